@@ -1,0 +1,61 @@
+import { AdvancementPath } from '../modules/guidance/advancement-path.entity';
+import { Insight } from '../modules/guidance/insight.entity';
+import { InternshipKind } from '../modules/guidance/internship-kind.entity';
+import { Certification } from '../modules/certifications/certification.entity';
+import { Organization } from '../modules/certifications/organization.entity';
+import { Credential } from '../modules/credentials/credential.entity';
+import { Employer } from '../modules/employers/employer.entity';
+import { Sector } from '../modules/employers/sector.entity';
+import { CareerTransition } from '../modules/paths/career-transition.entity';
+import { Role } from '../modules/roles/role.entity';
+import { RoleLevel } from '../modules/roles/role-level.entity';
+import { JobOutlook } from '../modules/salaries/job-outlook.entity';
+import { SalaryBand } from '../modules/salaries/salary-band.entity';
+import { SalaryFactor } from '../modules/salaries/salary-factor.entity';
+import { SkillRequirement } from '../modules/skills/skill-requirement.entity';
+import { Skill } from '../modules/skills/skill.entity';
+import { Citation } from '../modules/sources/citation.entity';
+import { Source } from '../modules/sources/source.entity';
+
+/** Every entity the data source maps. */
+export const ENTITIES = [
+  Source,
+  Citation,
+  Role,
+  RoleLevel,
+  Skill,
+  SkillRequirement,
+  CareerTransition,
+  Organization,
+  Certification,
+  Credential,
+  Sector,
+  Employer,
+  SalaryBand,
+  SalaryFactor,
+  JobOutlook,
+  Insight,
+  InternshipKind,
+  AdvancementPath,
+];
+
+/** The entities that are Relay nodes, by GraphQL type name. */
+export const NODE_ENTITIES = {
+  Source,
+  Role,
+  RoleLevel,
+  Skill,
+  Organization,
+  Certification,
+  Credential,
+  Sector,
+  Employer,
+  SalaryBand,
+  SalaryFactor,
+  JobOutlook,
+  Insight,
+  InternshipKind,
+  AdvancementPath,
+} as const;
+
+export type NodeTypeName = keyof typeof NODE_ENTITIES;

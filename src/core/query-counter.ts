@@ -1,0 +1,41 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+
+/** Counts SQL statements per request (through AsyncLocalStorage) and in total. */
+export interface StatementCount {
+  statements: number;
+}
+
+const scope = new AsyncLocalStorage<StatementCount>();
+let total = 0;
+
+/** Runs `fn` with a fresh per-request statement counter. */
+export function withStatementCount<T>(counter: StatementCount, fn: () => T): T {
+  return scope.run(counter, fn);
+}
+
+export function totalStatements(): number {
+  return total;
+}
+
+/** A TypeORM logger that counts every statement and forwards errors to our log. */
+export class CountingLogger extends AbstractLogger {
+  constructor(private readonly onError: (message: string) => void = () => undefined) {
+    super(['query', 'error']);
+  }
+
+  logQuery(): void {
+    total += 1;
+    const counter = scope.getStore();
+    if (counter) counter.statements += 1;
+  }
+
+  protected writeLog(
+    level: LogLevel,
+    message: LogMessage | string | number | (LogMessage | string | number)[],
+    _runner?: QueryRunner,
+  ): void {
+    if (level !== 'warn') return;
+    for (const m of this.prepareLogMessages(message)) this.onError(String(m.message));
+  }
+}

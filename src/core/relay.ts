@@ -1,0 +1,119 @@
+import { Field, ID, InterfaceType, ObjectType, ClassType, Int } from 'type-graphql';
+import { badInput } from './errors';
+
+/** Encodes a node's type and its slug into an opaque, URL-safe global id. */
+export function toGlobalId(type: string, slug: string): string {
+  return Buffer.from(`${type}:${slug}`, 'utf8').toString('base64url');
+}
+
+/** Decodes a global id; returns null for anything that is not one of ours. */
+export function fromGlobalId(id: string): { type: string; slug: string } | null {
+  if (!/^[A-Za-z0-9_-]+$/.test(id)) return null;
+  const text = Buffer.from(id, 'base64url').toString('utf8');
+  const match = /^([A-Z][A-Za-z]+):([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(text);
+  return match ? { type: match[1], slug: match[2] } : null;
+}
+
+/** Every entity that is a Relay node names its GraphQL type and has a slug. */
+export interface NodeEntity {
+  slug: string;
+}
+
+@InterfaceType({
+  description: 'An object with a globally unique, opaque ID.',
+  resolveType: (value: object) => (value.constructor as unknown as { typeName: string }).typeName,
+})
+export abstract class Node {
+  @Field(() => ID, { name: 'id', description: 'Opaque global id; stable across reloads of the same data.' })
+  get globalId(): string {
+    const type = (this.constructor as unknown as { typeName: string }).typeName;
+    return toGlobalId(type, (this as unknown as NodeEntity).slug);
+  }
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage: boolean;
+  @Field() hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true }) startCursor: string | null;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+const CURSOR_PREFIX = 'cursor:v1:';
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`${CURSOR_PREFIX}${offset}`, 'utf8').toString('base64url');
+}
+
+/** The offset after which the page starts; a cursor we did not issue is BAD_USER_INPUT. */
+export function decodeCursor(cursor: string, argument = 'after'): number {
+  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  const match = /^cursor:v1:(\d{1,9})$/.exec(text);
+  if (!match) throw badInput(argument, `"${argument}" is not a cursor this API issued`);
+  return Number(match[1]);
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Checks `first` and `after` and turns them into an offset window. */
+export function pageWindow(args: PageArgs): { offset: number; limit: number } {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput('first', `"first" must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
+  }
+  const offset = args.after ? decodeCursor(args.after) + 1 : 0;
+  return { offset, limit: first };
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A page of an already ordered list (the lists we page are small once batched per parent). */
+export function connectionFromArray<T>(items: readonly T[], args: PageArgs): Connection<T> {
+  const { offset, limit } = pageWindow(args);
+  return connectionFromSlice(items.slice(offset, offset + limit), offset, items.length);
+}
+
+/** A connection from one page already fetched at `offset` out of `totalCount`. */
+export function connectionFromSlice<T>(page: readonly T[], offset: number, totalCount: number): Connection<T> {
+  const edges = page.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    totalCount,
+    pageInfo: {
+      hasNextPage: offset + page.length < totalCount,
+      hasPreviousPage: offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
+/** Builds the `XEdge` and `XConnection` object types for a node type. */
+export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field() cursor: string;
+    @Field(() => nodeType) node: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionClass {
+    @Field(() => [Edge]) edges: Edge[];
+    @Field(() => [nodeType]) nodes: T[];
+    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => Int) totalCount: number;
+  }
+  return ConnectionClass;
+}

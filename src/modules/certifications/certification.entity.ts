@@ -1,0 +1,43 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Node } from '../../core/relay';
+import { Role } from '../roles/role.entity';
+import { RoleLevel } from '../roles/role-level.entity';
+import { Skill } from '../skills/skill.entity';
+import { Organization } from './organization.entity';
+
+@ObjectType({ implements: Node, description: 'A vendor or industry certification.' })
+@Entity('certifications')
+export class Certification extends Node {
+  static readonly typeName = 'Certification';
+
+  @PrimaryGeneratedColumn() id: number;
+
+  @Field() @Column({ unique: true }) slug: string;
+
+  @Field() @Column() name: string;
+
+  @Index() @Column() issuerId: number;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'issuer_id' })
+  issuerRecord?: Relation<Organization>;
+
+  @Field() @Column({ type: 'text' }) description: string;
+
+  @Field(() => [String], { description: 'Abbreviations and other names, such as OCPJP.' })
+  @Column({ type: 'simple-json' })
+  aliases: string[];
+
+  @ManyToMany(() => Skill)
+  @JoinTable({ name: 'certification_skills', joinColumn: { name: 'certification_id' }, inverseJoinColumn: { name: 'skill_id' } })
+  skills?: Skill[];
+
+  @ManyToMany(() => Role)
+  @JoinTable({ name: 'certification_roles', joinColumn: { name: 'certification_id' }, inverseJoinColumn: { name: 'role_id' } })
+  roles?: Role[];
+
+  @ManyToMany(() => RoleLevel)
+  @JoinTable({ name: 'certification_levels', joinColumn: { name: 'certification_id' }, inverseJoinColumn: { name: 'level_id' } })
+  levels?: RoleLevel[];
+}

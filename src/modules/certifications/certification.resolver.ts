@@ -1,0 +1,51 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../core/context';
+import { byId } from '../../core/loaders';
+import { PageArgs } from '../../core/page-args';
+import { Connection, connectionFromSlice, pageWindow } from '../../core/relay';
+import { findBySlug } from '../../core/slug-lookup';
+import { Role } from '../roles/role.entity';
+import { RoleLevel } from '../roles/role-level.entity';
+import { Skill } from '../skills/skill.entity';
+import { CitedResolver } from '../sources/cited.resolver';
+import { CertificationConnection } from './certification.connection';
+import { Certification } from './certification.entity';
+import { levelsOfCertification, rolesOfCertification, skillsOfCertification } from './certification.loader';
+import { Organization } from './organization.entity';
+
+@Resolver(() => Certification)
+export class CertificationResolver extends CitedResolver(Certification, 'Certification') {
+  @Query(() => Certification, { nullable: true, description: 'A certification by slug, or null.' })
+  certification(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Certification | null> {
+    return findBySlug(ctx.loaders, Certification, slug);
+  }
+
+  @Query(() => CertificationConnection, { description: 'Certifications by name.' })
+  async certifications(@Args() page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Certification>> {
+    const { offset, limit } = pageWindow(page);
+    const [rows, total] = await ctx.db
+      .getRepository(Certification)
+      .findAndCount({ order: { name: 'ASC', id: 'ASC' }, skip: offset, take: limit });
+    return connectionFromSlice(rows, offset, total);
+  }
+
+  @FieldResolver(() => Organization)
+  async issuer(@Root() cert: Certification, @Ctx() ctx: Context): Promise<Organization> {
+    return (await ctx.loaders.use(byId(Organization)).load(cert.issuerId)) as Organization;
+  }
+
+  @FieldResolver(() => [Skill], { description: 'Skills the certification attests.' })
+  skills(@Root() cert: Certification, @Ctx() ctx: Context): Promise<Skill[]> {
+    return ctx.loaders.use(skillsOfCertification).load(cert.id);
+  }
+
+  @FieldResolver(() => [Role], { description: 'Roles the certification is cited for.' })
+  roles(@Root() cert: Certification, @Ctx() ctx: Context): Promise<Role[]> {
+    return ctx.loaders.use(rolesOfCertification).load(cert.id);
+  }
+
+  @FieldResolver(() => [RoleLevel], { description: 'Role levels the certification especially suits.' })
+  levels(@Root() cert: Certification, @Ctx() ctx: Context): Promise<RoleLevel[]> {
+    return ctx.loaders.use(levelsOfCertification).load(cert.id);
+  }
+}

@@ -1,0 +1,4 @@
+import { ConnectionType } from '../../core/relay';
+import { Credential } from './credential.entity';
+
+export const CredentialConnection = ConnectionType(Credential, 'Credential');

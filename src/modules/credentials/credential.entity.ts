@@ -1,0 +1,35 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../../core/relay';
+import { Role } from '../roles/role.entity';
+
+export enum CredentialKind {
+  DEGREE = 'DEGREE',
+  CERTIFICATE_PROGRAM = 'CERTIFICATE_PROGRAM',
+  BOOTCAMP = 'BOOTCAMP',
+  CERTIFICATION = 'CERTIFICATION',
+  CONTINUING_EDUCATION = 'CONTINUING_EDUCATION',
+}
+registerEnumType(CredentialKind, { name: 'CredentialKind' });
+
+@ObjectType({ implements: Node, description: 'An education route: a degree, a certificate programme, a bootcamp...' })
+@Entity('credentials')
+export class Credential extends Node {
+  static readonly typeName = 'Credential';
+
+  @PrimaryGeneratedColumn() id: number;
+
+  @Field() @Column({ unique: true }) slug: string;
+
+  @Field() @Column() name: string;
+
+  @Field(() => CredentialKind) @Column({ type: 'varchar', length: 24 }) kind: CredentialKind;
+
+  @Field({ description: 'Who the route suits best.' }) @Column({ type: 'text' }) bestFor: string;
+
+  @Field({ description: 'What the route does for a candidate.' }) @Column({ type: 'text' }) howItHelps: string;
+
+  @ManyToMany(() => Role)
+  @JoinTable({ name: 'credential_roles', joinColumn: { name: 'credential_id' }, inverseJoinColumn: { name: 'role_id' } })
+  roles?: Role[];
+}

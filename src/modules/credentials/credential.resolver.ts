@@ -1,0 +1,30 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../core/context';
+import { PageArgs } from '../../core/page-args';
+import { Connection, connectionFromSlice, pageWindow } from '../../core/relay';
+import { findBySlug } from '../../core/slug-lookup';
+import { Role } from '../roles/role.entity';
+import { CitedResolver } from '../sources/cited.resolver';
+import { CredentialConnection } from './credential.connection';
+import { Credential } from './credential.entity';
+import { rolesOfCredential } from './credential.loader';
+
+@Resolver(() => Credential)
+export class CredentialResolver extends CitedResolver(Credential, 'Credential') {
+  @Query(() => Credential, { nullable: true, description: 'An education route by slug, or null.' })
+  credential(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Credential | null> {
+    return findBySlug(ctx.loaders, Credential, slug);
+  }
+
+  @Query(() => CredentialConnection, { description: 'Education routes, in the order the sources give them.' })
+  async credentials(@Args() page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Credential>> {
+    const { offset, limit } = pageWindow(page);
+    const [rows, total] = await ctx.db.getRepository(Credential).findAndCount({ order: { id: 'ASC' }, skip: offset, take: limit });
+    return connectionFromSlice(rows, offset, total);
+  }
+
+  @FieldResolver(() => [Role], { description: 'Roles the route prepares for.' })
+  roles(@Root() credential: Credential, @Ctx() ctx: Context): Promise<Role[]> {
+    return ctx.loaders.use(rolesOfCredential).load(credential.id);
+  }
+}

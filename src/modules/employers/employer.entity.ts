@@ -1,0 +1,35 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../../core/relay';
+import { Role } from '../roles/role.entity';
+import { Sector } from './sector.entity';
+
+@ObjectType({ implements: Node, description: 'An organization cited as hiring for the roles.' })
+@Entity('employers')
+export class Employer extends Node {
+  static readonly typeName = 'Employer';
+
+  @PrimaryGeneratedColumn() id: number;
+
+  @Field() @Column({ unique: true }) slug: string;
+
+  @Field() @Column() name: string;
+
+  @Field(() => [String], { description: 'The kinds of back-end work this employer is cited for.' })
+  @Column({ type: 'simple-json' })
+  workAreas: string[];
+
+  @Field() @Column({ default: false }) offersInternships: boolean;
+
+  @Field(() => [String], { description: 'What its internships are cited as focusing on.' })
+  @Column({ type: 'simple-json' })
+  internshipFocus: string[];
+
+  @ManyToMany(() => Sector)
+  @JoinTable({ name: 'employer_sectors', joinColumn: { name: 'employer_id' }, inverseJoinColumn: { name: 'sector_id' } })
+  sectors?: Sector[];
+
+  @ManyToMany(() => Role)
+  @JoinTable({ name: 'employer_roles', joinColumn: { name: 'employer_id' }, inverseJoinColumn: { name: 'role_id' } })
+  roles?: Role[];
+}

@@ -1,0 +1,19 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../core/context';
+import { Role } from '../roles/role.entity';
+import { CitedResolver } from '../sources/cited.resolver';
+import { AdvancementPath } from './advancement-path.entity';
+import { rolesOfAdvancementPath } from './guidance.loader';
+
+@Resolver(() => AdvancementPath)
+export class AdvancementPathResolver extends CitedResolver(AdvancementPath, 'AdvancementPath') {
+  @Query(() => [AdvancementPath], { description: 'Directions to grow in, in the order the sources give.' })
+  advancementPaths(@Ctx() ctx: Context): Promise<AdvancementPath[]> {
+    return ctx.db.getRepository(AdvancementPath).find({ order: { id: 'ASC' } });
+  }
+
+  @FieldResolver(() => [Role], { description: 'Roles the path leads to.' })
+  roles(@Root() path: AdvancementPath, @Ctx() ctx: Context): Promise<Role[]> {
+    return ctx.loaders.use(rolesOfAdvancementPath).load(path.id);
+  }
+}

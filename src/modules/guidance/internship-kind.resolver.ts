@@ -1,0 +1,25 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../core/context';
+import { Employer } from '../employers/employer.entity';
+import { Sector } from '../employers/sector.entity';
+import { CitedResolver } from '../sources/cited.resolver';
+import { employersOfInternshipKind, sectorsOfInternshipKind } from './guidance.loader';
+import { InternshipKind } from './internship-kind.entity';
+
+@Resolver(() => InternshipKind)
+export class InternshipKindResolver extends CitedResolver(InternshipKind, 'InternshipKind') {
+  @Query(() => [InternshipKind], { description: 'Kinds of internship, in the order the sources give.' })
+  internshipKinds(@Ctx() ctx: Context): Promise<InternshipKind[]> {
+    return ctx.db.getRepository(InternshipKind).find({ order: { id: 'ASC' } });
+  }
+
+  @FieldResolver(() => [Sector])
+  sectors(@Root() kind: InternshipKind, @Ctx() ctx: Context): Promise<Sector[]> {
+    return ctx.loaders.use(sectorsOfInternshipKind).load(kind.id);
+  }
+
+  @FieldResolver(() => [Employer], { description: 'Employers cited as offering this kind of internship.' })
+  employers(@Root() kind: InternshipKind, @Ctx() ctx: Context): Promise<Employer[]> {
+    return ctx.loaders.use(employersOfInternshipKind).load(kind.id);
+  }
+}

@@ -1,0 +1,58 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+  Unique,
+} from 'typeorm';
+import { YearRange } from '../../core/year-range';
+import { RoleLevel } from '../roles/role-level.entity';
+import { Skill } from '../skills/skill.entity';
+
+export enum TransitionKind {
+  PROMOTION = 'PROMOTION',
+  LATERAL = 'LATERAL',
+  SPECIALIZATION = 'SPECIALIZATION',
+  MANAGEMENT = 'MANAGEMENT',
+}
+registerEnumType(TransitionKind, { name: 'TransitionKind' });
+
+@ObjectType({ description: 'A move from one role level to another.' })
+@Entity('career_transitions')
+@Unique(['fromLevelId', 'toLevelId'])
+@Index(['toLevelId'])
+export class CareerTransition {
+  @PrimaryGeneratedColumn() id: number;
+
+  @Column() fromLevelId: number;
+
+  @ManyToOne(() => RoleLevel, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'from_level_id' })
+  fromRecord?: Relation<RoleLevel>;
+
+  @Column() toLevelId: number;
+
+  @ManyToOne(() => RoleLevel, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'to_level_id' })
+  toRecord?: Relation<RoleLevel>;
+
+  @Field(() => TransitionKind) @Column({ type: 'varchar', length: 16 }) kind: TransitionKind;
+
+  @Column({ type: 'float', nullable: true }) typicalYearsMin: number | null;
+  @Column({ type: 'float', nullable: true }) typicalYearsMax: number | null;
+
+  @ManyToMany(() => Skill)
+  @JoinTable({ name: 'transition_skills', joinColumn: { name: 'transition_id' }, inverseJoinColumn: { name: 'skill_id' } })
+  skills?: Skill[];
+
+  @Field(() => YearRange, { nullable: true, description: 'Typical years spent at `from` before this move.' })
+  get typicalYears(): YearRange | null {
+    return YearRange.of(this.typicalYearsMin, this.typicalYearsMax);
+  }
+}

@@ -1,0 +1,71 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../core/context';
+import { byId } from '../../core/loaders';
+import { findBySlug } from '../../core/slug-lookup';
+import { Certification } from '../certifications/certification.entity';
+import { certificationsOfLevel } from '../certifications/certification.loader';
+import { insightsOfLevel } from '../guidance/guidance.loader';
+import { Insight, InsightKind } from '../guidance/insight.entity';
+import { CareerTransition } from '../paths/career-transition.entity';
+import { transitionsFrom, transitionsTo } from '../paths/transition.loader';
+import { SalaryBand } from '../salaries/salary-band.entity';
+import { salaryBandsOfLevel } from '../salaries/salary.loader';
+import { levelOnlyRequirements, mergeRequirements, roleRequirements } from '../skills/skill.loader';
+import { SkillRequirement } from '../skills/skill-requirement.entity';
+import { CitedResolver } from '../sources/cited.resolver';
+import { Role } from './role.entity';
+import { RoleLevel } from './role-level.entity';
+
+@Resolver(() => RoleLevel)
+export class RoleLevelResolver extends CitedResolver(RoleLevel, 'RoleLevel') {
+  @Query(() => RoleLevel, { nullable: true, description: 'A role level by slug (hyphens and case are forgiven), or null.' })
+  roleLevel(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<RoleLevel | null> {
+    return findBySlug(ctx.loaders, RoleLevel, slug);
+  }
+
+  @FieldResolver(() => Role)
+  async role(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<Role> {
+    return (await ctx.loaders.use(byId(Role)).load(level.roleId)) as Role;
+  }
+
+  @FieldResolver(() => [SkillRequirement], {
+    description: "Skills this level asks for: its own, then the role's that it does not override; most important first.",
+  })
+  async skills(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<SkillRequirement[]> {
+    const [own, roleWide] = await Promise.all([
+      ctx.loaders.use(levelOnlyRequirements).load(level.id),
+      ctx.loaders.use(roleRequirements).load(level.roleId),
+    ]);
+    return mergeRequirements(own, roleWide);
+  }
+
+  @FieldResolver(() => [SalaryBand], { description: 'Pay figures stated for this level.' })
+  salaryBands(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<SalaryBand[]> {
+    return ctx.loaders.use(salaryBandsOfLevel).load(level.id);
+  }
+
+  @FieldResolver(() => [CareerTransition], { description: 'Moves out of this level.' })
+  nextSteps(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<CareerTransition[]> {
+    return ctx.loaders.use(transitionsFrom).load(level.id);
+  }
+
+  @FieldResolver(() => [CareerTransition], { description: 'Moves into this level.' })
+  previousSteps(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<CareerTransition[]> {
+    return ctx.loaders.use(transitionsTo).load(level.id);
+  }
+
+  @FieldResolver(() => [Certification], { description: 'Certifications cited as suiting this level.' })
+  certifications(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<Certification[]> {
+    return ctx.loaders.use(certificationsOfLevel).load(level.id);
+  }
+
+  @FieldResolver(() => [Insight], { description: 'Cited advice that concerns this level, optionally of one kind.' })
+  async insights(
+    @Root() level: RoleLevel,
+    @Arg('kind', () => InsightKind, { nullable: true }) kind: InsightKind | null,
+    @Ctx() ctx: Context,
+  ): Promise<Insight[]> {
+    const all = await ctx.loaders.use(insightsOfLevel).load(level.id);
+    return kind ? all.filter((i) => i.kind === kind) : all;
+  }
+}

@@ -1,0 +1,4 @@
+import { ConnectionType } from '../../core/relay';
+import { Role } from './role.entity';
+
+export const RoleConnection = ConnectionType(Role, 'Role');

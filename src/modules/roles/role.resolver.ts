@@ -1,0 +1,122 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../core/context';
+import { PageArgs } from '../../core/page-args';
+import { connectionFromArray, connectionFromSlice, Connection, pageWindow } from '../../core/relay';
+import { bySlug } from '../../core/loaders';
+import { findBySlug } from '../../core/slug-lookup';
+import { certificationsOfRole } from '../certifications/certification.loader';
+import { Certification } from '../certifications/certification.entity';
+import { credentialsOfRole } from '../credentials/credential.loader';
+import { Credential } from '../credentials/credential.entity';
+import { EmployerConnection } from '../employers/employer.connection';
+import { Employer } from '../employers/employer.entity';
+import { AdvancementPath } from '../guidance/advancement-path.entity';
+import { advancementPathsOfRole, insightsOfRole } from '../guidance/guidance.loader';
+import { Insight, InsightKind } from '../guidance/insight.entity';
+import { JobOutlook } from '../salaries/job-outlook.entity';
+import { outlooksOfRole, salaryBandsOfRole, salaryFactorsOfRole } from '../salaries/salary.loader';
+import { SalaryBand } from '../salaries/salary-band.entity';
+import { SalaryFactor } from '../salaries/salary-factor.entity';
+import { searchIndex } from '../search/search.service';
+import { roleRequirements } from '../skills/skill.loader';
+import { SkillImportance, SkillRequirement } from '../skills/skill-requirement.entity';
+import { CitedResolver } from '../sources/cited.resolver';
+import { RoleConnection } from './role.connection';
+import { Role } from './role.entity';
+import { RoleFilter } from './role.inputs';
+import { employersOfRole, levelsOfRole, relatedFrom, relatedTo } from './role.loader';
+import { RoleLevel } from './role-level.entity';
+
+@Resolver(() => Role)
+export class RoleResolver extends CitedResolver(Role, 'Role') {
+  @Query(() => Role, { nullable: true, description: 'A role by slug (hyphens and case are forgiven), or null.' })
+  role(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Role | null> {
+    return findBySlug(ctx.loaders, Role, slug);
+  }
+
+  @Query(() => RoleConnection, { description: 'Roles by name, or by relevance when filter.search is given.' })
+  async roles(
+    @Args() page: PageArgs,
+    @Arg('filter', () => RoleFilter, { nullable: true }) filter: RoleFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Role>> {
+    const { offset, limit } = pageWindow(page);
+    if (filter?.search) {
+      const hits = await searchIndex(ctx.db, filter.search, { types: ['Role'], limit: 500 });
+      const roles = await ctx.loaders.use(bySlug(Role)).loadMany(hits.map((h) => h.slug));
+      return connectionFromArray(roles.filter((r): r is Role => r instanceof Role), page);
+    }
+    const [rows, total] = await ctx.db.getRepository(Role).findAndCount({ order: { name: 'ASC', id: 'ASC' }, skip: offset, take: limit });
+    return connectionFromSlice(rows, offset, total);
+  }
+
+  @FieldResolver(() => [RoleLevel], { description: 'Seniority levels of this role, entry level first.' })
+  levels(@Root() role: Role, @Ctx() ctx: Context): Promise<RoleLevel[]> {
+    return ctx.loaders.use(levelsOfRole).load(role.id);
+  }
+
+  @FieldResolver(() => [SkillRequirement], { description: 'Skills asked of every level of the role, most important first.' })
+  async skills(
+    @Root() role: Role,
+    @Arg('importance', () => SkillImportance, { nullable: true }) importance: SkillImportance | null,
+    @Ctx() ctx: Context,
+  ): Promise<SkillRequirement[]> {
+    const all = await ctx.loaders.use(roleRequirements).load(role.id);
+    return importance ? all.filter((r) => r.importance === importance) : all;
+  }
+
+  @FieldResolver(() => [Certification])
+  certifications(@Root() role: Role, @Ctx() ctx: Context): Promise<Certification[]> {
+    return ctx.loaders.use(certificationsOfRole).load(role.id);
+  }
+
+  @FieldResolver(() => [Credential])
+  credentials(@Root() role: Role, @Ctx() ctx: Context): Promise<Credential[]> {
+    return ctx.loaders.use(credentialsOfRole).load(role.id);
+  }
+
+  @FieldResolver(() => EmployerConnection, { description: 'Employers cited as hiring for this role, by name.' })
+  async employers(@Root() role: Role, @Args() page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Employer>> {
+    return connectionFromArray(await ctx.loaders.use(employersOfRole).load(role.id), page);
+  }
+
+  @FieldResolver(() => [SalaryBand], { description: 'Pay figures for the role and its levels.' })
+  salaryBands(@Root() role: Role, @Ctx() ctx: Context): Promise<SalaryBand[]> {
+    return ctx.loaders.use(salaryBandsOfRole).load(role.id);
+  }
+
+  @FieldResolver(() => [Role], { description: 'Adjacent roles, in either direction.' })
+  async relatedRoles(@Root() role: Role, @Ctx() ctx: Context): Promise<Role[]> {
+    const [from, to] = await Promise.all([
+      ctx.loaders.use(relatedFrom).load(role.id),
+      ctx.loaders.use(relatedTo).load(role.id),
+    ]);
+    const unique = new Map([...from, ...to].map((r) => [r.id, r]));
+    return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  @FieldResolver(() => [JobOutlook], { description: 'Demand forecasts for the role.' })
+  outlooks(@Root() role: Role, @Ctx() ctx: Context): Promise<JobOutlook[]> {
+    return ctx.loaders.use(outlooksOfRole).load(role.id);
+  }
+
+  @FieldResolver(() => [Insight], { description: 'Cited advice about the role, optionally of one kind.' })
+  async insights(
+    @Root() role: Role,
+    @Arg('kind', () => InsightKind, { nullable: true }) kind: InsightKind | null,
+    @Ctx() ctx: Context,
+  ): Promise<Insight[]> {
+    const all = await ctx.loaders.use(insightsOfRole).load(role.id);
+    return kind ? all.filter((i) => i.kind === kind) : all;
+  }
+
+  @FieldResolver(() => [AdvancementPath], { description: 'Directions this role can grow in.' })
+  advancementPaths(@Root() role: Role, @Ctx() ctx: Context): Promise<AdvancementPath[]> {
+    return ctx.loaders.use(advancementPathsOfRole).load(role.id);
+  }
+
+  @FieldResolver(() => [SalaryFactor], { description: 'What moves pay for this role.' })
+  salaryFactors(@Root() role: Role, @Ctx() ctx: Context): Promise<SalaryFactor[]> {
+    return ctx.loaders.use(salaryFactorsOfRole).load(role.id);
+  }
+}

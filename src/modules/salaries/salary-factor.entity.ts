@@ -1,0 +1,22 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../../core/relay';
+import { Role } from '../roles/role.entity';
+
+@ObjectType({ implements: Node, description: 'Something that moves pay up or down, and why.' })
+@Entity('salary_factors')
+export class SalaryFactor extends Node {
+  static readonly typeName = 'SalaryFactor';
+
+  @PrimaryGeneratedColumn() id: number;
+
+  @Field() @Column({ unique: true }) slug: string;
+
+  @Field() @Column() name: string;
+
+  @Field() @Column({ type: 'text' }) description: string;
+
+  @ManyToMany(() => Role)
+  @JoinTable({ name: 'salary_factor_roles', joinColumn: { name: 'salary_factor_id' }, inverseJoinColumn: { name: 'role_id' } })
+  roles?: Role[];
+}

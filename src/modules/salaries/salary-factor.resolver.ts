@@ -1,0 +1,19 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../core/context';
+import { Role } from '../roles/role.entity';
+import { CitedResolver } from '../sources/cited.resolver';
+import { SalaryFactor } from './salary-factor.entity';
+import { rolesOfSalaryFactor } from './salary.loader';
+
+@Resolver(() => SalaryFactor)
+export class SalaryFactorResolver extends CitedResolver(SalaryFactor, 'SalaryFactor') {
+  @Query(() => [SalaryFactor], { description: 'What moves pay, in the order the sources give.' })
+  salaryFactors(@Ctx() ctx: Context): Promise<SalaryFactor[]> {
+    return ctx.db.getRepository(SalaryFactor).find({ order: { id: 'ASC' } });
+  }
+
+  @FieldResolver(() => [Role])
+  roles(@Root() factor: SalaryFactor, @Ctx() ctx: Context): Promise<Role[]> {
+    return ctx.loaders.use(rolesOfSalaryFactor).load(factor.id);
+  }
+}

@@ -1,0 +1,20 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { RoleLevel } from '../roles/role-level.entity';
+import { SkillRequirement } from './skill-requirement.entity';
+
+@ObjectType({ description: 'What a person lacks for a role level, given the skills they hold.' })
+export class SkillGap {
+  @Field(() => RoleLevel) target: RoleLevel;
+
+  @Field(() => [SkillRequirement], { description: 'Requirements already met (the skill or a narrower one is held).' })
+  matched: SkillRequirement[];
+
+  @Field(() => [SkillRequirement], { description: 'Requirements not yet met, most important first.' })
+  missing: SkillRequirement[];
+
+  @Field(() => Float, { description: "Share of the target's REQUIRED skills already held, from 0 to 1 (1 when none is required)." })
+  coverage: number;
+
+  @Field(() => [String], { description: 'Inputs that matched no skill by slug, name or alias.' })
+  unrecognized: string[];
+}

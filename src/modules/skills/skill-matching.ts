@@ -1,0 +1,50 @@
+/** Skill names as people type them, reduced to compare: case, spaces and dots do not matter. */
+export function normalizeSkillName(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}+#]/gu, '');
+}
+
+export interface MatchableSkill {
+  id: number;
+  slug: string;
+  name: string;
+  aliases: string[];
+  broaderId: number | null;
+}
+
+/**
+ * Matches free-text skill names to skills by slug, name or alias, any case. Returns the ids held
+ * and the inputs that matched nothing (in the order given, each once).
+ */
+export function matchSkills(inputs: string[], skills: MatchableSkill[]): { held: Set<number>; unrecognized: string[] } {
+  const index = new Map<string, number>();
+  for (const s of skills) {
+    for (const name of [s.slug, s.name, ...s.aliases]) {
+      const key = normalizeSkillName(name);
+      if (key && !index.has(key)) index.set(key, s.id);
+    }
+  }
+  const held = new Set<number>();
+  const unrecognized: string[] = [];
+  for (const input of inputs) {
+    const id = index.get(normalizeSkillName(input));
+    if (id !== undefined) held.add(id);
+    else if (input.trim() && !unrecognized.includes(input.trim())) unrecognized.push(input.trim());
+  }
+  return { held, unrecognized };
+}
+
+/**
+ * Whether a requirement is met: the person holds the skill itself or a narrower one within it
+ * (PostgreSQL counts for SQL databases; the reverse does not hold).
+ */
+export function satisfies(requiredId: number, held: Set<number>, skills: Map<number, MatchableSkill>): boolean {
+  if (held.has(requiredId)) return true;
+  for (const id of held) {
+    const seen = new Set<number>();
+    for (let b = skills.get(id)?.broaderId; b != null && !seen.has(b); b = skills.get(b)?.broaderId) {
+      if (b === requiredId) return true;
+      seen.add(b);
+    }
+  }
+  return false;
+}

@@ -1,0 +1,47 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Role } from '../roles/role.entity';
+import { RoleLevel } from '../roles/role-level.entity';
+import { Skill } from './skill.entity';
+
+export enum SkillImportance {
+  REQUIRED = 'REQUIRED',
+  RECOMMENDED = 'RECOMMENDED',
+  OPTIONAL = 'OPTIONAL',
+}
+registerEnumType(SkillImportance, { name: 'SkillImportance' });
+
+/** Heavier weights first: used to order requirements and to weigh coverage. */
+export const IMPORTANCE_ORDER: Record<SkillImportance, number> = { REQUIRED: 0, RECOMMENDED: 1, OPTIONAL: 2 };
+
+/**
+ * A skill a role asks for. With a level it applies to that level only (and overrides a role-wide
+ * requirement of the same skill); without one it applies to every level of the role.
+ */
+@ObjectType({ description: 'A skill a role or role level asks for, and how much it matters.' })
+@Entity('skill_requirements')
+@Index(['roleId', 'levelId'])
+@Index(['skillId'])
+export class SkillRequirement {
+  @PrimaryGeneratedColumn() id: number;
+
+  @Column() roleId: number;
+
+  @ManyToOne(() => Role, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'role_id' })
+  roleRecord?: Relation<Role>;
+
+  @Column({ type: 'integer', nullable: true }) levelId: number | null;
+
+  @ManyToOne(() => RoleLevel, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'level_id' })
+  levelRecord?: Relation<RoleLevel> | null;
+
+  @Column() skillId: number;
+
+  @ManyToOne(() => Skill, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'skill_id' })
+  skillRecord?: Relation<Skill>;
+
+  @Field(() => SkillImportance) @Column({ type: 'varchar', length: 12 }) importance: SkillImportance;
+}

@@ -1,0 +1,43 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Node } from '../../core/relay';
+
+export enum SkillCategory {
+  LANGUAGE = 'LANGUAGE',
+  DATABASE = 'DATABASE',
+  API = 'API',
+  CLOUD = 'CLOUD',
+  DEVOPS = 'DEVOPS',
+  SECURITY = 'SECURITY',
+  TESTING = 'TESTING',
+  FUNDAMENTALS = 'FUNDAMENTALS',
+  TOOL = 'TOOL',
+  PROFESSIONAL = 'PROFESSIONAL',
+}
+registerEnumType(SkillCategory, { name: 'SkillCategory' });
+
+@ObjectType({ implements: Node, description: 'A skill, technology, tool or professional ability.' })
+@Entity('skills')
+export class Skill extends Node {
+  static readonly typeName = 'Skill';
+
+  @PrimaryGeneratedColumn() id: number;
+
+  @Field() @Column({ unique: true }) slug: string;
+
+  @Field() @Column() name: string;
+
+  @Field(() => SkillCategory) @Column({ type: 'varchar', length: 20 }) category: SkillCategory;
+
+  @Field() @Column({ type: 'text' }) description: string;
+
+  @Field(() => [String], { description: 'Other names people use for the skill.' })
+  @Column({ type: 'simple-json' })
+  aliases: string[];
+
+  @Index() @Column({ type: 'integer', nullable: true }) broaderId: number | null;
+
+  @ManyToOne(() => Skill, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'broader_id' })
+  broaderRecord?: Relation<Skill> | null;
+}

@@ -1,0 +1,66 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../core/context';
+import { byId, bySlug } from '../../core/loaders';
+import { PageArgs } from '../../core/page-args';
+import { Connection, connectionFromArray, connectionFromSlice, pageWindow } from '../../core/relay';
+import { findBySlug } from '../../core/slug-lookup';
+import { Certification } from '../certifications/certification.entity';
+import { certificationsOfSkill } from '../certifications/certification.loader';
+import { Role } from '../roles/role.entity';
+import { searchIndex } from '../search/search.service';
+import { CitedResolver } from '../sources/cited.resolver';
+import { SkillConnection } from './skill.connection';
+import { Skill } from './skill.entity';
+import { SkillFilter } from './skill.inputs';
+import { narrowerSkills, requirementsOfSkill } from './skill.loader';
+
+@Resolver(() => Skill)
+export class SkillResolver extends CitedResolver(Skill, 'Skill') {
+  @Query(() => Skill, { nullable: true, description: 'A skill by slug (hyphens and case are forgiven), or null.' })
+  skill(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Skill | null> {
+    return findBySlug(ctx.loaders, Skill, slug);
+  }
+
+  @Query(() => SkillConnection, { description: 'Skills by name, or by relevance when filter.search is given.' })
+  async skills(
+    @Args() page: PageArgs,
+    @Arg('filter', () => SkillFilter, { nullable: true }) filter: SkillFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Skill>> {
+    const { offset, limit } = pageWindow(page);
+    if (filter?.search) {
+      const hits = await searchIndex(ctx.db, filter.search, { types: ['Skill'], limit: 1000 });
+      const found = await ctx.loaders.use(bySlug(Skill)).loadMany(hits.map((h) => h.slug));
+      const skills = found.filter((s): s is Skill => s instanceof Skill && (!filter.category || s.category === filter.category));
+      return connectionFromArray(skills, page);
+    }
+    const where = filter?.category ? { category: filter.category } : {};
+    const [rows, total] = await ctx.db
+      .getRepository(Skill)
+      .findAndCount({ where, order: { name: 'ASC', id: 'ASC' }, skip: offset, take: limit });
+    return connectionFromSlice(rows, offset, total);
+  }
+
+  @FieldResolver(() => Skill, { nullable: true, description: 'The wider skill this one is part of (Docker within server and cloud management).' })
+  broader(@Root() skill: Skill, @Ctx() ctx: Context): Promise<Skill | null> | null {
+    return skill.broaderId == null ? null : ctx.loaders.use(byId(Skill)).load(skill.broaderId);
+  }
+
+  @FieldResolver(() => [Skill], { description: 'The skills this one includes.' })
+  narrower(@Root() skill: Skill, @Ctx() ctx: Context): Promise<Skill[]> {
+    return ctx.loaders.use(narrowerSkills).load(skill.id);
+  }
+
+  @FieldResolver(() => [Role], { description: 'Roles that ask for this skill, at any level.' })
+  async roles(@Root() skill: Skill, @Ctx() ctx: Context): Promise<Role[]> {
+    const requirements = await ctx.loaders.use(requirementsOfSkill).load(skill.id);
+    const roleIds = [...new Set(requirements.map((r) => r.roleId))];
+    const roles = await ctx.loaders.use(byId(Role)).loadMany(roleIds);
+    return roles.filter((r): r is Role => r instanceof Role).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  @FieldResolver(() => [Certification], { description: 'Certifications that attest this skill.' })
+  certifications(@Root() skill: Skill, @Ctx() ctx: Context): Promise<Certification[]> {
+    return ctx.loaders.use(certificationsOfSkill).load(skill.id);
+  }
+}

@@ -1,0 +1,31 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../../core/relay';
+
+@ObjectType({ implements: Node, description: 'A document that facts in the graph were taken from.' })
+@Entity('sources')
+export class Source extends Node {
+  static readonly typeName = 'Source';
+
+  @PrimaryGeneratedColumn() id: number;
+
+  @Field() @Column({ unique: true }) slug: string;
+
+  @Field() @Column() title: string;
+
+  @Field(() => String, { nullable: true, description: 'Who published the document.' })
+  @Column({ type: 'varchar', nullable: true })
+  publisher: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name of the document in the source collection.' })
+  @Column({ type: 'varchar', nullable: true })
+  file: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', nullable: true })
+  url: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+}

@@ -1,0 +1,21 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../core/context';
+import { byId } from '../../core/loaders';
+import { Citation } from './citation.entity';
+import { Source } from './source.entity';
+
+@Resolver(() => Source)
+export class SourceResolver {
+  @Query(() => [Source], { description: 'Every source document, by title.' })
+  sources(@Ctx() ctx: Context): Promise<Source[]> {
+    return ctx.db.getRepository(Source).find({ order: { title: 'ASC' } });
+  }
+}
+
+@Resolver(() => Citation)
+export class CitationResolver {
+  @FieldResolver(() => Source)
+  async source(@Root() citation: Citation, @Ctx() ctx: Context): Promise<Source> {
+    return (await ctx.loaders.use(byId(Source)).load(citation.sourceId)) as Source;
+  }
+}

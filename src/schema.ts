@@ -1,0 +1,64 @@
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema, NonEmptyArray } from 'type-graphql';
+import { CertificationResolver } from './modules/certifications/certification.resolver';
+import { OrganizationResolver } from './modules/certifications/organization.resolver';
+import { CredentialResolver } from './modules/credentials/credential.resolver';
+import { EmployerResolver } from './modules/employers/employer.resolver';
+import { SectorResolver } from './modules/employers/sector.resolver';
+import { AdvancementPathResolver } from './modules/guidance/advancement-path.resolver';
+import { InsightResolver } from './modules/guidance/insight.resolver';
+import { InternshipKindResolver } from './modules/guidance/internship-kind.resolver';
+import { NodeResolver } from './modules/nodes/node.resolver';
+import { CareerPathResolver } from './modules/paths/career-path.resolver';
+import { CareerTransitionResolver } from './modules/paths/career-transition.resolver';
+import { RoleLevelResolver } from './modules/roles/role-level.resolver';
+import { RoleResolver } from './modules/roles/role.resolver';
+import { JobOutlookResolver } from './modules/salaries/job-outlook.resolver';
+import { SalaryBandResolver } from './modules/salaries/salary-band.resolver';
+import { SalaryFactorResolver } from './modules/salaries/salary-factor.resolver';
+import { SearchResolver } from './modules/search/search.resolver';
+import { SkillGapResolver } from './modules/skills/skill-gap.resolver';
+import { SkillRequirementResolver } from './modules/skills/skill-requirement.resolver';
+import { SkillResolver } from './modules/skills/skill.resolver';
+import { CitationResolver, SourceResolver } from './modules/sources/source.resolver';
+
+export const RESOLVERS: NonEmptyArray<Function> = [
+  NodeResolver,
+  SourceResolver,
+  CitationResolver,
+  RoleResolver,
+  RoleLevelResolver,
+  CareerTransitionResolver,
+  CareerPathResolver,
+  SkillResolver,
+  SkillRequirementResolver,
+  SkillGapResolver,
+  OrganizationResolver,
+  CertificationResolver,
+  CredentialResolver,
+  SectorResolver,
+  EmployerResolver,
+  SalaryBandResolver,
+  SalaryFactorResolver,
+  JobOutlookResolver,
+  InsightResolver,
+  InternshipKindResolver,
+  AdvancementPathResolver,
+  SearchResolver,
+];
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema, built once per process. */
+export function createSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: RESOLVERS,
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  });
+  return built;
+}
+
+/** The schema as sorted SDL: what `npm run schema:emit` writes to schema/schema.graphql. */
+export async function schemaSdl(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await createSchema()))}\n`;
+}

@@ -1,0 +1,258 @@
+/**
+ * The seed file format (docs/data-format.md), as class-validator classes: these classes are the
+ * schema every file is checked against before anything is written.
+ */
+import { Type } from 'class-transformer';
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+  Validate,
+} from 'class-validator';
+import { CredentialKind } from '../modules/credentials/credential.entity';
+import { InsightKind } from '../modules/guidance/insight.entity';
+import { TransitionKind } from '../modules/paths/career-transition.entity';
+import { SalaryPeriod } from '../modules/salaries/salary-band.entity';
+import { SkillImportance } from '../modules/skills/skill-requirement.entity';
+import { SkillCategory } from '../modules/skills/skill.entity';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const SLUG_MESSAGE = '$property must be lower-case words joined by hyphens, got "$value"';
+
+/** Checks that a range's max is not below its min, on whichever object carries both. */
+@ValidatorConstraint({ name: 'minNotAboveMax' })
+class MinNotAboveMax implements ValidatorConstraintInterface {
+  validate(_: unknown, args: ValidationArguments): boolean {
+    const o = args.object as { min?: number | null; max?: number | null };
+    return o.min == null || o.max == null || o.min <= o.max;
+  }
+  defaultMessage(): string {
+    return 'max must not be below min';
+  }
+}
+
+function SlugList(): PropertyDecorator {
+  return (target, key) => {
+    IsArray()(target, key);
+    IsString({ each: true })(target, key);
+    Matches(SLUG_PATTERN, { each: true, message: SLUG_MESSAGE })(target, key);
+  };
+}
+
+function StringList(): PropertyDecorator {
+  return (target, key) => {
+    IsArray()(target, key);
+    IsString({ each: true })(target, key);
+    MinLength(1, { each: true })(target, key);
+  };
+}
+
+export class CitationSeed {
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) source: string;
+  @IsString() @MinLength(1) @MaxLength(300) section: string;
+}
+
+function Cited(): PropertyDecorator {
+  return (target, key) => {
+    IsArray()(target, key);
+    ArrayNotEmpty({ message: 'every fact needs at least one citation in cite' })(target, key);
+    ValidateNested({ each: true })(target, key);
+    Type(() => CitationSeed)(target, key);
+  };
+}
+
+export class YearRangeSeed {
+  @IsOptional() @IsNumber() @Min(0) @Max(60) min?: number;
+  @IsOptional() @IsNumber() @Min(0) @Max(60) @Validate(MinNotAboveMax) max?: number;
+}
+
+abstract class SluggedSeed {
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) @MaxLength(120) slug: string;
+}
+
+export class SourceSeed extends SluggedSeed {
+  @IsString() @MinLength(1) title: string;
+  @IsOptional() @IsString() publisher?: string;
+  @IsOptional() @IsString() file?: string;
+  @IsOptional() @IsString() url?: string;
+  @IsOptional() @IsString() description?: string;
+}
+
+export class OrganizationSeed extends SluggedSeed {
+  @IsString() @MinLength(1) name: string;
+  @IsOptional() @IsString() description?: string;
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CitationSeed) cite?: CitationSeed[];
+}
+
+export class SkillSeed extends SluggedSeed {
+  @IsString() @MinLength(1) name: string;
+  @IsEnum(SkillCategory) category: SkillCategory;
+  @IsString() @MinLength(1) description: string;
+  @StringList() aliases: string[] = [];
+  @IsOptional() @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) broader?: string;
+  @Cited() cite: CitationSeed[];
+}
+
+export class CertificationSeed extends SluggedSeed {
+  @IsString() @MinLength(1) name: string;
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) issuer: string;
+  @IsString() @MinLength(1) description: string;
+  @StringList() aliases: string[] = [];
+  @SlugList() skills: string[] = [];
+  @SlugList() roles: string[] = [];
+  @SlugList() levels: string[] = [];
+  @Cited() cite: CitationSeed[];
+}
+
+export class CredentialSeed extends SluggedSeed {
+  @IsString() @MinLength(1) name: string;
+  @IsEnum(CredentialKind) kind: CredentialKind;
+  @IsString() @MinLength(1) bestFor: string;
+  @IsString() @MinLength(1) howItHelps: string;
+  @SlugList() roles: string[] = [];
+  @Cited() cite: CitationSeed[];
+}
+
+export class SectorSeed extends SluggedSeed {
+  @IsString() @MinLength(1) name: string;
+  @IsString() @MinLength(1) description: string;
+  @Cited() cite: CitationSeed[];
+}
+
+export class EmployerSeed extends SluggedSeed {
+  @IsString() @MinLength(1) name: string;
+  @SlugList() sectors: string[] = [];
+  @SlugList() roles: string[] = [];
+  @StringList() workAreas: string[] = [];
+  @IsBoolean() offersInternships: boolean = false;
+  @StringList() internshipFocus: string[] = [];
+  @Cited() cite: CitationSeed[];
+}
+
+export class RequirementSeed {
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) skill: string;
+  @IsEnum(SkillImportance) importance: SkillImportance;
+}
+
+export class LevelSeed extends SluggedSeed {
+  @IsString() @MinLength(1) name: string;
+  @IsInt() @Min(1) @Max(20) rank: number;
+  @IsString() @MinLength(1) summary: string;
+  @StringList() titles: string[] = [];
+  @StringList() responsibilities: string[] = [];
+  @IsOptional() @ValidateNested() @Type(() => YearRangeSeed) yearsInLevel?: YearRangeSeed;
+  @IsOptional() @ValidateNested() @Type(() => YearRangeSeed) yearsOfExperience?: YearRangeSeed;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => RequirementSeed) skills: RequirementSeed[] = [];
+  @Cited() cite: CitationSeed[];
+}
+
+export class SalaryBandSeed extends SluggedSeed {
+  @IsOptional() @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) level?: string;
+  @IsString() @MinLength(1) label: string;
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD, got "$value"' }) currency: string;
+  @IsEnum(SalaryPeriod) period: SalaryPeriod;
+  @IsString() @MinLength(1) region: string;
+  @IsOptional() @IsInt() @Min(1900) @Max(2100) year?: number;
+  @IsOptional() @IsInt() @Min(0) min?: number;
+  @IsOptional() @IsInt() @Min(0) @Validate(MinNotAboveMax) max?: number;
+  @Cited() cite: CitationSeed[];
+}
+
+export class TransitionSeed {
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) from: string;
+  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) to: string;
+  @IsEnum(TransitionKind) kind: TransitionKind;
+  @IsOptional() @ValidateNested() @Type(() => YearRangeSeed) typicalYears?: YearRangeSeed;
+  @SlugList() skillsToGain: string[] = [];
+  @Cited() cite: CitationSeed[];
+}
+
+export class OutlookSeed extends SluggedSeed {
+  @IsOptional() @IsNumber() @Min(-100) @Max(1000) growthPercent?: number;
+  @IsOptional() @IsInt() @Min(1900) @Max(2100) throughYear?: number;
+  @IsString() @MinLength(1) description: string;
+  @Cited() cite: CitationSeed[];
+}
+
+export class RoleSeed extends SluggedSeed {
+  @IsString() @MinLength(1) name: string;
+  @IsString() @MinLength(1) summary: string;
+  @StringList() aliases: string[] = [];
+  @SlugList() related: string[] = [];
+  @IsOptional() @IsBoolean() licenseRequired?: boolean;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => RequirementSeed) skills: RequirementSeed[] = [];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => LevelSeed) levels: LevelSeed[] = [];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => SalaryBandSeed) salaryBands: SalaryBandSeed[] = [];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => TransitionSeed) transitions: TransitionSeed[] = [];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => OutlookSeed) outlooks: OutlookSeed[] = [];
+  @Cited() cite: CitationSeed[];
+}
+
+export class InsightSeed extends SluggedSeed {
+  @IsEnum(InsightKind) kind: InsightKind;
+  @IsString() @MinLength(1) title: string;
+  @IsString() @MinLength(1) text: string;
+  @StringList() points: string[] = [];
+  @SlugList() roles: string[] = [];
+  @SlugList() levels: string[] = [];
+  @SlugList() skills: string[] = [];
+  @Cited() cite: CitationSeed[];
+}
+
+export class InternshipKindSeed extends SluggedSeed {
+  @IsString() @MinLength(1) name: string;
+  @IsString() @MinLength(1) description: string;
+  @StringList() focusAreas: string[] = [];
+  @SlugList() sectors: string[] = [];
+  @SlugList() employers: string[] = [];
+  @Cited() cite: CitationSeed[];
+}
+
+export class AdvancementPathSeed extends SluggedSeed {
+  @IsString() @MinLength(1) name: string;
+  @IsString() @MinLength(1) description: string;
+  @SlugList() roles: string[] = [];
+  @Cited() cite: CitationSeed[];
+}
+
+export class SalaryFactorSeed extends SluggedSeed {
+  @IsString() @MinLength(1) name: string;
+  @IsString() @MinLength(1) description: string;
+  @SlugList() roles: string[] = [];
+  @Cited() cite: CitationSeed[];
+}
+
+/** Each top-level key of a seed file and the class its records are checked against. */
+export const SEED_KINDS = {
+  sources: SourceSeed,
+  organizations: OrganizationSeed,
+  skills: SkillSeed,
+  certifications: CertificationSeed,
+  credentials: CredentialSeed,
+  sectors: SectorSeed,
+  employers: EmployerSeed,
+  roles: RoleSeed,
+  insights: InsightSeed,
+  internshipKinds: InternshipKindSeed,
+  advancementPaths: AdvancementPathSeed,
+  salaryFactors: SalaryFactorSeed,
+} as const;
+
+export type SeedKind = keyof typeof SEED_KINDS;
+
+/** All records of all files, merged by kind. */
+export type SeedSet = { [K in SeedKind]: InstanceType<(typeof SEED_KINDS)[K]>[] };

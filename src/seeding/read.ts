@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { parse } from 'yaml';
+import { SEED_KINDS, SeedKind, SeedSet } from './format';
+
+/** A seed problem, naming the file, the record and the field. */
+export class SeedError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`seed data refused, nothing was written:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/** Where a record came from, for error messages. */
+export interface Origin {
+  file: string;
+  path: string;
+}
+
+export interface ReadSeeds {
+  set: SeedSet;
+  origins: Map<object, Origin>;
+}
+
+function seedFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...seedFiles(full));
+    else if (/\.ya?ml$/.test(name)) out.push(full);
+  }
+  return out;
+}
+
+function flatten(errors: ValidationError[], prefix: string): string[] {
+  const out: string[] = [];
+  for (const e of errors) {
+    const path = /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : `${prefix}.${e.property}`;
+    for (const message of Object.values(e.constraints ?? {})) out.push(`${path}: ${message}`);
+    out.push(...flatten(e.children ?? [], path));
+  }
+  return out;
+}
+
+function label(kind: string, index: number, raw: unknown): string {
+  const slug = raw && typeof raw === 'object' && 'slug' in raw ? String((raw as { slug: unknown }).slug) : '';
+  return slug ? `${kind}[${index}] (${slug})` : `${kind}[${index}]`;
+}
+
+/** Reads, parses and validates every seed file under `dir`; throws SeedError listing all problems. */
+export function readSeeds(dir: string): ReadSeeds {
+  const set = Object.fromEntries(Object.keys(SEED_KINDS).map((k) => [k, []])) as unknown as SeedSet;
+  const origins = new Map<object, Origin>();
+  const problems: string[] = [];
+  const files = seedFiles(dir);
+  if (files.length === 0) throw new SeedError([`${dir}: no .yaml seed files found`]);
+
+  for (const full of files) {
+    const file = relative(process.cwd(), full) || full;
+    let doc: unknown;
+    try {
+      doc = parse(readFileSync(full, 'utf8'));
+    } catch (err) {
+      problems.push(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+      continue;
+    }
+    if (doc == null) continue;
+    if (typeof doc !== 'object' || Array.isArray(doc)) {
+      problems.push(`${file}: must be a mapping of record kinds (${Object.keys(SEED_KINDS).join(', ')})`);
+      continue;
+    }
+    for (const [kind, records] of Object.entries(doc)) {
+      if (!(kind in SEED_KINDS)) {
+        problems.push(`${file}: unknown record kind "${kind}" (expected one of ${Object.keys(SEED_KINDS).join(', ')})`);
+        continue;
+      }
+      if (!Array.isArray(records)) {
+        problems.push(`${file}: ${kind} must be a list of records`);
+        continue;
+      }
+      records.forEach((raw: unknown, index: number) => {
+        const where = label(kind, index, raw);
+        if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+          problems.push(`${file}: ${where}: must be a mapping of fields`);
+          return;
+        }
+        const record = plainToInstance(SEED_KINDS[kind as SeedKind] as new () => object, raw);
+        const errors = validateSync(record, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+        for (const line of flatten(errors, where)) problems.push(`${file}: ${line.replace(/^([^.[]+)\./, '$1.')}`);
+        (set[kind as SeedKind] as object[]).push(record);
+        origins.set(record, { file, path: where });
+      });
+    }
+  }
+  if (problems.length) throw new SeedError(problems);
+  return { set, origins };
+}
