@@ -57,7 +57,8 @@ export function readSeeds(dir: string): ReadSeeds {
   if (files.length === 0) throw new SeedError([`${dir}: no .yaml seed files found`]);
 
   for (const full of files) {
-    const file = relative(process.cwd(), full) || full;
+    const rel = relative(process.cwd(), full);
+    const file = rel && !rel.startsWith('..') ? rel : full;
     let doc: unknown;
     try {
       doc = parse(readFileSync(full, 'utf8'));

@@ -43,24 +43,26 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
   slugsOf('salary band', bandsWithRole.map((x) => x.band), bandsWithRole.map((x) => x.role));
   slugsOf('outlook', outlooksWithRole.map((x) => x.o), outlooksWithRole.map((x) => x.role));
 
-  const refer = (record: object, field: string, kind: keyof typeof known, slugs: (string | undefined)[]) => {
-    for (const slug of slugs) {
+  /** Checks one slug (a string) or each slug of a list, naming the list index at fault. */
+  const refer = (record: object, field: string, kind: keyof typeof known, slugs: string | undefined | string[]) => {
+    const list = Array.isArray(slugs) ? slugs.map((slug, i) => [slug, `${field}[${i}]`]) : [[slugs, field]];
+    for (const [slug, where] of list) {
       if (slug !== undefined && !known[kind].has(slug)) {
-        problems.push(`${at(record, field)}: no ${kind} has slug "${slug}"`);
+        problems.push(`${at(record, where as string)}: no ${kind} has slug "${slug}"`);
       }
     }
   };
   const cites = (owner: object, field: string, cite: { source: string }[] | undefined) =>
-    (cite ?? []).forEach((c, i) => refer(owner, `${field}[${i}].source`, 'source', [c.source]));
+    (cite ?? []).forEach((c, i) => refer(owner, `${field}[${i}].source`, 'source', c.source));
 
   for (const o of set.organizations) cites(o, 'cite', o.cite);
   for (const s of set.skills) {
-    refer(s, 'broader', 'skill', [s.broader]);
+    refer(s, 'broader', 'skill', s.broader);
     if (s.broader === s.slug) problems.push(`${at(s, 'broader')}: a skill cannot be its own broader skill`);
     cites(s, 'cite', s.cite);
   }
   for (const c of set.certifications) {
-    refer(c, 'issuer', 'organization', [c.issuer]);
+    refer(c, 'issuer', 'organization', c.issuer);
     refer(c, 'skills', 'skill', c.skills);
     refer(c, 'roles', 'role', c.roles);
     refer(c, 'levels', 'level', c.levels);
@@ -79,13 +81,13 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
   const transitionKeys = new Set<string>();
   for (const r of set.roles) {
     refer(r, 'related', 'role', r.related);
-    refer(r, 'skills', 'skill', r.skills.map((s) => s.skill));
+    r.skills.forEach((q, i) => refer(r, `skills[${i}].skill`, 'skill', q.skill));
     cites(r, 'cite', r.cite);
     const ranks = new Set<number>();
     r.levels.forEach((l, i) => {
       if (ranks.has(l.rank)) problems.push(`${at(r, `levels[${i}].rank`)}: rank ${l.rank} is used twice in role ${r.slug}`);
       ranks.add(l.rank);
-      refer(r, `levels[${i}].skills`, 'skill', l.skills.map((s) => s.skill));
+      l.skills.forEach((q, j) => refer(r, `levels[${i}].skills[${j}].skill`, 'skill', q.skill));
       cites(r, `levels[${i}].cite`, l.cite);
     });
     const ownLevels = new Set(r.levels.map((l) => l.slug));
@@ -96,8 +98,8 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
       cites(r, `salaryBands[${i}].cite`, b.cite);
     });
     r.transitions.forEach((t, i) => {
-      refer(r, `transitions[${i}].from`, 'level', [t.from]);
-      refer(r, `transitions[${i}].to`, 'level', [t.to]);
+      refer(r, `transitions[${i}].from`, 'level', t.from);
+      refer(r, `transitions[${i}].to`, 'level', t.to);
       refer(r, `transitions[${i}].skillsToGain`, 'skill', t.skillsToGain);
       if (t.from === t.to) problems.push(`${at(r, `transitions[${i}]`)}: a transition cannot lead to its own level`);
       const key = `${t.from}>${t.to}`;

@@ -13,7 +13,8 @@ export interface MatchableSkill {
 
 /**
  * Matches free-text skill names to skills by slug, name or alias, any case. Returns the ids held
- * and the inputs that matched nothing (in the order given, each once).
+ * and the inputs that matched nothing (in the order given, each once
+ * however it is spelled).
  */
 export function matchSkills(inputs: string[], skills: MatchableSkill[]): { held: Set<number>; unrecognized: string[] } {
   const index = new Map<string, number>();
@@ -25,10 +26,15 @@ export function matchSkills(inputs: string[], skills: MatchableSkill[]): { held:
   }
   const held = new Set<number>();
   const unrecognized: string[] = [];
+  const reported = new Set<string>();
   for (const input of inputs) {
-    const id = index.get(normalizeSkillName(input));
+    const key = normalizeSkillName(input);
+    const id = index.get(key);
     if (id !== undefined) held.add(id);
-    else if (input.trim() && !unrecognized.includes(input.trim())) unrecognized.push(input.trim());
+    else if (input.trim() && !reported.has(key || input.trim())) {
+      reported.add(key || input.trim());
+      unrecognized.push(input.trim());
+    }
   }
   return { held, unrecognized };
 }

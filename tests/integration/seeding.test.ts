@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createDataSource } from '../../src/core/data-source';
+import { loadSeedDirectory } from '../../src/seeding/loader';
+import { SeedError } from '../../src/seeding/read';
+import { copyOfSeeds, editSeed } from '../support/fixtures';
+import { SEEDS_DIR } from '../support/server';
+
+const TABLES = ['roles', 'role_levels', 'skills', 'skill_requirements', 'career_transitions', 'salary_bands', 'citations', 'employers', 'employer_sectors', 'insights'];
+
+/** Every row of the tables that matter, to compare a database before and after. */
+async function snapshot(db: DataSource): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of TABLES) out[table] = await db.query(`SELECT * FROM ${table} ORDER BY 1, 2`);
+  return out;
+}
+
+async function refusal(db: DataSource, dir: string): Promise<string> {
+  try {
+    await loadSeedDirectory(db, dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(SeedError);
+    return (err as Error).message;
+  }
+  throw new Error('the load was expected to be refused');
+}
+
+describe('Seed loader', () => {
+  let workDir: string;
+  let db: DataSource;
+
+  beforeEach(async () => {
+    workDir = mkdtempSync(join(tmpdir(), 'careergraph-seeding-'));
+    db = createDataSource({ type: 'sqlite', path: join(workDir, 'db.sqlite') });
+    await db.initialize();
+    await db.runMigrations();
+  });
+  afterEach(async () => {
+    await db.destroy();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('should load the real seeds, and write nothing on a second run', async () => {
+    const first = await loadSeedDirectory(db, SEEDS_DIR);
+    expect(first.inserted).toBeGreaterThan(500);
+    const before = await snapshot(db);
+    expect(await loadSeedDirectory(db, SEEDS_DIR)).toEqual({ inserted: 0, updated: 0, deleted: 0 });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('should apply just the change of an edited file', async () => {
+    await loadSeedDirectory(db, SEEDS_DIR);
+    const dir = copyOfSeeds();
+    editSeed(dir, 'roles/backend-developer.yaml', /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\s*\}/, 'yearsInLevel: { min: 2, max: 5 }');
+    const report = await loadSeedDirectory(db, dir);
+    expect(report).toEqual({ inserted: 0, updated: 1, deleted: 0 });
+    const [level] = await db.query("SELECT years_in_level_max FROM role_levels WHERE slug = 'mid-level-backend-developer'");
+    expect(level.years_in_level_max).toBe(5);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('should remove a requirement deleted from a role file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'careergraph-mini-'));
+    const file = (skills: string) => `
+sources: [{ slug: s, title: S }]
+skills:
+  - { slug: a, name: A, category: TOOL, description: d, cite: [{ source: s, section: X }] }
+  - { slug: b, name: B, category: TOOL, description: d, cite: [{ source: s, section: X }] }
+roles:
+  - slug: r
+    name: R
+    summary: s
+    skills: ${skills}
+    cite: [{ source: s, section: X }]
+`;
+    writeFileSync(join(dir, 'all.yaml'), file('[{ skill: a, importance: REQUIRED }, { skill: b, importance: OPTIONAL }]'));
+    await loadSeedDirectory(db, dir);
+    writeFileSync(join(dir, 'all.yaml'), file('[{ skill: a, importance: REQUIRED }]'));
+    expect(await loadSeedDirectory(db, dir)).toEqual({ inserted: 0, updated: 0, deleted: 1 });
+    expect(await db.query('SELECT COUNT(*) AS n FROM skill_requirements')).toEqual([{ n: 1 }]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('with a broken file', () => {
+    let before: Record<string, unknown[]>;
+    let dir: string;
+
+    beforeEach(async () => {
+      await loadSeedDirectory(db, SEEDS_DIR);
+      before = await snapshot(db);
+      dir = copyOfSeeds();
+      // a valid change elsewhere, which must not land either
+      editSeed(dir, 'roles/backend-developer.yaml', /yearsInLevel:\s*\{\s*min:\s*1,\s*max:\s*2\s*\}/, 'yearsInLevel: { min: 1, max: 3 }');
+    });
+    afterEach(async () => {
+      expect(await snapshot(db)).toEqual(before);
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('should name the file, record and field of a bad value', async () => {
+      editSeed(dir, 'roles/backend-developer.yaml', /currency: USD/, 'currency: dollars');
+      const message = await refusal(db, dir);
+      expect(message).toMatch(/roles\/backend-developer\.yaml: roles\[0\] \(backend-developer\)\.salaryBands\[\d+\]\.currency: currency must be an ISO 4217 code/);
+    });
+
+    it('should refuse a range whose max is below its min', async () => {
+      editSeed(dir, 'roles/backend-developer.yaml', /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\s*\}/, 'yearsInLevel: { min: 4, max: 2 }');
+      expect(await refusal(db, dir)).toMatch(/levels\[1\]\.yearsInLevel\.max: max must not be below min/);
+    });
+
+    it('should refuse a reference to a skill that does not exist', async () => {
+      editSeed(dir, 'roles/backend-developer.yaml', /skill: git\b/, 'skill: gti');
+      expect(await refusal(db, dir)).toMatch(/backend-developer\.yaml: roles\[0\] \(backend-developer\)\.(levels\[\d+\]\.)?skills\[\d+\]\.skill: no skill has slug "gti"/);
+    });
+
+    it('should refuse a fact without a citation', async () => {
+      editSeed(dir, 'skills.yaml', /(- slug: docker[\s\S]*?)cite:/, '$1uncited:');
+      const message = await refusal(db, dir);
+      expect(message).toMatch(/skills\.yaml: skills\[\d+\] \(docker\)\.cite: every fact needs at least one citation/);
+      expect(message).toMatch(/\(docker\)\.uncited: property uncited should not exist/);
+    });
+
+    it('should refuse a slug defined twice', async () => {
+      writeFileSync(join(dir, 'extra.yaml'), 'skills:\n  - { slug: docker, name: Docker again, category: TOOL, description: d, cite: [{ source: backend-career-guide, section: X }] }\n');
+      expect(await refusal(db, dir)).toMatch(/duplicate skill slug "docker"/);
+    });
+
+    it('should refuse a file that is not YAML', async () => {
+      writeFileSync(join(dir, 'broken.yaml'), 'roles: [ { slug: x\n');
+      expect(await refusal(db, dir)).toMatch(/broken\.yaml: not valid YAML/);
+    });
+
+    it('should refuse an unknown record kind', async () => {
+      writeFileSync(join(dir, 'extra.yaml'), 'unicorns: []\n');
+      expect(await refusal(db, dir)).toMatch(/extra\.yaml: unknown record kind "unicorns"/);
+    });
+  });
+});

@@ -1,0 +1,67 @@
+import { json, startHttp } from '../support/server';
+
+describe('HTTP server', () => {
+  let server: Awaited<ReturnType<typeof startHttp>>;
+
+  beforeAll(async () => {
+    server = await startHttp();
+  });
+  afterAll(() => server.stop());
+
+  const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    fetch(`${server.url}/graphql`, { method: 'POST', headers, body });
+
+  it('should answer /healthz with 200', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+  });
+
+  it('should answer /readyz with 200 once seeded, and 503 while not ready', async () => {
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    server.readiness.seeded = false;
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
+    server.readiness.seeded = true;
+  });
+
+  it('should serve POST /graphql with a request id and the statement count', async () => {
+    const res = await post(JSON.stringify({ query: '{ role(slug: "backend-developer") { name } }' }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+    const body = await json(res);
+    expect(body.data.role.name).toMatch(/back-end developer/i);
+    expect(body.extensions.sqlStatements).toBeGreaterThan(0);
+  });
+
+  it('should keep the request id a client sends', async () => {
+    const res = await post(JSON.stringify({ query: '{ __typename }' }), {
+      'content-type': 'application/json',
+      'x-request-id': 'abc-123',
+    });
+    expect(res.headers.get('x-request-id')).toBe('abc-123');
+  });
+
+  it('should refuse malformed JSON with 400 and a GraphQL-shaped error', async () => {
+    const res = await post('{"query": ');
+    expect(res.status).toBe(400);
+    const body = await json(res);
+    expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('should refuse a body over 1 MB with 413', async () => {
+    const res = await post(JSON.stringify({ query: `{ __typename } # ${'x'.repeat(1_100_000)}` }));
+    expect(res.status).toBe(413);
+    expect((await json(res)).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('should hide internals of errors in production', async () => {
+    const res = await post(JSON.stringify({ query: '{ roles(first: 500) { totalCount } }' }));
+    const body = await json(res);
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0].extensions.stacktrace).toBeUndefined();
+  });
+
+  it('should serve introspection (a public, documented API)', async () => {
+    const res = await post(JSON.stringify({ query: '{ __schema { queryType { name } } }' }));
+    expect((await json(res)).data.__schema.queryType.name).toBe('Query');
+  });
+});
