@@ -1,11 +1,58 @@
 import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
+import { byId } from '../../core/loaders';
 import { findBySlug } from '../../core/slug-lookup';
+import { YearRange } from '../../core/year-range';
+import { Certification } from '../certifications/certification.entity';
+import { certificationsOfLevel, certificationsOfSkill } from '../certifications/certification.loader';
 import { levelsOfRole } from '../roles/role.loader';
 import { Role } from '../roles/role.entity';
 import { RoleLevel } from '../roles/role-level.entity';
+import { Skill } from '../skills/skill.entity';
+import { CareerPath } from './career-path.type';
 import { CareerTransition } from './career-transition.entity';
-import { Edge } from './path-search';
+import { Edge, shortestPath } from './path-search';
+import { skillsToGainOf } from './transition.loader';
+
+/**
+ * The quickest path between two slugs (see `careerPath` in the schema), or null when no route
+ * exists; an unknown slug is BAD_USER_INPUT naming `from` or `to`.
+ */
+export async function findCareerPath(ctx: Context, from: string, to: string): Promise<CareerPath | null> {
+  const start = await resolveLevel(ctx, from, 'from');
+  const targets = await levelsMatching(ctx, to, 'to');
+  const graph = await transitionGraph(ctx);
+  const found = shortestPath(graph.edges, start.id, new Set(targets.map((l) => l.id)));
+  if (!found) return null;
+  const path = new CareerPath();
+  path.fromLevel = start;
+  path.steps = found.steps.map((e) => graph.transitions.get(e.id) as CareerTransition);
+  const end = found.steps.length ? found.steps[found.steps.length - 1].to : start.id;
+  path.toLevel = (await ctx.loaders.use(byId(RoleLevel)).load(end)) as RoleLevel;
+  path.typicalYears = YearRange.of(found.minYears, found.maxYears);
+  path.stepsWithoutYears = found.stepsWithoutYears;
+  return path;
+}
+
+/** Skills to build along a path, each once, in the order they come up. */
+export async function pathSkills(ctx: Context, path: CareerPath): Promise<Skill[]> {
+  const perStep = await ctx.loaders.use(skillsToGainOf).loadMany(path.steps.map((s) => s.id));
+  const unique = new Map<number, Skill>();
+  for (const skills of perStep) if (Array.isArray(skills)) for (const s of skills) unique.set(s.id, s);
+  return [...unique.values()];
+}
+
+/** Certifications cited for the levels a path reaches or for the skills it builds, each once, by name. */
+export async function pathCertifications(ctx: Context, path: CareerPath): Promise<Certification[]> {
+  const skills = await pathSkills(ctx, path);
+  const [byLevel, bySkill] = await Promise.all([
+    ctx.loaders.use(certificationsOfLevel).loadMany(path.steps.map((s) => s.toLevelId)),
+    ctx.loaders.use(certificationsOfSkill).loadMany(skills.map((s) => s.id)),
+  ]);
+  const unique = new Map<number, Certification>();
+  for (const list of [...byLevel, ...bySkill]) if (Array.isArray(list)) for (const c of list) unique.set(c.id, c);
+  return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
 
 /** A level slug, or a role slug meaning the role's entry level; unknown is BAD_USER_INPUT naming `argument`. */
 export async function resolveLevel(ctx: Context, slug: string, argument: string): Promise<RoleLevel> {

@@ -1,0 +1,34 @@
+import { Context } from '../../core/context';
+import { resolveLevel } from '../paths/path.service';
+import { levelOnlyRequirements, mergeRequirements, roleRequirements } from './skill.loader';
+import { SkillGap } from './skill-gap.type';
+import { Skill } from './skill.entity';
+import { matchSkills, satisfies } from './skill-matching';
+import { SkillImportance } from './skill-requirement.entity';
+
+/**
+ * What a person holding `have` (slugs, names or aliases) lacks for `target` (a level slug, or a
+ * role slug meaning its entry level); an unknown target is BAD_USER_INPUT naming `target`.
+ */
+export async function computeSkillGap(ctx: Context, target: string, have: string[]): Promise<SkillGap> {
+  const level = await resolveLevel(ctx, target, 'target');
+  const [own, roleWide, skills] = await Promise.all([
+    ctx.loaders.use(levelOnlyRequirements).load(level.id),
+    ctx.loaders.use(roleRequirements).load(level.roleId),
+    ctx.db.getRepository(Skill).find(),
+  ]);
+  const requirements = mergeRequirements(own, roleWide);
+  const { held, unrecognized } = matchSkills(have, skills);
+  const byId = new Map(skills.map((s) => [s.id, s]));
+  const matched = requirements.filter((r) => satisfies(r.skillId, held, byId));
+  const missing = requirements.filter((r) => !matched.includes(r));
+  const required = requirements.filter((r) => r.importance === SkillImportance.REQUIRED);
+  const heldRequired = required.filter((r) => matched.includes(r)).length;
+  return Object.assign(new SkillGap(), {
+    target: level,
+    matched,
+    missing,
+    coverage: required.length === 0 ? 1 : Math.round((heldRequired / required.length) * 1e4) / 1e4,
+    unrecognized,
+  });
+}
