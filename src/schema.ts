@@ -9,8 +9,11 @@ import { AdvancementPathResolver } from './modules/guidance/advancement-path.res
 import { InsightResolver } from './modules/guidance/insight.resolver';
 import { InternshipKindResolver } from './modules/guidance/internship-kind.resolver';
 import { NodeResolver } from './modules/nodes/node.resolver';
-import { CareerPathResolver } from './modules/paths/career-path.resolver';
+import { CareerPathResolver, CareerPathStopResolver } from './modules/paths/career-path.resolver';
 import { CareerTransitionResolver } from './modules/paths/career-transition.resolver';
+import { ReachableLevelResolver } from './modules/paths/reachable.resolver';
+import { LevelComparisonResolver } from './modules/roles/level-comparison.resolver';
+import { RoleMatchResolver } from './modules/skills/role-match.resolver';
 import { RoleLevelResolver } from './modules/roles/role-level.resolver';
 import { RoleResolver } from './modules/roles/role.resolver';
 import { JobOutlookResolver } from './modules/salaries/job-outlook.resolver';
@@ -30,6 +33,10 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   RoleLevelResolver,
   CareerTransitionResolver,
   CareerPathResolver,
+  CareerPathStopResolver,
+  ReachableLevelResolver,
+  RoleMatchResolver,
+  LevelComparisonResolver,
   SkillResolver,
   SkillRequirementResolver,
   SkillGapResolver,

@@ -1,10 +1,17 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
 import { Certification } from '../certifications/certification.entity';
 import { RoleLevel } from '../roles/role-level.entity';
+import { PayChange } from '../salaries/pay-change.type';
+import { bandsAtLevel, payChangeBetween } from '../salaries/pay.service';
+import { SalaryBand } from '../salaries/salary-band.entity';
 import { Skill } from '../skills/skill.entity';
-import { CareerPath } from './career-path.type';
-import { findCareerPath, pathCertifications, pathSkills } from './path.service';
+import { Citation } from '../sources/citation.entity';
+import { citationsOf } from '../sources/citation.loader';
+import { CareerPath, CareerPathStop } from './career-path.type';
+import { CareerPathsArgs } from './career-paths.inputs';
+import { TransitionKind } from './career-transition.entity';
+import { findCareerPath, findCareerPaths, pathCertifications, pathSkills, pathStops } from './path.service';
 
 @Resolver(() => CareerPath)
 export class CareerPathResolver {
@@ -15,6 +22,15 @@ export class CareerPathResolver {
   })
   careerPath(@Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: Context): Promise<CareerPath | null> {
     return findCareerPath(ctx, from, to);
+  }
+
+  @Query(() => [CareerPath], {
+    description:
+      'Up to `first` distinct routes between two levels, best first (least total typical years, then fewest steps), each visiting a level at most once; `careerPath` is the first of them. Empty when no route meets the constraints.',
+  })
+  careerPaths(@Args() args: CareerPathsArgs, @Ctx() ctx: Context): Promise<CareerPath[]> {
+    const avoidKinds = [...(args.avoidKinds ?? []), ...(args.avoidManagement ? [TransitionKind.MANAGEMENT] : [])];
+    return findCareerPaths(ctx, { from: args.from, to: args.to, first: args.first ?? 3, avoidKinds, maxYears: args.maxYears, via: args.via });
   }
 
   @FieldResolver(() => RoleLevel)
@@ -37,5 +53,43 @@ export class CareerPathResolver {
   })
   certifications(@Root() path: CareerPath, @Ctx() ctx: Context): Promise<Certification[]> {
     return pathCertifications(ctx, path);
+  }
+
+  @FieldResolver(() => [CareerPathStop], { description: 'Each level reached, with the years so far and the pay there.' })
+  stops(@Root() path: CareerPath, @Ctx() ctx: Context): Promise<CareerPathStop[]> {
+    return pathStops(ctx, path);
+  }
+
+  @FieldResolver(() => [SalaryBand], { description: "Pay known at the starting level (its own bands, else its role's)." })
+  startSalaryBands(@Root() path: CareerPath, @Ctx() ctx: Context): Promise<SalaryBand[]> {
+    return bandsAtLevel(ctx, path.fromLevel);
+  }
+
+  @FieldResolver(() => PayChange, { nullable: true, description: 'Pay change from the start to the end, when comparable bands are known.' })
+  async payChange(@Root() path: CareerPath, @Ctx() ctx: Context): Promise<PayChange | null> {
+    const [start, end] = await Promise.all([bandsAtLevel(ctx, path.fromLevel), bandsAtLevel(ctx, path.toLevel)]);
+    return payChangeBetween(start, end);
+  }
+
+  @FieldResolver(() => [Citation], { description: "The steps' citations, each source section once." })
+  async citations(@Root() path: CareerPath, @Ctx() ctx: Context): Promise<Citation[]> {
+    const lists = await ctx.loaders.use(citationsOf).loadMany(path.steps.map((s) => `CareerTransition:${s.id}` as const));
+    const unique = new Map<string, Citation>();
+    for (const list of lists) if (Array.isArray(list)) for (const c of list) unique.set(`${c.sourceId}|${c.section}`, c);
+    return [...unique.values()];
+  }
+}
+
+@Resolver(() => CareerPathStop)
+export class CareerPathStopResolver {
+  @FieldResolver(() => [SalaryBand], { description: "Pay known at the level reached (its own bands, else its role's)." })
+  salaryBands(@Root() stop: CareerPathStop, @Ctx() ctx: Context): Promise<SalaryBand[]> {
+    return bandsAtLevel(ctx, stop.level);
+  }
+
+  @FieldResolver(() => PayChange, { nullable: true, description: 'Pay change from the start of the path to this level, when comparable bands are known.' })
+  async payChangeFromStart(@Root() stop: CareerPathStop, @Ctx() ctx: Context): Promise<PayChange | null> {
+    const [start, here] = await Promise.all([bandsAtLevel(ctx, stop.start), bandsAtLevel(ctx, stop.level)]);
+    return payChangeBetween(start, here);
   }
 }

@@ -8,6 +8,9 @@ export class CareerPath {
   fromLevel: RoleLevel;
   toLevel: RoleLevel;
 
+  @Field(() => Int, { description: '1 for the best route of an answer, rising for the alternatives.' })
+  rank: number;
+
   @Field(() => [CareerTransition], { description: 'The moves, in order.' })
   steps: CareerTransition[];
 
@@ -20,4 +23,19 @@ export class CareerPath {
 
   @Field(() => Int, { description: 'How many steps no source gives years for (their time is not in typicalYears).' })
   stepsWithoutYears: number;
+}
+
+@ObjectType({ description: 'One stop of a career path: the level reached, the time so far and the pay there.' })
+export class CareerPathStop {
+  /** The level the whole path starts from, for pay changes. */
+  start: RoleLevel;
+
+  @Field(() => Int, { description: '1 for the first move.' }) position: number;
+
+  @Field(() => CareerTransition) transition: CareerTransition;
+
+  @Field(() => RoleLevel, { description: 'The level this move reaches.' }) level: RoleLevel;
+
+  @Field(() => YearRange, { nullable: true, description: 'Typical years from the start of the path to this level (ranges summed apart).' })
+  yearsSoFar: YearRange | null;
 }

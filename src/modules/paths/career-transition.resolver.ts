@@ -1,6 +1,8 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
 import { byId } from '../../core/loaders';
+import { ADVICE_KINDS, adviceForMove } from '../guidance/advice.service';
+import { Insight, InsightKind } from '../guidance/insight.entity';
 import { RoleLevel } from '../roles/role-level.entity';
 import { Skill } from '../skills/skill.entity';
 import { CitedResolver } from '../sources/cited.resolver';
@@ -22,5 +24,18 @@ export class CareerTransitionResolver extends CitedResolver(CareerTransition, 'C
   @FieldResolver(() => [Skill], { description: 'Skills to build before making this move.' })
   skillsToGain(@Root() t: CareerTransition, @Ctx() ctx: Context): Promise<Skill[]> {
     return ctx.loaders.use(skillsToGainOf).load(t.id);
+  }
+
+  @FieldResolver(() => [Insight], {
+    description:
+      'Cited advice for making this move: what applies at the level reached (tips, mistakes, challenges, interview preparation, fit traits, or the kinds asked), then what is tied to the level left.',
+  })
+  async advice(
+    @Root() t: CareerTransition,
+    @Arg('kinds', () => [InsightKind], { nullable: true }) kinds: InsightKind[] | null,
+    @Ctx() ctx: Context,
+  ): Promise<Insight[]> {
+    const [from, to] = await ctx.loaders.use(byId(RoleLevel)).loadMany([t.fromLevelId, t.toLevelId]);
+    return adviceForMove(ctx, from as RoleLevel, to as RoleLevel, kinds ?? ADVICE_KINDS);
   }
 }

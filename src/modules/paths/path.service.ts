@@ -9,29 +9,72 @@ import { levelsOfRole } from '../roles/role.loader';
 import { Role } from '../roles/role.entity';
 import { RoleLevel } from '../roles/role-level.entity';
 import { Skill } from '../skills/skill.entity';
-import { CareerPath } from './career-path.type';
-import { CareerTransition } from './career-transition.entity';
-import { Edge, shortestPath } from './path-search';
+import { CareerPath, CareerPathStop } from './career-path.type';
+import { CareerTransition, TransitionKind } from './career-transition.entity';
+import { Edge, kShortestRoutes, Route, sumYears } from './route-search';
 import { skillsToGainOf } from './transition.loader';
 
+export interface PathQuery {
+  from: string;
+  to: string;
+  first?: number;
+  avoidKinds?: TransitionKind[];
+  maxYears?: number | null;
+  /** A role or role level slug the route must pass through. */
+  via?: string | null;
+}
+
 /**
- * The quickest path between two slugs (see `careerPath` in the schema), or null when no route
- * exists; an unknown slug is BAD_USER_INPUT naming `from` or `to`.
+ * Up to `first` distinct routes between two slugs, best first (least typical years, then fewest
+ * steps); an unknown slug is BAD_USER_INPUT naming its argument.
  */
-export async function findCareerPath(ctx: Context, from: string, to: string): Promise<CareerPath | null> {
-  const start = await resolveLevel(ctx, from, 'from');
-  const targets = await levelsMatching(ctx, to, 'to');
+export async function findCareerPaths(ctx: Context, query: PathQuery): Promise<CareerPath[]> {
+  const start = await resolveLevel(ctx, query.from, 'from');
+  const targets = await levelsMatching(ctx, query.to, 'to');
+  const via = query.via ? await levelsMatching(ctx, query.via, 'via') : null;
   const graph = await transitionGraph(ctx);
-  const found = shortestPath(graph.edges, start.id, new Set(targets.map((l) => l.id)));
-  if (!found) return null;
+  const routes = kShortestRoutes(graph.edges, start.id, new Set(targets.map((l) => l.id)), query.first ?? 1, {
+    avoidKinds: query.avoidKinds,
+    maxYears: query.maxYears,
+    via: via ? new Set(via.map((l) => l.id)) : null,
+  });
+  return Promise.all(routes.map((route, i) => toCareerPath(ctx, graph, start, route, i + 1)));
+}
+
+/** The quickest path between two slugs (see `careerPath` in the schema), or null when none exists. */
+export async function findCareerPath(ctx: Context, from: string, to: string): Promise<CareerPath | null> {
+  const [best] = await findCareerPaths(ctx, { from, to, first: 1 });
+  return best ?? null;
+}
+
+/** Turns a route of edges into the GraphQL object, with its transitions and end level. */
+export async function toCareerPath(ctx: Context, graph: TransitionGraph, start: RoleLevel, route: Route, rank: number): Promise<CareerPath> {
   const path = new CareerPath();
+  path.rank = rank;
   path.fromLevel = start;
-  path.steps = found.steps.map((e) => graph.transitions.get(e.id) as CareerTransition);
-  const end = found.steps.length ? found.steps[found.steps.length - 1].to : start.id;
+  path.steps = route.steps.map((e) => graph.transitions.get(e.id) as CareerTransition);
+  const end = route.steps.length ? route.steps[route.steps.length - 1].to : start.id;
   path.toLevel = (await ctx.loaders.use(byId(RoleLevel)).load(end)) as RoleLevel;
-  path.typicalYears = YearRange.of(found.minYears, found.maxYears);
-  path.stepsWithoutYears = found.stepsWithoutYears;
+  path.typicalYears = YearRange.of(route.minYears, route.maxYears);
+  path.stepsWithoutYears = route.stepsWithoutYears;
   return path;
+}
+
+/** The stops of a path: each level reached with the years so far. */
+export async function pathStops(ctx: Context, path: CareerPath): Promise<CareerPathStop[]> {
+  const levels = await ctx.loaders.use(byId(RoleLevel)).loadMany(path.steps.map((s) => s.toLevelId));
+  return path.steps.map((transition, i) => {
+    const sofar = sumYears(
+      path.steps.slice(0, i + 1).map((t) => ({ id: t.id, from: t.fromLevelId, to: t.toLevelId, minYears: t.typicalYearsMin, maxYears: t.typicalYearsMax })),
+    );
+    return Object.assign(new CareerPathStop(), {
+      position: i + 1,
+      start: path.fromLevel,
+      transition,
+      level: levels[i] as RoleLevel,
+      yearsSoFar: YearRange.of(sofar.minYears, sofar.maxYears),
+    });
+  });
 }
 
 /** Skills to build along a path, each once, in the order they come up. */
@@ -88,7 +131,14 @@ export function transitionGraph(ctx: Context): Promise<TransitionGraph> {
       .find({ order: { id: 'ASC' } })
       .then((rows) => ({
         transitions: new Map(rows.map((t) => [t.id, t])),
-        edges: rows.map((t) => ({ id: t.id, from: t.fromLevelId, to: t.toLevelId, minYears: t.typicalYearsMin, maxYears: t.typicalYearsMax })),
+        edges: rows.map((t) => ({
+          id: t.id,
+          from: t.fromLevelId,
+          to: t.toLevelId,
+          kind: t.kind,
+          minYears: t.typicalYearsMin,
+          maxYears: t.typicalYearsMax,
+        })),
       }));
     graphs.set(ctx, graph);
   }

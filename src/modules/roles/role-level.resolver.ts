@@ -4,6 +4,7 @@ import { byId } from '../../core/loaders';
 import { findBySlug } from '../../core/slug-lookup';
 import { Certification } from '../certifications/certification.entity';
 import { certificationsOfLevel } from '../certifications/certification.loader';
+import { ADVICE_KINDS, adviceForLevel } from '../guidance/advice.service';
 import { insightsOfLevel } from '../guidance/guidance.loader';
 import { Insight, InsightKind } from '../guidance/insight.entity';
 import { CareerTransition } from '../paths/career-transition.entity';
@@ -67,5 +68,17 @@ export class RoleLevelResolver extends CitedResolver(RoleLevel, 'RoleLevel') {
   ): Promise<Insight[]> {
     const all = await ctx.loaders.use(insightsOfLevel).load(level.id);
     return kind ? all.filter((i) => i.kind === kind) : all;
+  }
+
+  @FieldResolver(() => [Insight], {
+    description:
+      'Cited advice for someone at this level: tips, best practices, common mistakes, challenges, interview preparation and fit traits (or the kinds asked), those tied to this level first, then those about its whole role.',
+  })
+  advice(
+    @Root() level: RoleLevel,
+    @Arg('kinds', () => [InsightKind], { nullable: true }) kinds: InsightKind[] | null,
+    @Ctx() ctx: Context,
+  ): Promise<Insight[]> {
+    return adviceForLevel(ctx, level, kinds ?? ADVICE_KINDS);
   }
 }

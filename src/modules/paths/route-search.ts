@@ -1,0 +1,286 @@
+/**
+ * Career routes over the transition graph, as pure functions so they can be tested on hand-made
+ * graphs. Routes are ordered by least total typical years, then fewest steps. A step whose years
+ * no source gives counts as 0 years in that ordering; its total is then only a lower bound, and
+ * the route says so (`stepsWithoutYears`, an open `maxYears`). Years are summed as ranges, min
+ * and max apart.
+ */
+export interface Edge {
+  id: number;
+  from: number;
+  to: number;
+  kind?: string;
+  minYears: number | null;
+  maxYears: number | null;
+}
+
+export interface Route {
+  steps: Edge[];
+  /** Sum of the steps' minimum years (steps without figures add nothing); null when no step has one. */
+  minYears: number | null;
+  /** Sum of the steps' maximum years, or null when any step has no known maximum. */
+  maxYears: number | null;
+  /** Steps whose years no source states. */
+  stepsWithoutYears: number;
+}
+
+export interface RouteConstraints {
+  /** Transition kinds a route must not use (e.g. MANAGEMENT). */
+  avoidKinds?: string[];
+  /** Routes whose known minimum years exceed this are left out. */
+  maxYears?: number | null;
+  /** When given, a route must visit at least one of these nodes (start and end count). */
+  via?: Set<number> | null;
+}
+
+type Cost = [years: number, steps: number];
+const EPS = 1e-9;
+const less = (a: Cost, b: Cost) => a[0] < b[0] - EPS || (Math.abs(a[0] - b[0]) <= EPS && a[1] < b[1]);
+const add = (a: Cost, e: Edge): Cost => [a[0] + (e.minYears ?? 0), a[1] + 1];
+
+/** Sums steps' years as ranges, min and max apart. */
+export function sumYears(steps: Edge[]): Omit<Route, 'steps'> {
+  let min = 0;
+  let max: number | null = 0;
+  let unknown = 0;
+  for (const s of steps) {
+    if (s.minYears == null && s.maxYears == null) unknown += 1;
+    min += s.minYears ?? 0;
+    max = max == null || s.maxYears == null ? null : max + s.maxYears;
+  }
+  const anyFigure = steps.length === 0 || unknown < steps.length;
+  return { minYears: anyFigure ? min : null, maxYears: max, stepsWithoutYears: unknown };
+}
+
+/** Binary min-heap by cost, then insertion order (so equal routes come out deterministically). */
+class Heap<T> {
+  private items: { cost: Cost; seq: number; value: T }[] = [];
+  private seq = 0;
+  get size() {
+    return this.items.length;
+  }
+  private before(i: number, j: number) {
+    const [a, b] = [this.items[i], this.items[j]];
+    return less(a.cost, b.cost) || (!less(b.cost, a.cost) && a.seq < b.seq);
+  }
+  push(cost: Cost, value: T) {
+    const a = this.items;
+    a.push({ cost, seq: this.seq++, value });
+    for (let i = a.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (!this.before(i, p)) break;
+      [a[i], a[p]] = [a[p], a[i]];
+      i = p;
+    }
+  }
+  pop(): { cost: Cost; value: T } {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop() as (typeof a)[number];
+    if (a.length) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.before(l, m)) m = l;
+        if (r < a.length && this.before(r, m)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m], a[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+/**
+ * The search graph: each level appears twice, before (layer 0) and after (layer 1) the route has
+ * passed the `via` set, so "must pass through" becomes plain reachability of layer 1. Without a
+ * `via`, everything lives in layer 1. Routes end at the first target they reach.
+ */
+interface Layered {
+  out: Map<number, { edge: Edge; to: number }[]>;
+  start: number;
+  targets: Set<number>;
+}
+
+const key = (node: number, layer: 0 | 1) => node * 2 + layer;
+const nodeOf = (k: number) => Math.floor(k / 2);
+
+function layered(edges: Edge[], start: number, targets: Set<number>, c: RouteConstraints): Layered {
+  const avoid = new Set(c.avoidKinds ?? []);
+  const via = c.via ?? null;
+  const layerAfter = (node: number, layer: 0 | 1): 0 | 1 => (layer === 1 || !via || via.has(node) ? 1 : 0);
+  const out = new Map<number, { edge: Edge; to: number }[]>();
+  for (const e of edges) {
+    if (e.kind && avoid.has(e.kind)) continue;
+    for (const layer of via ? ([0, 1] as const) : ([1] as const)) {
+      if (layer === 1 && targets.has(e.from)) continue; // a route ends where it first reaches a target
+      const from = key(e.from, layer);
+      const list = out.get(from) ?? [];
+      list.push({ edge: e, to: key(e.to, layerAfter(e.to, layer)) });
+      out.set(from, list);
+    }
+  }
+  return {
+    out,
+    start: key(start, layerAfter(start, 0)),
+    targets: new Set([...targets].map((t) => key(t, 1))),
+  };
+}
+
+/** Dijkstra on (years, steps) from `start` to the first target, avoiding blocked nodes and edges. */
+function quickest(g: Layered, start: number, base: Cost, blockedNodes: Set<number>, blockedEdges: Set<string>) {
+  const best = new Map<number, Cost>([[start, base]]);
+  const via = new Map<number, { edge: Edge; from: number }>();
+  const done = new Set<number>();
+  const heap = new Heap<number>();
+  heap.push(base, start);
+  while (heap.size) {
+    const { cost, value: node } = heap.pop();
+    if (done.has(node)) continue;
+    done.add(node);
+    if (g.targets.has(node)) {
+      const steps: { edge: Edge; node: number }[] = [];
+      for (let at = node; at !== start; ) {
+        const step = via.get(at) as { edge: Edge; from: number };
+        steps.unshift({ edge: step.edge, node: at });
+        at = step.from;
+      }
+      return { cost, steps };
+    }
+    for (const { edge, to } of g.out.get(node) ?? []) {
+      if (blockedNodes.has(to) || blockedEdges.has(`${node}>${edge.id}`)) continue;
+      const next = add(cost, edge);
+      const known = best.get(to);
+      if (!known || less(next, known)) {
+        best.set(to, next);
+        via.set(to, { edge, from: node });
+        heap.push(next, to);
+      }
+    }
+  }
+  return null;
+}
+
+interface Candidate {
+  cost: Cost;
+  /** Layered node keys visited, start first. */
+  nodes: number[];
+  edges: Edge[];
+}
+
+/**
+ * Up to `k` distinct routes from `start` to any of `targets`, best first (Yen's algorithm over the
+ * layered graph). A route never visits a level twice. A start that is itself a target gives just
+ * the empty route.
+ */
+export function kShortestRoutes(
+  edges: Edge[],
+  start: number,
+  targets: Set<number>,
+  k: number,
+  constraints: RouteConstraints = {},
+): Route[] {
+  const g = layered(edges, start, targets, constraints);
+  const first = quickest(g, g.start, [0, 0], new Set(), new Set());
+  if (!first) return [];
+  const accepted: Candidate[] = [
+    { cost: first.cost, nodes: [g.start, ...first.steps.map((s) => s.node)], edges: first.steps.map((s) => s.edge) },
+  ];
+  const pending = new Heap<Candidate>();
+  const seen = new Set<string>([signature(accepted[0])]);
+  const results: Candidate[] = [];
+  const maxYears = constraints.maxYears ?? null;
+
+  const accept = (c: Candidate) => {
+    const levels = c.nodes.map(nodeOf);
+    if (new Set(levels).size !== levels.length) return; // visits a level twice across layers
+    if (maxYears != null && c.cost[0] > maxYears + EPS) return;
+    results.push(c);
+  };
+  accept(accepted[0]);
+
+  while (results.length < k) {
+    const last = accepted[accepted.length - 1];
+    for (let i = 0; i < last.edges.length; i += 1) {
+      const spur = last.nodes[i];
+      const rootNodes = last.nodes.slice(0, i + 1);
+      const rootEdges = last.edges.slice(0, i);
+      const blockedEdges = new Set<string>();
+      for (const p of accepted) {
+        if (p.nodes.length > i && sameRoot(p, rootNodes, rootEdges)) blockedEdges.add(`${spur}>${p.edges[i].id}`);
+      }
+      const blockedNodes = new Set(rootNodes.slice(0, -1));
+      const rootCost = rootEdges.reduce<Cost>(add, [0, 0]);
+      const tail = quickest(g, spur, rootCost, blockedNodes, blockedEdges);
+      if (!tail) continue;
+      const candidate: Candidate = {
+        cost: tail.cost,
+        nodes: [...rootNodes, ...tail.steps.map((s) => s.node)],
+        edges: [...rootEdges, ...tail.steps.map((s) => s.edge)],
+      };
+      const sig = signature(candidate);
+      if (!seen.has(sig)) {
+        seen.add(sig);
+        pending.push(candidate.cost, candidate);
+      }
+    }
+    if (!pending.size) break;
+    const next = pending.pop().value;
+    if (maxYears != null && next.cost[0] > maxYears + EPS) break; // every later route is longer still
+    accepted.push(next);
+    accept(next);
+  }
+  return results.map((c) => ({ steps: c.edges, ...sumYears(c.edges) }));
+}
+
+const signature = (c: Candidate) => c.edges.map((e) => e.id).join(',') || `empty:${c.nodes[0]}`;
+
+function sameRoot(p: Candidate, rootNodes: number[], rootEdges: Edge[]): boolean {
+  for (let j = 0; j < rootEdges.length; j += 1) if (p.edges[j]?.id !== rootEdges[j].id) return false;
+  return p.nodes[0] === rootNodes[0];
+}
+
+/** The quickest route from `start` to any of `targets`, or null when none is reachable. */
+export function shortestPath(edges: Edge[], start: number, targets: Set<number>, constraints: RouteConstraints = {}): Route | null {
+  return kShortestRoutes(edges, start, targets, 1, constraints)[0] ?? null;
+}
+
+/**
+ * The quickest route from `start` to every level it can reach (Dijkstra's tree), keyed by level.
+ * The start itself is not included.
+ */
+export function quickestRoutesFrom(edges: Edge[], start: number, constraints: RouteConstraints = {}): Map<number, Route> {
+  const avoid = new Set(constraints.avoidKinds ?? []);
+  const out = new Map<number, Edge[]>();
+  for (const e of edges) if (!e.kind || !avoid.has(e.kind)) out.set(e.from, [...(out.get(e.from) ?? []), e]);
+  const best = new Map<number, Cost>([[start, [0, 0]]]);
+  const via = new Map<number, Edge>();
+  const done = new Set<number>();
+  const heap = new Heap<number>();
+  heap.push([0, 0], start);
+  while (heap.size) {
+    const { cost, value: node } = heap.pop();
+    if (done.has(node)) continue;
+    done.add(node);
+    for (const e of out.get(node) ?? []) {
+      const next = add(cost, e);
+      const known = best.get(e.to);
+      if (!known || less(next, known)) {
+        best.set(e.to, next);
+        via.set(e.to, e);
+        heap.push(next, e.to);
+      }
+    }
+  }
+  const routes = new Map<number, Route>();
+  for (const node of done) {
+    if (node === start) continue;
+    const steps: Edge[] = [];
+    for (let at = node; at !== start; at = (via.get(at) as Edge).from) steps.unshift(via.get(at) as Edge);
+    routes.set(node, { steps, ...sumYears(steps) });
+  }
+  return routes;
+}

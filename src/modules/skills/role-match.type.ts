@@ -1,0 +1,22 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { RoleLevel } from '../roles/role-level.entity';
+import { SkillRequirement } from './skill-requirement.entity';
+
+@ObjectType({ description: 'How well a set of skills fits one role level.' })
+export class RoleMatch {
+  @Field(() => RoleLevel) level: RoleLevel;
+
+  @Field(() => Float, {
+    description: 'Weighted share of the level\'s REQUIRED (weight 3) and RECOMMENDED (weight 1) skills held, from 0 to 1.',
+  })
+  score: number;
+
+  @Field(() => Float, { description: "Share of the level's REQUIRED skills held, from 0 to 1 (1 when none is required)." })
+  requiredCoverage: number;
+
+  @Field(() => [SkillRequirement], { description: 'Required and recommended skills already held.' })
+  matched: SkillRequirement[];
+
+  @Field(() => [SkillRequirement], { description: 'Required and recommended skills still lacking, most important first.' })
+  missing: SkillRequirement[];
+}
