@@ -1,5 +1,6 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
+import { RoleAuthChecker } from './core/auth/auth-checker';
 import { CertificationResolver } from './modules/certifications/certification.resolver';
 import { OrganizationResolver } from './modules/certifications/organization.resolver';
 import { CredentialResolver } from './modules/credentials/credential.resolver';
@@ -8,6 +9,7 @@ import { SectorResolver } from './modules/employers/sector.resolver';
 import { AdvancementPathResolver } from './modules/guidance/advancement-path.resolver';
 import { InsightResolver } from './modules/guidance/insight.resolver';
 import { InternshipKindResolver } from './modules/guidance/internship-kind.resolver';
+import { CURATION_RESOLVERS } from './modules/curation';
 import { NodeResolver } from './modules/nodes/node.resolver';
 import { CareerPathResolver, CareerPathStopResolver } from './modules/paths/career-path.resolver';
 import { CareerTransitionResolver } from './modules/paths/career-transition.resolver';
@@ -52,6 +54,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   InternshipKindResolver,
   AdvancementPathResolver,
   SearchResolver,
+  ...CURATION_RESOLVERS,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -61,6 +64,7 @@ export function createSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: RESOLVERS,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    authChecker: RoleAuthChecker,
   });
   return built;
 }

@@ -1,15 +1,25 @@
 import { DataSource } from 'typeorm';
+import { AuthInfo } from './auth/keys';
 import { LoaderRegistry } from './loaders';
 import { StatementCount } from './query-counter';
 
-/** What every resolver receives: the database and this request's loaders. */
+/** What every resolver receives: the database, this request's loaders and who is asking. */
 export interface Context {
   db: DataSource;
   loaders: LoaderRegistry;
   requestId: string;
   sql: StatementCount;
+  /** The API key the request carries, or null for an anonymous (read-only) request. */
+  auth: AuthInfo | null;
+  /** The caller's address (rate limiting buckets anonymous requests by it); set by the HTTP app. */
+  clientIp?: string;
 }
 
-export function createContext(db: DataSource, requestId: string, sql: StatementCount = { statements: 0 }): Context {
-  return { db, loaders: new LoaderRegistry(db), requestId, sql };
+export function createContext(
+  db: DataSource,
+  requestId: string,
+  sql: StatementCount = { statements: 0 },
+  auth: AuthInfo | null = null,
+): Context {
+  return { db, loaders: new LoaderRegistry(db), requestId, sql, auth };
 }

@@ -1,3 +1,4 @@
+import { AuditEntry } from '../modules/curation/audit-entry.entity';
 import { AdvancementPath } from '../modules/guidance/advancement-path.entity';
 import { Insight } from '../modules/guidance/insight.entity';
 import { InternshipKind } from '../modules/guidance/internship-kind.entity';
@@ -16,6 +17,7 @@ import { SkillRequirement } from '../modules/skills/skill-requirement.entity';
 import { Skill } from '../modules/skills/skill.entity';
 import { Citation } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
+import { ApiKey } from './auth/api-key.entity';
 
 /** Every entity the data source maps. */
 export const ENTITIES = [
@@ -37,6 +39,8 @@ export const ENTITIES = [
   Insight,
   InternshipKind,
   AdvancementPath,
+  ApiKey,
+  AuditEntry,
 ];
 
 /** The entities that are Relay nodes, by GraphQL type name. */

@@ -8,6 +8,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Config } from './config';
+import { authenticate } from './auth/keys';
 import { Context, createContext } from './context';
 import { formatError } from './format-error';
 import { Logger } from './logger';
@@ -99,7 +100,13 @@ export async function createHttpApp(deps: AppDeps) {
     },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(deps.db, res.locals.requestId as string, res.locals.sql as StatementCount),
+      context: async ({ req, res }) =>
+        createContext(
+          deps.db,
+          res.locals.requestId as string,
+          res.locals.sql as StatementCount,
+          await authenticate(deps.db, req.headers.authorization),
+        ),
     }),
   );
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {

@@ -35,7 +35,7 @@ const SLUG_MESSAGE = '$property must be lower-case words joined by hyphens, got 
 
 /** Checks that a range's max is not below its min, on whichever object carries both. */
 @ValidatorConstraint({ name: 'minNotAboveMax' })
-class MinNotAboveMax implements ValidatorConstraintInterface {
+export class MinNotAboveMax implements ValidatorConstraintInterface {
   validate(_: unknown, args: ValidationArguments): boolean {
     const o = args.object as { min?: number | null; max?: number | null };
     return o.min == null || o.max == null || o.min <= o.max;

@@ -48,6 +48,8 @@ export class TableSync {
         Object.entries(row).filter(([field, value]) => !same(value, current[field])),
       );
       if (Object.keys(changes).length) {
+        // a versioned record moves on, so an editor holding the old version cannot overwrite it
+        if (typeof current.version === 'number') Object.assign(changes, { version: current.version + 1 });
         await repo.update(current.id, changes as never);
         this.report.updated += 1;
       }

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Node } from '../../core/relay';
 import { Role } from '../roles/role.entity';
@@ -12,6 +12,10 @@ export class Certification extends Node {
   static readonly typeName = 'Certification';
 
   @PrimaryGeneratedColumn() id: number;
+
+  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Column({ default: 1 })
+  version: number;
 
   @Field() @Column({ unique: true }) slug: string;
 

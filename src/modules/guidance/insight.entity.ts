@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../../core/relay';
 import { Role } from '../roles/role.entity';
@@ -34,6 +34,10 @@ export class Insight extends Node {
   static readonly typeName = 'Insight';
 
   @PrimaryGeneratedColumn() id: number;
+
+  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Column({ default: 1 })
+  version: number;
 
   @Field() @Column({ unique: true }) slug: string;
 

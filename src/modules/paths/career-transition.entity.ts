@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   Column,
   Entity,
@@ -29,6 +29,10 @@ registerEnumType(TransitionKind, { name: 'TransitionKind' });
 @Index(['toLevelId'])
 export class CareerTransition {
   @PrimaryGeneratedColumn() id: number;
+
+  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Column({ default: 1 })
+  version: number;
 
   @Column() fromLevelId: number;
 

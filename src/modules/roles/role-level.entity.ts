@@ -12,6 +12,10 @@ export class RoleLevel extends Node {
 
   @PrimaryGeneratedColumn() id: number;
 
+  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Column({ default: 1 })
+  version: number;
+
   @Field() @Column({ unique: true }) slug: string;
 
   @Field() @Column() name: string;

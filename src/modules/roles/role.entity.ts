@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../../core/relay';
 
@@ -8,6 +8,10 @@ export class Role extends Node {
   static readonly typeName = 'Role';
 
   @PrimaryGeneratedColumn() id: number;
+
+  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Column({ default: 1 })
+  version: number;
 
   @Field() @Column({ unique: true }) slug: string;
 

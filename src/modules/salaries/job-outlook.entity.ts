@@ -11,6 +11,10 @@ export class JobOutlook extends Node {
 
   @PrimaryGeneratedColumn() id: number;
 
+  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Column({ default: 1 })
+  version: number;
+
   @Field() @Column({ unique: true }) slug: string;
 
   @Column() roleId: number;

@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Node } from '../../core/relay';
 
@@ -22,6 +22,10 @@ export class Skill extends Node {
   static readonly typeName = 'Skill';
 
   @PrimaryGeneratedColumn() id: number;
+
+  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Column({ default: 1 })
+  version: number;
 
   @Field() @Column({ unique: true }) slug: string;
 

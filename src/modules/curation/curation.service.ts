@@ -1,0 +1,149 @@
+import { EntityManager, ObjectLiteral } from 'typeorm';
+import { Context } from '../../core/context';
+import { badInput } from '../../core/errors';
+import { Organization } from '../certifications/organization.entity';
+import { RoleLevel } from '../roles/role-level.entity';
+import { Role } from '../roles/role.entity';
+import { rebuildSearchIndex } from '../search/search-index';
+import { Skill } from '../skills/skill.entity';
+import { Citation, CitedType } from '../sources/citation.entity';
+import { Source } from '../sources/source.entity';
+import { AuditEntry } from './audit-entry.entity';
+import { conflict } from './curation.errors';
+import { FieldSpec, RefTarget } from './fields';
+
+const REF_ENTITIES: Record<RefTarget, { new (): ObjectLiteral }> = { Role, RoleLevel, Skill, Organization };
+
+type Input = Record<string, unknown>;
+
+/**
+ * Turns input fields into column values, resolving slugs to ids; names the field at fault. A
+ * create (`withDefaults`) stores each left-out field's default.
+ */
+export async function columnsFrom(
+  em: EntityManager,
+  fields: Record<string, FieldSpec>,
+  input: Input,
+  path: string,
+  withDefaults = false,
+): Promise<Record<string, unknown>> {
+  const row: Record<string, unknown> = {};
+  for (const [key, f] of Object.entries(fields)) {
+    const value = input[key] === undefined && withDefaults ? f.default : input[key];
+    if (value === undefined) continue;
+    if (value === null && f.required) throw badInput(`${path}.${key}`, `${key} cannot be cleared`);
+    if ('column' in f.store && !('ref' in f.store)) row[f.store.column] = value;
+    else if ('range' in f.store) {
+      const range = value as { min?: number | null; max?: number | null } | null;
+      row[f.store.range[0]] = range?.min ?? null;
+      row[f.store.range[1]] = range?.max ?? null;
+    } else if ('ref' in f.store) {
+      row[f.store.column] = value === null ? null : await idOf(em, f.store.ref, value as string, `${path}.${key}`);
+    }
+  }
+  return row;
+}
+
+/** The id of the record of `target` with this slug; BAD_USER_INPUT naming `field` when none. */
+export async function idOf(em: EntityManager, target: RefTarget, slug: string, field: string): Promise<number> {
+  const found = await em.getRepository(REF_ENTITIES[target]).findOne({ where: { slug } });
+  if (!found) throw badInput(field, `No ${target} has slug "${slug}"`);
+  return found.id as number;
+}
+
+/** Replaces a record's citations; unknown sources are BAD_USER_INPUT naming the entry. */
+export async function writeCitations(em: EntityManager, type: CitedType, id: number, cite: { source: string; section: string }[], path: string) {
+  const rows = [];
+  for (const [i, c] of cite.entries()) {
+    const source = await em.getRepository(Source).findOne({ where: { slug: c.source } });
+    if (!source) throw badInput(`${path}.cite[${i}].source`, `No source has slug "${c.source}"`);
+    rows.push({ subjectType: type, subjectId: id, sourceId: source.id, section: c.section, position: i });
+  }
+  await em.getRepository(Citation).delete({ subjectType: type, subjectId: id });
+  if (rows.length) await em.getRepository(Citation).insert(rows);
+}
+
+/** A record and its citations as plain data, for the audit log. */
+export async function snapshot(em: EntityManager, record: ObjectLiteral | null, cited: CitedType | null): Promise<unknown> {
+  if (!record) return null;
+  const plain = JSON.parse(JSON.stringify(record)) as Record<string, unknown>;
+  if (cited) {
+    const cites = await em.getRepository(Citation).find({ where: { subjectType: cited, subjectId: record.id }, order: { position: 'ASC' } });
+    const sources = new Map((await em.getRepository(Source).find()).map((s) => [s.id, s.slug]));
+    plain.cite = cites.map((c) => ({ source: sources.get(c.sourceId), section: c.section }));
+  }
+  return plain;
+}
+
+/** Records one accepted write. */
+export async function audit(em: EntityManager, ctx: Context, action: string, subjectType: string, subjectKey: string, before: unknown, after: unknown) {
+  const entry: Partial<AuditEntry> = {
+    at: new Date(),
+    actor: ctx.auth?.name ?? 'unknown',
+    actorKey: ctx.auth?.prefix ?? '',
+    action,
+    subjectType,
+    subjectKey,
+    before: before ?? null,
+    after: after ?? null,
+    requestId: ctx.requestId,
+  };
+  await em.getRepository(AuditEntry).insert(entry as never);
+}
+
+/** What every write does before it commits: keep the search index in step with the tables. */
+export async function afterWrite(em: EntityManager, options: { deleted: boolean }): Promise<void> {
+  if (options.deleted) await dropOrphanCitations(em);
+  await rebuildSearchIndex(em);
+}
+
+const CITED_TABLES: Record<CitedType, string> = {
+  Role: 'roles',
+  RoleLevel: 'role_levels',
+  CareerTransition: 'career_transitions',
+  Skill: 'skills',
+  Organization: 'organizations',
+  Certification: 'certifications',
+  Credential: 'credentials',
+  Sector: 'sectors',
+  Employer: 'employers',
+  SalaryBand: 'salary_bands',
+  JobOutlook: 'job_outlooks',
+  Insight: 'insights',
+  InternshipKind: 'internship_kinds',
+  AdvancementPath: 'advancement_paths',
+  SalaryFactor: 'salary_factors',
+};
+
+/** Deleting a record cascades to its children in the database; their citations go here. */
+async function dropOrphanCitations(em: EntityManager): Promise<void> {
+  for (const [type, table] of Object.entries(CITED_TABLES)) {
+    await em
+      .createQueryBuilder()
+      .delete()
+      .from(Citation)
+      .where(`subject_type = :type AND subject_id NOT IN (SELECT id FROM ${table})`, { type })
+      .execute();
+  }
+}
+
+/** Kind-specific rules the columns alone cannot express. */
+export async function checkRules(em: EntityManager, kind: string, row: Record<string, unknown>, selfId: number | null, path: string) {
+  if (kind === 'SalaryBand' && row.levelId != null) {
+    const level = await em.getRepository(RoleLevel).findOne({ where: { id: row.levelId as number } });
+    if (level && level.roleId !== row.roleId) throw badInput(`${path}.level`, 'level must be one of the levels of role');
+  }
+  if (kind === 'RoleLevel') {
+    const clash = await em.getRepository(RoleLevel).findOne({ where: { roleId: row.roleId as number, rank: row.rank as number } });
+    if (clash && clash.id !== selfId) throw conflict(`${path}.rank`, `Rank ${row.rank} is already taken by level "${clash.slug}"`);
+  }
+}
+
+/** Turns a foreign-key refusal into CONFLICT: the record is still referenced. */
+export function referencedConflict(err: unknown, what: string): never {
+  const message = String((err as Error)?.message ?? err);
+  if (/FOREIGN KEY|foreign key/i.test(message)) {
+    throw conflict('input', `${what} is still referenced by other records (for example certifications issued by it); remove those first`);
+  }
+  throw err;
+}

@@ -1,0 +1,9 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'What a delete removed.' })
+export class DeletePayload {
+  @Field(() => ID, { nullable: true, description: 'The global id the record had; null for records that are not nodes (transitions).' })
+  deletedId: string | null;
+
+  @Field({ description: 'Its slug (or from>to for a transition).' }) key: string;
+}

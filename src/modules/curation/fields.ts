@@ -1,0 +1,86 @@
+/**
+ * Field specs for curation inputs: each says its GraphQL input type, its validation, and how it
+ * is stored. Input classes and writes are both derived from them, so a kind is declared once.
+ */
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsISO4217CurrencyCode,
+  IsNumber,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  Validate,
+  ValidateNested,
+} from 'class-validator';
+import { Float, Int } from 'type-graphql';
+import { MinNotAboveMax, SLUG_PATTERN } from '../../seeding/format';
+import { YearRangeInput } from './common.inputs';
+
+/** The node types a reference field may point to, by slug. */
+export type RefTarget = 'Role' | 'RoleLevel' | 'Skill' | 'Organization';
+
+export interface FieldSpec {
+  type: () => unknown;
+  required: boolean;
+  description?: string;
+  validators: PropertyDecorator[];
+  /** How the value is stored: a column, a range's two columns, or a slug resolved to an id column. */
+  store: { column: string } | { range: [string, string] } | { ref: RefTarget; column: string };
+  /** The value a create stores when the field is left out. */
+  default?: unknown;
+}
+
+const spec = (type: () => unknown, store: FieldSpec['store'], validators: PropertyDecorator[], required: boolean, description?: string): FieldSpec => ({
+  type,
+  store,
+  validators,
+  required,
+  description,
+});
+
+export const text = (column: string, max: number, required = true, description?: string) =>
+  spec(() => String, { column }, [IsString(), MinLength(1), MaxLength(max)], required, description);
+
+export const textList = (column: string, description?: string): FieldSpec => ({
+  ...spec(() => [String], { column }, [IsArray(), ArrayMaxSize(100), IsString({ each: true }), MinLength(1, { each: true }), MaxLength(300, { each: true })], false, description),
+  default: [],
+});
+
+export const bool = (column: string, fallback: boolean | null): FieldSpec => ({
+  ...spec(() => Boolean, { column }, [IsBoolean()], false),
+  default: fallback,
+});
+
+export const int = (column: string, min: number, max: number, required = false, description?: string) =>
+  spec(() => Int, { column }, [IsInt(), Min(min), Max(max)], required, description);
+
+/** An integer that must not be below the `min` field of the same input. */
+export const intMax = (column: string, min: number, max: number, description?: string) =>
+  spec(() => Int, { column }, [IsInt(), Min(min), Max(max), Validate(MinNotAboveMax)], false, description);
+
+export const number = (column: string, min: number, max: number, description?: string) =>
+  spec(() => Float, { column }, [IsNumber(), Min(min), Max(max)], false, description);
+
+export const enumOf = (column: string, values: object, gqlEnum: object, required = true) =>
+  spec(() => gqlEnum, { column }, [IsEnum(values)], required);
+
+export const currency = (column: string) =>
+  spec(() => String, { column }, [IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as USD' })], true, 'ISO 4217 currency code.');
+
+export const yearRange = (minColumn: string, maxColumn: string, description: string) =>
+  spec(() => YearRangeInput, { range: [minColumn, maxColumn] }, [ValidateNested()], false, description);
+
+export const ref = (target: RefTarget, column: string, required: boolean, description: string) =>
+  spec(() => String, { ref: target, column }, [Matches(SLUG_PATTERN, { message: `$property must be a ${target} slug` })], required, description);
+
+export const SLUG_VALIDATORS: PropertyDecorator[] = [
+  Matches(SLUG_PATTERN, { message: 'slug must be lower-case words joined by hyphens' }),
+  MaxLength(120),
+];

@@ -1,0 +1,85 @@
+import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { EntityManager, IsNull } from 'typeorm';
+import { ApiRole } from '../../core/auth/api-key.entity';
+import { Context } from '../../core/context';
+import { badInput } from '../../core/errors';
+import { SLUG_PATTERN } from '../../seeding/format';
+import { RoleLevel } from '../roles/role-level.entity';
+import { SkillImportance, SkillRequirement } from '../skills/skill-requirement.entity';
+import { audit, idOf } from './curation.service';
+
+@InputType({ description: 'Which skill a role (or one of its levels) asks for.' })
+class SkillRequirementKey {
+  @Field({ description: 'A role slug.' }) @Matches(SLUG_PATTERN) role: string;
+  @Field(() => String, { nullable: true, description: 'A level of that role; leave out for every level.' })
+  @IsOptional()
+  @Matches(SLUG_PATTERN)
+  level?: string | null;
+  @Field({ description: 'A skill slug.' }) @Matches(SLUG_PATTERN) skill: string;
+}
+
+@InputType({ description: 'A skill requirement and how much it matters.' })
+class SkillRequirementSetInput extends SkillRequirementKey {
+  @Field(() => SkillImportance) @IsEnum(SkillImportance) importance: SkillImportance;
+}
+
+@ObjectType({ description: 'A skill requirement after a write; null when it was removed.' })
+class SkillRequirementPayload {
+  @Field(() => SkillRequirement, { nullable: true }) skillRequirement: SkillRequirement | null;
+  @Field({ description: 'False when nothing had to change.' }) changed: boolean;
+}
+
+async function keyOf(em: EntityManager, input: SkillRequirementKey) {
+  const roleId = await idOf(em, 'Role', input.role, 'input.role');
+  const skillId = await idOf(em, 'Skill', input.skill, 'input.skill');
+  let levelId: number | null = null;
+  if (input.level) {
+    const level = await em.getRepository(RoleLevel).findOne({ where: { slug: input.level } });
+    if (!level || level.roleId !== roleId) throw badInput('input.level', `"${input.level}" is not a level of role "${input.role}"`);
+    levelId = level.id;
+  }
+  return { roleId, skillId, levelId };
+}
+
+const where = (k: { roleId: number; skillId: number; levelId: number | null }) => ({
+  roleId: k.roleId,
+  skillId: k.skillId,
+  levelId: k.levelId ?? IsNull(),
+});
+
+/** Set and remove the skills roles and levels ask for. */
+@Resolver()
+export class SkillRequirementMutations {
+  @Authorized(ApiRole.EDITOR)
+  @Mutation(() => SkillRequirementPayload, { description: 'Adds a skill requirement or changes its importance (editor key).' })
+  async skillRequirementSet(@Arg('input', () => SkillRequirementSetInput) input: SkillRequirementSetInput, @Ctx() ctx: Context) {
+    return ctx.db.transaction(async (em) => {
+      const key = await keyOf(em, input);
+      const repo = em.getRepository(SkillRequirement);
+      const current = await repo.findOne({ where: where(key) });
+      if (current?.importance === input.importance) return { skillRequirement: current, changed: false };
+      if (current) await repo.update(current.id, { importance: input.importance });
+      else await repo.insert({ ...key, importance: input.importance });
+      const written = await repo.findOne({ where: where(key) });
+      const subject = `${input.role}${input.level ? `/${input.level}` : ''}>${input.skill}`;
+      await audit(em, ctx, 'skillRequirementSet', 'SkillRequirement', subject, current ? { importance: current.importance } : null, { importance: input.importance });
+      return { skillRequirement: written, changed: true };
+    });
+  }
+
+  @Authorized(ApiRole.EDITOR)
+  @Mutation(() => SkillRequirementPayload, { description: 'Removes a skill requirement (editor key); removing one that is not there changes nothing.' })
+  async skillRequirementRemove(@Arg('input', () => SkillRequirementKey) input: SkillRequirementKey, @Ctx() ctx: Context) {
+    return ctx.db.transaction(async (em) => {
+      const key = await keyOf(em, input);
+      const repo = em.getRepository(SkillRequirement);
+      const current = await repo.findOne({ where: where(key) });
+      if (!current) return { skillRequirement: null, changed: false };
+      await repo.delete(current.id);
+      const subject = `${input.role}${input.level ? `/${input.level}` : ''}>${input.skill}`;
+      await audit(em, ctx, 'skillRequirementRemove', 'SkillRequirement', subject, { importance: current.importance }, null);
+      return { skillRequirement: null, changed: true };
+    });
+  }
+}

@@ -1,0 +1,163 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { stringify } from 'yaml';
+import { Certification } from '../modules/certifications/certification.entity';
+import { Organization } from '../modules/certifications/organization.entity';
+import { Credential } from '../modules/credentials/credential.entity';
+import { Employer } from '../modules/employers/employer.entity';
+import { Sector } from '../modules/employers/sector.entity';
+import { AdvancementPath } from '../modules/guidance/advancement-path.entity';
+import { Insight } from '../modules/guidance/insight.entity';
+import { InternshipKind } from '../modules/guidance/internship-kind.entity';
+import { CareerTransition } from '../modules/paths/career-transition.entity';
+import { RoleLevel } from '../modules/roles/role-level.entity';
+import { Role } from '../modules/roles/role.entity';
+import { JobOutlook } from '../modules/salaries/job-outlook.entity';
+import { SalaryBand } from '../modules/salaries/salary-band.entity';
+import { SalaryFactor } from '../modules/salaries/salary-factor.entity';
+import { SkillRequirement } from '../modules/skills/skill-requirement.entity';
+import { Skill } from '../modules/skills/skill.entity';
+import { Citation, CitedType } from '../modules/sources/citation.entity';
+import { Source } from '../modules/sources/source.entity';
+
+type Row = Record<string, unknown>;
+
+/** Drops null and undefined fields (and empty lists), so exported files read like hand-written ones. */
+function compact(record: Row): Row {
+  return Object.fromEntries(
+    Object.entries(record).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  );
+}
+
+const range = (min: number | null, max: number | null) => (min == null && max == null ? undefined : compact({ min, max }));
+
+/**
+ * Writes the whole graph as seed files under `dir` (one file per area, one per role), in the
+ * format `npm run seed -- --from DIR` loads: the backup, and the way between engines.
+ */
+export async function exportGraph(db: DataSource, dir: string): Promise<{ files: number; records: number }> {
+  const all = <T extends object>(entity: { new (): T }): Promise<T[]> => db.getRepository(entity).find({ order: { id: 'ASC' } as never }) as Promise<T[]>;
+  const [sources, orgs, skills, roles, levels, certs, creds, sectors, employers, bands, outlooks, transitions, reqs, insights, kinds, paths, factors, citations] =
+    await Promise.all([
+      all(Source), all(Organization), all(Skill), all(Role), all(RoleLevel), all(Certification), all(Credential), all(Sector),
+      all(Employer), all(SalaryBand), all(JobOutlook), all(CareerTransition), all(SkillRequirement), all(Insight),
+      all(InternshipKind), all(AdvancementPath), all(SalaryFactor), db.getRepository(Citation).find({ order: { subjectType: 'ASC', subjectId: 'ASC', position: 'ASC', id: 'ASC' } }),
+    ]);
+  const slug = <T extends { id: number; slug: string }>(list: T[]) => new Map(list.map((x) => [x.id, x.slug]));
+  const sourceSlug = slug(sources);
+  const skillSlug = slug(skills);
+  const roleSlug = slug(roles);
+  const levelSlug = slug(levels);
+  const orgSlug = slug(orgs);
+  const sectorSlug = slug(sectors);
+  const employerSlug = slug(employers);
+
+  const citesOf = new Map<string, { source: string; section: string }[]>();
+  for (const c of citations) {
+    const key = `${c.subjectType}:${c.subjectId}`;
+    citesOf.set(key, [...(citesOf.get(key) ?? []), { source: sourceSlug.get(c.sourceId) as string, section: c.section as string }]);
+  }
+  const cite = (type: CitedType, id: number) => citesOf.get(`${type}:${id}`) ?? [];
+
+  const links = async (table: string, owner: string, target: string, targetSlug: Map<number, string>) => {
+    const rows: Row[] = await db.createQueryBuilder().select([`l.${owner} AS owner`, `l.${target} AS target`]).from(table, 'l').getRawMany();
+    const map = new Map<number, string[]>();
+    for (const r of rows) map.set(Number(r.owner), [...(map.get(Number(r.owner)) ?? []), targetSlug.get(Number(r.target)) as string]);
+    for (const list of map.values()) list.sort();
+    return (id: number) => map.get(id) ?? [];
+  };
+  const [certSkills, certRoles, certLevels, credRoles, empSectors, empRoles, related, insRoles, insLevels, insSkills, kindSectors, kindEmployers, pathRoles, factorRoles, transitionSkills] =
+    await Promise.all([
+      links('certification_skills', 'certification_id', 'skill_id', skillSlug),
+      links('certification_roles', 'certification_id', 'role_id', roleSlug),
+      links('certification_levels', 'certification_id', 'level_id', levelSlug),
+      links('credential_roles', 'credential_id', 'role_id', roleSlug),
+      links('employer_sectors', 'employer_id', 'sector_id', sectorSlug),
+      links('employer_roles', 'employer_id', 'role_id', roleSlug),
+      links('role_relations', 'role_id', 'related_role_id', roleSlug),
+      links('insight_roles', 'insight_id', 'role_id', roleSlug),
+      links('insight_levels', 'insight_id', 'level_id', levelSlug),
+      links('insight_skills', 'insight_id', 'skill_id', skillSlug),
+      links('internship_kind_sectors', 'internship_kind_id', 'sector_id', sectorSlug),
+      links('internship_kind_employers', 'internship_kind_id', 'employer_id', employerSlug),
+      links('advancement_path_roles', 'advancement_path_id', 'role_id', roleSlug),
+      links('salary_factor_roles', 'salary_factor_id', 'role_id', roleSlug),
+      links('transition_skills', 'transition_id', 'skill_id', skillSlug),
+    ]);
+  const requirement = (r: SkillRequirement) => ({ skill: skillSlug.get(r.skillId) as string, importance: r.importance });
+  const roleOfLevel = new Map(levels.map((l) => [l.id, l.roleId]));
+
+  const files: Record<string, Row> = {
+    'sources.yaml': { sources: sources.map((s) => compact({ slug: s.slug, title: s.title, publisher: s.publisher, file: s.file, url: s.url, description: s.description })) },
+    'organizations.yaml': { organizations: orgs.map((o) => compact({ slug: o.slug, name: o.name, description: o.description, cite: cite('Organization', o.id) })) },
+    'skills.yaml': {
+      skills: skills.map((s) => compact({ slug: s.slug, name: s.name, category: s.category, description: s.description, aliases: s.aliases, broader: s.broaderId ? skillSlug.get(s.broaderId) : null, cite: cite('Skill', s.id) })),
+    },
+    'certifications.yaml': {
+      certifications: certs.map((c) => compact({
+        slug: c.slug, name: c.name, issuer: orgSlug.get(c.issuerId), description: c.description, aliases: c.aliases,
+        skills: certSkills(c.id), roles: certRoles(c.id), levels: certLevels(c.id), cite: cite('Certification', c.id),
+      })),
+    },
+    'credentials.yaml': {
+      credentials: creds.map((c) => compact({ slug: c.slug, name: c.name, kind: c.kind, bestFor: c.bestFor, howItHelps: c.howItHelps, roles: credRoles(c.id), cite: cite('Credential', c.id) })),
+    },
+    'sectors.yaml': { sectors: sectors.map((s) => compact({ slug: s.slug, name: s.name, description: s.description, cite: cite('Sector', s.id) })) },
+    'employers.yaml': {
+      employers: employers.map((e) => compact({
+        slug: e.slug, name: e.name, sectors: empSectors(e.id), roles: empRoles(e.id), workAreas: e.workAreas,
+        offersInternships: e.offersInternships, internshipFocus: e.internshipFocus, cite: cite('Employer', e.id),
+      })),
+    },
+    'guidance/insights.yaml': {
+      insights: insights.map((n) => compact({
+        slug: n.slug, kind: n.kind, title: n.title, text: n.text, points: n.points,
+        roles: insRoles(n.id), levels: insLevels(n.id), skills: insSkills(n.id), cite: cite('Insight', n.id),
+      })),
+    },
+    'guidance/internship-kinds.yaml': {
+      internshipKinds: kinds.map((k) => compact({ slug: k.slug, name: k.name, description: k.description, focusAreas: k.focusAreas, sectors: kindSectors(k.id), employers: kindEmployers(k.id), cite: cite('InternshipKind', k.id) })),
+    },
+    'guidance/advancement-paths.yaml': {
+      advancementPaths: paths.map((p) => compact({ slug: p.slug, name: p.name, description: p.description, roles: pathRoles(p.id), cite: cite('AdvancementPath', p.id) })),
+    },
+    'guidance/salary-factors.yaml': {
+      salaryFactors: factors.map((f) => compact({ slug: f.slug, name: f.name, description: f.description, roles: factorRoles(f.id), cite: cite('SalaryFactor', f.id) })),
+    },
+  };
+  for (const role of roles) {
+    const own = levels.filter((l) => l.roleId === role.id).sort((a, b) => a.rank - b.rank);
+    files[`roles/${role.slug}.yaml`] = {
+      roles: [compact({
+        slug: role.slug, name: role.name, summary: role.summary, aliases: role.aliases, related: related(role.id),
+        licenseRequired: role.licenseRequired,
+        skills: reqs.filter((r) => r.roleId === role.id && r.levelId == null).map(requirement),
+        levels: own.map((l) => compact({
+          slug: l.slug, name: l.name, rank: l.rank, summary: l.summary, titles: l.titles, responsibilities: l.responsibilities,
+          yearsInLevel: range(l.yearsInLevelMin, l.yearsInLevelMax), yearsOfExperience: range(l.yearsOfExperienceMin, l.yearsOfExperienceMax),
+          skills: reqs.filter((r) => r.levelId === l.id).map(requirement), cite: cite('RoleLevel', l.id),
+        })),
+        salaryBands: bands.filter((b) => b.roleId === role.id).map((b) => compact({
+          slug: b.slug, level: b.levelId ? levelSlug.get(b.levelId) : null, label: b.label, currency: b.currency, period: b.period,
+          region: b.region, year: b.year, min: b.min, max: b.max, cite: cite('SalaryBand', b.id),
+        })),
+        transitions: transitions.filter((t) => roleOfLevel.get(t.fromLevelId) === role.id).map((t) => compact({
+          from: levelSlug.get(t.fromLevelId), to: levelSlug.get(t.toLevelId), kind: t.kind,
+          typicalYears: range(t.typicalYearsMin, t.typicalYearsMax), skillsToGain: transitionSkills(t.id), cite: cite('CareerTransition', t.id),
+        })),
+        outlooks: outlooks.filter((o) => o.roleId === role.id).map((o) => compact({
+          slug: o.slug, growthPercent: o.growthPercent, throughYear: o.throughYear, description: o.description, cite: cite('JobOutlook', o.id),
+        })),
+        cite: cite('Role', role.id),
+      })],
+    };
+  }
+  let records = 0;
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), `# Exported by careergraph: load with npm run seed -- --from DIR\n${stringify(content, { aliasDuplicateObjects: false, lineWidth: 0 })}`);
+    for (const list of Object.values(content)) records += (list as unknown[]).length;
+  }
+  return { files: Object.keys(files).length, records };
+}

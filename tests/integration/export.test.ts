@@ -1,0 +1,47 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { loadSeedDirectory } from '../../src/seeding/loader';
+import { exportGraph } from '../../src/seeding/export';
+import { TestServer } from '../support/server';
+
+/** Every file under `dir`, by relative path, with its text. */
+function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (at: string) => {
+    for (const name of readdirSync(at)) {
+      const full = join(at, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out[relative(dir, full)] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const TABLES = ['sources', 'roles', 'role_levels', 'skills', 'skill_requirements', 'career_transitions', 'transition_skills', 'certifications', 'certification_skills', 'credentials', 'employers', 'employer_sectors', 'employer_roles', 'salary_bands', 'job_outlooks', 'insights', 'insight_levels', 'internship_kinds', 'advancement_paths', 'salary_factors', 'citations'];
+
+describe('Export and import', () => {
+  it('should round-trip the whole graph: export, load into an empty database, export again, identical', async () => {
+    const original = await TestServer.start();
+    const copy = await TestServer.start({ seedsDir: null });
+    try {
+      const first = mkdtempSync(join(tmpdir(), 'careergraph-export-'));
+      const report = await exportGraph(original.db, first);
+      expect(report.records).toBeGreaterThan(150);
+      await loadSeedDirectory(copy.db, first);
+      const second = mkdtempSync(join(tmpdir(), 'careergraph-export-'));
+      await exportGraph(copy.db, second);
+      expect(readTree(second)).toEqual(readTree(first));
+      for (const table of TABLES) {
+        const count = async (server: TestServer) => Number((await server.db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+        expect([table, await count(copy)]).toEqual([table, await count(original)]);
+      }
+      const query = `{ careerPaths(from: "junior-backend-developer", to: "engineering-manager", first: 5) { typicalYears { min max } steps { to { slug } } } search(query: "docker kubernetes") { score node { id } } }`;
+      expect(await copy.data(query)).toEqual(await original.data(query));
+    } finally {
+      await original.stop();
+      await copy.stop();
+    }
+  });
+});
