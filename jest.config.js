@@ -5,4 +5,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   setupFiles: ['reflect-metadata'],
   testTimeout: 30000,
+  // *.pg.test.ts need PostgreSQL and Redis: only `npm run test:postgres` (TEST_DATABASE_URL) runs them
+  testPathIgnorePatterns: ['/node_modules/', ...(process.env.TEST_DATABASE_URL ? [] : ['\\.pg\\.test\\.ts$'])],
 };

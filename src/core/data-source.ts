@@ -13,6 +13,21 @@ export interface DataSourceFactoryOptions {
   onError?: (message: string) => void;
 }
 
+/**
+ * PostgreSQL: the primary at `url`; with read replicas, TypeORM's replication settings send
+ * reads made through repositories and query builders to a replica picked at random, and writes,
+ * transactions, migrations and raw queries to the primary.
+ */
+function postgresConnection(db: Extract<DatabaseSettings, { type: 'postgres' }>) {
+  const pool = { applicationName: 'careergraph', connectTimeoutMS: 10_000 };
+  if (!db.readUrls?.length) return { type: 'postgres' as const, url: db.url, ...pool };
+  return {
+    type: 'postgres' as const,
+    replication: { master: { url: db.url }, slaves: db.readUrls.map((url) => ({ url })) },
+    ...pool,
+  };
+}
+
 /** Creates (without connecting) a data source for the configured engine. */
 export function createDataSource(db: DatabaseSettings, options: DataSourceFactoryOptions = {}): DataSource {
   const common = {
@@ -29,7 +44,7 @@ export function createDataSource(db: DatabaseSettings, options: DataSourceFactor
     if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
     settings = { ...common, type: 'sqlite', database: db.path, enableWAL: db.path !== ':memory:', busyTimeout: 5000 };
   } else {
-    settings = { ...common, type: 'postgres', url: db.url };
+    settings = { ...common, ...postgresConnection(db) };
   }
   return new DataSource(settings);
 }

@@ -1,12 +1,60 @@
 import { DataSource } from 'typeorm';
 import { loadSeedDirectory } from '../seeding/loader';
 import { SyncReport } from '../seeding/sync';
-import { Source } from '../modules/sources/source.entity';
 
-/** Applies pending migrations and, when the database holds no knowledge yet, loads the seeds. */
-export async function prepareDatabase(db: DataSource, seedsDir: string): Promise<{ migrations: number; seeded: SyncReport | null }> {
-  const applied = await db.runMigrations({ transaction: 'each' });
-  const empty = (await db.getRepository(Source).count()) === 0;
-  const seeded = empty ? await loadSeedDirectory(db, seedsDir) : null;
-  return { migrations: applied.length, seeded };
+/** What start-up did to the database. */
+export interface Preparation {
+  migrations: number;
+  seeded: SyncReport | null;
+}
+
+type Exclusive = <T>(db: DataSource, fn: () => Promise<T>) => Promise<T>;
+
+/**
+ * PostgreSQL: holds a session advisory lock (one per schema) while `fn` runs, so that replicas
+ * starting together migrate and seed one at a time; the others wait, then find the work done.
+ * The lock goes with the session, so a replica that dies holding it releases it.
+ */
+const withAdvisoryLock: Exclusive = async (db, fn) => {
+  const key = "hashtext(current_schema() || ':careergraph:prepare')";
+  const runner = db.createQueryRunner('master');
+  await runner.connect();
+  try {
+    await runner.query(`SELECT pg_advisory_lock(${key})`);
+    try {
+      return await fn();
+    } finally {
+      await runner.query(`SELECT pg_advisory_unlock(${key})`);
+    }
+  } finally {
+    await runner.release();
+  }
+};
+
+/** SQLite is one file on one host, served by one process: nothing to coordinate. */
+const unlocked: Exclusive = (_db, fn) => fn();
+
+const EXCLUSIVE: Record<string, Exclusive> = { postgres: withAdvisoryLock, sqlite: unlocked };
+
+/**
+ * Runs `fn` while no other process prepares or seeds the same database: under the PostgreSQL
+ * advisory lock that start-up takes (one per schema); SQLite needs none.
+ */
+export function runExclusively<T>(db: DataSource, fn: () => Promise<T>): Promise<T> {
+  return (EXCLUSIVE[db.options.type] ?? unlocked)(db, fn);
+}
+
+/**
+ * Applies pending migrations and, when the database holds no knowledge yet, loads the seeds; on
+ * PostgreSQL under an advisory lock, so exactly one of several replicas starting together does it.
+ */
+export async function prepareDatabase(db: DataSource, seedsDir: string): Promise<Preparation> {
+  return runExclusively(db, async () => {
+    const applied = await db.runMigrations({ transaction: 'each' });
+    // raw SQL goes to the primary, never to a read replica that may not have caught up
+    const [{ n }] = await db.query('SELECT COUNT(*) AS n FROM sources');
+    const empty = Number(n) === 0;
+    const seeded = empty ? await loadSeedDirectory(db, seedsDir) : null;
+    return { migrations: applied.length, seeded };
+  });
 }

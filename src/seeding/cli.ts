@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../core/config';
 import { createDataSource } from '../core/data-source';
+import { runExclusively } from '../core/database';
 import { loadSeedDirectory } from './loader';
 import { SeedError } from './read';
 
@@ -13,8 +14,11 @@ async function main(): Promise<void> {
   const db = createDataSource(config.database);
   await db.initialize();
   try {
-    await db.runMigrations({ transaction: 'each' });
-    const report = await loadSeedDirectory(db, dir);
+    // under the lock replicas take at start-up, so a load never races their migrations or seeding
+    const report = await runExclusively(db, async () => {
+      await db.runMigrations({ transaction: 'each' });
+      return loadSeedDirectory(db, dir);
+    });
     console.log(JSON.stringify({ seeded: dir, ...report }));
   } finally {
     await db.destroy();

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { bumpGraphVersion } from '../core/cache/graph-version';
 import { Certification } from '../modules/certifications/certification.entity';
 import { Organization } from '../modules/certifications/organization.entity';
 import { Credential } from '../modules/credentials/credential.entity';
@@ -183,6 +184,7 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
 
   const { inserted, updated, deleted } = sync.report;
   if (inserted + updated + deleted > 0 || !(await searchIndexFilled(em))) await rebuildSearchIndex(em);
+  if (inserted + updated + deleted > 0) await bumpGraphVersion(em); // replicas' caches move on
   return sync.report;
 }
 

@@ -24,6 +24,19 @@ describe('search', () => {
     expect(hits[0].node).toEqual({ __typename: 'Skill', slug: 'kubernetes' });
   });
 
+  // The same best hits on SQLite (FTS5, BM25) and PostgreSQL (tsvector, ts_rank weighted by IDF).
+  it.each([
+    ['solution architect', 'Role:solution-architect'],
+    ['kubernetes cloud', 'Skill:kubernetes'],
+    ['aws certification', 'Certification:aws-certified-developer-associate'],
+    ['full stack', 'Role:full-stack-developer'],
+    ['robinhood', 'Employer:robinhood'],
+    ['cto', 'Role:cto'],
+  ])('should give %j the best hit %s on either engine', async (query, best) => {
+    const [first] = await search(query);
+    expect(`${first.node.__typename}:${first.node.slug}`).toBe(best);
+  });
+
   it('should rank best first with positive scores', async () => {
     const hits = await search('solution architect');
     expect(hits.length).toBeGreaterThan(1);
@@ -57,6 +70,17 @@ describe('search', () => {
     const result = await server.run(SEARCH, { query: `'); DROP TABLE roles; --` });
     expect(result.errors).toBeUndefined();
     expect((await server.data(`{ role(slug: "backend-developer") { slug } }`)).role).not.toBeNull();
+  });
+
+  it('should search one kind of node through a list filter', async () => {
+    const { roles, skills } = await server.data(/* GraphQL */ `
+      {
+        roles(filter: { search: "architect" }) { nodes { slug } }
+        skills(filter: { search: "kubernetes" }) { nodes { slug } }
+      }
+    `);
+    expect(roles.nodes[0]).toEqual({ slug: 'solution-architect' });
+    expect(skills.nodes[0]).toEqual({ slug: 'kubernetes' });
   });
 
   it('should honour first within 1..100', async () => {

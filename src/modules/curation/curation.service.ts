@@ -1,4 +1,5 @@
 import { EntityManager, ObjectLiteral } from 'typeorm';
+import { bumpGraphVersion } from '../../core/cache/graph-version';
 import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { Organization } from '../certifications/organization.entity';
@@ -89,6 +90,9 @@ export async function audit(em: EntityManager, ctx: Context, action: string, sub
     requestId: ctx.requestId,
   };
   await em.getRepository(AuditEntry).insert(entry as never);
+  // every accepted write is audited, in its transaction: the graph version moves on with it, so
+  // no replica answers from a cached response of the graph before this write (src/core/cache)
+  await bumpGraphVersion(em);
 }
 
 /** What every write does before it commits: keep the search index in step with the tables. */

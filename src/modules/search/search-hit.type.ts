@@ -5,6 +5,6 @@ import { Node } from '../../core/relay';
 export class SearchHit {
   @Field(() => Node) node: Node;
 
-  @Field(() => Float, { description: 'Relevance (BM25); higher is better. Comparable within one search only.' })
+  @Field(() => Float, { description: 'Relevance: higher is better, comparable within one search only (BM25 on SQLite; word-rarity-weighted ts_rank on PostgreSQL).' })
   score: number;
 }

@@ -1,0 +1,72 @@
+import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Marks the graph changed. Call it inside the transaction that changes the graph (the seed
+ * loader does; so must any mutation), so the new version is visible exactly when the change is.
+ */
+export async function bumpGraphVersion(em: EntityManager): Promise<void> {
+  await em.query('UPDATE graph_state SET version = version + 1 WHERE id = 1');
+}
+
+/** The graph's current version, as committed (read from the primary). */
+export async function readGraphVersion(db: DataSource): Promise<number> {
+  const rows: { version: number | string }[] = await db.query('SELECT version FROM graph_state WHERE id = 1');
+  return Number(rows[0]?.version ?? 0);
+}
+
+/**
+ * Follows the graph version from the database every `intervalMs`, so each replica (and a single
+ * process whose database `npm run seed` changed) notices a change within that time.
+ */
+export class GraphVersionWatcher {
+  private version = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private failing = false;
+
+  /** `onError` hears of the first failed read after a good one, not of every retry. */
+  constructor(
+    private readonly db: DataSource,
+    private readonly intervalMs = 250,
+    private readonly onError: (err: unknown) => void = () => undefined,
+  ) {}
+
+  /** The version last read. */
+  get current(): number {
+    return this.version;
+  }
+
+  /** Reads the version now, then keeps following it. */
+  async start(): Promise<void> {
+    await this.refresh();
+    this.schedule();
+  }
+
+  /** Reads the version now. */
+  async refresh(): Promise<number> {
+    this.version = await readGraphVersion(this.db);
+    return this.version;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  // a chain of timeouts rather than an interval: a slow read never overlaps the next one
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.refresh()
+        .then(() => {
+          this.failing = false;
+        })
+        .catch((err) => {
+          if (!this.failing) this.onError(err);
+          this.failing = true;
+        })
+        .finally(() => this.schedule());
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+}

@@ -1,0 +1,58 @@
+import { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
+import { DataSource } from 'typeorm';
+import { RedisSettings } from '../config';
+import { Logger } from '../logger';
+import { GraphVersionWatcher } from './graph-version';
+import { redisResponseStore } from './redis-store';
+
+/** Whole responses of queries, cached for as long as their cache hints allow. */
+export interface ResponseCache {
+  plugin: ApolloServerPlugin<BaseContext>;
+  /** Where entries live: `redis` (shared by replicas) or `memory` (this process). */
+  store: 'redis' | 'memory';
+  /** The graph version responses are cached under. */
+  readonly version: number;
+  /** Reads the graph version now rather than at the next poll. */
+  refresh(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface ResponseCacheOptions {
+  db: DataSource;
+  redis: RedisSettings | null;
+  logger: Logger;
+  /** How often to read the graph version (ms); a change is seen within this time. */
+  pollMs?: number;
+}
+
+/**
+ * Apollo's response cache, keyed by the graph version as well as the query and its variables:
+ * a write bumps the version, so every replica stops serving entries of the old graph as soon as
+ * it reads the new version (within `pollMs`). Entries go to Redis when REDIS_URL is set, so a
+ * response computed by one replica serves them all; else to Apollo's in-process LRU cache.
+ * What is cached, and for how long, follows the cache-control hints (responses with errors never).
+ */
+export async function createResponseCache(options: ResponseCacheOptions): Promise<ResponseCache> {
+  const watcher = new GraphVersionWatcher(options.db, options.pollMs, (err) =>
+    options.logger.warn({ err: (err as Error).message }, 'could not read the graph version'),
+  );
+  await watcher.start();
+  const redis = options.redis ? redisResponseStore(options.redis, options.logger) : null;
+  const plugin = responseCachePlugin<BaseContext>({
+    ...(redis ? { cache: redis } : {}),
+    extraCacheKeyData: async () => ({ graphVersion: watcher.current }),
+  });
+  return {
+    plugin,
+    store: redis ? 'redis' : 'memory',
+    get version() {
+      return watcher.current;
+    },
+    refresh: () => watcher.refresh(),
+    async close() {
+      watcher.stop();
+      await redis?.close();
+    },
+  };
+}
