@@ -18,6 +18,13 @@ export function totalStatements(): number {
   return total;
 }
 
+const listeners: (() => void)[] = [];
+
+/** Calls `listener` after every SQL statement, in any request or none (metrics count them). */
+export function onStatement(listener: () => void): void {
+  listeners.push(listener);
+}
+
 /** A TypeORM logger that counts every statement and forwards errors to our log. */
 export class CountingLogger extends AbstractLogger {
   constructor(private readonly onError: (message: string) => void = () => undefined) {
@@ -28,6 +35,7 @@ export class CountingLogger extends AbstractLogger {
     total += 1;
     const counter = scope.getStore();
     if (counter) counter.statements += 1;
+    for (const listener of listeners) listener();
   }
 
   protected writeLog(

@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
-import { badInput } from '../../core/errors';
 import { PageArgs } from '../../core/page-args';
 import { Connection, connectionFromSlice, pageWindow } from '../../core/relay';
 import { findBySlug } from '../../core/slug-lookup';
@@ -9,6 +8,7 @@ import { CitedResolver } from '../sources/cited.resolver';
 import { EmployerConnection } from './employer.connection';
 import { Employer } from './employer.entity';
 import { EmployerFilter } from './employer.inputs';
+import { findEmployers } from './employer.service';
 import { rolesOfEmployer, sectorsOfEmployer } from './employer.loader';
 import { Sector } from './sector.entity';
 
@@ -26,14 +26,7 @@ export class EmployerResolver extends CitedResolver(Employer, 'Employer') {
     @Ctx() ctx: Context,
   ): Promise<Connection<Employer>> {
     const { offset, limit } = pageWindow(page);
-    const query = ctx.db.getRepository(Employer).createQueryBuilder('e');
-    if (filter?.sector) {
-      const sector = await findBySlug(ctx.loaders, Sector, filter.sector);
-      if (!sector) throw badInput('filter.sector', `No sector has slug "${filter.sector}"`);
-      query.innerJoin('employer_sectors', 'es', 'es.employer_id = e.id AND es.sector_id = :sector', { sector: sector.id });
-    }
-    if (filter?.offersInternships != null) query.andWhere('e.offersInternships = :oi', { oi: filter.offersInternships });
-    const [rows, total] = await query.orderBy('e.name', 'ASC').addOrderBy('e.id', 'ASC').skip(offset).take(limit).getManyAndCount();
+    const { rows, total } = await findEmployers(ctx, filter, { offset, limit });
     return connectionFromSlice(rows, offset, total);
   }
 

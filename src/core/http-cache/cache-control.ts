@@ -1,0 +1,51 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { UseMiddleware } from 'type-graphql';
+
+/** A cache hint as Apollo's cache-control plugin understands it. */
+export interface CacheHintOptions {
+  maxAge?: number;
+  scope?: 'PUBLIC' | 'PRIVATE';
+}
+
+interface InfoWithCacheControl {
+  cacheControl?: { setCacheHint(hint: CacheHintOptions): void };
+}
+
+/**
+ * Apollo's cache-control plugin with our default: every root field is public data, cacheable
+ * for `maxAge` seconds unless a resolver says otherwise. A response without errors then carries
+ * `Cache-Control: max-age=N, public` (the most restrictive hint of the fields it read); one with
+ * errors carries `no-store`. The whole-response cache (src/core/cache) reads the same hints.
+ * Two guards: a mutation is never cacheable, and an answer to a request that carries
+ * credentials (Authorization) is private, so no shared cache keeps what one caller may see.
+ */
+export function cacheControlPlugins(maxAge: number): ApolloServerPlugin[] {
+  const guard: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, overallCachePolicy }) {
+          if (operation?.operation !== 'query') overallCachePolicy.restrict({ maxAge: 0 });
+        },
+        // after the fields' hints are in (restricting earlier would make Apollo ignore them),
+        // and before the cache-control plugin writes the header: this plugin comes first
+        async willSendResponse({ overallCachePolicy, request }) {
+          if (request.http?.headers.get('authorization')) overallCachePolicy.restrict({ scope: 'PRIVATE' });
+        },
+      };
+    },
+  };
+  return [guard, ApolloServerPluginCacheControl({ defaultMaxAge: maxAge })];
+}
+
+/**
+ * A type-graphql cache hint on a query or field resolver, such as `@CacheHint({ maxAge: 0 })`
+ * for something that must not be cached, or `{ scope: 'PRIVATE' }` for per-user data. Set at
+ * run time, so the schema's SDL does not change.
+ */
+export function CacheHint(hint: CacheHintOptions): MethodDecorator & PropertyDecorator {
+  return UseMiddleware(({ info }, next) => {
+    (info as unknown as InfoWithCacheControl).cacheControl?.setCacheHint(hint);
+    return next();
+  });
+}

@@ -1,0 +1,3 @@
+export { playground, prefersHtml, ASSETS_PATH } from './playground';
+export { loadExamples, EXAMPLES_DIR } from './examples';
+export type { Example } from './examples';

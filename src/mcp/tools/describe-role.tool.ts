@@ -1,0 +1,107 @@
+import { badInput } from '../../core/errors';
+import { byId } from '../../core/loaders';
+import { findBySlug } from '../../core/slug-lookup';
+import { employersOfRole, levelsOfRole, relatedFrom, relatedTo } from '../../modules/roles/role.loader';
+import { Role } from '../../modules/roles/role.entity';
+import { RoleLevel } from '../../modules/roles/role-level.entity';
+import { outlooksOfRole, salaryBandsOfRole } from '../../modules/salaries/salary.loader';
+import { roleRequirements } from '../../modules/skills/skill.loader';
+import { Skill } from '../../modules/skills/skill.entity';
+import { citationsFor, citationsOfOne, citeText, distinctCitations } from '../cite';
+import { pay, range, years } from '../format';
+import { defineTool, slugArg } from '../tool';
+
+/** describe_role: a role with its levels, skills, pay, outlook and neighbours, all cited. */
+export const describeRoleTool = defineTool({
+  name: 'describe_role',
+  title: 'Describe a role',
+  description:
+    'What a role is: summary, seniority levels with typical years, required skills, pay figures, demand outlook, ' +
+    'related roles and employers, each fact cited. Takes a role slug (or one of its level slugs); use search to find it.',
+  input: {
+    role: slugArg('role', 'backend-developer').describe('A role slug, such as "backend-developer", or a role level slug.'),
+  },
+  async run(ctx, { role: slug }) {
+    let role = await findBySlug(ctx.loaders, Role, slug);
+    if (!role) {
+      const level = await findBySlug(ctx.loaders, RoleLevel, slug);
+      if (level) role = await ctx.loaders.use(byId(Role)).load(level.roleId);
+    }
+    if (!role) throw badInput('role', `No role or role level has slug "${slug}"`);
+
+    const [levels, requirements, bands, outlooks, relatedA, relatedB, employers, roleCitations] = await Promise.all([
+      ctx.loaders.use(levelsOfRole).load(role.id),
+      ctx.loaders.use(roleRequirements).load(role.id),
+      ctx.loaders.use(salaryBandsOfRole).load(role.id),
+      ctx.loaders.use(outlooksOfRole).load(role.id),
+      ctx.loaders.use(relatedFrom).load(role.id),
+      ctx.loaders.use(relatedTo).load(role.id),
+      ctx.loaders.use(employersOfRole).load(role.id),
+      citationsOfOne(ctx, 'Role', role.id),
+    ]);
+    const [skills, levelCitations, bandCitations, outlookCitations] = await Promise.all([
+      ctx.loaders.use(byId(Skill)).loadMany(requirements.map((r) => r.skillId)),
+      citationsFor(ctx, 'RoleLevel', levels.map((l) => l.id)),
+      citationsFor(ctx, 'SalaryBand', bands.map((b) => b.id)),
+      citationsFor(ctx, 'JobOutlook', outlooks.map((o) => o.id)),
+    ]);
+    const levelName = new Map(levels.map((l) => [l.id, l.name]));
+    const related = [...new Map([...relatedA, ...relatedB].map((r) => [r.id, r])).values()].sort((a, b) => a.name.localeCompare(b.name));
+
+    const structured = {
+      slug: role.slug,
+      name: role.name,
+      summary: role.summary,
+      aliases: role.aliases,
+      levels: levels.map((l, i) => ({
+        slug: l.slug,
+        name: l.name,
+        rank: l.rank,
+        yearsInLevel: range(l.yearsInLevel),
+        yearsOfExperience: range(l.yearsOfExperience),
+        citations: levelCitations[i],
+      })),
+      skills: requirements.map((r, i) => ({ name: (skills[i] as Skill | null)?.name ?? null, importance: r.importance })),
+      salaryBands: bands.map((b, i) => ({
+        label: b.label,
+        level: b.levelId == null ? null : levelName.get(b.levelId) ?? null,
+        currency: b.currency,
+        period: b.period,
+        region: b.region,
+        year: b.year,
+        min: b.min,
+        max: b.max,
+        citations: bandCitations[i],
+      })),
+      outlooks: outlooks.map((o, i) => ({ growthPercent: o.growthPercent, throughYear: o.throughYear, description: o.description, citations: outlookCitations[i] })),
+      relatedRoles: related.map((r) => ({ slug: r.slug, name: r.name })),
+      employers: employers.map((e) => e.name),
+      citations: roleCitations,
+      sources: distinctCitations([roleCitations, ...levelCitations, ...bandCitations, ...outlookCitations]),
+    };
+
+    const required = structured.skills.filter((s) => s.importance === 'REQUIRED').map((s) => s.name);
+    const lines = [`${role.name}: ${role.summary}${citeText(roleCitations)}`];
+    if (levels.length) {
+      lines.push(
+        `Levels: ${structured.levels
+          .map((l) => {
+            const exp = years(l.yearsOfExperience);
+            return exp ? `${l.name} (${exp} of experience)` : l.name;
+          })
+          .join('; ')}.`,
+      );
+    }
+    if (required.length) lines.push(`Required skills: ${required.join(', ')}.`);
+    for (const b of structured.salaryBands) {
+      lines.push(`Pay, ${b.label}${b.level ? ` (${b.level})` : ''}: ${pay(b)}, ${b.region}${b.year ? `, ${b.year}` : ''}.${citeText(b.citations)}`);
+    }
+    for (const o of structured.outlooks) {
+      const growth = o.growthPercent != null ? `${o.growthPercent > 0 ? '+' : ''}${o.growthPercent}% demand` : 'demand outlook';
+      lines.push(`Outlook: ${growth}${o.throughYear ? ` through ${o.throughYear}` : ''}.${citeText(o.citations)}`);
+    }
+    if (related.length) lines.push(`Related roles: ${related.map((r) => `${r.name} (${r.slug})`).join(', ')}.`);
+    if (employers.length) lines.push(`Employers cited as hiring: ${employers.slice(0, 10).map((e) => e.name).join(', ')}${employers.length > 10 ? ', …' : ''}.`);
+    return { structured, text: lines.join('\n') };
+  },
+});

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { findEmployers } from '../../modules/employers/employer.service';
+import { sectorsOfEmployer } from '../../modules/employers/employer.loader';
+import { citationsFor, citeText, distinctCitations } from '../cite';
+import { defineTool } from '../tool';
+
+/** list_employers: employers cited as hiring, by sector, role or internships. */
+export const listEmployersTool = defineTool({
+  name: 'list_employers',
+  title: 'List employers',
+  description:
+    'Employers the sources cite as hiring, by name: the kinds of work each is cited for, its sectors and whether it ' +
+    'offers internships, each cited. Narrow by sector slug (such as "healthcare-technology"), role slug or internships.',
+  input: {
+    sector: z.string().trim().min(1, { error: '"sector" must not be empty; leave it out for every sector' }).max(200).optional().describe('A sector slug, such as "fintech".'),
+    role: z.string().trim().min(1, { error: '"role" must not be empty; leave it out for every role' }).max(200).optional().describe('A role slug: employers cited as hiring for it.'),
+    offersInternships: z.boolean({ error: '"offersInternships" must be true or false' }).optional().describe('Only employers that do (true) or do not (false) offer internships.'),
+    limit: z
+      .number()
+      .int({ error: '"limit" must be a whole number from 1 to 50' })
+      .min(1, { error: '"limit" must be from 1 to 50' })
+      .max(50, { error: '"limit" must be from 1 to 50' })
+      .optional()
+      .describe('How many employers, 1 to 50 (default 20).'),
+  },
+  async run(ctx, { sector, role, offersInternships, limit }) {
+    const { rows, total } = await findEmployers(ctx, { sector, role, offersInternships }, { offset: 0, limit: limit ?? 20 }, '');
+    const [sectors, citations] = await Promise.all([
+      ctx.loaders.use(sectorsOfEmployer).loadMany(rows.map((e) => e.id)),
+      citationsFor(ctx, 'Employer', rows.map((e) => e.id)),
+    ]);
+    const employers = rows.map((e, i) => ({
+      slug: e.slug,
+      name: e.name,
+      workAreas: e.workAreas,
+      sectors: (Array.isArray(sectors[i]) ? sectors[i] : []).map((s) => s.name),
+      offersInternships: e.offersInternships,
+      internshipFocus: e.internshipFocus,
+      citations: citations[i],
+    }));
+    const scope = [sector && `in sector ${sector}`, role && `hiring for ${role}`, offersInternships != null && (offersInternships ? 'offering internships' : 'without internships')]
+      .filter(Boolean)
+      .join(', ');
+    const lines = employers.length
+      ? [
+          `${total} employer${total === 1 ? '' : 's'}${scope ? ` ${scope}` : ''}${total > employers.length ? ` (the first ${employers.length} shown)` : ''}:`,
+          ...employers.map(
+            (e) =>
+              `- ${e.name}` +
+              (e.workAreas.length ? `: ${e.workAreas.join(', ')}` : '') +
+              (e.offersInternships ? '; offers internships' : '') +
+              `.${citeText(e.citations)}`,
+          ),
+        ]
+      : [`No employer is cited${scope ? ` ${scope}` : ''}.`];
+    return { structured: { total, employers, sources: distinctCitations(citations) }, text: lines.join('\n') };
+  },
+});

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { NODE_ENTITIES } from '../../core/entities';
+import { loadNodes } from '../../modules/nodes/node.service';
+import { searchIndex } from '../../modules/search/search.service';
+import { CitedType } from '../../modules/sources/citation.entity';
+import { CitationOut, citationsFor, citeText } from '../cite';
+import { defineTool } from '../tool';
+
+const TYPES = Object.keys(NODE_ENTITIES) as [string, ...string[]];
+
+/** A node's display name, whatever its kind calls it. */
+const nameOf = (node: Record<string, unknown>) => String(node.name ?? node.title ?? node.label ?? node.slug);
+
+/** search: everything in the graph matching some words, best first. */
+export const searchTool = defineTool({
+  name: 'search',
+  title: 'Search careergraph',
+  description:
+    'Finds roles, levels, skills, certifications, employers, sectors, advice and sources matching some words, best ' +
+    'first, with the slug each of the other tools takes. Words that match nothing give nothing.',
+  input: {
+    query: z
+      .string({ error: '"query" is required: some words, such as "kubernetes cloud"' })
+      .trim()
+      .min(1, { error: '"query" must not be empty: give some words, such as "kubernetes cloud"' })
+      .max(200, { error: '"query" must be at most 200 characters' })
+      .describe('Words to look for; any may match, prefixes included.'),
+    types: z
+      .array(z.enum(TYPES, { error: `each of "types" must be one of ${TYPES.join(', ')}` }))
+      .max(TYPES.length)
+      .optional()
+      .describe('Only these kinds of thing.'),
+    limit: z
+      .number()
+      .int({ error: '"limit" must be a whole number from 1 to 50' })
+      .min(1, { error: '"limit" must be from 1 to 50' })
+      .max(50, { error: '"limit" must be from 1 to 50' })
+      .optional()
+      .describe('How many hits, 1 to 50 (default 10).'),
+  },
+  async run(ctx, { query, types, limit }) {
+    const hits = await searchIndex(ctx.db, query, { types, limit: limit ?? 10 });
+    const nodes = await loadNodes(ctx, hits);
+    const found = hits.flatMap((hit, i) => (nodes[i] ? [{ hit, node: nodes[i] as unknown as Record<string, unknown> & { id: number } }] : []));
+    const cited = found.filter(({ hit }) => hit.nodeType !== 'Source');
+    const byType = new Map<string, typeof cited>();
+    for (const f of cited) byType.set(f.hit.nodeType, [...(byType.get(f.hit.nodeType) ?? []), f]);
+    const citationOf = new Map<(typeof found)[number], CitationOut[]>();
+    await Promise.all(
+      [...byType].map(async ([type, list]) => {
+        const lists = await citationsFor(ctx, type as CitedType, list.map((f) => f.node.id));
+        list.forEach((f, i) => citationOf.set(f, lists[i]));
+      }),
+    );
+    const results = found.map((f) => ({
+      type: f.hit.nodeType,
+      slug: f.hit.slug,
+      name: nameOf(f.node),
+      score: f.hit.score,
+      citations: citationOf.get(f) ?? [],
+    }));
+    const text = results.length
+      ? [
+          `${results.length} match${results.length === 1 ? '' : 'es'} for "${query}", best first:`,
+          ...results.map((r, i) => `${i + 1}. ${r.name} (${r.type}, slug "${r.slug}")${citeText(r.citations.slice(0, 1))}`),
+        ].join('\n')
+      : `Nothing matches "${query}".`;
+    return { structured: { query, hits: results }, text };
+  },
+});

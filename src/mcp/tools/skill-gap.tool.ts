@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { byId } from '../../core/loaders';
+import { computeSkillGap } from '../../modules/skills/skill-gap.service';
+import { Skill } from '../../modules/skills/skill.entity';
+import { SkillRequirement } from '../../modules/skills/skill-requirement.entity';
+import { citationsOfOne, citeText } from '../cite';
+import { percent } from '../format';
+import { defineTool, slugArg } from '../tool';
+
+/** skill_gap: what someone holding some skills lacks for a role level. */
+export const skillGapTool = defineTool({
+  name: 'skill_gap',
+  title: 'Skill gap',
+  description:
+    'What a person lacks for a target role level, given the skills they hold: the share of REQUIRED skills held, ' +
+    'the missing skills by importance, and any inputs that matched no skill. Skills match by slug, name or alias in any ' +
+    'case ("node.js", "Postgres"); a narrower skill meets a broader requirement.',
+  input: {
+    target: slugArg('target', 'mid-level-backend-developer').describe('A role level slug, or a role slug meaning its entry level.'),
+    have: z
+      .array(z.string().trim().min(1, { error: 'each skill in "have" must be a non-empty name' }).max(100), {
+        error: '"have" must be a list of skill names, such as ["Java", "Postgres"]',
+      })
+      .max(100, { error: '"have" takes at most 100 skills' })
+      .describe('Skills the person holds, by slug, name or alias.'),
+  },
+  async run(ctx, { target, have }) {
+    const gap = await computeSkillGap(ctx, target, have);
+    const requirements = [...gap.matched, ...gap.missing];
+    const skills = await ctx.loaders.use(byId(Skill)).loadMany(requirements.map((r) => r.skillId));
+    const nameOf = new Map(requirements.map((r, i) => [r.id, (skills[i] as Skill | null)?.name ?? `skill ${r.skillId}`]));
+    const item = (r: SkillRequirement) => ({ skill: nameOf.get(r.id) as string, importance: r.importance });
+    const citations = await citationsOfOne(ctx, 'RoleLevel', gap.target.id);
+    const requiredTotal = requirements.filter((r) => r.importance === 'REQUIRED').length;
+    const requiredHeld = gap.matched.filter((r) => r.importance === 'REQUIRED').length;
+
+    const lines = [
+      `${gap.target.name}: holds ${requiredHeld} of ${requiredTotal} required skills (coverage ${percent(gap.coverage)}).${citeText(citations)}`,
+    ];
+    for (const importance of ['REQUIRED', 'RECOMMENDED', 'OPTIONAL']) {
+      const names = gap.missing.filter((r) => r.importance === importance).map((r) => nameOf.get(r.id));
+      if (names.length) lines.push(`Missing (${importance.toLowerCase()}): ${names.join(', ')}.`);
+    }
+    if (gap.missing.length === 0) lines.push('Nothing is missing.');
+    if (gap.matched.length) lines.push(`Already met: ${gap.matched.map((r) => nameOf.get(r.id)).join(', ')}.`);
+    if (gap.unrecognized.length) {
+      lines.push(`Not recognized as skills: ${gap.unrecognized.map((u) => `"${u}"`).join(', ')} (check the spelling, or find the skill with search).`);
+    }
+    return {
+      structured: {
+        target: { slug: gap.target.slug, name: gap.target.name },
+        coverage: gap.coverage,
+        matched: gap.matched.map(item),
+        missing: gap.missing.map(item),
+        unrecognized: gap.unrecognized,
+        citations,
+      },
+      text: lines.join('\n'),
+    };
+  },
+});

@@ -1,0 +1,41 @@
+import { pay, percent, years } from '../../src/mcp/format';
+import { operationLabel } from '../../src/core/metrics';
+
+describe('Tool answer formatting', () => {
+  it('should render year ranges, open or closed', () => {
+    expect(years({ min: 1, max: 2 })).toBe('1–2 years');
+    expect(years({ min: 1, max: 1 })).toBe('1 year');
+    expect(years({ min: 5, max: null })).toBe('5+ years');
+    expect(years({ min: null, max: 3 })).toBe('up to 3 years');
+    expect(years({ min: null, max: null })).toBeNull();
+    expect(years(null)).toBeNull();
+  });
+
+  it('should render pay as the source states it, never inventing a bound', () => {
+    expect(pay({ currency: 'USD', period: 'ANNUAL', min: 75000, max: 120000 })).toBe('USD 75,000–120,000 a year');
+    expect(pay({ currency: 'USD', period: 'ANNUAL', min: 81000, max: 81000 })).toBe('USD 81,000 a year');
+    expect(pay({ currency: 'USD', period: 'ANNUAL', min: 120000, max: null })).toBe('USD 120,000 or more a year');
+    expect(pay({ currency: 'EUR', period: 'HOURLY', min: null, max: 40 })).toBe('up to EUR 40 an hour');
+    expect(pay({ currency: 'USD', period: 'ANNUAL', min: null, max: null })).toBe('no figure');
+  });
+
+  it('should render shares as percentages', () => {
+    expect(percent(0.2941)).toBe('29.4%');
+    expect(percent(1)).toBe('100%');
+  });
+});
+
+describe('Operation labels of metrics', () => {
+  it('should keep names, call unnamed operations anonymous and refuse what is not a GraphQL name', () => {
+    expect(operationLabel('CareerPath')).toBe('CareerPath');
+    expect(operationLabel(undefined)).toBe('anonymous');
+    expect(operationLabel(null)).toBe('anonymous');
+    expect(operationLabel('x"} 1\nfake_metric{')).toBe('other');
+  });
+
+  it('should stop adding labels after 200 distinct names', () => {
+    for (let i = 0; i < 250; i++) operationLabel(`Op${i}`);
+    expect(operationLabel('Op10')).toBe('Op10');
+    expect(operationLabel('OneTooMany')).toBe('other');
+  });
+});
