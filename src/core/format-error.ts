@@ -1,10 +1,22 @@
 import { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './errors';
+import { limitCodeOf, LimitCode, tokenLimitMessage } from './limits/codes';
+import { requestIdOf } from './limits/request-id';
 
 interface ValidationIssue {
   property: string;
   constraints?: Record<string, string>;
   children?: ValidationIssue[];
+}
+
+/**
+ * graphql-js words a bad variable as `Variable "$input" got invalid value { ...the whole value... }
+ * at "input.x"; reason`: keep the variable, the path and the reason, not the value.
+ */
+function withoutEchoedValue(message: string): string {
+  const match = /^Variable "\$(\w+)" got invalid value [\s\S]*?(?: at "(\1[^"]*)")?; ([^;]*)$/.exec(message);
+  if (!match) return message;
+  return `Variable "$${match[1]}" got an invalid value${match[2] ? ` at "${match[2]}"` : ''}; ${match[3]}`;
 }
 
 function describe(issues: ValidationIssue[], prefix = ''): string[] {
@@ -18,7 +30,7 @@ function describe(issues: ValidationIssue[], prefix = ''): string[] {
  * Shapes every error a client sees: a code always, argument validation spelled out field by
  * field (without echoing the input back), and unexpected failures masked in production.
  */
-export function formatError(production: boolean, log: (err: unknown) => void) {
+export function formatError(production: boolean, log: (err: unknown, requestId?: string) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const extensions = { ...(formatted.extensions ?? {}) } as Record<string, unknown>;
     const validation = extensions.validationErrors as ValidationIssue[] | undefined;
@@ -31,14 +43,36 @@ export function formatError(production: boolean, log: (err: unknown) => void) {
         extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, fields: validation.map((v) => v.property) },
       };
     }
-    const code = (extensions.code as string | undefined) ?? ErrorCode.INTERNAL_SERVER_ERROR;
-    if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
-      log(error);
-      if (production) {
-        return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code } };
-      }
+    const limitCode = limitCodeOf(error, formatted.message);
+    if (limitCode) {
+      // A query limit (src/core/limits) that Apollo reports as a parse or validation failure.
+      const message = limitCode === LimitCode.TOO_MANY_TOKENS ? tokenLimitMessage(formatted.message) : formatted.message;
+      if (production) delete extensions.stacktrace;
+      return { ...formatted, message, extensions: { ...extensions, code: limitCode } };
     }
-    if (production) delete extensions.stacktrace;
+    let code = (extensions.code as string | undefined) ?? ErrorCode.INTERNAL_SERVER_ERROR;
+    // Apollo's own refusals of a malformed request (a persisted-query hash that does not match its
+    // query...) come without a code but with a 4xx status: the client's fault, not ours.
+    const status = (error as { extensions?: { http?: { status?: number } } } | null)?.extensions?.http?.status;
+    if (code === ErrorCode.INTERNAL_SERVER_ERROR && status && status >= 400 && status < 500) code = 'BAD_REQUEST';
+    if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
+      // The request id ties the answer a client reports to the log line holding the real error.
+      const requestId = requestIdOf(error);
+      log(error, requestId);
+      if (production) {
+        return {
+          message: 'Internal server error',
+          locations: formatted.locations,
+          path: formatted.path,
+          extensions: { code, ...(requestId ? { requestId } : {}) },
+        };
+      }
+      if (requestId) extensions.requestId = requestId;
+    }
+    if (production) {
+      delete extensions.stacktrace;
+      return { ...formatted, message: withoutEchoedValue(formatted.message), extensions: { ...extensions, code } };
+    }
     return { ...formatted, extensions: { ...extensions, code } };
   };
 }

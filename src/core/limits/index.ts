@@ -1,0 +1,75 @@
+import { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
+import { RequestHandler } from 'express';
+import { RedisSettings } from '../config';
+import { Context } from '../context';
+import { Logger } from '../logger';
+import { costPlugin } from './cost.plugin';
+import { countLimitRule } from './counts.rule';
+import { depthLimitRule } from './depth.rule';
+import { operationTypeRule } from './operation-type.rule';
+import { limitMetricsPlugin } from './metrics.plugin';
+import { nulGuardPlugin } from './nul-guard.plugin';
+import { createBucketStore } from './rate-limit';
+import { requestIdPlugin } from './request-id';
+import { DEFAULT_SECURITY, SecuritySettings } from './settings';
+import { batchPolicy, requireJsonBody } from './transport/body-checks';
+import { cors } from './transport/cors';
+import { loadManifest, ManifestCache, trustedDocuments } from './transport/trusted-documents';
+
+export { LimitCode } from './codes';
+export { estimateCost } from './cost';
+export { DEFAULT_LIMITS, DEFAULT_SECURITY, parseSecuritySettings } from './settings';
+export type { QueryLimits, RateLimitSettings, SecuritySettings, TransportSettings } from './settings';
+
+/** What the limits add to Apollo and to the express route in front of it. */
+export interface Security {
+  /** Spread into the ApolloServer options. */
+  apollo: Pick<ApolloServerOptions<Context>, 'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests' | 'persistedQueries'>;
+  plugins: ApolloServerPlugin<Context>[];
+  /** CORS for /graphql, mounted before every other route so preflights reach it. */
+  cors: RequestHandler;
+  /** After the JSON body parser, before Apollo. */
+  afterBody: RequestHandler[];
+}
+
+/**
+ * The request-side protections of the API: query limits checked before execution, rate limiting
+ * by cost, and transport rules (CORS, JSON only, batches, trusted documents). Settings left out
+ * take the defaults, with rate limiting off unless asked for (tests build many servers).
+ */
+export function createSecurity(
+  settings: Partial<SecuritySettings> | undefined,
+  deps: { redis?: RedisSettings | null; logger: Logger },
+): Security {
+  const limits = settings?.limits ?? DEFAULT_SECURITY.limits;
+  const rateLimit = settings?.rateLimit ?? { ...DEFAULT_SECURITY.rateLimit, points: 0 };
+  const transport = settings?.transport ?? DEFAULT_SECURITY.transport;
+  const buckets = createBucketStore(rateLimit, deps.redis, deps.logger);
+  const manifest = transport.trustedDocuments ? loadManifest(transport.trustedDocuments) : null;
+  return {
+    apollo: {
+      validationRules: [
+        operationTypeRule,
+        ...(limits.maxDepth > 0 ? [depthLimitRule(limits.maxDepth)] : []),
+        countLimitRule(limits.maxAliases, limits.maxDirectives),
+      ],
+      parseOptions: limits.maxTokens > 0 ? { maxTokens: limits.maxTokens } : {},
+      allowBatchedHttpRequests: transport.batchMaxOperations > 0,
+      ...(manifest ? { persistedQueries: { cache: new ManifestCache(manifest) } } : {}),
+    },
+    plugins: [
+      requestIdPlugin(),
+      limitMetricsPlugin(),
+      nulGuardPlugin(),
+      costPlugin({ maxCost: limits.maxCost, buckets, bucketSize: rateLimit.points }),
+      // The rate limiter's Redis connection ends with the server.
+      {
+        async serverWillStart() {
+          return { serverWillStop: async () => void (await buckets?.close()) };
+        },
+      },
+    ],
+    cors: cors(transport.corsOrigins),
+    afterBody: [requireJsonBody(), batchPolicy(transport.batchMaxOperations), ...(manifest ? [trustedDocuments(manifest)] : [])],
+  };
+}

@@ -1,0 +1,27 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import { recordRateLimitRefusal } from '../metrics';
+import { limitCodeOf, LimitCode } from './codes';
+
+const LIMIT_CODES = new Set<string>(Object.values(LimitCode));
+
+/** The limit behind a refusal, whether Apollo relabelled it or not. */
+function limitOf(error: { message: string; extensions?: Record<string, unknown> }): string | undefined {
+  const code = limitCodeOf(error, error.message) ?? error.extensions?.code;
+  return typeof code === 'string' && LIMIT_CODES.has(code) ? code : undefined;
+}
+
+/** Counts each refusal by a query limit or the rate limit in careergraph_rate_limit_refusals_total{limit}. */
+export function limitMetricsPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const limit = limitOf(error);
+            if (limit) recordRateLimitRefusal(limit);
+          }
+        },
+      };
+    },
+  };
+}

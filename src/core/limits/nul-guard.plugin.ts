@@ -1,0 +1,71 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import { DocumentNode, GraphQLError, Kind, ValueNode, visit } from 'graphql';
+import { ErrorCode } from '../errors';
+
+const NUL = '\u0000';
+
+/** Whether a literal holds a string with NUL in it, at any depth. */
+function literalHasNul(value: ValueNode): boolean {
+  if (value.kind === Kind.STRING) return value.value.includes(NUL);
+  if (value.kind === Kind.LIST) return value.values.some(literalHasNul);
+  if (value.kind === Kind.OBJECT) return value.fields.some((f) => literalHasNul(f.value));
+  return false;
+}
+
+/**
+ * The path of the first string holding NUL inside a variable's value, or null. Iterative: the
+ * value is raw JSON from the client, not yet checked against its type, and may nest deeply.
+ */
+function pathToNul(value: unknown, path: string): string | null {
+  const stack: [unknown, string][] = [[value, path]];
+  while (stack.length > 0) {
+    const [item, at] = stack.pop() as [unknown, string];
+    if (typeof item === 'string') {
+      if (item.includes(NUL)) return at;
+    } else if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i -= 1) stack.push([item[i], `${at}[${i}]`]);
+    } else if (item && typeof item === 'object') {
+      for (const [key, inner] of Object.entries(item).reverse()) stack.push([inner, `${at}.${key}`]);
+    }
+  }
+  return null;
+}
+
+function refuse(argument: string): GraphQLError {
+  return new GraphQLError(`"${argument}" contains the NUL character (U+0000), which no text here may hold`, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, argument, http: { status: 400 } },
+  });
+}
+
+/** The first argument of the document whose literal holds NUL, or null. */
+function argumentWithNul(document: DocumentNode): string | null {
+  let found: string | null = null;
+  visit(document, {
+    Argument(node) {
+      if (!found && literalHasNul(node.value)) found = node.name.value;
+    },
+  });
+  return found;
+}
+
+/**
+ * Refuses text holding NUL before anything runs. SQLite stores it, but PostgreSQL refuses it in
+ * a query ("invalid byte sequence"), which would surface as a server error on any argument that
+ * reaches SQL; no name, slug or search in the graph can contain it anyway.
+ */
+export function nulGuardPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          const literal = argumentWithNul(document);
+          if (literal) throw refuse(literal);
+          for (const [name, value] of Object.entries(request.variables ?? {})) {
+            const path = pathToNul(value, `$${name}`);
+            if (path) throw refuse(path);
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { RedisSettings } from '../../config';
+import { Logger } from '../../logger';
+import { RateLimitSettings } from '../settings';
+import { BucketStore } from './bucket';
+import { MemoryBucketStore } from './memory-store';
+import { RedisBucketStore } from './redis-store';
+
+export type { BucketStore, Take } from './bucket';
+export { clientIdOf } from './client-id';
+export { MemoryBucketStore } from './memory-store';
+export { RedisBucketStore } from './redis-store';
+
+/** The bucket store the settings ask for: none when off, Redis when configured, else memory. */
+export function createBucketStore(
+  settings: RateLimitSettings,
+  redis: RedisSettings | null | undefined,
+  logger: Logger,
+): BucketStore | null {
+  if (settings.points === 0) return null;
+  const windowMs = settings.windowSeconds * 1000;
+  if (redis) return new RedisBucketStore(redis.url, redis.prefix, settings.points, windowMs, logger);
+  return new MemoryBucketStore(settings.points, windowMs);
+}

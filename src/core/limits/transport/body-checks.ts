@@ -1,0 +1,47 @@
+import { NextFunction, Request, RequestHandler, Response } from 'express';
+import { errorBody, LimitCode } from '../codes';
+
+/**
+ * After the JSON parser: a POST whose body it did not parse was not `application/json`; answer
+ * 415 instead of letting Apollo report a missing body as a server error. (Apollo's CSRF check
+ * would also refuse the "simple" types browsers send cross-site; this refuses every other one.)
+ */
+export function requireJsonBody(): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === 'POST' && req.body === undefined) {
+      if (/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+        res.status(400).json(errorBody('The request body is empty: send a JSON object with a query', 'BAD_REQUEST'));
+        return;
+      }
+      res
+        .status(415)
+        .json(errorBody('POST /graphql takes a JSON body: send content-type: application/json', LimitCode.UNSUPPORTED_MEDIA_TYPE));
+      return;
+    }
+    next();
+  };
+}
+
+/** Batched (JSON array) requests: refused when `max` is 0, else capped at `max` operations. */
+export function batchPolicy(max: number): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!Array.isArray(req.body)) return next();
+    if (max === 0) {
+      res
+        .status(400)
+        .json(errorBody('Batched requests are turned off here (BATCH_MAX_OPERATIONS=0): send one operation per request', LimitCode.BATCHING_DISABLED));
+      return;
+    }
+    if (req.body.length > max) {
+      res
+        .status(400)
+        .json(
+          errorBody(`A batch holds at most ${max} operations (BATCH_MAX_OPERATIONS); this one has ${req.body.length}`, LimitCode.BATCH_TOO_LARGE, {
+            limit: max,
+          }),
+        );
+      return;
+    }
+    next();
+  };
+}

@@ -1,0 +1,259 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { DEFAULT_SECURITY, SecuritySettings, TransportSettings } from '../../src/core/limits';
+import { sha256 } from '../../src/core/limits/transport/trusted-documents';
+import { dropTable } from '../support/database';
+import { json, startHttp } from '../support/server';
+
+type Server = Awaited<ReturnType<typeof startHttp>>;
+
+const withTransport = (transport: Partial<TransportSettings>): SecuritySettings => ({
+  ...DEFAULT_SECURITY,
+  rateLimit: { points: 0, windowSeconds: 60 },
+  transport: { ...DEFAULT_SECURITY.transport, ...transport },
+});
+
+const postJson = (server: Server, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+const get = (server: Server, params: Record<string, string>, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}/graphql?${new URLSearchParams(params)}`, { headers: { accept: 'application/json', ...headers } });
+
+describe('Transport rules at their defaults', () => {
+  let server: Server;
+  beforeAll(async () => {
+    server = await startHttp();
+  });
+  afterAll(() => server.stop());
+
+  it('should keep CSRF prevention on: a GET without a preflight header is refused', async () => {
+    const res = await get(server, { query: '{ __typename }' });
+    expect(res.status).toBe(400);
+    const body = await json(res);
+    expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(body.errors[0].message).toMatch(/Cross-Site Request Forgery/);
+  });
+
+  it('should serve a GET query that carries the preflight header', async () => {
+    const res = await get(server, { query: '{ sources { title } }' }, { 'apollo-require-preflight': 'true' });
+    expect(res.status).toBe(200);
+    expect((await json(res)).data.sources.length).toBeGreaterThan(0);
+  });
+
+  it('should refuse a mutation over GET with 405', async () => {
+    const query = 'mutation { skillDelete(input: { slug: "docker", version: 1 }) { key } }';
+    const res = await get(server, { query }, { 'apollo-require-preflight': 'true' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+    expect((await json(res)).errors[0].message).toBe('GET requests only support query operations, not mutation operations');
+  });
+
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml'])(
+    'should refuse a POST of %s with 415 (the simple types browsers send cross-site among them)',
+    async (type) => {
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(res.status).toBe(415);
+      expect((await json(res)).errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    },
+  );
+
+  it('should send no CORS headers: cross-origin browsers are refused unless CORS_ORIGINS allows them', async () => {
+    const res = await postJson(server, { query: '{ __typename }' }, { origin: 'https://evil.example' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('should refuse batched requests with BATCHING_DISABLED', async () => {
+    const res = await postJson(server, [{ query: '{ __typename }' }, { query: '{ __typename }' }]);
+    expect(res.status).toBe(400);
+    expect((await json(res)).errors[0].extensions.code).toBe('BATCHING_DISABLED');
+  });
+
+  it('should serve automatic persisted queries: unknown hash, then registered, then by hash alone', async () => {
+    const query = '{ role(slug: "backend-developer") { name } }';
+    const persisted = { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } };
+    const miss = await json(await postJson(server, persisted));
+    expect(miss.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const register = await json(await postJson(server, { query, ...persisted }));
+    expect(register.data.role.name).toMatch(/back-end developer/i);
+    const hit = await json(await postJson(server, persisted));
+    expect(hit.data).toEqual(register.data);
+  });
+
+  it('should refuse a persisted query whose hash does not match its text', async () => {
+    const res = await postJson(server, {
+      query: '{ __typename }',
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ sources { title } }') } },
+    });
+    expect(res.status).toBe(400);
+    expect((await json(res)).errors[0].message).toBe('provided sha does not match query');
+  });
+});
+
+describe('Transport rules as configured', () => {
+  let server: Server;
+  beforeAll(async () => {
+    server = await startHttp(undefined, {
+      config: { security: withTransport({ corsOrigins: ['https://careers.example'], batchMaxOperations: 3 }) },
+    });
+  });
+  afterAll(() => server.stop());
+
+  it('should allow a listed origin, exposing the budget headers', async () => {
+    const res = await postJson(server, { query: '{ __typename }' }, { origin: 'https://careers.example' });
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://careers.example');
+    expect(res.headers.get('access-control-expose-headers')).toMatch(/ratelimit-remaining/);
+    expect(res.headers.get('vary')).toMatch(/Origin/);
+  });
+
+  it('should answer a preflight from a listed origin, allowing the Authorization header', async () => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://careers.example', 'access-control-request-method': 'POST' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+  });
+
+  it('should give an unlisted origin no CORS headers', async () => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('should run a batch within BATCH_MAX_OPERATIONS, each operation costed', async () => {
+    const res = await postJson(server, [{ query: '{ sources { title } }' }, { query: '{ role(slug: "backend-developer") { name } }' }]);
+    expect(res.status).toBe(200);
+    const body = await json(res);
+    expect(body).toHaveLength(2);
+    expect(body[0].extensions.cost.requested).toBe(10);
+    expect(body[1].data.role.name).toMatch(/back-end developer/i);
+  });
+
+  it('should refuse a batch over BATCH_MAX_OPERATIONS with BATCH_TOO_LARGE', async () => {
+    const res = await postJson(server, Array.from({ length: 4 }, () => ({ query: '{ __typename }' })));
+    expect(res.status).toBe(400);
+    expect((await json(res)).errors[0].extensions).toEqual({ code: 'BATCH_TOO_LARGE', limit: 3 });
+  });
+});
+
+describe('Trusted documents', () => {
+  let server: Server;
+  let dir: string;
+  const trusted = 'query Sources { sources { title } }';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'careergraph-trusted-'));
+    const manifest = join(dir, 'manifest.json');
+    writeFileSync(manifest, JSON.stringify({ [sha256(trusted)]: trusted }));
+    server = await startHttp(undefined, { config: { security: withTransport({ trustedDocuments: manifest }) } });
+  });
+  afterAll(async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const byHash = (hash: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+
+  it('should run a registered operation by its hash', async () => {
+    const res = await postJson(server, byHash(sha256(trusted)));
+    expect(res.status).toBe(200);
+    expect((await json(res)).data.sources.length).toBeGreaterThan(0);
+  });
+
+  it('should run a registered operation sent as its exact text', async () => {
+    expect((await json(await postJson(server, { query: trusted }))).data.sources.length).toBeGreaterThan(0);
+  });
+
+  it('should run a registered operation by hash over GET', async () => {
+    const res = await get(
+      server,
+      { extensions: JSON.stringify(byHash(sha256(trusted)).extensions) },
+      { 'apollo-require-preflight': 'true' },
+    );
+    expect(res.status).toBe(200);
+  });
+
+  it('should refuse any other operation with 403 FORBIDDEN_OPERATION', async () => {
+    const res = await postJson(server, { query: '{ sources { title url } }' });
+    expect(res.status).toBe(403);
+    const body = await json(res);
+    expect(body.errors[0].extensions.code).toBe('FORBIDDEN_OPERATION');
+    expect(body.data).toBeUndefined();
+  });
+
+  it('should refuse an unknown hash with PERSISTED_QUERY_NOT_FOUND, and registering it changes nothing', async () => {
+    const query = '{ sources { title url } }';
+    const register = await postJson(server, { query, ...byHash(sha256(query)) });
+    expect(register.status).toBe(400);
+    expect((await json(register)).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const again = await json(await postJson(server, byHash(sha256(query))));
+    expect(again.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+
+  it('should refuse a registered hash sent with a different query', async () => {
+    const res = await postJson(server, { query: '{ sources { title url } }', ...byHash(sha256(trusted)) });
+    expect(res.status).toBe(400);
+    expect((await json(res)).errors[0].message).toBe('provided sha does not match query');
+  });
+});
+
+describe('Errors in production', () => {
+  let server: Server;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(...String(chunk).split('\n').filter(Boolean));
+        done();
+      },
+    });
+    server = await startHttp(undefined, { logger: pino({ level: 'info' }, sink) });
+  });
+  afterAll(() => server.stop());
+
+  it('should mask an unexpected failure as INTERNAL_SERVER_ERROR with the request id, also in the log', async () => {
+    await dropTable(server.db, 'sources'); // this server's own throwaway database (CASCADE on PostgreSQL)
+    const res = await postJson(server, { query: '{ sources { title } }' }, { 'x-request-id': 'req-internal-1' });
+    const body = await json(res);
+    expect(body.errors).toEqual([
+      {
+        message: 'Internal server error',
+        locations: [{ line: 1, column: 3 }],
+        path: ['sources'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-internal-1' },
+      },
+    ]);
+    const logged = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'unexpected error');
+    expect(logged).toMatchObject({ requestId: 'req-internal-1', err: { message: expect.stringMatching(/sources/) } });
+  });
+
+  it('should name the variable and the rule of a bad input without echoing the value back', async () => {
+    const res = await postJson(server, {
+      query: 'query Bands($f: SalaryBandFilter) { salaryBands(filter: $f) { label } }',
+      variables: { f: { role: 'SECRET-VALUE-123', year: 'nineteen' } },
+    });
+    expect(res.status).toBe(400);
+    const body = await json(res);
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0].message).toBe(
+      'Variable "$f" got an invalid value at "f.year"; Int cannot represent non-integer value: "nineteen"',
+    );
+    expect(JSON.stringify(body)).not.toMatch(/SECRET-VALUE-123/);
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace/);
+  });
+});
