@@ -1,8 +1,11 @@
 import 'reflect-metadata';
+import { AddressInfo } from 'node:net';
+import { createResponseCache } from './core/cache';
 import { ConfigError, loadConfig } from './core/config';
 import { createDataSource } from './core/data-source';
 import { prepareDatabase } from './core/database';
 import { createLogger } from './core/logger';
+import { createTracing } from './core/metrics';
 import { createHttpApp, Readiness } from './core/server';
 import { createSchema } from './schema';
 
@@ -25,9 +28,12 @@ async function main(): Promise<void> {
   logger.info({ migrations, seeded }, 'database ready');
   readiness.seeded = true;
 
-  const { httpServer, apollo } = await createHttpApp({ config, db, schema: await createSchema(), logger, readiness });
+  const responseCache = await createResponseCache({ db, redis: config.redis, logger });
+  const tracing = config.otlpEndpoint ? createTracing(config.otlpEndpoint, config.otelServiceName) : undefined;
+  const { httpServer, apollo } = await createHttpApp({ config, db, schema: await createSchema(), logger, readiness, responseCache, tracing });
   httpServer.listen(config.port, config.host, () => {
-    logger.info({ port: config.port, database: config.database.type }, `careergraph listening on http://localhost:${config.port}/graphql`);
+    const { port } = httpServer.address() as AddressInfo; // the one chosen when PORT=0
+    logger.info({ port, database: config.database.type, cache: responseCache.store }, `careergraph listening on http://localhost:${port}/graphql`);
   });
 
   const shutdown = async (signal: string) => {
@@ -39,6 +45,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 15000).unref();
     await apollo.stop(); // stops accepting, lets in-flight requests finish (drain plugin)
+    await responseCache.close();
+    await tracing?.shutdown().catch((err) => logger.warn({ err }, 'could not flush traces'));
     await db.destroy();
     clearTimeout(force);
     logger.info('stopped');

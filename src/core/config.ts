@@ -1,3 +1,5 @@
+import { parseSecuritySettings, SecuritySettings } from './limits/settings';
+
 /** The only reader of process.env: every setting, validated once at start. */
 export interface Config {
   port: number;
@@ -7,9 +9,27 @@ export interface Config {
   introspection: boolean;
   logLevel: string;
   seedsDir: string;
+  /** GraphiQL on GET /graphql for browsers. */
+  playground: boolean;
+  /** Seconds public query results may be cached (Cache-Control max-age); 0 disables. */
+  httpCacheMaxAge: number;
+  /** OTLP/HTTP collector base URL for traces (OTEL_EXPORTER_OTLP_ENDPOINT); null: no tracing. */
+  otlpEndpoint: string | null;
+  otelServiceName: string;
+  /** Shared state of several replicas (response cache, graph version); null: one process alone. */
+  redis: RedisSettings | null;
+  /** Query limits, rate limiting and transport rules (src/core/limits). */
+  security: SecuritySettings;
 }
 
-export type DatabaseSettings = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+/** Where replicas share state: a Redis URL, and the prefix of every key we use there. */
+export interface RedisSettings {
+  url: string;
+  prefix: string;
+}
+
+/** `readUrls`: PostgreSQL read replicas that serve reads (writes and migrations go to `url`). */
+export type DatabaseSettings = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string; readUrls?: string[] };
 
 export class ConfigError extends Error {}
 
@@ -38,6 +58,47 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseSettings {
   );
 }
 
+/** A URL with any password masked, for messages. */
+const masked = (url: string) => url.replace(/:[^:@/]*@/, ':***@');
+
+/** DATABASE_READ_URLS: comma-separated postgres:// URLs of read replicas, for a PostgreSQL primary only. */
+export function parseReadUrls(raw: string | undefined, primary: DatabaseSettings): DatabaseSettings {
+  const urls = (raw ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  if (urls.length === 0) return primary;
+  if (primary.type !== 'postgres') {
+    throw new ConfigError('DATABASE_READ_URLS needs DATABASE_URL to be a postgres:// URL (read replicas are PostgreSQL only)');
+  }
+  const bad = urls.find((u) => !/^postgres(ql)?:\/\/[^/]/.test(u));
+  if (bad) throw new ConfigError(`DATABASE_READ_URLS must be comma-separated postgres:// URLs, got "${masked(bad)}"`);
+  return { ...primary, readUrls: urls };
+}
+
+/** REDIS_URL (redis:// or rediss://) and REDIS_PREFIX; no REDIS_URL means no Redis. */
+export function parseRedis(rawUrl: string | undefined, rawPrefix: string | undefined): RedisSettings | null {
+  const prefix = rawPrefix === undefined || rawPrefix === '' ? 'careergraph:' : rawPrefix;
+  if (!/^[\w:.-]{1,64}$/.test(prefix)) {
+    throw new ConfigError(`REDIS_PREFIX must be 1 to 64 letters, digits, or _ : . -, got "${prefix}"`);
+  }
+  if (rawUrl === undefined || rawUrl === '') return null;
+  if (!/^rediss?:\/\/[^/]/.test(rawUrl)) throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got "${masked(rawUrl)}"`);
+  return { url: rawUrl, prefix };
+}
+
+/** OTEL_EXPORTER_OTLP_ENDPOINT: an http(s) base URL (traces go to <url>/v1/traces), or unset. */
+export function parseOtlpEndpoint(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (!/^https?:\/\/[^/]/.test(raw)) throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL, got "${raw}"`);
+  return raw;
+}
+
+/** A whole number of seconds from 0 to 86400 (a day). */
+export function parseSeconds(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value > 86400) throw new ConfigError(`${name} must be a whole number of seconds from 0 to 86400, got "${raw}"`);
+  return value;
+}
+
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
   if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
@@ -62,10 +123,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: parsePort(env.PORT),
     host: env.HOST || '0.0.0.0',
-    database: parseDatabaseUrl(env.DATABASE_URL),
+    database: parseReadUrls(env.DATABASE_READ_URLS, parseDatabaseUrl(env.DATABASE_URL)),
     nodeEnv: parseNodeEnv(env.NODE_ENV),
     introspection: parseBoolean('INTROSPECTION', env.INTROSPECTION, true),
     logLevel,
     seedsDir: env.SEEDS_DIR || 'seeds',
+    playground: parseBoolean('PLAYGROUND', env.PLAYGROUND, true),
+    httpCacheMaxAge: parseSeconds('HTTP_CACHE_MAX_AGE', env.HTTP_CACHE_MAX_AGE, 60),
+    otlpEndpoint: parseOtlpEndpoint(env.OTEL_EXPORTER_OTLP_ENDPOINT),
+    otelServiceName: env.OTEL_SERVICE_NAME || 'careergraph',
+    redis: parseRedis(env.REDIS_URL, env.REDIS_PREFIX),
+    security: parseSecuritySettings(env, (message) => new ConfigError(message)),
   };
 }

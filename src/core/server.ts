@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLSchema } from 'graphql';
@@ -10,7 +9,14 @@ import { DataSource } from 'typeorm';
 import { Config } from './config';
 import { authenticate } from './auth/keys';
 import { Context, createContext } from './context';
+import type { ResponseCache } from './cache';
+import { cacheControlPlugins, compressResponses, etagPlugin } from './http-cache';
+import { metricsHandler, metricsPlugin, recordError, Tracing } from './metrics';
+import { playground } from './playground';
+import { mcpRouter } from '../mcp/http';
+import { drainPlugin } from './drain.plugin';
 import { formatError } from './format-error';
+import { createSecurity, Security } from './limits';
 import { Logger } from './logger';
 import { StatementCount, withStatementCount } from './query-counter';
 
@@ -21,11 +27,15 @@ export interface Readiness {
 }
 
 export interface AppDeps {
-  config: Pick<Config, 'nodeEnv' | 'introspection'>;
+  config: Pick<Config, 'nodeEnv' | 'introspection'> & Partial<Pick<Config, 'playground' | 'httpCacheMaxAge' | 'security' | 'redis'>>;
   db: DataSource;
   schema: GraphQLSchema;
   logger: Logger;
   readiness: Readiness;
+  /** Whole-response cache keyed by the graph version (src/core/cache); none in most tests. */
+  responseCache?: Pick<ResponseCache, 'plugin'>;
+  /** OpenTelemetry spans per operation (src/core/metrics/tracing.ts), when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+  tracing?: Pick<Tracing, 'plugin'>;
 }
 
 /** Reports each request's SQL statement count in `extensions`, and logs the request. */
@@ -57,17 +67,31 @@ function statementsPlugin(logger: Logger): ApolloServerPlugin<Context> {
   };
 }
 
-export function createApollo(deps: AppDeps, httpServer?: http.Server): ApolloServer<Context> {
+export function createApollo(
+  deps: AppDeps,
+  httpServer?: http.Server,
+  security: Security = createSecurity(deps.config.security, { redis: deps.config.redis, logger: deps.logger }),
+): ApolloServer<Context> {
   const production = deps.config.nodeEnv === 'production';
   return new ApolloServer<Context>({
     schema: deps.schema,
     introspection: deps.config.introspection,
     includeStacktraceInErrorResponses: !production,
-    formatError: formatError(production, (err) => deps.logger.error({ err }, 'unexpected error')),
+    // main.ts drains on SIGTERM/SIGINT itself; Apollo's own handlers would race it (a second
+    // concurrent stop() never resolves in @apollo/server 5) and hang the shutdown
+    stopOnTerminationSignals: false,
+    formatError: formatError(production, (err, requestId) => deps.logger.error({ err, requestId }, 'unexpected error')),
+    ...security.apollo,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       statementsPlugin(deps.logger),
-      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+      ...security.plugins,
+      metricsPlugin({ responseCache: Boolean(deps.responseCache) }),
+      ...cacheControlPlugins(deps.config.httpCacheMaxAge ?? 60),
+      etagPlugin(),
+      ...(deps.tracing ? [deps.tracing.plugin] : []),
+      ...(deps.responseCache ? [deps.responseCache.plugin] : []),
+      ...(httpServer ? [drainPlugin(httpServer)] : []),
     ],
   });
 }
@@ -76,10 +100,17 @@ export function createApollo(deps: AppDeps, httpServer?: http.Server): ApolloSer
 export async function createHttpApp(deps: AppDeps) {
   const app = express();
   const httpServer = http.createServer(app);
-  const apollo = createApollo(deps, httpServer);
+  const security = createSecurity(deps.config.security, { redis: deps.config.redis, logger: deps.logger });
+  const apollo = createApollo(deps, httpServer, security);
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.security?.transport.trustProxy ?? 0);
+  app.use('/graphql', security.cors); // first, so preflights get an answer before any other route
+  app.use(['/graphql', '/metrics', '/playground'], compressResponses());
+  app.get('/metrics', metricsHandler);
+  if (deps.config.playground ?? true) app.use(playground());
+  app.use(mcpRouter(deps.db, deps.logger));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -96,25 +127,32 @@ export async function createHttpApp(deps: AppDeps) {
       const sql: StatementCount = { statements: 0 };
       res.locals.requestId = requestId;
       res.locals.sql = sql;
+      // With the per-request line at the end, shows which requests a shutdown had in flight.
+      deps.logger.debug({ requestId, method: req.method }, 'request received');
       withStatementCount(sql, () => next());
     },
     express.json({ limit: '1mb' }),
+    ...security.afterBody,
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createContext(
+      context: async ({ req, res }) => ({
+        ...createContext(
           deps.db,
           res.locals.requestId as string,
           res.locals.sql as StatementCount,
           await authenticate(deps.db, req.headers.authorization),
         ),
+        clientIp: req.ip,
+      }),
     }),
   );
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const requestId = res.locals.requestId as string | undefined;
     const status = err.status ?? 500;
     const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
     const message = status === 413 ? 'Request body is larger than 1 MB' : status < 500 ? 'Request body is not valid JSON' : 'Internal server error';
-    if (status >= 500) deps.logger.error({ err }, 'request failed');
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    if (status >= 500) deps.logger.error({ err, requestId }, 'request failed');
+    recordError(code);
+    res.status(status).json({ errors: [{ message, extensions: { code, ...(status >= 500 && requestId ? { requestId } : {}) } }] });
   });
   return { app, httpServer, apollo };
 }

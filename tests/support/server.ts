@@ -1,16 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { DataSource } from 'typeorm';
+import { createResponseCache, ResponseCache } from '../../src/core/cache';
+import { RedisSettings } from '../../src/core/config';
 import { createContext, Context } from '../../src/core/context';
-import { createDataSource } from '../../src/core/data-source';
 import { prepareDatabase } from '../../src/core/database';
-import { createLogger } from '../../src/core/logger';
+import { createLogger, Logger } from '../../src/core/logger';
 import { StatementCount, withStatementCount } from '../../src/core/query-counter';
-import { createApollo, createHttpApp, Readiness } from '../../src/core/server';
+import { AppDeps, createApollo, createHttpApp, Readiness } from '../../src/core/server';
 import { createSchema } from '../../src/schema';
+import { openTestDataSource } from './database';
 
 export const SEEDS_DIR = join(__dirname, '..', '..', 'seeds');
 
@@ -20,29 +20,44 @@ export interface Result<T = any> {
   statements: number;
 }
 
-/** A real server over a fresh SQLite database built by the real migrations and seed loader. */
+/**
+ * A real server over a fresh database (SQLite, or a PostgreSQL schema under
+ * `npm run test:postgres`) built by the real migrations and seed loader.
+ */
 export class TestServer {
   private constructor(
     readonly db: DataSource,
     readonly apollo: ApolloServer<Context>,
-    private readonly dir: string,
+    private readonly close: () => Promise<void>,
+    /** The response cache, when the server was started with one. */
+    readonly cache: ResponseCache | null = null,
   ) {}
 
-  static async start(options: { seedsDir?: string | null; production?: boolean } = {}): Promise<TestServer> {
-    const dir = mkdtempSync(join(tmpdir(), 'careergraph-test-'));
-    const db = createDataSource({ type: 'sqlite', path: join(dir, 'test.sqlite') });
-    await db.initialize();
+  static async start(
+    options: {
+      seedsDir?: string | null;
+      production?: boolean;
+      /** Cache whole responses as a deployed server does (in this process, or in Redis). */
+      responseCache?: { redis?: RedisSettings | null; pollMs?: number };
+    } = {},
+  ): Promise<TestServer> {
+    const { db, close } = await openTestDataSource('test');
     if (options.seedsDir === null) await db.runMigrations();
     else await prepareDatabase(db, options.seedsDir ?? SEEDS_DIR);
+    const logger = createLogger('silent');
+    const cache = options.responseCache
+      ? await createResponseCache({ db, logger, redis: options.responseCache.redis ?? null, pollMs: options.responseCache.pollMs })
+      : null;
     const apollo = createApollo({
       config: { nodeEnv: options.production ? 'production' : 'test', introspection: true },
       db,
       schema: await createSchema(),
-      logger: createLogger('silent'),
+      logger,
       readiness: { seeded: true, shuttingDown: false },
+      ...(cache ? { responseCache: cache } : {}),
     });
     await apollo.start();
-    return new TestServer(db, apollo, dir);
+    return new TestServer(db, apollo, close, cache);
   }
 
   /** Runs one operation through Apollo, counting the SQL statements it issues. */
@@ -65,22 +80,23 @@ export class TestServer {
 
   async stop(): Promise<void> {
     await this.apollo.stop();
-    await this.db.destroy();
-    rmSync(this.dir, { recursive: true, force: true });
+    await this.cache?.close();
+    await this.close();
   }
 }
 
-/** The full HTTP app on an ephemeral port. */
-export async function startHttp(readiness: Readiness = { seeded: true, shuttingDown: false }) {
-  const dir = mkdtempSync(join(tmpdir(), 'careergraph-http-'));
-  const db = createDataSource({ type: 'sqlite', path: join(dir, 'http.sqlite') });
-  await db.initialize();
+/** The full HTTP app on an ephemeral port; `options` overrides settings (e.g. `security`) or the logger. */
+export async function startHttp(
+  readiness: Readiness = { seeded: true, shuttingDown: false },
+  options: { config?: Partial<AppDeps['config']>; logger?: Logger } = {},
+) {
+  const { db, close } = await openTestDataSource('http');
   await prepareDatabase(db, SEEDS_DIR);
   const { httpServer, apollo } = await createHttpApp({
-    config: { nodeEnv: 'production', introspection: true },
+    config: { nodeEnv: 'production', introspection: true, ...options.config },
     db,
     schema: await createSchema(),
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     readiness,
   });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
@@ -91,8 +107,7 @@ export async function startHttp(readiness: Readiness = { seeded: true, shuttingD
     readiness,
     async stop() {
       await apollo.stop();
-      if (db.isInitialized) await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
+      await close();
     },
   };
 }

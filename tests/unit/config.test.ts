@@ -20,6 +20,10 @@ describe('Configuration', () => {
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],
     [{ INTROSPECTION: 'maybe' }, /INTROSPECTION/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ DATABASE_READ_URLS: 'postgres://replica/db' }, /DATABASE_READ_URLS needs DATABASE_URL to be a postgres/],
+    [{ DATABASE_URL: 'postgres://h/db', DATABASE_READ_URLS: 'postgres://r1/db,mysql://r2/db' }, /DATABASE_READ_URLS/],
+    [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL/],
+    [{ REDIS_PREFIX: 'has spaces' }, /REDIS_PREFIX/],
   ])('should refuse %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -27,6 +31,26 @@ describe('Configuration', () => {
 
   it('should turn introspection off with INTROSPECTION=false', () => {
     expect(loadConfig({ INTROSPECTION: 'false' }).introspection).toBe(false);
+  });
+
+  it('should send reads to the replicas DATABASE_READ_URLS lists', () => {
+    const env = { DATABASE_URL: 'postgres://u@primary/db', DATABASE_READ_URLS: ' postgres://u@r1/db , postgresql://u@r2/db,' };
+    expect(loadConfig(env).database).toEqual({
+      type: 'postgres',
+      url: 'postgres://u@primary/db',
+      readUrls: ['postgres://u@r1/db', 'postgresql://u@r2/db'],
+    });
+  });
+
+  it('should share state through Redis only when REDIS_URL is set, under REDIS_PREFIX', () => {
+    expect(loadConfig({}).redis).toBeNull();
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'careergraph:' });
+    expect(loadConfig({ REDIS_URL: 'rediss://h:6380/2', REDIS_PREFIX: 'cg-staging:' }).redis).toEqual({ url: 'rediss://h:6380/2', prefix: 'cg-staging:' });
+  });
+
+  it('should not echo a Redis or replica password in its message', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://user:secret@host' })).toThrow(/^(?!.*secret)/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://h/db', DATABASE_READ_URLS: 'mysql://user:secret@host/db' })).toThrow(/^(?!.*secret)/);
   });
 
   it('should not echo a database password in its message', () => {
