@@ -110,6 +110,7 @@ export async function createHttpApp(deps: AppDeps) {
   app.use(['/graphql', '/metrics', '/playground'], compressResponses());
   app.get('/metrics', metricsHandler);
   if (deps.config.playground ?? true) app.use(playground());
+  app.use('/mcp', security.mcp);
   app.use(mcpRouter(deps.db, deps.logger));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -10,6 +10,7 @@ import { operationTypeRule } from './operation-type.rule';
 import { limitMetricsPlugin } from './metrics.plugin';
 import { nulGuardPlugin } from './nul-guard.plugin';
 import { createBucketStore } from './rate-limit';
+import { mcpRateLimit } from './rate-limit/mcp-rate-limit';
 import { requestIdPlugin } from './request-id';
 import { DEFAULT_SECURITY, SecuritySettings } from './settings';
 import { batchPolicy, requireJsonBody } from './transport/body-checks';
@@ -30,6 +31,8 @@ export interface Security {
   cors: RequestHandler;
   /** After the JSON body parser, before Apollo. */
   afterBody: RequestHandler[];
+  /** In front of POST /mcp: tool calls spend from the same buckets as queries. */
+  mcp: RequestHandler;
 }
 
 /**
@@ -71,5 +74,6 @@ export function createSecurity(
     ],
     cors: cors(transport.corsOrigins),
     afterBody: [requireJsonBody(), batchPolicy(transport.batchMaxOperations), ...(manifest ? [trustedDocuments(manifest)] : [])],
+    mcp: mcpRateLimit(buckets),
   };
 }
