@@ -30,3 +30,14 @@ export const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 /** A year range as a plain object for structured content (or null). */
 export const range = (r: { min: number | null; max: number | null } | null | undefined) => (r ? { min: r.min, max: r.max } : null);
+
+/** A salary band's figures as plain data, the same in every tool's structured answer. */
+export const bandFigures = (b: {
+  label: string;
+  currency: string;
+  period: string;
+  region: string;
+  year: number | null;
+  min: number | null;
+  max: number | null;
+}) => ({ label: b.label, currency: b.currency, period: b.period, region: b.region, year: b.year, min: b.min, max: b.max });

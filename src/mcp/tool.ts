@@ -29,3 +29,13 @@ export function slugArg(name: string, example: string) {
     .min(1, { error: `"${name}" must not be empty: give a slug such as "${example}"` })
     .max(200, { error: `"${name}" must be at most 200 characters` });
 }
+
+/** The `limit` argument of the listing tools: a whole number from 1 to 50. */
+export const limitArg = (what: string, fallback: number) =>
+  z
+    .number()
+    .int({ error: '"limit" must be a whole number from 1 to 50' })
+    .min(1, { error: '"limit" must be from 1 to 50' })
+    .max(50, { error: '"limit" must be from 1 to 50' })
+    .optional()
+    .describe(`How many ${what}, 1 to 50 (default ${fallback}).`);

@@ -4,7 +4,7 @@ import { bandsAtLevel } from '../../modules/salaries/pay.service';
 import { findCareerPath, pathCertifications, pathSkills, resolveLevel } from '../../modules/paths/path.service';
 import { skillsToGainOf } from '../../modules/paths/transition.loader';
 import { citationsFor, citeText, distinctCitations } from '../cite';
-import { pay, range, years } from '../format';
+import { bandFigures, pay, range, years } from '../format';
 import { defineTool, slugArg } from '../tool';
 
 /** career_path: the quickest cited route between two roles or levels, with years and pay. */
@@ -52,13 +52,7 @@ export const careerPathTool = defineTool({
         pay: bands[i].map((b) => ({
           /** "level" when the figure is for this level, "role" when only the whole role has one. */
           scope: b.levelId == null ? 'role' : 'level',
-          label: b.label,
-          currency: b.currency,
-          period: b.period,
-          region: b.region,
-          year: b.year,
-          min: b.min,
-          max: b.max,
+          ...bandFigures(b),
           citations: citeOfBand.get(b.id) ?? [],
         })),
         citations: stepCitations[i],

@@ -8,7 +8,7 @@ import { outlooksOfRole, salaryBandsOfRole } from '../../modules/salaries/salary
 import { roleRequirements } from '../../modules/skills/skill.loader';
 import { Skill } from '../../modules/skills/skill.entity';
 import { citationsFor, citationsOfOne, citeText, distinctCitations } from '../cite';
-import { pay, range, years } from '../format';
+import { bandFigures, pay, range, years } from '../format';
 import { defineTool, slugArg } from '../tool';
 
 /** describe_role: a role with its levels, skills, pay, outlook and neighbours, all cited. */
@@ -63,14 +63,8 @@ export const describeRoleTool = defineTool({
       })),
       skills: requirements.map((r, i) => ({ name: (skills[i] as Skill | null)?.name ?? null, importance: r.importance })),
       salaryBands: bands.map((b, i) => ({
-        label: b.label,
         level: b.levelId == null ? null : levelName.get(b.levelId) ?? null,
-        currency: b.currency,
-        period: b.period,
-        region: b.region,
-        year: b.year,
-        min: b.min,
-        max: b.max,
+        ...bandFigures(b),
         citations: bandCitations[i],
       })),
       outlooks: outlooks.map((o, i) => ({ growthPercent: o.growthPercent, throughYear: o.throughYear, description: o.description, citations: outlookCitations[i] })),

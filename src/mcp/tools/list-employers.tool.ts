@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findEmployers } from '../../modules/employers/employer.service';
 import { sectorsOfEmployer } from '../../modules/employers/employer.loader';
 import { citationsFor, citeText, distinctCitations } from '../cite';
-import { defineTool } from '../tool';
+import { defineTool, limitArg } from '../tool';
 
 /** list_employers: employers cited as hiring, by sector, role or internships. */
 export const listEmployersTool = defineTool({
@@ -15,13 +15,7 @@ export const listEmployersTool = defineTool({
     sector: z.string().trim().min(1, { error: '"sector" must not be empty; leave it out for every sector' }).max(200).optional().describe('A sector slug, such as "fintech".'),
     role: z.string().trim().min(1, { error: '"role" must not be empty; leave it out for every role' }).max(200).optional().describe('A role slug: employers cited as hiring for it.'),
     offersInternships: z.boolean({ error: '"offersInternships" must be true or false' }).optional().describe('Only employers that do (true) or do not (false) offer internships.'),
-    limit: z
-      .number()
-      .int({ error: '"limit" must be a whole number from 1 to 50' })
-      .min(1, { error: '"limit" must be from 1 to 50' })
-      .max(50, { error: '"limit" must be from 1 to 50' })
-      .optional()
-      .describe('How many employers, 1 to 50 (default 20).'),
+    limit: limitArg('employers', 20),
   },
   async run(ctx, { sector, role, offersInternships, limit }) {
     const { rows, total } = await findEmployers(ctx, { sector, role, offersInternships }, { offset: 0, limit: limit ?? 20 }, '');

@@ -4,7 +4,7 @@ import { Role } from '../../modules/roles/role.entity';
 import { RoleLevel } from '../../modules/roles/role-level.entity';
 import { findSalaryBands } from '../../modules/salaries/salary-band.service';
 import { citationsFor, citeText, distinctCitations } from '../cite';
-import { pay } from '../format';
+import { bandFigures, pay } from '../format';
 import { defineTool } from '../tool';
 
 const optionalSlug = (name: string, example: string) =>
@@ -45,13 +45,7 @@ export const salaryBandsTool = defineTool({
     const rows = bands.map((b, i) => ({
       role: (roles[i] as Role).name,
       level: (levels[i] as RoleLevel | null)?.name ?? null,
-      label: b.label,
-      currency: b.currency,
-      period: b.period,
-      region: b.region,
-      year: b.year,
-      min: b.min,
-      max: b.max,
+      ...bandFigures(b),
       citations: citations[i],
     }));
     const lines = rows.length

@@ -4,7 +4,7 @@ import { loadNodes } from '../../modules/nodes/node.service';
 import { searchIndex } from '../../modules/search/search.service';
 import { CitedType } from '../../modules/sources/citation.entity';
 import { CitationOut, citationsFor, citeText } from '../cite';
-import { defineTool } from '../tool';
+import { defineTool, limitArg } from '../tool';
 
 const TYPES = Object.keys(NODE_ENTITIES) as [string, ...string[]];
 
@@ -30,13 +30,7 @@ export const searchTool = defineTool({
       .max(TYPES.length)
       .optional()
       .describe('Only these kinds of thing.'),
-    limit: z
-      .number()
-      .int({ error: '"limit" must be a whole number from 1 to 50' })
-      .min(1, { error: '"limit" must be from 1 to 50' })
-      .max(50, { error: '"limit" must be from 1 to 50' })
-      .optional()
-      .describe('How many hits, 1 to 50 (default 10).'),
+    limit: limitArg('hits', 10),
   },
   async run(ctx, { query, types, limit }) {
     const hits = await searchIndex(ctx.db, query, { types, limit: limit ?? 10 });
