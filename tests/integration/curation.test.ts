@@ -58,6 +58,9 @@ describe('Curation', () => {
     expect(search[0].node.slug).toBe('terraform');
     const { skill } = await server.data(`{ skill(slug: "server-and-cloud-management") { narrower { slug } } }`);
     expect(skill.narrower.map((s: any) => s.slug)).toContain('terraform');
+    // the in-process skill index follows the write (it is rebuilt for the new graph version)
+    const gap = await server.data(`{ skillGap(target: "backend-developer", have: ["tf"]) { unrecognized } }`);
+    expect(gap.skillGap.unrecognized).toEqual([]);
     const log = await runAs(server, admin, `{ auditLog(first: 5) { totalCount nodes { actor action subjectType subjectKey before after } } }`);
     expect(log.data.auditLog.nodes[0]).toMatchObject({ actor: 'Edna Editor', action: 'skillCreate', subjectType: 'Skill', subjectKey: 'terraform', before: null });
     expect(log.data.auditLog.nodes[0].after).toMatchObject({ slug: 'terraform', name: 'Terraform', cite: CITE });

@@ -1,6 +1,7 @@
 import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { byId } from '../../core/loaders';
+import { perGraphVersion } from '../../core/graph-snapshot';
 import { findBySlug } from '../../core/slug-lookup';
 import { YearRange } from '../../core/year-range';
 import { Certification } from '../certifications/certification.entity';
@@ -120,27 +121,18 @@ export interface TransitionGraph {
   transitions: Map<number, CareerTransition>;
 }
 
-const graphs = new WeakMap<Context, Promise<TransitionGraph>>();
-
-/** All transitions as search edges, read once per request. */
-export function transitionGraph(ctx: Context): Promise<TransitionGraph> {
-  let graph = graphs.get(ctx);
-  if (!graph) {
-    graph = ctx.db
-      .getRepository(CareerTransition)
-      .find({ order: { id: 'ASC' } })
-      .then((rows) => ({
-        transitions: new Map(rows.map((t) => [t.id, t])),
-        edges: rows.map((t) => ({
-          id: t.id,
-          from: t.fromLevelId,
-          to: t.toLevelId,
-          kind: t.kind,
-          minYears: t.typicalYearsMin,
-          maxYears: t.typicalYearsMax,
-        })),
-      }));
-    graphs.set(ctx, graph);
-  }
-  return graph;
-}
+/** All transitions as search edges, read once per graph version (see perGraphVersion). */
+export const transitionGraph = perGraphVersion<TransitionGraph>(async (db) => {
+  const rows = await db.getRepository(CareerTransition).find({ order: { id: 'ASC' } });
+  return {
+    transitions: new Map(rows.map((t) => [t.id, t])),
+    edges: rows.map((t) => ({
+      id: t.id,
+      from: t.fromLevelId,
+      to: t.toLevelId,
+      kind: t.kind,
+      minYears: t.typicalYearsMin,
+      maxYears: t.typicalYearsMax,
+    })),
+  };
+});

@@ -2,7 +2,7 @@ import { Context } from '../../core/context';
 import { resolveLevel } from '../paths/path.service';
 import { levelOnlyRequirements, mergeRequirements, roleRequirements } from './skill.loader';
 import { SkillGap } from './skill-gap.type';
-import { Skill } from './skill.entity';
+import { skillIndex } from './skill-index';
 import { matchSkills, satisfies } from './skill-matching';
 import { SkillImportance } from './skill-requirement.entity';
 
@@ -15,12 +15,11 @@ export async function computeSkillGap(ctx: Context, target: string, have: string
   const [own, roleWide, skills] = await Promise.all([
     ctx.loaders.use(levelOnlyRequirements).load(level.id),
     ctx.loaders.use(roleRequirements).load(level.roleId),
-    ctx.db.getRepository(Skill).find(),
+    skillIndex(ctx),
   ]);
   const requirements = mergeRequirements(own, roleWide);
-  const { held, unrecognized } = matchSkills(have, skills);
-  const byId = new Map(skills.map((s) => [s.id, s]));
-  const matched = requirements.filter((r) => satisfies(r.skillId, held, byId));
+  const { held, unrecognized } = matchSkills(have, skills.names);
+  const matched = requirements.filter((r) => satisfies(r.skillId, held, skills.byId));
   const missing = requirements.filter((r) => !matched.includes(r));
   const required = requirements.filter((r) => r.importance === SkillImportance.REQUIRED);
   const heldRequired = required.filter((r) => matched.includes(r)).length;

@@ -11,12 +11,8 @@ export interface MatchableSkill {
   broaderId: number | null;
 }
 
-/**
- * Matches free-text skill names to skills by slug, name or alias, any case. Returns the ids held
- * and the inputs that matched nothing (in the order given, each once
- * however it is spelled).
- */
-export function matchSkills(inputs: string[], skills: MatchableSkill[]): { held: Set<number>; unrecognized: string[] } {
+/** Every name a skill is known by (slug, name, aliases), normalized, to the skill's id. */
+export function buildNameIndex(skills: MatchableSkill[]): Map<string, number> {
   const index = new Map<string, number>();
   for (const s of skills) {
     for (const name of [s.slug, s.name, ...s.aliases]) {
@@ -24,6 +20,15 @@ export function matchSkills(inputs: string[], skills: MatchableSkill[]): { held:
       if (key && !index.has(key)) index.set(key, s.id);
     }
   }
+  return index;
+}
+
+/**
+ * Matches free-text skill names to skills by slug, name or alias, any case. Returns the ids held
+ * and the inputs that matched nothing (in the order given, each once however it is spelled).
+ */
+export function matchSkills(inputs: string[], skills: MatchableSkill[] | Map<string, number>): { held: Set<number>; unrecognized: string[] } {
+  const index = skills instanceof Map ? skills : buildNameIndex(skills);
   const held = new Set<number>();
   const unrecognized: string[] = [];
   const reported = new Set<string>();
