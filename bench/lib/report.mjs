@@ -1,0 +1,181 @@
+/**
+ * The targets of the benchmark (issue 6) checked against a run, and the run as Markdown.
+ */
+
+const RSS_LIMIT_MB = { 1: 250, 100: 600 };
+const P99_GROWTH_LIMIT = 2;
+
+/** Evaluates the targets a run can speak to; each entry says what was measured and whether it holds. */
+export function checkTargets(results) {
+  const out = [];
+  for (const s of results.runs) {
+    const where = { scale: `${s.scale}x`, cache: s.cache };
+    for (const row of s.scenarios) {
+      if (row.target == null) continue;
+      const valid = row.valid !== false;
+      out.push({
+        target: `${row.name} throughput ≥ ${Math.round(row.target * 100)}% of floor`,
+        ...where,
+        measured: valid ? `${(row.ratio * 100).toFixed(0)}%` : 'not valid: responses failed',
+        holds: valid && row.ratio >= row.target,
+      });
+    }
+    if (s.nestedStatements && s.cache === 'off') {
+      const worst = Math.max(...s.nestedStatements.byFirst.map((x) => x.statements ?? Infinity), s.nestedStatements.underLoadMax ?? 0);
+      out.push({
+        target: `nested SQL statements per request ≤ its depth (${s.nestedStatements.depth}), whatever first is`,
+        ...where,
+        measured: `${worst} (first ${s.nestedStatements.byFirst.map((x) => `${x.first}: ${x.statements}`).join(', ')})`,
+        holds: worst <= s.nestedStatements.depth,
+      });
+    }
+    const limit = RSS_LIMIT_MB[s.scale];
+    if (limit) out.push({ target: `peak RSS under load < ${limit} MB`, ...where, measured: `${s.peakRssMb.toFixed(0)} MB`, holds: s.peakRssMb < limit });
+  }
+  for (const cache of [...new Set(results.runs.map((r) => r.cache))]) {
+    const first = results.runs.find((s) => s.scale === 1 && s.cache === cache);
+    const last = results.runs.find((s) => s.scale === 100 && s.cache === cache);
+    if (!first || !last) continue;
+    for (const row of first.scenarios) {
+      const other = last.scenarios.find((r) => r.name === row.name);
+      if (!other || row.p99Ms == null || other.p99Ms == null) continue;
+      const growth = other.p99Ms / row.p99Ms;
+      if (row.valid === false || other.valid === false) {
+        out.push({ target: `${row.name} p99 grows < ${P99_GROWTH_LIMIT}x from 1x to 100x`, scale: '1x→100x', cache, measured: 'not valid: responses failed', holds: false });
+        continue;
+      }
+      out.push({
+        target: `${row.name} p99 grows < ${P99_GROWTH_LIMIT}x from 1x to 100x`,
+        scale: '1x→100x',
+        cache,
+        measured: `${growth.toFixed(2)}x (${row.p99Ms.toFixed(1)} → ${other.p99Ms.toFixed(1)} ms)`,
+        holds: growth < P99_GROWTH_LIMIT,
+      });
+    }
+  }
+  return out;
+}
+
+/** The cache modes of a run, data path first, with a heading each. */
+export const CACHE_TITLES = {
+  off: 'Data path (response cache off: HTTP_CACHE_MAX_AGE=0, every request runs the resolvers)',
+  on: 'As configured (response cache on: repeated queries answered from Apollo\'s response cache)',
+};
+const modes = (results) => ['off', 'on'].filter((c) => results.runs.some((r) => r.cache === c));
+
+const f1 = (v) => (v == null ? '-' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const row = (cells) => `| ${cells.join(' | ')} |`;
+
+function sqlCell(sql) {
+  if (!sql || sql.sampled === 0) return '-';
+  if (sql.mean == null) return `- (${sql.withoutCount} cached)`;
+  const range = sql.min === sql.max ? `${sql.min}` : `${sql.mean.toFixed(1)} (${sql.min}–${sql.max})`;
+  return sql.withoutCount ? `${range}, ${sql.withoutCount}/${sql.sampled} uncounted` : range;
+}
+
+/** The whole run as Markdown: per-scale tables, growth, targets, nested statements by `first`. */
+export function resultsMarkdown(results) {
+  const m = results.meta;
+  const lines = [
+    `# careergraph benchmark (${m.mode} run)`,
+    '',
+    `${m.date} · ${m.cpu}, ${m.cores} cores · Node ${m.node} · commit ${m.commit}${m.dirty ? ' (with uncommitted changes)' : ''} · took ${Math.round(m.durationSeconds)} s` +
+      (m.loadAverage ? ` · load average ${m.loadAverage.atStart.toFixed(1)} at start, ${m.loadAverage.atEnd.toFixed(1)} at end` : ''),
+    '',
+    `Production build on loopback, autocannon in one worker with ${m.options.connections} connections. Each scenario is measured in ` +
+      `${m.options.rounds} rounds of ${m.options.sliceSeconds} s interleaved with \`floor\` (ABBA order) after ${m.options.warmSeconds} s of warm-up; ` +
+      `"% of floor" is the median over the rounds of its throughput divided by floor's in the same round. Variables rotate request by request. ` +
+      `SQL/request is \`extensions.sqlStatements\` from one response in ${m.options.sampleEvery}; peak RSS is the server's VmHWM during the scenario.`,
+    '',
+  ];
+  for (const cache of modes(results)) {
+    const runs = results.runs.filter((r) => r.cache === cache);
+    lines.push(`## ${CACHE_TITLES[cache]}`, '');
+    for (const s of runs) {
+      const c = s.counts ?? {};
+      lines.push(
+        `### ${s.scale}x graph, cache ${cache}`,
+        '',
+        `${c.roles} roles, ${c.levels} levels, ${c.transitions} transitions, ${c.skills} skills, ${c.employers} employers, ${c.salaryBands} salary bands, ${c.citations} citations; ` +
+          `seeded in ${(s.seedMs / 1000).toFixed(1)} s, server ready in ${(s.readyMs / 1000).toFixed(1)} s; peak RSS under load ${s.peakRssMb.toFixed(0)} MB.`,
+        '',
+        row(['scenario', 'req/s', '% of floor (target)', 'p50 ms', 'p99 ms', 'SQL/request', 'peak RSS MB', 'errors']),
+        row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+        ...s.scenarios.map((r) =>
+          row([
+            r.name,
+            r.rps.toFixed(0),
+            r.valid === false
+              ? 'not valid'
+              : r.name === 'floor' ? '100%' : `${(r.ratio * 100).toFixed(0)}% (${Math.round(r.target * 100)}%)${r.ratio >= r.target ? '' : ' ✗'}`,
+            f1(r.p50Ms),
+            f1(r.p99Ms),
+            sqlCell(r.sql),
+            r.peakRssMb == null ? '-' : r.peakRssMb.toFixed(0),
+            String(r.non2xx + r.transportErrors + r.graphqlErrors) + (r.firstError ? ` (${r.firstError.slice(0, 60)})` : ''),
+          ]),
+        ),
+        '',
+      );
+    }
+    if (runs.length > 1) {
+      const names = runs[0].scenarios.map((r) => r.name);
+      lines.push(
+        `### Growth with the graph, cache ${cache} (${runs[0].scale}x → ${runs[runs.length - 1].scale}x)`,
+        '',
+        row(['scenario', ...runs.map((s) => `p99 ${s.scale}x`), 'p99 growth', ...runs.map((s) => `req/s ${s.scale}x`), 'throughput change']),
+        row(['---', ...runs.map(() => '---:'), '---:', ...runs.map(() => '---:'), '---:']),
+        ...names.map((name) => {
+          const rows = runs.map((s) => s.scenarios.find((r) => r.name === name));
+          const a = rows[0];
+          const b = rows[rows.length - 1];
+          return row([
+            name,
+            ...rows.map((r) => f1(r?.p99Ms)),
+            a && b ? `${(b.p99Ms / a.p99Ms).toFixed(2)}x` : '-',
+            ...rows.map((r) => (r ? r.rps.toFixed(0) : '-')),
+            a && b ? `${((b.rps / a.rps - 1) * 100).toFixed(0)}%` : '-',
+          ]);
+        }),
+        '',
+      );
+    }
+  }
+  const withNested = results.runs.filter((s) => s.nestedStatements && s.cache === 'off');
+  if (withNested.length) {
+    const firsts = withNested[0].nestedStatements.byFirst.map((x) => x.first);
+    lines.push(
+      '## `nested`: SQL statements per request by page size (cache off)',
+      '',
+      `One request each, before the load. Depth of the query (levels of fields with a selection set): ${withNested[0].nestedStatements.depth}.`,
+      '',
+      row(['scale', ...firsts.map((f) => `first: ${f}`), 'under load (max sampled)']),
+      row(['---', ...firsts.map(() => '---:'), '---:']),
+      ...withNested.map((s) => row([`${s.scale}x`, ...s.nestedStatements.byFirst.map((x) => String(x.statements ?? '-')), String(s.nestedStatements.underLoadMax ?? '-')])),
+      '',
+    );
+  }
+  lines.push('## Targets', '', row(['target', 'scale', 'cache', 'measured', 'holds']), row(['---', '---', '---', '---', '---']));
+  for (const t of results.targets) lines.push(row([t.target, t.scale, t.cache, t.measured, t.holds ? 'yes' : '**no**']));
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** A compact table for the terminal. */
+export function consoleTable(results) {
+  const lines = [];
+  for (const s of results.runs) {
+    lines.push(`\n${s.scale}x graph, response cache ${s.cache} (peak RSS under load ${s.peakRssMb.toFixed(0)} MB)`);
+    lines.push(`${'scenario'.padEnd(9)} ${'req/s'.padStart(8)} ${'% floor'.padStart(8)} ${'target'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'SQL/req'.padStart(9)} ${'RSS MB'.padStart(7)} ${'errors'.padStart(6)}`);
+    for (const r of s.scenarios) {
+      lines.push(
+        `${r.name.padEnd(9)} ${r.rps.toFixed(0).padStart(8)} ${`${(r.ratio * 100).toFixed(0)}%`.padStart(8)} ${(r.target == null ? '' : `${Math.round(r.target * 100)}%`).padStart(7)} ` +
+          `${f1(r.p50Ms).padStart(8)} ${f1(r.p99Ms).padStart(8)} ${(r.sql?.mean == null ? '-' : r.sql.mean.toFixed(1)).padStart(9)} ` +
+          `${(r.peakRssMb == null ? '-' : r.peakRssMb.toFixed(0)).padStart(7)} ${String(r.non2xx + r.transportErrors + r.graphqlErrors).padStart(6)}`,
+      );
+    }
+  }
+  lines.push('\ntargets:');
+  for (const t of results.targets) lines.push(`  ${t.holds ? 'ok  ' : 'FAIL'} [${t.scale}, cache ${t.cache}] ${t.target}: ${t.measured}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,136 @@
+/**
+ * The server under test: the built production server (`dist/main.js`) as a child process, on a
+ * loopback port, with its memory read from /proc.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/**
+ * Server environment of each cache mode. `off` sets the default cache-control max-age to 0, so
+ * Apollo's response cache (which follows the hints) stores nothing and every request runs the
+ * resolvers; `on` leaves the server's defaults.
+ */
+export const CACHE_ENV = { off: { HTTP_CACHE_MAX_AGE: '0' }, on: {} };
+
+/**
+ * Set in every mode: the benchmark is one client sending thousands of requests a second, which
+ * the per-client rate limit (src/core/limits) would refuse; the query limits (depth, cost) stay.
+ */
+export const SERVER_ENV = { RATE_LIMIT_POINTS: '0' };
+
+/** A free TCP port on loopback. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs a node script to completion, rejecting with its stderr when it fails. */
+export function runNode(args, env, cwd) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`node ${args.join(' ')} exited ${code}:\n${err || out}`))));
+  });
+}
+
+/** One field of /proc/PID/status in kB (VmRSS, VmHWM...), or null when the process is gone. */
+export function procStatusKb(pid, field) {
+  try {
+    const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Resets the process's peak RSS (VmHWM) to its current RSS; false where the kernel refuses. */
+export function resetPeakRss(pid) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts `node [nodeArgs] dist/main.js` in production mode on a fresh port and waits for
+ * /readyz. Returns { url, pid, readyMs, stop() }; stop() sends SIGTERM and waits for the exit
+ * (a graceful exit is what lets `--cpu-prof` write its profile).
+ */
+export async function startServer({ root, databaseUrl, seedsDir, nodeArgs = [], env = {}, readyTimeoutMs = 300_000 }) {
+  const port = await freePort();
+  const started = Date.now();
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      SEEDS_DIR: seedsDir,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  let gone = null;
+  exited.then((status) => (gone = status));
+  const url = `http://127.0.0.1:${port}`;
+  while (Date.now() - started < readyTimeoutMs) {
+    if (gone) throw new Error(`server exited before it was ready (${JSON.stringify(gone)}):\n${stderr}`);
+    try {
+      const res = await fetch(`${url}/readyz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  if (Date.now() - started >= readyTimeoutMs) {
+    child.kill('SIGKILL');
+    throw new Error(`server not ready after ${readyTimeoutMs} ms:\n${stderr}`);
+  }
+  return {
+    url,
+    pid: child.pid,
+    startedAt: started,
+    readyMs: Date.now() - started,
+    stderr: () => stderr,
+    async stop() {
+      if (!gone) child.kill('SIGTERM');
+      const status = await Promise.race([exited, sleep(30_000, null, { ref: false })]);
+      if (!status) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+      return status;
+    },
+  };
+}
+
+/** POSTs one GraphQL operation; returns the parsed body. */
+export async function graphql(url, query, variables) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  return { status: res.status, body };
+}

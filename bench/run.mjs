@@ -1,0 +1,326 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench [-- options]`: builds and starts the production server on graphs of several
+ * sizes and measures each scenario (see scenarios.mjs) against `floor`, interleaved.
+ *
+ * Options:
+ *   --quick              1x, cache off, short slices (about a minute); writes bench/results/quick.*
+ *   --cache off,on       server configurations to measure (default both; --quick: off): `off` is the data path
+ *                        (HTTP_CACHE_MAX_AGE=0, so the response cache stores nothing), `on` the
+ *                        server as configured by default (Apollo's response cache answers repeats)
+ *   --scales 1,10,100    graph sizes (default 1,10,100; --quick: 1)
+ *   --slice S            seconds per measured slice (default 2.5; --quick: 1)
+ *   --rounds N           floor/scenario rounds per scenario (default 6; --quick: 4)
+ *   --warm S             warm-up seconds per scenario (default 2; --quick: 1)
+ *   --connections N      concurrent connections (default 10)
+ *   --scenarios a,b      only these scenarios (floor is always measured)
+ *   --seed N             seed of the synthetic graph (default 1)
+ *   --profile [a,b]      also CPU-profile these scenarios (default nested,path,gap,search) at each scale;
+ *                        summaries go to bench/profiles/<scenario>-<scale>x.md
+ *   --profile-seconds S  load under the profiler (default 15)
+ *   --profile-only       profile without measuring (bench/results is left alone)
+ *   --name NAME          results file name in bench/results (default latest; --quick: quick)
+ *   --no-build           use the existing dist/ as it is
+ *   --keep               keep the temporary directory (databases, seeds)
+ *   --keep-profiles DIR  copy the raw .cpuprofile files there (open them in Chrome DevTools)
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { chartSvg } from './lib/chart.mjs';
+import { rotation, slice, summarise, tally } from './lib/load.mjs';
+import { profileMarkdown, summariseProfile } from './lib/profile.mjs';
+import { checkTargets, consoleTable, resultsMarkdown } from './lib/report.mjs';
+import { CACHE_ENV, graphql, procStatusKb, resetPeakRss, runNode, SERVER_ENV, startServer } from './lib/server.mjs';
+import { DISCOVERY, NESTED_QUERY, realGraph, SCENARIOS, selectionDepth } from './scenarios.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const has = (name) => args.includes(`--${name}`);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i > -1 && args[i + 1] !== undefined && !args[i + 1].startsWith('--') ? args[i + 1] : fallback;
+};
+const num = (name, fallback) => {
+  const raw = opt(name, undefined);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got "${raw}"`);
+  return n;
+};
+
+if (has('help')) {
+  // The options are documented once, in this file's header comment.
+  const header = readFileSync(fileURLToPath(import.meta.url), 'utf8').match(/\/\*\*([\s\S]*?)\*\//)[1];
+  console.log(header.replace(/^ \* ?/gm, '').trim());
+  process.exit(0);
+}
+const quick = has('quick');
+const options = {
+  scales: opt('scales', quick ? '1' : '1,10,100').split(',').map(Number),
+  sliceSeconds: num('slice', quick ? 1 : 2.5),
+  rounds: num('rounds', quick ? 4 : 6),
+  warmSeconds: num('warm', quick ? 1 : 2),
+  connections: num('connections', 10),
+  seed: num('seed', 1),
+  sampleEvery: 5,
+  scenarios: opt('scenarios', null)?.split(',') ?? null,
+  profile: has('profile') ? opt('profile', 'nested,path,gap,search').split(',') : [],
+  profileSeconds: num('profile-seconds', 15),
+  cache: opt('cache', quick ? 'off' : 'off,on').split(','),
+};
+const name = opt('name', quick ? 'quick' : 'latest');
+const log = (...parts) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
+
+async function main() {
+  const began = Date.now();
+  const loadAtStart = os.loadavg()[0];
+  if (options.scales.some((s) => !Number.isInteger(s) || s < 1)) throw new Error('--scales must be whole numbers ≥ 1, as in 1,10,100');
+  if (options.cache.some((c) => !(c in CACHE_ENV))) throw new Error('--cache must list off and/or on');
+  const unknown = (options.scenarios ?? []).concat(options.profile).filter((n) => !SCENARIOS.some((s) => s.name === n));
+  if (unknown.length) throw new Error(`unknown scenario(s): ${unknown.join(', ')} (known: ${SCENARIOS.map((s) => s.name).join(', ')})`);
+  if (!has('no-build')) {
+    log('building (npm run build)');
+    const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('npm run build failed');
+  }
+  const work = mkdtempSync(join(os.tmpdir(), 'careergraph-bench-'));
+  const context = realGraph(root);
+  const runs = [];
+  try {
+    for (const scale of options.scales) {
+      const prepared = await prepareScale(scale, work);
+      if (!has('profile-only')) for (const cache of options.cache) runs.push(await measureRun(prepared, cache, context));
+      for (const scenarioName of options.profile) await profileScenario(prepared, scenarioName, work, context);
+    }
+  } finally {
+    if (has('keep')) log(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+  const results = {
+    meta: {
+      mode: quick ? 'quick' : 'full',
+      date: new Date().toISOString(),
+      node: process.versions.node,
+      cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+      cores: os.cpus().length,
+      commit: git(['rev-parse', '--short', 'HEAD']),
+      dirty: git(['status', '--porcelain']) !== '',
+      options: { ...options, name },
+      durationSeconds: (Date.now() - began) / 1000,
+      // Other work on the machine skews absolute figures (ratios to floor much less): say how busy it was.
+      loadAverage: { atStart: loadAtStart, atEnd: os.loadavg()[0] },
+    },
+    runs,
+  };
+  if (runs.length === 0) {
+    log('profiles only: no results written');
+    return;
+  }
+  results.targets = checkTargets(results);
+  const dir = join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(dir, `${name}.md`), resultsMarkdown(results));
+  writeFileSync(join(dir, `${name}.svg`), chartSvg(results));
+  console.log(consoleTable(results));
+  console.log(`\nwrote bench/results/${name}.json, ${name}.md and ${name}.svg in ${Math.round(results.meta.durationSeconds)} s`);
+}
+
+function git(gitArgs) {
+  try {
+    return execFileSync('git', gitArgs, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+
+/** Generates the synthetic graph of one scale and seeds a fresh SQLite file with it. */
+async function prepareScale(scale, work) {
+  const seeds = join(work, `seeds-${scale}x`);
+  const database = `sqlite:${join(work, `bench-${scale}x.sqlite`)}`;
+  log(`${scale}x: generating the synthetic graph`);
+  const manifest = JSON.parse(
+    (await runNode(['dist/seeding/synthetic-cli.js', '--scale', String(scale), '--seed', String(options.seed), '--out', seeds], {}, root)).trim().split('\n').pop(),
+  );
+  log(`${scale}x: seeding a fresh database (${manifest.counts.roles} roles, ${manifest.counts.citations} citations)`);
+  const seedStarted = Date.now();
+  // Seeded by a process of its own, so the server's peak memory is that of serving, not loading.
+  await runNode(['dist/seeding/cli.js', '--from', seeds], { DATABASE_URL: database, LOG_LEVEL: 'warn' }, root);
+  return { scale, seeds, database, counts: manifest.counts, seedMs: Date.now() - seedStarted };
+}
+
+/** Starts the server in one cache mode on a prepared scale and measures every scenario. */
+async function measureRun({ scale, seeds, database, counts, seedMs }, cache, context) {
+  const server = await startServer({ root, databaseUrl: database, seedsDir: seeds, env: { ...SERVER_ENV, ...CACHE_ENV[cache] } });
+  const label = `${scale}x, cache ${cache}`;
+  log(`${label}: server ready in ${server.readyMs} ms (pid ${server.pid})`);
+  const result = { scale, cache, counts, seedMs, readyMs: server.readyMs, scenarios: [], peakRssMb: 0 };
+  try {
+    const discovered = await graphql(server.url, DISCOVERY);
+    if (discovered.body.errors) throw new Error(`discovery query failed: ${JSON.stringify(discovered.body.errors)}`);
+    const ctx = { ...context, cursors: discovered.body.data.roles.edges.map((e) => e.cursor) };
+    const chosen = SCENARIOS.filter((s) => s.name === 'floor' || !options.scenarios || options.scenarios.includes(s.name));
+    const plans = chosen.map((s) => ({ scenario: s, variableSets: s.variables(ctx) }));
+
+    // Every variable set once, checked for errors (this also warms the server up).
+    for (const plan of plans) plan.check = await checkScenario(server.url, plan);
+    if (chosen.some((s) => s.name === 'nested')) result.nestedStatements = await nestedByFirst(server.url);
+
+    const floorPlan = plans[0];
+    const floorRot = rotation(floorPlan.scenario.query, floorPlan.variableSets);
+    const floorAll = tally(options.sampleEvery);
+    let peakKb = 0;
+    const trackPeak = () => (peakKb = Math.max(peakKb, procStatusKb(server.pid, 'VmHWM') ?? 0));
+    resetPeakRss(server.pid);
+    await slice({ url: server.url, rot: floorRot, t: tally(), seconds: options.warmSeconds, connections: options.connections });
+
+    const rows = [];
+    for (const plan of plans.slice(1)) {
+      const { scenario } = plan;
+      log(`${label}: ${scenario.name} (${plan.variableSets.length} variable sets)`);
+      const rot = rotation(scenario.query, plan.variableSets);
+      const t = tally(options.sampleEvery);
+      const floorHere = tally(options.sampleEvery);
+      trackPeak();
+      const reset = resetPeakRss(server.pid);
+      let polledKb = 0;
+      const poll = setInterval(() => (polledKb = Math.max(polledKb, procStatusKb(server.pid, 'VmRSS') ?? 0)), 100);
+      await slice({ url: server.url, rot, t: tally(), seconds: options.warmSeconds, connections: options.connections });
+      const ratios = [];
+      for (let r = 0; r < options.rounds; r++) {
+        const order = r % 2 === 0 ? ['floor', 'scenario'] : ['scenario', 'floor'];
+        const rps = {};
+        for (const which of order) {
+          const res = which === 'floor'
+            ? await slice({ url: server.url, rot: floorRot, t: floorHere, seconds: options.sliceSeconds, connections: options.connections })
+            : await slice({ url: server.url, rot, t, seconds: options.sliceSeconds, connections: options.connections });
+          rps[which] = res.requests.total / res.duration;
+        }
+        ratios.push(rps.floor > 0 ? rps.scenario / rps.floor : 0);
+      }
+      clearInterval(poll);
+      const hwm = reset ? procStatusKb(server.pid, 'VmHWM') ?? 0 : 0;
+      trackPeak();
+      mergeTally(floorAll, floorHere);
+      const s = summarise(t);
+      const f = summarise(floorHere);
+      const errors = s.non2xx + s.transportErrors + s.graphqlErrors;
+      if (errors > 0) log(`${label}: ${scenario.name} had ${errors} failed responses (${s.firstError ?? 'HTTP errors'}): its figures are not valid`);
+      rows.push({
+        name: scenario.name,
+        target: scenario.target,
+        ...s,
+        valid: errors === 0,
+        floorRps: f.rps,
+        // The median of the rounds' ratios: a burst of other work on the machine spoils one round, not the figure.
+        ratio: median(ratios),
+        ratioOfTotals: f.rps > 0 ? s.rps / f.rps : 0,
+        roundRatios: ratios,
+        peakRssMb: Math.max(hwm, polledKb) / 1024,
+        check: plan.check,
+      });
+      if (scenario.name === 'nested' && result.nestedStatements) result.nestedStatements.underLoadMax = s.sql.max;
+    }
+    const floor = summarise(floorAll);
+    const floorValid = floor.non2xx + floor.transportErrors + floor.graphqlErrors === 0;
+    result.scenarios = [{ name: 'floor', target: null, ...floor, valid: floorValid, floorRps: floor.rps, ratio: 1, peakRssMb: null, check: plans[0].check }, ...rows];
+    trackPeak();
+    result.peakRssMb = peakKb / 1024;
+  } finally {
+    await server.stop();
+  }
+  return result;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function mergeTally(into, from) {
+  for (const v of from.latencies) into.latencies.push(v);
+  for (const v of from.sql) into.sql.push(v);
+  for (const k of ['responses', 'seconds', 'non2xx', 'transportErrors', 'sampled', 'cached', 'graphqlErrors']) into[k] += from[k];
+  into.firstError ??= from.firstError;
+}
+
+/** Sends each variable set once; returns statement counts and refuses a scenario that errs. */
+async function checkScenario(url, plan) {
+  const counts = [];
+  let nulls = 0;
+  for (const variables of plan.variableSets) {
+    const { status, body } = await graphql(url, plan.scenario.query, variables);
+    if (status !== 200 || body.errors) {
+      throw new Error(`${plan.scenario.name} fails for ${JSON.stringify(variables)}: HTTP ${status} ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+    }
+    const first = Object.values(body.data)[0];
+    if (first === null || (Array.isArray(first) && first.length === 0)) nulls += 1;
+    if (typeof body.extensions?.sqlStatements === 'number') counts.push(body.extensions.sqlStatements);
+  }
+  return { variableSets: plan.variableSets.length, emptyAnswers: nulls, sqlFirstPass: counts.length ? { min: Math.min(...counts), max: Math.max(...counts) } : null };
+}
+
+/** SQL statements of the nested query for several page sizes, one request each. */
+async function nestedByFirst(url) {
+  const byFirst = [];
+  for (const first of [1, 5, 20, 100]) {
+    const { body } = await graphql(url, NESTED_QUERY, { first, after: null });
+    if (body.errors) throw new Error(`nested with first ${first} failed: ${JSON.stringify(body.errors)}`);
+    byFirst.push({ first, statements: body.extensions?.sqlStatements ?? null, roles: body.data.roles.nodes.length });
+  }
+  return { depth: selectionDepth(NESTED_QUERY), byFirst };
+}
+
+/**
+ * Restarts the server under `--cpu-prof` on the already seeded database, loads one scenario for
+ * a while, stops it (the profile is written at exit) and writes a summary of the profile.
+ */
+async function profileScenario({ scale, database, seeds }, scenarioName, work, context) {
+  const dir = join(work, `profile-${scenarioName}-${scale}x`);
+  mkdirSync(dir, { recursive: true });
+  const server = await startServer({ root, databaseUrl: database, seedsDir: seeds, env: { ...SERVER_ENV, ...CACHE_ENV.off }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  log(`${scale}x: profiling ${scenarioName} for ${options.profileSeconds} s`);
+  const discovered = await graphql(server.url, DISCOVERY);
+  const scenario = SCENARIOS.find((s) => s.name === scenarioName);
+  const rot = rotation(scenario.query, scenario.variables({ ...context, cursors: discovered.body.data.roles.edges.map((e) => e.cursor) }));
+  const warm = 2;
+  const loadStartedMs = Date.now();
+  await slice({ url: server.url, rot, t: tally(), seconds: warm, connections: options.connections });
+  const t = tally(options.sampleEvery);
+  await slice({ url: server.url, rot, t, seconds: options.profileSeconds, connections: options.connections });
+  await server.stop();
+  await sleep(200);
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`no CPU profile was written in ${dir}`);
+  // Leave out start-up and warm-up: the profile's clock starts with the process.
+  const skipMs = loadStartedMs - server.startedAt + warm * 1000;
+  const summary = summariseProfile(join(dir, file), { skipMs });
+  const s = summarise(t);
+  const out = join(root, 'bench', 'profiles');
+  mkdirSync(out, { recursive: true });
+  const notes = [
+    `\`node --cpu-prof\` of the production server (response cache off: HTTP_CACHE_MAX_AGE=0) on the ${scale}x graph under the \`${scenarioName}\` scenario ` +
+      `(${options.connections} connections, ${options.profileSeconds} s after ${warm} s of warm-up; start-up and warm-up are left out). ` +
+      `Under the profiler: ${s.rps.toFixed(0)} req/s, p99 ${s.p99Ms?.toFixed(1)} ms, SQL statements per request ${s.sql.mean?.toFixed(1) ?? '-'}.`,
+    '',
+    `Recorded ${new Date().toISOString()} at commit ${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porcelain']) ? ' (with uncommitted changes)' : ''}.`,
+  ];
+  writeFileSync(join(out, `${scenarioName}-${scale}x.md`), profileMarkdown(`CPU profile: ${scenarioName} at ${scale}x`, summary, notes));
+  const keepDir = opt('keep-profiles', null);
+  if (keepDir) {
+    mkdirSync(keepDir, { recursive: true });
+    copyFileSync(join(dir, file), join(keepDir, `${scenarioName}-${scale}x.cpuprofile`));
+  }
+  log(`${scale}x: wrote bench/profiles/${scenarioName}-${scale}x.md`);
+}
+
+main().catch((err) => {
+  console.error(`bench failed: ${err.stack ?? err}`);
+  process.exit(1);
+});
