@@ -73,11 +73,15 @@ const options = {
   cache: opt('cache', quick ? 'off' : 'off,on').split(','),
 };
 const name = opt('name', quick ? 'quick' : 'latest');
+let buildStamp = 'unknown';
 const log = (...parts) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
 async function main() {
   const began = Date.now();
   const loadAtStart = os.loadavg()[0];
+  // What is measured is what is built now: record the commit before building, not after the run.
+  const commit = git(['rev-parse', '--short', 'HEAD']);
+  const dirty = git(['status', '--porcelain', '--', 'src', 'package.json', 'package-lock.json']) !== ''; // what the server is built from
   if (options.scales.some((s) => !Number.isInteger(s) || s < 1)) throw new Error('--scales must be whole numbers ≥ 1, as in 1,10,100');
   if (options.cache.some((c) => !(c in CACHE_ENV))) throw new Error('--cache must list off and/or on');
   const unknown = (options.scenarios ?? []).concat(options.profile).filter((n) => !SCENARIOS.some((s) => s.name === n));
@@ -89,6 +93,7 @@ async function main() {
   }
   const work = mkdtempSync(join(os.tmpdir(), 'careergraph-bench-'));
   const context = realGraph(root);
+  buildStamp = `${commit}${dirty ? ' (with uncommitted changes)' : ''}`;
   const runs = [];
   try {
     for (const scale of options.scales) {
@@ -107,8 +112,8 @@ async function main() {
       node: process.versions.node,
       cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
       cores: os.cpus().length,
-      commit: git(['rev-parse', '--short', 'HEAD']),
-      dirty: git(['status', '--porcelain']) !== '',
+      commit,
+      dirty,
       options: { ...options, name },
       durationSeconds: (Date.now() - began) / 1000,
       // Other work on the machine skews absolute figures (ratios to floor much less): say how busy it was.
@@ -309,7 +314,7 @@ async function profileScenario({ scale, database, seeds }, scenarioName, work, c
       `(${options.connections} connections, ${options.profileSeconds} s after ${warm} s of warm-up; start-up and warm-up are left out). ` +
       `Under the profiler: ${s.rps.toFixed(0)} req/s, p99 ${s.p99Ms?.toFixed(1)} ms, SQL statements per request ${s.sql.mean?.toFixed(1) ?? '-'}.`,
     '',
-    `Recorded ${new Date().toISOString()} at commit ${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porcelain']) ? ' (with uncommitted changes)' : ''}.`,
+    `Recorded ${new Date().toISOString()}; built at commit ${buildStamp}.`,
   ];
   writeFileSync(join(out, `${scenarioName}-${scale}x.md`), profileMarkdown(`CPU profile: ${scenarioName} at ${scale}x`, summary, notes));
   const keepDir = opt('keep-profiles', null);
