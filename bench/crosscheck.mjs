@@ -54,6 +54,7 @@ function wrk(url, script) {
 }
 
 async function main() {
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
   if (spawnSync('wrk', ['--version']).error) throw new Error('wrk is not installed (apt-get install -y wrk)');
   const context = realGraph(root);
   const work = mkdtempSync(join(os.tmpdir(), 'careergraph-crosscheck-'));
@@ -92,7 +93,7 @@ async function main() {
   const md = [
     `# Cross-check: autocannon against wrk (${scale}x graph, response cache ${cache})`,
     '',
-    `${new Date().toISOString()} · ${os.cpus()[0]?.model.trim()}, ${os.cpus().length} cores · Node ${process.versions.node}. ` +
+    `${new Date().toISOString()} · ${os.cpus()[0]?.model.trim()}, ${os.cpus().length} cores · Node ${process.versions.node} · commit ${commit}. ` +
       `Same server, same request bodies, ${connections} connections, ${seconds} s slices in ABBA order (autocannon, wrk, wrk, autocannon).`,
     '',
     '| scenario | autocannon req/s | wrk req/s | difference | autocannon % of floor | wrk % of floor | autocannon p50 / p99 ms | wrk p50 / p99 ms |',
