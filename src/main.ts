@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
 import { createResponseCache } from './core/cache';
-import { ConfigError, loadConfig } from './core/config';
+import { loadConfigOrExit } from './core/config';
 import { createDataSource } from './core/data-source';
 import { prepareDatabase } from './core/database';
 import { createLogger } from './core/logger';
@@ -10,16 +10,7 @@ import { createHttpApp, Readiness } from './core/server';
 import { createSchema } from './schema';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`careergraph: bad configuration: ${err.message}`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit('careergraph');
   const logger = createLogger(config.logLevel);
   const db = createDataSource(config.database, { onError: (message) => logger.warn({ sql: message }, 'query failed') });
   await db.initialize();

@@ -136,3 +136,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     security: parseSecuritySettings(env, (message) => new ConfigError(message)),
   };
 }
+
+/** The configuration, or a one-line message naming the bad variable and exit code 1. */
+export function loadConfigOrExit(program: string): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`${program}: bad configuration: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

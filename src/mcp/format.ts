@@ -1,4 +1,5 @@
 /** Plain-text renderings of figures for tool answers: a chatbot quotes them as they are. */
+import { BandFigures } from '../modules/salaries/pay';
 
 const number = (n: number) => n.toLocaleString('en-US');
 
@@ -32,12 +33,12 @@ export const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 export const range = (r: { min: number | null; max: number | null } | null | undefined) => (r ? { min: r.min, max: r.max } : null);
 
 /** A salary band's figures as plain data, the same in every tool's structured answer. */
-export const bandFigures = (b: {
-  label: string;
-  currency: string;
-  period: string;
-  region: string;
-  year: number | null;
-  min: number | null;
-  max: number | null;
-}) => ({ label: b.label, currency: b.currency, period: b.period, region: b.region, year: b.year, min: b.min, max: b.max });
+export const bandFigures = (b: Omit<BandFigures, 'id'> & { label: string }) => ({
+  label: b.label,
+  currency: b.currency,
+  period: b.period,
+  region: b.region,
+  year: b.year,
+  min: b.min,
+  max: b.max,
+});

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import pino from 'pino';
-import { ConfigError, loadConfig } from '../core/config';
+import { loadConfigOrExit } from '../core/config';
 import { createDataSource } from '../core/data-source';
 import { prepareDatabase } from '../core/database';
 import { createMcpServer } from './server';
@@ -12,16 +12,7 @@ import { createMcpServer } from './server';
  * (DATABASE_URL), migrated and seeded on first use exactly as the HTTP server does.
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`careergraph mcp: bad configuration: ${err.message}`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit('careergraph mcp');
   const logger = pino({ level: config.logLevel, base: { service: 'careergraph-mcp' }, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2));
   const db = createDataSource(config.database, { onError: (message) => logger.warn({ sql: message }, 'query failed') });
   await db.initialize();
