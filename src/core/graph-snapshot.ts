@@ -1,17 +1,13 @@
 import { DataSource } from 'typeorm';
-import { readGraphVersion } from './cache/graph-version';
-import { Context } from './context';
 
-const versions = new WeakMap<Context, Promise<number>>();
+/** What a per-version structure needs of a request: its database and the version it reads. */
+export interface VersionScope {
+  loaders: { db: DataSource; graphVersion(): Promise<number> };
+}
 
 /** The graph version this request sees, read once per request. */
-export function graphVersionOf(ctx: Context): Promise<number> {
-  let version = versions.get(ctx);
-  if (!version) {
-    version = readGraphVersion(ctx.db);
-    versions.set(ctx, version);
-  }
-  return version;
+export function graphVersionOf(ctx: VersionScope): Promise<number> {
+  return ctx.loaders.graphVersion();
 }
 
 /**
@@ -19,15 +15,20 @@ export function graphVersionOf(ctx: Context): Promise<number> {
  * graph version and kept in this process: requests between two writes share it, and the first
  * request after a write (the version moves on in the write's transaction) builds it anew.
  */
-export function perGraphVersion<T>(build: (db: DataSource) => Promise<T>): (ctx: Context) => Promise<T> {
+export function perGraphVersion<T>(build: (db: DataSource) => Promise<T>): (ctx: VersionScope) => Promise<T> {
   const cache = new WeakMap<DataSource, { version: number; value: Promise<T> }>();
   return async (ctx) => {
+    const db = ctx.loaders.db;
     const version = await graphVersionOf(ctx);
-    const cached = cache.get(ctx.db);
-    if (cached && cached.version === version) return cached.value;
-    const value = build(ctx.db);
-    cache.set(ctx.db, { version, value });
-    value.catch(() => cache.delete(ctx.db)); // a failed build is not kept
+    const cached = cache.get(db);
+    // a request that read the version just before a write may arrive after one that read it
+    // just after: it gets the newer structure rather than throwing that one away
+    if (cached && cached.version >= version) return cached.value;
+    const value = build(db);
+    cache.set(db, { version, value });
+    value.catch(() => {
+      if (cache.get(db)?.value === value) cache.delete(db); // a failed build is not kept
+    });
     return value;
   };
 }

@@ -1,22 +1,54 @@
 import DataLoader from 'dataloader';
-import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { graphVersionWatcherOf, readGraphVersion } from './cache/graph-version';
+import { ascending, graphTables, GraphTables } from './graph-tables';
+
+/** What a loader reads from: this request's database and the graph tables of its version. */
+export interface LoaderScope {
+  db: DataSource;
+  tables(): Promise<GraphTables>;
+}
 
 /** Builds one DataLoader; called at most once per request per factory. */
-export type LoaderFactory<K, V> = (db: DataSource) => DataLoader<K, V>;
+export type LoaderFactory<K, V> = (scope: LoaderScope) => DataLoader<K, V>;
 
 /** Per-request loaders, created on first use so a request pays only for what it touches. */
-export class LoaderRegistry {
+export class LoaderRegistry implements LoaderScope {
   private readonly loaders = new Map<LoaderFactory<unknown, unknown>, DataLoader<unknown, unknown>>();
+  private version?: Promise<number>;
 
   constructor(readonly db: DataSource) {}
 
   use<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(factory as LoaderFactory<unknown, unknown>);
     if (!loader) {
-      loader = factory(this.db) as DataLoader<unknown, unknown>;
+      loader = factory(this) as DataLoader<unknown, unknown>;
       this.loaders.set(factory as LoaderFactory<unknown, unknown>, loader);
     }
     return loader as DataLoader<K, V>;
+  }
+
+  /**
+   * The graph version this request reads, fixed at its first use: the one this process's
+   * watcher last saw (src/core/cache/graph-version.ts: polled, and refreshed after each write
+   * made here), or, with no watcher running, read from the database.
+   */
+  graphVersion(): Promise<number> {
+    if (!this.version) {
+      const watcher = graphVersionWatcherOf(this.db);
+      this.version = watcher ? Promise.resolve(watcher.current) : readGraphVersion(this.db);
+    }
+    return this.version;
+  }
+
+  tables(): Promise<GraphTables> {
+    return graphTables({ loaders: this });
+  }
+
+  /** Forgets what this request has read, so that what it reads after a write sees the write. */
+  reset(): void {
+    this.loaders.clear();
+    this.version = undefined;
   }
 }
 
@@ -28,68 +60,69 @@ function memoized<K, V>(key: string, make: () => LoaderFactory<K, V>): LoaderFac
 
 const nameOf = (target: EntityTarget<ObjectLiteral>) => (target as { name: string }).name;
 
+/**
+ * A loader answering from an index built once per graph version from the in-memory tables
+ * (src/core/graph-tables.ts), so a request reads no table its version has already read.
+ */
+export function indexed<K, V>(
+  key: string,
+  build: (tables: GraphTables) => Promise<ReadonlyMap<K, V>>,
+  missing: () => V,
+): LoaderFactory<K, V> {
+  return memoized(key, () => (scope) =>
+    new DataLoader<K, V>(async (keys) => {
+      const tables = await scope.tables();
+      const index = await tables.derive(key, () => build(tables));
+      return keys.map((k) => index.get(k) ?? missing());
+    }),
+  );
+}
+
+const none = () => null;
+// lists come frozen (see GraphTables): typed mutable so resolvers can return them as they are
+const noRows = <E>(): E[] => Object.freeze([]) as unknown as E[];
+
 /** Loads rows of `target` by a unique column (id, slug); a missing key gives null. */
 export function byColumn<E extends ObjectLiteral, K extends string | number>(
   target: EntityTarget<E>,
   column: keyof E & string,
 ): LoaderFactory<K, E | null> {
-  return memoized(`by:${nameOf(target)}:${column}`, () => (db) =>
-    new DataLoader<K, E | null>(async (keys) => {
-      const rows = await db.getRepository(target).find({ where: { [column]: In([...keys]) } as never });
-      const map = new Map(rows.map((r) => [r[column] as K, r]));
-      return keys.map((k) => map.get(k) ?? null);
-    }),
-  );
+  return indexed<K, E | null>(`by:${nameOf(target)}:${column}`, (t) => t.unique<E, K>(target, column), none);
 }
 
 export const byId = <E extends ObjectLiteral>(target: EntityTarget<E>) => byColumn<E, number>(target, 'id' as keyof E & string);
 export const bySlug = <E extends ObjectLiteral>(target: EntityTarget<E>) => byColumn<E, string>(target, 'slug' as keyof E & string);
 
-/** Loads, for each key, every row of `target` whose `column` equals it, in `order`. */
+/** Loads, for each key, every row of `target` whose `column` equals it, ordered by `order` then id. */
 export function groupedBy<E extends ObjectLiteral>(
   target: EntityTarget<E>,
   column: keyof E & string,
-  order: Partial<Record<keyof E & string, 'ASC' | 'DESC'>> = { id: 'ASC' } as never,
+  ...order: (keyof E & string)[]
 ): LoaderFactory<number, E[]> {
-  return memoized(`group:${nameOf(target)}:${column}:${JSON.stringify(order)}`, () => (db) =>
-    new DataLoader<number, E[]>(async (keys) => {
-      const rows = await db.getRepository(target).find({ where: { [column]: In([...keys]) } as never, order: order as never });
-      const groups = new Map<number, E[]>(keys.map((k) => [k, []]));
-      for (const row of rows) groups.get(row[column] as number)?.push(row);
-      return keys.map((k) => groups.get(k) ?? []);
-    }),
-  );
+  const key = `group:${nameOf(target)}:${column}:${order.join(',')}`;
+  const compare = ascending<E>(...order, 'id' as keyof E & string);
+  return indexed<number, E[]>(key, (t) => t.grouped(key, target, column, compare) as Promise<ReadonlyMap<number, E[]>>, noRows);
 }
 
 /**
- * Follows a join table from owners to targets in one statement: for each owner id, the target
- * rows linked to it, ordered by `orderColumn`.
+ * Follows a join table from owners to targets: for each owner id, the target rows linked to it,
+ * ordered by `orderColumn` then id.
  */
 export function linked<E extends ObjectLiteral>(
   table: string,
   ownerColumn: string,
   targetColumn: string,
   target: EntityTarget<E>,
-  orderColumn = 'name',
+  orderColumn: keyof E & string = 'name' as keyof E & string,
 ): LoaderFactory<number, E[]> {
-  return memoized(`link:${table}:${ownerColumn}:${targetColumn}`, () => (db) =>
-    new DataLoader<number, E[]>(async (owners) => {
-      const { entities, raw } = await db
-        .getRepository(target)
-        .createQueryBuilder('e')
-        .innerJoin(table, 'l', `l.${targetColumn} = e.id`)
-        .addSelect(`l.${ownerColumn}`, 'link_owner')
-        .where(`l.${ownerColumn} IN (:...owners)`, { owners: [...owners] })
-        .orderBy(`e.${orderColumn}`, 'ASC')
-        .addOrderBy('e.id', 'ASC')
-        .getRawAndEntities();
-      const byEntityId = new Map(entities.map((e) => [e.id as number, e]));
-      const groups = new Map<number, E[]>(owners.map((o) => [o, []]));
-      for (const row of raw as Record<string, unknown>[]) {
-        const entity = byEntityId.get(Number(row.e_id));
-        if (entity) groups.get(Number(row.link_owner))?.push(entity);
-      }
-      return owners.map((o) => groups.get(o) ?? []);
-    }),
-  );
+  const compare = ascending<E>(orderColumn, 'id' as keyof E & string);
+  return indexed<number, E[]>(`link:${table}:${ownerColumn}:${targetColumn}`, async (t) => {
+    const [links, byRowId] = await Promise.all([t.links(table, ownerColumn, targetColumn), t.unique<E, number>(target, 'id')]);
+    const groups = new Map<number, E[]>();
+    for (const [owner, ids] of links) {
+      const rows = ids.map((id) => byRowId.get(id)).filter((row): row is E => row !== undefined);
+      groups.set(owner, Object.freeze(rows.sort(compare)) as E[]);
+    }
+    return groups;
+  }, noRows);
 }

@@ -1,9 +1,25 @@
-import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { bySlug } from './loaders';
-import { LoaderRegistry } from './loaders';
+import { EntityTarget, ObjectLiteral } from 'typeorm';
+import { bySlug, indexed, LoaderRegistry } from './loaders';
 
 /** Slugs compared without hyphens or case, so "back-end-developer" finds "backend-developer". */
 export const looseSlug = (slug: string) => slug.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+const nameOf = (target: EntityTarget<ObjectLiteral>) => (target as { name: string }).name;
+
+/** Rows by loose slug; where two slugs differ only in hyphens, the older row (lower id) wins. */
+const byLooseSlug = <E extends ObjectLiteral>(target: EntityTarget<E>) =>
+  indexed<string, E | null>(
+    `loose:${nameOf(target)}`,
+    async (t) => {
+      const index = new Map<string, E>();
+      for (const row of await t.rows(target)) {
+        const key = looseSlug(row.slug as string);
+        if (!index.has(key)) index.set(key, row);
+      }
+      return index;
+    },
+    () => null,
+  );
 
 /** The record with this slug, or the one whose slug differs only in hyphens and case, or null. */
 export async function findBySlug<E extends ObjectLiteral>(
@@ -13,16 +29,6 @@ export async function findBySlug<E extends ObjectLiteral>(
 ): Promise<E | null> {
   const exact = await loaders.use(bySlug(target)).load(slug);
   if (exact) return exact;
-  return looseMatch(loaders.db, target, slug);
-}
-
-async function looseMatch<E extends ObjectLiteral>(db: DataSource, target: EntityTarget<E>, slug: string): Promise<E | null> {
   const loose = looseSlug(slug);
-  if (!loose) return null;
-  return db
-    .getRepository(target)
-    .createQueryBuilder('e')
-    .where("REPLACE(e.slug, '-', '') = :loose", { loose })
-    .orderBy('e.id', 'ASC')
-    .getOne();
+  return loose ? loaders.use(byLooseSlug(target)).load(loose) : null;
 }

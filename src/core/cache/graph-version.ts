@@ -18,6 +18,13 @@ export async function readGraphVersion(db: DataSource): Promise<number> {
  * Follows the graph version from the database every `intervalMs`, so each replica (and a single
  * process whose database `npm run seed` changed) notices a change within that time.
  */
+const following = new WeakMap<DataSource, GraphVersionWatcher>();
+
+/** The watcher following this database's graph version in this process, if one was started. */
+export function graphVersionWatcherOf(db: DataSource): GraphVersionWatcher | undefined {
+  return following.get(db);
+}
+
 export class GraphVersionWatcher {
   private version = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -39,18 +46,24 @@ export class GraphVersionWatcher {
   /** Reads the version now, then keeps following it. */
   async start(): Promise<void> {
     await this.refresh();
+    following.set(this.db, this);
     this.schedule();
   }
 
-  /** Reads the version now. */
+  /**
+   * Reads the version now (a write in this process calls it after committing, so this process
+   * reads its own writes at once). Never goes back: a poll that started before a write may
+   * finish after the refresh that followed it.
+   */
   async refresh(): Promise<number> {
-    this.version = await readGraphVersion(this.db);
+    this.version = Math.max(this.version, await readGraphVersion(this.db));
     return this.version;
   }
 
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (following.get(this.db) === this) following.delete(this.db);
   }
 
   // a chain of timeouts rather than an interval: a slow read never overlaps the next one

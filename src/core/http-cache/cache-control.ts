@@ -1,5 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { UseMiddleware } from 'type-graphql';
 
 /** A cache hint as Apollo's cache-control plugin understands it. */
@@ -21,6 +22,7 @@ interface InfoWithCacheControl {
  * credentials (Authorization) is private, so no shared cache keeps what one caller may see.
  */
 export function cacheControlPlugins(maxAge: number): ApolloServerPlugin[] {
+  if (maxAge === 0) return [ApolloServerPluginCacheControlDisabled(), neverCacheable];
   const guard: ApolloServerPlugin = {
     async requestDidStart() {
       return {
@@ -49,3 +51,18 @@ export function CacheHint(hint: CacheHintOptions): MethodDecorator & PropertyDec
     return next();
   });
 }
+
+/**
+ * With caching off (HTTP_CACHE_MAX_AGE=0) no answer is cacheable whatever the hints say, so
+ * Apollo's plugin, which wraps every field resolver to collect them, is left out and the header
+ * it would have written is set here once per response.
+ */
+const neverCacheable: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import { Context } from '../../core/context';
 import { byId } from '../../core/loaders';
 import { PageArgs } from '../../core/page-args';
-import { Connection, connectionFromSlice, pageWindow } from '../../core/relay';
+import { Connection, connectionFromArray } from '../../core/relay';
 import { findBySlug } from '../../core/slug-lookup';
 import { Role } from '../roles/role.entity';
 import { RoleLevel } from '../roles/role-level.entity';
@@ -22,11 +22,7 @@ export class CertificationResolver extends CitedResolver(Certification, 'Certifi
 
   @Query(() => CertificationConnection, { description: 'Certifications by name.' })
   async certifications(@Args() page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Certification>> {
-    const { offset, limit } = pageWindow(page);
-    const [rows, total] = await ctx.db
-      .getRepository(Certification)
-      .findAndCount({ order: { name: 'ASC', id: 'ASC' }, skip: offset, take: limit });
-    return connectionFromSlice(rows, offset, total);
+    return connectionFromArray(await (await ctx.loaders.tables()).ordered(Certification, 'name'), page);
   }
 
   @FieldResolver(() => Organization)

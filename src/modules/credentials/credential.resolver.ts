@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
 import { PageArgs } from '../../core/page-args';
-import { Connection, connectionFromSlice, pageWindow } from '../../core/relay';
+import { Connection, connectionFromArray } from '../../core/relay';
 import { findBySlug } from '../../core/slug-lookup';
 import { Role } from '../roles/role.entity';
 import { CitedResolver } from '../sources/cited.resolver';
@@ -18,9 +18,7 @@ export class CredentialResolver extends CitedResolver(Credential, 'Credential') 
 
   @Query(() => CredentialConnection, { description: 'Education routes, in the order the sources give them.' })
   async credentials(@Args() page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Credential>> {
-    const { offset, limit } = pageWindow(page);
-    const [rows, total] = await ctx.db.getRepository(Credential).findAndCount({ order: { id: 'ASC' }, skip: offset, take: limit });
-    return connectionFromSlice(rows, offset, total);
+    return connectionFromArray(await (await ctx.loaders.tables()).rows(Credential), page);
   }
 
   @FieldResolver(() => [Role], { description: 'Roles the route prepares for.' })

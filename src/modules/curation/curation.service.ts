@@ -1,5 +1,5 @@
 import { EntityManager, ObjectLiteral } from 'typeorm';
-import { bumpGraphVersion } from '../../core/cache/graph-version';
+import { bumpGraphVersion, graphVersionWatcherOf } from '../../core/cache/graph-version';
 import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { Organization } from '../certifications/organization.entity';
@@ -74,6 +74,17 @@ export async function snapshot(em: EntityManager, record: ObjectLiteral | null, 
     plain.cite = cites.map((c) => ({ source: sources.get(c.sourceId), section: c.section }));
   }
   return plain;
+}
+
+/** Runs one write in its own transaction; whatever the request reads afterwards sees it. */
+export async function writeTransaction<T>(ctx: Context, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.db.transaction(work);
+  } finally {
+    // a failed read here is caught up by the watcher's next poll, which reports it
+    await graphVersionWatcherOf(ctx.db)?.refresh().catch(() => undefined);
+    ctx.loaders.reset();
+  }
 }
 
 /** Records one accepted write. */

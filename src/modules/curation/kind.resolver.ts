@@ -4,7 +4,7 @@ import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
 import { toGlobalId } from '../../core/relay';
 import { conflict, notFound } from './curation.errors';
-import { afterWrite, audit, checkRules, columnsFrom, referencedConflict, snapshot, writeCitations } from './curation.service';
+import { afterWrite, audit, checkRules, columnsFrom, referencedConflict, snapshot, writeCitations, writeTransaction } from './curation.service';
 import { DeletePayload } from './delete.payload';
 import { SLUG_VALIDATORS } from './fields';
 import { inputClass, payloadClass, SLUG_SELECTOR, updateInputClass } from './input-factory';
@@ -44,7 +44,7 @@ export function kindResolver(spec: KindSpec): ClassType {
     @Authorized(ApiRole.EDITOR)
     @Mutation(() => Payload, { name: `${field}Create`, description: `Creates a ${spec.name} (editor key). A taken slug is CONFLICT.` })
     async create(@Arg('input', () => CreateInput) input: Input, @Ctx() ctx: Context): Promise<ObjectLiteral> {
-      const record = await ctx.db.transaction(async (em) => {
+      const record = await writeTransaction(ctx, async (em) => {
         const repo = em.getRepository(spec.entity);
         if (await repo.findOne({ where: { slug: input.slug } })) {
           throw conflict('input.slug', `A ${spec.name} with slug "${input.slug}" already exists`);
@@ -68,7 +68,7 @@ export function kindResolver(spec: KindSpec): ClassType {
       description: `Changes a ${spec.name} (editor key). Unknown slug: NOT_FOUND; a version other than the stored one: CONFLICT.`,
     })
     async update(@Arg('input', () => UpdateInput) input: Input & { changes: Input }, @Ctx() ctx: Context): Promise<ObjectLiteral> {
-      const record = await ctx.db.transaction(async (em) => {
+      const record = await writeTransaction(ctx, async (em) => {
         const repo = em.getRepository(spec.entity);
         const current = await repo.findOne({ where: { slug: input.slug } });
         if (!current) throw notFound('input.slug', `No ${spec.name} has slug "${input.slug}"`);
@@ -100,7 +100,7 @@ export function kindResolver(spec: KindSpec): ClassType {
       description: `Deletes a ${spec.name} and what it owns (editor key). A stale version, or a record others still point to: CONFLICT.`,
     })
     async delete(@Arg('input', () => DeleteInput) input: Input, @Ctx() ctx: Context): Promise<DeletePayload> {
-      await ctx.db.transaction(async (em) => {
+      await writeTransaction(ctx, async (em) => {
         const repo = em.getRepository(spec.entity);
         const current = await repo.findOne({ where: { slug: input.slug } });
         if (!current) throw notFound('input.slug', `No ${spec.name} has slug "${input.slug}"`);

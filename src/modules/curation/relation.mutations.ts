@@ -17,7 +17,7 @@ import { Role } from '../roles/role.entity';
 import { SalaryFactor } from '../salaries/salary-factor.entity';
 import { Skill } from '../skills/skill.entity';
 import { SLUG_PATTERN } from '../../seeding/format';
-import { audit } from './curation.service';
+import { audit, writeTransaction } from './curation.service';
 
 /** The many-to-many relations editors can link and unlink, named owner_target. */
 export enum Relation {
@@ -98,7 +98,7 @@ export class RelationMutations {
 
   private async write(ctx: Context, input: RelationInput, link: boolean): Promise<RelationPayload> {
     const [table, ownerColumn, , targetColumn] = RELATIONS[input.relation];
-    return ctx.db.transaction(async (em) => {
+    return writeTransaction(ctx, async (em) => {
       const { from, to } = await ends(em, input);
       const pair = { [ownerColumn]: from.id, [targetColumn]: to.id };
       const where = `${ownerColumn} = :o AND ${targetColumn} = :t`;

@@ -7,7 +7,7 @@ import { badInput } from '../../core/errors';
 import { SLUG_PATTERN } from '../../seeding/format';
 import { RoleLevel } from '../roles/role-level.entity';
 import { SkillImportance, SkillRequirement } from '../skills/skill-requirement.entity';
-import { audit, idOf } from './curation.service';
+import { audit, idOf, writeTransaction } from './curation.service';
 
 @InputType({ description: 'Which skill a role (or one of its levels) asks for.' })
 class SkillRequirementKey {
@@ -54,7 +54,7 @@ export class SkillRequirementMutations {
   @Authorized(ApiRole.EDITOR)
   @Mutation(() => SkillRequirementPayload, { description: 'Adds a skill requirement or changes its importance (editor key).' })
   async skillRequirementSet(@Arg('input', () => SkillRequirementSetInput) input: SkillRequirementSetInput, @Ctx() ctx: Context) {
-    return ctx.db.transaction(async (em) => {
+    return writeTransaction(ctx, async (em) => {
       const key = await keyOf(em, input);
       const repo = em.getRepository(SkillRequirement);
       const current = await repo.findOne({ where: where(key) });
@@ -71,7 +71,7 @@ export class SkillRequirementMutations {
   @Authorized(ApiRole.EDITOR)
   @Mutation(() => SkillRequirementPayload, { description: 'Removes a skill requirement (editor key); removing one that is not there changes nothing.' })
   async skillRequirementRemove(@Arg('input', () => SkillRequirementKey) input: SkillRequirementKey, @Ctx() ctx: Context) {
-    return ctx.db.transaction(async (em) => {
+    return writeTransaction(ctx, async (em) => {
       const key = await keyOf(em, input);
       const repo = em.getRepository(SkillRequirement);
       const current = await repo.findOne({ where: where(key) });

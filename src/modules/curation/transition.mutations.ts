@@ -6,7 +6,7 @@ import { Context } from '../../core/context';
 import { CareerTransition } from '../paths/career-transition.entity';
 import { SLUG_PATTERN } from '../../seeding/format';
 import { conflict, notFound } from './curation.errors';
-import { afterWrite, audit, columnsFrom, idOf, snapshot, writeCitations } from './curation.service';
+import { afterWrite, audit, columnsFrom, idOf, snapshot, writeCitations, writeTransaction } from './curation.service';
 import { DeletePayload } from './delete.payload';
 import { SLUG_VALIDATORS } from './fields';
 import { inputClass, updateInputClass } from './input-factory';
@@ -70,7 +70,7 @@ export class CareerTransitionMutations {
   @Authorized(ApiRole.EDITOR)
   @Mutation(() => CareerTransitionPayload, { description: 'Creates a move between two levels (editor key). An existing move between them is CONFLICT.' })
   async careerTransitionCreate(@Arg('input', () => CreateInput) input: Ends & Body, @Ctx() ctx: Context): Promise<CareerTransitionPayload> {
-    const careerTransition = await ctx.db.transaction(async (em) => {
+    const careerTransition = await writeTransaction(ctx, async (em) => {
       const ends = await endsOf(em, input);
       if (ends.from === ends.to) throw conflict('input.to', 'A move cannot lead to the level it starts from');
       const repo = em.getRepository(CareerTransition);
@@ -93,7 +93,7 @@ export class CareerTransitionMutations {
   @Authorized(ApiRole.EDITOR)
   @Mutation(() => CareerTransitionPayload, { description: 'Changes a move (editor key). Unknown move: NOT_FOUND; stale version: CONFLICT.' })
   async careerTransitionUpdate(@Arg('input', () => UpdateInput) input: Ends & { version: number; changes: Body }, @Ctx() ctx: Context): Promise<CareerTransitionPayload> {
-    const careerTransition = await ctx.db.transaction(async (em) => {
+    const careerTransition = await writeTransaction(ctx, async (em) => {
       const current = await this.find(em, input);
       const before = await snapshot(em, current, 'CareerTransition');
       const row = await columnsFrom(em, columnFields, input.changes, 'input.changes');
@@ -117,7 +117,7 @@ export class CareerTransitionMutations {
   @Authorized(ApiRole.EDITOR)
   @Mutation(() => DeletePayload, { description: 'Deletes a move (editor key). Stale version: CONFLICT.' })
   async careerTransitionDelete(@Arg('input', () => DeleteInput) input: Ends & { version: number }, @Ctx() ctx: Context): Promise<DeletePayload> {
-    await ctx.db.transaction(async (em) => {
+    await writeTransaction(ctx, async (em) => {
       const current = await this.find(em, input);
       const before = await snapshot(em, current, 'CareerTransition');
       await em.getRepository(CareerTransition).delete({ id: current.id });

@@ -12,8 +12,8 @@ import { Sector } from './sector.entity';
 @Resolver(() => Sector)
 export class SectorResolver extends CitedResolver(Sector, 'Sector') {
   @Query(() => [Sector], { description: 'Every sector, by name.' })
-  sectors(@Ctx() ctx: Context): Promise<Sector[]> {
-    return ctx.db.getRepository(Sector).find({ order: { name: 'ASC' } });
+  async sectors(@Ctx() ctx: Context): Promise<Sector[]> {
+    return [...(await (await ctx.loaders.tables()).ordered(Sector, 'name'))];
   }
 
   @Query(() => Sector, { nullable: true, description: 'A sector by slug, or null.' })

@@ -8,8 +8,8 @@ import { rolesOfAdvancementPath } from './guidance.loader';
 @Resolver(() => AdvancementPath)
 export class AdvancementPathResolver extends CitedResolver(AdvancementPath, 'AdvancementPath') {
   @Query(() => [AdvancementPath], { description: 'Directions to grow in, in the order the sources give.' })
-  advancementPaths(@Ctx() ctx: Context): Promise<AdvancementPath[]> {
-    return ctx.db.getRepository(AdvancementPath).find({ order: { id: 'ASC' } });
+  async advancementPaths(@Ctx() ctx: Context): Promise<AdvancementPath[]> {
+    return [...(await (await ctx.loaders.tables()).rows(AdvancementPath))];
   }
 
   @FieldResolver(() => [Role], { description: 'Roles the path leads to.' })

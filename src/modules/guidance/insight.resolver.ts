@@ -32,7 +32,7 @@ export class InsightResolver extends CitedResolver(Insight, 'Insight') {
       if (!role) throw badInput('filter.role', `No role has slug "${filter.role}"`);
       insights = await ctx.loaders.use(insightsOfRole).load(role.id);
     } else {
-      insights = await ctx.db.getRepository(Insight).find({ order: { id: 'ASC' } });
+      insights = [...(await (await ctx.loaders.tables()).rows(Insight))];
     }
     return filter?.kind ? insights.filter((i) => i.kind === filter.kind) : insights;
   }

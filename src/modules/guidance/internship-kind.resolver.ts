@@ -9,8 +9,8 @@ import { InternshipKind } from './internship-kind.entity';
 @Resolver(() => InternshipKind)
 export class InternshipKindResolver extends CitedResolver(InternshipKind, 'InternshipKind') {
   @Query(() => [InternshipKind], { description: 'Kinds of internship, in the order the sources give.' })
-  internshipKinds(@Ctx() ctx: Context): Promise<InternshipKind[]> {
-    return ctx.db.getRepository(InternshipKind).find({ order: { id: 'ASC' } });
+  async internshipKinds(@Ctx() ctx: Context): Promise<InternshipKind[]> {
+    return [...(await (await ctx.loaders.tables()).rows(InternshipKind))];
   }
 
   @FieldResolver(() => [Sector])

@@ -4,7 +4,7 @@ import { Role } from './role.entity';
 import { RoleLevel } from './role-level.entity';
 
 /** A role's levels, entry level first. */
-export const levelsOfRole = groupedBy(RoleLevel, 'roleId', { rank: 'ASC' });
+export const levelsOfRole = groupedBy(RoleLevel, 'roleId', 'rank');
 
 /** Related roles stored in either direction of role_relations. */
 export const relatedFrom = linked('role_relations', 'role_id', 'related_role_id', Role);

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
 import { PageArgs } from '../../core/page-args';
-import { connectionFromArray, connectionFromSlice, Connection, pageWindow } from '../../core/relay';
+import { connectionFromArray, Connection } from '../../core/relay';
 import { bySlug } from '../../core/loaders';
 import { findBySlug } from '../../core/slug-lookup';
 import { certificationsOfRole } from '../certifications/certification.loader';
@@ -40,14 +40,12 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
     @Arg('filter', () => RoleFilter, { nullable: true }) filter: RoleFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Role>> {
-    const { offset, limit } = pageWindow(page);
     if (filter?.search) {
       const hits = await searchIndex(ctx.db, filter.search, { types: ['Role'], limit: 500 });
       const roles = await ctx.loaders.use(bySlug(Role)).loadMany(hits.map((h) => h.slug));
       return connectionFromArray(roles.filter((r): r is Role => r instanceof Role), page);
     }
-    const [rows, total] = await ctx.db.getRepository(Role).findAndCount({ order: { name: 'ASC', id: 'ASC' }, skip: offset, take: limit });
-    return connectionFromSlice(rows, offset, total);
+    return connectionFromArray(await (await ctx.loaders.tables()).ordered(Role, 'name'), page);
   }
 
   @FieldResolver(() => [RoleLevel], { description: 'Seniority levels of this role, entry level first.' })

@@ -8,8 +8,8 @@ import { rolesOfSalaryFactor } from './salary.loader';
 @Resolver(() => SalaryFactor)
 export class SalaryFactorResolver extends CitedResolver(SalaryFactor, 'SalaryFactor') {
   @Query(() => [SalaryFactor], { description: 'What moves pay, in the order the sources give.' })
-  salaryFactors(@Ctx() ctx: Context): Promise<SalaryFactor[]> {
-    return ctx.db.getRepository(SalaryFactor).find({ order: { id: 'ASC' } });
+  async salaryFactors(@Ctx() ctx: Context): Promise<SalaryFactor[]> {
+    return [...(await (await ctx.loaders.tables()).rows(SalaryFactor))];
   }
 
   @FieldResolver(() => [Role])

@@ -48,7 +48,7 @@ export function matchSkills(inputs: string[], skills: MatchableSkill[] | Map<str
  * Whether a requirement is met: the person holds the skill itself or a narrower one within it
  * (PostgreSQL counts for SQL databases; the reverse does not hold).
  */
-export function satisfies(requiredId: number, held: Set<number>, skills: Map<number, MatchableSkill>): boolean {
+export function satisfies(requiredId: number, held: Set<number>, skills: ReadonlyMap<number, MatchableSkill>): boolean {
   if (held.has(requiredId)) return true;
   for (const id of held) {
     const seen = new Set<number>();

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import { Context } from '../../core/context';
 import { byId, bySlug } from '../../core/loaders';
 import { PageArgs } from '../../core/page-args';
-import { Connection, connectionFromArray, connectionFromSlice, pageWindow } from '../../core/relay';
+import { Connection, connectionFromArray } from '../../core/relay';
 import { findBySlug } from '../../core/slug-lookup';
 import { Certification } from '../certifications/certification.entity';
 import { certificationsOfSkill } from '../certifications/certification.loader';
@@ -27,18 +27,14 @@ export class SkillResolver extends CitedResolver(Skill, 'Skill') {
     @Arg('filter', () => SkillFilter, { nullable: true }) filter: SkillFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Skill>> {
-    const { offset, limit } = pageWindow(page);
     if (filter?.search) {
       const hits = await searchIndex(ctx.db, filter.search, { types: ['Skill'], limit: 1000 });
       const found = await ctx.loaders.use(bySlug(Skill)).loadMany(hits.map((h) => h.slug));
       const skills = found.filter((s): s is Skill => s instanceof Skill && (!filter.category || s.category === filter.category));
       return connectionFromArray(skills, page);
     }
-    const where = filter?.category ? { category: filter.category } : {};
-    const [rows, total] = await ctx.db
-      .getRepository(Skill)
-      .findAndCount({ where, order: { name: 'ASC', id: 'ASC' }, skip: offset, take: limit });
-    return connectionFromSlice(rows, offset, total);
+    const skills = await (await ctx.loaders.tables()).ordered(Skill, 'name');
+    return connectionFromArray(filter?.category ? skills.filter((s) => s.category === filter.category) : skills, page);
   }
 
   @FieldResolver(() => Skill, { nullable: true, description: 'The wider skill this one is part of (Docker within server and cloud management).' })

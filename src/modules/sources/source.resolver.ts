@@ -7,8 +7,8 @@ import { Source } from './source.entity';
 @Resolver(() => Source)
 export class SourceResolver {
   @Query(() => [Source], { description: 'Every source document, by title.' })
-  sources(@Ctx() ctx: Context): Promise<Source[]> {
-    return ctx.db.getRepository(Source).find({ order: { title: 'ASC' } });
+  async sources(@Ctx() ctx: Context): Promise<Source[]> {
+    return [...(await (await ctx.loaders.tables()).ordered(Source, 'title'))];
   }
 }
 
