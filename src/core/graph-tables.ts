@@ -26,6 +26,7 @@ const nameOf = (target: EntityTarget<ObjectLiteral>) => (target as { name: strin
  */
 export class GraphTables {
   private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly built = new Map<string, unknown>();
 
   constructor(readonly db: DataSource) {}
 
@@ -35,9 +36,17 @@ export class GraphTables {
     if (!value) {
       value = Promise.resolve().then(build);
       this.memo.set(key, value);
-      value.catch(() => this.memo.delete(key));
+      value.then(
+        (result) => this.built.set(key, result),
+        () => this.memo.delete(key),
+      );
     }
     return value;
+  }
+
+  /** What `derive` has already built under `key`, or undefined: lets a resolver answer without waiting. */
+  peek<T>(key: string): T | undefined {
+    return this.built.get(key) as T | undefined;
   }
 
   /** Every row of an entity's table, by id. */

@@ -2,6 +2,9 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { graphVersionWatcherOf, readGraphVersion } from './cache/graph-version';
 import { ascending, graphTables, GraphTables } from './graph-tables';
+import { MaybePromise } from './maybe-promise';
+
+export type { MaybePromise } from './maybe-promise';
 
 /** What a loader reads from: this request's database and the graph tables of its version. */
 export interface LoaderScope {
@@ -9,13 +12,17 @@ export interface LoaderScope {
   tables(): Promise<GraphTables>;
 }
 
-/** Builds one DataLoader; called at most once per request per factory. */
-export type LoaderFactory<K, V> = (scope: LoaderScope) => DataLoader<K, V>;
+/**
+ * Builds one DataLoader (called at most once per request per factory), answering from the index
+ * `indexKey` of the graph tables; `missing` is the answer for a key the index does not hold.
+ */
+export type LoaderFactory<K, V> = ((scope: LoaderScope) => DataLoader<K, V>) & { indexKey: string; missing(): V };
 
 /** Per-request loaders, created on first use so a request pays only for what it touches. */
 export class LoaderRegistry implements LoaderScope {
   private readonly loaders = new Map<LoaderFactory<unknown, unknown>, DataLoader<unknown, unknown>>();
   private version?: Promise<number>;
+  private seen?: GraphTables;
 
   constructor(readonly db: DataSource) {}
 
@@ -42,13 +49,25 @@ export class LoaderRegistry implements LoaderScope {
   }
 
   tables(): Promise<GraphTables> {
-    return graphTables({ loaders: this });
+    return graphTables({ loaders: this }).then((tables) => (this.seen = tables));
+  }
+
+  /**
+   * `factory`'s answer for `key`: at once when its index for this request's graph version is
+   * built (most requests), else through its DataLoader. Answering without a promise spares
+   * graphql-js a promise per object of a large nested result.
+   */
+  load<K, V>(factory: LoaderFactory<K, V>, key: K): MaybePromise<V> {
+    const index = this.seen?.peek<ReadonlyMap<K, V>>(factory.indexKey);
+    if (index) return index.get(key) ?? factory.missing();
+    return this.use(factory).load(key);
   }
 
   /** Forgets what this request has read, so that what it reads after a write sees the write. */
   reset(): void {
     this.loaders.clear();
     this.version = undefined;
+    this.seen = undefined;
   }
 }
 
@@ -69,13 +88,15 @@ export function indexed<K, V>(
   build: (tables: GraphTables) => Promise<ReadonlyMap<K, V>>,
   missing: () => V,
 ): LoaderFactory<K, V> {
-  return memoized(key, () => (scope) =>
-    new DataLoader<K, V>(async (keys) => {
-      const tables = await scope.tables();
-      const index = await tables.derive(key, () => build(tables));
-      return keys.map((k) => index.get(k) ?? missing());
-    }),
-  );
+  return memoized(key, () => {
+    const factory = (scope: LoaderScope) =>
+      new DataLoader<K, V>(async (keys) => {
+        const tables = await scope.tables();
+        const index = await tables.derive(key, () => build(tables));
+        return keys.map((k) => index.get(k) ?? missing());
+      });
+    return Object.assign(factory, { indexKey: key, missing });
+  });
 }
 
 const none = () => null;

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
-import { byId } from '../../core/loaders';
+import { byId, MaybePromise } from '../../core/loaders';
 import { PageArgs } from '../../core/page-args';
 import { Connection, connectionFromArray } from '../../core/relay';
 import { findBySlug } from '../../core/slug-lookup';
@@ -26,22 +26,22 @@ export class CertificationResolver extends CitedResolver(Certification, 'Certifi
   }
 
   @FieldResolver(() => Organization)
-  async issuer(@Root() cert: Certification, @Ctx() ctx: Context): Promise<Organization> {
-    return (await ctx.loaders.use(byId(Organization)).load(cert.issuerId)) as Organization;
+  issuer(@Root() cert: Certification, @Ctx() ctx: Context): MaybePromise<Organization> {
+    return ctx.loaders.load(byId(Organization), cert.issuerId) as MaybePromise<Organization>;
   }
 
   @FieldResolver(() => [Skill], { description: 'Skills the certification attests.' })
-  skills(@Root() cert: Certification, @Ctx() ctx: Context): Promise<Skill[]> {
-    return ctx.loaders.use(skillsOfCertification).load(cert.id);
+  skills(@Root() cert: Certification, @Ctx() ctx: Context): MaybePromise<Skill[]> {
+    return ctx.loaders.load(skillsOfCertification, cert.id);
   }
 
   @FieldResolver(() => [Role], { description: 'Roles the certification is cited for.' })
-  roles(@Root() cert: Certification, @Ctx() ctx: Context): Promise<Role[]> {
-    return ctx.loaders.use(rolesOfCertification).load(cert.id);
+  roles(@Root() cert: Certification, @Ctx() ctx: Context): MaybePromise<Role[]> {
+    return ctx.loaders.load(rolesOfCertification, cert.id);
   }
 
   @FieldResolver(() => [RoleLevel], { description: 'Role levels the certification especially suits.' })
-  levels(@Root() cert: Certification, @Ctx() ctx: Context): Promise<RoleLevel[]> {
-    return ctx.loaders.use(levelsOfCertification).load(cert.id);
+  levels(@Root() cert: Certification, @Ctx() ctx: Context): MaybePromise<RoleLevel[]> {
+    return ctx.loaders.load(levelsOfCertification, cert.id);
   }
 }

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
+import { MaybePromise } from '../../core/loaders';
 import { PageArgs } from '../../core/page-args';
 import { Connection, connectionFromArray } from '../../core/relay';
 import { findBySlug } from '../../core/slug-lookup';
@@ -22,7 +23,7 @@ export class CredentialResolver extends CitedResolver(Credential, 'Credential') 
   }
 
   @FieldResolver(() => [Role], { description: 'Roles the route prepares for.' })
-  roles(@Root() credential: Credential, @Ctx() ctx: Context): Promise<Role[]> {
-    return ctx.loaders.use(rolesOfCredential).load(credential.id);
+  roles(@Root() credential: Credential, @Ctx() ctx: Context): MaybePromise<Role[]> {
+    return ctx.loaders.load(rolesOfCredential, credential.id);
   }
 }

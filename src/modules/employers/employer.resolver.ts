@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
+import { MaybePromise } from '../../core/loaders';
 import { PageArgs } from '../../core/page-args';
 import { Connection, connectionFromSlice, pageWindow } from '../../core/relay';
 import { findBySlug } from '../../core/slug-lookup';
@@ -31,12 +32,12 @@ export class EmployerResolver extends CitedResolver(Employer, 'Employer') {
   }
 
   @FieldResolver(() => [Sector])
-  sectors(@Root() employer: Employer, @Ctx() ctx: Context): Promise<Sector[]> {
-    return ctx.loaders.use(sectorsOfEmployer).load(employer.id);
+  sectors(@Root() employer: Employer, @Ctx() ctx: Context): MaybePromise<Sector[]> {
+    return ctx.loaders.load(sectorsOfEmployer, employer.id);
   }
 
   @FieldResolver(() => [Role], { description: 'Roles the employer is cited as hiring for.' })
-  roles(@Root() employer: Employer, @Ctx() ctx: Context): Promise<Role[]> {
-    return ctx.loaders.use(rolesOfEmployer).load(employer.id);
+  roles(@Root() employer: Employer, @Ctx() ctx: Context): MaybePromise<Role[]> {
+    return ctx.loaders.load(rolesOfEmployer, employer.id);
   }
 }

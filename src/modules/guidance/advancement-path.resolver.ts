@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
+import { MaybePromise } from '../../core/loaders';
 import { Role } from '../roles/role.entity';
 import { CitedResolver } from '../sources/cited.resolver';
 import { AdvancementPath } from './advancement-path.entity';
@@ -13,7 +14,7 @@ export class AdvancementPathResolver extends CitedResolver(AdvancementPath, 'Adv
   }
 
   @FieldResolver(() => [Role], { description: 'Roles the path leads to.' })
-  roles(@Root() path: AdvancementPath, @Ctx() ctx: Context): Promise<Role[]> {
-    return ctx.loaders.use(rolesOfAdvancementPath).load(path.id);
+  roles(@Root() path: AdvancementPath, @Ctx() ctx: Context): MaybePromise<Role[]> {
+    return ctx.loaders.load(rolesOfAdvancementPath, path.id);
   }
 }

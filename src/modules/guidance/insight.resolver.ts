@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
+import { MaybePromise } from '../../core/loaders';
 import { badInput } from '../../core/errors';
 import { findBySlug } from '../../core/slug-lookup';
 import { Role } from '../roles/role.entity';
@@ -38,17 +39,17 @@ export class InsightResolver extends CitedResolver(Insight, 'Insight') {
   }
 
   @FieldResolver(() => [Role])
-  roles(@Root() insight: Insight, @Ctx() ctx: Context): Promise<Role[]> {
-    return ctx.loaders.use(rolesOfInsight).load(insight.id);
+  roles(@Root() insight: Insight, @Ctx() ctx: Context): MaybePromise<Role[]> {
+    return ctx.loaders.load(rolesOfInsight, insight.id);
   }
 
   @FieldResolver(() => [RoleLevel], { description: 'The levels this advice especially concerns.' })
-  levels(@Root() insight: Insight, @Ctx() ctx: Context): Promise<RoleLevel[]> {
-    return ctx.loaders.use(levelsOfInsight).load(insight.id);
+  levels(@Root() insight: Insight, @Ctx() ctx: Context): MaybePromise<RoleLevel[]> {
+    return ctx.loaders.load(levelsOfInsight, insight.id);
   }
 
   @FieldResolver(() => [Skill])
-  skills(@Root() insight: Insight, @Ctx() ctx: Context): Promise<Skill[]> {
-    return ctx.loaders.use(skillsOfInsight).load(insight.id);
+  skills(@Root() insight: Insight, @Ctx() ctx: Context): MaybePromise<Skill[]> {
+    return ctx.loaders.load(skillsOfInsight, insight.id);
   }
 }

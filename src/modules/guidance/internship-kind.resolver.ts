@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
+import { MaybePromise } from '../../core/loaders';
 import { Employer } from '../employers/employer.entity';
 import { Sector } from '../employers/sector.entity';
 import { CitedResolver } from '../sources/cited.resolver';
@@ -14,12 +15,12 @@ export class InternshipKindResolver extends CitedResolver(InternshipKind, 'Inter
   }
 
   @FieldResolver(() => [Sector])
-  sectors(@Root() kind: InternshipKind, @Ctx() ctx: Context): Promise<Sector[]> {
-    return ctx.loaders.use(sectorsOfInternshipKind).load(kind.id);
+  sectors(@Root() kind: InternshipKind, @Ctx() ctx: Context): MaybePromise<Sector[]> {
+    return ctx.loaders.load(sectorsOfInternshipKind, kind.id);
   }
 
   @FieldResolver(() => [Employer], { description: 'Employers cited as offering this kind of internship.' })
-  employers(@Root() kind: InternshipKind, @Ctx() ctx: Context): Promise<Employer[]> {
-    return ctx.loaders.use(employersOfInternshipKind).load(kind.id);
+  employers(@Root() kind: InternshipKind, @Ctx() ctx: Context): MaybePromise<Employer[]> {
+    return ctx.loaders.load(employersOfInternshipKind, kind.id);
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
-import { byId } from '../../core/loaders';
+import { byId, MaybePromise } from '../../core/loaders';
 import { ADVICE_KINDS, adviceForMove } from '../guidance/advice.service';
 import { Insight, InsightKind } from '../guidance/insight.entity';
 import { RoleLevel } from '../roles/role-level.entity';
@@ -12,18 +12,18 @@ import { skillsToGainOf } from './transition.loader';
 @Resolver(() => CareerTransition)
 export class CareerTransitionResolver extends CitedResolver(CareerTransition, 'CareerTransition') {
   @FieldResolver(() => RoleLevel)
-  async from(@Root() t: CareerTransition, @Ctx() ctx: Context): Promise<RoleLevel> {
-    return (await ctx.loaders.use(byId(RoleLevel)).load(t.fromLevelId)) as RoleLevel;
+  from(@Root() t: CareerTransition, @Ctx() ctx: Context): MaybePromise<RoleLevel> {
+    return ctx.loaders.load(byId(RoleLevel), t.fromLevelId) as MaybePromise<RoleLevel>;
   }
 
   @FieldResolver(() => RoleLevel)
-  async to(@Root() t: CareerTransition, @Ctx() ctx: Context): Promise<RoleLevel> {
-    return (await ctx.loaders.use(byId(RoleLevel)).load(t.toLevelId)) as RoleLevel;
+  to(@Root() t: CareerTransition, @Ctx() ctx: Context): MaybePromise<RoleLevel> {
+    return ctx.loaders.load(byId(RoleLevel), t.toLevelId) as MaybePromise<RoleLevel>;
   }
 
   @FieldResolver(() => [Skill], { description: 'Skills to build before making this move.' })
-  skillsToGain(@Root() t: CareerTransition, @Ctx() ctx: Context): Promise<Skill[]> {
-    return ctx.loaders.use(skillsToGainOf).load(t.id);
+  skillsToGain(@Root() t: CareerTransition, @Ctx() ctx: Context): MaybePromise<Skill[]> {
+    return ctx.loaders.load(skillsToGainOf, t.id);
   }
 
   @FieldResolver(() => [Insight], {

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
-import { byId } from '../../core/loaders';
+import { byId, MaybePromise } from '../../core/loaders';
+import { both } from '../../core/maybe-promise';
 import { findBySlug } from '../../core/slug-lookup';
 import { Certification } from '../certifications/certification.entity';
 import { certificationsOfLevel } from '../certifications/certification.loader';
@@ -25,39 +26,39 @@ export class RoleLevelResolver extends CitedResolver(RoleLevel, 'RoleLevel') {
   }
 
   @FieldResolver(() => Role)
-  async role(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<Role> {
-    return (await ctx.loaders.use(byId(Role)).load(level.roleId)) as Role;
+  role(@Root() level: RoleLevel, @Ctx() ctx: Context): MaybePromise<Role> {
+    return ctx.loaders.load(byId(Role), level.roleId) as MaybePromise<Role>;
   }
 
   @FieldResolver(() => [SkillRequirement], {
     description: "Skills this level asks for: its own, then the role's that it does not override; most important first.",
   })
-  async skills(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<SkillRequirement[]> {
-    const [own, roleWide] = await Promise.all([
-      ctx.loaders.use(levelOnlyRequirements).load(level.id),
-      ctx.loaders.use(roleRequirements).load(level.roleId),
-    ]);
-    return mergeRequirements(own, roleWide);
+  skills(@Root() level: RoleLevel, @Ctx() ctx: Context): MaybePromise<SkillRequirement[]> {
+    return both(
+      ctx.loaders.load(levelOnlyRequirements, level.id),
+      ctx.loaders.load(roleRequirements, level.roleId),
+      mergeRequirements,
+    );
   }
 
   @FieldResolver(() => [SalaryBand], { description: 'Pay figures stated for this level.' })
-  salaryBands(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<SalaryBand[]> {
-    return ctx.loaders.use(salaryBandsOfLevel).load(level.id);
+  salaryBands(@Root() level: RoleLevel, @Ctx() ctx: Context): MaybePromise<SalaryBand[]> {
+    return ctx.loaders.load(salaryBandsOfLevel, level.id);
   }
 
   @FieldResolver(() => [CareerTransition], { description: 'Moves out of this level.' })
-  nextSteps(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<CareerTransition[]> {
-    return ctx.loaders.use(transitionsFrom).load(level.id);
+  nextSteps(@Root() level: RoleLevel, @Ctx() ctx: Context): MaybePromise<CareerTransition[]> {
+    return ctx.loaders.load(transitionsFrom, level.id);
   }
 
   @FieldResolver(() => [CareerTransition], { description: 'Moves into this level.' })
-  previousSteps(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<CareerTransition[]> {
-    return ctx.loaders.use(transitionsTo).load(level.id);
+  previousSteps(@Root() level: RoleLevel, @Ctx() ctx: Context): MaybePromise<CareerTransition[]> {
+    return ctx.loaders.load(transitionsTo, level.id);
   }
 
   @FieldResolver(() => [Certification], { description: 'Certifications cited as suiting this level.' })
-  certifications(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<Certification[]> {
-    return ctx.loaders.use(certificationsOfLevel).load(level.id);
+  certifications(@Root() level: RoleLevel, @Ctx() ctx: Context): MaybePromise<Certification[]> {
+    return ctx.loaders.load(certificationsOfLevel, level.id);
   }
 
   @FieldResolver(() => [Insight], { description: 'Cited advice that concerns this level, optionally of one kind.' })

@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import { Context } from '../../core/context';
 import { PageArgs } from '../../core/page-args';
 import { connectionFromArray, Connection } from '../../core/relay';
-import { bySlug } from '../../core/loaders';
+import { bySlug, MaybePromise } from '../../core/loaders';
+import { both } from '../../core/maybe-promise';
 import { findBySlug } from '../../core/slug-lookup';
 import { certificationsOfRole } from '../certifications/certification.loader';
 import { Certification } from '../certifications/certification.entity';
@@ -49,8 +50,8 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
   }
 
   @FieldResolver(() => [RoleLevel], { description: 'Seniority levels of this role, entry level first.' })
-  levels(@Root() role: Role, @Ctx() ctx: Context): Promise<RoleLevel[]> {
-    return ctx.loaders.use(levelsOfRole).load(role.id);
+  levels(@Root() role: Role, @Ctx() ctx: Context): MaybePromise<RoleLevel[]> {
+    return ctx.loaders.load(levelsOfRole, role.id);
   }
 
   @FieldResolver(() => [SkillRequirement], { description: 'Skills asked of every level of the role, most important first.' })
@@ -64,13 +65,13 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
   }
 
   @FieldResolver(() => [Certification])
-  certifications(@Root() role: Role, @Ctx() ctx: Context): Promise<Certification[]> {
-    return ctx.loaders.use(certificationsOfRole).load(role.id);
+  certifications(@Root() role: Role, @Ctx() ctx: Context): MaybePromise<Certification[]> {
+    return ctx.loaders.load(certificationsOfRole, role.id);
   }
 
   @FieldResolver(() => [Credential])
-  credentials(@Root() role: Role, @Ctx() ctx: Context): Promise<Credential[]> {
-    return ctx.loaders.use(credentialsOfRole).load(role.id);
+  credentials(@Root() role: Role, @Ctx() ctx: Context): MaybePromise<Credential[]> {
+    return ctx.loaders.load(credentialsOfRole, role.id);
   }
 
   @FieldResolver(() => EmployerConnection, { description: 'Employers cited as hiring for this role, by name.' })
@@ -79,23 +80,21 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
   }
 
   @FieldResolver(() => [SalaryBand], { description: 'Pay figures for the role and its levels.' })
-  salaryBands(@Root() role: Role, @Ctx() ctx: Context): Promise<SalaryBand[]> {
-    return ctx.loaders.use(salaryBandsOfRole).load(role.id);
+  salaryBands(@Root() role: Role, @Ctx() ctx: Context): MaybePromise<SalaryBand[]> {
+    return ctx.loaders.load(salaryBandsOfRole, role.id);
   }
 
   @FieldResolver(() => [Role], { description: 'Adjacent roles, in either direction.' })
-  async relatedRoles(@Root() role: Role, @Ctx() ctx: Context): Promise<Role[]> {
-    const [from, to] = await Promise.all([
-      ctx.loaders.use(relatedFrom).load(role.id),
-      ctx.loaders.use(relatedTo).load(role.id),
-    ]);
-    const unique = new Map([...from, ...to].map((r) => [r.id, r]));
-    return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
+  relatedRoles(@Root() role: Role, @Ctx() ctx: Context): MaybePromise<Role[]> {
+    return both(ctx.loaders.load(relatedFrom, role.id), ctx.loaders.load(relatedTo, role.id), (from, to) => {
+      const unique = new Map([...from, ...to].map((r) => [r.id, r]));
+      return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
+    });
   }
 
   @FieldResolver(() => [JobOutlook], { description: 'Demand forecasts for the role.' })
-  outlooks(@Root() role: Role, @Ctx() ctx: Context): Promise<JobOutlook[]> {
-    return ctx.loaders.use(outlooksOfRole).load(role.id);
+  outlooks(@Root() role: Role, @Ctx() ctx: Context): MaybePromise<JobOutlook[]> {
+    return ctx.loaders.load(outlooksOfRole, role.id);
   }
 
   @FieldResolver(() => [Insight], { description: 'Cited advice about the role, optionally of one kind.' })
@@ -109,12 +108,12 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
   }
 
   @FieldResolver(() => [AdvancementPath], { description: 'Directions this role can grow in.' })
-  advancementPaths(@Root() role: Role, @Ctx() ctx: Context): Promise<AdvancementPath[]> {
-    return ctx.loaders.use(advancementPathsOfRole).load(role.id);
+  advancementPaths(@Root() role: Role, @Ctx() ctx: Context): MaybePromise<AdvancementPath[]> {
+    return ctx.loaders.load(advancementPathsOfRole, role.id);
   }
 
   @FieldResolver(() => [SalaryFactor], { description: 'What moves pay for this role.' })
-  salaryFactors(@Root() role: Role, @Ctx() ctx: Context): Promise<SalaryFactor[]> {
-    return ctx.loaders.use(salaryFactorsOfRole).load(role.id);
+  salaryFactors(@Root() role: Role, @Ctx() ctx: Context): MaybePromise<SalaryFactor[]> {
+    return ctx.loaders.load(salaryFactorsOfRole, role.id);
   }
 }

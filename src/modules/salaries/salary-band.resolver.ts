@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
-import { byId } from '../../core/loaders';
+import { byId, MaybePromise } from '../../core/loaders';
 import { Role } from '../roles/role.entity';
 import { RoleLevel } from '../roles/role-level.entity';
 import { CitedResolver } from '../sources/cited.resolver';
@@ -19,12 +19,12 @@ export class SalaryBandResolver extends CitedResolver(SalaryBand, 'SalaryBand') 
   }
 
   @FieldResolver(() => Role)
-  async role(@Root() band: SalaryBand, @Ctx() ctx: Context): Promise<Role> {
-    return (await ctx.loaders.use(byId(Role)).load(band.roleId)) as Role;
+  role(@Root() band: SalaryBand, @Ctx() ctx: Context): MaybePromise<Role> {
+    return ctx.loaders.load(byId(Role), band.roleId) as MaybePromise<Role>;
   }
 
   @FieldResolver(() => RoleLevel, { nullable: true, description: 'Null when the band covers the whole role.' })
-  level(@Root() band: SalaryBand, @Ctx() ctx: Context): Promise<RoleLevel | null> | null {
-    return band.levelId == null ? null : ctx.loaders.use(byId(RoleLevel)).load(band.levelId);
+  level(@Root() band: SalaryBand, @Ctx() ctx: Context): MaybePromise<RoleLevel | null> {
+    return band.levelId == null ? null : ctx.loaders.load(byId(RoleLevel), band.levelId);
   }
 }

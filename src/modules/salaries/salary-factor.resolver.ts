@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
+import { MaybePromise } from '../../core/loaders';
 import { Role } from '../roles/role.entity';
 import { CitedResolver } from '../sources/cited.resolver';
 import { SalaryFactor } from './salary-factor.entity';
@@ -13,7 +14,7 @@ export class SalaryFactorResolver extends CitedResolver(SalaryFactor, 'SalaryFac
   }
 
   @FieldResolver(() => [Role])
-  roles(@Root() factor: SalaryFactor, @Ctx() ctx: Context): Promise<Role[]> {
-    return ctx.loaders.use(rolesOfSalaryFactor).load(factor.id);
+  roles(@Root() factor: SalaryFactor, @Ctx() ctx: Context): MaybePromise<Role[]> {
+    return ctx.loaders.load(rolesOfSalaryFactor, factor.id);
   }
 }

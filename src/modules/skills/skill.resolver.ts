@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
-import { byId, bySlug } from '../../core/loaders';
+import { byId, bySlug, MaybePromise } from '../../core/loaders';
 import { PageArgs } from '../../core/page-args';
 import { Connection, connectionFromArray } from '../../core/relay';
 import { findBySlug } from '../../core/slug-lookup';
@@ -38,13 +38,13 @@ export class SkillResolver extends CitedResolver(Skill, 'Skill') {
   }
 
   @FieldResolver(() => Skill, { nullable: true, description: 'The wider skill this one is part of (Docker within server and cloud management).' })
-  broader(@Root() skill: Skill, @Ctx() ctx: Context): Promise<Skill | null> | null {
-    return skill.broaderId == null ? null : ctx.loaders.use(byId(Skill)).load(skill.broaderId);
+  broader(@Root() skill: Skill, @Ctx() ctx: Context): MaybePromise<Skill | null> {
+    return skill.broaderId == null ? null : ctx.loaders.load(byId(Skill), skill.broaderId);
   }
 
   @FieldResolver(() => [Skill], { description: 'The skills this one includes.' })
-  narrower(@Root() skill: Skill, @Ctx() ctx: Context): Promise<Skill[]> {
-    return ctx.loaders.use(narrowerSkills).load(skill.id);
+  narrower(@Root() skill: Skill, @Ctx() ctx: Context): MaybePromise<Skill[]> {
+    return ctx.loaders.load(narrowerSkills, skill.id);
   }
 
   @FieldResolver(() => [Role], { description: 'Roles that ask for this skill, at any level.' })
@@ -56,7 +56,7 @@ export class SkillResolver extends CitedResolver(Skill, 'Skill') {
   }
 
   @FieldResolver(() => [Certification], { description: 'Certifications that attest this skill.' })
-  certifications(@Root() skill: Skill, @Ctx() ctx: Context): Promise<Certification[]> {
-    return ctx.loaders.use(certificationsOfSkill).load(skill.id);
+  certifications(@Root() skill: Skill, @Ctx() ctx: Context): MaybePromise<Certification[]> {
+    return ctx.loaders.load(certificationsOfSkill, skill.id);
   }
 }

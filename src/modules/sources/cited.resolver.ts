@@ -1,5 +1,6 @@
 import { ClassType, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
+import { MaybePromise } from '../../core/loaders';
 import { Citation, CitedType } from './citation.entity';
 import { citationsOf } from './citation.loader';
 
@@ -11,8 +12,8 @@ export function CitedResolver<T extends { id: number }>(type: ClassType<T>, cite
   @Resolver(() => type)
   abstract class Base {
     @FieldResolver(() => [Citation], { description: 'Where this fact comes from.' })
-    citations(@Root() record: T, @Ctx() ctx: Context): Promise<Citation[]> {
-      return ctx.loaders.use(citationsOf).load(`${citedType}:${record.id}`);
+    citations(@Root() record: T, @Ctx() ctx: Context): MaybePromise<Citation[]> {
+      return ctx.loaders.load(citationsOf, `${citedType}:${record.id}`);
     }
   }
   return Base;

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
-import { byId } from '../../core/loaders';
+import { byId, MaybePromise } from '../../core/loaders';
 import { Citation } from './citation.entity';
 import { Source } from './source.entity';
 
@@ -15,7 +15,7 @@ export class SourceResolver {
 @Resolver(() => Citation)
 export class CitationResolver {
   @FieldResolver(() => Source)
-  async source(@Root() citation: Citation, @Ctx() ctx: Context): Promise<Source> {
-    return (await ctx.loaders.use(byId(Source)).load(citation.sourceId)) as Source;
+  source(@Root() citation: Citation, @Ctx() ctx: Context): MaybePromise<Source> {
+    return ctx.loaders.load(byId(Source), citation.sourceId) as MaybePromise<Source>;
   }
 }
