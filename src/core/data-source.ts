@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import sqlite3 from 'sqlite3';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseSettings } from './config';
 import { ENTITIES } from './entities';
@@ -42,7 +43,15 @@ export function createDataSource(db: DatabaseSettings, options: DataSourceFactor
   let settings: DataSourceOptions;
   if (db.type === 'sqlite') {
     if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
-    settings = { ...common, type: 'sqlite', database: db.path, enableWAL: db.path !== ':memory:', busyTimeout: 5000 };
+    settings = {
+      ...common,
+      type: 'sqlite',
+      database: db.path,
+      enableWAL: db.path !== ':memory:',
+      busyTimeout: 5000,
+      // TypeORM calls driver.verbose(), whose long stack traces cost a stack capture and an inspect per statement.
+      driver: { ...sqlite3, verbose: () => sqlite3 },
+    };
   } else {
     settings = { ...common, ...postgresConnection(db) };
   }

@@ -12,7 +12,7 @@ import { RoleLevel } from '../roles/role-level.entity';
 import { Skill } from '../skills/skill.entity';
 import { CareerPath, CareerPathStop } from './career-path.type';
 import { CareerTransition, TransitionKind } from './career-transition.entity';
-import { Edge, kShortestRoutes, Route, sumYears } from './route-search';
+import { Adjacency, adjacencyOf, kShortestRoutes, Route, sumYears } from './route-search';
 import { skillsToGainOf } from './transition.loader';
 
 export interface PathQuery {
@@ -34,7 +34,7 @@ export async function findCareerPaths(ctx: Context, query: PathQuery): Promise<C
   const targets = await levelsMatching(ctx, query.to, 'to');
   const via = query.via ? await levelsMatching(ctx, query.via, 'via') : null;
   const graph = await transitionGraph(ctx);
-  const routes = kShortestRoutes(graph.edges, start.id, new Set(targets.map((l) => l.id)), query.first ?? 1, {
+  const routes = kShortestRoutes(graph.adjacency, start.id, new Set(targets.map((l) => l.id)), query.first ?? 1, {
     avoidKinds: query.avoidKinds,
     maxYears: query.maxYears,
     via: via ? new Set(via.map((l) => l.id)) : null,
@@ -117,22 +117,25 @@ export async function levelsMatching(ctx: Context, slug: string, argument: strin
 }
 
 export interface TransitionGraph {
-  edges: Edge[];
+  /** Search edges by the level they leave, so a search touches only the levels it expands. */
+  adjacency: Adjacency;
   transitions: Map<number, CareerTransition>;
 }
 
-/** All transitions as search edges, read once per graph version (see perGraphVersion). */
+/** All transitions as search edges, read and grouped once per graph version (see perGraphVersion). */
 export const transitionGraph = perGraphVersion<TransitionGraph>(async (db) => {
   const rows = await db.getRepository(CareerTransition).find({ order: { id: 'ASC' } });
   return {
     transitions: new Map(rows.map((t) => [t.id, t])),
-    edges: rows.map((t) => ({
-      id: t.id,
-      from: t.fromLevelId,
-      to: t.toLevelId,
-      kind: t.kind,
-      minYears: t.typicalYearsMin,
-      maxYears: t.typicalYearsMax,
-    })),
+    adjacency: adjacencyOf(
+      rows.map((t) => ({
+        id: t.id,
+        from: t.fromLevelId,
+        to: t.toLevelId,
+        kind: t.kind,
+        minYears: t.typicalYearsMin,
+        maxYears: t.typicalYearsMax,
+      })),
+    ),
   };
 });

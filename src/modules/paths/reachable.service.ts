@@ -23,7 +23,7 @@ export interface ReachableQuery {
 export async function reachableLevels(ctx: Context, query: ReachableQuery): Promise<ReachableLevel[]> {
   const start = await resolveLevel(ctx, query.from, 'from');
   const graph = await transitionGraph(ctx);
-  const routes = quickestRoutesFrom(graph.edges, start.id, {
+  const routes = quickestRoutesFrom(graph.adjacency, start.id, {
     avoidKinds: query.avoidManagement ? [TransitionKind.MANAGEMENT] : [],
   });
   const within = [...routes.entries()].filter(([, r]) => (r.minYears ?? 0) <= query.withinYears + 1e-9);

@@ -94,40 +94,63 @@ class Heap<T> {
   }
 }
 
+/** Edges grouped by the level they leave, each group in the order given. */
+export type Adjacency = Map<number, Edge[]>;
+
+/** Groups edges by the level they leave: build it once per graph and share it between searches. */
+export function adjacencyOf(edges: Edge[]): Adjacency {
+  const out: Adjacency = new Map();
+  for (const e of edges) {
+    const list = out.get(e.from);
+    if (list) list.push(e);
+    else out.set(e.from, [e]);
+  }
+  return out;
+}
+
+const asAdjacency = (graph: Edge[] | Adjacency): Adjacency => (graph instanceof Map ? graph : adjacencyOf(graph));
+
+interface Move {
+  edge: Edge;
+  to: number;
+}
+
 /**
  * The search graph: each level appears twice, before (layer 0) and after (layer 1) the route has
  * passed the `via` set, so "must pass through" becomes plain reachability of layer 1. Without a
- * `via`, everything lives in layer 1. Routes end at the first target they reach.
+ * `via`, everything lives in layer 1. Routes end at the first target they reach. A node's moves
+ * are mapped into layers when the search first expands it, so the rest of the graph costs nothing.
  */
 interface Layered {
-  out: Map<number, { edge: Edge; to: number }[]>;
+  moves: (node: number) => Move[];
   start: number;
-  targets: Set<number>;
+  isTarget: (node: number) => boolean;
 }
 
 const key = (node: number, layer: 0 | 1) => node * 2 + layer;
 const nodeOf = (k: number) => Math.floor(k / 2);
+const layerOf = (k: number) => (k % 2) as 0 | 1;
 
-function layered(edges: Edge[], start: number, targets: Set<number>, c: RouteConstraints): Layered {
+function layered(adjacency: Adjacency, start: number, targets: Set<number>, c: RouteConstraints): Layered {
   const avoid = new Set(c.avoidKinds ?? []);
   const via = c.via ?? null;
   const layerAfter = (node: number, layer: 0 | 1): 0 | 1 => (layer === 1 || !via || via.has(node) ? 1 : 0);
-  const out = new Map<number, { edge: Edge; to: number }[]>();
-  for (const e of edges) {
-    if (e.kind && avoid.has(e.kind)) continue;
-    for (const layer of via ? ([0, 1] as const) : ([1] as const)) {
-      if (layer === 1 && targets.has(e.from)) continue; // a route ends where it first reaches a target
-      const from = key(e.from, layer);
-      const list = out.get(from) ?? [];
-      list.push({ edge: e, to: key(e.to, layerAfter(e.to, layer)) });
-      out.set(from, list);
+  const isTarget = (k: number) => layerOf(k) === 1 && targets.has(nodeOf(k));
+  const expanded = new Map<number, Move[]>(); // Yen's algorithm expands the same nodes many times
+  const moves = (k: number): Move[] => {
+    let out = expanded.get(k);
+    if (!out) {
+      const layer = layerOf(k);
+      // A route ends where it first reaches a target.
+      const edges = isTarget(k) ? [] : (adjacency.get(nodeOf(k)) ?? []);
+      out = edges
+        .filter((e) => !e.kind || !avoid.has(e.kind))
+        .map((edge) => ({ edge, to: key(edge.to, layerAfter(edge.to, layer)) }));
+      expanded.set(k, out);
     }
-  }
-  return {
-    out,
-    start: key(start, layerAfter(start, 0)),
-    targets: new Set([...targets].map((t) => key(t, 1))),
+    return out;
   };
+  return { moves, start: key(start, layerAfter(start, 0)), isTarget };
 }
 
 /** Dijkstra on (years, steps) from `start` to the first target, avoiding blocked nodes and edges. */
@@ -141,7 +164,7 @@ function quickest(g: Layered, start: number, base: Cost, blockedNodes: Set<numbe
     const { cost, value: node } = heap.pop();
     if (done.has(node)) continue;
     done.add(node);
-    if (g.targets.has(node)) {
+    if (g.isTarget(node)) {
       const steps: { edge: Edge; node: number }[] = [];
       for (let at = node; at !== start; ) {
         const step = via.get(at) as { edge: Edge; from: number };
@@ -150,7 +173,7 @@ function quickest(g: Layered, start: number, base: Cost, blockedNodes: Set<numbe
       }
       return { cost, steps };
     }
-    for (const { edge, to } of g.out.get(node) ?? []) {
+    for (const { edge, to } of g.moves(node)) {
       if (blockedNodes.has(to) || blockedEdges.has(`${node}>${edge.id}`)) continue;
       const next = add(cost, edge);
       const known = best.get(to);
@@ -174,16 +197,16 @@ interface Candidate {
 /**
  * Up to `k` distinct routes from `start` to any of `targets`, best first (Yen's algorithm over the
  * layered graph). A route never visits a level twice. A start that is itself a target gives just
- * the empty route.
+ * the empty route. `graph` is the edges, or their `adjacencyOf` when one graph serves many searches.
  */
 export function kShortestRoutes(
-  edges: Edge[],
+  graph: Edge[] | Adjacency,
   start: number,
   targets: Set<number>,
   k: number,
   constraints: RouteConstraints = {},
 ): Route[] {
-  const g = layered(edges, start, targets, constraints);
+  const g = layered(asAdjacency(graph), start, targets, constraints);
   const first = quickest(g, g.start, [0, 0], new Set(), new Set());
   if (!first) return [];
   const accepted: Candidate[] = [
@@ -244,18 +267,22 @@ function sameRoot(p: Candidate, rootNodes: number[], rootEdges: Edge[]): boolean
 }
 
 /** The quickest route from `start` to any of `targets`, or null when none is reachable. */
-export function shortestPath(edges: Edge[], start: number, targets: Set<number>, constraints: RouteConstraints = {}): Route | null {
-  return kShortestRoutes(edges, start, targets, 1, constraints)[0] ?? null;
+export function shortestPath(
+  graph: Edge[] | Adjacency,
+  start: number,
+  targets: Set<number>,
+  constraints: RouteConstraints = {},
+): Route | null {
+  return kShortestRoutes(graph, start, targets, 1, constraints)[0] ?? null;
 }
 
 /**
  * The quickest route from `start` to every level it can reach (Dijkstra's tree), keyed by level.
  * The start itself is not included.
  */
-export function quickestRoutesFrom(edges: Edge[], start: number, constraints: RouteConstraints = {}): Map<number, Route> {
+export function quickestRoutesFrom(graph: Edge[] | Adjacency, start: number, constraints: RouteConstraints = {}): Map<number, Route> {
   const avoid = new Set(constraints.avoidKinds ?? []);
-  const out = new Map<number, Edge[]>();
-  for (const e of edges) if (!e.kind || !avoid.has(e.kind)) out.set(e.from, [...(out.get(e.from) ?? []), e]);
+  const adjacency = asAdjacency(graph);
   const best = new Map<number, Cost>([[start, [0, 0]]]);
   const via = new Map<number, Edge>();
   const done = new Set<number>();
@@ -265,7 +292,8 @@ export function quickestRoutesFrom(edges: Edge[], start: number, constraints: Ro
     const { cost, value: node } = heap.pop();
     if (done.has(node)) continue;
     done.add(node);
-    for (const e of out.get(node) ?? []) {
+    for (const e of adjacency.get(node) ?? []) {
+      if (e.kind && avoid.has(e.kind)) continue;
       const next = add(cost, e);
       const known = best.get(e.to);
       if (!known || less(next, known)) {
