@@ -1,6 +1,6 @@
 import { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './errors';
-import { limitCodeOf, LimitCode, tokenLimitMessage } from './limits/codes';
+import { limitCodeOf, tokenLimitMessage } from './limits/refusals';
 import { requestIdOf } from './limits/request-id';
 
 interface ValidationIssue {
@@ -46,7 +46,7 @@ export function formatError(production: boolean, log: (err: unknown, requestId?:
     const limitCode = limitCodeOf(error, formatted.message);
     if (limitCode) {
       // A query limit (src/core/limits) that Apollo reports as a parse or validation failure.
-      const message = limitCode === LimitCode.TOO_MANY_TOKENS ? tokenLimitMessage(formatted.message) : formatted.message;
+      const message = limitCode === ErrorCode.TOO_MANY_TOKENS ? tokenLimitMessage(formatted.message) : formatted.message;
       if (production) delete extensions.stacktrace;
       return { ...formatted, message, extensions: { ...extensions, code: limitCode } };
     }
@@ -54,7 +54,7 @@ export function formatError(production: boolean, log: (err: unknown, requestId?:
     // Apollo's own refusals of a malformed request (a persisted-query hash that does not match its
     // query...) come without a code but with a 4xx status: the client's fault, not ours.
     const status = (error as { extensions?: { http?: { status?: number } } } | null)?.extensions?.http?.status;
-    if (code === ErrorCode.INTERNAL_SERVER_ERROR && status && status >= 400 && status < 500) code = 'BAD_REQUEST';
+    if (code === ErrorCode.INTERNAL_SERVER_ERROR && status && status >= 400 && status < 500) code = ErrorCode.BAD_REQUEST;
     if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
       // The request id ties the answer a client reports to the log line holding the real error.
       const requestId = requestIdOf(error);

@@ -15,6 +15,7 @@ import { metricsHandler, metricsPlugin, recordError, Tracing } from './metrics';
 import { playground } from './playground';
 import { mcpRouter } from '../mcp/http';
 import { drainPlugin } from './drain.plugin';
+import { ErrorCode } from './errors';
 import { formatError } from './format-error';
 import { createSecurity, Security } from './limits';
 import { Logger } from './logger';
@@ -149,7 +150,8 @@ export async function createHttpApp(deps: AppDeps) {
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const requestId = res.locals.requestId as string | undefined;
     const status = err.status ?? 500;
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    const code =
+      status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR;
     const message = status === 413 ? 'Request body is larger than 1 MB' : status < 500 ? 'Request body is not valid JSON' : 'Internal server error';
     if (status >= 500) deps.logger.error({ err, requestId }, 'request failed');
     recordError(code);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
+import { ErrorCode } from '../errors';
 import { ApiKey, ApiRole } from './api-key.entity';
 
 /** What a request may do, from the API key it carries. */
@@ -58,7 +59,7 @@ export async function authenticate(db: DataSource, header: string | undefined): 
   const check = await checkAuthorization(db, header);
   if (check.status === 'invalid') {
     throw new GraphQLError('The API key is not valid (unknown, malformed or revoked)', {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
     });
   }
   return check.status === 'valid' ? check.auth : null;

@@ -1,7 +1,7 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { FragmentDefinitionNode, GraphQLError, Kind } from 'graphql';
 import { Context } from '../context';
-import { LimitCode } from './codes';
+import { ErrorCode } from '../errors';
 import { estimateCost } from './cost';
 import { BucketStore, clientIdOf, Take } from './rate-limit';
 
@@ -56,7 +56,7 @@ export function costPlugin(options: CostPluginOptions): ApolloServerPlugin<Conte
             throw new GraphQLError(
               `The query's estimated cost is ${requested}; the limit is ${limit} (${which}). ` +
                 'Each object returned costs 1 and `first` multiplies what is under it: ask for smaller pages or fewer nested lists.',
-              { extensions: { code: LimitCode.QUERY_TOO_COMPLEX, cost: requested, limit, http: { status: 400 } } },
+              { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: requested, limit, http: { status: 400 } } },
             );
           }
           if (options.buckets) {
@@ -66,7 +66,7 @@ export function costPlugin(options: CostPluginOptions): ApolloServerPlugin<Conte
                 `Rate limit exceeded: this query costs ${Math.max(1, requested)} and ${take.remaining} of ${take.limit} points are left; retry in ${take.retryAfterSeconds} s`,
                 {
                   extensions: {
-                    code: LimitCode.RATE_LIMITED,
+                    code: ErrorCode.RATE_LIMITED,
                     retryAfterSeconds: take.retryAfterSeconds,
                     http: { status: 429, headers: new HeaderMap(rateLimitHeaders(take)) },
                   },

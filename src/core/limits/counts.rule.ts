@@ -1,5 +1,5 @@
 import { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
-import { LimitCode } from './codes';
+import { ErrorCode } from '../errors';
 
 /**
  * Refuses documents with more than `maxAliases` aliased fields or more than `maxDirectives`
@@ -22,7 +22,7 @@ export function countLimitRule(maxAliases: number, maxDirectives: number): Valid
             context.reportError(
               new GraphQLError(`The query has ${aliases} aliases; the limit is ${maxAliases} (MAX_QUERY_ALIASES)`, {
                 nodes: [document],
-                extensions: { code: LimitCode.TOO_MANY_ALIASES, count: aliases, limit: maxAliases },
+                extensions: { code: ErrorCode.TOO_MANY_ALIASES, count: aliases, limit: maxAliases },
               }),
             );
           }
@@ -30,7 +30,7 @@ export function countLimitRule(maxAliases: number, maxDirectives: number): Valid
             context.reportError(
               new GraphQLError(`The query has ${directives} directives; the limit is ${maxDirectives} (MAX_QUERY_DIRECTIVES)`, {
                 nodes: [document],
-                extensions: { code: LimitCode.TOO_MANY_DIRECTIVES, count: directives, limit: maxDirectives },
+                extensions: { code: ErrorCode.TOO_MANY_DIRECTIVES, count: directives, limit: maxDirectives },
               }),
             );
           }

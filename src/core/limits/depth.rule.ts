@@ -1,5 +1,5 @@
 import { GraphQLError, Kind, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
-import { LimitCode } from './codes';
+import { ErrorCode } from '../errors';
 
 /** Introspection is bounded by the cost and token limits instead: its own queries nest deeply. */
 const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
@@ -48,7 +48,7 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
           context.reportError(
             new GraphQLError(
               `The query nests ${depth} levels deep; the limit is ${maxDepth} (MAX_QUERY_DEPTH). Ask for less at once, or page.`,
-              { nodes: [operation], extensions: { code: LimitCode.QUERY_TOO_DEEP, depth, limit: maxDepth } },
+              { nodes: [operation], extensions: { code: ErrorCode.QUERY_TOO_DEEP, depth, limit: maxDepth } },
             ),
           );
         }

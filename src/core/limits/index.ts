@@ -17,7 +17,6 @@ import { batchPolicy, requireJsonBody } from './transport/body-checks';
 import { cors } from './transport/cors';
 import { loadManifest, ManifestCache, trustedDocuments } from './transport/trusted-documents';
 
-export { LimitCode } from './codes';
 export { estimateCost } from './cost';
 export { DEFAULT_LIMITS, DEFAULT_SECURITY, parseSecuritySettings } from './settings';
 export type { QueryLimits, RateLimitSettings, SecuritySettings, TransportSettings } from './settings';

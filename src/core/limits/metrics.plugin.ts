@@ -1,8 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { recordRateLimitRefusal } from '../metrics';
-import { limitCodeOf, LimitCode } from './codes';
-
-const LIMIT_CODES = new Set<string>(Object.values(LimitCode));
+import { LIMIT_CODES, limitCodeOf } from './refusals';
 
 /** The limit behind a refusal, whether Apollo relabelled it or not. */
 function limitOf(error: { message: string; extensions?: Record<string, unknown> }): string | undefined {

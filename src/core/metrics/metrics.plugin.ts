@@ -1,5 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { Context } from '../context';
+import { ErrorCode } from '../errors';
 import { errorsByCode, graphqlDuration, graphqlRequests, graphqlStatements, recordCacheHit, recordCacheMiss } from './registry';
 
 /** Distinct operation names kept as labels; later ones are counted as "other" (clients choose names). */
@@ -35,7 +36,7 @@ export function metricsPlugin(options: { responseCache?: boolean } = {}): Apollo
           graphqlStatements.observe({ operation }, contextValue.sql.statements);
           if (response.body.kind === 'single') {
             for (const error of response.body.singleResult.errors ?? []) {
-              errorsByCode.inc({ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+              errorsByCode.inc({ code: String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR) });
             }
           }
         },

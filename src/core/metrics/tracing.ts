@@ -5,6 +5,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { Context } from '../context';
+import { ErrorCode } from '../errors';
 
 /** OpenTelemetry traces: an Apollo plugin that records a span per operation, and a flush at exit. */
 export interface Tracing {
@@ -53,7 +54,7 @@ export function createTracing(endpoint: string, serviceName = 'careergraph'): Tr
           span.setAttribute('careergraph.sql_statements', contextValue.sql.statements);
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           if (errors.length) {
-            const codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+            const codes = errors.map((e) => String(e.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
             span.setAttribute('careergraph.error_codes', codes);
             span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(', ') });
           }

@@ -1,4 +1,5 @@
 import { RequestHandler } from 'express';
+import { ErrorCode } from '../../errors';
 import { recordRateLimitRefusal } from '../../metrics';
 import { BucketStore } from './bucket';
 import { clientIdOf } from './client-id';
@@ -23,7 +24,7 @@ export function mcpRateLimit(buckets: BucketStore | null): RequestHandler {
       res.setHeader('Retry-After', String(take.retryAfterSeconds));
       res.status(429).json({
         jsonrpc: '2.0',
-        error: { code: -32000, message: `Rate limited: retry in ${take.retryAfterSeconds} s`, data: { code: 'RATE_LIMITED' } },
+        error: { code: -32000, message: `Rate limited: retry in ${take.retryAfterSeconds} s`, data: { code: ErrorCode.RATE_LIMITED } },
         id: null,
       });
     } catch (err) {

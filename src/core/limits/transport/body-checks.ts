@@ -1,5 +1,6 @@
 import { NextFunction, Request, RequestHandler, Response } from 'express';
-import { errorBody, LimitCode } from '../codes';
+import { ErrorCode } from '../../errors';
+import { errorBody } from '../refusals';
 
 /**
  * After the JSON parser: a POST whose body it did not parse was not `application/json`; answer
@@ -10,12 +11,12 @@ export function requireJsonBody(): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'POST' && req.body === undefined) {
       if (/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-        res.status(400).json(errorBody('The request body is empty: send a JSON object with a query', 'BAD_REQUEST'));
+        res.status(400).json(errorBody('The request body is empty: send a JSON object with a query', ErrorCode.BAD_REQUEST));
         return;
       }
       res
         .status(415)
-        .json(errorBody('POST /graphql takes a JSON body: send content-type: application/json', LimitCode.UNSUPPORTED_MEDIA_TYPE));
+        .json(errorBody('POST /graphql takes a JSON body: send content-type: application/json', ErrorCode.UNSUPPORTED_MEDIA_TYPE));
       return;
     }
     next();
@@ -29,14 +30,14 @@ export function batchPolicy(max: number): RequestHandler {
     if (max === 0) {
       res
         .status(400)
-        .json(errorBody('Batched requests are turned off here (BATCH_MAX_OPERATIONS=0): send one operation per request', LimitCode.BATCHING_DISABLED));
+        .json(errorBody('Batched requests are turned off here (BATCH_MAX_OPERATIONS=0): send one operation per request', ErrorCode.BATCHING_DISABLED));
       return;
     }
     if (req.body.length > max) {
       res
         .status(400)
         .json(
-          errorBody(`A batch holds at most ${max} operations (BATCH_MAX_OPERATIONS); this one has ${req.body.length}`, LimitCode.BATCH_TOO_LARGE, {
+          errorBody(`A batch holds at most ${max} operations (BATCH_MAX_OPERATIONS); this one has ${req.body.length}`, ErrorCode.BATCH_TOO_LARGE, {
             limit: max,
           }),
         );

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { NextFunction, Request, RequestHandler, Response } from 'express';
-import { errorBody, LimitCode } from '../codes';
+import { ErrorCode } from '../../errors';
+import { errorBody } from '../refusals';
 
 /** A trusted-documents manifest: the SHA-256 (hex) of each operation's text, to that text. */
 export type TrustedManifest = Record<string, string>;
@@ -66,20 +67,20 @@ function operationOfGet(req: Request): Operation {
 }
 
 /** Why an operation may not run, or null when the manifest holds it. */
-function refusal(op: Operation, manifest: TrustedManifest): { status: number; message: string; code: string } | null {
+function refusal(op: Operation, manifest: TrustedManifest): { status: number; message: string; code: ErrorCode } | null {
   const hash = (op.extensions as { persistedQuery?: { sha256Hash?: unknown } } | null)?.persistedQuery?.sha256Hash;
   if (typeof hash === 'string') {
     if (Object.hasOwn(manifest, hash)) return null; // Apollo checks a query sent along matches it
     return {
       status: 400,
-      code: LimitCode.PERSISTED_QUERY_NOT_FOUND,
+      code: ErrorCode.PERSISTED_QUERY_NOT_FOUND,
       message: 'No trusted operation has this hash; this server runs only pre-registered operations (TRUSTED_DOCUMENTS)',
     };
   }
   if (typeof op.query === 'string' && Object.hasOwn(manifest, sha256(op.query))) return null;
   return {
     status: 403,
-    code: LimitCode.FORBIDDEN_OPERATION,
+    code: ErrorCode.FORBIDDEN_OPERATION,
     message: 'This server runs only pre-registered operations (TRUSTED_DOCUMENTS): send the hash of one, as an Apollo persisted query',
   };
 }
