@@ -1,4 +1,4 @@
-import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { perGraphVersion, VersionScope } from './graph-snapshot';
 
 export type Compare<E> = (a: E, b: E) => number;
@@ -49,10 +49,23 @@ export class GraphTables {
     return this.built.get(key) as T | undefined;
   }
 
+  /**
+   * Runs `read` on the primary. A table read here is kept until the next write, so it must not
+   * come from a read replica that has not caught up with the version it is kept under.
+   */
+  private async onPrimary<T>(read: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.db.createQueryRunner('master');
+    try {
+      return await read(runner.manager);
+    } finally {
+      await runner.release();
+    }
+  }
+
   /** Every row of an entity's table, by id. */
   rows<E extends ObjectLiteral>(target: EntityTarget<E>): Promise<readonly E[]> {
     return this.derive(`rows:${nameOf(target)}`, async () => {
-      const rows = await this.db.getRepository(target).find({ order: { id: 'ASC' } as never });
+      const rows = await this.onPrimary((m) => m.getRepository(target).find({ order: { id: 'ASC' } as never }));
       return Object.freeze(rows.map((row) => Object.freeze(row)));
     });
   }
@@ -85,7 +98,7 @@ export class GraphTables {
   /** A join table as owner id -> target ids. */
   links(table: string, ownerColumn: string, targetColumn: string): Promise<ReadonlyMap<number, readonly number[]>> {
     return this.derive(`links:${table}:${ownerColumn}:${targetColumn}`, async () => {
-      const rows: Record<string, unknown>[] = await this.db.query(`SELECT ${ownerColumn} AS o, ${targetColumn} AS t FROM ${table}`);
+      const rows: Record<string, unknown>[] = await this.onPrimary((m) => m.query(`SELECT ${ownerColumn} AS o, ${targetColumn} AS t FROM ${table}`));
       const links = new Map<number, number[]>();
       for (const row of rows) {
         const owner = Number(row.o);

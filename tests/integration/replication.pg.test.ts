@@ -68,10 +68,16 @@ describe('Read replicas (PostgreSQL, DATABASE_READ_URLS)', () => {
     expect((result.data as any).roles.totalCount).toBeGreaterThan(10);
   });
 
-  it('should send the reads of a query to the read replica', async () => {
-    await run(/* GraphQL */ `{ skills(first: 2) { nodes { slug } } }`);
+  it('should send filtered reads to the read replica', async () => {
+    await run(/* GraphQL */ `{ employers(first: 2) { nodes { slug } } }`);
     const rows: { query: string }[] = await db.query('SELECT query FROM pg_stat_activity WHERE application_name = $1', [readName]);
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.some((r) => /FROM "skills"/.test(r.query))).toBe(true);
+    expect(rows.some((r) => /FROM "employers"/.test(r.query))).toBe(true);
+  });
+
+  it('should read the tables it keeps per graph version from the primary, never from a replica that may lag', async () => {
+    await run(/* GraphQL */ `{ certifications(first: 2) { nodes { slug } } }`);
+    const rows: { query: string }[] = await db.query('SELECT query FROM pg_stat_activity WHERE application_name = $1', [readName]);
+    expect(rows.some((r) => /FROM "certifications"/.test(r.query))).toBe(false);
   });
 });
