@@ -183,8 +183,11 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
   (row) => subjects.has(`${row.subjectType}:${row.subjectId}`));
 
   const { inserted, updated, deleted } = sync.report;
-  if (inserted + updated + deleted > 0 || !(await searchIndexFilled(em))) await rebuildSearchIndex(em);
-  if (inserted + updated + deleted > 0) await bumpGraphVersion(em); // replicas' caches move on
+  const changed = inserted + updated + deleted > 0 || !(await searchIndexFilled(em));
+  if (changed) {
+    await rebuildSearchIndex(em);
+    await bumpGraphVersion(em); // every process's in-memory graph, search index and cache move on
+  }
   return sync.report;
 }
 

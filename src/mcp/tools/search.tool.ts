@@ -33,7 +33,7 @@ export const searchTool = defineTool({
     limit: limitArg('hits', 10),
   },
   async run(ctx, { query, types, limit }) {
-    const hits = await searchIndex(ctx.db, query, { types, limit: limit ?? 10 });
+    const hits = await searchIndex(ctx, query, { types, limit: limit ?? 10 });
     const nodes = await loadNodes(ctx, hits);
     const found = hits.flatMap((hit, i) => (nodes[i] ? [{ hit, node: nodes[i] as unknown as Record<string, unknown> & { id: number } }] : []));
     const cited = found.filter(({ hit }) => hit.nodeType !== 'Source');

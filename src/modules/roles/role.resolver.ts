@@ -42,7 +42,7 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
     @Ctx() ctx: Context,
   ): Promise<Connection<Role>> {
     if (filter?.search) {
-      const hits = await searchIndex(ctx.db, filter.search, { types: ['Role'], limit: 500 });
+      const hits = await searchIndex(ctx, filter.search, { types: ['Role'], limit: 500 });
       const roles = await ctx.loaders.use(bySlug(Role)).loadMany(hits.map((h) => h.slug));
       return connectionFromArray(roles.filter((r): r is Role => r instanceof Role), page);
     }

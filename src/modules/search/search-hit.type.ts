@@ -5,6 +5,6 @@ import { Node } from '../../core/relay';
 export class SearchHit {
   @Field(() => Node) node: Node;
 
-  @Field(() => Float, { description: 'Relevance: higher is better, comparable within one search only (BM25 on SQLite; word-rarity-weighted ts_rank on PostgreSQL).' })
+  @Field(() => Float, { description: 'Relevance: higher is better, comparable within one search only (BM25, names weighing ten times the prose, alike on every database).' })
   score: number;
 }

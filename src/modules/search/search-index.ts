@@ -1,12 +1,5 @@
 import { EntityManager } from 'typeorm';
-
-/** One row of the search index: a node and the text it is found by. */
-interface SearchDocument {
-  nodeType: string;
-  slug: string;
-  title: string;
-  body: string;
-}
+import { SearchDocument } from './inverted-index';
 
 const list = (json: string | null): string => (json ? (JSON.parse(json) as string[]).join('. ') : '');
 
@@ -43,7 +36,11 @@ const SOURCES: { nodeType: string; sql: string; row: (r: Record<string, string>)
   { nodeType: 'Source', sql: 'SELECT slug, title, description FROM sources', row: (r) => [r.title, r.description ?? ''] },
 ];
 
-/** Rebuilds the whole search index from the tables, inside the caller's transaction. */
+/**
+ * Rebuilds the whole search index from the tables, inside the caller's transaction. Searches read
+ * these rows into an in-process index per graph version (search.service.ts); the FTS5 index and
+ * the tsvector column the migration defines are no longer queried.
+ */
 export async function rebuildSearchIndex(em: EntityManager): Promise<void> {
   const docs: SearchDocument[] = [];
   for (const source of SOURCES) {

@@ -10,7 +10,7 @@ import { searchIndex } from './search.service';
 export class SearchResolver {
   @Query(() => [SearchHit], { description: 'Everything in the graph matching the words of `query`, best first.' })
   async search(@Args() { query, first }: SearchArgs, @Ctx() ctx: Context): Promise<SearchHit[]> {
-    const hits = await searchIndex(ctx.db, query, { limit: first ?? DEFAULT_PAGE_SIZE });
+    const hits = await searchIndex(ctx, query, { limit: first ?? DEFAULT_PAGE_SIZE });
     const nodes = await loadNodes(ctx, hits);
     return hits.flatMap((hit, i) => (nodes[i] ? [Object.assign(new SearchHit(), { node: nodes[i], score: hit.score })] : []));
   }

@@ -1,4 +1,9 @@
 import { DataSource } from 'typeorm';
+import { readGraphVersion } from '../../core/cache/graph-version';
+import { perGraphVersion, VersionScope } from '../../core/graph-snapshot';
+import { fold, stem } from './porter-tokenizer';
+import { buildInvertedIndex } from './inverted-index';
+import { Phrase, SearchEngine } from './search-engine';
 
 export interface IndexHit {
   nodeType: string;
@@ -25,77 +30,36 @@ export function queryWords(text: string): string[] {
   return [...new Set(words)].slice(0, 12);
 }
 
-/** The words of a query as an FTS5 expression: any word, each also as a prefix. */
-export function ftsQuery(text: string): string | null {
-  const words = queryWords(text);
-  if (words.length === 0) return null;
-  return words.map((w) => (w.length >= MIN_PREFIX ? `"${w}"*` : `"${w}"`)).join(' OR ');
-}
-
-/** The words of a query as PostgreSQL tsquery terms, one per word, each also as a prefix. */
-export function tsQueryTerms(text: string): string[] {
-  return queryWords(text).map((w) => (w.length >= MIN_PREFIX ? `${w}:*` : w));
-}
-
-type Row = { node_type: string; slug: string; score: number | string };
-
-/** SQLite: FTS5's BM25, names (title) weighing ten times the prose (body). */
-async function searchSqlite(db: DataSource, text: string, options: SearchOptions): Promise<Row[]> {
-  const match = ftsQuery(text);
-  if (!match) return [];
-  const types = options.types ?? [];
-  const typeFilter = types.length ? `AND node_type IN (${types.map(() => '?').join(', ')})` : '';
-  return db.query(
-    `SELECT node_type, slug, -bm25(search_documents, 0, 0, 10.0, 1.0) AS score
-       FROM search_documents
-      WHERE search_documents MATCH ? ${typeFilter}
-      ORDER BY score DESC, node_type ASC, slug ASC
-      LIMIT ?`,
-    [match, ...types, options.limit],
-  );
+/** The words of a query as the index looks them up: stemmed, each also as a prefix when long enough. */
+export function queryPhrases(text: string): Phrase[] {
+  return queryWords(text).map((w) => ({ term: stem(fold(w)), prefix: w.length >= MIN_PREFIX }));
 }
 
 /**
- * PostgreSQL: the GIN-indexed tsvector (names weighted A, prose B). Each word's ts_rank, with
- * names weighing ten times the prose and divided by 1 + log(length) so that long texts
- * mentioning a word in passing do not outrank the node it names, is multiplied by the word's
- * inverse document frequency (as BM25 does on SQLite), so rarer words count for more.
+ * The search index, built in this process once per graph version from `search_documents` (which
+ * every write keeps up to date in its transaction, on either engine), so both engines rank alike.
  */
-async function searchPostgres(db: DataSource, text: string, options: SearchOptions): Promise<Row[]> {
-  const terms = tsQueryTerms(text);
-  if (terms.length === 0) return [];
-  const types = options.types ?? [];
-  const typeFilter = types.length ? 'WHERE d.node_type = ANY($3)' : '';
-  return db.query(
-    `WITH terms AS (
-       SELECT t.q, ln(1 + (n.total - c.hits + 0.5) / (c.hits + 0.5)) AS idf
-         FROM unnest($1::text[]) AS w,
-              LATERAL (SELECT to_tsquery('english', w) AS q) AS t,
-              LATERAL (SELECT count(*) AS hits FROM search_documents WHERE document @@ t.q) AS c,
-              (SELECT count(*) AS total FROM search_documents) AS n)
-     SELECT d.node_type, d.slug, sum(terms.idf * ts_rank('{0, 0, 0.1, 1.0}', d.document, terms.q, 1)) AS score
-       FROM search_documents AS d JOIN terms ON d.document @@ terms.q
-       ${typeFilter}
-      GROUP BY d.node_type, d.slug
-      ORDER BY score DESC, d.node_type ASC, d.slug ASC
-      LIMIT $2`,
-    types.length ? [terms, options.limit, types] : [terms, options.limit],
+const searchEngine = perGraphVersion(async (db) => {
+  const rows: { node_type: string; slug: string; title: string | null; body: string | null }[] = await db.query(
+    'SELECT node_type, slug, title, body FROM search_documents',
   );
-}
+  const docs = rows.map((r) => ({ nodeType: r.node_type, slug: r.slug, title: r.title ?? '', body: r.body ?? '' }));
+  return new SearchEngine(await buildInvertedIndex(docs));
+});
 
-const ENGINES: Record<string, (db: DataSource, text: string, options: SearchOptions) => Promise<Row[]>> = {
-  sqlite: searchSqlite,
-  postgres: searchPostgres,
-};
+/** A request's scope, or for a caller that has only the database, one that reads the version now. */
+const scopeOf = (from: VersionScope | DataSource): VersionScope =>
+  from instanceof DataSource ? { loaders: { db: from, graphVersion: () => readGraphVersion(from) } } : from;
 
 /**
- * Ranks indexed nodes by relevance to `text` (names weighing ten times the prose), best first;
- * a query whose words match nothing gives nothing. Scores are positive and comparable within
- * one search only.
+ * Ranks indexed nodes by relevance to `text`, best first: BM25 as SQLite's FTS5 computes it, names
+ * weighing ten times the prose; a query whose words match nothing gives nothing. Scores are
+ * positive and comparable within one search only. Pass the request context where there is one,
+ * so the graph version is read once per request.
  */
-export async function searchIndex(db: DataSource, text: string, options: SearchOptions): Promise<IndexHit[]> {
-  const search = ENGINES[db.options.type];
-  if (!search) throw new Error(`search is not implemented for ${db.options.type}`);
-  const rows = await search(db, text, options);
-  return rows.map((r) => ({ nodeType: r.node_type, slug: r.slug, score: Math.round(Number(r.score) * 1e6) / 1e6 }));
+export async function searchIndex(from: VersionScope | DataSource, text: string, options: SearchOptions): Promise<IndexHit[]> {
+  const phrases = queryPhrases(text);
+  if (phrases.length === 0) return [];
+  const engine = await searchEngine(scopeOf(from));
+  return engine.search(phrases, options).map((h) => ({ ...h, score: Math.round(h.score * 1e6) / 1e6 }));
 }

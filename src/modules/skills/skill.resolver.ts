@@ -28,7 +28,7 @@ export class SkillResolver extends CitedResolver(Skill, 'Skill') {
     @Ctx() ctx: Context,
   ): Promise<Connection<Skill>> {
     if (filter?.search) {
-      const hits = await searchIndex(ctx.db, filter.search, { types: ['Skill'], limit: 1000 });
+      const hits = await searchIndex(ctx, filter.search, { types: ['Skill'], limit: 1000 });
       const found = await ctx.loaders.use(bySlug(Skill)).loadMany(hits.map((h) => h.slug));
       const skills = found.filter((s): s is Skill => s instanceof Skill && (!filter.category || s.category === filter.category));
       return connectionFromArray(skills, page);
