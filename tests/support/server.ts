@@ -18,6 +18,8 @@ export interface Result<T = any> {
   data?: T;
   errors?: { message: string; extensions?: Record<string, any>; path?: (string | number)[] }[];
   statements: number;
+  /** Whether the response cache answered (Apollo sets `age` on a replayed response). */
+  cached?: boolean;
 }
 
 /**
@@ -68,7 +70,9 @@ export class TestServer {
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     const { data, errors } = response.body.singleResult;
-    return { data: data as T, errors: errors as Result['errors'], statements: sql.statements };
+    const result: Result<T> = { data: data as T, errors: errors as Result['errors'], statements: sql.statements };
+    if (this.cache) result.cached = response.http.headers.get('age') !== undefined;
+    return result;
   }
 
   /** Runs an operation that must succeed, returning its data. */

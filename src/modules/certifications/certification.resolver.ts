@@ -21,7 +21,7 @@ export class CertificationResolver extends CitedResolver(Certification, 'Certifi
   }
 
   @Query(() => CertificationConnection, { description: 'Certifications by name.' })
-  async certifications(@Args() page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Certification>> {
+  async certifications(@Args({ validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Certification>> {
     return connectionFromArray(await (await ctx.loaders.tables()).ordered(Certification, 'name'), page);
   }
 

@@ -18,7 +18,7 @@ export class CredentialResolver extends CitedResolver(Credential, 'Credential') 
   }
 
   @Query(() => CredentialConnection, { description: 'Education routes, in the order the sources give them.' })
-  async credentials(@Args() page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Credential>> {
+  async credentials(@Args({ validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Credential>> {
     return connectionFromArray(await (await ctx.loaders.tables()).rows(Credential), page);
   }
 

@@ -26,7 +26,7 @@ export class AuditResolver {
   @Authorized(ApiRole.ADMIN)
   @Query(() => AuditEntryConnection, { description: 'Every accepted write, newest first (admin key).' })
   async auditLog(
-    @Args() page: PageArgs,
+    @Args({ validate: false }) page: PageArgs,
     @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<AuditEntry>> {

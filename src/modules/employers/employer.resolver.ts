@@ -22,7 +22,7 @@ export class EmployerResolver extends CitedResolver(Employer, 'Employer') {
 
   @Query(() => EmployerConnection, { description: 'Employers by name, optionally in one sector or offering internships.' })
   async employers(
-    @Args() page: PageArgs,
+    @Args({ validate: false }) page: PageArgs,
     @Arg('filter', () => EmployerFilter, { nullable: true }) filter: EmployerFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Employer>> {

@@ -22,7 +22,7 @@ export class SectorResolver extends CitedResolver(Sector, 'Sector') {
   }
 
   @FieldResolver(() => EmployerConnection, { description: 'Employers in this sector, by name.' })
-  async employers(@Root() sector: Sector, @Args() page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Employer>> {
+  async employers(@Root() sector: Sector, @Args({ validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Employer>> {
     return connectionFromArray(await ctx.loaders.use(employersOfSector).load(sector.id), page);
   }
 }

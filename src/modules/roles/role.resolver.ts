@@ -37,7 +37,7 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
 
   @Query(() => RoleConnection, { description: 'Roles by name, or by relevance when filter.search is given.' })
   async roles(
-    @Args() page: PageArgs,
+    @Args({ validate: false }) page: PageArgs,
     @Arg('filter', () => RoleFilter, { nullable: true }) filter: RoleFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Role>> {
@@ -75,7 +75,7 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
   }
 
   @FieldResolver(() => EmployerConnection, { description: 'Employers cited as hiring for this role, by name.' })
-  async employers(@Root() role: Role, @Args() page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Employer>> {
+  async employers(@Root() role: Role, @Args({ validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Employer>> {
     return connectionFromArray(await ctx.loaders.use(employersOfRole).load(role.id), page);
   }
 

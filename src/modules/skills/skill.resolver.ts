@@ -23,7 +23,7 @@ export class SkillResolver extends CitedResolver(Skill, 'Skill') {
 
   @Query(() => SkillConnection, { description: 'Skills by name, or by relevance when filter.search is given.' })
   async skills(
-    @Args() page: PageArgs,
+    @Args({ validate: false }) page: PageArgs,
     @Arg('filter', () => SkillFilter, { nullable: true }) filter: SkillFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Skill>> {
