@@ -16,7 +16,16 @@ export interface LoaderScope {
  * Builds one DataLoader (called at most once per request per factory), answering from the index
  * `indexKey` of the graph tables; `missing` is the answer for a key the index does not hold.
  */
-export type LoaderFactory<K, V> = ((scope: LoaderScope) => DataLoader<K, V>) & { indexKey: string; missing(): V };
+export type LoaderFactory<K, V> = ((scope: LoaderScope) => DataLoader<K, V>) & {
+  indexKey: string;
+  missing(): V;
+  build(tables: GraphTables): Promise<ReadonlyMap<K, V>>;
+};
+
+/** The whole index behind `factory` at these tables' version, built once. */
+export function indexOf<K, V>(tables: GraphTables, factory: LoaderFactory<K, V>): Promise<ReadonlyMap<K, V>> {
+  return tables.derive(factory.indexKey, () => factory.build(tables));
+}
 
 /** Per-request loaders, created on first use so a request pays only for what it touches. */
 export class LoaderRegistry implements LoaderScope {
@@ -91,11 +100,11 @@ export function indexed<K, V>(
   return memoized(key, () => {
     const factory = (scope: LoaderScope) =>
       new DataLoader<K, V>(async (keys) => {
-        const tables = await scope.tables();
-        const index = await tables.derive(key, () => build(tables));
+        const index = await indexOf(await scope.tables(), indexed);
         return keys.map((k) => index.get(k) ?? missing());
       });
-    return Object.assign(factory, { indexKey: key, missing });
+    const indexed: LoaderFactory<K, V> = Object.assign(factory, { indexKey: key, missing, build });
+    return indexed;
   });
 }
 

@@ -74,6 +74,8 @@ export function createApollo(
   security: Security = createSecurity(deps.config.security, { redis: deps.config.redis, logger: deps.logger }),
 ): ApolloServer<Context> {
   const production = deps.config.nodeEnv === 'production';
+  // with a max-age of 0 nothing is cacheable: the plugin would only hash and look up every request
+  const responseCache = (deps.config.httpCacheMaxAge ?? 60) > 0 ? deps.responseCache : undefined;
   return new ApolloServer<Context>({
     schema: deps.schema,
     introspection: deps.config.introspection,
@@ -87,11 +89,11 @@ export function createApollo(
       ApolloServerPluginLandingPageDisabled(),
       statementsPlugin(deps.logger),
       ...security.plugins,
-      metricsPlugin({ responseCache: Boolean(deps.responseCache) }),
+      metricsPlugin({ responseCache: Boolean(responseCache) }),
       ...cacheControlPlugins(deps.config.httpCacheMaxAge ?? 60),
       etagPlugin(),
       ...(deps.tracing ? [deps.tracing.plugin] : []),
-      ...(deps.responseCache ? [deps.responseCache.plugin] : []),
+      ...(responseCache ? [responseCache.plugin] : []),
       ...(httpServer ? [drainPlugin(httpServer)] : []),
     ],
   });

@@ -2,7 +2,7 @@ import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { byId } from '../../core/loaders';
 import { resolveLevel } from '../paths/path.service';
-import { levelOnlyRequirements, mergeRequirements, roleRequirements } from '../skills/skill.loader';
+import { requirementsOfLevel } from '../skills/skill.loader';
 import { Skill } from '../skills/skill.entity';
 import { SkillImportance } from '../skills/skill-requirement.entity';
 import { DistinctSkills, LevelComparison, SkillComparisonRow } from './level-comparison.type';
@@ -13,14 +13,7 @@ export async function compareLevels(ctx: Context, slugs: string[]): Promise<Leve
   if (new Set(levels.map((l) => l.id)).size !== levels.length) {
     throw badInput('slugs', '"slugs" name the same level more than once');
   }
-  const asked = await Promise.all(
-    levels.map(async (level) =>
-      mergeRequirements(
-        await ctx.loaders.use(levelOnlyRequirements).load(level.id),
-        await ctx.loaders.use(roleRequirements).load(level.roleId),
-      ),
-    ),
-  );
+  const asked = await Promise.all(levels.map((level) => ctx.loaders.load(requirementsOfLevel, level.id)));
   const skillIds = [...new Set(asked.flat().map((r) => r.skillId))];
   const skills = new Map(
     (await ctx.loaders.use(byId(Skill)).loadMany(skillIds)).filter((s): s is Skill => s instanceof Skill).map((s) => [s.id, s]),

@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
 import { byId, MaybePromise } from '../../core/loaders';
-import { both } from '../../core/maybe-promise';
 import { findBySlug } from '../../core/slug-lookup';
 import { Certification } from '../certifications/certification.entity';
 import { certificationsOfLevel } from '../certifications/certification.loader';
@@ -12,7 +11,7 @@ import { CareerTransition } from '../paths/career-transition.entity';
 import { transitionsFrom, transitionsTo } from '../paths/transition.loader';
 import { SalaryBand } from '../salaries/salary-band.entity';
 import { salaryBandsOfLevel } from '../salaries/salary.loader';
-import { levelOnlyRequirements, mergeRequirements, roleRequirements } from '../skills/skill.loader';
+import { requirementsOfLevel } from '../skills/skill.loader';
 import { SkillRequirement } from '../skills/skill-requirement.entity';
 import { CitedResolver } from '../sources/cited.resolver';
 import { Role } from './role.entity';
@@ -34,11 +33,7 @@ export class RoleLevelResolver extends CitedResolver(RoleLevel, 'RoleLevel') {
     description: "Skills this level asks for: its own, then the role's that it does not override; most important first.",
   })
   skills(@Root() level: RoleLevel, @Ctx() ctx: Context): MaybePromise<SkillRequirement[]> {
-    return both(
-      ctx.loaders.load(levelOnlyRequirements, level.id),
-      ctx.loaders.load(roleRequirements, level.roleId),
-      mergeRequirements,
-    );
+    return ctx.loaders.load(requirementsOfLevel, level.id);
   }
 
   @FieldResolver(() => [SalaryBand], { description: 'Pay figures stated for this level.' })

@@ -1,6 +1,6 @@
 import { Context } from '../../core/context';
 import { resolveLevel } from '../paths/path.service';
-import { levelOnlyRequirements, mergeRequirements, roleRequirements } from './skill.loader';
+import { requirementsOfLevel } from './skill.loader';
 import { SkillGap } from './skill-gap.type';
 import { skillIndex } from './skill-index';
 import { matchSkills, satisfies } from './skill-matching';
@@ -12,12 +12,7 @@ import { SkillImportance } from './skill-requirement.entity';
  */
 export async function computeSkillGap(ctx: Context, target: string, have: string[]): Promise<SkillGap> {
   const level = await resolveLevel(ctx, target, 'target');
-  const [own, roleWide, skills] = await Promise.all([
-    ctx.loaders.use(levelOnlyRequirements).load(level.id),
-    ctx.loaders.use(roleRequirements).load(level.roleId),
-    skillIndex(ctx),
-  ]);
-  const requirements = mergeRequirements(own, roleWide);
+  const [requirements, skills] = await Promise.all([ctx.loaders.load(requirementsOfLevel, level.id), skillIndex(ctx)]);
   const { held, unrecognized } = matchSkills(have, skills.names);
   const matched = requirements.filter((r) => satisfies(r.skillId, held, skills.byId));
   const missing = requirements.filter((r) => !matched.includes(r));

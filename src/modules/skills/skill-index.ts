@@ -1,6 +1,7 @@
 import { Context } from '../../core/context';
+import { indexOf } from '../../core/loaders';
 import { RoleLevel } from '../roles/role-level.entity';
-import { mergeRequirements } from './skill.loader';
+import { requirementsOfLevel } from './skill.loader';
 import { Skill } from './skill.entity';
 import { buildNameIndex } from './skill-matching';
 import { SkillRequirement } from './skill-requirement.entity';
@@ -22,19 +23,11 @@ export async function skillIndex(ctx: Scope): Promise<SkillIndex> {
   });
 }
 
-/** Every level with what it asks for (its own requirements, then its role's it does not override); built once per graph version. */
+/** Every level with what it asks for (its own requirements, then its role's it does not override). */
 export async function levelRequirements(ctx: Scope): Promise<{ level: RoleLevel; asked: SkillRequirement[] }[]> {
   const tables = await ctx.loaders.tables();
   return tables.derive('level-requirements', async () => {
-    const [levels, requirements] = await Promise.all([tables.rows(RoleLevel), tables.rows(SkillRequirement)]);
-    const roleWide = new Map<number, SkillRequirement[]>();
-    const levelOwn = new Map<number, SkillRequirement[]>();
-    for (const r of requirements) {
-      const [map, key] = r.levelId == null ? [roleWide, r.roleId] : [levelOwn, r.levelId];
-      const list = map.get(key);
-      if (list) list.push(r);
-      else map.set(key, [r]);
-    }
-    return levels.map((level) => ({ level, asked: mergeRequirements(levelOwn.get(level.id) ?? [], roleWide.get(level.roleId) ?? []) }));
+    const [levels, asked] = await Promise.all([tables.rows(RoleLevel), indexOf(tables, requirementsOfLevel)]);
+    return levels.map((level) => ({ level, asked: asked.get(level.id) ?? [] }));
   });
 }

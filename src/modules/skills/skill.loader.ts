@@ -1,4 +1,5 @@
-import { groupedBy, indexed, LoaderFactory } from '../../core/loaders';
+import { groupedBy, indexed, indexOf, LoaderFactory } from '../../core/loaders';
+import { RoleLevel } from '../roles/role-level.entity';
 import { IMPORTANCE_ORDER, SkillRequirement } from './skill-requirement.entity';
 import { Skill } from './skill.entity';
 
@@ -18,6 +19,17 @@ export const roleRequirements: LoaderFactory<number, SkillRequirement[]> = index
 export const levelOnlyRequirements: LoaderFactory<number, SkillRequirement[]> = indexed(
   'requirements:level-only',
   (t) => t.grouped('level-only', SkillRequirement, 'levelId', byImportance, (r) => r.levelId != null) as Promise<Map<number, SkillRequirement[]>>,
+  noRequirements,
+);
+
+/** What each level asks for (see mergeRequirements), by level id: merged once per graph version. */
+export const requirementsOfLevel: LoaderFactory<number, SkillRequirement[]> = indexed(
+  'requirements:of-level',
+  async (t) => {
+    const [levels, own, roleWide] = await Promise.all([t.rows(RoleLevel), indexOf(t, levelOnlyRequirements), indexOf(t, roleRequirements)]);
+    const merged = (level: RoleLevel) => Object.freeze(mergeRequirements(own.get(level.id) ?? [], roleWide.get(level.roleId) ?? []));
+    return new Map(levels.map((level) => [level.id, merged(level) as SkillRequirement[]]));
+  },
   noRequirements,
 );
 
