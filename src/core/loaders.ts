@@ -117,8 +117,19 @@ export function byColumn<E extends ObjectLiteral, K extends string | number>(
   target: EntityTarget<E>,
   column: keyof E & string,
 ): LoaderFactory<K, E | null> {
-  return indexed<K, E | null>(`by:${nameOf(target)}:${column}`, (t) => t.unique<E, K>(target, column), none);
+  // resolvers call this per object resolved: find the factory without building a key string
+  let columns = byColumnFactories.get(target as object);
+  if (!columns) byColumnFactories.set(target as object, (columns = new Map()));
+  let factory = columns.get(column) as LoaderFactory<K, E | null> | undefined;
+  if (!factory) {
+    factory = indexed<K, E | null>(`by:${nameOf(target)}:${column}`, (t) => t.unique<E, K>(target, column), none);
+    columns.set(column, factory as unknown as AnyFactory);
+  }
+  return factory;
 }
+
+type AnyFactory = LoaderFactory<unknown, unknown>;
+const byColumnFactories = new WeakMap<object, Map<string, AnyFactory>>();
 
 export const byId = <E extends ObjectLiteral>(target: EntityTarget<E>) => byColumn<E, number>(target, 'id' as keyof E & string);
 export const bySlug = <E extends ObjectLiteral>(target: EntityTarget<E>) => byColumn<E, string>(target, 'slug' as keyof E & string);
