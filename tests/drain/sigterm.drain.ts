@@ -13,13 +13,16 @@ const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'dist', 'main.js');
 const WORKERS = 24;
 /**
- * Route searches with their pay: tens of milliseconds each, so many are in flight at any moment.
- * Each request's alias differs, so the response cache cannot answer it without the work.
+ * Route searches with their pay, and a page of employers: most of the graph is answered from
+ * memory without leaving the event loop, but the employers list is a SQL query, so requests wait
+ * on the database and many are in flight at any moment. Each request's alias differs, so the
+ * response cache cannot answer it without the work.
  */
 const query = (id: string) =>
   JSON.stringify({
     query: /* GraphQL */ `{ ${id.replace(/-/g, '_')}: careerPaths(from: "junior-backend-developer", to: "solution-architect", first: 5) {
-      rank stops { level { name salaryBands { min max } } } skillsToGain { name } } }`,
+      rank stops { level { name salaryBands { min max } } } skillsToGain { name } }
+      employers(first: 20) { nodes { name sectors { name } } } }`,
   });
 
 interface LogLine {
