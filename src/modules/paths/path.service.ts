@@ -1,7 +1,6 @@
 import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { byId } from '../../core/loaders';
-import { perGraphVersion } from '../../core/graph-snapshot';
 import { findBySlug } from '../../core/slug-lookup';
 import { YearRange } from '../../core/year-range';
 import { Certification } from '../certifications/certification.entity';
@@ -122,20 +121,23 @@ export interface TransitionGraph {
   transitions: Map<number, CareerTransition>;
 }
 
-/** All transitions as search edges, read and grouped once per graph version (see perGraphVersion). */
-export const transitionGraph = perGraphVersion<TransitionGraph>(async (db) => {
-  const rows = await db.getRepository(CareerTransition).find({ order: { id: 'ASC' } });
-  return {
-    transitions: new Map(rows.map((t) => [t.id, t])),
-    adjacency: adjacencyOf(
-      rows.map((t) => ({
-        id: t.id,
-        from: t.fromLevelId,
-        to: t.toLevelId,
-        kind: t.kind,
-        minYears: t.typicalYearsMin,
-        maxYears: t.typicalYearsMax,
-      })),
-    ),
-  };
-});
+/** All transitions as search edges, grouped once per graph version (src/core/graph-tables.ts). */
+export async function transitionGraph(ctx: Context): Promise<TransitionGraph> {
+  const tables = await ctx.loaders.tables();
+  return tables.derive('transition-graph', async () => {
+    const rows = await tables.rows(CareerTransition);
+    return {
+      transitions: new Map(rows.map((t) => [t.id, t])),
+      adjacency: adjacencyOf(
+        rows.map((t) => ({
+          id: t.id,
+          from: t.fromLevelId,
+          to: t.toLevelId,
+          kind: t.kind,
+          minYears: t.typicalYearsMin,
+          maxYears: t.typicalYearsMax,
+        })),
+      ),
+    };
+  });
+}
