@@ -5,11 +5,6 @@ export interface VersionScope {
   loaders: { db: DataSource; graphVersion(): Promise<number> };
 }
 
-/** The graph version this request sees, read once per request. */
-export function graphVersionOf(ctx: VersionScope): Promise<number> {
-  return ctx.loaders.graphVersion();
-}
-
 /**
  * A structure derived from the whole graph (every transition, every skill name), built once per
  * graph version and kept in this process: requests between two writes share it, and the first
@@ -19,7 +14,7 @@ export function perGraphVersion<T>(build: (db: DataSource) => Promise<T>): (ctx:
   const cache = new WeakMap<DataSource, { version: number; value: Promise<T> }>();
   return async (ctx) => {
     const db = ctx.loaders.db;
-    const version = await graphVersionOf(ctx);
+    const version = await ctx.loaders.graphVersion(); // fixed for the request at its first use
     const cached = cache.get(db);
     // a request that read the version just before a write may arrive after one that read it
     // just after: it gets the newer structure rather than throwing that one away

@@ -17,7 +17,8 @@ export function ascending<E extends ObjectLiteral>(...columns: (keyof E & string
   };
 }
 
-const nameOf = (target: EntityTarget<ObjectLiteral>) => (target as { name: string }).name;
+/** An entity class's name, which keys its table's derived values. */
+export const nameOf = (target: EntityTarget<ObjectLiteral>) => (target as { name: string }).name;
 
 /**
  * The graph's tables as they stand at one graph version, each read on first use and kept in

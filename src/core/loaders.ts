@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { graphVersionWatcherOf, readGraphVersion } from './cache/graph-version';
-import { ascending, graphTables, GraphTables } from './graph-tables';
+import { ascending, graphTables, GraphTables, nameOf } from './graph-tables';
 import { MaybePromise } from './maybe-promise';
 
 export type { MaybePromise } from './maybe-promise';
@@ -85,8 +85,6 @@ function memoized<K, V>(key: string, make: () => LoaderFactory<K, V>): LoaderFac
   if (!memo.has(key)) memo.set(key, make() as LoaderFactory<unknown, unknown>);
   return memo.get(key) as LoaderFactory<K, V>;
 }
-
-const nameOf = (target: EntityTarget<ObjectLiteral>) => (target as { name: string }).name;
 
 /**
  * A loader answering from an index built once per graph version from the in-memory tables

@@ -1,10 +1,9 @@
 import { EntityTarget, ObjectLiteral } from 'typeorm';
+import { nameOf } from './graph-tables';
 import { bySlug, indexed, LoaderRegistry } from './loaders';
 
 /** Slugs compared without hyphens or case, so "back-end-developer" finds "backend-developer". */
 export const looseSlug = (slug: string) => slug.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-const nameOf = (target: EntityTarget<ObjectLiteral>) => (target as { name: string }).name;
 
 /** Rows by loose slug; where two slugs differ only in hyphens, the older row (lower id) wins. */
 const byLooseSlug = <E extends ObjectLiteral>(target: EntityTarget<E>) =>
