@@ -1,6 +1,7 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { RoleAuthChecker } from './core/auth/auth-checker';
+import { leanResolvers } from './core/lean-resolvers';
 import { CertificationResolver } from './modules/certifications/certification.resolver';
 import { OrganizationResolver } from './modules/certifications/organization.resolver';
 import { CredentialResolver } from './modules/credentials/credential.resolver';
@@ -59,13 +60,18 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 
 let built: Promise<GraphQLSchema> | undefined;
 
-/** The executable schema, built once per process. */
-export function createSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
+/** The schema as type-graphql builds it, every field behind its resolver wrapper; tests compare against it. */
+export function buildWrappedSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
     resolvers: RESOLVERS,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     authChecker: RoleAuthChecker,
   });
+}
+
+/** The executable schema, built once per process, with the wrappers that do nothing taken away. */
+export function createSchema(): Promise<GraphQLSchema> {
+  built ??= buildWrappedSchema().then((schema) => leanResolvers(schema));
   return built;
 }
 

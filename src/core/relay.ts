@@ -19,10 +19,9 @@ export interface NodeEntity {
   slug: string;
 }
 
-@InterfaceType({
-  description: 'An object with a globally unique, opaque ID.',
-  resolveType: (value: object) => (value.constructor as unknown as { typeName: string }).typeName,
-})
+// No resolveType: type-graphql's own resolves by class, synchronously, where one given here
+// would be wrapped in an async function that graphql-jit cannot await.
+@InterfaceType({ description: 'An object with a globally unique, opaque ID.' })
 export abstract class Node {
   @Field(() => ID, { name: 'id', description: 'Opaque global id; stable across reloads of the same data.' })
   get globalId(): string {

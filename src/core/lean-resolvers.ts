@@ -1,0 +1,107 @@
+import { GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
+
+type Storage = ReturnType<typeof getMetadataStorage>;
+type FieldMetadata = Storage['fields'][number];
+type FieldResolverMetadata = Storage['fieldResolvers'][number];
+type Class = new (...args: never[]) => object;
+
+/** Where a field resolver's parameters come from, in graphql-js's (root, args, context, info). */
+const ARGUMENT_OF = { root: 0, context: 2, info: 3 } as const;
+
+/**
+ * type-graphql gives every field of every object type a resolver of its own: a plain property
+ * is read through a wrapper that builds a `resolverData` object and runs an (empty) middleware
+ * chain, and a `@FieldResolver` sorts and maps its parameter list on every call. Under a nested
+ * query that is most of the work graphql does. This pass, run once on the built schema, takes the
+ * wrappers away where they do nothing:
+ *
+ * - a plain field with no middleware and no `@Authorized`, named in the schema as its property is,
+ *   gets no resolver: graphql's default reads the property, and graphql-jit reads it inline;
+ * - a field resolver whose parameters are only `@Root()`, `@Ctx()` and `@Info()`, with no
+ *   middleware or roles, calls its method directly.
+ *
+ * Anything else (arguments, which type-graphql converts and validates; middleware; roles) keeps
+ * type-graphql's resolver, and so does a call whose root is not an instance of the class the
+ * resolver expects (type-graphql would convert it first).
+ */
+export function leanResolvers(schema: GraphQLSchema, storage: Storage = getMetadataStorage()): GraphQLSchema {
+  // a @FieldResolver of a resolver class is listed on its object type, not in storage.fields
+  const declared = [
+    ...new Set([...storage.fields, ...[...storage.objectTypes, ...storage.interfaceTypes].flatMap((t) => t.fields ?? [])]),
+  ];
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!isObjectType(type)) continue;
+    const target = objectType.target as Class;
+    for (const field of Object.values(type.getFields())) {
+      const metadata = fieldMetadataOf(declared, target, objectType.interfaceClasses ?? [], field.name);
+      if (!metadata || metadata.middlewares?.length || metadata.roles) continue;
+      const resolver = storage.fieldResolvers.find((r) => r.getObjectType?.() === metadata.target && r.methodName === metadata.name);
+      if (resolver) field.resolve = directFieldResolver(resolver, field.resolve) ?? field.resolve;
+      else if (metadata.name === metadata.schemaName) field.resolve = undefined;
+    }
+  }
+  return schema;
+}
+
+/** The field's metadata: declared on the class, a class it extends, or an interface it implements. */
+function fieldMetadataOf(declared: FieldMetadata[], target: Class, interfaces: Function[], schemaName: string): FieldMetadata | undefined {
+  const owners = new Set<Function>();
+  for (const start of [target, ...interfaces]) {
+    for (let c: Function | null = start; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) owners.add(c);
+  }
+  const found = declared.filter((f) => f.schemaName === schemaName && owners.has(f.target));
+  // the class's own declaration wins over an inherited one, as in type-graphql
+  return found.find((f) => f.target === target) ?? (found.length === 1 ? found[0] : undefined);
+}
+
+function directFieldResolver(
+  resolver: FieldResolverMetadata,
+  fallback: GraphQLFieldResolver<unknown, unknown> | undefined,
+): GraphQLFieldResolver<unknown, unknown> | undefined {
+  if (!fallback || resolver.middlewares?.length || resolver.roles) return undefined;
+  const params = [...(resolver.params ?? [])].sort((a, b) => a.index - b.index);
+  const simple = params.every((p) => p.kind in ARGUMENT_OF && !('propertyName' in p && p.propertyName));
+  if (!simple) return undefined;
+  const positions = params.map((p) => ARGUMENT_OF[p.kind as keyof typeof ARGUMENT_OF]);
+
+  if (resolver.kind === 'internal') {
+    // a getter or method of the object type's own class, run on the root itself
+    const owner = resolver.getObjectType!() as Class;
+    const name = resolver.methodName;
+    return (root, args, context, info) => {
+      if (!(root instanceof owner)) return fallback(root, args, context, info);
+      const member = (root as Record<string, unknown>)[name];
+      if (typeof member !== 'function') return member;
+      const all = [root, args, context, info];
+      return member.apply(root, positions.map((i) => all[i]));
+    };
+  }
+
+  // a @FieldResolver method of a resolver class: type-graphql's default container makes one
+  // instance per class with no constructor arguments, as here
+  const instance = new (resolver.target as Class)() as Record<string, (...args: unknown[]) => unknown>;
+  const method = instance[resolver.methodName];
+  const rootParam = params.find((p) => p.kind === 'root');
+  const rootType = rootParam && 'getType' in rootParam ? (rootParam.getType?.() as Class | undefined) : undefined;
+  const accepts = (root: unknown) => !rootType || typeof rootType !== 'function' || root instanceof rootType;
+  const [a, b] = positions;
+  switch (positions.length) {
+    case 1:
+      return (root, args, context, info) => (accepts(root) ? method.call(instance, [root, args, context, info][a]) : fallback(root, args, context, info));
+    case 2:
+      if (a === 0 && b === 2) return (root, args, context, info) => (accepts(root) ? method.call(instance, root, context) : fallback(root, args, context, info));
+      return (root, args, context, info) => {
+        if (!accepts(root)) return fallback(root, args, context, info);
+        const all = [root, args, context, info];
+        return method.call(instance, all[a], all[b]);
+      };
+    default:
+      return (root, args, context, info) => {
+        if (!accepts(root)) return fallback(root, args, context, info);
+        const all = [root, args, context, info];
+        return method.apply(instance, positions.map((i) => all[i]));
+      };
+  }
+}
