@@ -1,3 +1,4 @@
+import type { ExecutorKind, ExecutorOptions } from './compiled-executor';
 import { parseSecuritySettings, SecuritySettings } from './limits/settings';
 
 /** The only reader of process.env: every setting, validated once at start. */
@@ -20,6 +21,8 @@ export interface Config {
   redis: RedisSettings | null;
   /** Query limits, rate limiting and transport rules (src/core/limits). */
   security: SecuritySettings;
+  /** How operations run: compiled once seen (graphql-jit) or interpreted (graphql-js). */
+  executor: ExecutorOptions;
 }
 
 /** Where replicas share state: a Redis URL, and the prefix of every key we use there. */
@@ -106,6 +109,17 @@ function parseBoolean(name: string, raw: string | undefined, fallback: boolean):
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+const EXECUTORS: ExecutorKind[] = ['jit', 'graphql-js'];
+
+/** GRAPHQL_EXECUTOR: `jit` (the default) or `graphql-js`. */
+export function parseExecutor(raw: string | undefined): ExecutorOptions {
+  const kind = raw === undefined || raw === '' ? 'jit' : raw;
+  if (!EXECUTORS.includes(kind as ExecutorKind)) {
+    throw new ConfigError(`GRAPHQL_EXECUTOR must be ${EXECUTORS.join(' or ')}, got "${kind}"`);
+  }
+  return { kind: kind as ExecutorKind };
+}
+
 function parseNodeEnv(raw: string | undefined): Config['nodeEnv'] {
   const value = raw === undefined || raw === '' ? 'development' : raw;
   if (value !== 'development' && value !== 'production' && value !== 'test') {
@@ -134,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     otelServiceName: env.OTEL_SERVICE_NAME || 'careergraph',
     redis: parseRedis(env.REDIS_URL, env.REDIS_PREFIX),
     security: parseSecuritySettings(env, (message) => new ConfigError(message)),
+    executor: parseExecutor(env.GRAPHQL_EXECUTOR),
   };
 }
 

@@ -15,6 +15,7 @@ import { metricsHandler, metricsPlugin, recordError, Tracing } from './metrics';
 import { playground } from './playground';
 import { mcpRouter } from '../mcp/http';
 import { drainPlugin } from './drain.plugin';
+import { CompiledExecutor, compiledExecutorGateway } from './compiled-executor';
 import { ErrorCode } from './errors';
 import { formatError } from './format-error';
 import { createSecurity, Security } from './limits';
@@ -28,7 +29,8 @@ export interface Readiness {
 }
 
 export interface AppDeps {
-  config: Pick<Config, 'nodeEnv' | 'introspection'> & Partial<Pick<Config, 'playground' | 'httpCacheMaxAge' | 'security' | 'redis'>>;
+  config: Pick<Config, 'nodeEnv' | 'introspection'> &
+    Partial<Pick<Config, 'playground' | 'httpCacheMaxAge' | 'security' | 'redis' | 'executor'>>;
   db: DataSource;
   schema: GraphQLSchema;
   logger: Logger;
@@ -76,8 +78,11 @@ export function createApollo(
   const production = deps.config.nodeEnv === 'production';
   // with a max-age of 0 nothing is cacheable: the plugin would only hash and look up every request
   const responseCache = (deps.config.httpCacheMaxAge ?? 60) > 0 ? deps.responseCache : undefined;
+  const { kind, ...executorOptions } = deps.config.executor ?? { kind: 'jit' };
   return new ApolloServer<Context>({
-    schema: deps.schema,
+    ...(kind === 'jit'
+      ? { gateway: compiledExecutorGateway(deps.schema, new CompiledExecutor(deps.schema, executorOptions)) }
+      : { schema: deps.schema }),
     introspection: deps.config.introspection,
     includeStacktraceInErrorResponses: !production,
     // main.ts drains on SIGTERM/SIGINT itself; Apollo's own handlers would race it (a second

@@ -2,7 +2,9 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { DataSource } from 'typeorm';
+import { GraphQLSchema } from 'graphql';
 import { createResponseCache, ResponseCache } from '../../src/core/cache';
+import type { ExecutorOptions } from '../../src/core/compiled-executor';
 import { RedisSettings } from '../../src/core/config';
 import { createContext, Context } from '../../src/core/context';
 import { prepareDatabase } from '../../src/core/database';
@@ -41,6 +43,10 @@ export class TestServer {
       production?: boolean;
       /** Cache whole responses as a deployed server does (in this process, or in Redis). */
       responseCache?: { redis?: RedisSettings | null; pollMs?: number };
+      /** Default: every operation compiled from its first run, so the suite checks the executor production uses. */
+      executor?: ExecutorOptions;
+      /** Default: the application's schema. */
+      schema?: GraphQLSchema;
     } = {},
   ): Promise<TestServer> {
     const { db, close } = await openTestDataSource('test');
@@ -51,9 +57,13 @@ export class TestServer {
       ? await createResponseCache({ db, logger, redis: options.responseCache.redis ?? null, pollMs: options.responseCache.pollMs })
       : null;
     const apollo = createApollo({
-      config: { nodeEnv: options.production ? 'production' : 'test', introspection: true },
+      config: {
+        nodeEnv: options.production ? 'production' : 'test',
+        introspection: true,
+        executor: options.executor ?? { kind: 'jit', compileAfter: 1 },
+      },
       db,
-      schema: await createSchema(),
+      schema: options.schema ?? (await createSchema()),
       logger,
       readiness: { seeded: true, shuttingDown: false },
       ...(cache ? { responseCache: cache } : {}),

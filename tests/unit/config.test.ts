@@ -24,9 +24,15 @@ describe('Configuration', () => {
     [{ DATABASE_URL: 'postgres://h/db', DATABASE_READ_URLS: 'postgres://r1/db,mysql://r2/db' }, /DATABASE_READ_URLS/],
     [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL/],
     [{ REDIS_PREFIX: 'has spaces' }, /REDIS_PREFIX/],
+    [{ GRAPHQL_EXECUTOR: 'fast' }, /^GRAPHQL_EXECUTOR must be jit or graphql-js, got "fast"$/],
   ])('should refuse %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('should compile queries unless GRAPHQL_EXECUTOR=graphql-js', () => {
+    expect(loadConfig({}).executor).toEqual({ kind: 'jit' });
+    expect(loadConfig({ GRAPHQL_EXECUTOR: 'graphql-js' }).executor).toEqual({ kind: 'graphql-js' });
   });
 
   it('should turn introspection off with INTROSPECTION=false', () => {

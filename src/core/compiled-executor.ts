@@ -1,0 +1,113 @@
+import type { ApolloServerOptionsWithGateway } from '@apollo/server';
+import { execute, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
+import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
+import type { Context } from './context';
+
+/**
+ * `jit` runs queries it has seen before as JavaScript compiled for that query (graphql-jit);
+ * `graphql-js` interprets every request, as Apollo does on its own.
+ */
+export type ExecutorKind = 'jit' | 'graphql-js';
+
+export interface ExecutorOptions {
+  kind: ExecutorKind;
+  /** A document is compiled the nth time it arrives, so one-off documents never pay for compiling. */
+  compileAfter?: number;
+  /** Compiled documents kept (least recently used dropped first). */
+  maxCompiled?: number;
+}
+
+type Gateway = ApolloServerOptionsWithGateway<Context>['gateway'];
+type GatewayExecutor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
+type Request = Parameters<GatewayExecutor>[0];
+
+/** Set aside for documents graphql-jit refuses, so they are not compiled again. */
+const NOT_COMPILABLE = Symbol('not compilable');
+
+/**
+ * Executes operations for Apollo Server. Apollo Server 5 takes another executor only through
+ * its gateway interface, which also hands it the schema; the rest of the request pipeline
+ * (parsing, validation, the query limits, every plugin) is Apollo's as before.
+ *
+ * Only queries are compiled: a mutation is rare and its answer is read after a write, where the
+ * reference executor's behaviour is the one we test. A request whose variables fail to coerce is
+ * answered by graphql-js too (nothing has run yet), so its error message is the standard one.
+ */
+export class CompiledExecutor {
+  private readonly seen: LRUCache<string, number>;
+  private readonly compiled: LRUCache<string, CompiledQuery | typeof NOT_COMPILABLE>;
+  private readonly compileAfter: number;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    options: Omit<ExecutorOptions, 'kind'> = {},
+  ) {
+    this.compileAfter = options.compileAfter ?? 2;
+    const max = options.maxCompiled ?? 200;
+    this.compiled = new LRUCache({ max });
+    this.seen = new LRUCache({ max: max * 5 });
+  }
+
+  readonly execute = async (request: Request): Promise<ExecutionResult> => {
+    const compiled = request.operation?.operation === 'query' ? this.compiledFor(request) : undefined;
+    if (compiled) {
+      const result = await compiled.query(undefined, request.context, request.request.variables);
+      if (result.data !== undefined) return result.errors ? { ...result, errors: result.errors.map(standardError) } : result;
+    }
+    return execute({
+      schema: this.schema,
+      document: request.document!,
+      contextValue: request.context,
+      variableValues: request.request.variables,
+      // the name the client asked for: `request.operationName` is that of the operation found, if any
+      operationName: request.request.operationName ?? undefined,
+    });
+  };
+
+  /** How many documents are compiled now (for tests and metrics). */
+  get size(): number {
+    return this.compiled.size;
+  }
+
+  private compiledFor(request: Request): CompiledQuery | undefined {
+    const key = `${request.queryHash}:${request.operation?.name?.value ?? ''}`;
+    const hit = this.compiled.get(key);
+    if (hit !== undefined) return hit === NOT_COMPILABLE ? undefined : hit;
+    const sightings = (this.seen.get(key) ?? 0) + 1;
+    if (sightings < this.compileAfter) {
+      this.seen.set(key, sightings);
+      return undefined;
+    }
+    this.seen.delete(key);
+    const result = compileQuery(this.schema, request.document!, request.operation?.name?.value, {
+      disablingCapturingStackErrors: true,
+    });
+    this.compiled.set(key, isCompiledQuery(result) ? result : NOT_COMPILABLE);
+    return isCompiledQuery(result) ? result : undefined;
+  }
+}
+
+/**
+ * graphql-jit's errors leave `extensions` undefined when the error did not start in a resolver
+ * (a null in a non-null field), which Apollo's error formatting does not expect: remade as
+ * graphql-js makes them, extensions coming from the original error.
+ */
+function standardError(error: GraphQLError): GraphQLError {
+  const standard = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined });
+  return Object.assign(standard, { locations: error.locations });
+}
+
+/** The gateway Apollo Server is given in place of a schema when the executor is `jit`. */
+export function compiledExecutorGateway(schema: GraphQLSchema, executor: CompiledExecutor): Gateway {
+  return {
+    async load() {
+      return { executor: executor.execute };
+    },
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => undefined;
+    },
+    async stop() {},
+  };
+}

@@ -1,0 +1,59 @@
+import { ApolloServer } from '@apollo/server';
+import { GraphQLError, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
+import { CompiledExecutor, compiledExecutorGateway } from '../../src/core/compiled-executor';
+
+const Item = new GraphQLObjectType({
+  name: 'Item',
+  fields: {
+    n: { type: new GraphQLNonNull(GraphQLInt) },
+    label: { type: new GraphQLNonNull(GraphQLString), resolve: (item: { n: number }) => (item.n === 2 ? null : `item ${item.n}`) },
+  },
+});
+
+/** Every way a field can fail: a plain exception, a coded error, a null where none may be. */
+const schema = new GraphQLSchema({
+  query: new GraphQLObjectType({
+    name: 'Query',
+    fields: {
+      boom: { type: GraphQLString, resolve: () => { throw new TypeError('x is undefined'); } },
+      coded: { type: GraphQLString, resolve: () => { throw new GraphQLError('No such thing', { extensions: { code: 'NOT_FOUND', argument: 'slug' } }); } },
+      asyncBoom: { type: GraphQLString, resolve: async () => { throw new Error('later'); } },
+      must: { type: new GraphQLNonNull(GraphQLString), resolve: () => null },
+      items: { type: new GraphQLList(Item), resolve: () => [{ n: 1 }, { n: 2 }, { n: 3 }] },
+      echo: { type: GraphQLInt, args: { n: { type: new GraphQLNonNull(GraphQLInt) } }, resolve: (_: unknown, { n }: { n: number }) => n },
+    },
+  }),
+});
+
+const QUERIES: [string, Record<string, unknown>][] = [
+  ['{ boom coded asyncBoom echo(n: 1) }', {}],
+  ['{ must echo(n: 2) }', {}],
+  ['{ items { n label } }', {}],
+  ['query($n: Int!) { echo(n: $n) }', { n: 'seven' }],
+  ['query($n: Int!) { echo(n: $n) }', { n: 7 }],
+];
+
+async function answers(apollo: ApolloServer) {
+  await apollo.start();
+  const out = [];
+  for (const [query, variables] of QUERIES) {
+    for (let run = 0; run < 2; run += 1) {
+      const response = await apollo.executeOperation({ query, variables });
+      out.push({ status: response.http.status, body: response.body.kind === 'single' ? response.body.singleResult : null });
+    }
+  }
+  await apollo.stop();
+  return out;
+}
+
+describe('The compiled executor', () => {
+  it('should report resolver failures, nulls and bad variables as graphql-js does', async () => {
+    const executor = new CompiledExecutor(schema, { compileAfter: 1 });
+    const compiled = await answers(new ApolloServer({ gateway: compiledExecutorGateway(schema, executor) }));
+    const reference = await answers(new ApolloServer({ schema }));
+    expect(executor.size).toBe(QUERIES.length - 1); // two of them are the same document
+    expect(compiled).toEqual(reference);
+    expect(JSON.stringify(reference)).toContain('INTERNAL_SERVER_ERROR');
+    expect(JSON.stringify(reference)).toContain('Cannot return null for non-nullable field Item.label.');
+  });
+});
