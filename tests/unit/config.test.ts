@@ -25,9 +25,16 @@ describe('Configuration', () => {
     [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL/],
     [{ REDIS_PREFIX: 'has spaces' }, /REDIS_PREFIX/],
     [{ GRAPHQL_EXECUTOR: 'fast' }, /^GRAPHQL_EXECUTOR must be jit or graphql-js, got "fast"$/],
+    [{ HEAP_GROWTH_PERCENT: '1.5' }, /^HEAP_GROWTH_PERCENT must be a whole number from 0 to 1000, got "1.5"$/],
+    [{ HEAP_GROWTH_PERCENT: '5000' }, /^HEAP_GROWTH_PERCENT must be a whole number from 0 to 1000/],
   ])('should refuse %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('should bound heap growth to 100% unless HEAP_GROWTH_PERCENT says otherwise (0: V8 decides)', () => {
+    expect(loadConfig({}).heapGrowthPercent).toBe(100);
+    expect(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
   });
 
   it('should compile queries unless GRAPHQL_EXECUTOR=graphql-js', () => {
