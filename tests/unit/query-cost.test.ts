@@ -1,5 +1,6 @@
 import { buildSchema, FragmentDefinitionNode, getOperationAST, Kind, parse, specifiedRules, validate } from 'graphql';
 import { estimateCost } from '../../src/core/limits';
+import { CostEstimator } from '../../src/core/limits/cost';
 import { countLimitRule } from '../../src/core/limits/counts.rule';
 import { depthLimitRule } from '../../src/core/limits/depth.rule';
 
@@ -28,6 +29,26 @@ const cost = (query: string, variables?: Record<string, unknown>) => {
 };
 
 describe('Query cost', () => {
+  it('should remember an estimate per value of the variables that size lists, and only those', () => {
+    const estimator = new CostEstimator(schema);
+    const document = parse(`query($n: Int = 5, $slug: String!, $ids: [ID!]!) {
+      roles(first: $n) { nodes { name } } role(slug: $slug) { name } nodes(ids: $ids) { id } }`);
+    const operation = getOperationAST(document)!;
+    const estimate = (variables: Record<string, unknown>) => estimator.estimate(document, operation, variables);
+    const fresh = (variables: Record<string, unknown>) => estimateCost(schema, operation, {}, variables);
+    for (const variables of [
+      { n: 3, slug: 'a', ids: ['x'] },
+      { n: 3, slug: 'b', ids: ['x'] },
+      { n: 40, slug: 'a', ids: ['x', 'y', 'z'] },
+      { slug: 'a', ids: [] },
+      { n: null, slug: 'a', ids: [] },
+    ]) {
+      expect(estimate(variables)).toBe(fresh(variables));
+    }
+    expect(estimate({ slug: 'a', ids: [] })).toBe(1 + 5 + 1 + 1); // the default, 5
+    expect(estimate({ n: null, slug: 'a', ids: [] })).toBe(1 + 20 + 1 + 1); // null: the resolver default, 20
+  });
+
   it('should count each object once and scalars as free', () => {
     expect(cost('{ role(slug: "x") { name } }')).toBe(1);
     expect(cost('{ __typename }')).toBe(0);

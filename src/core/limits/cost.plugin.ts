@@ -1,8 +1,8 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { FragmentDefinitionNode, GraphQLError, Kind } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { Context } from '../context';
 import { ErrorCode } from '../errors';
-import { estimateCost } from './cost';
+import { CostEstimator } from './cost';
 import { BucketStore, clientIdOf, Take } from './rate-limit';
 
 export interface CostPluginOptions {
@@ -41,6 +41,7 @@ function rateLimitHeaders(take: Take): [string, string][] {
 export function costPlugin(options: CostPluginOptions): ApolloServerPlugin<Context> {
   const limits = [options.maxCost, options.buckets ? options.bucketSize : 0].filter((n) => n > 0);
   const limit = limits.length ? Math.min(...limits) : null;
+  let estimator: CostEstimator | undefined;
   return {
     async requestDidStart() {
       let report: CostReport | undefined;
@@ -48,9 +49,8 @@ export function costPlugin(options: CostPluginOptions): ApolloServerPlugin<Conte
       return {
         async didResolveOperation({ document, operation, request, contextValue, schema }) {
           if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-          const requested = estimateCost(schema, operation, fragments, request.variables);
+          estimator ??= new CostEstimator(schema);
+          const requested = estimator.estimate(document, operation, request.variables);
           if (limit !== null && requested > limit) {
             const which = limit === options.maxCost ? 'MAX_QUERY_COST' : 'RATE_LIMIT_POINTS, the whole budget';
             throw new GraphQLError(

@@ -1,5 +1,6 @@
 import {
   ArgumentNode,
+  DocumentNode,
   FieldNode,
   FragmentDefinitionNode,
   getNamedType,
@@ -17,7 +18,9 @@ import {
   SelectionSetNode,
   TypeMetaFieldDef,
   valueFromASTUntyped,
+  visit,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 /**
  * How many items a list without `first` is assumed to hold. Lists that are not connections are
@@ -163,4 +166,54 @@ function argumentValue(args: readonly ArgumentNode[] | undefined, name: string, 
   const arg = args?.find((a) => a.name.value === name);
   if (!arg) return undefined;
   return valueFromASTUntyped(arg.value, variables ?? undefined);
+}
+
+/** The arguments whose values size a list (see itemsOf): only variables used in them change an estimate. */
+const SIZING_ARGUMENTS = new Set(['first', 'ids', 'slugs']);
+
+/** The variables an operation's estimate depends on, fragments included. */
+function sizingVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (!SIZING_ARGUMENTS.has(node.name.value)) return false;
+      visit(node.value, { Variable: (variable) => void names.add(variable.name.value) });
+      return false;
+    },
+  });
+  return [...names];
+}
+
+interface Estimates {
+  sizing: string[];
+  byValues: LRUCache<string, number>;
+}
+
+/**
+ * estimateCost, remembered per operation (Apollo hands the same parsed document to every request
+ * with the same text) and per value of the variables that size its lists: a search whose words
+ * vary is estimated once, a page whose `first` varies once per value.
+ */
+export class CostEstimator {
+  private readonly operations = new WeakMap<OperationDefinitionNode, Estimates>();
+
+  constructor(private readonly schema: GraphQLSchema) {}
+
+  estimate(document: DocumentNode, operation: OperationDefinitionNode, variables: Variables): number {
+    let estimates = this.operations.get(operation);
+    if (!estimates) {
+      estimates = { sizing: sizingVariables(document), byValues: new LRUCache({ max: 64 }) };
+      this.operations.set(operation, estimates);
+    }
+    // [value] when given, [] when left out (its default applies): an explicit null is not a default
+    const key = estimates.sizing.length === 0 ? '' : JSON.stringify(estimates.sizing.map((name) => (variables && name in variables ? [variables[name]] : [])));
+    let cost = estimates.byValues.get(key);
+    if (cost === undefined) {
+      const fragments: Record<string, FragmentDefinitionNode> = {};
+      for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+      cost = estimateCost(this.schema, operation, fragments, variables);
+      estimates.byValues.set(key, cost);
+    }
+    return cost;
+  }
 }

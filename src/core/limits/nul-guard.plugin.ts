@@ -37,14 +37,20 @@ function refuse(argument: string): GraphQLError {
   });
 }
 
+/** Apollo hands the same parsed document to every request with the same text: looked at once. */
+const checked = new WeakMap<DocumentNode, string | null>();
+
 /** The first argument of the document whose literal holds NUL, or null. */
 function argumentWithNul(document: DocumentNode): string | null {
+  const known = checked.get(document);
+  if (known !== undefined) return known;
   let found: string | null = null;
   visit(document, {
     Argument(node) {
       if (!found && literalHasNul(node.value)) found = node.name.value;
     },
   });
+  checked.set(document, found);
   return found;
 }
 
