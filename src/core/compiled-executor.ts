@@ -65,7 +65,7 @@ export class CompiledExecutor {
     });
   };
 
-  /** How many documents are compiled now (for tests and metrics). */
+  /** How many documents are compiled now (refused ones included). */
   get size(): number {
     return this.compiled.size;
   }
@@ -83,8 +83,9 @@ export class CompiledExecutor {
     const result = compileQuery(this.schema, request.document!, request.operation?.name?.value, {
       disablingCapturingStackErrors: true,
     });
-    this.compiled.set(key, isCompiledQuery(result) ? result : NOT_COMPILABLE);
-    return isCompiledQuery(result) ? result : undefined;
+    const compiled = isCompiledQuery(result) ? result : undefined;
+    this.compiled.set(key, compiled ?? NOT_COMPILABLE);
+    return compiled;
   }
 }
 

@@ -87,21 +87,12 @@ function directFieldResolver(
   const rootType = rootParam && 'getType' in rootParam ? (rootParam.getType?.() as Class | undefined) : undefined;
   const accepts = (root: unknown) => !rootType || typeof rootType !== 'function' || root instanceof rootType;
   const [a, b] = positions;
-  switch (positions.length) {
-    case 1:
-      return (root, args, context, info) => (accepts(root) ? method.call(instance, [root, args, context, info][a]) : fallback(root, args, context, info));
-    case 2:
-      if (a === 0 && b === 2) return (root, args, context, info) => (accepts(root) ? method.call(instance, root, context) : fallback(root, args, context, info));
-      return (root, args, context, info) => {
-        if (!accepts(root)) return fallback(root, args, context, info);
-        const all = [root, args, context, info];
-        return method.call(instance, all[a], all[b]);
-      };
-    default:
-      return (root, args, context, info) => {
-        if (!accepts(root)) return fallback(root, args, context, info);
-        const all = [root, args, context, info];
-        return method.apply(instance, positions.map((i) => all[i]));
-      };
-  }
+  const call: GraphQLFieldResolver<unknown, unknown> =
+    positions.length === 2 && a === 0 && b === 2 // (@Root(), @Ctx()), most of them: no array per call
+      ? (root, _args, context) => method.call(instance, root, context)
+      : (root, args, context, info) => {
+          const all = [root, args, context, info];
+          return method.apply(instance, positions.map((i) => all[i]));
+        };
+  return (root, args, context, info) => (accepts(root) ? call(root, args, context, info) : fallback(root, args, context, info));
 }
