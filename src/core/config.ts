@@ -96,12 +96,17 @@ export function parseOtlpEndpoint(raw: string | undefined): string | null {
   return raw;
 }
 
-/** A whole number of seconds from 0 to 86400 (a day). */
-export function parseSeconds(name: string, raw: string | undefined, fallback: number): number {
+/** A whole number from 0 to `max`; `unit` names what it counts in the message (" of seconds"). */
+function parseWhole(name: string, raw: string | undefined, fallback: number, max: number, unit = ''): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value > 86400) throw new ConfigError(`${name} must be a whole number of seconds from 0 to 86400, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || value > max) throw new ConfigError(`${name} must be a whole number${unit} from 0 to ${max}, got "${raw}"`);
   return value;
+}
+
+/** A whole number of seconds from 0 to 86400 (a day). */
+export function parseSeconds(name: string, raw: string | undefined, fallback: number): number {
+  return parseWhole(name, raw, fallback, 86400, ' of seconds');
 }
 
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
@@ -109,14 +114,6 @@ function parseBoolean(name: string, raw: string | undefined, fallback: boolean):
   if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
   if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
-}
-
-/** A whole number from `min` to `max`. */
-function parseWhole(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  return value;
 }
 
 const EXECUTORS: ExecutorKind[] = ['jit', 'graphql-js'];
@@ -159,7 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redis: parseRedis(env.REDIS_URL, env.REDIS_PREFIX),
     security: parseSecuritySettings(env, (message) => new ConfigError(message)),
     executor: parseExecutor(env.GRAPHQL_EXECUTOR),
-    heapGrowthPercent: parseWhole('HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT, 100, 0, 1000),
+    heapGrowthPercent: parseWhole('HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT, 100, 1000),
   };
 }
 

@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
-import { Config } from './config';
+import { Config, parseExecutor } from './config';
 import { authenticate } from './auth/keys';
 import { Context, createContext } from './context';
 import type { ResponseCache } from './cache';
@@ -78,7 +78,7 @@ export function createApollo(
   const production = deps.config.nodeEnv === 'production';
   // with a max-age of 0 nothing is cacheable: the plugin would only hash and look up every request
   const responseCache = (deps.config.httpCacheMaxAge ?? 60) > 0 ? deps.responseCache : undefined;
-  const { kind, ...executorOptions } = deps.config.executor ?? { kind: 'jit' };
+  const { kind, ...executorOptions } = deps.config.executor ?? parseExecutor(undefined);
   return new ApolloServer<Context>({
     ...(kind === 'jit'
       ? { gateway: compiledExecutorGateway(deps.schema, new CompiledExecutor(deps.schema, executorOptions)) }
