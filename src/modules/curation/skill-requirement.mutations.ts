@@ -1,5 +1,6 @@
 import { IsEnum, IsOptional, Matches } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { compositeGlobalId } from '../../core/relay';
 import { EntityManager, IsNull } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
@@ -28,6 +29,8 @@ class SkillRequirementSetInput extends SkillRequirementKey {
 class SkillRequirementPayload {
   @Field(() => SkillRequirement, { nullable: true }) skillRequirement: SkillRequirement | null;
   @Field({ description: 'False when nothing had to change.' }) changed: boolean;
+  @Field(() => ID, { nullable: true, description: 'The global id of the requirement removed (to evict it from a client cache); null when nothing was removed.' })
+  deletedId?: string | null;
 }
 
 async function keyOf(em: EntityManager, input: SkillRequirementKey) {
@@ -79,7 +82,8 @@ export class SkillRequirementMutations {
       await repo.delete(current.id);
       const subject = `${input.role}${input.level ? `/${input.level}` : ''}>${input.skill}`;
       await audit(em, ctx, 'skillRequirementRemove', 'SkillRequirement', subject, { importance: current.importance }, null);
-      return { skillRequirement: null, changed: true };
+      const deletedId = compositeGlobalId('SkillRequirement', ...[input.role, input.level, input.skill].filter((s): s is string => Boolean(s)));
+      return { skillRequirement: null, changed: true, deletedId };
     });
   }
 }

@@ -1,4 +1,5 @@
 import { ArrayMaxSize, IsArray, Matches } from 'class-validator';
+import { compositeGlobalId } from '../../core/relay';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { EntityManager } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
@@ -124,7 +125,7 @@ export class CareerTransitionMutations {
       await audit(em, ctx, 'careerTransitionDelete', 'CareerTransition', `${input.from}>${input.to}`, before, null);
       await afterWrite(em, { deleted: true });
     });
-    return Object.assign(new DeletePayload(), { deletedId: null, key: `${input.from}>${input.to}` });
+    return Object.assign(new DeletePayload(), { deletedId: compositeGlobalId('CareerTransition', input.from, input.to), key: `${input.from}>${input.to}` });
   }
 
   private async find(em: EntityManager, input: Ends & { version: number }): Promise<CareerTransition> {
