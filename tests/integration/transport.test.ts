@@ -136,7 +136,7 @@ describe('Transport rules as configured', () => {
     expect(res.status).toBe(200);
     const body = await json(res);
     expect(body).toHaveLength(2);
-    expect(body[0].extensions.cost.requested).toBe(10);
+    expect(body[0].extensions.cost.requested).toBe(100); // sources: at most 100 (first's default)
     expect(body[1].data.role.name).toMatch(/back-end developer/i);
   });
 
