@@ -1,10 +1,10 @@
 import { ArrayMaxSize, IsArray, Matches } from 'class-validator';
-import { compositeGlobalId } from '../../core/relay';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver, UseMiddleware } from 'type-graphql';
 import { UserError, UserErrors, UserErrorsField } from './user-errors';
 import { EntityManager } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
+import { compositeGlobalId } from '../../core/relay';
 import { CareerTransition } from '../paths/career-transition.entity';
 import { SLUG_PATTERN } from '../../seeding/format';
 import { conflict, notFound } from './curation.errors';
