@@ -38,7 +38,8 @@ const NESTED = /* GraphQL */ `
           name
           skills {
             importance
-            skill { slug name certifications { slug name issuer { slug name } } }
+            # certifications grows with the graph: bounded (default 100), costed at its bound
+            skill { slug name certifications(first: 10) { slug name issuer { slug name } } }
           }
         }
         salaryBands { label currency min max }

@@ -1,6 +1,7 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { RoleAuthChecker } from './core/auth/auth-checker';
+import { boundLists } from './core/bounded-lists';
 import { leanResolvers } from './core/lean-resolvers';
 import { CertificationResolver } from './modules/certifications/certification.resolver';
 import { OrganizationResolver } from './modules/certifications/organization.resolver';
@@ -60,8 +61,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 
 let built: Promise<GraphQLSchema> | undefined;
 
-/** The schema as type-graphql builds it, every field behind its resolver wrapper; tests compare against it. */
-export function buildWrappedSchema(): Promise<GraphQLSchema> {
+function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
@@ -69,9 +69,17 @@ export function buildWrappedSchema(): Promise<GraphQLSchema> {
   });
 }
 
-/** The executable schema, built once per process, with the wrappers that do nothing taken away. */
+/** The schema as type-graphql builds it, every field behind its resolver wrapper; tests compare against it. */
+export function buildWrappedSchema(): Promise<GraphQLSchema> {
+  return buildTypeGraphqlSchema().then(boundLists);
+}
+
+/**
+ * The executable schema, built once per process, with the wrappers that do nothing taken away
+ * (before the lists are bounded: leanResolvers sets resolvers afresh).
+ */
 export function createSchema(): Promise<GraphQLSchema> {
-  built ??= buildWrappedSchema().then((schema) => leanResolvers(schema));
+  built ??= buildTypeGraphqlSchema().then((schema) => boundLists(leanResolvers(schema)));
   return built;
 }
 

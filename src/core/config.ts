@@ -7,6 +7,8 @@ export interface Config {
   host: string;
   database: DatabaseSettings;
   nodeEnv: 'development' | 'production' | 'test';
+  /** Stack traces and unmasked internal errors in answers (EXPOSE_STACK_TRACES): local debugging only. */
+  exposeStackTraces: boolean;
   introspection: boolean;
   logLevel: string;
   seedsDir: string;
@@ -135,17 +137,31 @@ function parseNodeEnv(raw: string | undefined): Config['nodeEnv'] {
   return value;
 }
 
+/**
+ * EXPOSE_STACK_TRACES: off unless asked for, whatever NODE_ENV says, so `npm start` with nothing
+ * set never shows stack traces or server paths; refused with NODE_ENV=production.
+ */
+export function parseExposeStackTraces(raw: string | undefined, nodeEnv: Config['nodeEnv']): boolean {
+  const expose = parseBoolean('EXPOSE_STACK_TRACES', raw, false);
+  if (expose && nodeEnv === 'production') {
+    throw new ConfigError('EXPOSE_STACK_TRACES=true is for local debugging: it cannot be combined with NODE_ENV=production');
+  }
+  return expose;
+}
+
 /** Reads and validates the environment; throws ConfigError with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
+  const nodeEnv = parseNodeEnv(env.NODE_ENV);
   return {
     port: parsePort(env.PORT),
     host: env.HOST || '0.0.0.0',
     database: parseReadUrls(env.DATABASE_READ_URLS, parseDatabaseUrl(env.DATABASE_URL)),
-    nodeEnv: parseNodeEnv(env.NODE_ENV),
+    nodeEnv,
+    exposeStackTraces: parseExposeStackTraces(env.EXPOSE_STACK_TRACES, nodeEnv),
     introspection: parseBoolean('INTROSPECTION', env.INTROSPECTION, true),
     logLevel,
     seedsDir: env.SEEDS_DIR || 'seeds',

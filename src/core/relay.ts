@@ -6,11 +6,17 @@ export function toGlobalId(type: string, slug: string): string {
   return Buffer.from(`${type}:${slug}`, 'utf8').toString('base64url');
 }
 
-/** Decodes a global id; returns null for anything that is not one of ours. */
+/**
+ * The id of a record keyed by other records' slugs rather than its own (a transition by its two
+ * levels, a requirement by role, level and skill): the slugs joined by "/", in the given order.
+ */
+export const compositeGlobalId = (type: string, ...slugs: string[]): string => toGlobalId(type, slugs.join('/'));
+
+/** Decodes a global id (a composite one's slug holds its parts joined by "/"); null for anything that is not one of ours. */
 export function fromGlobalId(id: string): { type: string; slug: string } | null {
   if (!/^[A-Za-z0-9_-]+$/.test(id)) return null;
   const text = Buffer.from(id, 'base64url').toString('utf8');
-  const match = /^([A-Z][A-Za-z]+):([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(text);
+  const match = /^([A-Z][A-Za-z]+):([a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*){0,2})$/.exec(text);
   return match ? { type: match[1], slug: match[2] } : null;
 }
 

@@ -30,7 +30,7 @@ export interface Readiness {
 
 export interface AppDeps {
   config: Pick<Config, 'nodeEnv' | 'introspection'> &
-    Partial<Pick<Config, 'playground' | 'httpCacheMaxAge' | 'security' | 'redis' | 'executor'>>;
+    Partial<Pick<Config, 'playground' | 'httpCacheMaxAge' | 'security' | 'redis' | 'executor' | 'exposeStackTraces'>>;
   db: DataSource;
   schema: GraphQLSchema;
   logger: Logger;
@@ -75,7 +75,8 @@ export function createApollo(
   httpServer?: http.Server,
   security: Security = createSecurity(deps.config.security, { redis: deps.config.redis, logger: deps.logger }),
 ): ApolloServer<Context> {
-  const production = deps.config.nodeEnv === 'production';
+  // Errors are masked (no stack traces, no internal messages) unless EXPOSE_STACK_TRACES asks.
+  const production = deps.config.nodeEnv === 'production' || !deps.config.exposeStackTraces;
   // with a max-age of 0 nothing is cacheable: the plugin would only hash and look up every request
   const responseCache = (deps.config.httpCacheMaxAge ?? 60) > 0 ? deps.responseCache : undefined;
   const { kind, ...executorOptions } = deps.config.executor ?? parseExecutor(undefined);

@@ -59,7 +59,7 @@ describe('Playground', () => {
 
   it('should leave GET requests for JSON to the GraphQL endpoint', async () => {
     const res = await fetch(`${http.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
-      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+      headers: { accept: 'application/json' },
     });
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(((await res.json()) as any).data).toEqual({ __typename: 'Query' });

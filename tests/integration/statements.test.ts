@@ -14,13 +14,13 @@ const NESTED = /* GraphQL */ `
         citations { section source { title } }
         levels {
           slug
-          skills { importance skill { slug name version broader { slug } certifications { slug issuer { name } } } }
+          skills { importance skill { slug name version broader { slug } certifications(first: 5) { slug issuer { name } } } }
           salaryBands { min max }
           nextSteps { to { slug } skillsToGain { slug } citations { section } }
         }
         salaryBands { label min max citations { source { slug } } }
         employers(first: 5) { totalCount nodes { name sectors { name } } }
-        relatedRoles { slug }
+        relatedRoles(first: 20) { slug }
       }
     }
   }

@@ -83,3 +83,33 @@ export function syntheticSeeds(roles: number): string {
   writeFileSync(join(dir, "synthetic.yaml"), stringify(doc, { aliasDuplicateObjects: false }));
   return dir;
 }
+
+/**
+ * A generated graph past every old cap and every list bound: 130 sectors, 620 roles that all
+ * match "engineer" (the filtered `roles` stopped at 500), 1050 skills that all match "widget"
+ * (`skills` stopped at 1000), and one skill every role asks for (Skill.roles of 620).
+ */
+export function largeListSeeds(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'careergraph-large-lists-'));
+  const doc = {
+    sources: [{ slug: 'synthetic', title: 'Synthetic data' }],
+    sectors: Array.from({ length: 130 }, (_, i) => ({ slug: `sector-${i}`, name: `Sector ${String(i).padStart(3, '0')}`, description: 'Generated', cite })),
+    skills: Array.from({ length: 1050 }, (_, i) => ({
+      slug: `widget-${i}`,
+      name: `Widget skill ${i}`,
+      category: 'TOOL',
+      description: 'Generated widget skill',
+      cite,
+    })),
+    roles: Array.from({ length: 620 }, (_, r) => ({
+      slug: `role-${r}`,
+      name: `Engineer ${String(r).padStart(3, '0')}`,
+      summary: 'Generated engineer role',
+      skills: [{ skill: 'widget-0', importance: 'REQUIRED' }],
+      levels: [{ slug: `role-${r}-level`, name: `Engineer ${r} level`, rank: 1, summary: 'Generated level', cite }],
+      cite,
+    })),
+  };
+  writeFileSync(join(dir, 'large.yaml'), stringify(doc, { aliasDuplicateObjects: false }));
+  return dir;
+}

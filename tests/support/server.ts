@@ -59,6 +59,8 @@ export class TestServer {
     const apollo = createApollo({
       config: {
         nodeEnv: options.production ? 'production' : 'test',
+        // the suite's in-process servers show internal errors, as EXPOSE_STACK_TRACES=true does
+        exposeStackTraces: !options.production,
         introspection: true,
         executor: options.executor ?? { kind: 'jit', compileAfter: 1 },
       },

@@ -27,6 +27,8 @@ describe('Configuration', () => {
     [{ GRAPHQL_EXECUTOR: 'fast' }, /^GRAPHQL_EXECUTOR must be jit or graphql-js, got "fast"$/],
     [{ HEAP_GROWTH_PERCENT: '1.5' }, /^HEAP_GROWTH_PERCENT must be a whole number from 0 to 1000, got "1.5"$/],
     [{ HEAP_GROWTH_PERCENT: '5000' }, /^HEAP_GROWTH_PERCENT must be a whole number from 0 to 1000/],
+    [{ EXPOSE_STACK_TRACES: 'please' }, /^EXPOSE_STACK_TRACES must be true or false, got "please"$/],
+    [{ EXPOSE_STACK_TRACES: 'true', NODE_ENV: 'production' }, /EXPOSE_STACK_TRACES=true is for local debugging/],
   ])('should refuse %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -40,6 +42,12 @@ describe('Configuration', () => {
   it('should compile queries unless GRAPHQL_EXECUTOR=graphql-js', () => {
     expect(loadConfig({}).executor).toEqual({ kind: 'jit' });
     expect(loadConfig({ GRAPHQL_EXECUTOR: 'graphql-js' }).executor).toEqual({ kind: 'graphql-js' });
+  });
+
+  it('should hide stack traces unless EXPOSE_STACK_TRACES=true, whatever NODE_ENV says', () => {
+    expect(loadConfig({}).exposeStackTraces).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development' }).exposeStackTraces).toBe(false);
+    expect(loadConfig({ EXPOSE_STACK_TRACES: 'true' }).exposeStackTraces).toBe(true);
   });
 
   it('should turn introspection off with INTROSPECTION=false', () => {

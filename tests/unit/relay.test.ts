@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { connectionFromArray, decodeCursor, encodeCursor, fromGlobalId, pageWindow, toGlobalId } from '../../src/core/relay';
+import { compositeGlobalId, connectionFromArray, decodeCursor, encodeCursor, fromGlobalId, pageWindow, toGlobalId } from '../../src/core/relay';
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -15,6 +15,9 @@ describe('Relay helpers', () => {
     const id = toGlobalId('Role', 'backend-developer');
     expect(id).not.toContain('backend');
     expect(fromGlobalId(id)).toEqual({ type: 'Role', slug: 'backend-developer' });
+    expect(fromGlobalId(compositeGlobalId('CareerTransition', 'a-1', 'b-2'))).toEqual({ type: 'CareerTransition', slug: 'a-1/b-2' });
+    expect(fromGlobalId(Buffer.from('SkillRequirement:a/b/c/d').toString('base64url'))).toBeNull();
+    expect(fromGlobalId(Buffer.from('CareerTransition:a//b').toString('base64url'))).toBeNull();
     expect(fromGlobalId('not an id!')).toBeNull();
     expect(fromGlobalId(Buffer.from('Role:Robert"); DROP TABLE').toString('base64url'))).toBeNull();
   });

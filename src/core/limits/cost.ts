@@ -136,8 +136,11 @@ function itemsOf(
   list: boolean,
   variables: Variables,
 ): number {
-  if (def.args.some((a) => a.name === 'first')) {
-    const fallback = FIRST_DEFAULTS[`${parent.name}.${def.name}`] ?? DEFAULT_FIRST;
+  const firstArg = def.args.find((a) => a.name === 'first');
+  if (firstArg) {
+    // a bounded list's default is in the schema (src/core/bounded-lists.ts); connections' is 20
+    const schemaDefault = typeof firstArg.defaultValue === 'number' ? firstArg.defaultValue : undefined;
+    const fallback = FIRST_DEFAULTS[`${parent.name}.${def.name}`] ?? schemaDefault ?? DEFAULT_FIRST;
     const first = argumentValue(node.arguments, 'first', variables);
     // Not a positive whole number: the resolver refuses it; cost it as the default meanwhile.
     return typeof first === 'number' && Number.isInteger(first) && first > 0 ? first : fallback;

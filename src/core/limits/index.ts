@@ -24,7 +24,10 @@ export type { QueryLimits, RateLimitSettings, SecuritySettings, TransportSetting
 /** What the limits add to Apollo and to the express route in front of it. */
 export interface Security {
   /** Spread into the ApolloServer options. */
-  apollo: Pick<ApolloServerOptions<Context>, 'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests' | 'persistedQueries'>;
+  apollo: Pick<
+    ApolloServerOptions<Context>,
+    'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests' | 'persistedQueries' | 'csrfPrevention'
+  >;
   plugins: ApolloServerPlugin<Context>[];
   /** CORS for /graphql, mounted before every other route so preflights reach it. */
   cors: RequestHandler;
@@ -57,6 +60,12 @@ export function createSecurity(
       ],
       parseOptions: limits.maxTokens > 0 ? { maxTokens: limits.maxTokens } : {},
       allowBatchedHttpRequests: transport.batchMaxOperations > 0,
+      // Apollo's CSRF prevention refuses a GET without a special header, so urql's default GET,
+      // Apollo Client's useGETForQueries, curl and CDNs all failed. It guards cookie sessions; here
+      // no credential is ambient (keys travel only in Authorization, which a cross-site page cannot
+      // add without a CORS preflight), a GET can only run a query (mutations are 405, Apollo's own
+      // rule), and a POST must still be application/json (requireJsonBody: 415 otherwise).
+      csrfPrevention: false,
       ...(manifest ? { persistedQueries: { cache: new ManifestCache(manifest) } } : {}),
     },
     plugins: [

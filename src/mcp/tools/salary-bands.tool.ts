@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { byId } from '../../core/loaders';
 import { Role } from '../../modules/roles/role.entity';
 import { RoleLevel } from '../../modules/roles/role-level.entity';
-import { findSalaryBands } from '../../modules/salaries/salary-band.service';
+import { findBySlug } from '../../core/slug-lookup';
+import { payAtLevel } from '../../modules/salaries/pay.service';
+import { PayScope } from '../../modules/salaries/pay-scope';
+import { SalaryBand } from '../../modules/salaries/salary-band.entity';
+import { findSalaryBands, SalaryBandQuery } from '../../modules/salaries/salary-band.service';
 import { citationsFor, citeText, distinctCitations } from '../cite';
 import { bandFigures, pay } from '../format';
 import { defineTool } from '../tool';
@@ -15,13 +19,20 @@ const optionalSlug = (name: string, example: string) =>
     .max(200)
     .optional();
 
+/** The filters other than role and level, as findSalaryBands applies them in SQL. */
+const matches = (b: SalaryBand, f: SalaryBandQuery) =>
+  (!f.region || b.region.toLowerCase() === f.region.toLowerCase()) &&
+  (f.year == null || b.year === f.year) &&
+  (!f.currency || b.currency === f.currency.toUpperCase());
+
 /** salary_bands: pay figures, as the sources state them, each cited. */
 export const salaryBandsTool = defineTool({
   name: 'salary_bands',
   title: 'Salary bands',
   description:
     'Pay figures as the sources state them (label, currency, period, region, year, min and max), each cited; where ' +
-    'two sources differ both figures are listed. Narrow by role, role level, region, year or currency; with no ' +
+    'two sources differ both figures are listed. Narrow by role, role level, region, year or currency (a level ' +
+    'no source gives figures for answers with its whole role\'s, scope "role"); with no ' +
     'filter, every figure (at most 50).',
   input: {
     role: optionalSlug('role', 'backend-developer').describe('A role slug.'),
@@ -35,7 +46,12 @@ export const salaryBandsTool = defineTool({
       .describe('An ISO 4217 currency code.'),
   },
   async run(ctx, filter) {
-    const all = await findSalaryBands(ctx, filter, '');
+    let all = await findSalaryBands(ctx, filter, '');
+    // pay at a level is the same answer as RoleLevel.salaryBands: the role's when the level has none
+    const level = filter.level ? await findBySlug(ctx.loaders, RoleLevel, filter.level) : null;
+    const atLevel = level ? await payAtLevel(ctx, level) : null;
+    const role = filter.role ? await findBySlug(ctx.loaders, Role, filter.role) : null;
+    if (atLevel?.scope === PayScope.ROLE && (!role || role.id === level!.roleId)) all = atLevel.bands.filter((b) => matches(b, filter));
     const bands = all.slice(0, 50);
     const [roles, levels, citations] = await Promise.all([
       ctx.loaders.use(byId(Role)).loadMany(bands.map((b) => b.roleId)),
@@ -45,11 +61,15 @@ export const salaryBandsTool = defineTool({
     const rows = bands.map((b, i) => ({
       role: (roles[i] as Role).name,
       level: (levels[i] as RoleLevel | null)?.name ?? null,
+      /** "level" when the figure is for that level, "role" when it covers the whole role. */
+      scope: b.levelId == null ? 'role' : 'level',
       ...bandFigures(b),
       citations: citations[i],
     }));
+    const fallback = atLevel?.scope === PayScope.ROLE && rows.length ? `No source states pay for ${level!.name}; these figures cover the whole role.` : null;
     const lines = rows.length
       ? [
+          ...(fallback ? [fallback] : []),
           `${all.length} pay figure${all.length === 1 ? '' : 's'}${all.length > rows.length ? ` (the first ${rows.length} shown)` : ''}:`,
           ...rows.map(
             (r) =>
@@ -57,6 +77,9 @@ export const salaryBandsTool = defineTool({
           ),
         ]
       : ['No pay figure matches these filters.'];
-    return { structured: { total: all.length, bands: rows, sources: distinctCitations(citations) }, text: lines.join('\n') };
+    return {
+      structured: { total: all.length, ...(atLevel ? { scope: atLevel.scope === PayScope.ROLE ? 'role' : 'level' } : {}), bands: rows, sources: distinctCitations(citations) },
+      text: lines.join('\n'),
+    };
   },
 });

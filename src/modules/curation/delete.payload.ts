@@ -1,9 +1,12 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { UserError, UserErrorsField } from './user-errors';
 
 @ObjectType({ description: 'What a delete removed.' })
 export class DeletePayload {
-  @Field(() => ID, { nullable: true, description: 'The global id the record had; null for records that are not nodes (transitions).' })
+  @Field(() => ID, { nullable: true, description: 'The global id the record had (every written record is a node, transitions included).' })
   deletedId: string | null;
 
-  @Field({ description: 'Its slug (or from>to for a transition).' }) key: string;
+  @Field(() => String, { nullable: true, description: 'Its slug (or from>to for a transition); null when userErrors says why nothing was deleted.' }) key: string;
+
+  @UserErrorsField() userErrors?: UserError[];
 }

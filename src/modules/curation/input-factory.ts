@@ -1,6 +1,7 @@
 import { IsOptional, ValidateNested, ArrayMinSize, IsArray, ArrayMaxSize } from 'class-validator';
 import { Field, InputType, Int, ObjectType, ClassType } from 'type-graphql';
 import { CitationInput } from './common.inputs';
+import { withUserErrors } from './user-errors';
 import { FieldSpec, SLUG_VALIDATORS } from './fields';
 
 type Decorate = (cls: ClassType, key: string) => void;
@@ -61,7 +62,8 @@ export function updateInputClass(name: string, changes: ClassType, selector: Rec
 /** A payload holding the written record under the given field name. */
 export function payloadClass(name: string, field: string, type: ClassType): ClassType {
   const cls = named(name);
-  Field(() => type, { description: 'The record as written.' })(cls.prototype, field);
+  Field(() => type, { nullable: true, description: 'The record as written; null when userErrors says why nothing was.' })(cls.prototype, field);
+  withUserErrors(cls);
   ObjectType(name)(cls);
   return cls;
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, ClassType, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, ClassType, Ctx, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { ObjectLiteral } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
@@ -9,6 +9,7 @@ import { DeletePayload } from './delete.payload';
 import { SLUG_VALIDATORS } from './fields';
 import { inputClass, payloadClass, SLUG_SELECTOR, updateInputClass } from './input-factory';
 import { KindSpec } from './kinds';
+import { UserErrors } from './user-errors';
 
 const camel = (name: string) => name[0].toLowerCase() + name.slice(1);
 
@@ -42,6 +43,7 @@ export function kindResolver(spec: KindSpec): ClassType {
   @Resolver()
   class KindMutations {
     @Authorized(ApiRole.EDITOR)
+    @UseMiddleware(UserErrors)
     @Mutation(() => Payload, { name: `${field}Create`, description: `Creates a ${spec.name} (editor key). A taken slug is CONFLICT.` })
     async create(@Arg('input', () => CreateInput) input: Input, @Ctx() ctx: Context): Promise<ObjectLiteral> {
       const record = await writeTransaction(ctx, async (em) => {
@@ -63,6 +65,7 @@ export function kindResolver(spec: KindSpec): ClassType {
     }
 
     @Authorized(ApiRole.EDITOR)
+    @UseMiddleware(UserErrors)
     @Mutation(() => Payload, {
       name: `${field}Update`,
       description: `Changes a ${spec.name} (editor key). Unknown slug: NOT_FOUND; a version other than the stored one: CONFLICT.`,
@@ -95,6 +98,7 @@ export function kindResolver(spec: KindSpec): ClassType {
     }
 
     @Authorized(ApiRole.EDITOR)
+    @UseMiddleware(UserErrors)
     @Mutation(() => DeletePayload, {
       name: `${field}Delete`,
       description: `Deletes a ${spec.name} and what it owns (editor key). A stale version, or a record others still point to: CONFLICT.`,

@@ -1,5 +1,6 @@
 import { IsEnum, Matches } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, registerEnumType, Resolver, UseMiddleware } from 'type-graphql';
+import { UserError, UserErrors, UserErrorsField } from './user-errors';
 import { EntityManager, ObjectLiteral } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
@@ -65,10 +66,12 @@ class RelationInput {
 
 @ObjectType({ description: 'The two records of a link, and whether the call changed anything.' })
 class RelationPayload {
-  @Field(() => Relation) relation: Relation;
-  @Field(() => Node) from: Node;
-  @Field(() => Node) to: Node;
-  @Field({ description: 'False when the link already was as asked (linking twice, unlinking what is not linked).' }) changed: boolean;
+  @Field(() => Relation, { nullable: true }) relation: Relation;
+  @Field(() => Node, { nullable: true }) from: Node;
+  @Field(() => Node, { nullable: true }) to: Node;
+  @Field(() => Boolean, { nullable: true, description: 'False when the link already was as asked (linking twice, unlinking what is not linked); null when userErrors says why nothing was done.' })
+  changed: boolean;
+  @UserErrorsField() userErrors?: UserError[];
 }
 
 async function ends(em: EntityManager, input: RelationInput) {
@@ -85,12 +88,14 @@ async function ends(em: EntityManager, input: RelationInput) {
 @Resolver()
 export class RelationMutations {
   @Authorized(ApiRole.EDITOR)
+  @UseMiddleware(UserErrors)
   @Mutation(() => RelationPayload, { description: 'Links two records (editor key); linking twice changes nothing.' })
   relationLink(@Arg('input', () => RelationInput) input: RelationInput, @Ctx() ctx: Context): Promise<RelationPayload> {
     return this.write(ctx, input, true);
   }
 
   @Authorized(ApiRole.EDITOR)
+  @UseMiddleware(UserErrors)
   @Mutation(() => RelationPayload, { description: 'Unlinks two records (editor key); unlinking what is not linked changes nothing.' })
   relationUnlink(@Arg('input', () => RelationInput) input: RelationInput, @Ctx() ctx: Context): Promise<RelationPayload> {
     return this.write(ctx, input, false);

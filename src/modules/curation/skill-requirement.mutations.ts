@@ -1,5 +1,7 @@
 import { IsEnum, IsOptional, Matches } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver, UseMiddleware } from 'type-graphql';
+import { UserError, UserErrors, UserErrorsField } from './user-errors';
+import { compositeGlobalId } from '../../core/relay';
 import { EntityManager, IsNull } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
@@ -27,7 +29,10 @@ class SkillRequirementSetInput extends SkillRequirementKey {
 @ObjectType({ description: 'A skill requirement after a write; null when it was removed.' })
 class SkillRequirementPayload {
   @Field(() => SkillRequirement, { nullable: true }) skillRequirement: SkillRequirement | null;
-  @Field({ description: 'False when nothing had to change.' }) changed: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'False when nothing had to change; null when userErrors says why nothing was done.' }) changed: boolean;
+  @UserErrorsField() userErrors?: UserError[];
+  @Field(() => ID, { nullable: true, description: 'The global id of the requirement removed (to evict it from a client cache); null when nothing was removed.' })
+  deletedId?: string | null;
 }
 
 async function keyOf(em: EntityManager, input: SkillRequirementKey) {
@@ -52,6 +57,7 @@ const where = (k: { roleId: number; skillId: number; levelId: number | null }) =
 @Resolver()
 export class SkillRequirementMutations {
   @Authorized(ApiRole.EDITOR)
+  @UseMiddleware(UserErrors)
   @Mutation(() => SkillRequirementPayload, { description: 'Adds a skill requirement or changes its importance (editor key).' })
   async skillRequirementSet(@Arg('input', () => SkillRequirementSetInput) input: SkillRequirementSetInput, @Ctx() ctx: Context) {
     return writeTransaction(ctx, async (em) => {
@@ -69,6 +75,7 @@ export class SkillRequirementMutations {
   }
 
   @Authorized(ApiRole.EDITOR)
+  @UseMiddleware(UserErrors)
   @Mutation(() => SkillRequirementPayload, { description: 'Removes a skill requirement (editor key); removing one that is not there changes nothing.' })
   async skillRequirementRemove(@Arg('input', () => SkillRequirementKey) input: SkillRequirementKey, @Ctx() ctx: Context) {
     return writeTransaction(ctx, async (em) => {
@@ -79,7 +86,8 @@ export class SkillRequirementMutations {
       await repo.delete(current.id);
       const subject = `${input.role}${input.level ? `/${input.level}` : ''}>${input.skill}`;
       await audit(em, ctx, 'skillRequirementRemove', 'SkillRequirement', subject, { importance: current.importance }, null);
-      return { skillRequirement: null, changed: true };
+      const deletedId = compositeGlobalId('SkillRequirement', ...[input.role, input.level, input.skill].filter((s): s is string => Boolean(s)));
+      return { skillRequirement: null, changed: true, deletedId };
     });
   }
 }

@@ -1,8 +1,10 @@
 import { ArrayMaxSize, IsArray, Matches } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver, UseMiddleware } from 'type-graphql';
+import { UserError, UserErrors, UserErrorsField } from './user-errors';
 import { EntityManager } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
+import { compositeGlobalId } from '../../core/relay';
 import { CareerTransition } from '../paths/career-transition.entity';
 import { SLUG_PATTERN } from '../../seeding/format';
 import { conflict, notFound } from './curation.errors';
@@ -42,7 +44,8 @@ const DeleteInput = inputClass('CareerTransitionDeleteInput', 'Which move to del
 
 @ObjectType()
 class CareerTransitionPayload {
-  @Field(() => CareerTransition, { description: 'The move as written.' }) careerTransition: CareerTransition;
+  @Field(() => CareerTransition, { nullable: true, description: 'The move as written; null when userErrors says why nothing was.' }) careerTransition: CareerTransition;
+  @UserErrorsField() userErrors?: UserError[];
 }
 
 type Ends = { from: string; to: string };
@@ -68,6 +71,7 @@ async function writeSkills(em: EntityManager, transitionId: number, slugs: strin
 @Resolver()
 export class CareerTransitionMutations {
   @Authorized(ApiRole.EDITOR)
+  @UseMiddleware(UserErrors)
   @Mutation(() => CareerTransitionPayload, { description: 'Creates a move between two levels (editor key). An existing move between them is CONFLICT.' })
   async careerTransitionCreate(@Arg('input', () => CreateInput) input: Ends & Body, @Ctx() ctx: Context): Promise<CareerTransitionPayload> {
     const careerTransition = await writeTransaction(ctx, async (em) => {
@@ -91,6 +95,7 @@ export class CareerTransitionMutations {
   }
 
   @Authorized(ApiRole.EDITOR)
+  @UseMiddleware(UserErrors)
   @Mutation(() => CareerTransitionPayload, { description: 'Changes a move (editor key). Unknown move: NOT_FOUND; stale version: CONFLICT.' })
   async careerTransitionUpdate(@Arg('input', () => UpdateInput) input: Ends & { version: number; changes: Body }, @Ctx() ctx: Context): Promise<CareerTransitionPayload> {
     const careerTransition = await writeTransaction(ctx, async (em) => {
@@ -115,6 +120,7 @@ export class CareerTransitionMutations {
   }
 
   @Authorized(ApiRole.EDITOR)
+  @UseMiddleware(UserErrors)
   @Mutation(() => DeletePayload, { description: 'Deletes a move (editor key). Stale version: CONFLICT.' })
   async careerTransitionDelete(@Arg('input', () => DeleteInput) input: Ends & { version: number }, @Ctx() ctx: Context): Promise<DeletePayload> {
     await writeTransaction(ctx, async (em) => {
@@ -124,7 +130,7 @@ export class CareerTransitionMutations {
       await audit(em, ctx, 'careerTransitionDelete', 'CareerTransition', `${input.from}>${input.to}`, before, null);
       await afterWrite(em, { deleted: true });
     });
-    return Object.assign(new DeletePayload(), { deletedId: null, key: `${input.from}>${input.to}` });
+    return Object.assign(new DeletePayload(), { deletedId: compositeGlobalId('CareerTransition', input.from, input.to), key: `${input.from}>${input.to}` });
   }
 
   private async find(em: EntityManager, input: Ends & { version: number }): Promise<CareerTransition> {

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
 import { PageArgs } from '../../core/page-args';
-import { Connection, connectionFromArray } from '../../core/relay';
+import { Connection, connectionFromArray, ConnectionType } from '../../core/relay';
 import { findBySlug } from '../../core/slug-lookup';
 import { CitedResolver } from '../sources/cited.resolver';
 import { EmployerConnection } from './employer.connection';
@@ -9,9 +9,20 @@ import { Employer } from './employer.entity';
 import { employersOfSector } from './employer.loader';
 import { Sector } from './sector.entity';
 
+/** sectors a page at a time, with the true totalCount. */
+export const SectorConnection = ConnectionType(Sector, 'Sector');
+
 @Resolver(() => Sector)
 export class SectorResolver extends CitedResolver(Sector, 'Sector') {
-  @Query(() => [Sector], { description: 'Every sector, by name.' })
+  @Query(() => SectorConnection, { description: 'Every sector, by name, a page at a time (`sectors` gives at most 100).' })
+  async sectorsConnection(
+    @Args({ validate: false }) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Sector>> {
+    return connectionFromArray(await this.sectors(ctx), page);
+  }
+
+  @Query(() => [Sector], { description: 'Every sector, by name: the first `first` (100 at most); sectorsConnection pages through them all.' })
   async sectors(@Ctx() ctx: Context): Promise<Sector[]> {
     return [...(await (await ctx.loaders.tables()).ordered(Sector, 'name'))];
   }

@@ -1,5 +1,7 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
+import { PageArgs } from '../../core/page-args';
+import { Connection, connectionFromArray, ConnectionType } from '../../core/relay';
 import { MaybePromise } from '../../core/loaders';
 import { badInput } from '../../core/errors';
 import { findBySlug } from '../../core/slug-lookup';
@@ -11,14 +13,26 @@ import { insightsOfLevel, insightsOfRole, levelsOfInsight, rolesOfInsight, skill
 import { Insight } from './insight.entity';
 import { InsightFilter } from './insight.inputs';
 
+/** insights a page at a time, with the true totalCount. */
+export const InsightConnection = ConnectionType(Insight, 'Insight');
+
 @Resolver(() => Insight)
 export class InsightResolver extends CitedResolver(Insight, 'Insight') {
+  @Query(() => InsightConnection, { description: 'Cited advice as `insights` gives it (same filter), a page at a time with the true totalCount.' })
+  async insightsConnection(
+    @Args({ validate: false }) page: PageArgs,
+    @Arg('filter', () => InsightFilter, { nullable: true }) filter: InsightFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Insight>> {
+    return connectionFromArray(await this.insights(filter, ctx), page);
+  }
+
   @Query(() => Insight, { nullable: true, description: 'An insight by slug, or null.' })
   insight(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Insight | null> {
     return findBySlug(ctx.loaders, Insight, slug);
   }
 
-  @Query(() => [Insight], { description: 'Cited advice (tips, mistakes, challenges, fit traits...), in source order.' })
+  @Query(() => [Insight], { description: 'Cited advice (tips, mistakes, challenges, fit traits...), in source order: the first `first` (100 at most); insightsConnection pages through them all.' })
   async insights(
     @Arg('filter', () => InsightFilter, { nullable: true }) filter: InsightFilter | null,
     @Ctx() ctx: Context,

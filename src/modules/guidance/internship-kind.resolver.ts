@@ -1,5 +1,7 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
+import { PageArgs } from '../../core/page-args';
+import { Connection, connectionFromArray, ConnectionType } from '../../core/relay';
 import { MaybePromise } from '../../core/loaders';
 import { Employer } from '../employers/employer.entity';
 import { Sector } from '../employers/sector.entity';
@@ -7,9 +9,20 @@ import { CitedResolver } from '../sources/cited.resolver';
 import { employersOfInternshipKind, sectorsOfInternshipKind } from './guidance.loader';
 import { InternshipKind } from './internship-kind.entity';
 
+/** internshipKinds a page at a time, with the true totalCount. */
+export const InternshipKindConnection = ConnectionType(InternshipKind, 'InternshipKind');
+
 @Resolver(() => InternshipKind)
 export class InternshipKindResolver extends CitedResolver(InternshipKind, 'InternshipKind') {
-  @Query(() => [InternshipKind], { description: 'Kinds of internship, in the order the sources give.' })
+  @Query(() => InternshipKindConnection, { description: 'Kinds of internship, in source order, a page at a time (`internshipKinds` gives at most 100).' })
+  async internshipKindsConnection(
+    @Args({ validate: false }) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<InternshipKind>> {
+    return connectionFromArray(await this.internshipKinds(ctx), page);
+  }
+
+  @Query(() => [InternshipKind], { description: 'Kinds of internship, in the order the sources give: the first `first` (100 at most); internshipKindsConnection pages through them all.' })
   async internshipKinds(@Ctx() ctx: Context): Promise<InternshipKind[]> {
     return [...(await (await ctx.loaders.tables()).rows(InternshipKind))];
   }

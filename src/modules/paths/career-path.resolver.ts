@@ -3,7 +3,8 @@ import { Context } from '../../core/context';
 import { Certification } from '../certifications/certification.entity';
 import { RoleLevel } from '../roles/role-level.entity';
 import { PayChange } from '../salaries/pay-change.type';
-import { bandsAtLevel, payChangeBetween } from '../salaries/pay.service';
+import { bandsAtLevel, payAtLevel, payChangeBetween } from '../salaries/pay.service';
+import { PayScope } from '../salaries/pay-scope';
 import { SalaryBand } from '../salaries/salary-band.entity';
 import { Skill } from '../skills/skill.entity';
 import { Citation } from '../sources/citation.entity';
@@ -65,6 +66,11 @@ export class CareerPathResolver {
     return bandsAtLevel(ctx, path.fromLevel);
   }
 
+  @FieldResolver(() => PayScope, { nullable: true, description: 'Whose figures startSalaryBands holds: LEVEL or ROLE (see RoleLevel.salaryBandsScope).' })
+  async startSalaryBandsScope(@Root() path: CareerPath, @Ctx() ctx: Context): Promise<PayScope | null> {
+    return (await payAtLevel(ctx, path.fromLevel)).scope;
+  }
+
   @FieldResolver(() => PayChange, { nullable: true, description: 'Pay change from the start to the end, when comparable bands are known.' })
   async payChange(@Root() path: CareerPath, @Ctx() ctx: Context): Promise<PayChange | null> {
     const [start, end] = await Promise.all([bandsAtLevel(ctx, path.fromLevel), bandsAtLevel(ctx, path.toLevel)]);
@@ -85,6 +91,11 @@ export class CareerPathStopResolver {
   @FieldResolver(() => [SalaryBand], { description: "Pay known at the level reached (its own bands, else its role's)." })
   salaryBands(@Root() stop: CareerPathStop, @Ctx() ctx: Context): Promise<SalaryBand[]> {
     return bandsAtLevel(ctx, stop.level);
+  }
+
+  @FieldResolver(() => PayScope, { nullable: true, description: "Whose figures salaryBands holds: LEVEL or ROLE (see RoleLevel.salaryBandsScope)." })
+  async salaryBandsScope(@Root() stop: CareerPathStop, @Ctx() ctx: Context): Promise<PayScope | null> {
+    return (await payAtLevel(ctx, stop.level)).scope;
   }
 
   @FieldResolver(() => PayChange, { nullable: true, description: 'Pay change from the start of the path to this level, when comparable bands are known.' })

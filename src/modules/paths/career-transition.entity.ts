@@ -11,6 +11,7 @@ import {
   Relation,
   Unique,
 } from 'typeorm';
+import { Node } from '../../core/relay';
 import { YearRange } from '../../core/year-range';
 import { RoleLevel } from '../roles/role-level.entity';
 import { Skill } from '../skills/skill.entity';
@@ -23,7 +24,7 @@ export enum TransitionKind {
 }
 registerEnumType(TransitionKind, { name: 'TransitionKind' });
 
-@ObjectType({ description: 'A move from one role level to another.' })
+@ObjectType({ implements: Node, description: 'A move from one role level to another.' })
 @Entity('career_transitions')
 @Unique(['fromLevelId', 'toLevelId'])
 @Index(['toLevelId'])

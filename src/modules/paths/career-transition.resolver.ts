@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
 import { byId, MaybePromise } from '../../core/loaders';
 import { ADVICE_KINDS, adviceForMove } from '../guidance/advice.service';
@@ -7,10 +7,16 @@ import { RoleLevel } from '../roles/role-level.entity';
 import { Skill } from '../skills/skill.entity';
 import { CitedResolver } from '../sources/cited.resolver';
 import { CareerTransition } from './career-transition.entity';
+import { transitionGlobalId } from '../nodes/composite-ids';
 import { skillsToGainOf } from './transition.loader';
 
 @Resolver(() => CareerTransition)
 export class CareerTransitionResolver extends CitedResolver(CareerTransition, 'CareerTransition') {
+  @FieldResolver(() => ID, { name: 'id', description: 'Opaque global id, made of the two levels\' slugs; stable across reloads of the same data.' })
+  globalId(@Root() t: CareerTransition, @Ctx() ctx: Context): MaybePromise<string> {
+    return transitionGlobalId(ctx, t);
+  }
+
   @FieldResolver(() => RoleLevel)
   from(@Root() t: CareerTransition, @Ctx() ctx: Context): MaybePromise<RoleLevel> {
     return ctx.loaders.load(byId(RoleLevel), t.fromLevelId) as MaybePromise<RoleLevel>;

@@ -10,7 +10,8 @@ import { Insight, InsightKind } from '../guidance/insight.entity';
 import { CareerTransition } from '../paths/career-transition.entity';
 import { transitionsFrom, transitionsTo } from '../paths/transition.loader';
 import { SalaryBand } from '../salaries/salary-band.entity';
-import { salaryBandsOfLevel } from '../salaries/salary.loader';
+import { bandsAtLevel, payAtLevel } from '../salaries/pay.service';
+import { PayScope } from '../salaries/pay-scope';
 import { requirementsOfLevel } from '../skills/skill.loader';
 import { SkillRequirement } from '../skills/skill-requirement.entity';
 import { CitedResolver } from '../sources/cited.resolver';
@@ -36,9 +37,20 @@ export class RoleLevelResolver extends CitedResolver(RoleLevel, 'RoleLevel') {
     return ctx.loaders.load(requirementsOfLevel, level.id);
   }
 
-  @FieldResolver(() => [SalaryBand], { description: 'Pay figures stated for this level.' })
-  salaryBands(@Root() level: RoleLevel, @Ctx() ctx: Context): MaybePromise<SalaryBand[]> {
-    return ctx.loaders.load(salaryBandsOfLevel, level.id);
+  @FieldResolver(() => [SalaryBand], {
+    description:
+      "Pay at this level: the figures stated for it, else those for its whole role (salaryBandsScope says which); the same bands as a career path's stop here.",
+  })
+  salaryBands(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<SalaryBand[]> {
+    return bandsAtLevel(ctx, level);
+  }
+
+  @FieldResolver(() => PayScope, {
+    nullable: true,
+    description: "Whose figures salaryBands holds: LEVEL (this level's own) or ROLE (its role's, as none is stated for the level); null when there are none.",
+  })
+  async salaryBandsScope(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<PayScope | null> {
+    return (await payAtLevel(ctx, level)).scope;
   }
 
   @FieldResolver(() => [CareerTransition], { description: 'Moves out of this level.' })

@@ -42,7 +42,8 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
     @Ctx() ctx: Context,
   ): Promise<Connection<Role>> {
     if (filter?.search) {
-      const hits = await searchIndex(ctx, filter.search, { types: ['Role'], limit: 500 });
+      // every match, ranked: totalCount is the true count and paging reaches the last one
+      const hits = await searchIndex(ctx, filter.search, { types: ['Role'], limit: Number.MAX_SAFE_INTEGER });
       const roles = await ctx.loaders.use(bySlug(Role)).loadMany(hits.map((h) => h.slug));
       return connectionFromArray(roles.filter((r): r is Role => r instanceof Role), page);
     }

@@ -2,15 +2,31 @@ import { Context } from '../../core/context';
 import { RoleLevel } from '../roles/role-level.entity';
 import { payChange } from './pay';
 import { PayChange } from './pay-change.type';
+import { PayScope } from './pay-scope';
 import { SalaryBand } from './salary-band.entity';
 import { salaryBandsOfLevel, salaryBandsOfRole } from './salary.loader';
 
-/** The bands known for a level: its own, or else those that cover its whole role. */
-export async function bandsAtLevel(ctx: Context, level: RoleLevel): Promise<SalaryBand[]> {
+/** The pay at a level and whose it is; scope null when neither the level nor its role has any. */
+export interface PayAtLevel {
+  bands: SalaryBand[];
+  scope: PayScope | null;
+}
+
+/**
+ * The one answer to "what does this level pay", wherever it is asked (RoleLevel.salaryBands,
+ * career path stops, reachable levels, the MCP tools): the level's own bands, or else those
+ * that cover its whole role.
+ */
+export async function payAtLevel(ctx: Context, level: Pick<RoleLevel, 'id' | 'roleId'>): Promise<PayAtLevel> {
   const own = await ctx.loaders.use(salaryBandsOfLevel).load(level.id);
-  if (own.length) return own;
-  const roleWide = await ctx.loaders.use(salaryBandsOfRole).load(level.roleId);
-  return roleWide.filter((b) => b.levelId == null);
+  if (own.length) return { bands: own, scope: PayScope.LEVEL };
+  const roleWide = (await ctx.loaders.use(salaryBandsOfRole).load(level.roleId)).filter((b) => b.levelId == null);
+  return { bands: roleWide, scope: roleWide.length ? PayScope.ROLE : null };
+}
+
+/** The bands of `payAtLevel`. */
+export async function bandsAtLevel(ctx: Context, level: Pick<RoleLevel, 'id' | 'roleId'>): Promise<SalaryBand[]> {
+  return (await payAtLevel(ctx, level)).bands;
 }
 
 /** The change between two sets of bands as a GraphQL object, or null when none is comparable. */

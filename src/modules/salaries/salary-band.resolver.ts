@@ -1,5 +1,7 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
+import { PageArgs } from '../../core/page-args';
+import { Connection, connectionFromArray, ConnectionType } from '../../core/relay';
 import { byId, MaybePromise } from '../../core/loaders';
 import { Role } from '../roles/role.entity';
 import { RoleLevel } from '../roles/role-level.entity';
@@ -8,9 +10,21 @@ import { SalaryBand } from './salary-band.entity';
 import { SalaryBandFilter } from './salary-band.inputs';
 import { findSalaryBands } from './salary-band.service';
 
+/** salaryBands a page at a time, with the true totalCount. */
+export const SalaryBandConnection = ConnectionType(SalaryBand, 'SalaryBand');
+
 @Resolver(() => SalaryBand)
 export class SalaryBandResolver extends CitedResolver(SalaryBand, 'SalaryBand') {
-  @Query(() => [SalaryBand], { description: 'Pay figures, newest first; a role or level slug that names nothing is BAD_USER_INPUT.' })
+  @Query(() => SalaryBandConnection, { description: 'Pay figures as `salaryBands` gives them (same filter), a page at a time with the true totalCount.' })
+  async salaryBandsConnection(
+    @Args({ validate: false }) page: PageArgs,
+    @Arg('filter', () => SalaryBandFilter, { nullable: true }) filter: SalaryBandFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<SalaryBand>> {
+    return connectionFromArray(await this.salaryBands(filter, ctx), page);
+  }
+
+  @Query(() => [SalaryBand], { description: 'Pay figures, newest first; a role or level slug that names nothing is BAD_USER_INPUT. The first `first` (100 at most); salaryBandsConnection pages through them all.' })
   async salaryBands(
     @Arg('filter', () => SalaryBandFilter, { nullable: true }) filter: SalaryBandFilter | null,
     @Ctx() ctx: Context,

@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Node } from '../../core/relay';
 import { Role } from '../roles/role.entity';
 import { RoleLevel } from '../roles/role-level.entity';
 import { Skill } from './skill.entity';
@@ -18,7 +19,7 @@ export const IMPORTANCE_ORDER: Record<SkillImportance, number> = { REQUIRED: 0, 
  * A skill a role asks for. With a level it applies to that level only (and overrides a role-wide
  * requirement of the same skill); without one it applies to every level of the role.
  */
-@ObjectType({ description: 'A skill a role or role level asks for, and how much it matters.' })
+@ObjectType({ implements: Node, description: 'A skill a role or role level asks for, and how much it matters.' })
 @Entity('skill_requirements')
 @Index(['roleId', 'levelId'])
 @Index(['skillId'])

@@ -28,7 +28,8 @@ export class SkillResolver extends CitedResolver(Skill, 'Skill') {
     @Ctx() ctx: Context,
   ): Promise<Connection<Skill>> {
     if (filter?.search) {
-      const hits = await searchIndex(ctx, filter.search, { types: ['Skill'], limit: 1000 });
+      // every match, ranked: totalCount is the true count and paging reaches the last one
+      const hits = await searchIndex(ctx, filter.search, { types: ['Skill'], limit: Number.MAX_SAFE_INTEGER });
       const found = await ctx.loaders.use(bySlug(Skill)).loadMany(hits.map((h) => h.slug));
       const skills = found.filter((s): s is Skill => s instanceof Skill && (!filter.category || s.category === filter.category));
       return connectionFromArray(skills, page);

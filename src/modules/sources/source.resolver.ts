@@ -1,12 +1,25 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
+import { PageArgs } from '../../core/page-args';
+import { Connection, connectionFromArray, ConnectionType } from '../../core/relay';
 import { byId, MaybePromise } from '../../core/loaders';
 import { Citation } from './citation.entity';
 import { Source } from './source.entity';
 
+/** sources a page at a time, with the true totalCount. */
+export const SourceConnection = ConnectionType(Source, 'Source');
+
 @Resolver(() => Source)
 export class SourceResolver {
-  @Query(() => [Source], { description: 'Every source document, by title.' })
+  @Query(() => SourceConnection, { description: 'Every source document, by title, a page at a time (`sources` gives at most 100).' })
+  async sourcesConnection(
+    @Args({ validate: false }) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Source>> {
+    return connectionFromArray(await this.sources(ctx), page);
+  }
+
+  @Query(() => [Source], { description: 'Every source document, by title: the first `first` (100 at most); sourcesConnection pages through them all.' })
   async sources(@Ctx() ctx: Context): Promise<Source[]> {
     return [...(await (await ctx.loaders.tables()).ordered(Source, 'title'))];
   }
