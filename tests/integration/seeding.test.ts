@@ -41,7 +41,7 @@ describe('Seed loader', () => {
     const first = await loadSeedDirectory(db, SEEDS_DIR);
     expect(first.inserted).toBeGreaterThan(500);
     const before = await snapshot(db);
-    expect(await loadSeedDirectory(db, SEEDS_DIR)).toEqual({ inserted: 0, updated: 0, deleted: 0 });
+    expect(await loadSeedDirectory(db, SEEDS_DIR)).toMatchObject({ inserted: 0, updated: 0, deleted: 0, applied: 0, conflicts: [] });
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -50,7 +50,7 @@ describe('Seed loader', () => {
     const dir = copyOfSeeds();
     editSeed(dir, 'roles/backend-developer.yaml', /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\s*\}/, 'yearsInLevel: { min: 2, max: 5 }');
     const report = await loadSeedDirectory(db, dir);
-    expect(report).toEqual({ inserted: 0, updated: 1, deleted: 0 });
+    expect(report).toMatchObject({ inserted: 0, updated: 1, deleted: 0, applied: 1, kept: 0, conflicts: [] });
     const [level] = await db.query("SELECT years_in_level_max FROM role_levels WHERE slug = 'mid-level-backend-developer'");
     expect(level.years_in_level_max).toBe(5);
     rmSync(dir, { recursive: true, force: true });
@@ -73,7 +73,7 @@ roles:
     writeFileSync(join(dir, 'all.yaml'), file('[{ skill: a, importance: REQUIRED }, { skill: b, importance: OPTIONAL }]'));
     await loadSeedDirectory(db, dir);
     writeFileSync(join(dir, 'all.yaml'), file('[{ skill: a, importance: REQUIRED }]'));
-    expect(await loadSeedDirectory(db, dir)).toEqual({ inserted: 0, updated: 0, deleted: 1 });
+    expect(await loadSeedDirectory(db, dir)).toMatchObject({ inserted: 0, updated: 0, deleted: 1, applied: 1 });
     const [{ n }] = await db.query('SELECT COUNT(*) AS n FROM skill_requirements');
     expect(Number(n)).toBe(1);
     rmSync(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { Skill } from '../skills/skill.entity';
 import { Citation, CitedType } from '../sources/citation.entity';
 import { Source } from '../sources/source.entity';
 import { AuditEntry } from './audit-entry.entity';
+import { RecordProvenance } from './record-provenance.entity';
 import { conflict } from './curation.errors';
 import { FieldSpec, RefTarget } from './fields';
 
@@ -87,8 +88,27 @@ export async function writeTransaction<T>(ctx: Context, work: (em: EntityManager
   }
 }
 
-/** Records one accepted write. */
-export async function audit(em: EntityManager, ctx: Context, action: string, subjectType: string, subjectKey: string, before: unknown, after: unknown) {
+/** The seedable record a write changes: its kind and key, and whether the write deleted it. */
+export interface WrittenRecord {
+  kind: string;
+  key: string;
+  deleted: boolean;
+}
+
+/**
+ * Records one accepted write, and that the record it changed (`record`, by default the subject)
+ * now holds the API's content: the next seed run keeps it unless its file changed too.
+ */
+export async function audit(
+  em: EntityManager,
+  ctx: Context,
+  action: string,
+  subjectType: string,
+  subjectKey: string,
+  before: unknown,
+  after: unknown,
+  record: WrittenRecord = { kind: subjectType, key: subjectKey, deleted: after === null },
+) {
   const entry: Partial<AuditEntry> = {
     at: new Date(),
     actor: ctx.auth?.name ?? 'unknown',
@@ -100,7 +120,11 @@ export async function audit(em: EntityManager, ctx: Context, action: string, sub
     after: after ?? null,
     requestId: ctx.requestId,
   };
-  await em.getRepository(AuditEntry).insert(entry as never);
+  const { identifiers } = await em.getRepository(AuditEntry).insert(entry as never);
+  await em.getRepository(RecordProvenance).upsert(
+    { kind: record.kind, recordKey: record.key, origin: 'api', auditId: identifiers[0].id as number, deleted: record.deleted },
+    ['kind', 'recordKey'],
+  );
   // every accepted write is audited, in its transaction: the graph version moves on with it, so
   // no replica answers from a cached response of the graph before this write (src/core/cache)
   await bumpGraphVersion(em);
