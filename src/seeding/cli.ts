@@ -61,7 +61,8 @@ async function main(): Promise<void> {
   } finally {
     await db.destroy();
   }
-  for (const line of describe(report)) console.log(line);
+  // people read the report on stderr; stdout stays one JSON line for scripts
+  for (const line of describe(report)) console.error(line);
   const { conflicts, overwritten, ...counts } = report;
   console.log(JSON.stringify({ seeded: dir, ...counts, conflicts: conflicts.length, overwritten: overwritten.length }));
   if (conflicts.length && !args.includes('--allow-conflicts')) {
