@@ -1,6 +1,8 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { AuthInfo } from '../../src/core/auth/keys';
+import { exportChanges } from '../../src/seeding/export-changes';
 import { loadSeedDirectory } from '../../src/seeding/loader';
 import { keyFor, runAs } from '../support/auth';
 import { copyOfSeeds, editSeed } from '../support/fixtures';
@@ -122,5 +124,53 @@ describe('Seed runs and editors', () => {
     // the start-up seed of the empty database is a run too
     expect(nodes[1]).toMatchObject({ action: 'seedRun', after: { counts: { kept: 0, conflicts: 0 } } });
     expect(nodes[1].after.counts.applied).toBeGreaterThan(300);
+  });
+
+  it('should write the API\'s changes back into the seed files (export --changed), which the next seed run then finds in step', async () => {
+    const write = async (query: string, input: Record<string, unknown>) => {
+      const result = await runAs(server, editor, query, { input });
+      expect(result.errors).toBeUndefined();
+    };
+    const CITE = [{ source: 'backend-career-guide', section: 'Core technical skills' }];
+    await editSkill('docker', 'Edited through the API');
+    await write(`mutation($input: SkillCreateInput!) { skillCreate(input: $input) { skill { slug } } }`, {
+      slug: 'helm', name: 'Helm', category: 'DEVOPS', description: 'Kubernetes package manager', broader: 'docker', cite: CITE,
+    });
+    const { version } = await skill('professional-networking');
+    await write(SKILL_DELETE, { slug: 'professional-networking', version });
+    await write(`mutation($input: RelationInput!) { relationLink(input: $input) { changed } }`, { relation: 'CERTIFICATION_SKILL', from: 'ocpjp', to: 'helm' });
+    await write(`mutation($input: SkillRequirementSetInput!) { skillRequirementSet(input: $input) { changed } }`, {
+      role: 'backend-developer', level: 'junior-backend-developer', skill: 'helm', importance: 'OPTIONAL',
+    });
+    const role = (await server.data(`{ role(slug: "backend-developer") { version } }`)).role;
+    await write(`mutation($input: RoleUpdateInput!) { roleUpdate(input: $input) { role { slug } } }`, {
+      slug: 'backend-developer', version: role.version, changes: { summary: 'A summary edited through the API.' },
+    });
+    const level = (await server.data(`{ roleLevel(slug: "senior-backend-developer") { version } }`)).roleLevel;
+    await write(LEVEL_DELETE, { slug: 'senior-backend-developer', version: level.version });
+    await write(`mutation($input: RoleCreateInput!) { roleCreate(input: $input) { role { slug } } }`, {
+      slug: 'platform-engineer', name: 'Platform engineer', summary: 'Builds internal platforms.', cite: CITE,
+    });
+
+    const exported = await exportChanges(server.db, dir);
+    expect(exported.records).toEqual(expect.arrayContaining([
+      'Skill docker (changed)', 'Skill helm (created)', 'Skill professional-networking (deleted)', 'Certification ocpjp (changed)',
+      'RoleLevel junior-backend-developer (changed)', 'Role backend-developer (changed)', 'RoleLevel senior-backend-developer (deleted)',
+      'Role platform-engineer (created)',
+    ]));
+    const skillsFile = readFileSync(join(dir, 'skills.yaml'), 'utf8');
+    expect(skillsFile).toContain('description: Edited through the API');
+    expect(skillsFile).toContain('- slug: helm');
+    expect(skillsFile).not.toContain('slug: professional-networking');
+    expect(skillsFile.split('\n').slice(0, 3)).toEqual(readFileSync(join(__dirname, '..', '..', 'seeds', 'skills.yaml'), 'utf8').split('\n').slice(0, 3));
+    expect(readFileSync(join(dir, 'roles', 'platform-engineer.yaml'), 'utf8')).toContain('name: Platform engineer');
+
+    // the files now say what the database says: a seed run writes nothing and finds no conflict
+    expect(await loadSeedDirectory(server.db, dir)).toMatchObject({ applied: 0, kept: 0, conflicts: [], inserted: 0, updated: 0, deleted: 0 });
+    // and the records are the files' again: nothing more to export, and a later file change applies
+    expect((await exportChanges(server.db, dir)).records).toEqual([]);
+    editSeed(dir, 'skills.yaml', 'description: Edited through the API', 'description: Then changed in the file');
+    expect(await loadSeedDirectory(server.db, dir)).toMatchObject({ applied: 1, conflicts: [] });
+    expect((await skill('docker')).description).toBe('Then changed in the file');
   });
 });
