@@ -128,6 +128,18 @@ roles:
       expect(await refusal(db, dir)).toMatch(/broken\.yaml: not valid YAML/);
     });
 
+    it('should hold seed files to the API\'s limits, naming the file, record and field', async () => {
+      editSeed(dir, 'skills.yaml', /(- slug: docker\n    name: )Docker/, `$1${'D'.repeat(201)}`);
+      editSeed(dir, 'skills.yaml', /(- slug: git\n(?:.*\n)*?    description: )>-\n(?:      .*\n)+/, `$1${'x'.repeat(100_000)}\n`);
+      editSeed(dir, 'roles/backend-developer.yaml', /(\n      - slug: )junior-backend-developer/, '$1Junior_Backend');
+      editSeed(dir, 'roles/backend-developer.yaml', /(\n        label: )average salary range \(varies with experience and industry\)/, '$1"average\\0range"');
+      const message = await refusal(db, dir);
+      expect(message).toMatch(/skills\.yaml: skills\[\d+\] \(docker\)\.name: name must be shorter than or equal to 200 characters/);
+      expect(message).toMatch(/skills\.yaml: skills\[\d+\] \(git\)\.description: description must be shorter than or equal to 2000 characters/);
+      expect(message).toMatch(/backend-developer\.yaml: roles\[0\] \(backend-developer\)\.levels\[0\]\.slug: slug must be lower-case words joined by hyphens/);
+      expect(message).toMatch(/backend-developer\.yaml: roles\[0\] \(backend-developer\)\.salaryBands\[0\]\.label: label must not contain NUL characters/);
+    });
+
     it('should refuse an unknown record kind', async () => {
       writeFileSync(join(dir, 'extra.yaml'), 'unicorns: []\n');
       expect(await refusal(db, dir)).toMatch(/extra\.yaml: unknown record kind "unicorns"/);

@@ -4,7 +4,7 @@ import { EntityManager, IsNull } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
-import { SLUG_PATTERN } from '../../seeding/format';
+import { SLUG_PATTERN } from './rules';
 import { RoleLevel } from '../roles/role-level.entity';
 import { SkillImportance, SkillRequirement } from '../skills/skill-requirement.entity';
 import { audit, idOf, writeTransaction } from './curation.service';
