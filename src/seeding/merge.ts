@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { EntityManager, In } from 'typeorm';
+import { lockGraphForWrite } from '../core/cache/graph-version';
 import { AuditEntry } from '../modules/curation/audit-entry.entity';
 import { RecordProvenance } from '../modules/curation/record-provenance.entity';
 import { readGraphSeeds } from './export';
@@ -132,9 +133,8 @@ const label = (u: Pick<Unit, 'kind' | 'key'>) => `${u.kind} ${u.key}`;
  * result with the idempotent writer, records the provenance of what it applied, and audits the run.
  */
 export async function mergeSeedSet(em: EntityManager, read: ReadSeeds, options: SeedOptions = {}): Promise<SeedReport> {
-  // Take the write lock before reading (SQLite: the database's; PostgreSQL: this row's), so no
-  // API write commits between what this run reads and what it writes.
-  await em.query('UPDATE graph_state SET version = version WHERE id = 1');
+  // no API write commits between what this run reads and what it writes
+  await lockGraphForWrite(em);
   const db = unitsOf(await readGraphSeeds(em));
   const files = unitsOf(read.set as unknown as Record<SeedKind, object[]>, read.origins);
   const provenance = new Map((await em.getRepository(RecordProvenance).find()).map((p) => [unitId(p.kind, p.recordKey), p]));

@@ -1,5 +1,5 @@
 import { EntityManager, ObjectLiteral } from 'typeorm';
-import { bumpGraphVersion, graphVersionWatcherOf } from '../../core/cache/graph-version';
+import { bumpGraphVersion, graphVersionWatcherOf, lockGraphForWrite } from '../../core/cache/graph-version';
 import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { Organization } from '../certifications/organization.entity';
@@ -77,8 +77,17 @@ export async function snapshot(em: EntityManager, record: ObjectLiteral | null, 
   return plain;
 }
 
+/** `work`, preceded by taking the write lock (see lockGraphForWrite). */
+const lockingFirst =
+  <T>(work: (em: EntityManager) => Promise<T>) =>
+  async (em: EntityManager): Promise<T> => {
+    await lockGraphForWrite(em);
+    return work(em);
+  };
+
 /** Runs one write in its own transaction; whatever the request reads afterwards sees it. */
 export async function writeTransaction<T>(ctx: Context, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  work = lockingFirst(work); // so a write waits for a seed run in another process instead of failing
   try {
     return await ctx.db.transaction(work);
   } finally {
