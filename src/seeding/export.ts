@@ -37,15 +37,25 @@ function compact(record: Row): Row {
 
 const range = (min: number | null, max: number | null) => (min == null && max == null ? undefined : compact({ min, max }));
 
+/** Runs the tasks together, or one after another (`parallel` false), keeping each result's type. */
+async function settle<T extends readonly (() => Promise<unknown>)[]>(tasks: T, parallel: boolean): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  if (parallel) return Promise.all(tasks.map((t) => t())) as never;
+  const out: unknown[] = [];
+  for (const task of tasks) out.push(await task());
+  return out as never;
+}
+
 /** Reads the whole graph as seed records (what `exportGraph` writes and the seed merge compares). */
 export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
   const all = <T extends object>(entity: { new (): T }): Promise<T[]> => em.getRepository(entity).find({ order: { id: 'ASC' } as never }) as Promise<T[]>;
+  // inside a transaction every query goes over one connection: one at a time there
+  const parallel = !em.queryRunner;
   const [sources, orgs, skills, roles, levels, certs, creds, sectors, employers, bands, outlooks, transitions, reqs, insights, kinds, paths, factors, citations] =
-    await Promise.all([
-      all(Source), all(Organization), all(Skill), all(Role), all(RoleLevel), all(Certification), all(Credential), all(Sector),
-      all(Employer), all(SalaryBand), all(JobOutlook), all(CareerTransition), all(SkillRequirement), all(Insight),
-      all(InternshipKind), all(AdvancementPath), all(SalaryFactor), em.getRepository(Citation).find({ order: { subjectType: 'ASC', subjectId: 'ASC', position: 'ASC', id: 'ASC' } }),
-    ]);
+    await settle([
+      () => all(Source), () => all(Organization), () => all(Skill), () => all(Role), () => all(RoleLevel), () => all(Certification), () => all(Credential), () => all(Sector),
+      () => all(Employer), () => all(SalaryBand), () => all(JobOutlook), () => all(CareerTransition), () => all(SkillRequirement), () => all(Insight),
+      () => all(InternshipKind), () => all(AdvancementPath), () => all(SalaryFactor), () => em.getRepository(Citation).find({ order: { subjectType: 'ASC', subjectId: 'ASC', position: 'ASC', id: 'ASC' } }),
+    ] as const, parallel);
   const slug = <T extends { id: number; slug: string }>(list: T[]) => new Map(list.map((x) => [x.id, x.slug]));
   const sourceSlug = slug(sources);
   const skillSlug = slug(skills);
@@ -70,23 +80,23 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
     return (id: number) => map.get(id) ?? [];
   };
   const [certSkills, certRoles, certLevels, credRoles, empSectors, empRoles, related, insRoles, insLevels, insSkills, kindSectors, kindEmployers, pathRoles, factorRoles, transitionSkills] =
-    await Promise.all([
-      links('certification_skills', 'certification_id', 'skill_id', skillSlug),
-      links('certification_roles', 'certification_id', 'role_id', roleSlug),
-      links('certification_levels', 'certification_id', 'level_id', levelSlug),
-      links('credential_roles', 'credential_id', 'role_id', roleSlug),
-      links('employer_sectors', 'employer_id', 'sector_id', sectorSlug),
-      links('employer_roles', 'employer_id', 'role_id', roleSlug),
-      links('role_relations', 'role_id', 'related_role_id', roleSlug),
-      links('insight_roles', 'insight_id', 'role_id', roleSlug),
-      links('insight_levels', 'insight_id', 'level_id', levelSlug),
-      links('insight_skills', 'insight_id', 'skill_id', skillSlug),
-      links('internship_kind_sectors', 'internship_kind_id', 'sector_id', sectorSlug),
-      links('internship_kind_employers', 'internship_kind_id', 'employer_id', employerSlug),
-      links('advancement_path_roles', 'advancement_path_id', 'role_id', roleSlug),
-      links('salary_factor_roles', 'salary_factor_id', 'role_id', roleSlug),
-      links('transition_skills', 'transition_id', 'skill_id', skillSlug),
-    ]);
+    await settle([
+      () => links('certification_skills', 'certification_id', 'skill_id', skillSlug),
+      () => links('certification_roles', 'certification_id', 'role_id', roleSlug),
+      () => links('certification_levels', 'certification_id', 'level_id', levelSlug),
+      () => links('credential_roles', 'credential_id', 'role_id', roleSlug),
+      () => links('employer_sectors', 'employer_id', 'sector_id', sectorSlug),
+      () => links('employer_roles', 'employer_id', 'role_id', roleSlug),
+      () => links('role_relations', 'role_id', 'related_role_id', roleSlug),
+      () => links('insight_roles', 'insight_id', 'role_id', roleSlug),
+      () => links('insight_levels', 'insight_id', 'level_id', levelSlug),
+      () => links('insight_skills', 'insight_id', 'skill_id', skillSlug),
+      () => links('internship_kind_sectors', 'internship_kind_id', 'sector_id', sectorSlug),
+      () => links('internship_kind_employers', 'internship_kind_id', 'employer_id', employerSlug),
+      () => links('advancement_path_roles', 'advancement_path_id', 'role_id', roleSlug),
+      () => links('salary_factor_roles', 'salary_factor_id', 'role_id', roleSlug),
+      () => links('transition_skills', 'transition_id', 'skill_id', skillSlug),
+    ] as const, parallel);
   const requirement = (r: SkillRequirement) => ({ skill: skillSlug.get(r.skillId) as string, importance: r.importance });
   const roleOfLevel = new Map(levels.map((l) => [l.id, l.roleId]));
 
