@@ -104,6 +104,15 @@ describe('Seed runs and editors', () => {
       }),
     ]);
     expect(await skill('professional-networking')).toBeNull();
+
+    // a changed file record that still names the deleted skill cannot be applied either
+    editSeed(dir, 'guidance/advancement.yaml', 'title: "Build a Professional Network"', 'title: "Build a network"');
+    const naming = await loadSeedDirectory(server.db, dir);
+    expect(naming.conflicts.map((c) => [c.record, c.reason])).toEqual(expect.arrayContaining([
+      ['Insight strategy-build-professional-network', 'refers to Skill "professional-networking" (skills), which the API deleted'],
+    ]));
+    const insight = (await server.data(`{ insight(slug: "strategy-build-professional-network") { title } }`)).insight;
+    expect(insight.title).toBe('Build a Professional Network');
   });
 
   it('should record each seed run in the audit log', async () => {
@@ -122,7 +131,7 @@ describe('Seed runs and editors', () => {
       },
     });
     // the start-up seed of the empty database is a run too
-    expect(nodes[1]).toMatchObject({ action: 'seedRun', after: { counts: { kept: 0, conflicts: 0 } } });
+    expect(nodes[1]).toMatchObject({ actor: 'start-up', action: 'seedRun', after: { counts: { kept: 0, conflicts: 0 } } });
     expect(nodes[1].after.counts.applied).toBeGreaterThan(300);
   });
 
