@@ -54,7 +54,7 @@ export async function prepareDatabase(db: DataSource, seedsDir: string): Promise
     // raw SQL goes to the primary, never to a read replica that may not have caught up
     const [{ n }] = await db.query('SELECT COUNT(*) AS n FROM sources');
     const empty = Number(n) === 0;
-    const seeded = empty ? await loadSeedDirectory(db, seedsDir) : null;
+    const seeded = empty ? await loadSeedDirectory(db, seedsDir, { actor: 'start-up' }) : null;
     return { migrations: applied.length, seeded };
   });
 }

@@ -1,4 +1,5 @@
 import { AuditEntry } from '../modules/curation/audit-entry.entity';
+import { RecordProvenance } from '../modules/curation/record-provenance.entity';
 import { AdvancementPath } from '../modules/guidance/advancement-path.entity';
 import { Insight } from '../modules/guidance/insight.entity';
 import { InternshipKind } from '../modules/guidance/internship-kind.entity';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   AdvancementPath,
   ApiKey,
   AuditEntry,
+  RecordProvenance,
 ];
 
 /** The entities that are Relay nodes, by GraphQL type name. */

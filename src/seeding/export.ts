@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { stringify } from 'yaml';
 import { Certification } from '../modules/certifications/certification.entity';
 import { Organization } from '../modules/certifications/organization.entity';
@@ -20,8 +20,13 @@ import { SkillRequirement } from '../modules/skills/skill-requirement.entity';
 import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
+import { SeedKind } from './format';
+import { checkRecord, SeedError } from './read';
 
 type Row = Record<string, unknown>;
+
+/** The graph in the seed format: each kind's records as plain data, roles holding their parts. */
+export type GraphSeeds = Record<SeedKind, Row[]>;
 
 /** Drops null and undefined fields (and empty lists), so exported files read like hand-written ones. */
 function compact(record: Row): Row {
@@ -32,18 +37,25 @@ function compact(record: Row): Row {
 
 const range = (min: number | null, max: number | null) => (min == null && max == null ? undefined : compact({ min, max }));
 
-/**
- * Writes the whole graph as seed files under `dir` (one file per area, one per role), in the
- * format `npm run seed -- --from DIR` loads: the backup, and the way between engines.
- */
-export async function exportGraph(db: DataSource, dir: string): Promise<{ files: number; records: number }> {
-  const all = <T extends object>(entity: { new (): T }): Promise<T[]> => db.getRepository(entity).find({ order: { id: 'ASC' } as never }) as Promise<T[]>;
+/** Runs the tasks together, or one after another (`parallel` false), keeping each result's type. */
+async function settle<T extends readonly (() => Promise<unknown>)[]>(tasks: T, parallel: boolean): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  if (parallel) return Promise.all(tasks.map((t) => t())) as never;
+  const out: unknown[] = [];
+  for (const task of tasks) out.push(await task());
+  return out as never;
+}
+
+/** Reads the whole graph as seed records (what `exportGraph` writes and the seed merge compares). */
+export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
+  const all = <T extends object>(entity: { new (): T }): Promise<T[]> => em.getRepository(entity).find({ order: { id: 'ASC' } as never }) as Promise<T[]>;
+  // inside a transaction every query goes over one connection: one at a time there
+  const parallel = !em.queryRunner;
   const [sources, orgs, skills, roles, levels, certs, creds, sectors, employers, bands, outlooks, transitions, reqs, insights, kinds, paths, factors, citations] =
-    await Promise.all([
-      all(Source), all(Organization), all(Skill), all(Role), all(RoleLevel), all(Certification), all(Credential), all(Sector),
-      all(Employer), all(SalaryBand), all(JobOutlook), all(CareerTransition), all(SkillRequirement), all(Insight),
-      all(InternshipKind), all(AdvancementPath), all(SalaryFactor), db.getRepository(Citation).find({ order: { subjectType: 'ASC', subjectId: 'ASC', position: 'ASC', id: 'ASC' } }),
-    ]);
+    await settle([
+      () => all(Source), () => all(Organization), () => all(Skill), () => all(Role), () => all(RoleLevel), () => all(Certification), () => all(Credential), () => all(Sector),
+      () => all(Employer), () => all(SalaryBand), () => all(JobOutlook), () => all(CareerTransition), () => all(SkillRequirement), () => all(Insight),
+      () => all(InternshipKind), () => all(AdvancementPath), () => all(SalaryFactor), () => em.getRepository(Citation).find({ order: { subjectType: 'ASC', subjectId: 'ASC', position: 'ASC', id: 'ASC' } }),
+    ] as const, parallel);
   const slug = <T extends { id: number; slug: string }>(list: T[]) => new Map(list.map((x) => [x.id, x.slug]));
   const sourceSlug = slug(sources);
   const skillSlug = slug(skills);
@@ -61,75 +73,57 @@ export async function exportGraph(db: DataSource, dir: string): Promise<{ files:
   const cite = (type: CitedType, id: number) => citesOf.get(`${type}:${id}`) ?? [];
 
   const links = async (table: string, owner: string, target: string, targetSlug: Map<number, string>) => {
-    const rows: Row[] = await db.createQueryBuilder().select([`l.${owner} AS owner`, `l.${target} AS target`]).from(table, 'l').getRawMany();
+    const rows: Row[] = await em.createQueryBuilder().select([`l.${owner} AS owner`, `l.${target} AS target`]).from(table, 'l').getRawMany();
     const map = new Map<number, string[]>();
     for (const r of rows) map.set(Number(r.owner), [...(map.get(Number(r.owner)) ?? []), targetSlug.get(Number(r.target)) as string]);
     for (const list of map.values()) list.sort();
     return (id: number) => map.get(id) ?? [];
   };
   const [certSkills, certRoles, certLevels, credRoles, empSectors, empRoles, related, insRoles, insLevels, insSkills, kindSectors, kindEmployers, pathRoles, factorRoles, transitionSkills] =
-    await Promise.all([
-      links('certification_skills', 'certification_id', 'skill_id', skillSlug),
-      links('certification_roles', 'certification_id', 'role_id', roleSlug),
-      links('certification_levels', 'certification_id', 'level_id', levelSlug),
-      links('credential_roles', 'credential_id', 'role_id', roleSlug),
-      links('employer_sectors', 'employer_id', 'sector_id', sectorSlug),
-      links('employer_roles', 'employer_id', 'role_id', roleSlug),
-      links('role_relations', 'role_id', 'related_role_id', roleSlug),
-      links('insight_roles', 'insight_id', 'role_id', roleSlug),
-      links('insight_levels', 'insight_id', 'level_id', levelSlug),
-      links('insight_skills', 'insight_id', 'skill_id', skillSlug),
-      links('internship_kind_sectors', 'internship_kind_id', 'sector_id', sectorSlug),
-      links('internship_kind_employers', 'internship_kind_id', 'employer_id', employerSlug),
-      links('advancement_path_roles', 'advancement_path_id', 'role_id', roleSlug),
-      links('salary_factor_roles', 'salary_factor_id', 'role_id', roleSlug),
-      links('transition_skills', 'transition_id', 'skill_id', skillSlug),
-    ]);
+    await settle([
+      () => links('certification_skills', 'certification_id', 'skill_id', skillSlug),
+      () => links('certification_roles', 'certification_id', 'role_id', roleSlug),
+      () => links('certification_levels', 'certification_id', 'level_id', levelSlug),
+      () => links('credential_roles', 'credential_id', 'role_id', roleSlug),
+      () => links('employer_sectors', 'employer_id', 'sector_id', sectorSlug),
+      () => links('employer_roles', 'employer_id', 'role_id', roleSlug),
+      () => links('role_relations', 'role_id', 'related_role_id', roleSlug),
+      () => links('insight_roles', 'insight_id', 'role_id', roleSlug),
+      () => links('insight_levels', 'insight_id', 'level_id', levelSlug),
+      () => links('insight_skills', 'insight_id', 'skill_id', skillSlug),
+      () => links('internship_kind_sectors', 'internship_kind_id', 'sector_id', sectorSlug),
+      () => links('internship_kind_employers', 'internship_kind_id', 'employer_id', employerSlug),
+      () => links('advancement_path_roles', 'advancement_path_id', 'role_id', roleSlug),
+      () => links('salary_factor_roles', 'salary_factor_id', 'role_id', roleSlug),
+      () => links('transition_skills', 'transition_id', 'skill_id', skillSlug),
+    ] as const, parallel);
   const requirement = (r: SkillRequirement) => ({ skill: skillSlug.get(r.skillId) as string, importance: r.importance });
   const roleOfLevel = new Map(levels.map((l) => [l.id, l.roleId]));
 
-  const files: Record<string, Row> = {
-    'sources.yaml': { sources: sources.map((s) => compact({ slug: s.slug, title: s.title, publisher: s.publisher, file: s.file, url: s.url, description: s.description })) },
-    'organizations.yaml': { organizations: orgs.map((o) => compact({ slug: o.slug, name: o.name, description: o.description, cite: cite('Organization', o.id) })) },
-    'skills.yaml': {
-      skills: skills.map((s) => compact({ slug: s.slug, name: s.name, category: s.category, description: s.description, aliases: s.aliases, broader: s.broaderId ? skillSlug.get(s.broaderId) : null, cite: cite('Skill', s.id) })),
-    },
-    'certifications.yaml': {
-      certifications: certs.map((c) => compact({
-        slug: c.slug, name: c.name, issuer: orgSlug.get(c.issuerId), description: c.description, aliases: c.aliases,
-        skills: certSkills(c.id), roles: certRoles(c.id), levels: certLevels(c.id), cite: cite('Certification', c.id),
-      })),
-    },
-    'credentials.yaml': {
-      credentials: creds.map((c) => compact({ slug: c.slug, name: c.name, kind: c.kind, bestFor: c.bestFor, howItHelps: c.howItHelps, roles: credRoles(c.id), cite: cite('Credential', c.id) })),
-    },
-    'sectors.yaml': { sectors: sectors.map((s) => compact({ slug: s.slug, name: s.name, description: s.description, cite: cite('Sector', s.id) })) },
-    'employers.yaml': {
-      employers: employers.map((e) => compact({
-        slug: e.slug, name: e.name, sectors: empSectors(e.id), roles: empRoles(e.id), workAreas: e.workAreas,
-        offersInternships: e.offersInternships, internshipFocus: e.internshipFocus, cite: cite('Employer', e.id),
-      })),
-    },
-    'guidance/insights.yaml': {
-      insights: insights.map((n) => compact({
-        slug: n.slug, kind: n.kind, title: n.title, text: n.text, points: n.points,
-        roles: insRoles(n.id), levels: insLevels(n.id), skills: insSkills(n.id), cite: cite('Insight', n.id),
-      })),
-    },
-    'guidance/internship-kinds.yaml': {
-      internshipKinds: kinds.map((k) => compact({ slug: k.slug, name: k.name, description: k.description, focusAreas: k.focusAreas, sectors: kindSectors(k.id), employers: kindEmployers(k.id), cite: cite('InternshipKind', k.id) })),
-    },
-    'guidance/advancement-paths.yaml': {
-      advancementPaths: paths.map((p) => compact({ slug: p.slug, name: p.name, description: p.description, roles: pathRoles(p.id), cite: cite('AdvancementPath', p.id) })),
-    },
-    'guidance/salary-factors.yaml': {
-      salaryFactors: factors.map((f) => compact({ slug: f.slug, name: f.name, description: f.description, roles: factorRoles(f.id), cite: cite('SalaryFactor', f.id) })),
-    },
-  };
-  for (const role of roles) {
-    const own = levels.filter((l) => l.roleId === role.id).sort((a, b) => a.rank - b.rank);
-    files[`roles/${role.slug}.yaml`] = {
-      roles: [compact({
+  const graph: GraphSeeds = {
+    sources: sources.map((s) => compact({ slug: s.slug, title: s.title, publisher: s.publisher, file: s.file, url: s.url, description: s.description })),
+    organizations: orgs.map((o) => compact({ slug: o.slug, name: o.name, description: o.description, cite: cite('Organization', o.id) })),
+    skills: skills.map((s) => compact({ slug: s.slug, name: s.name, category: s.category, description: s.description, aliases: s.aliases, broader: s.broaderId ? skillSlug.get(s.broaderId) : null, cite: cite('Skill', s.id) })),
+    certifications: certs.map((c) => compact({
+      slug: c.slug, name: c.name, issuer: orgSlug.get(c.issuerId), description: c.description, aliases: c.aliases,
+      skills: certSkills(c.id), roles: certRoles(c.id), levels: certLevels(c.id), cite: cite('Certification', c.id),
+    })),
+    credentials: creds.map((c) => compact({ slug: c.slug, name: c.name, kind: c.kind, bestFor: c.bestFor, howItHelps: c.howItHelps, roles: credRoles(c.id), cite: cite('Credential', c.id) })),
+    sectors: sectors.map((s) => compact({ slug: s.slug, name: s.name, description: s.description, cite: cite('Sector', s.id) })),
+    employers: employers.map((e) => compact({
+      slug: e.slug, name: e.name, sectors: empSectors(e.id), roles: empRoles(e.id), workAreas: e.workAreas,
+      offersInternships: e.offersInternships, internshipFocus: e.internshipFocus, cite: cite('Employer', e.id),
+    })),
+    insights: insights.map((n) => compact({
+      slug: n.slug, kind: n.kind, title: n.title, text: n.text, points: n.points,
+      roles: insRoles(n.id), levels: insLevels(n.id), skills: insSkills(n.id), cite: cite('Insight', n.id),
+    })),
+    internshipKinds: kinds.map((k) => compact({ slug: k.slug, name: k.name, description: k.description, focusAreas: k.focusAreas, sectors: kindSectors(k.id), employers: kindEmployers(k.id), cite: cite('InternshipKind', k.id) })),
+    advancementPaths: paths.map((p) => compact({ slug: p.slug, name: p.name, description: p.description, roles: pathRoles(p.id), cite: cite('AdvancementPath', p.id) })),
+    salaryFactors: factors.map((f) => compact({ slug: f.slug, name: f.name, description: f.description, roles: factorRoles(f.id), cite: cite('SalaryFactor', f.id) })),
+    roles: roles.map((role) => {
+      const own = levels.filter((l) => l.roleId === role.id).sort((a, b) => a.rank - b.rank);
+      return compact({
         slug: role.slug, name: role.name, summary: role.summary, aliases: role.aliases, related: related(role.id),
         licenseRequired: role.licenseRequired,
         skills: reqs.filter((r) => r.roleId === role.id && r.levelId == null).map(requirement),
@@ -150,13 +144,54 @@ export async function exportGraph(db: DataSource, dir: string): Promise<{ files:
           slug: o.slug, growthPercent: o.growthPercent, throughYear: o.throughYear, description: o.description, cite: cite('JobOutlook', o.id),
         })),
         cite: cite('Role', role.id),
-      })],
-    };
+      });
+    }),
+  };
+  return graph;
+}
+
+/** The file each kind is exported to (roles: one file each, `roles/<slug>.yaml`). */
+export const EXPORT_FILES: Record<Exclude<SeedKind, 'roles'>, string> = {
+  sources: 'sources.yaml',
+  organizations: 'organizations.yaml',
+  skills: 'skills.yaml',
+  certifications: 'certifications.yaml',
+  credentials: 'credentials.yaml',
+  sectors: 'sectors.yaml',
+  employers: 'employers.yaml',
+  insights: 'guidance/insights.yaml',
+  internshipKinds: 'guidance/internship-kinds.yaml',
+  advancementPaths: 'guidance/advancement-paths.yaml',
+  salaryFactors: 'guidance/salary-factors.yaml',
+};
+
+export const roleFile = (slug: string) => `roles/${slug}.yaml`;
+
+/** Turns a document into YAML text the way every careergraph-written seed file reads. */
+export const seedYaml = (content: unknown) => stringify(content, { aliasDuplicateObjects: false, lineWidth: 0 });
+
+/**
+ * Writes the whole graph as seed files under `dir` (one file per area, one per role), in the
+ * format `npm run seed -- --from DIR` loads: the backup, and the way between engines. Every
+ * record is checked against the rules the seed loader and the API apply first; a record that
+ * breaks one is refused, naming the file, the record and the field, and nothing is written.
+ */
+export async function exportGraph(db: DataSource, dir: string): Promise<{ files: number; records: number }> {
+  const graph = await readGraphSeeds(db.manager);
+  const files: Record<string, Row> = {};
+  for (const [kind, file] of Object.entries(EXPORT_FILES)) files[file] = { [kind]: graph[kind as SeedKind] };
+  for (const role of graph.roles) files[roleFile(role.slug as string)] = { roles: [role] };
+  const problems: string[] = [];
+  for (const [file, content] of Object.entries(files)) {
+    for (const [kind, list] of Object.entries(content)) {
+      (list as Row[]).forEach((record, index) => problems.push(...checkRecord(file, kind as SeedKind, index, record).problems));
+    }
   }
+  if (problems.length) throw new SeedError(problems, 'export refused, nothing was written');
   let records = 0;
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(join(dir, file, '..'), { recursive: true });
-    writeFileSync(join(dir, file), `# Exported by careergraph: load with npm run seed -- --from DIR\n${stringify(content, { aliasDuplicateObjects: false, lineWidth: 0 })}`);
+    writeFileSync(join(dir, file), `# Exported by careergraph: load with npm run seed -- --from DIR\n${seedYaml(content)}`);
     for (const list of Object.values(content)) records += (list as unknown[]).length;
   }
   return { files: Object.keys(files).length, records };

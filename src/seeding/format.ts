@@ -1,28 +1,16 @@
 /**
  * The seed file format (docs/data-format.md), as class-validator classes: these classes are the
- * schema every file is checked against before anything is written.
+ * schema every file (and every export) is checked against before anything is written. Each
+ * field takes its rules from the curation API's field specs (`apiRule`, src/modules/curation/
+ * kinds.ts), so a seed file can hold nothing the API would refuse: the same lengths, formats,
+ * ranges, and no NUL characters.
  */
 import { Type } from 'class-transformer';
-import {
-  ArrayNotEmpty,
-  IsArray,
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-  ValidationArguments,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
-  Validate,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEnum, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { CitationInput, YearRangeInput } from '../modules/curation/common.inputs';
+import { SLUG_VALIDATORS } from '../modules/curation/fields';
+import { apiRule, TRANSITION_SKILLS_VALIDATORS } from '../modules/curation/kinds';
+import { MAX_CITATIONS, SLUG_PATTERN } from '../modules/curation/rules';
 import { CredentialKind } from '../modules/credentials/credential.entity';
 import { InsightKind } from '../modules/guidance/insight.entity';
 import { TransitionKind } from '../modules/paths/career-transition.entity';
@@ -30,21 +18,14 @@ import { SalaryPeriod } from '../modules/salaries/salary-band.entity';
 import { SkillImportance } from '../modules/skills/skill-requirement.entity';
 import { SkillCategory } from '../modules/skills/skill.entity';
 
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export { MinNotAboveMax, SLUG_PATTERN } from '../modules/curation/rules';
+
 const SLUG_MESSAGE = '$property must be lower-case words joined by hyphens, got "$value"';
 
-/** Checks that a range's max is not below its min, on whichever object carries both. */
-@ValidatorConstraint({ name: 'minNotAboveMax' })
-export class MinNotAboveMax implements ValidatorConstraintInterface {
-  validate(_: unknown, args: ValidationArguments): boolean {
-    const o = args.object as { min?: number | null; max?: number | null };
-    return o.min == null || o.max == null || o.min <= o.max;
-  }
-  defaultMessage(): string {
-    return 'max must not be below min';
-  }
-}
+/** Several validators as one decorator. */
+const all = (validators: PropertyDecorator[]): PropertyDecorator => (target, key) => validators.forEach((v) => v(target, key));
 
+/** A list of slugs naming other records (links). */
 function SlugList(): PropertyDecorator {
   return (target, key) => {
     IsArray()(target, key);
@@ -53,65 +34,59 @@ function SlugList(): PropertyDecorator {
   };
 }
 
-function StringList(): PropertyDecorator {
-  return (target, key) => {
-    IsArray()(target, key);
-    IsString({ each: true })(target, key);
-    MinLength(1, { each: true })(target, key);
-  };
-}
-
-export class CitationSeed {
-  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) source: string;
-  @IsString() @MinLength(1) @MaxLength(300) section: string;
-}
+/** A citation: the API's CitationInput, so both refuse the same sections. */
+export class CitationSeed extends CitationInput {}
 
 function Cited(): PropertyDecorator {
   return (target, key) => {
     IsArray()(target, key);
     ArrayNotEmpty({ message: 'every fact needs at least one citation in cite' })(target, key);
+    ArrayMaxSize(MAX_CITATIONS)(target, key);
     ValidateNested({ each: true })(target, key);
     Type(() => CitationSeed)(target, key);
   };
 }
 
-export class YearRangeSeed {
-  @IsOptional() @IsNumber() @Min(0) @Max(60) min?: number;
-  @IsOptional() @IsNumber() @Min(0) @Max(60) @Validate(MinNotAboveMax) max?: number;
+/** A year range field: the API's YearRangeInput (0 to 60, max not below min). */
+function Years(kind: string, field: string): PropertyDecorator {
+  return (target, key) => {
+    apiRule(kind, field)(target, key);
+    Type(() => YearRangeInput)(target, key);
+  };
 }
 
 abstract class SluggedSeed {
-  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) @MaxLength(120) slug: string;
+  @all(SLUG_VALIDATORS) slug: string;
 }
 
 export class SourceSeed extends SluggedSeed {
-  @IsString() @MinLength(1) title: string;
-  @IsOptional() @IsString() publisher?: string;
-  @IsOptional() @IsString() file?: string;
-  @IsOptional() @IsString() url?: string;
-  @IsOptional() @IsString() description?: string;
+  @apiRule('Source', 'title') title: string;
+  @apiRule('Source', 'publisher') publisher?: string;
+  @apiRule('Source', 'file') file?: string;
+  @apiRule('Source', 'url') url?: string;
+  @apiRule('Source', 'description') description?: string;
 }
 
 export class OrganizationSeed extends SluggedSeed {
-  @IsString() @MinLength(1) name: string;
-  @IsOptional() @IsString() description?: string;
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CitationSeed) cite?: CitationSeed[];
+  @apiRule('Organization', 'name') name: string;
+  @apiRule('Organization', 'description') description?: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CITATIONS) @ValidateNested({ each: true }) @Type(() => CitationSeed) cite?: CitationSeed[];
 }
 
 export class SkillSeed extends SluggedSeed {
-  @IsString() @MinLength(1) name: string;
-  @IsEnum(SkillCategory) category: SkillCategory;
-  @IsString() @MinLength(1) description: string;
-  @StringList() aliases: string[] = [];
-  @IsOptional() @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) broader?: string;
+  @apiRule('Skill', 'name') name: string;
+  @apiRule('Skill', 'category') category: SkillCategory;
+  @apiRule('Skill', 'description') description: string;
+  @apiRule('Skill', 'aliases') aliases: string[] = [];
+  @apiRule('Skill', 'broader') broader?: string;
   @Cited() cite: CitationSeed[];
 }
 
 export class CertificationSeed extends SluggedSeed {
-  @IsString() @MinLength(1) name: string;
-  @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) issuer: string;
-  @IsString() @MinLength(1) description: string;
-  @StringList() aliases: string[] = [];
+  @apiRule('Certification', 'name') name: string;
+  @apiRule('Certification', 'issuer') issuer: string;
+  @apiRule('Certification', 'description') description: string;
+  @apiRule('Certification', 'aliases') aliases: string[] = [];
   @SlugList() skills: string[] = [];
   @SlugList() roles: string[] = [];
   @SlugList() levels: string[] = [];
@@ -119,27 +94,27 @@ export class CertificationSeed extends SluggedSeed {
 }
 
 export class CredentialSeed extends SluggedSeed {
-  @IsString() @MinLength(1) name: string;
-  @IsEnum(CredentialKind) kind: CredentialKind;
-  @IsString() @MinLength(1) bestFor: string;
-  @IsString() @MinLength(1) howItHelps: string;
+  @apiRule('Credential', 'name') name: string;
+  @apiRule('Credential', 'kind') kind: CredentialKind;
+  @apiRule('Credential', 'bestFor') bestFor: string;
+  @apiRule('Credential', 'howItHelps') howItHelps: string;
   @SlugList() roles: string[] = [];
   @Cited() cite: CitationSeed[];
 }
 
 export class SectorSeed extends SluggedSeed {
-  @IsString() @MinLength(1) name: string;
-  @IsString() @MinLength(1) description: string;
+  @apiRule('Sector', 'name') name: string;
+  @apiRule('Sector', 'description') description: string;
   @Cited() cite: CitationSeed[];
 }
 
 export class EmployerSeed extends SluggedSeed {
-  @IsString() @MinLength(1) name: string;
+  @apiRule('Employer', 'name') name: string;
   @SlugList() sectors: string[] = [];
   @SlugList() roles: string[] = [];
-  @StringList() workAreas: string[] = [];
-  @IsBoolean() offersInternships: boolean = false;
-  @StringList() internshipFocus: string[] = [];
+  @apiRule('Employer', 'workAreas') workAreas: string[] = [];
+  @apiRule('Employer', 'offersInternships') offersInternships: boolean = false;
+  @apiRule('Employer', 'internshipFocus') internshipFocus: string[] = [];
   @Cited() cite: CitationSeed[];
 }
 
@@ -149,51 +124,51 @@ export class RequirementSeed {
 }
 
 export class LevelSeed extends SluggedSeed {
-  @IsString() @MinLength(1) name: string;
-  @IsInt() @Min(1) @Max(20) rank: number;
-  @IsString() @MinLength(1) summary: string;
-  @StringList() titles: string[] = [];
-  @StringList() responsibilities: string[] = [];
-  @IsOptional() @ValidateNested() @Type(() => YearRangeSeed) yearsInLevel?: YearRangeSeed;
-  @IsOptional() @ValidateNested() @Type(() => YearRangeSeed) yearsOfExperience?: YearRangeSeed;
+  @apiRule('RoleLevel', 'name') name: string;
+  @apiRule('RoleLevel', 'rank') rank: number;
+  @apiRule('RoleLevel', 'summary') summary: string;
+  @apiRule('RoleLevel', 'titles') titles: string[] = [];
+  @apiRule('RoleLevel', 'responsibilities') responsibilities: string[] = [];
+  @Years('RoleLevel', 'yearsInLevel') yearsInLevel?: YearRangeInput;
+  @Years('RoleLevel', 'yearsOfExperience') yearsOfExperience?: YearRangeInput;
   @IsArray() @ValidateNested({ each: true }) @Type(() => RequirementSeed) skills: RequirementSeed[] = [];
   @Cited() cite: CitationSeed[];
 }
 
 export class SalaryBandSeed extends SluggedSeed {
-  @IsOptional() @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) level?: string;
-  @IsString() @MinLength(1) label: string;
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD, got "$value"' }) currency: string;
-  @IsEnum(SalaryPeriod) period: SalaryPeriod;
-  @IsString() @MinLength(1) region: string;
-  @IsOptional() @IsInt() @Min(1900) @Max(2100) year?: number;
-  @IsOptional() @IsInt() @Min(0) min?: number;
-  @IsOptional() @IsInt() @Min(0) @Validate(MinNotAboveMax) max?: number;
+  @apiRule('SalaryBand', 'level') level?: string;
+  @apiRule('SalaryBand', 'label') label: string;
+  @apiRule('SalaryBand', 'currency') currency: string;
+  @apiRule('SalaryBand', 'period') period: SalaryPeriod;
+  @apiRule('SalaryBand', 'region') region: string;
+  @apiRule('SalaryBand', 'year') year?: number;
+  @apiRule('SalaryBand', 'min') min?: number;
+  @apiRule('SalaryBand', 'max') max?: number;
   @Cited() cite: CitationSeed[];
 }
 
 export class TransitionSeed {
   @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) from: string;
   @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) to: string;
-  @IsEnum(TransitionKind) kind: TransitionKind;
-  @IsOptional() @ValidateNested() @Type(() => YearRangeSeed) typicalYears?: YearRangeSeed;
-  @SlugList() skillsToGain: string[] = [];
+  @apiRule('CareerTransition', 'kind') kind: TransitionKind;
+  @Years('CareerTransition', 'typicalYears') typicalYears?: YearRangeInput;
+  @all(TRANSITION_SKILLS_VALIDATORS) skillsToGain: string[] = [];
   @Cited() cite: CitationSeed[];
 }
 
 export class OutlookSeed extends SluggedSeed {
-  @IsOptional() @IsNumber() @Min(-100) @Max(1000) growthPercent?: number;
-  @IsOptional() @IsInt() @Min(1900) @Max(2100) throughYear?: number;
-  @IsString() @MinLength(1) description: string;
+  @apiRule('JobOutlook', 'growthPercent') growthPercent?: number;
+  @apiRule('JobOutlook', 'throughYear') throughYear?: number;
+  @apiRule('JobOutlook', 'description') description: string;
   @Cited() cite: CitationSeed[];
 }
 
 export class RoleSeed extends SluggedSeed {
-  @IsString() @MinLength(1) name: string;
-  @IsString() @MinLength(1) summary: string;
-  @StringList() aliases: string[] = [];
+  @apiRule('Role', 'name') name: string;
+  @apiRule('Role', 'summary') summary: string;
+  @apiRule('Role', 'aliases') aliases: string[] = [];
   @SlugList() related: string[] = [];
-  @IsOptional() @IsBoolean() licenseRequired?: boolean;
+  @apiRule('Role', 'licenseRequired') licenseRequired?: boolean;
   @IsArray() @ValidateNested({ each: true }) @Type(() => RequirementSeed) skills: RequirementSeed[] = [];
   @IsArray() @ValidateNested({ each: true }) @Type(() => LevelSeed) levels: LevelSeed[] = [];
   @IsArray() @ValidateNested({ each: true }) @Type(() => SalaryBandSeed) salaryBands: SalaryBandSeed[] = [];
@@ -203,10 +178,10 @@ export class RoleSeed extends SluggedSeed {
 }
 
 export class InsightSeed extends SluggedSeed {
-  @IsEnum(InsightKind) kind: InsightKind;
-  @IsString() @MinLength(1) title: string;
-  @IsString() @MinLength(1) text: string;
-  @StringList() points: string[] = [];
+  @apiRule('Insight', 'kind') kind: InsightKind;
+  @apiRule('Insight', 'title') title: string;
+  @apiRule('Insight', 'text') text: string;
+  @apiRule('Insight', 'points') points: string[] = [];
   @SlugList() roles: string[] = [];
   @SlugList() levels: string[] = [];
   @SlugList() skills: string[] = [];
@@ -214,24 +189,24 @@ export class InsightSeed extends SluggedSeed {
 }
 
 export class InternshipKindSeed extends SluggedSeed {
-  @IsString() @MinLength(1) name: string;
-  @IsString() @MinLength(1) description: string;
-  @StringList() focusAreas: string[] = [];
+  @apiRule('InternshipKind', 'name') name: string;
+  @apiRule('InternshipKind', 'description') description: string;
+  @apiRule('InternshipKind', 'focusAreas') focusAreas: string[] = [];
   @SlugList() sectors: string[] = [];
   @SlugList() employers: string[] = [];
   @Cited() cite: CitationSeed[];
 }
 
 export class AdvancementPathSeed extends SluggedSeed {
-  @IsString() @MinLength(1) name: string;
-  @IsString() @MinLength(1) description: string;
+  @apiRule('AdvancementPath', 'name') name: string;
+  @apiRule('AdvancementPath', 'description') description: string;
   @SlugList() roles: string[] = [];
   @Cited() cite: CitationSeed[];
 }
 
 export class SalaryFactorSeed extends SluggedSeed {
-  @IsString() @MinLength(1) name: string;
-  @IsString() @MinLength(1) description: string;
+  @apiRule('SalaryFactor', 'name') name: string;
+  @apiRule('SalaryFactor', 'description') description: string;
   @SlugList() roles: string[] = [];
   @Cited() cite: CitationSeed[];
 }

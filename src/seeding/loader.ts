@@ -20,6 +20,7 @@ import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
 import { CitationSeed, SeedSet } from './format';
+import { mergeSeedSet, SeedOptions, SeedReport } from './merge';
 import { readSeeds } from './read';
 import { checkReferences } from './references';
 import { SyncReport, TableSync } from './sync';
@@ -27,11 +28,15 @@ import { SyncReport, TableSync } from './sync';
 const bySlug = (r: { slug?: string }) => r.slug as string;
 const need = (ids: Map<string, number>, slug: string) => ids.get(slug) as number;
 
-/** Reads, validates and loads the seed files under `dir` in one transaction. */
-export async function loadSeedDirectory(dataSource: DataSource, dir: string): Promise<SyncReport> {
-  const { set, origins } = readSeeds(dir);
-  checkReferences(set, origins);
-  return dataSource.transaction((em) => writeSeedSet(em, set));
+/**
+ * Reads and validates the seed files under `dir`, then merges them into the database in one
+ * transaction (src/seeding/merge.ts): editors' changes through the API are kept, conflicts are
+ * reported and left as they are; `force` makes the files win.
+ */
+export async function loadSeedDirectory(dataSource: DataSource, dir: string, options: SeedOptions = {}): Promise<SeedReport> {
+  const read = readSeeds(dir);
+  checkReferences(read.set, read.origins);
+  return dataSource.transaction((em) => mergeSeedSet(em, read, options));
 }
 
 /** Writes an already validated seed set; only rows that differ are touched. */

@@ -7,15 +7,22 @@ import { SEED_KINDS, SeedKind, SeedSet } from './format';
 
 /** A seed problem, naming the file, the record and the field. */
 export class SeedError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`seed data refused, nothing was written:\n  ${problems.join('\n  ')}`);
+  constructor(readonly problems: string[], headline = 'seed data refused, nothing was written') {
+    super(`${headline}:\n  ${problems.join('\n  ')}`);
   }
 }
 
-/** Where a record came from, for error messages. */
+/** Where a record came from: for error messages (`file`, `path`) and for writing it back. */
 export interface Origin {
+  /** The file as messages name it (relative to the working directory when inside it). */
   file: string;
+  /** The record as messages name it: `roles[0] (backend-developer)`. */
   path: string;
+  /** The file relative to the seed directory, and its full path. */
+  relative: string;
+  full: string;
+  kind: SeedKind;
+  index: number;
 }
 
 export interface ReadSeeds {
@@ -46,6 +53,18 @@ function flatten(errors: ValidationError[], prefix: string): string[] {
 function label(kind: string, index: number, raw: unknown): string {
   const slug = raw && typeof raw === 'object' && 'slug' in raw ? String((raw as { slug: unknown }).slug) : '';
   return slug ? `${kind}[${index}] (${slug})` : `${kind}[${index}]`;
+}
+
+/**
+ * Checks one record of `kind` against the seed format (which takes its limits from the curation
+ * API's field specs): problems name the file, the record and the field.
+ */
+export function checkRecord(file: string, kind: SeedKind, index: number, raw: unknown): { record: object | null; problems: string[] } {
+  const where = label(kind, index, raw);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { record: null, problems: [`${file}: ${where}: must be a mapping of fields`] };
+  const record = plainToInstance(SEED_KINDS[kind] as new () => object, raw);
+  const errors = validateSync(record, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  return { record, problems: flatten(errors, where).map((line) => `${file}: ${line}`) };
 }
 
 /** Reads, parses and validates every seed file under `dir`; throws SeedError listing all problems. */
@@ -81,16 +100,11 @@ export function readSeeds(dir: string): ReadSeeds {
         continue;
       }
       records.forEach((raw: unknown, index: number) => {
-        const where = label(kind, index, raw);
-        if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-          problems.push(`${file}: ${where}: must be a mapping of fields`);
-          return;
-        }
-        const record = plainToInstance(SEED_KINDS[kind as SeedKind] as new () => object, raw);
-        const errors = validateSync(record, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-        for (const line of flatten(errors, where)) problems.push(`${file}: ${line.replace(/^([^.[]+)\./, '$1.')}`);
-        (set[kind as SeedKind] as object[]).push(record);
-        origins.set(record, { file, path: where });
+        const checked = checkRecord(file, kind as SeedKind, index, raw);
+        problems.push(...checked.problems);
+        if (!checked.record) return;
+        (set[kind as SeedKind] as object[]).push(checked.record);
+        origins.set(checked.record, { file, path: label(kind, index, raw), relative: relative(dir, full), full, kind: kind as SeedKind, index });
       });
     }
   }

@@ -169,7 +169,7 @@ function buildCopy(base: SeedSet, k: number, phrase: string, rng: Rng, maps: Slu
   const cite = (list: { source: string; section: string }[] | undefined) =>
     (list ?? []).map((c) => ({ source: mine('source', c.source), section: c.section }));
   const text = (original: string) => reword(rng, original, phrase);
-  const years = (range: { min?: number; max?: number } | undefined) => jitterYears(rng, range);
+  const years = (range: { min?: number | null; max?: number | null } | undefined) => jitterYears(rng, range);
   const named = (name: string) => `${Phrase} ${lowerFirst(name)}`;
 
   const sources = base.sources.map((s) => ({
@@ -348,10 +348,10 @@ function reword(rng: Rng, original: string, phrase: string): string {
 }
 
 /** Years scaled by 0.75 to 1.25, to the half year, min kept at or below max and within 0..60. */
-function jitterYears(rng: Rng, range: { min?: number; max?: number } | undefined): { min?: number; max?: number } | undefined {
+function jitterYears(rng: Rng, range: { min?: number | null; max?: number | null } | undefined): { min?: number; max?: number } | undefined {
   if (!range) return undefined;
   const factor = 0.75 + rng() * 0.5;
-  const scaled = (v: number | undefined) => (v === undefined ? undefined : Math.min(60, Math.round(v * factor * 2) / 2));
+  const scaled = (v: number | null | undefined) => (v == null ? undefined : Math.min(60, Math.round(v * factor * 2) / 2));
   const min = scaled(range.min);
   let max = scaled(range.max);
   if (min !== undefined && max !== undefined && max < min) max = min;

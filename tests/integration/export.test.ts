@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { loadSeedDirectory } from '../../src/seeding/loader';
 import { exportGraph } from '../../src/seeding/export';
+import { SeedError } from '../../src/seeding/read';
 import { TestServer } from '../support/server';
 
 /** Every file under `dir`, by relative path, with its text. */
@@ -42,6 +43,21 @@ describe('Export and import', () => {
     } finally {
       await original.stop();
       await copy.stop();
+    }
+  });
+
+  it('should refuse to export a record that breaks the rules seed files and the API share, naming file, record and field', async () => {
+    const server = await TestServer.start();
+    try {
+      // written behind the API's back (as an older, laxer loader could have)
+      await server.db.query(`UPDATE skills SET name = '${'N'.repeat(201)}' WHERE slug = 'docker'`);
+      const dir = mkdtempSync(join(tmpdir(), 'careergraph-export-'));
+      const refused = await exportGraph(server.db, dir).catch((err: unknown) => err);
+      expect(refused).toBeInstanceOf(SeedError);
+      expect((refused as Error).message).toMatch(/^export refused, nothing was written:\n  skills\.yaml: skills\[\d+\] \(docker\)\.name: name must be shorter than or equal to 200 characters$/);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      await server.stop();
     }
   });
 });

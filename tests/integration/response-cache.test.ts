@@ -35,14 +35,14 @@ describe('Response cache (in this process)', () => {
 
   it('should keep its entries when a seed load changes nothing', async () => {
     const version = server.cache!.version;
-    expect(await loadSeedDirectory(server.db, SEEDS_DIR)).toEqual({ inserted: 0, updated: 0, deleted: 0 });
+    expect(await loadSeedDirectory(server.db, SEEDS_DIR)).toMatchObject({ inserted: 0, updated: 0, deleted: 0 });
     expect(await server.cache!.refresh()).toBe(version);
     expect((await level()).cached).toBe(true);
   });
 
   it('should answer from the new graph once a seed load changed it', async () => {
     const version = server.cache!.version;
-    expect(await loadSeedDirectory(server.db, edited)).toEqual({ inserted: 0, updated: 1, deleted: 0 });
+    expect(await loadSeedDirectory(server.db, edited)).toMatchObject({ inserted: 0, updated: 1, deleted: 0 });
     expect(await server.cache!.refresh()).toBe(version + 1);
     const after = await level();
     expect(after.cached).toBe(false);

@@ -141,7 +141,7 @@ describe('search', () => {
       await bumpGraphVersion(em);
     });
     expect(await search('kubernetes')).toEqual([]);
-    expect(await loadSeedDirectory(server.db, SEEDS_DIR)).toEqual({ inserted: 0, updated: 0, deleted: 0 });
+    expect(await loadSeedDirectory(server.db, SEEDS_DIR)).toMatchObject({ inserted: 0, updated: 0, deleted: 0 });
     expect((await search('kubernetes'))[0].node.slug).toBe('kubernetes');
   });
 

@@ -41,7 +41,7 @@ describe('Seed loader', () => {
     const first = await loadSeedDirectory(db, SEEDS_DIR);
     expect(first.inserted).toBeGreaterThan(500);
     const before = await snapshot(db);
-    expect(await loadSeedDirectory(db, SEEDS_DIR)).toEqual({ inserted: 0, updated: 0, deleted: 0 });
+    expect(await loadSeedDirectory(db, SEEDS_DIR)).toMatchObject({ inserted: 0, updated: 0, deleted: 0, applied: 0, conflicts: [] });
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -50,7 +50,7 @@ describe('Seed loader', () => {
     const dir = copyOfSeeds();
     editSeed(dir, 'roles/backend-developer.yaml', /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\s*\}/, 'yearsInLevel: { min: 2, max: 5 }');
     const report = await loadSeedDirectory(db, dir);
-    expect(report).toEqual({ inserted: 0, updated: 1, deleted: 0 });
+    expect(report).toMatchObject({ inserted: 0, updated: 1, deleted: 0, applied: 1, kept: 0, conflicts: [] });
     const [level] = await db.query("SELECT years_in_level_max FROM role_levels WHERE slug = 'mid-level-backend-developer'");
     expect(level.years_in_level_max).toBe(5);
     rmSync(dir, { recursive: true, force: true });
@@ -73,7 +73,7 @@ roles:
     writeFileSync(join(dir, 'all.yaml'), file('[{ skill: a, importance: REQUIRED }, { skill: b, importance: OPTIONAL }]'));
     await loadSeedDirectory(db, dir);
     writeFileSync(join(dir, 'all.yaml'), file('[{ skill: a, importance: REQUIRED }]'));
-    expect(await loadSeedDirectory(db, dir)).toEqual({ inserted: 0, updated: 0, deleted: 1 });
+    expect(await loadSeedDirectory(db, dir)).toMatchObject({ inserted: 0, updated: 0, deleted: 1, applied: 1 });
     const [{ n }] = await db.query('SELECT COUNT(*) AS n FROM skill_requirements');
     expect(Number(n)).toBe(1);
     rmSync(dir, { recursive: true, force: true });
@@ -126,6 +126,18 @@ roles:
     it('should refuse a file that is not YAML', async () => {
       writeFileSync(join(dir, 'broken.yaml'), 'roles: [ { slug: x\n');
       expect(await refusal(db, dir)).toMatch(/broken\.yaml: not valid YAML/);
+    });
+
+    it('should hold seed files to the API\'s limits, naming the file, record and field', async () => {
+      editSeed(dir, 'skills.yaml', /(- slug: docker\n    name: )Docker/, `$1${'D'.repeat(201)}`);
+      editSeed(dir, 'skills.yaml', /(- slug: git\n(?:.*\n)*?    description: )>-\n(?:      .*\n)+/, `$1${'x'.repeat(100_000)}\n`);
+      editSeed(dir, 'roles/backend-developer.yaml', /(\n      - slug: )junior-backend-developer/, '$1Junior_Backend');
+      editSeed(dir, 'roles/backend-developer.yaml', /(\n        label: )average salary range \(varies with experience and industry\)/, '$1"average\\0range"');
+      const message = await refusal(db, dir);
+      expect(message).toMatch(/skills\.yaml: skills\[\d+\] \(docker\)\.name: name must be shorter than or equal to 200 characters/);
+      expect(message).toMatch(/skills\.yaml: skills\[\d+\] \(git\)\.description: description must be shorter than or equal to 2000 characters/);
+      expect(message).toMatch(/backend-developer\.yaml: roles\[0\] \(backend-developer\)\.levels\[0\]\.slug: slug must be lower-case words joined by hyphens/);
+      expect(message).toMatch(/backend-developer\.yaml: roles\[0\] \(backend-developer\)\.salaryBands\[0\]\.label: label must not contain NUL characters/);
     });
 
     it('should refuse an unknown record kind', async () => {

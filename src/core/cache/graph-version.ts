@@ -8,6 +8,17 @@ export async function bumpGraphVersion(em: EntityManager): Promise<void> {
   await em.query('UPDATE graph_state SET version = version + 1 WHERE id = 1');
 }
 
+/**
+ * Takes the database's write lock for the rest of the transaction, before it reads anything:
+ * on SQLite a transaction that reads first and writes later cannot wait for another process's
+ * write (SQLITE_BUSY at once, busy_timeout or not), while one that writes first waits its turn;
+ * on PostgreSQL it queues writers on the graph_state row that every write updates anyway. The
+ * seed merge and every API write call it first, so neither decides on a read the other changes.
+ */
+export async function lockGraphForWrite(em: EntityManager): Promise<void> {
+  await em.query('UPDATE graph_state SET version = version WHERE id = 1');
+}
+
 /** The graph's current version, as committed (read from the primary). */
 export async function readGraphVersion(db: DataSource): Promise<number> {
   const rows: { version: number | string }[] = await db.query('SELECT version FROM graph_state WHERE id = 1');

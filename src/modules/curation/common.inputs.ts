@@ -1,6 +1,6 @@
 import { Field, Float, InputType } from 'type-graphql';
-import { IsNumber, IsOptional, Matches, Max, MaxLength, Min, MinLength, Validate } from 'class-validator';
-import { MinNotAboveMax, SLUG_PATTERN } from '../../seeding/format';
+import { IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, Validate } from 'class-validator';
+import { MAX_SECTION, MinNotAboveMax, NoNul, SLUG_PATTERN } from './rules';
 
 @InputType({ description: 'Where a fact comes from: a source slug and the heading it sits under.' })
 export class CitationInput {
@@ -9,8 +9,10 @@ export class CitationInput {
   source: string;
 
   @Field({ description: 'The heading of the source the fact sits under.' })
+  @IsString()
   @MinLength(1)
-  @MaxLength(300)
+  @MaxLength(MAX_SECTION)
+  @NoNul()
   section: string;
 }
 

@@ -1,5 +1,5 @@
 import { EntityManager, ObjectLiteral } from 'typeorm';
-import { bumpGraphVersion, graphVersionWatcherOf } from '../../core/cache/graph-version';
+import { bumpGraphVersion, graphVersionWatcherOf, lockGraphForWrite } from '../../core/cache/graph-version';
 import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { Organization } from '../certifications/organization.entity';
@@ -10,6 +10,7 @@ import { Skill } from '../skills/skill.entity';
 import { Citation, CitedType } from '../sources/citation.entity';
 import { Source } from '../sources/source.entity';
 import { AuditEntry } from './audit-entry.entity';
+import { RecordProvenance } from './record-provenance.entity';
 import { conflict } from './curation.errors';
 import { FieldSpec, RefTarget } from './fields';
 
@@ -76,8 +77,17 @@ export async function snapshot(em: EntityManager, record: ObjectLiteral | null, 
   return plain;
 }
 
+/** `work`, preceded by taking the write lock (see lockGraphForWrite). */
+const lockingFirst =
+  <T>(work: (em: EntityManager) => Promise<T>) =>
+  async (em: EntityManager): Promise<T> => {
+    await lockGraphForWrite(em);
+    return work(em);
+  };
+
 /** Runs one write in its own transaction; whatever the request reads afterwards sees it. */
 export async function writeTransaction<T>(ctx: Context, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  work = lockingFirst(work); // so a write waits for a seed run in another process instead of failing
   try {
     return await ctx.db.transaction(work);
   } finally {
@@ -87,8 +97,27 @@ export async function writeTransaction<T>(ctx: Context, work: (em: EntityManager
   }
 }
 
-/** Records one accepted write. */
-export async function audit(em: EntityManager, ctx: Context, action: string, subjectType: string, subjectKey: string, before: unknown, after: unknown) {
+/** The seedable record a write changes: its kind and key, and whether the write deleted it. */
+export interface WrittenRecord {
+  kind: string;
+  key: string;
+  deleted: boolean;
+}
+
+/**
+ * Records one accepted write, and that the record it changed (`record`, by default the subject)
+ * now holds the API's content: the next seed run keeps it unless its file changed too.
+ */
+export async function audit(
+  em: EntityManager,
+  ctx: Context,
+  action: string,
+  subjectType: string,
+  subjectKey: string,
+  before: unknown,
+  after: unknown,
+  record: WrittenRecord = { kind: subjectType, key: subjectKey, deleted: after === null },
+) {
   const entry: Partial<AuditEntry> = {
     at: new Date(),
     actor: ctx.auth?.name ?? 'unknown',
@@ -100,7 +129,11 @@ export async function audit(em: EntityManager, ctx: Context, action: string, sub
     after: after ?? null,
     requestId: ctx.requestId,
   };
-  await em.getRepository(AuditEntry).insert(entry as never);
+  const { identifiers } = await em.getRepository(AuditEntry).insert(entry as never);
+  await em.getRepository(RecordProvenance).upsert(
+    { kind: record.kind, recordKey: record.key, origin: 'api', auditId: identifiers[0].id as number, deleted: record.deleted },
+    ['kind', 'recordKey'],
+  );
   // every accepted write is audited, in its transaction: the graph version moves on with it, so
   // no replica answers from a cached response of the graph before this write (src/core/cache)
   await bumpGraphVersion(em);

@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Float, Int } from 'type-graphql';
-import { MinNotAboveMax, SLUG_PATTERN } from '../../seeding/format';
+import { MinNotAboveMax, NoNul, SLUG_PATTERN } from './rules';
 import { YearRangeInput } from './common.inputs';
 
 /** The node types a reference field may point to, by slug. */
@@ -46,10 +46,10 @@ const spec = (type: () => unknown, store: FieldSpec['store'], validators: Proper
 });
 
 export const text = (column: string, max: number, required = true, description?: string) =>
-  spec(() => String, { column }, [IsString(), MinLength(1), MaxLength(max)], required, description);
+  spec(() => String, { column }, [IsString(), MinLength(1), MaxLength(max), NoNul()], required, description);
 
 export const textList = (column: string, description?: string): FieldSpec => ({
-  ...spec(() => [String], { column }, [IsArray(), ArrayMaxSize(100), IsString({ each: true }), MinLength(1, { each: true }), MaxLength(300, { each: true })], false, description),
+  ...spec(() => [String], { column }, [IsArray(), ArrayMaxSize(100), IsString({ each: true }), MinLength(1, { each: true }), MaxLength(300, { each: true }), NoNul(true)], false, description),
   default: [],
 });
 

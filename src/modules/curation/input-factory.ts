@@ -3,6 +3,7 @@ import { Field, InputType, Int, ObjectType, ClassType } from 'type-graphql';
 import { CitationInput } from './common.inputs';
 import { withUserErrors } from './user-errors';
 import { FieldSpec, SLUG_VALIDATORS } from './fields';
+import { MAX_CITATIONS } from './rules';
 
 type Decorate = (cls: ClassType, key: string) => void;
 
@@ -21,7 +22,7 @@ const citeField = (required: boolean): Decorate => (cls, key) =>
     key,
     () => [CitationInput],
     !required,
-    [IsArray(), ArrayMaxSize(20), ValidateNested({ each: true }), ...(required ? [ArrayMinSize(1, { message: 'every fact needs at least one citation in cite' })] : [])],
+    [IsArray(), ArrayMaxSize(MAX_CITATIONS), ValidateNested({ each: true }), ...(required ? [ArrayMinSize(1, { message: 'every fact needs at least one citation in cite' })] : [])],
     required ? 'Where the facts come from (at least one).' : 'Where the facts come from.',
   );
 

@@ -1,3 +1,4 @@
+import { ArrayMaxSize, IsArray, IsOptional, Matches } from 'class-validator';
 import { ObjectLiteral } from 'typeorm';
 import { Certification } from '../certifications/certification.entity';
 import { Organization } from '../certifications/organization.entity';
@@ -17,6 +18,7 @@ import { Skill, SkillCategory } from '../skills/skill.entity';
 import { CitedType } from '../sources/citation.entity';
 import { Source } from '../sources/source.entity';
 import { bool, currency, enumOf, FieldSpec, int, intMax, number, ref, text, textList, yearRange } from './fields';
+import { SLUG_PATTERN } from './rules';
 
 /** One kind of record editors can create, update and delete. */
 export interface KindSpec {
@@ -135,3 +137,24 @@ export const TRANSITION_FIELDS: Record<string, FieldSpec> = {
 };
 
 export const TRANSITION_ENTITY = CareerTransition;
+
+/** The skills a transition lists (set as a whole, so not a column field). */
+export const TRANSITION_SKILLS_VALIDATORS = [IsArray(), ArrayMaxSize(50), Matches(SLUG_PATTERN, { each: true, message: 'skillsToGain must hold skill slugs' })];
+
+const SPECS: Record<string, Record<string, FieldSpec>> = {
+  ...Object.fromEntries(KINDS.map((k) => [k.name, k.fields])),
+  CareerTransition: TRANSITION_FIELDS,
+};
+
+/**
+ * The API's rule for a field of a kind, as a decorator for the seed format's classes: the same
+ * validators (type, length, format, range, no NUL), optional where the API's field is.
+ */
+export function apiRule(kind: string, field: string): PropertyDecorator {
+  const spec = SPECS[kind]?.[field];
+  if (!spec) throw new Error(`no API field ${kind}.${field}`);
+  return (target, key) => {
+    if (!spec.required && spec.default == null) IsOptional()(target, key);
+    for (const validate of spec.validators) validate(target, key);
+  };
+}

@@ -17,7 +17,7 @@ import { RoleLevel } from '../roles/role-level.entity';
 import { Role } from '../roles/role.entity';
 import { SalaryFactor } from '../salaries/salary-factor.entity';
 import { Skill } from '../skills/skill.entity';
-import { SLUG_PATTERN } from '../../seeding/format';
+import { SLUG_PATTERN } from './rules';
 import { audit, writeTransaction } from './curation.service';
 
 /** The many-to-many relations editors can link and unlink, named owner_target. */
@@ -115,7 +115,9 @@ export class RelationMutations {
         else await em.createQueryBuilder().delete().from(table).where(where, params).execute();
         const action = link ? 'relationLink' : 'relationUnlink';
         const state = { relation: input.relation, from: input.from, to: input.to };
-        await audit(em, ctx, action, input.relation, `${input.from}>${input.to}`, link ? null : state, link ? state : null);
+        // a link belongs to its owner's record (the file lists it there), which the API has now changed
+        const owner = { kind: RELATIONS[input.relation][2].typeName, key: input.from, deleted: false };
+        await audit(em, ctx, action, input.relation, `${input.from}>${input.to}`, link ? null : state, link ? state : null, owner);
       }
       return Object.assign(new RelationPayload(), { relation: input.relation, from, to, changed });
     });

@@ -6,7 +6,7 @@ import { EntityManager, IsNull } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
-import { SLUG_PATTERN } from '../../seeding/format';
+import { SLUG_PATTERN } from './rules';
 import { RoleLevel } from '../roles/role-level.entity';
 import { SkillImportance, SkillRequirement } from '../skills/skill-requirement.entity';
 import { audit, idOf, writeTransaction } from './curation.service';
@@ -53,6 +53,9 @@ const where = (k: { roleId: number; skillId: number; levelId: number | null }) =
   levelId: k.levelId ?? IsNull(),
 });
 
+/** A requirement belongs to its level's record, or to its role's when it is role-wide (as in the files). */
+const ownerOf = (k: SkillRequirementKey) => (k.level ? { kind: 'RoleLevel', key: k.level, deleted: false } : { kind: 'Role', key: k.role, deleted: false });
+
 /** Set and remove the skills roles and levels ask for. */
 @Resolver()
 export class SkillRequirementMutations {
@@ -69,7 +72,7 @@ export class SkillRequirementMutations {
       else await repo.insert({ ...key, importance: input.importance });
       const written = await repo.findOne({ where: where(key) });
       const subject = `${input.role}${input.level ? `/${input.level}` : ''}>${input.skill}`;
-      await audit(em, ctx, 'skillRequirementSet', 'SkillRequirement', subject, current ? { importance: current.importance } : null, { importance: input.importance });
+      await audit(em, ctx, 'skillRequirementSet', 'SkillRequirement', subject, current ? { importance: current.importance } : null, { importance: input.importance }, ownerOf(input));
       return { skillRequirement: written, changed: true };
     });
   }
@@ -85,7 +88,7 @@ export class SkillRequirementMutations {
       if (!current) return { skillRequirement: null, changed: false };
       await repo.delete(current.id);
       const subject = `${input.role}${input.level ? `/${input.level}` : ''}>${input.skill}`;
-      await audit(em, ctx, 'skillRequirementRemove', 'SkillRequirement', subject, { importance: current.importance }, null);
+      await audit(em, ctx, 'skillRequirementRemove', 'SkillRequirement', subject, { importance: current.importance }, null, ownerOf(input));
       const deletedId = compositeGlobalId('SkillRequirement', ...[input.role, input.level, input.skill].filter((s): s is string => Boolean(s)));
       return { skillRequirement: null, changed: true, deletedId };
     });

@@ -1,4 +1,3 @@
-import { ArrayMaxSize, IsArray, Matches } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver, UseMiddleware } from 'type-graphql';
 import { UserError, UserErrors, UserErrorsField } from './user-errors';
 import { EntityManager } from 'typeorm';
@@ -6,19 +5,17 @@ import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
 import { compositeGlobalId } from '../../core/relay';
 import { CareerTransition } from '../paths/career-transition.entity';
-import { SLUG_PATTERN } from '../../seeding/format';
 import { conflict, notFound } from './curation.errors';
 import { afterWrite, audit, columnsFrom, idOf, snapshot, writeCitations, writeTransaction } from './curation.service';
 import { DeletePayload } from './delete.payload';
 import { SLUG_VALIDATORS } from './fields';
 import { inputClass, updateInputClass } from './input-factory';
-import { TRANSITION_FIELDS } from './kinds';
+import { TRANSITION_FIELDS, TRANSITION_SKILLS_VALIDATORS } from './kinds';
 
 const ENDS = { from: SLUG_VALIDATORS, to: SLUG_VALIDATORS };
-const SKILLS_VALIDATORS = [IsArray(), ArrayMaxSize(50), Matches(SLUG_PATTERN, { each: true, message: 'skillsToGain must hold skill slugs' })];
 const fieldsWithSkills = {
   ...TRANSITION_FIELDS,
-  skillsToGain: { type: () => [String], required: false, validators: SKILLS_VALIDATORS, store: { column: '' }, description: 'Skill slugs to build before the move (replaces the list).' },
+  skillsToGain: { type: () => [String], required: false, validators: TRANSITION_SKILLS_VALIDATORS, store: { column: '' }, description: 'Skill slugs to build before the move (replaces the list).' },
 };
 const { skillsToGain: _skills, ...columnFields } = fieldsWithSkills;
 

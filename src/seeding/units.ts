@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { SeedKind } from './format';
+import { Origin } from './read';
+
+type Row = Record<string, unknown>;
+
+/** The seed kinds' record types, by the name the API and the audit log use. */
+export const KIND_OF: Record<SeedKind, string> = {
+  sources: 'Source',
+  organizations: 'Organization',
+  skills: 'Skill',
+  certifications: 'Certification',
+  credentials: 'Credential',
+  sectors: 'Sector',
+  employers: 'Employer',
+  roles: 'Role',
+  insights: 'Insight',
+  internshipKinds: 'InternshipKind',
+  advancementPaths: 'AdvancementPath',
+  salaryFactors: 'SalaryFactor',
+};
+
+/** The parts a role file holds, each a record of its own (own provenance, own merge). */
+export const ROLE_PARTS = { levels: 'RoleLevel', salaryBands: 'SalaryBand', outlooks: 'JobOutlook', transitions: 'CareerTransition' } as const;
+export type RolePart = keyof typeof ROLE_PARTS;
+const PART_KINDS = new Set<string>(Object.values(ROLE_PARTS));
+
+/** Lists the database keeps as sets (links, requirements): their order in a file means nothing. */
+const SET_FIELDS = new Set(['related', 'roles', 'levels', 'sectors', 'employers', 'skillsToGain', 'skills']);
+
+/**
+ * One record as the merge sees it: its kind and natural key, its content in the seed format
+ * (a role without its parts), and for a role's part the role it sits in.
+ */
+export interface Unit {
+  kind: string;
+  key: string;
+  content: Row;
+  /** The role holding a level, band or outlook (not a transition, which either role's file may hold). */
+  role?: string;
+  /** Where the record is in the seed files; unset for records read from the database. */
+  origin?: Origin;
+  /** For a part: its index in the role's list. */
+  partIndex?: number;
+  part?: RolePart;
+}
+
+export const unitId = (kind: string, key: string) => `${kind}:${key}`;
+export const isRolePart = (kind: string) => PART_KINDS.has(kind);
+
+/** A value in canonical form: no empty fields, set-like lists sorted, plain data only. */
+function canonical(value: unknown, field = ''): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map((v) => canonical(v));
+    if (SET_FIELDS.has(field)) {
+      return [...items].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0));
+    }
+    return items;
+  }
+  if (value && typeof value === 'object') {
+    const out: Row = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = canonical((value as Row)[key], key);
+      if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) continue;
+      out[key] = v;
+    }
+    return out;
+  }
+  return value;
+}
+
+/** The unit's content and its role, in canonical form: what is hashed and compared. */
+export function canonicalOf(unit: Pick<Unit, 'content' | 'role'>): Row {
+  return canonical(unit.role === undefined ? unit.content : { ...unit.content, '(role)': unit.role }) as Row;
+}
+
+/** The hash a seed run stores for the file content it applied. */
+export function hashOf(unit: Pick<Unit, 'content' | 'role'>): string {
+  return createHash('sha256').update(JSON.stringify(canonicalOf(unit))).digest('hex');
+}
+
+const plain = (record: object): Row => JSON.parse(JSON.stringify(record)) as Row;
+
+/** Splits a seed set (files or database) into units, keyed by `unitId`. */
+export function unitsOf(set: Record<SeedKind, object[]>, origins?: Map<object, Origin>): Map<string, Unit> {
+  const units = new Map<string, Unit>();
+  const add = (unit: Unit) => units.set(unitId(unit.kind, unit.key), unit);
+  for (const [seedKind, records] of Object.entries(set) as [SeedKind, object[]][]) {
+    for (const record of records) {
+      const row = plain(record);
+      const origin = origins?.get(record);
+      if (seedKind !== 'roles') {
+        add({ kind: KIND_OF[seedKind], key: row.slug as string, content: row, origin });
+        continue;
+      }
+      const { levels, salaryBands, outlooks, transitions, ...own } = row as Row & Record<RolePart, Row[] | undefined>;
+      add({ kind: 'Role', key: own.slug as string, content: own, origin });
+      const parts: Record<RolePart, Row[] | undefined> = { levels, salaryBands, outlooks, transitions };
+      for (const [part, list] of Object.entries(parts) as [RolePart, Row[] | undefined][]) {
+        (list ?? []).forEach((content, partIndex) => {
+          const kind = ROLE_PARTS[part];
+          const transition = part === 'transitions';
+          const key = transition ? `${content.from}>${content.to}` : (content.slug as string);
+          add({ kind, key, content, role: transition ? undefined : (own.slug as string), origin, part, partIndex });
+        });
+      }
+    }
+  }
+  return units;
+}
+
+const SEED_KIND_OF = Object.fromEntries(Object.entries(KIND_OF).map(([k, v]) => [v, k])) as Record<string, SeedKind>;
+
+/**
+ * Puts units back together as a seed set: a role's parts go into their role (a transition into
+ * the role of its `from` level); parts whose role is missing are dropped.
+ */
+export function setOf(units: Iterable<Unit>): Record<SeedKind, Row[]> {
+  const set = Object.fromEntries(Object.keys(KIND_OF).map((k) => [k, [] as Row[]])) as Record<SeedKind, Row[]>;
+  const roles = new Map<string, Row>();
+  const all = [...units];
+  for (const u of all) {
+    if (isRolePart(u.kind)) continue;
+    const row: Row = { ...u.content };
+    if (u.kind === 'Role') {
+      Object.assign(row, { levels: [], salaryBands: [], outlooks: [], transitions: [] });
+      roles.set(u.key, row);
+    }
+    set[SEED_KIND_OF[u.kind]].push(row);
+  }
+  const roleOfLevel = new Map(all.filter((u) => u.kind === 'RoleLevel').map((u) => [u.key, u.role as string]));
+  for (const u of all) {
+    if (!isRolePart(u.kind)) continue;
+    const owner = u.kind === 'CareerTransition' ? roleOfLevel.get(u.content.from as string) : u.role;
+    const role = owner === undefined ? undefined : roles.get(owner);
+    if (!role) continue;
+    const part = (Object.entries(ROLE_PARTS).find(([, k]) => k === u.kind) as [RolePart, string])[0];
+    (role[part] as Row[]).push({ ...u.content });
+  }
+  for (const role of roles.values()) (role.levels as Row[]).sort((a, b) => (a.rank as number) - (b.rank as number));
+  return set;
+}
