@@ -23,6 +23,7 @@ import { JobOutlookResolver } from './modules/salaries/job-outlook.resolver';
 import { SalaryBandResolver } from './modules/salaries/salary-band.resolver';
 import { SalaryFactorResolver } from './modules/salaries/salary-factor.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
+import { OCCUPATION_RESOLVERS } from './modules/occupations';
 import { SkillGapResolver } from './modules/skills/skill-gap.resolver';
 import { SkillRequirementResolver } from './modules/skills/skill-requirement.resolver';
 import { SkillResolver } from './modules/skills/skill.resolver';
@@ -56,6 +57,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AdvancementPathResolver,
   SearchResolver,
   ...CURATION_RESOLVERS,
+  ...OCCUPATION_RESOLVERS,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -18,6 +18,9 @@ import { Skill } from '../modules/skills/skill.entity';
 import { Citation } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
 import { ApiKey } from './auth/api-key.entity';
+import { Occupation } from '../modules/occupations/occupation.entity';
+import { RoleOccupation } from '../modules/occupations/role-occupation.entity';
+import { WageStatistic } from '../modules/occupations/wage-statistic.entity';
 
 /** Every entity the data source maps. */
 export const ENTITIES = [
@@ -41,6 +44,9 @@ export const ENTITIES = [
   AdvancementPath,
   ApiKey,
   AuditEntry,
+  Occupation,
+  RoleOccupation,
+  WageStatistic,
 ];
 
 /** The entities that are Relay nodes, by GraphQL type name. */

@@ -29,6 +29,7 @@ import { TransitionKind } from '../modules/paths/career-transition.entity';
 import { SalaryPeriod } from '../modules/salaries/salary-band.entity';
 import { SkillImportance } from '../modules/skills/skill-requirement.entity';
 import { SkillCategory } from '../modules/skills/skill.entity';
+import { OccupationSeed } from '../modules/occupations/occupation.seed';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SLUG_MESSAGE = '$property must be lower-case words joined by hyphens, got "$value"';
@@ -250,6 +251,7 @@ export const SEED_KINDS = {
   internshipKinds: InternshipKindSeed,
   advancementPaths: AdvancementPathSeed,
   salaryFactors: SalaryFactorSeed,
+  occupations: OccupationSeed,
 } as const;
 
 export type SeedKind = keyof typeof SEED_KINDS;
