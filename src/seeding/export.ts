@@ -20,6 +20,7 @@ import { SkillRequirement } from '../modules/skills/skill-requirement.entity';
 import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
+import { occupationFiles } from '../modules/occupations/occupation.export';
 
 type Row = Record<string, unknown>;
 
@@ -153,6 +154,7 @@ export async function exportGraph(db: DataSource, dir: string): Promise<{ files:
       })],
     };
   }
+  Object.assign(files, await occupationFiles(db));
   let records = 0;
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(join(dir, file, '..'), { recursive: true });

@@ -6,6 +6,9 @@ import { findSalaryBands } from '../../modules/salaries/salary-band.service';
 import { citationsFor, citeText, distinctCitations } from '../cite';
 import { bandFigures, pay } from '../format';
 import { defineTool } from '../tool';
+import { findBySlug } from '../../core/slug-lookup';
+import { rolePayStatistics } from '../../modules/occupations/pay-statistics.service';
+import { statisticOut, statisticsText } from '../pay-statistics';
 
 const optionalSlug = (name: string, example: string) =>
   z
@@ -22,7 +25,8 @@ export const salaryBandsTool = defineTool({
   description:
     'Pay figures as the sources state them (label, currency, period, region, year, min and max), each cited; where ' +
     'two sources differ both figures are listed. Narrow by role, role level, region, year or currency; with no ' +
-    'filter, every figure (at most 50).',
+    'filter, every figure (at most 50). Given a role or level, also the published statistics (BLS OEWS national ' +
+    'median, mean and percentiles) for the occupations the role maps to, each with its year, publisher and page.',
   input: {
     role: optionalSlug('role', 'backend-developer').describe('A role slug.'),
     level: optionalSlug('level', 'senior-backend-developer').describe('A role level slug.'),
@@ -48,6 +52,13 @@ export const salaryBandsTool = defineTool({
       ...bandFigures(b),
       citations: citations[i],
     }));
+    // the level's role, or the role named: its published statistics answer even where no guide gives a band
+    const roleId = filter.level
+      ? (await findBySlug(ctx.loaders, RoleLevel, filter.level))?.roleId
+      : filter.role
+        ? (await findBySlug(ctx.loaders, Role, filter.role))?.id
+        : undefined;
+    const statistics = roleId == null ? null : await rolePayStatistics(ctx, roleId);
     const lines = rows.length
       ? [
           `${all.length} pay figure${all.length === 1 ? '' : 's'}${all.length > rows.length ? ` (the first ${rows.length} shown)` : ''}:`,
@@ -56,7 +67,17 @@ export const salaryBandsTool = defineTool({
               `- ${r.level ?? r.role}, ${r.label}: ${pay(r)}, ${r.region}${r.year ? `, ${r.year}` : ''}.${citeText(r.citations)}`,
           ),
         ]
-      : ['No pay figure matches these filters.'];
-    return { structured: { total: all.length, bands: rows, sources: distinctCitations(citations) }, text: lines.join('\n') };
+      : [roleId == null ? 'No pay figure matches these filters.' : 'No guide gives a pay figure matching these filters.'];
+    if (statistics) {
+      lines.push(
+        ...(statistics.length
+          ? ['Published statistics for the occupations this role maps to (the same at every level; not a figure for one level):', ...statisticsText(statistics).map((l) => `- ${l}`)]
+          : ['No published statistic is held for the occupations this role maps to.']),
+      );
+    }
+    return {
+      structured: { total: all.length, bands: rows, sources: distinctCitations(citations), ...(statistics ? { statistics: statistics.map(statisticOut) } : {}) },
+      text: lines.join('\n'),
+    };
   },
 });
