@@ -32,7 +32,7 @@ export function statisticsText(stats: PayStatistic[]): string[] {
   const lines: string[] = [];
   for (const list of byOccupation.values()) {
     const { occupation, match } = list[0];
-    const when = (s: PayStatistic) => (s.year == null ? `year not stated (${s.referencePeriod})` : s.referencePeriod);
+    const when = (s: PayStatistic) => (s.year == null ? 'year not stated on the page read' : s.referencePeriod);
     const figure = (s: PayStatistic) => `${STATISTIC_WORDS[s.statistic]} ${money(s)} (${when(s)}; ${s.publisher}; ${s.url}, read ${s.readOn})`;
     const medians = list.filter((s) => s.statistic === 'MEDIAN' || s.statistic === 'MEAN');
     const p10 = list.find((s) => s.statistic === 'P10');

@@ -43,7 +43,7 @@ export class OccupationCodeFormat implements ValidatorConstraintInterface {
     return this.problem(args) === null;
   }
   defaultMessage(args: ValidationArguments): string {
-    return `code: ${this.problem(args)}`;
+    return this.problem(args) as string;
   }
 }
 
