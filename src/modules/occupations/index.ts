@@ -1,3 +1,4 @@
+import { OccupationMutations } from './occupation.mutations';
 import { OccupationMappingResolver, OccupationResolver, WageStatisticResolver } from './occupation.resolver';
 import {
   CareerPathStopWageResolver,
@@ -17,4 +18,5 @@ export const OCCUPATION_RESOLVERS = [
   CareerPathWageResolver,
   CareerPathStopWageResolver,
   PayChangeComparesResolver,
+  OccupationMutations,
 ];
