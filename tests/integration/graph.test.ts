@@ -130,9 +130,9 @@ describe('The career graph through the contract', () => {
     expect(sources).toEqual(new Set(['backend-career-guide', 'endorse-backend-developer-guide']));
   });
 
-  it('should list both sources', async () => {
+  it('should list both guides and the classifications and statistics the occupation codes cite', async () => {
     const { sources } = await server.data(`{ sources { slug title } }`);
-    expect(sources.map((s: any) => s.slug).sort()).toEqual(['backend-career-guide', 'endorse-backend-developer-guide']);
+    expect(sources.map((s: any) => s.slug).sort()).toEqual(['backend-career-guide', 'bls-oews', 'endorse-backend-developer-guide', 'isco-08', 'onet-soc-2019', 'soc-2018']);
   });
 });
 

@@ -75,9 +75,9 @@ describe('search', () => {
   });
 
   it.each([
-    ['kubernetes cloud', [['Skill:kubernetes', 9.758412], ['Insight:endorse-skill-gap-framework', 4.297718], ['Skill:cloud-architecture', 3.926237]]],
-    ['machine learning', [['RoleLevel:machine-learning-engineer', 12.569483], ['Role:machine-learning-engineer', 12.260558], ['Skill:machine-learning', 12.209643]]],
-    ['solution architect', [['Role:solution-architect', 12.119461], ['RoleLevel:solution-architect', 11.905696], ['Insight:action-plan-feeds-career-growth', 5.413954]]],
+    ['kubernetes cloud', [['Skill:kubernetes', 9.787905], ['Insight:endorse-skill-gap-framework', 4.326793], ['Skill:cloud-architecture', 3.960217]]],
+    ['machine learning', [['RoleLevel:machine-learning-engineer', 12.63149], ['Role:machine-learning-engineer', 12.322143], ['Skill:machine-learning', 12.271037]]],
+    ['solution architect', [['Role:solution-architect', 12.18158], ['RoleLevel:solution-architect', 11.966389], ['Insight:action-plan-feeds-career-growth', 5.44971]]],
   ])('should give %j the same top hits and scores on SQLite and PostgreSQL', async (query, expected) => {
     const hits = await search(query as string, 3);
     expect(hits.map((h: any) => [`${h.node.__typename}:${h.node.slug}`, h.score])).toEqual(expected);
