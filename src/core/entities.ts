@@ -21,6 +21,7 @@ import { ApiKey } from './auth/api-key.entity';
 import { Occupation } from '../modules/occupations/occupation.entity';
 import { RoleOccupation } from '../modules/occupations/role-occupation.entity';
 import { WageStatistic } from '../modules/occupations/wage-statistic.entity';
+import { CertificationLifecycle } from '../modules/certification-lifecycle/lifecycle.entity';
 
 /** Every entity the data source maps. */
 export const ENTITIES = [
@@ -47,6 +48,7 @@ export const ENTITIES = [
   Occupation,
   RoleOccupation,
   WageStatistic,
+  CertificationLifecycle,
 ];
 
 /** The entities that are Relay nodes, by GraphQL type name. */

@@ -21,6 +21,7 @@ import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
 import { occupationFiles } from '../modules/occupations/occupation.export';
+import { lifecycleFiles } from '../modules/certification-lifecycle/lifecycle.export';
 
 type Row = Record<string, unknown>;
 
@@ -154,7 +155,7 @@ export async function exportGraph(db: DataSource, dir: string): Promise<{ files:
       })],
     };
   }
-  Object.assign(files, await occupationFiles(db));
+  Object.assign(files, await occupationFiles(db), await lifecycleFiles(db));
   let records = 0;
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(join(dir, file, '..'), { recursive: true });

@@ -30,6 +30,7 @@ import { SalaryPeriod } from '../modules/salaries/salary-band.entity';
 import { SkillImportance } from '../modules/skills/skill-requirement.entity';
 import { SkillCategory } from '../modules/skills/skill.entity';
 import { OccupationSeed } from '../modules/occupations/occupation.seed';
+import { CertificationLifecycleSeed } from '../modules/certification-lifecycle/lifecycle.seed';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SLUG_MESSAGE = '$property must be lower-case words joined by hyphens, got "$value"';
@@ -252,6 +253,7 @@ export const SEED_KINDS = {
   advancementPaths: AdvancementPathSeed,
   salaryFactors: SalaryFactorSeed,
   occupations: OccupationSeed,
+  certificationLifecycles: CertificationLifecycleSeed,
 } as const;
 
 export type SeedKind = keyof typeof SEED_KINDS;

@@ -8,6 +8,7 @@ import { bandFigures, pay, range, years } from '../format';
 import { defineTool, slugArg } from '../tool';
 import { rolePayStatistics, wageChange } from '../../modules/occupations/pay-statistics.service';
 import { statisticOut, statisticsText } from '../pay-statistics';
+import { certificationLabel } from '../../modules/certification-lifecycle/lifecycle.service';
 
 /** career_path: the quickest cited route between two roles or levels, with years and pay. */
 export const careerPathTool = defineTool({
@@ -84,7 +85,9 @@ export const careerPathTool = defineTool({
       }),
     ];
     if (change) lines.push(`Change in pay along the route, comparing the ${change.compares}: ${change.difference >= 0 ? '+' : '-'}$${Math.abs(change.difference).toLocaleString('en-US')}${change.sameYear ? '' : ' (figures for different or unstated years)'}.`);
-    if (certifications.length) lines.push(`Certifications that help: ${certifications.map((c) => c.name).join(', ')}.`);
+    // a retired exam is never named without what replaced it
+    const certificationLabels = await Promise.all(certifications.map((c) => certificationLabel(ctx, c)));
+    if (certifications.length) lines.push(`Certifications that help: ${certificationLabels.join(', ')}.`);
     return {
       structured: {
         found: true,
@@ -95,6 +98,7 @@ export const careerPathTool = defineTool({
         steps,
         skillsToGain: skills.map((s) => s.name),
         certifications: certifications.map((c) => c.name),
+        certificationAdvice: certificationLabels,
         startStatistics: startStats.map(statisticOut),
         wageChange: change && { statistic: change.statistic, compares: change.compares, difference: change.difference, sameYear: change.sameYear },
         sources: distinctCitations([...stepCitations, ...bandCitations]),
