@@ -89,3 +89,43 @@ occupations:
     });
   });
 });
+
+describe('Certification lifecycle seeds', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await TestServer.start({ seedsDir: null });
+  });
+  afterAll(() => server.stop());
+
+  const CERT = `
+organizations: [{ slug: o, name: Org }]
+certifications:
+  - { slug: old, name: Old, issuer: o, description: d, cite: [{ source: t, section: S }] }
+  - { slug: new, name: New, issuer: o, description: d, cite: [{ source: t, section: S }] }
+`;
+  const cite = '[{ url: https://example.org/c, readOn: 2026-11-30, supports: s, issuerPage: true }]';
+
+  it('should refuse a retired certification without a successor, a retiring one without a date, and unknown slugs, writing nothing', async () => {
+    const dir = withFile('certs.yaml', `${CERT}
+certificationLifecycles:
+  - { certification: old, status: RETIRED, examCodes: [X-1], cite: ${cite} }
+  - { certification: new, status: RETIRING, examCodes: [X-2], successor: ghost, cite: ${cite} }
+`);
+    const error = await loadSeedDirectory(server.db, dir).catch((e) => e);
+    expect(error).toBeInstanceOf(SeedError);
+    expect(error.problems).toEqual([
+      'certificationLifecycles[0] (old).successor: a retired certification needs its successor, or a note saying the issuer names none',
+      'certificationLifecycles[1] (new).successor: no certification "ghost"',
+      'certificationLifecycles[1] (new).statusDate: a retiring certification needs its retirement date',
+    ]);
+    expect(Number((await server.db.query('SELECT COUNT(*) AS n FROM certifications'))[0].n)).toBe(0);
+  });
+
+  it('should refuse a lifecycle without a page', () => {
+    const dir = withFile('certs.yaml', `${CERT}
+certificationLifecycles:
+  - { certification: old, status: ACTIVE, examCodes: [X-1], cite: [] }
+`);
+    expect(problemsOf(() => readSeeds(dir))).toEqual([expect.stringMatching(/certificationLifecycles\[0\]\.cite: every lifecycle needs at least one page in cite/)]);
+  });
+});
