@@ -108,8 +108,8 @@ certifications:
   it('should refuse a retired certification without a successor, a retiring one without a date, and unknown slugs, writing nothing', async () => {
     const dir = withFile('certs.yaml', `${CERT}
 certificationLifecycles:
-  - { certification: old, status: RETIRED, examCodes: [X-1], cite: ${cite} }
-  - { certification: new, status: RETIRING, examCodes: [X-2], successor: ghost, cite: ${cite} }
+  - { certification: old, status: RETIRED, examCodes: [X-1], pages: ${cite} }
+  - { certification: new, status: RETIRING, examCodes: [X-2], successor: ghost, pages: ${cite} }
 `);
     const error = await loadSeedDirectory(server.db, dir).catch((e) => e);
     expect(error).toBeInstanceOf(SeedError);
@@ -124,8 +124,8 @@ certificationLifecycles:
   it('should refuse a lifecycle without a page', () => {
     const dir = withFile('certs.yaml', `${CERT}
 certificationLifecycles:
-  - { certification: old, status: ACTIVE, examCodes: [X-1], cite: [] }
+  - { certification: old, status: ACTIVE, examCodes: [X-1], pages: [] }
 `);
-    expect(problemsOf(() => readSeeds(dir))).toEqual([expect.stringMatching(/certificationLifecycles\[0\]\.cite: every lifecycle needs at least one page in cite/)]);
+    expect(problemsOf(() => readSeeds(dir))).toEqual([expect.stringMatching(/certificationLifecycles\[0\]\.pages: every lifecycle needs at least one page in pages/)]);
   });
 });

@@ -18,7 +18,7 @@ export async function lifecycleFiles(db: DataSource): Promise<Record<string, Rec
       certificationLifecycles: lifecycles.map((l) => compact({
         certification: slug.get(l.certificationId), status: l.status, statusDate: l.statusDate, examCodes: l.examCodes,
         validityMonths: l.validityMonths, renewal: l.renewal, successor: l.successorId == null ? null : slug.get(l.successorId),
-        note: l.note, cite: l.citations,
+        note: l.note, pages: l.citations,
       })),
     },
   };

@@ -27,6 +27,6 @@ export class CertificationLifecycleSeed {
   @IsOptional() @IsString() @MinLength(1) renewal?: string;
   @IsOptional() @Matches(SLUG, { message: 'successor must be a certification slug, got "$value"' }) successor?: string;
   @IsOptional() @IsString() @MinLength(1) note?: string;
-  @IsArray() @ArrayNotEmpty({ message: 'every lifecycle needs at least one page in cite' }) @ValidateNested({ each: true }) @Type(() => LifecycleCitationSeed)
-  cite: LifecycleCitationSeed[];
+  @IsArray() @ArrayNotEmpty({ message: 'every lifecycle needs at least one page in pages' }) @ValidateNested({ each: true }) @Type(() => LifecycleCitationSeed)
+  pages: LifecycleCitationSeed[];
 }

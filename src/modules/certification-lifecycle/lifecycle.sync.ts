@@ -37,6 +37,6 @@ export async function writeLifecycleSeeds(
     renewal: l.renewal ?? null,
     successorId: l.successor ? (certificationIds.get(l.successor) as number) : null,
     note: l.note ?? null,
-    citations: l.cite.map((c) => ({ url: c.url, readOn: c.readOn, supports: c.supports, issuerPage: c.issuerPage })),
+    citations: l.pages.map((c) => ({ url: c.url, readOn: c.readOn, supports: c.supports, issuerPage: c.issuerPage })),
   })), (l) => String(l.certificationId), () => true);
 }
