@@ -6,7 +6,6 @@ import { CertificationLifecycle, CertificationStatus } from './lifecycle.entity'
 import { effectiveStatus, recommendation } from './lifecycle.service';
 
 const lifecycleOf = byColumn<CertificationLifecycle, number>(CertificationLifecycle, 'certificationId');
-const awaited = async <T>(value: MaybePromise<T>): Promise<T> => value;
 
 @Resolver(() => Certification)
 export class CertificationLifecycleResolver {
@@ -17,19 +16,19 @@ export class CertificationLifecycleResolver {
 
   @FieldResolver(() => CertificationStatus, { nullable: true, description: 'Whether it can still be earned (RETIRING turns RETIRED once its date has passed); null when not researched.' })
   async status(@Root() certification: Certification, @Ctx() ctx: Context): Promise<CertificationStatus | null> {
-    const lifecycle = await awaited(ctx.loaders.load(lifecycleOf, certification.id));
+    const lifecycle = await (ctx.loaders.load(lifecycleOf, certification.id));
     return lifecycle ? effectiveStatus(lifecycle) : null;
   }
 
   @FieldResolver(() => [String], { description: 'The exam codes that earn it (empty when not researched).' })
   async examCodes(@Root() certification: Certification, @Ctx() ctx: Context): Promise<string[]> {
-    return (await awaited(ctx.loaders.load(lifecycleOf, certification.id)))?.examCodes ?? [];
+    return (await (ctx.loaders.load(lifecycleOf, certification.id)))?.examCodes ?? [];
   }
 
   @FieldResolver(() => Certification, { nullable: true, description: 'What the issuer offers in its place, when it is retired or retiring.' })
   async successor(@Root() certification: Certification, @Ctx() ctx: Context): Promise<Certification | null> {
-    const lifecycle = await awaited(ctx.loaders.load(lifecycleOf, certification.id));
-    return lifecycle?.successorId == null ? null : awaited(ctx.loaders.load(byId(Certification), lifecycle.successorId));
+    const lifecycle = await (ctx.loaders.load(lifecycleOf, certification.id));
+    return lifecycle?.successorId == null ? null : (ctx.loaders.load(byId(Certification), lifecycle.successorId));
   }
 
   @FieldResolver(() => String, {

@@ -1,10 +1,9 @@
 import { Context } from '../../core/context';
-import { byColumn, byId, MaybePromise } from '../../core/loaders';
+import { byColumn, byId } from '../../core/loaders';
 import { Certification } from '../certifications/certification.entity';
 import { CertificationLifecycle, CertificationStatus } from './lifecycle.entity';
 
 const lifecycleOf = byColumn<CertificationLifecycle, number>(CertificationLifecycle, 'certificationId');
-const awaited = async <T>(value: MaybePromise<T>): Promise<T> => value;
 
 /** The status today: a retirement date that has passed makes RETIRING into RETIRED. */
 export function effectiveStatus(lifecycle: CertificationLifecycle, today = new Date().toISOString().slice(0, 10)): CertificationStatus {
@@ -19,12 +18,12 @@ const exams = (codes: string[]) => (codes.length ? ` (exam ${codes.join(', ')})`
  * what replaced it. Null when nothing is known of its lifecycle.
  */
 export async function recommendation(ctx: Context, certification: Certification): Promise<string | null> {
-  const lifecycle = await awaited(ctx.loaders.load(lifecycleOf, certification.id));
+  const lifecycle = await (ctx.loaders.load(lifecycleOf, certification.id));
   if (!lifecycle) return null;
   const status = effectiveStatus(lifecycle);
   if (status === CertificationStatus.ACTIVE) return `Active${exams(lifecycle.examCodes)}.`;
-  const successor = lifecycle.successorId == null ? null : await awaited(ctx.loaders.load(byId(Certification), lifecycle.successorId));
-  const next = successor ? await awaited(ctx.loaders.load(lifecycleOf, successor.id)) : null;
+  const successor = lifecycle.successorId == null ? null : await (ctx.loaders.load(byId(Certification), lifecycle.successorId));
+  const next = successor ? await (ctx.loaders.load(lifecycleOf, successor.id)) : null;
   const when = lifecycle.statusDate ? ` on ${lifecycle.statusDate}` : '';
   const instead = successor ? ` Take ${successor.name}${exams(next?.examCodes ?? [])} instead.` : ` The issuer names no successor${lifecycle.note ? ` (${lifecycle.note})` : ''}.`;
   return status === CertificationStatus.RETIRING ? `Retiring${when}.${instead}` : `Retired${when}.${instead}`;
@@ -32,12 +31,12 @@ export async function recommendation(ctx: Context, certification: Certification)
 
 /** A certification's name for a list of what to take, with its successor named when it is retired or retiring. */
 export async function certificationLabel(ctx: Context, certification: Certification): Promise<string> {
-  const lifecycle = await awaited(ctx.loaders.load(lifecycleOf, certification.id));
+  const lifecycle = await (ctx.loaders.load(lifecycleOf, certification.id));
   if (!lifecycle) return certification.name;
   const status = effectiveStatus(lifecycle);
   if (status === CertificationStatus.ACTIVE) return certification.name;
-  const successor = lifecycle.successorId == null ? null : await awaited(ctx.loaders.load(byId(Certification), lifecycle.successorId));
-  const next = successor ? await awaited(ctx.loaders.load(lifecycleOf, successor.id)) : null;
+  const successor = lifecycle.successorId == null ? null : await (ctx.loaders.load(byId(Certification), lifecycle.successorId));
+  const next = successor ? await (ctx.loaders.load(lifecycleOf, successor.id)) : null;
   const when = `${status === CertificationStatus.RETIRING ? 'retiring' : 'retired'}${lifecycle.statusDate ? ` on ${lifecycle.statusDate}` : ''}`;
   const take = successor ? `; take ${successor.name}${next?.examCodes.length ? `, exam ${next.examCodes.join(', ')}` : ''}` : '; the issuer names no successor';
   return `${certification.name} (${when}${take})`;

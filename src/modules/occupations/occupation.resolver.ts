@@ -11,8 +11,6 @@ import { measuresOf } from './pay-statistic.type';
 import { RoleOccupation } from './role-occupation.entity';
 import { WageStatistic } from './wage-statistic.entity';
 
-const awaited = async <T>(value: MaybePromise<T>): Promise<T> => value;
-
 /** The occupation with this code, or null; a code whose format does not fit the system is BAD_USER_INPUT naming `code`. */
 function findOccupation(ctx: Context, system: OccupationSystem, code: string): MaybePromise<Occupation | null> {
   const trimmed = code.trim();
@@ -34,7 +32,7 @@ export class OccupationResolver {
   ): Promise<RoleOccupation[]> {
     const occupation = await findOccupation(ctx, system, code);
     if (!occupation) return [];
-    const mappings = await awaited(ctx.loaders.load(mappingsOfOccupation, occupation.id));
+    const mappings = await (ctx.loaders.load(mappingsOfOccupation, occupation.id));
     return [...mappings].sort((a, b) => MATCH_STRENGTH[a.match] - MATCH_STRENGTH[b.match] || a.roleId - b.roleId);
   }
 
@@ -79,12 +77,12 @@ export class OccupationMappingResolver {
 
   @FieldResolver(() => OccupationSystem)
   async system(@Root() mapping: RoleOccupation, @Ctx() ctx: Context): Promise<OccupationSystem> {
-    return ((await awaited(ctx.loaders.load(occupationById, mapping.occupationId))) as Occupation).system;
+    return ((await (ctx.loaders.load(occupationById, mapping.occupationId))) as Occupation).system;
   }
 
   @FieldResolver(() => String)
   async code(@Root() mapping: RoleOccupation, @Ctx() ctx: Context): Promise<string> {
-    return ((await awaited(ctx.loaders.load(occupationById, mapping.occupationId))) as Occupation).code;
+    return ((await (ctx.loaders.load(occupationById, mapping.occupationId))) as Occupation).code;
   }
 }
 
@@ -97,6 +95,6 @@ export class WageStatisticResolver {
 
   @FieldResolver(() => String, { description: 'What the figure measures: statistic, period, occupation, region, reference period and publisher.' })
   async measures(@Root() wage: WageStatistic, @Ctx() ctx: Context): Promise<string> {
-    return measuresOf(wage, (await awaited(ctx.loaders.load(occupationById, wage.occupationId))) as Occupation);
+    return measuresOf(wage, (await (ctx.loaders.load(occupationById, wage.occupationId))) as Occupation);
   }
 }

@@ -1,5 +1,4 @@
 import { Context } from '../../core/context';
-import { MaybePromise } from '../../core/maybe-promise';
 import { MATCH_STRENGTH, OccupationSystem } from './occupation-codes';
 import { Occupation } from './occupation.entity';
 import { mappingsOfRole, occupationById, wagesOfOccupation } from './occupation.loader';
@@ -12,12 +11,10 @@ const STATISTIC_ORDER: WageStatisticKind[] = [
 ];
 const rank = (s: WageStatisticKind) => STATISTIC_ORDER.indexOf(s);
 
-const awaited = async <T>(value: MaybePromise<T>): Promise<T> => value;
-
 /** A role's mappings, strongest match first, then by system and code. */
 export async function roleMappings(ctx: Context, roleId: number): Promise<RoleOccupation[]> {
-  const mappings = [...(await awaited(ctx.loaders.load(mappingsOfRole, roleId)))];
-  const occupations = await Promise.all(mappings.map((m) => awaited(ctx.loaders.load(occupationById, m.occupationId))));
+  const mappings = [...(await (ctx.loaders.load(mappingsOfRole, roleId)))];
+  const occupations = await Promise.all(mappings.map((m) => (ctx.loaders.load(occupationById, m.occupationId))));
   const occupationOf = new Map(mappings.map((m, i) => [m.id, occupations[i] as Occupation]));
   return mappings.sort((a, b) => {
     const [x, y] = [occupationOf.get(a.id) as Occupation, occupationOf.get(b.id) as Occupation];
@@ -32,9 +29,9 @@ export async function roleMappings(ctx: Context, roleId: number): Promise<RoleOc
 export async function rolePayStatistics(ctx: Context, roleId: number): Promise<PayStatistic[]> {
   const out: PayStatistic[] = [];
   for (const mapping of await roleMappings(ctx, roleId)) {
-    const occupation = (await awaited(ctx.loaders.load(occupationById, mapping.occupationId))) as Occupation;
+    const occupation = (await (ctx.loaders.load(occupationById, mapping.occupationId))) as Occupation;
     if (occupation.system !== OccupationSystem.SOC_2018) continue;
-    const wages = [...(await awaited(ctx.loaders.load(wagesOfOccupation, occupation.id)))].sort(
+    const wages = [...(await (ctx.loaders.load(wagesOfOccupation, occupation.id)))].sort(
       (a, b) => rank(a.statistic) - rank(b.statistic) || (b.year ?? 0) - (a.year ?? 0),
     );
     out.push(...wages.map((w) => PayStatistic.of(mapping.match, occupation, w)));

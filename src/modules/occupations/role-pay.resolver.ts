@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
-import { MaybePromise } from '../../core/loaders';
 import { CareerPath, CareerPathStop } from '../paths/career-path.type';
 import { RoleLevel } from '../roles/role-level.entity';
 import { Role } from '../roles/role.entity';
@@ -11,8 +10,6 @@ import { PayStatistic, WageChange } from './pay-statistic.type';
 import { roleMappings, rolePayStatistics, wageChange } from './pay-statistics.service';
 import { RoleOccupation } from './role-occupation.entity';
 import { Occupation } from './occupation.entity';
-
-const awaited = async <T>(value: MaybePromise<T>): Promise<T> => value;
 
 @Resolver(() => Role)
 export class RoleOccupationsResolver {
@@ -26,7 +23,7 @@ export class RoleOccupationsResolver {
   ): Promise<RoleOccupation[]> {
     const mappings = await roleMappings(ctx, role.id);
     if (!system) return mappings;
-    const occupations = await Promise.all(mappings.map((m) => awaited(ctx.loaders.load(occupationById, m.occupationId))));
+    const occupations = await Promise.all(mappings.map((m) => (ctx.loaders.load(occupationById, m.occupationId))));
     return mappings.filter((_, i) => (occupations[i] as Occupation).system === system);
   }
 
