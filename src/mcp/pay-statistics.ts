@@ -1,5 +1,6 @@
 import { PayStatistic } from '../modules/occupations/pay-statistic.type';
 import { STATISTIC_WORDS } from '../modules/occupations/wage-statistic.entity';
+import { SYSTEM_NAMES } from '../modules/occupations/occupation-codes';
 
 /** A published statistic as the tools return it: the figure, what it measures and where it was read. */
 export const statisticOut = (s: PayStatistic) => ({
@@ -39,7 +40,7 @@ export function statisticsText(stats: PayStatistic[]): string[] {
     const p90 = list.find((s) => s.statistic === 'P90' && s.year === p10?.year);
     const spread = p10 && p90 ? `; 10th to 90th percentile ${money(p10)} to ${money(p90)} (${when(p10)})` : '';
     lines.push(
-      `${occupation.system.replace('_', ' ')} ${occupation.code} ${occupation.title} (${match.toLowerCase()} match), US national, all industries: ` +
+      `${SYSTEM_NAMES[occupation.system]} ${occupation.code} ${occupation.title} (${match.toLowerCase()} match), US national, all industries: ` +
         `${(medians.length ? medians : list).map(figure).join('; ')}${spread}.`,
     );
   }

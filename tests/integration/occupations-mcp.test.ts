@@ -63,3 +63,28 @@ describe('Pay questions through the MCP tools', () => {
     expect(text).toContain('Change in pay along the route, comparing the median wage, 15-1252 Software Developers to 15-1299 Computer Occupations, All Other');
   });
 });
+
+describe('describe_role', () => {
+  let server: TestServer;
+  let client: Client;
+  beforeAll(async () => {
+    server = await TestServer.start();
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await createMcpServer(server.db).connect(serverSide);
+    client = new Client({ name: 'careergraph-describe-test', version: '1.0.0' });
+    await client.connect(clientSide);
+  });
+  afterAll(async () => {
+    await client.close();
+    await server.stop();
+  });
+
+  it("should give a role's occupation codes and published pay statistics", async () => {
+    const result = (await client.callTool({ name: 'describe_role', arguments: { role: 'cto' } })) as ToolResult;
+    expect(result.structuredContent.occupationCodes).toContainEqual(expect.objectContaining({ system: 'SOC_2018', code: '11-3021', match: 'BROAD' }));
+    expect(result.structuredContent.occupationCodes).toContainEqual(expect.objectContaining({ system: 'ISCO_08', code: '1330', match: 'BROAD' }));
+    const text = textOf(result);
+    expect(text).toContain('Occupation codes: ISCO-08 1330 Information and communications technology service managers (broad); O*NET-SOC 2019 11-3021.00 Computer and Information Systems Managers (broad); SOC 2018 11-3021 Computer and Information Systems Managers (broad).');
+    expect(text).toContain('median $164,070 a year (May 2022;');
+  });
+});

@@ -54,3 +54,11 @@ export function codeFormatProblem(system: OccupationSystem, code: string): strin
   if (!format) return `unknown occupation system "${system}"`;
   return format.pattern.test(code) ? null : `"${code}" is not a ${system} code: expected ${format.shape}`;
 }
+
+/** Each system as people write it. */
+export const SYSTEM_NAMES: Record<OccupationSystem, string> = {
+  SOC_2018: 'SOC 2018',
+  ONET_SOC_2019: 'O*NET-SOC 2019',
+  ISCO_08: 'ISCO-08',
+  ESCO: 'ESCO',
+};
