@@ -24,6 +24,8 @@ import { JobOutlookResolver } from './modules/salaries/job-outlook.resolver';
 import { SalaryBandResolver } from './modules/salaries/salary-band.resolver';
 import { SalaryFactorResolver } from './modules/salaries/salary-factor.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
+import { OCCUPATION_RESOLVERS } from './modules/occupations';
+import { CertificationLifecycleResolver } from './modules/certification-lifecycle/lifecycle.resolver';
 import { SkillGapResolver } from './modules/skills/skill-gap.resolver';
 import { SkillRequirementResolver } from './modules/skills/skill-requirement.resolver';
 import { SkillResolver } from './modules/skills/skill.resolver';
@@ -57,6 +59,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AdvancementPathResolver,
   SearchResolver,
   ...CURATION_RESOLVERS,
+  ...OCCUPATION_RESOLVERS,
+  CertificationLifecycleResolver,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -19,6 +19,10 @@ import { Skill } from '../modules/skills/skill.entity';
 import { Citation } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
 import { ApiKey } from './auth/api-key.entity';
+import { Occupation } from '../modules/occupations/occupation.entity';
+import { RoleOccupation } from '../modules/occupations/role-occupation.entity';
+import { WageStatistic } from '../modules/occupations/wage-statistic.entity';
+import { CertificationLifecycle } from '../modules/certification-lifecycle/lifecycle.entity';
 
 /** Every entity the data source maps. */
 export const ENTITIES = [
@@ -43,6 +47,10 @@ export const ENTITIES = [
   ApiKey,
   AuditEntry,
   RecordProvenance,
+  Occupation,
+  RoleOccupation,
+  WageStatistic,
+  CertificationLifecycle,
 ];
 
 /** The entities that are Relay nodes, by GraphQL type name. */

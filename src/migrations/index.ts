@@ -3,6 +3,16 @@ import { SearchIndex1764079260000 } from './1764079260000-search-index';
 import { Curation1764090000000 } from './1764090000000-curation';
 import { GraphState1764100000000 } from './1764100000000-graph-state';
 import { RecordProvenance1764300000000 } from './1764300000000-record-provenance';
+import { Occupations1764500000000 } from './1764500000000-occupations';
+import { CertificationLifecycles1764500000001 } from './1764500000001-certification-lifecycles';
 
 /** Migrations in the order they apply. */
-export const MIGRATIONS: Function[] = [InitialGraph1764079200000, SearchIndex1764079260000, Curation1764090000000, GraphState1764100000000, RecordProvenance1764300000000];
+export const MIGRATIONS: Function[] = [
+  InitialGraph1764079200000,
+  SearchIndex1764079260000,
+  Curation1764090000000,
+  GraphState1764100000000,
+  RecordProvenance1764300000000,
+  Occupations1764500000000,
+  CertificationLifecycles1764500000001,
+];

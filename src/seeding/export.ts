@@ -22,6 +22,8 @@ import { Citation, CitedType } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
 import { SeedKind } from './format';
 import { checkRecord, SeedError } from './read';
+import { occupationSeeds } from '../modules/occupations/occupation.export';
+import { lifecycleSeeds } from '../modules/certification-lifecycle/lifecycle.export';
 
 type Row = Record<string, unknown>;
 
@@ -121,6 +123,8 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
     internshipKinds: kinds.map((k) => compact({ slug: k.slug, name: k.name, description: k.description, focusAreas: k.focusAreas, sectors: kindSectors(k.id), employers: kindEmployers(k.id), cite: cite('InternshipKind', k.id) })),
     advancementPaths: paths.map((p) => compact({ slug: p.slug, name: p.name, description: p.description, roles: pathRoles(p.id), cite: cite('AdvancementPath', p.id) })),
     salaryFactors: factors.map((f) => compact({ slug: f.slug, name: f.name, description: f.description, roles: factorRoles(f.id), cite: cite('SalaryFactor', f.id) })),
+    occupations: await occupationSeeds(em),
+    certificationLifecycles: await lifecycleSeeds(em),
     roles: roles.map((role) => {
       const own = levels.filter((l) => l.roleId === role.id).sort((a, b) => a.rank - b.rank);
       return compact({
@@ -163,6 +167,8 @@ export const EXPORT_FILES: Record<Exclude<SeedKind, 'roles'>, string> = {
   internshipKinds: 'guidance/internship-kinds.yaml',
   advancementPaths: 'guidance/advancement-paths.yaml',
   salaryFactors: 'guidance/salary-factors.yaml',
+  occupations: 'occupations.yaml',
+  certificationLifecycles: 'certification-lifecycles.yaml',
 };
 
 export const roleFile = (slug: string) => `roles/${slug}.yaml`;

@@ -17,6 +17,8 @@ import { TransitionKind } from '../modules/paths/career-transition.entity';
 import { SalaryPeriod } from '../modules/salaries/salary-band.entity';
 import { SkillImportance } from '../modules/skills/skill-requirement.entity';
 import { SkillCategory } from '../modules/skills/skill.entity';
+import { OccupationSeed } from '../modules/occupations/occupation.seed';
+import { CertificationLifecycleSeed } from '../modules/certification-lifecycle/lifecycle.seed';
 
 export { MinNotAboveMax, SLUG_PATTERN } from '../modules/curation/rules';
 
@@ -225,6 +227,8 @@ export const SEED_KINDS = {
   internshipKinds: InternshipKindSeed,
   advancementPaths: AdvancementPathSeed,
   salaryFactors: SalaryFactorSeed,
+  occupations: OccupationSeed,
+  certificationLifecycles: CertificationLifecycleSeed,
 } as const;
 
 export type SeedKind = keyof typeof SEED_KINDS;

@@ -24,6 +24,8 @@ import { mergeSeedSet, SeedOptions, SeedReport } from './merge';
 import { readSeeds } from './read';
 import { checkReferences } from './references';
 import { SyncReport, TableSync } from './sync';
+import { writeOccupationSeeds } from '../modules/occupations/occupation.sync';
+import { writeLifecycleSeeds } from '../modules/certification-lifecycle/lifecycle.sync';
 
 const bySlug = (r: { slug?: string }) => r.slug as string;
 const need = (ids: Map<string, number>, slug: string) => ids.get(slug) as number;
@@ -180,6 +182,9 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
   set.salaryFactors.forEach((f) => cited.push({ type: 'SalaryFactor', id: need(factorIds, f.slug), cite: f.cite }));
   await sync.links('salary_factor_roles', 'salary_factor_id', 'role_id', [...factorIds.values()],
     set.salaryFactors.flatMap((f) => f.roles.map((r): [number, number] => [need(factorIds, f.slug), need(roleIds, r)])));
+
+  await writeOccupationSeeds(sync, set.occupations, sourceIds, roleIds);
+  await writeLifecycleSeeds(sync, set.certificationLifecycles, certIds);
 
   const subjects = new Set(cited.map((c) => `${c.type}:${c.id}`));
   await sync.rows(Citation, cited.flatMap(({ type, id, cite }) => cite.map((c, position) => ({

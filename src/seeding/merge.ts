@@ -75,11 +75,14 @@ const REFS: Record<string, [string, string][]> = {
   InternshipKind: [['sectors', 'Sector'], ['employers', 'Employer']],
   AdvancementPath: [['roles', 'Role']],
   SalaryFactor: [['roles', 'Role']],
+  Occupation: [['classification', 'Source'], ['roles', 'Role']],
+  CertificationLifecycle: [['certification', 'Certification'], ['successor', 'Certification']],
 };
 /** References without which a record cannot exist (the database deletes it with them). */
 const REQUIRED = new Set(['SalaryBand.level', 'CareerTransition.from', 'CareerTransition.to', 'Certification.issuer']);
 
-const slugOf = (v: unknown) => (v && typeof v === 'object' ? ((v as Row).skill as string) : (v as string));
+// a requirement names its skill, an occupation's mapping its role
+const slugOf = (v: unknown) => (v && typeof v === 'object' ? (((v as Row).skill ?? (v as Row).role) as string) : (v as string));
 
 /** The first reference of `unit` to a record `present` does not hold, or null. */
 function missingReference(unit: Unit, present: (kind: string, key: string) => boolean): { field: string; kind: string; slug: string } | null {

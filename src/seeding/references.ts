@@ -1,3 +1,5 @@
+import { lifecycleSeedProblems } from '../modules/certification-lifecycle/lifecycle.sync';
+import { occupationSeedProblems } from '../modules/occupations/occupation.sync';
 import { SeedSet } from './format';
 import { Origin, SeedError } from './read';
 
@@ -129,6 +131,9 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
     cites(f, 'cite', f.cite);
   }
   checkBroaderCycles(set, problems, at);
+  // the kinds without slugs check their own references, before the merge takes a missing one for a deletion
+  problems.push(...occupationSeedProblems(set.occupations ?? [], (s) => known.source.has(s), (s) => known.role.has(s)));
+  problems.push(...lifecycleSeedProblems(set.certificationLifecycles ?? [], (s) => known.certification.has(s)));
   if (problems.length) throw new SeedError(problems);
 }
 

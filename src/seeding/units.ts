@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { occupationKey } from '../modules/occupations/occupation-codes';
 import { SeedKind } from './format';
 import { Origin } from './read';
 
@@ -18,7 +19,16 @@ export const KIND_OF: Record<SeedKind, string> = {
   internshipKinds: 'InternshipKind',
   advancementPaths: 'AdvancementPath',
   salaryFactors: 'SalaryFactor',
+  occupations: 'Occupation',
+  certificationLifecycles: 'CertificationLifecycle',
 };
+
+/** A record's natural key: its slug, or for the kinds that have none, what identifies it in its file. */
+export function keyOf(seedKind: SeedKind, row: Row): string {
+  if (seedKind === 'occupations') return occupationKey(row.system as string, row.code as string);
+  if (seedKind === 'certificationLifecycles') return row.certification as string;
+  return row.slug as string;
+}
 
 /** The parts a role file holds, each a record of its own (own provenance, own merge). */
 export const ROLE_PARTS = { levels: 'RoleLevel', salaryBands: 'SalaryBand', outlooks: 'JobOutlook', transitions: 'CareerTransition' } as const;
@@ -90,7 +100,7 @@ export function unitsOf(set: Record<SeedKind, object[]>, origins?: Map<object, O
       const row = plain(record);
       const origin = origins?.get(record);
       if (seedKind !== 'roles') {
-        add({ kind: KIND_OF[seedKind], key: row.slug as string, content: row, origin });
+        add({ kind: KIND_OF[seedKind], key: keyOf(seedKind, row), content: row, origin });
         continue;
       }
       const { levels, salaryBands, outlooks, transitions, ...own } = row as Row & Record<RolePart, Row[] | undefined>;

@@ -20,7 +20,7 @@ function readTree(dir: string): Record<string, string> {
   return out;
 }
 
-const TABLES = ['sources', 'roles', 'role_levels', 'skills', 'skill_requirements', 'career_transitions', 'transition_skills', 'certifications', 'certification_skills', 'credentials', 'employers', 'employer_sectors', 'employer_roles', 'salary_bands', 'job_outlooks', 'insights', 'insight_levels', 'internship_kinds', 'advancement_paths', 'salary_factors', 'citations'];
+const TABLES = ['sources', 'roles', 'role_levels', 'skills', 'skill_requirements', 'career_transitions', 'transition_skills', 'certifications', 'certification_skills', 'credentials', 'employers', 'employer_sectors', 'employer_roles', 'salary_bands', 'job_outlooks', 'insights', 'insight_levels', 'internship_kinds', 'advancement_paths', 'salary_factors', 'citations', 'occupations', 'role_occupations', 'wage_statistics', 'certification_lifecycles'];
 
 describe('Export and import', () => {
   it('should round-trip the whole graph: export, load into an empty database, export again, identical', async () => {

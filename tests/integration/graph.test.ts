@@ -130,9 +130,9 @@ describe('The career graph through the contract', () => {
     expect(sources).toEqual(new Set(['backend-career-guide', 'endorse-backend-developer-guide']));
   });
 
-  it('should list both sources', async () => {
+  it('should list both guides and the pages the occupation codes and certification lifecycles cite', async () => {
     const { sources } = await server.data(`{ sources { slug title } }`);
-    expect(sources.map((s: any) => s.slug).sort()).toEqual(['backend-career-guide', 'endorse-backend-developer-guide']);
+    expect(sources.map((s: any) => s.slug).sort()).toEqual(['ai-200-study-guide', 'backend-career-guide', 'bls-oews', 'certquests-az-204-retirement', 'endorse-backend-developer-guide', 'isco-08', 'nelson-ocp-17-or-21', 'onet-soc-2019', 'selikoff-java-21-exam', 'soc-2018']);
   });
 });
 

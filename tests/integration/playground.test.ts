@@ -53,6 +53,7 @@ describe('Playground', () => {
       '3-salary-by-level',
       '4-employers-by-sector',
       '5-search',
+      '6-occupation-codes',
     ]);
     expect(examples).toEqual(loadExamples());
   });

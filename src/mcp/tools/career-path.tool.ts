@@ -6,6 +6,9 @@ import { skillsToGainOf } from '../../modules/paths/transition.loader';
 import { citationsFor, citeText, distinctCitations } from '../cite';
 import { bandFigures, pay, range, years } from '../format';
 import { defineTool, slugArg } from '../tool';
+import { rolePayStatistics, wageChange } from '../../modules/occupations/pay-statistics.service';
+import { statisticOut, statisticsText } from '../pay-statistics';
+import { certificationLabel } from '../../modules/certification-lifecycle/lifecycle.service';
 
 /** career_path: the quickest cited route between two roles or levels, with years and pay. */
 export const careerPathTool = defineTool({
@@ -39,6 +42,8 @@ export const careerPathTool = defineTool({
     const bandCitations = await citationsFor(ctx, 'SalaryBand', bands.flat().map((b) => b.id));
     const citeOfBand = new Map(bands.flat().map((b, i) => [b.id, bandCitations[i]]));
     const toLevels = await ctx.loaders.use(byId(RoleLevel)).loadMany(path.steps.map((s) => s.toLevelId));
+    const [startStats, ...stopStats] = await Promise.all([path.fromLevel, ...(toLevels as RoleLevel[])].map((l) => rolePayStatistics(ctx, l.roleId)));
+    const change = wageChange(startStats, stopStats[stopStats.length - 1] ?? []);
 
     const steps = path.steps.map((step, i) => {
       const fromLevel = levels[i] as RoleLevel;
@@ -55,6 +60,8 @@ export const careerPathTool = defineTool({
           ...bandFigures(b),
           citations: citeOfBand.get(b.id) ?? [],
         })),
+        /** Published statistics (BLS OEWS, US national) for the occupations of the level's role. */
+        statistics: stopStats[i].map(statisticOut),
         citations: stepCitations[i],
       };
     });
@@ -71,12 +78,16 @@ export const careerPathTool = defineTool({
         return (
           `${i + 1}. ${s.from.name} → ${s.to.name}: ${s.kind.toLowerCase()}${time ? ` after ${time}` : ''}` +
           (s.skillsToGain.length ? `; build ${s.skillsToGain.join(', ')}` : '') +
-          (figures.length ? `; pay there: ${figures.join('; ')}` : '; no pay figure for this level') +
-          `.${citeText(s.citations)}`
+          (figures.length ? `; pay there (guide): ${figures.join('; ')}` : '; no guide pay figure for this level') +
+          `.${citeText(s.citations)}` +
+          (stopStats[i].length ? ` Published statistics: ${statisticsText(stopStats[i]).join(' ')}` : ' No published statistic is held for its occupation.')
         );
       }),
     ];
-    if (certifications.length) lines.push(`Certifications that help: ${certifications.map((c) => c.name).join(', ')}.`);
+    if (change) lines.push(`Change in pay along the route, comparing the ${change.compares}: ${change.difference >= 0 ? '+' : '-'}$${Math.abs(change.difference).toLocaleString('en-US')}${change.sameYear ? '' : ' (figures for different or unstated years)'}.`);
+    // a retired exam is never named without what replaced it
+    const certificationLabels = await Promise.all(certifications.map((c) => certificationLabel(ctx, c)));
+    if (certifications.length) lines.push(`Certifications that help: ${certificationLabels.join(', ')}.`);
     return {
       structured: {
         found: true,
@@ -87,6 +98,9 @@ export const careerPathTool = defineTool({
         steps,
         skillsToGain: skills.map((s) => s.name),
         certifications: certifications.map((c) => c.name),
+        certificationAdvice: certificationLabels,
+        startStatistics: startStats.map(statisticOut),
+        wageChange: change && { statistic: change.statistic, compares: change.compares, difference: change.difference, sameYear: change.sameYear },
         sources: distinctCitations([...stepCitations, ...bandCitations]),
       },
       text: lines.join('\n'),

@@ -9,6 +9,11 @@ import { roleRequirements } from '../../modules/skills/skill.loader';
 import { Skill } from '../../modules/skills/skill.entity';
 import { citationsFor, citationsOfOne, citeText, distinctCitations } from '../cite';
 import { bandFigures, pay, range, years } from '../format';
+import { roleMappings, rolePayStatistics } from '../../modules/occupations/pay-statistics.service';
+import { occupationById } from '../../modules/occupations/occupation.loader';
+import { Occupation } from '../../modules/occupations/occupation.entity';
+import { SYSTEM_NAMES } from '../../modules/occupations/occupation-codes';
+import { statisticOut, statisticsText } from '../pay-statistics';
 import { defineTool, slugArg } from '../tool';
 
 /** describe_role: a role with its levels, skills, pay, outlook and neighbours, all cited. */
@@ -45,6 +50,8 @@ export const describeRoleTool = defineTool({
       citationsFor(ctx, 'SalaryBand', bands.map((b) => b.id)),
       citationsFor(ctx, 'JobOutlook', outlooks.map((o) => o.id)),
     ]);
+    const [statistics, mappings] = await Promise.all([rolePayStatistics(ctx, role.id), roleMappings(ctx, role.id)]);
+    const occupations = await Promise.all(mappings.map((m) => ctx.loaders.load(occupationById, m.occupationId)));
     const levelName = new Map(levels.map((l) => [l.id, l.name]));
     const related = [...new Map([...relatedA, ...relatedB].map((r) => [r.id, r])).values()].sort((a, b) => a.name.localeCompare(b.name));
 
@@ -67,6 +74,11 @@ export const describeRoleTool = defineTool({
         ...bandFigures(b),
         citations: bandCitations[i],
       })),
+      payStatistics: statistics.map(statisticOut),
+      occupationCodes: mappings.map((m, i) => {
+        const o = occupations[i] as Occupation;
+        return { system: o.system, code: o.code, title: o.title, match: m.match, url: o.url, readOn: o.readOn };
+      }),
       outlooks: outlooks.map((o, i) => ({ growthPercent: o.growthPercent, throughYear: o.throughYear, description: o.description, citations: outlookCitations[i] })),
       relatedRoles: related.map((r) => ({ slug: r.slug, name: r.name })),
       employers: employers.map((e) => e.name),
@@ -89,6 +101,10 @@ export const describeRoleTool = defineTool({
     if (required.length) lines.push(`Required skills: ${required.join(', ')}.`);
     for (const b of structured.salaryBands) {
       lines.push(`Pay, ${b.label}${b.level ? ` (${b.level})` : ''}: ${pay(b)}, ${b.region}${b.year ? `, ${b.year}` : ''}.${citeText(b.citations)}`);
+    }
+    if (statistics.length) lines.push(`Published pay statistics (the whole occupation, not one level): ${statisticsText(statistics).join(' ')}`);
+    if (structured.occupationCodes.length) {
+      lines.push(`Occupation codes: ${structured.occupationCodes.map((c) => `${SYSTEM_NAMES[c.system]} ${c.code} ${c.title} (${c.match.toLowerCase()})`).join('; ')}.`);
     }
     for (const o of structured.outlooks) {
       const growth = o.growthPercent != null ? `${o.growthPercent > 0 ? '+' : ''}${o.growthPercent}% demand` : 'demand outlook';

@@ -10,6 +10,8 @@ import { findSalaryBands, SalaryBandQuery } from '../../modules/salaries/salary-
 import { citationsFor, citeText, distinctCitations } from '../cite';
 import { bandFigures, pay } from '../format';
 import { defineTool } from '../tool';
+import { rolePayStatistics } from '../../modules/occupations/pay-statistics.service';
+import { statisticOut, statisticsText } from '../pay-statistics';
 
 const optionalSlug = (name: string, example: string) =>
   z
@@ -33,7 +35,8 @@ export const salaryBandsTool = defineTool({
     'Pay figures as the sources state them (label, currency, period, region, year, min and max), each cited; where ' +
     'two sources differ both figures are listed. Narrow by role, role level, region, year or currency (a level ' +
     'no source gives figures for answers with its whole role\'s, scope "role"); with no ' +
-    'filter, every figure (at most 50).',
+    'filter, every figure (at most 50). Given a role or level, also the published statistics (BLS OEWS national ' +
+    'median, mean and percentiles) for the occupations the role maps to, each with its year, publisher and page.',
   input: {
     role: optionalSlug('role', 'backend-developer').describe('A role slug.'),
     level: optionalSlug('level', 'senior-backend-developer').describe('A role level slug.'),
@@ -67,6 +70,9 @@ export const salaryBandsTool = defineTool({
       citations: citations[i],
     }));
     const fallback = atLevel?.scope === PayScope.ROLE && rows.length ? `No source states pay for ${level!.name}; these figures cover the whole role.` : null;
+    // the level's role, or the role named: its published statistics answer even where no guide gives a band
+    const roleId = level ? level.roleId : role?.id;
+    const statistics = roleId == null ? null : await rolePayStatistics(ctx, roleId);
     const lines = rows.length
       ? [
           ...(fallback ? [fallback] : []),
@@ -76,9 +82,22 @@ export const salaryBandsTool = defineTool({
               `- ${r.level ?? r.role}, ${r.label}: ${pay(r)}, ${r.region}${r.year ? `, ${r.year}` : ''}.${citeText(r.citations)}`,
           ),
         ]
-      : ['No pay figure matches these filters.'];
+      : [roleId == null ? 'No pay figure matches these filters.' : 'No guide gives a pay figure matching these filters.'];
+    if (statistics) {
+      lines.push(
+        ...(statistics.length
+          ? ['Published statistics for the occupations this role maps to (the same at every level; not a figure for one level):', ...statisticsText(statistics).map((l) => `- ${l}`)]
+          : ['No published statistic is held for the occupations this role maps to.']),
+      );
+    }
     return {
-      structured: { total: all.length, ...(atLevel ? { scope: atLevel.scope === PayScope.ROLE ? 'role' : 'level' } : {}), bands: rows, sources: distinctCitations(citations) },
+      structured: {
+        total: all.length,
+        ...(atLevel ? { scope: atLevel.scope === PayScope.ROLE ? 'role' : 'level' } : {}),
+        bands: rows,
+        sources: distinctCitations(citations),
+        ...(statistics ? { statistics: statistics.map(statisticOut) } : {}),
+      },
       text: lines.join('\n'),
     };
   },
