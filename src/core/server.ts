@@ -73,7 +73,7 @@ function statementsPlugin(logger: Logger): ApolloServerPlugin<Context> {
 export function createApollo(
   deps: AppDeps,
   httpServer?: http.Server,
-  security: Security = createSecurity(deps.config.security, { redis: deps.config.redis, logger: deps.logger }),
+  security: Security = createSecurity(deps.config.security, { redis: deps.config.redis, logger: deps.logger, db: deps.db }),
 ): ApolloServer<Context> {
   const production = deps.config.nodeEnv === 'production';
   // with a max-age of 0 nothing is cacheable: the plugin would only hash and look up every request
@@ -108,7 +108,7 @@ export function createApollo(
 export async function createHttpApp(deps: AppDeps) {
   const app = express();
   const httpServer = http.createServer(app);
-  const security = createSecurity(deps.config.security, { redis: deps.config.redis, logger: deps.logger });
+  const security = createSecurity(deps.config.security, { redis: deps.config.redis, logger: deps.logger, db: deps.db });
   const apollo = createApollo(deps, httpServer, security);
   await apollo.start();
 

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
 import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { createApiKey } from '../../src/core/auth/keys';
 import { DatabaseSettings } from '../../src/core/config';
@@ -34,12 +34,12 @@ function postgresUrlFor(schema: string): string {
 }
 
 async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: POSTGRES_URL });
-  await client.connect();
+  const client = new DataSource({ type: 'postgres', url: POSTGRES_URL, poolSize: 1 });
+  await client.initialize();
   try {
     await client.query(sql);
   } finally {
-    await client.end();
+    await client.destroy();
   }
 }
 
@@ -173,6 +173,22 @@ describe('Two databases sharing one Redis', () => {
     console.log(`shared Redis, rate limits: A's bucket went from ${before.remaining} to ${after.remaining} while A spent ${after.cost} and B ${after.cost}`);
     // A's bucket lost A's own request only (refill can only add)
     expect(before.remaining - after.remaining).toBeLessThanOrEqual(after.cost);
+  });
+
+  it('should tag the same data of two databases with different ETags', async () => {
+    const query = encodeURIComponent('{ skill(slug: "go") { name } }');
+    const tags = await Promise.all(
+      replicas.map(async (r) => {
+        const res = await fetch(`${r.server.url}?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
+        expect(((await res.json()) as any).data.skill.name).toBe('Go');
+        return res.headers.get('etag');
+      }),
+    );
+    expect(tags[0]).toMatch(/^W\//);
+    expect(tags[0]).not.toBe(tags[1]);
+    // B's tag does not validate A's copy: A answers in full
+    const res = await fetch(`${replicas[0].server.url}?query=${query}`, { headers: { 'apollo-require-preflight': 'true', 'if-none-match': tags[1] as string } });
+    expect(res.status).toBe(200);
   });
 
   it('should not answer a database re-created at the same path from the old one\'s entries', async () => {

@@ -15,7 +15,8 @@ export interface ResponseStore {
 const READ_TIMEOUT_MS = 250;
 
 /**
- * Response cache entries in Redis, shared by every replica, under `<prefix>response::`. Redis is
+ * Response cache entries in Redis, shared by every replica, under `<prefix>response::` (the
+ * caller's prefix names the database: `<REDIS_PREFIX><identity>:`). Redis is
  * an optimisation here: while it is unreachable reads miss at once and writes are dropped, so
  * requests are answered from the database, and the client reconnects in the background.
  */

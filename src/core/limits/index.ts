@@ -1,5 +1,7 @@
 import { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { RequestHandler } from 'express';
+import { DataSource } from 'typeorm';
+import { databaseIdentity } from '../cache/database-identity';
 import { RedisSettings } from '../config';
 import { Context } from '../context';
 import { Logger } from '../logger';
@@ -41,12 +43,12 @@ export interface Security {
  */
 export function createSecurity(
   settings: Partial<SecuritySettings> | undefined,
-  deps: { redis?: RedisSettings | null; logger: Logger },
+  deps: { redis?: RedisSettings | null; logger: Logger; db: DataSource },
 ): Security {
   const limits = settings?.limits ?? DEFAULT_SECURITY.limits;
   const rateLimit = settings?.rateLimit ?? { ...DEFAULT_SECURITY.rateLimit, points: 0 };
   const transport = settings?.transport ?? DEFAULT_SECURITY.transport;
-  const buckets = createBucketStore(rateLimit, deps.redis, deps.logger);
+  const buckets = createBucketStore(rateLimit, deps.redis, deps.logger, () => databaseIdentity(deps.db));
   const manifest = transport.trustedDocuments ? loadManifest(transport.trustedDocuments) : null;
   return {
     apollo: {

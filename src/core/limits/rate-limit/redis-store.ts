@@ -38,7 +38,9 @@ const TIMEOUT_MS = 250;
 type TakeReply = [number, number, number, number];
 
 /**
- * Token buckets in Redis under `<prefix>ratelimit:<client>`, shared by every replica. Redis
+ * Token buckets in Redis under `<prefix>ratelimit:<client>`, shared by every replica of one
+ * database (the prefix is `<REDIS_PREFIX><identity>:`, so another database on the same Redis
+ * has buckets of its own: its key 1 is not this one's key 1). Redis
  * protects the service here rather than serving it: while Redis is unreachable or slow, requests
  * are let through (and a warning is logged once), instead of refusing everyone.
  */
@@ -48,7 +50,8 @@ export class RedisBucketStore implements BucketStore {
 
   constructor(
     url: string,
-    private readonly prefix: string,
+    /** Known once the database's identity is read; a take waits for it. */
+    private readonly prefix: string | Promise<string>,
     private readonly capacity: number,
     private readonly windowMs: number,
     private readonly logger: Logger,
@@ -72,7 +75,7 @@ export class RedisBucketStore implements BucketStore {
       const run = (this.redis as unknown as { takeTokens(...args: unknown[]): Promise<TakeReply> }).takeTokens;
       const [allowed, remaining, toFullMs, untilEnoughMs] = await run.call(
         this.redis,
-        `${this.prefix}ratelimit:${client}`,
+        `${await this.prefix}ratelimit:${client}`,
         this.capacity,
         this.windowMs,
         cost,
