@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
-import { Config, parseExecutor } from './config';
+import { Config, DEFAULT_HTTP, parseExecutor } from './config';
 import { authenticate } from './auth/keys';
 import { Context, createContext } from './context';
 import type { ResponseCache } from './cache';
@@ -21,6 +21,7 @@ import { formatError } from './format-error';
 import { createSecurity, Security } from './limits';
 import { Logger } from './logger';
 import { StatementCount, withStatementCount } from './query-counter';
+import { boundedDocumentStore, boundedServerCache } from './request-caches';
 
 /** Whether the database is migrated, seeded and answering. */
 export interface Readiness {
@@ -30,7 +31,7 @@ export interface Readiness {
 
 export interface AppDeps {
   config: Pick<Config, 'nodeEnv' | 'introspection'> &
-    Partial<Pick<Config, 'playground' | 'httpCacheMaxAge' | 'security' | 'redis' | 'executor'>>;
+    Partial<Pick<Config, 'playground' | 'httpCacheMaxAge' | 'security' | 'redis' | 'executor' | 'http'>>;
   db: DataSource;
   schema: GraphQLSchema;
   logger: Logger;
@@ -84,6 +85,8 @@ export function createApollo(
       ? { gateway: compiledExecutorGateway(deps.schema, new CompiledExecutor(deps.schema, executorOptions)) }
       : { schema: deps.schema }),
     introspection: deps.config.introspection,
+    documentStore: boundedDocumentStore(),
+    cache: boundedServerCache(),
     includeStacktraceInErrorResponses: !production,
     // main.ts drains on SIGTERM/SIGINT itself; Apollo's own handlers would race it (a second
     // concurrent stop() never resolves in @apollo/server 5) and hang the shutdown
@@ -107,7 +110,18 @@ export function createApollo(
 /** The HTTP app: POST /graphql, /healthz and /readyz. Call `apollo.start()` before listening. */
 export async function createHttpApp(deps: AppDeps) {
   const app = express();
-  const httpServer = http.createServer(app);
+  const limits = deps.config.http ?? DEFAULT_HTTP;
+  const httpServer = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // how often node:http looks for connections past those timeouts (30 s by default)
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
+    app,
+  );
+  httpServer.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  httpServer.maxConnections = limits.maxConnections;
   const security = createSecurity(deps.config.security, { redis: deps.config.redis, logger: deps.logger, db: deps.db });
   const apollo = createApollo(deps, httpServer, security);
   await apollo.start();

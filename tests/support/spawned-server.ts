@@ -44,7 +44,11 @@ export class SpawnedServer {
     });
   }
 
-  /** Starts the server on a free port with `env` over the test defaults; resolves once it listens. */
+  /**
+   * Starts the server with `env` over the test defaults; resolves once it listens. On a free
+   * port, read from its "listening" log line; with a fixed PORT (LOG_LEVEL above info logs no
+   * such line), once /healthz answers there.
+   */
   static async start(env: Record<string, string>, options: { nodeArgs?: string[]; startMs?: number } = {}): Promise<SpawnedServer> {
     if (!existsSync(MAIN)) throw new Error('dist/main.js is missing: run `npm run build` (npm run test:faults does)');
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], {
@@ -53,14 +57,25 @@ export class SpawnedServer {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const server = new SpawnedServer(child);
-    const listening = await Promise.race([
-      server.waitForLog((l) => l.msg.includes('listening'), options.startMs ?? 60_000),
+    const fixed = Number(env.PORT ?? 0);
+    const listening = fixed ? server.waitForHealth(fixed, options.startMs ?? 60_000) : server.waitForLog((l) => l.msg.includes('listening'), options.startMs ?? 60_000).then((l) => l.port as number);
+    server.port = await Promise.race([
+      listening,
       server.exited.then((code) => {
         throw new Error(`the server exited with ${code} before listening`);
       }),
     ]);
-    server.port = listening.port as number;
     return server;
+  }
+
+  private async waitForHealth(port: number, ms: number): Promise<number> {
+    const until = Date.now() + ms;
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      if (ok) return port;
+      if (Date.now() > until || !this.alive) throw new Error(`the server did not answer /healthz on port ${port}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   get url(): string {

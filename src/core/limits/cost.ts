@@ -20,6 +20,7 @@ import {
   valueFromASTUntyped,
   visit,
 } from 'graphql';
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 
 /**
@@ -184,6 +185,9 @@ function sizingVariables(document: DocumentNode): string[] {
   return [...names];
 }
 
+/** Memo keys longer than this are kept as their SHA-256, so 64 entries hold at most 64 short strings. */
+const MAX_KEY_LENGTH = 64;
+
 interface Estimates {
   sizing: string[];
   byValues: LRUCache<string, number>;
@@ -206,7 +210,9 @@ export class CostEstimator {
       this.operations.set(operation, estimates);
     }
     // [value] when given, [] when left out (its default applies): an explicit null is not a default
-    const key = estimates.sizing.length === 0 ? '' : JSON.stringify(estimates.sizing.map((name) => (variables && name in variables ? [variables[name]] : [])));
+    const values = estimates.sizing.length === 0 ? '' : JSON.stringify(estimates.sizing.map((name) => (variables && name in variables ? [variables[name]] : [])));
+    // the values are the client's (900 KB of ids, say): a long key is kept as its hash
+    const key = values.length > MAX_KEY_LENGTH ? createHash('sha256').update(values).digest('base64url') : values;
     let cost = estimates.byValues.get(key);
     if (cost === undefined) {
       const fragments: Record<string, FragmentDefinitionNode> = {};

@@ -8,6 +8,7 @@ import { Logger } from '../logger';
 import { costPlugin } from './cost.plugin';
 import { countLimitRule } from './counts.rule';
 import { depthLimitRule } from './depth.rule';
+import { nameLengthRule } from './names.rule';
 import { operationTypeRule } from './operation-type.rule';
 import { limitMetricsPlugin } from './metrics.plugin';
 import { nulGuardPlugin } from './nul-guard.plugin';
@@ -17,6 +18,7 @@ import { requestIdPlugin } from './request-id';
 import { DEFAULT_SECURITY, SecuritySettings } from './settings';
 import { batchPolicy, requireJsonBody } from './transport/body-checks';
 import { cors } from './transport/cors';
+import { requestShape } from './transport/request-shape';
 import { loadManifest, ManifestCache, trustedDocuments } from './transport/trusted-documents';
 
 export { estimateCost } from './cost';
@@ -56,6 +58,7 @@ export function createSecurity(
         operationTypeRule,
         ...(limits.maxDepth > 0 ? [depthLimitRule(limits.maxDepth)] : []),
         countLimitRule(limits.maxAliases, limits.maxDirectives),
+        nameLengthRule(limits.maxNameLength),
       ],
       parseOptions: limits.maxTokens > 0 ? { maxTokens: limits.maxTokens } : {},
       allowBatchedHttpRequests: transport.batchMaxOperations > 0,
@@ -74,7 +77,7 @@ export function createSecurity(
       },
     ],
     cors: cors(transport.corsOrigins),
-    afterBody: [requireJsonBody(), batchPolicy(transport.batchMaxOperations), ...(manifest ? [trustedDocuments(manifest)] : [])],
+    afterBody: [requireJsonBody(), requestShape(limits.maxNameLength, limits.maxVariablesDepth), batchPolicy(transport.batchMaxOperations), ...(manifest ? [trustedDocuments(manifest)] : [])],
     mcp: mcpRateLimit(buckets),
   };
 }
