@@ -131,6 +131,21 @@ describe('Memory under attacker-chosen input', () => {
     await judge('document store, 1,000 unique documents of 2,400 tokens', outcomes);
   }, 60_000);
 
+  it('should keep a bounded number of compiled queries (150 large documents, each sent twice)', async () => {
+    // the second sighting compiles a document (1.7 MB of generated code and closures for this
+    // one); the variables differ so that the response cache does not answer the second
+    const salt = randomBytes(3).toString('hex');
+    const selection = 'levels { name salaryBands { min max currency } skills { importance skill { name slug category } } }';
+    const outcomes = await flood(300, 4, (i) => {
+      const n = Math.floor(i / 2);
+      return JSON.stringify({
+        query: `query C${salt}_${n}($s: String!) { ${Array.from({ length: 30 }, (_, k) => `a${k}: role(slug: $s) { name ${selection} }`).join(' ')} }`,
+        variables: { s: `none-${i}` },
+      });
+    });
+    await judge('compiled queries, 150 large documents sent twice', outcomes);
+  }, 60_000);
+
   it('should refuse variables nested 6,000 deep as BAD_USER_INPUT, not answer 500', async () => {
     // written out by hand: JSON.stringify itself recurses, and gives up near this depth
     const deep = `{"ids":${'['.repeat(6000)}${']'.repeat(6000)}}`;

@@ -8,6 +8,7 @@ import net from 'node:net';
 export class PausableProxy {
   private server: net.Server | null = null;
   private readonly sockets = new Set<net.Socket>();
+  private blackholed = false;
   port = 0;
 
   constructor(
@@ -29,6 +30,7 @@ export class PausableProxy {
         this.sockets.add(socket);
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => undefined);
+        if (this.blackholed) socket.pause();
       }
       client.pipe(upstream).pipe(client);
       client.on('close', () => upstream.destroy());
@@ -50,6 +52,20 @@ export class PausableProxy {
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /**
+   * A network blackhole: connections stay open and accepted, but nothing is delivered either way
+   * until `deliver` (what was sent meanwhile is held, then delivered in order).
+   */
+  blackhole(): void {
+    this.blackholed = true;
+    for (const socket of this.sockets) socket.pause();
+  }
+
+  deliver(): void {
+    this.blackholed = false;
+    for (const socket of this.sockets) socket.resume();
   }
 
   /** `url` (redis://host:port/..., postgres://...) pointed at this proxy instead. */

@@ -64,10 +64,7 @@ export class RedisBucketStore implements BucketStore {
     });
     this.redis.defineCommand('takeTokens', { numberOfKeys: 1, lua: TAKE_SCRIPT });
     this.redis.on('error', (err: Error) => this.unhealthy(err));
-    this.redis.on('ready', () => {
-      if (!this.healthy) this.logger.info('redis reachable again: rate limits are shared');
-      this.healthy = true;
-    });
+    this.redis.on('ready', () => this.healthyAgain());
   }
 
   async take(client: string, cost: number): Promise<Take> {
@@ -80,6 +77,7 @@ export class RedisBucketStore implements BucketStore {
         this.windowMs,
         cost,
       );
+      this.healthyAgain();
       return {
         allowed: allowed === 1,
         limit: this.capacity,
@@ -91,6 +89,16 @@ export class RedisBucketStore implements BucketStore {
       this.unhealthy(err as Error);
       return { allowed: true, limit: this.capacity, remaining: this.capacity, resetSeconds: 0, retryAfterSeconds: 0 };
     }
+  }
+
+  /**
+   * Said once when Redis answers after failing: on reconnecting ('ready'), and on the first take
+   * that succeeds, for Redis can come back without the connection ever dropping (a network
+   * blackhole or a stalled server: takes time out, then answer again).
+   */
+  private healthyAgain(): void {
+    if (!this.healthy) this.logger.info('redis reachable again: rate limits are shared');
+    this.healthy = true;
   }
 
   private unhealthy(err: Error): void {
