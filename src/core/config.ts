@@ -41,7 +41,7 @@ export interface HttpSettings {
   keepAliveTimeoutMs: number;
 }
 
-export const DEFAULT_HTTP: HttpSettings = { maxConnections: 512, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 };
+export const DEFAULT_HTTP: HttpSettings = { maxConnections: 128, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 };
 
 /** Where replicas share state: a Redis URL, and the prefix of every key we use there. */
 export interface RedisSettings {

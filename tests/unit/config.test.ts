@@ -44,7 +44,7 @@ describe('Configuration', () => {
   });
 
   it('should cap connections and close slow or idle ones, unless HTTP_* say otherwise', () => {
-    expect(loadConfig({}).http).toEqual({ maxConnections: 512, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 });
+    expect(loadConfig({}).http).toEqual({ maxConnections: 128, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 });
     const env = {
       HTTP_MAX_CONNECTIONS: '2000',
       HTTP_HEADERS_TIMEOUT_SECONDS: '65',
