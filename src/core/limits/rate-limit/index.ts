@@ -24,8 +24,7 @@ export function createBucketStore(
   if (settings.points === 0) return null;
   const windowMs = settings.windowSeconds * 1000;
   if (redis) {
-    const prefix = identity().then((id) => databasePrefix(redis.prefix, id));
-    prefix.catch(() => undefined); // a take reports it; none may come
+    const prefix = async () => databasePrefix(redis.prefix, await identity());
     return new RedisBucketStore(redis.url, prefix, settings.points, windowMs, logger);
   }
   return new MemoryBucketStore(settings.points, windowMs);

@@ -50,8 +50,8 @@ export class RedisBucketStore implements BucketStore {
 
   constructor(
     url: string,
-    /** Known once the database's identity is read; a take waits for it. */
-    private readonly prefix: string | Promise<string>,
+    /** Or how to find it (the database's identity is read on first use, and again while that fails). */
+    private readonly prefix: string | (() => Promise<string>),
     private readonly capacity: number,
     private readonly windowMs: number,
     private readonly logger: Logger,
@@ -72,7 +72,7 @@ export class RedisBucketStore implements BucketStore {
       const run = (this.redis as unknown as { takeTokens(...args: unknown[]): Promise<TakeReply> }).takeTokens;
       const [allowed, remaining, toFullMs, untilEnoughMs] = await run.call(
         this.redis,
-        `${await this.prefix}ratelimit:${client}`,
+        `${typeof this.prefix === 'string' ? this.prefix : await this.prefix()}ratelimit:${client}`,
         this.capacity,
         this.windowMs,
         cost,
