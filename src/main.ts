@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
 import v8 from 'node:v8';
-import { createResponseCache } from './core/cache';
+import { createResponseCache, databaseIdentity } from './core/cache';
 import { loadConfigOrExit } from './core/config';
 import { createDataSource } from './core/data-source';
 import { prepareDatabase } from './core/database';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   await db.initialize();
   const readiness: Readiness = { seeded: false, shuttingDown: false };
   const { migrations, seeded } = await prepareDatabase(db, config.seedsDir);
-  logger.info({ migrations, seeded }, 'database ready');
+  logger.info({ migrations, seeded, identity: await databaseIdentity(db) }, 'database ready');
   readiness.seeded = true;
 
   const responseCache = await createResponseCache({ db, redis: config.redis, logger });

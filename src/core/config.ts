@@ -27,7 +27,23 @@ export interface Config {
   executor: ExecutorOptions;
   /** How far V8 lets the heap grow past what the last full GC kept, in percent; 0: V8's own choice. */
   heapGrowthPercent: number;
+  /** What the HTTP server holds open for clients (node:http settings). */
+  http: HttpSettings;
 }
+
+/**
+ * The HTTP server's limits: open connections beyond `maxConnections` are closed as they arrive;
+ * a client gets `headersTimeoutMs` to send its headers, `requestTimeoutMs` for the whole
+ * request (body included), and an idle kept-alive connection is closed after `keepAliveTimeoutMs`.
+ */
+export interface HttpSettings {
+  maxConnections: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+}
+
+export const DEFAULT_HTTP: HttpSettings = { maxConnections: 128, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 };
 
 /** Where replicas share state: a Redis URL, and the prefix of every key we use there. */
 export interface RedisSettings {
@@ -111,6 +127,30 @@ export function parseSeconds(name: string, raw: string | undefined, fallback: nu
   return parseWhole(name, raw, fallback, 86400, ' of seconds');
 }
 
+/**
+ * HTTP_MAX_CONNECTIONS, HTTP_HEADERS_TIMEOUT_SECONDS, HTTP_REQUEST_TIMEOUT_SECONDS and
+ * HTTP_KEEP_ALIVE_TIMEOUT_SECONDS; none may be 0 (no limit), and an idle kept-alive connection
+ * must be closed before a slow client's headers would be, and those before the whole request.
+ */
+export function parseHttp(env: NodeJS.ProcessEnv): HttpSettings {
+  const positive = (name: string, fallback: number, max: number, unit = '') => {
+    const value = parseWhole(name, env[name], fallback, max, unit);
+    if (value === 0) throw new ConfigError(`${name} must be at least 1 (there is no "no limit"), got "0"`);
+    return value;
+  };
+  const maxConnections = positive('HTTP_MAX_CONNECTIONS', DEFAULT_HTTP.maxConnections, 1_000_000);
+  const headers = positive('HTTP_HEADERS_TIMEOUT_SECONDS', DEFAULT_HTTP.headersTimeoutMs / 1000, 3600, ' of seconds');
+  const request = positive('HTTP_REQUEST_TIMEOUT_SECONDS', DEFAULT_HTTP.requestTimeoutMs / 1000, 3600, ' of seconds');
+  const keepAlive = positive('HTTP_KEEP_ALIVE_TIMEOUT_SECONDS', DEFAULT_HTTP.keepAliveTimeoutMs / 1000, 3600, ' of seconds');
+  if (headers > request) {
+    throw new ConfigError(`HTTP_HEADERS_TIMEOUT_SECONDS (${headers}) must not exceed HTTP_REQUEST_TIMEOUT_SECONDS (${request})`);
+  }
+  if (keepAlive >= headers) {
+    throw new ConfigError(`HTTP_KEEP_ALIVE_TIMEOUT_SECONDS (${keepAlive}) must be less than HTTP_HEADERS_TIMEOUT_SECONDS (${headers})`);
+  }
+  return { maxConnections, headersTimeoutMs: headers * 1000, requestTimeoutMs: request * 1000, keepAliveTimeoutMs: keepAlive * 1000 };
+}
+
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
   if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
@@ -173,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     security: parseSecuritySettings(env, (message) => new ConfigError(message)),
     executor: parseExecutor(env.GRAPHQL_EXECUTOR),
     heapGrowthPercent: parseWhole('HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT, 100, 1000),
+    http: parseHttp(env),
   };
 }
 

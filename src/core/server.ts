@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
-import { Config, parseExecutor } from './config';
+import { Config, DEFAULT_HTTP, parseExecutor } from './config';
 import { authenticate } from './auth/keys';
 import { Context, createContext } from './context';
 import type { ResponseCache } from './cache';
@@ -21,6 +21,7 @@ import { formatError } from './format-error';
 import { createSecurity, Security } from './limits';
 import { Logger } from './logger';
 import { StatementCount, withStatementCount } from './query-counter';
+import { boundedDocumentStore, boundedServerCache } from './request-caches';
 
 /** Whether the database is migrated, seeded and answering. */
 export interface Readiness {
@@ -30,7 +31,7 @@ export interface Readiness {
 
 export interface AppDeps {
   config: Pick<Config, 'nodeEnv' | 'introspection'> &
-    Partial<Pick<Config, 'playground' | 'httpCacheMaxAge' | 'security' | 'redis' | 'executor' | 'exposeStackTraces'>>;
+    Partial<Pick<Config, 'playground' | 'httpCacheMaxAge' | 'security' | 'redis' | 'executor' | 'exposeStackTraces' | 'http'>>;
   db: DataSource;
   schema: GraphQLSchema;
   logger: Logger;
@@ -73,7 +74,7 @@ function statementsPlugin(logger: Logger): ApolloServerPlugin<Context> {
 export function createApollo(
   deps: AppDeps,
   httpServer?: http.Server,
-  security: Security = createSecurity(deps.config.security, { redis: deps.config.redis, logger: deps.logger }),
+  security: Security = createSecurity(deps.config.security, { redis: deps.config.redis, logger: deps.logger, db: deps.db }),
 ): ApolloServer<Context> {
   // Errors are masked (no stack traces, no internal messages) unless EXPOSE_STACK_TRACES asks.
   const production = deps.config.nodeEnv === 'production' || !deps.config.exposeStackTraces;
@@ -85,6 +86,8 @@ export function createApollo(
       ? { gateway: compiledExecutorGateway(deps.schema, new CompiledExecutor(deps.schema, executorOptions)) }
       : { schema: deps.schema }),
     introspection: deps.config.introspection,
+    documentStore: boundedDocumentStore(),
+    cache: boundedServerCache(),
     includeStacktraceInErrorResponses: !production,
     // main.ts drains on SIGTERM/SIGINT itself; Apollo's own handlers would race it (a second
     // concurrent stop() never resolves in @apollo/server 5) and hang the shutdown
@@ -108,8 +111,19 @@ export function createApollo(
 /** The HTTP app: POST /graphql, /healthz and /readyz. Call `apollo.start()` before listening. */
 export async function createHttpApp(deps: AppDeps) {
   const app = express();
-  const httpServer = http.createServer(app);
-  const security = createSecurity(deps.config.security, { redis: deps.config.redis, logger: deps.logger });
+  const limits = deps.config.http ?? DEFAULT_HTTP;
+  const httpServer = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // how often node:http looks for connections past those timeouts (30 s by default)
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
+    app,
+  );
+  httpServer.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  httpServer.maxConnections = limits.maxConnections;
+  const security = createSecurity(deps.config.security, { redis: deps.config.redis, logger: deps.logger, db: deps.db });
   const apollo = createApollo(deps, httpServer, security);
   await apollo.start();
 

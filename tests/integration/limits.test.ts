@@ -18,7 +18,7 @@ describe('Query limits', () => {
   let server: Awaited<ReturnType<typeof startHttp>>;
   const security: SecuritySettings = {
     ...DEFAULT_SECURITY,
-    limits: { maxDepth: 6, maxAliases: 5, maxDirectives: 4, maxTokens: 400, maxCost: 2000 },
+    limits: { maxDepth: 6, maxAliases: 5, maxDirectives: 4, maxTokens: 400, maxCost: 2000, maxNameLength: 40, maxVariablesDepth: 5 },
     rateLimit: { points: 0, windowSeconds: 60 },
   };
 
@@ -75,6 +75,49 @@ describe('Query limits', () => {
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(body.errors[0].message).toMatch(/Cannot spread fragment "A" within itself/);
     expect(body.extensions.sqlStatements).toBe(0);
+  });
+
+  it('should refuse a name longer than the limit with NAME_TOO_LONG, in the document or in operationName', async () => {
+    const long = `Q${'x'.repeat(40)}`;
+    const inDocument = await run(`query ${long} { skill(slug: "go") { name } }`);
+    expect(inDocument.status).toBe(400);
+    refusedBeforeExecution(inDocument.body, 'NAME_TOO_LONG');
+    expect(inDocument.body.errors[0].extensions).toMatchObject({ length: 41, limit: 40 });
+    const alias = await run(`{ ${long.toLowerCase()}: skill(slug: "go") { name } }`);
+    refusedBeforeExecution(alias.body, 'NAME_TOO_LONG');
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `query ${long} { skill(slug: "go") { name } }`, operationName: long }),
+    });
+    expect(res.status).toBe(400);
+    expect((await json(res)).errors[0].extensions).toMatchObject({ code: 'NAME_TOO_LONG', field: 'operationName', limit: 40 });
+    const atLimit = await run(`query ${long.slice(0, 40)} { skill(slug: "go") { name } }`);
+    expect(atLimit.body.data.skill.name).toBe('Go');
+  });
+
+  it('should refuse variables nested deeper than the limit with BAD_USER_INPUT, before reading them', async () => {
+    const query = 'query Deep($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+    const nested = (depth: number): unknown => (depth === 0 ? 'x' : [nested(depth - 1)]);
+    // { ids: [[[[ "x" ]]]] } nests 5 deep: at the limit, answered (as a GraphQL coercion error)
+    const atLimit = await run(query, { ids: nested(4) });
+    expect(atLimit.body.errors[0].message).toMatch(/ID cannot represent value/);
+    const over = await run(query, { ids: nested(5) });
+    expect(over.status).toBe(400);
+    expect(over.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'variables', limit: 5 });
+    // far deeper than any recursive walk survives: refused the same way, never a 500
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query":${JSON.stringify(query)},"variables":{"ids":${'['.repeat(20_000)}${']'.repeat(20_000)}}}`,
+    });
+    expect(res.status).toBe(400);
+    expect((await json(res)).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify({ ids: nested(5) }))}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(get.status).toBe(400);
+    expect((await json(get)).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('should refuse more aliases than the limit with TOO_MANY_ALIASES', async () => {

@@ -67,12 +67,12 @@ async function graphql(replica: Replica, query: string, variables: Record<string
   return { status: res.status, ...body };
 }
 
-/** How many responses Redis holds under `prefix`. */
+/** How many responses Redis holds under `prefix` (each database's under `<prefix><identity>:response::`). */
 async function cachedResponses(prefix: string): Promise<number> {
   const redis = createClient({ url: REDIS_URL });
   await redis.connect();
   try {
-    return (await redis.keys(`${prefix}response::*`)).length;
+    return (await redis.keys(`${prefix}*:response::*`)).length;
   } finally {
     await redis.quit();
   }

@@ -29,6 +29,12 @@ describe('Configuration', () => {
     [{ HEAP_GROWTH_PERCENT: '5000' }, /^HEAP_GROWTH_PERCENT must be a whole number from 0 to 1000/],
     [{ EXPOSE_STACK_TRACES: 'please' }, /^EXPOSE_STACK_TRACES must be true or false, got "please"$/],
     [{ EXPOSE_STACK_TRACES: 'true', NODE_ENV: 'production' }, /EXPOSE_STACK_TRACES=true is for local debugging/],
+    [{ HTTP_MAX_CONNECTIONS: '0' }, /^HTTP_MAX_CONNECTIONS must be at least 1/],
+    [{ HTTP_MAX_CONNECTIONS: 'many' }, /^HTTP_MAX_CONNECTIONS must be a whole number from 0 to 1000000, got "many"$/],
+    [{ HTTP_HEADERS_TIMEOUT_SECONDS: '0' }, /^HTTP_HEADERS_TIMEOUT_SECONDS must be at least 1/],
+    [{ HTTP_REQUEST_TIMEOUT_SECONDS: '2.5' }, /^HTTP_REQUEST_TIMEOUT_SECONDS must be a whole number of seconds/],
+    [{ HTTP_HEADERS_TIMEOUT_SECONDS: '60', HTTP_REQUEST_TIMEOUT_SECONDS: '30' }, /HTTP_HEADERS_TIMEOUT_SECONDS \(60\) must not exceed HTTP_REQUEST_TIMEOUT_SECONDS \(30\)/],
+    [{ HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: '10' }, /HTTP_KEEP_ALIVE_TIMEOUT_SECONDS \(10\) must be less than HTTP_HEADERS_TIMEOUT_SECONDS \(10\)/],
   ])('should refuse %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -37,6 +43,17 @@ describe('Configuration', () => {
   it('should bound heap growth to 100% unless HEAP_GROWTH_PERCENT says otherwise (0: V8 decides)', () => {
     expect(loadConfig({}).heapGrowthPercent).toBe(100);
     expect(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
+  });
+
+  it('should cap connections and close slow or idle ones, unless HTTP_* say otherwise', () => {
+    expect(loadConfig({}).http).toEqual({ maxConnections: 128, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 });
+    const env = {
+      HTTP_MAX_CONNECTIONS: '2000',
+      HTTP_HEADERS_TIMEOUT_SECONDS: '65',
+      HTTP_REQUEST_TIMEOUT_SECONDS: '120',
+      HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: '61',
+    };
+    expect(loadConfig(env).http).toEqual({ maxConnections: 2000, headersTimeoutMs: 65_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 61_000 });
   });
 
   it('should compile queries unless GRAPHQL_EXECUTOR=graphql-js', () => {

@@ -41,3 +41,22 @@ describe('Rate-limit client identity', () => {
     expect(clientIdOf({ auth: null, clientIp: '10.0.0.1' })).toBe('ip:10.0.0.1');
   });
 });
+
+describe('Rate-limit memory', () => {
+  it('should forget the least recently used client past the bucket limit', async () => {
+    const store = new MemoryBucketStore(10, 10_000, () => 0, 3);
+    for (const client of ['ip:a', 'ip:b', 'ip:c']) await store.take(client, 10);
+    await store.take('ip:a', 1); // a is used again: b is now the least recent
+    await store.take('ip:d', 10);
+    expect(store.size).toBe(3);
+    expect((await store.take('ip:a', 1)).allowed).toBe(false); // still its own, empty bucket
+    expect((await store.take('ip:b', 1)).allowed).toBe(true); // forgotten: a full bucket again
+  });
+
+  it('should keep a made-up address of any length as a short key', () => {
+    const long = clientIdOf({ clientIp: 'x'.repeat(16_000) });
+    expect(long.length).toBeLessThan(64);
+    expect(long).not.toBe(clientIdOf({ clientIp: 'y'.repeat(16_000) }));
+    expect(clientIdOf({ clientIp: '2001:db8::1' })).toBe('ip:2001:db8::1');
+  });
+});

@@ -3,6 +3,7 @@ import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { DataSource } from 'typeorm';
 import { RedisSettings } from '../config';
 import { Logger } from '../logger';
+import { databaseIdentity, databasePrefix } from './database-identity';
 import { GraphVersionWatcher } from './graph-version';
 import { redisResponseStore } from './redis-store';
 
@@ -13,6 +14,8 @@ export interface ResponseCache {
   store: 'redis' | 'memory';
   /** The graph version responses are cached under. */
   readonly version: number;
+  /** The database's identity (src/core/cache/database-identity.ts), which every entry is keyed by too. */
+  readonly identity: string;
   /** Reads the graph version now rather than at the next poll. */
   refresh(): Promise<number>;
   close(): Promise<void>;
@@ -27,7 +30,9 @@ export interface ResponseCacheOptions {
 }
 
 /**
- * Apollo's response cache, keyed by the graph version as well as the query and its variables:
+ * Apollo's response cache, keyed by the database's identity and graph version as well as the
+ * query and its variables (the identity keeps apart databases that share a Redis and count
+ * versions from the same numbers; see database-identity.ts):
  * a write bumps the version, so every replica stops serving entries of the old graph as soon as
  * it reads the new version (within `pollMs`). Entries go to Redis when REDIS_URL is set, so a
  * response computed by one replica serves them all; else to Apollo's in-process LRU cache.
@@ -37,11 +42,14 @@ export async function createResponseCache(options: ResponseCacheOptions): Promis
   const watcher = new GraphVersionWatcher(options.db, options.pollMs, (err) =>
     options.logger.warn({ err: (err as Error).message }, 'could not read the graph version'),
   );
+  const identity = await databaseIdentity(options.db);
   await watcher.start();
-  const redis = options.redis ? redisResponseStore(options.redis, options.logger) : null;
+  const redis = options.redis
+    ? redisResponseStore({ ...options.redis, prefix: databasePrefix(options.redis.prefix, identity) }, options.logger)
+    : null;
   const plugin = responseCachePlugin<BaseContext>({
     ...(redis ? { cache: redis } : {}),
-    extraCacheKeyData: async () => ({ graphVersion: watcher.current }),
+    extraCacheKeyData: async () => ({ database: identity, graphVersion: watcher.current }),
   });
   return {
     plugin,
@@ -49,6 +57,7 @@ export async function createResponseCache(options: ResponseCacheOptions): Promis
     get version() {
       return watcher.current;
     },
+    identity,
     refresh: () => watcher.refresh(),
     async close() {
       watcher.stop();

@@ -1,9 +1,25 @@
 import { createHash } from 'node:crypto';
 import { ApolloServerPlugin } from '@apollo/server';
+import { databaseIdentity } from '../cache/database-identity';
+import type { Context } from '../context';
 
-/** A weak validator of a result's data: equal data, equal tag. */
-export function etagOf(data: unknown): string {
-  return `W/"${createHash('sha256').update(JSON.stringify(data ?? null)).digest('base64url').slice(0, 32)}"`;
+/** Where a result was read: the database's identity and the graph version the request read. */
+export interface EtagScope {
+  database: string;
+  graphVersion: number;
+}
+
+/**
+ * A weak validator of a result's data as read from one database at one graph version: equal
+ * data of the same database and version, equal tag. The scope keeps a tag of one database (or of
+ * an older graph) from ever validating a cached copy of another's.
+ */
+export function etagOf(data: unknown, scope: EtagScope): string {
+  const hash = createHash('sha256')
+    .update(`${scope.database}:${scope.graphVersion}:`)
+    .update(JSON.stringify(data ?? null))
+    .digest('base64url');
+  return `W/"${hash.slice(0, 32)}"`;
 }
 
 /** Whether an If-None-Match header names `tag` (weak comparison, as RFC 9110 asks for GET). */
@@ -17,18 +33,23 @@ export function matchesIfNoneMatch(header: string | undefined, tag: string): boo
 /**
  * ETags and 304s for GET queries. The tag is computed from the result's `data` (a weak tag: the
  * body also carries per-request diagnostics such as `extensions.sqlStatements`, and may be
- * compressed); a request whose If-None-Match names it gets 304 with no body. Results with errors
- * get no tag. `Vary: Accept` because GET /graphql also serves the playground to browsers.
+ * compressed), the database's identity and the request's graph version; a request whose
+ * If-None-Match names it gets 304 with no body. Results with errors get no tag. `Vary: Accept`
+ * because GET /graphql also serves the playground to browsers.
  */
-export function etagPlugin(): ApolloServerPlugin {
+export function etagPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ request }) {
       if (request.http?.method !== 'GET') return;
       return {
-        async willSendResponse({ response, request: req }) {
+        async willSendResponse({ response, request: req, contextValue }) {
           response.http.headers.set('vary', 'accept');
           if (response.body.kind !== 'single' || response.body.singleResult.errors?.length) return;
-          const tag = etagOf(response.body.singleResult.data);
+          const scope = {
+            database: await databaseIdentity(contextValue.db),
+            graphVersion: await contextValue.loaders.graphVersion(),
+          };
+          const tag = etagOf(response.body.singleResult.data, scope);
           response.http.headers.set('etag', tag);
           if (matchesIfNoneMatch(req.http?.headers.get('if-none-match'), tag)) response.http.status = 304;
         },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   ArgumentNode,
   DocumentNode,
@@ -187,9 +188,19 @@ function sizingVariables(document: DocumentNode): string[] {
   return [...names];
 }
 
-interface Estimates {
+/** Memo keys longer than this are kept as their SHA-256: a key is at most this long. */
+const MAX_KEY_LENGTH = 64;
+/**
+ * Estimates remembered, all operations together (about 200 bytes each): one memo for the
+ * process, so documents times values cannot multiply (5,000 documents kept by Apollo, each with
+ * a memo of its own, could hold 64 values apiece).
+ */
+const MAX_ESTIMATES = 10_000;
+
+interface Operation {
+  /** Distinguishes this operation's entries in the shared memo. */
+  id: number;
   sizing: string[];
-  byValues: LRUCache<string, number>;
 }
 
 /**
@@ -198,24 +209,28 @@ interface Estimates {
  * vary is estimated once, a page whose `first` varies once per value.
  */
 export class CostEstimator {
-  private readonly operations = new WeakMap<OperationDefinitionNode, Estimates>();
+  private readonly operations = new WeakMap<OperationDefinitionNode, Operation>();
+  private readonly estimates = new LRUCache<string, number>({ max: MAX_ESTIMATES });
+  private nextId = 0;
 
   constructor(private readonly schema: GraphQLSchema) {}
 
   estimate(document: DocumentNode, operation: OperationDefinitionNode, variables: Variables): number {
-    let estimates = this.operations.get(operation);
-    if (!estimates) {
-      estimates = { sizing: sizingVariables(document), byValues: new LRUCache({ max: 64 }) };
-      this.operations.set(operation, estimates);
+    let known = this.operations.get(operation);
+    if (!known) {
+      known = { id: this.nextId++, sizing: sizingVariables(document) };
+      this.operations.set(operation, known);
     }
     // [value] when given, [] when left out (its default applies): an explicit null is not a default
-    const key = estimates.sizing.length === 0 ? '' : JSON.stringify(estimates.sizing.map((name) => (variables && name in variables ? [variables[name]] : [])));
-    let cost = estimates.byValues.get(key);
+    const values = known.sizing.length === 0 ? '' : JSON.stringify(known.sizing.map((name) => (variables && name in variables ? [variables[name]] : [])));
+    // the values are the client's (900 KB of ids, say): a long key is kept as its hash
+    const key = `${known.id}:${values.length > MAX_KEY_LENGTH ? createHash('sha256').update(values).digest('base64url') : values}`;
+    let cost = this.estimates.get(key);
     if (cost === undefined) {
       const fragments: Record<string, FragmentDefinitionNode> = {};
       for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
       cost = estimateCost(this.schema, operation, fragments, variables);
-      estimates.byValues.set(key, cost);
+      this.estimates.set(key, cost);
     }
     return cost;
   }

@@ -1,11 +1,14 @@
 import { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { RequestHandler } from 'express';
+import { DataSource } from 'typeorm';
+import { databaseIdentity } from '../cache/database-identity';
 import { RedisSettings } from '../config';
 import { Context } from '../context';
 import { Logger } from '../logger';
 import { costPlugin } from './cost.plugin';
 import { countLimitRule } from './counts.rule';
 import { depthLimitRule } from './depth.rule';
+import { nameLengthRule } from './names.rule';
 import { operationTypeRule } from './operation-type.rule';
 import { limitMetricsPlugin } from './metrics.plugin';
 import { nulGuardPlugin } from './nul-guard.plugin';
@@ -15,6 +18,7 @@ import { requestIdPlugin } from './request-id';
 import { DEFAULT_SECURITY, SecuritySettings } from './settings';
 import { batchPolicy, requireJsonBody } from './transport/body-checks';
 import { cors } from './transport/cors';
+import { requestShape } from './transport/request-shape';
 import { loadManifest, ManifestCache, trustedDocuments } from './transport/trusted-documents';
 
 export { estimateCost } from './cost';
@@ -44,12 +48,12 @@ export interface Security {
  */
 export function createSecurity(
   settings: Partial<SecuritySettings> | undefined,
-  deps: { redis?: RedisSettings | null; logger: Logger },
+  deps: { redis?: RedisSettings | null; logger: Logger; db: DataSource },
 ): Security {
   const limits = settings?.limits ?? DEFAULT_SECURITY.limits;
   const rateLimit = settings?.rateLimit ?? { ...DEFAULT_SECURITY.rateLimit, points: 0 };
   const transport = settings?.transport ?? DEFAULT_SECURITY.transport;
-  const buckets = createBucketStore(rateLimit, deps.redis, deps.logger);
+  const buckets = createBucketStore(rateLimit, deps.redis, deps.logger, () => databaseIdentity(deps.db));
   const manifest = transport.trustedDocuments ? loadManifest(transport.trustedDocuments) : null;
   return {
     apollo: {
@@ -57,6 +61,7 @@ export function createSecurity(
         operationTypeRule,
         ...(limits.maxDepth > 0 ? [depthLimitRule(limits.maxDepth)] : []),
         countLimitRule(limits.maxAliases, limits.maxDirectives),
+        nameLengthRule(limits.maxNameLength),
       ],
       parseOptions: limits.maxTokens > 0 ? { maxTokens: limits.maxTokens } : {},
       allowBatchedHttpRequests: transport.batchMaxOperations > 0,
@@ -81,7 +86,7 @@ export function createSecurity(
       },
     ],
     cors: cors(transport.corsOrigins),
-    afterBody: [requireJsonBody(), batchPolicy(transport.batchMaxOperations), ...(manifest ? [trustedDocuments(manifest)] : [])],
+    afterBody: [requireJsonBody(), requestShape(limits.maxNameLength, limits.maxVariablesDepth), batchPolicy(transport.batchMaxOperations), ...(manifest ? [trustedDocuments(manifest)] : [])],
     mcp: mcpRateLimit(buckets),
   };
 }

@@ -15,10 +15,16 @@ export const LIMIT_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   ErrorCode.UNSUPPORTED_MEDIA_TYPE,
   ErrorCode.PERSISTED_QUERY_NOT_FOUND,
   ErrorCode.FORBIDDEN_OPERATION,
+  ErrorCode.NAME_TOO_LONG,
 ]);
 
 /** Codes of limits checked during validation: Apollo relabels those errors, formatError restores them. */
-const VALIDATION_CODES = new Set<string>([ErrorCode.QUERY_TOO_DEEP, ErrorCode.TOO_MANY_ALIASES, ErrorCode.TOO_MANY_DIRECTIVES]);
+const VALIDATION_CODES = new Set<string>([
+  ErrorCode.QUERY_TOO_DEEP,
+  ErrorCode.TOO_MANY_ALIASES,
+  ErrorCode.TOO_MANY_DIRECTIVES,
+  ErrorCode.NAME_TOO_LONG,
+]);
 
 // graphql-js 16 words it "more that N tokens" (sic); accept the corrected wording too.
 const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;

@@ -10,6 +10,10 @@ export interface QueryLimits {
   maxTokens: number;
   /** Estimated objects an operation may return (see cost.ts); 0 turns the check off. */
   maxCost: number;
+  /** Longest name (operation, fragment, variable, alias...) in a document or `operationName`. */
+  maxNameLength: number;
+  /** Deepest nesting of a request's `variables` (and `extensions`), checked before anything reads them. */
+  maxVariablesDepth: number;
 }
 
 /** A token bucket per client: `points` to spend, refilled evenly over `windowSeconds`. */
@@ -43,6 +47,8 @@ export const DEFAULT_LIMITS: QueryLimits = {
   maxDirectives: 50,
   maxTokens: 5000,
   maxCost: 500_000,
+  maxNameLength: 128,
+  maxVariablesDepth: 32,
 };
 
 export const DEFAULT_SECURITY: SecuritySettings = {
@@ -67,6 +73,12 @@ export function parseSecuritySettings(env: Env, fail: (message: string) => Error
     }
     return value;
   };
+  // limits that guard memory and the call stack have no "off"
+  const atLeastOne = (name: string, fallback: number, max: number): number => {
+    const value = count(name, fallback, max);
+    if (value === 0) throw fail(`${name} must be from 1 to ${max}, got "0"`);
+    return value;
+  };
   const windowSeconds = count('RATE_LIMIT_WINDOW_SECONDS', DEFAULT_SECURITY.rateLimit.windowSeconds, 86_400);
   if (windowSeconds === 0) throw fail('RATE_LIMIT_WINDOW_SECONDS must be at least 1 (set RATE_LIMIT_POINTS=0 to turn rate limiting off)');
   return {
@@ -76,6 +88,8 @@ export function parseSecuritySettings(env: Env, fail: (message: string) => Error
       maxDirectives: count('MAX_QUERY_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 100_000),
       maxTokens: count('MAX_QUERY_TOKENS', DEFAULT_LIMITS.maxTokens, 1_000_000),
       maxCost: count('MAX_QUERY_COST', DEFAULT_LIMITS.maxCost),
+      maxNameLength: atLeastOne('MAX_NAME_LENGTH', DEFAULT_LIMITS.maxNameLength, 10_000),
+      maxVariablesDepth: atLeastOne('MAX_VARIABLES_DEPTH', DEFAULT_LIMITS.maxVariablesDepth, 1000),
     },
     rateLimit: { points: count('RATE_LIMIT_POINTS', DEFAULT_SECURITY.rateLimit.points), windowSeconds },
     transport: {

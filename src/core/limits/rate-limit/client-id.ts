@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** What identifies a caller to the rate limiter. */
 export interface ClientIdentity {
   /** The verified API key (src/core/auth), or null for an anonymous request. */
@@ -13,5 +15,8 @@ export interface ClientIdentity {
  */
 export function clientIdOf(identity: ClientIdentity): string {
   if (identity.auth?.keyId !== undefined) return `key:${identity.auth.keyId}`;
-  return `ip:${identity.clientIp ?? 'unknown'}`;
+  const ip = identity.clientIp ?? 'unknown';
+  // behind TRUST_PROXY hops the address is read from X-Forwarded-For unchecked: a client can
+  // make it up, up to the header size; a long one is kept (in memory, in Redis) as its hash
+  return ip.length > 64 ? `ip#${createHash('sha256').update(ip).digest('base64url')}` : `ip:${ip}`;
 }

@@ -1,3 +1,4 @@
+import { databasePrefix } from '../../cache/database-identity';
 import { RedisSettings } from '../../config';
 import { Logger } from '../../logger';
 import { RateLimitSettings } from '../settings';
@@ -10,14 +11,21 @@ export { clientIdOf } from './client-id';
 export { MemoryBucketStore } from './memory-store';
 export { RedisBucketStore } from './redis-store';
 
-/** The bucket store the settings ask for: none when off, Redis when configured, else memory. */
+/**
+ * The bucket store the settings ask for: none when off, Redis when configured (keyed by the
+ * database's identity, `identity`), else memory.
+ */
 export function createBucketStore(
   settings: RateLimitSettings,
   redis: RedisSettings | null | undefined,
   logger: Logger,
+  identity: () => Promise<string>,
 ): BucketStore | null {
   if (settings.points === 0) return null;
   const windowMs = settings.windowSeconds * 1000;
-  if (redis) return new RedisBucketStore(redis.url, redis.prefix, settings.points, windowMs, logger);
+  if (redis) {
+    const prefix = async () => databasePrefix(redis.prefix, await identity());
+    return new RedisBucketStore(redis.url, prefix, settings.points, windowMs, logger);
+  }
   return new MemoryBucketStore(settings.points, windowMs);
 }

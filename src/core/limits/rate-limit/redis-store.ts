@@ -38,7 +38,9 @@ const TIMEOUT_MS = 250;
 type TakeReply = [number, number, number, number];
 
 /**
- * Token buckets in Redis under `<prefix>ratelimit:<client>`, shared by every replica. Redis
+ * Token buckets in Redis under `<prefix>ratelimit:<client>`, shared by every replica of one
+ * database (the prefix is `<REDIS_PREFIX><identity>:`, so another database on the same Redis
+ * has buckets of its own: its key 1 is not this one's key 1). Redis
  * protects the service here rather than serving it: while Redis is unreachable or slow, requests
  * are let through (and a warning is logged once), instead of refusing everyone.
  */
@@ -48,7 +50,8 @@ export class RedisBucketStore implements BucketStore {
 
   constructor(
     url: string,
-    private readonly prefix: string,
+    /** Or how to find it (the database's identity is read on first use, and again while that fails). */
+    private readonly prefix: string | (() => Promise<string>),
     private readonly capacity: number,
     private readonly windowMs: number,
     private readonly logger: Logger,
@@ -61,10 +64,7 @@ export class RedisBucketStore implements BucketStore {
     });
     this.redis.defineCommand('takeTokens', { numberOfKeys: 1, lua: TAKE_SCRIPT });
     this.redis.on('error', (err: Error) => this.unhealthy(err));
-    this.redis.on('ready', () => {
-      if (!this.healthy) this.logger.info('redis reachable again: rate limits are shared');
-      this.healthy = true;
-    });
+    this.redis.on('ready', () => this.healthyAgain());
   }
 
   async take(client: string, cost: number): Promise<Take> {
@@ -72,11 +72,12 @@ export class RedisBucketStore implements BucketStore {
       const run = (this.redis as unknown as { takeTokens(...args: unknown[]): Promise<TakeReply> }).takeTokens;
       const [allowed, remaining, toFullMs, untilEnoughMs] = await run.call(
         this.redis,
-        `${this.prefix}ratelimit:${client}`,
+        `${typeof this.prefix === 'string' ? this.prefix : await this.prefix()}ratelimit:${client}`,
         this.capacity,
         this.windowMs,
         cost,
       );
+      this.healthyAgain();
       return {
         allowed: allowed === 1,
         limit: this.capacity,
@@ -88,6 +89,16 @@ export class RedisBucketStore implements BucketStore {
       this.unhealthy(err as Error);
       return { allowed: true, limit: this.capacity, remaining: this.capacity, resetSeconds: 0, retryAfterSeconds: 0 };
     }
+  }
+
+  /**
+   * Said once when Redis answers after failing: on reconnecting ('ready'), and on the first take
+   * that succeeds, for Redis can come back without the connection ever dropping (a network
+   * blackhole or a stalled server: takes time out, then answer again).
+   */
+  private healthyAgain(): void {
+    if (!this.healthy) this.logger.info('redis reachable again: rate limits are shared');
+    this.healthy = true;
   }
 
   private unhealthy(err: Error): void {
