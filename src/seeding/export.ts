@@ -20,6 +20,7 @@ import { SkillRequirement } from '../modules/skills/skill-requirement.entity';
 import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
+import { sourceAnchorSeed, spanSeed } from './anchor-columns';
 
 type Row = Record<string, unknown>;
 
@@ -56,7 +57,7 @@ export async function exportGraph(db: DataSource, dir: string): Promise<{ files:
   const citesOf = new Map<string, { source: string; section: string }[]>();
   for (const c of citations) {
     const key = `${c.subjectType}:${c.subjectId}`;
-    citesOf.set(key, [...(citesOf.get(key) ?? []), { source: sourceSlug.get(c.sourceId) as string, section: c.section as string }]);
+    citesOf.set(key, [...(citesOf.get(key) ?? []), { source: sourceSlug.get(c.sourceId) as string, section: c.section as string, ...spanSeed(c) }]);
   }
   const cite = (type: CitedType, id: number) => citesOf.get(`${type}:${id}`) ?? [];
 
@@ -89,7 +90,7 @@ export async function exportGraph(db: DataSource, dir: string): Promise<{ files:
   const roleOfLevel = new Map(levels.map((l) => [l.id, l.roleId]));
 
   const files: Record<string, Row> = {
-    'sources.yaml': { sources: sources.map((s) => compact({ slug: s.slug, title: s.title, publisher: s.publisher, file: s.file, url: s.url, description: s.description })) },
+    'sources.yaml': { sources: sources.map((s) => compact({ slug: s.slug, title: s.title, publisher: s.publisher, file: s.file, url: s.url, description: s.description, ...sourceAnchorSeed(s) })) },
     'organizations.yaml': { organizations: orgs.map((o) => compact({ slug: o.slug, name: o.name, description: o.description, cite: cite('Organization', o.id) })) },
     'skills.yaml': {
       skills: skills.map((s) => compact({ slug: s.slug, name: s.name, category: s.category, description: s.description, aliases: s.aliases, broader: s.broaderId ? skillSlug.get(s.broaderId) : null, cite: cite('Skill', s.id) })),

@@ -29,6 +29,7 @@ import { TransitionKind } from '../modules/paths/career-transition.entity';
 import { SalaryPeriod } from '../modules/salaries/salary-band.entity';
 import { SkillImportance } from '../modules/skills/skill-requirement.entity';
 import { SkillCategory } from '../modules/skills/skill.entity';
+import { SHA256_PATTERN } from '../modules/sources/anchor';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SLUG_MESSAGE = '$property must be lower-case words joined by hyphens, got "$value"';
@@ -42,6 +43,18 @@ export class MinNotAboveMax implements ValidatorConstraintInterface {
   }
   defaultMessage(): string {
     return 'max must not be below min';
+  }
+}
+
+/** Checks that a span's end lies after its start. */
+@ValidatorConstraint({ name: 'startBeforeEnd' })
+export class StartBeforeEnd implements ValidatorConstraintInterface {
+  validate(_: unknown, args: ValidationArguments): boolean {
+    const o = args.object as { start?: number | null; end?: number | null };
+    return o.start == null || o.end == null || o.start < o.end;
+  }
+  defaultMessage(): string {
+    return 'end must lie after start';
   }
 }
 
@@ -61,9 +74,23 @@ function StringList(): PropertyDecorator {
   };
 }
 
+/** Where in the source the cited words are: code-point offsets and the SHA-256 of the normalised span (docs/citations.md). */
+export class SpanSeed {
+  @IsInt() @Min(0) start: number;
+  @IsInt() @Min(1) @Validate(StartBeforeEnd) end: number;
+  @Matches(SHA256_PATTERN, { message: 'sha256 must be 64 lower-case hex digits, got "$value"' }) sha256: string;
+}
+
 export class CitationSeed {
   @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) source: string;
   @IsString() @MinLength(1) @MaxLength(300) section: string;
+  @IsOptional() @ValidateNested() @Type(() => SpanSeed) span?: SpanSeed;
+}
+
+/** A heading of a source document; `level` 1 is the top. */
+export class SectionSeed {
+  @IsString() @MinLength(1) @MaxLength(300) heading: string;
+  @IsInt() @Min(1) @Max(6) level: number;
 }
 
 function Cited(): PropertyDecorator {
@@ -90,6 +117,10 @@ export class SourceSeed extends SluggedSeed {
   @IsOptional() @IsString() file?: string;
   @IsOptional() @IsString() url?: string;
   @IsOptional() @IsString() description?: string;
+  /** SHA-256 of the whole document the anchors were taken from. */
+  @IsOptional() @Matches(SHA256_PATTERN, { message: 'sha256 must be 64 lower-case hex digits, got "$value"' }) sha256?: string;
+  /** The document's headings in order, which bound the sections that citations name. */
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SectionSeed) sections?: SectionSeed[];
 }
 
 export class OrganizationSeed extends SluggedSeed {

@@ -19,6 +19,7 @@ import { SkillRequirement } from '../modules/skills/skill-requirement.entity';
 import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
+import { sourceAnchorColumns, spanColumns } from './anchor-columns';
 import { CitationSeed, SeedSet } from './format';
 import { readSeeds } from './read';
 import { checkReferences } from './references';
@@ -42,6 +43,7 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
   const sourceIds = await sync.rows(Source, set.sources.map((s) => ({
     slug: s.slug, title: s.title, publisher: s.publisher ?? null, file: s.file ?? null,
     url: s.url ?? null, description: s.description ?? null,
+    ...sourceAnchorColumns(s),
   })), bySlug);
 
   const orgIds = await sync.rows(Organization, set.organizations.map((o) => ({
@@ -179,6 +181,7 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
   const subjects = new Set(cited.map((c) => `${c.type}:${c.id}`));
   await sync.rows(Citation, cited.flatMap(({ type, id, cite }) => cite.map((c, position) => ({
     subjectType: type, subjectId: id, sourceId: need(sourceIds, c.source), section: c.section, position,
+    ...spanColumns(c.span),
   }))), (c) => `${c.subjectType}:${c.subjectId}:${c.sourceId}:${c.section}`,
   (row) => subjects.has(`${row.subjectType}:${row.subjectId}`));
 

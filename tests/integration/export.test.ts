@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { loadSeedDirectory } from '../../src/seeding/loader';
 import { exportGraph } from '../../src/seeding/export';
+import { readCitations } from '../../src/seeding/citations';
 import { TestServer } from '../support/server';
 
 /** Every file under `dir`, by relative path, with its text. */
@@ -33,6 +34,14 @@ describe('Export and import', () => {
       const second = mkdtempSync(join(tmpdir(), 'careergraph-export-'));
       await exportGraph(copy.db, second);
       expect(readTree(second)).toEqual(readTree(first));
+      // every citation anchor and each source's hash and outline survive the trip
+      const anchors = (dir: string) => {
+        const { sources, citations } = readCitations(dir);
+        return { sources, citations: citations.map((c) => JSON.stringify([c.source, c.section, c.span])).sort() };
+      };
+      const seeded = anchors(join(__dirname, '../../seeds'));
+      expect(seeded.citations.filter((c) => c.includes('sha256')).length).toBeGreaterThan(500);
+      expect(anchors(second)).toEqual(seeded);
       for (const table of TABLES) {
         const count = async (server: TestServer) => Number((await server.db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
         expect([table, await count(copy)]).toEqual([table, await count(original)]);

@@ -1,6 +1,39 @@
-import { Field, Float, InputType } from 'type-graphql';
-import { IsNumber, IsOptional, Matches, Max, MaxLength, Min, MinLength, Validate } from 'class-validator';
-import { MinNotAboveMax, SLUG_PATTERN } from '../../seeding/format';
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { IsInt, IsNumber, IsOptional, Matches, Max, MaxLength, Min, MinLength, Validate, ValidateNested } from 'class-validator';
+import { MinNotAboveMax, SLUG_PATTERN, StartBeforeEnd } from '../../seeding/format';
+import { SHA256_PATTERN } from '../sources/anchor';
+
+@InputType({ description: 'The span of the source that states a fact: code-point offsets (end exclusive) and the SHA-256 of the normalised span text.' })
+export class TextSpanInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  start: number;
+
+  @Field(() => Int, { description: 'Must lie after start.' })
+  @IsInt()
+  @Min(1)
+  @Validate(StartBeforeEnd)
+  end: number;
+
+  @Field({ description: '64 lower-case hex digits.' })
+  @Matches(SHA256_PATTERN, { message: 'sha256 must be 64 lower-case hex digits' })
+  sha256: string;
+}
+
+@InputType({ description: 'A heading of a source document.' })
+export class SourceSectionInput {
+  @Field()
+  @MinLength(1)
+  @MaxLength(300)
+  heading: string;
+
+  @Field(() => Int, { description: '1 for a top-level heading.' })
+  @IsInt()
+  @Min(1)
+  @Max(6)
+  level: number;
+}
 
 @InputType({ description: 'Where a fact comes from: a source slug and the heading it sits under.' })
 export class CitationInput {
@@ -12,6 +45,11 @@ export class CitationInput {
   @MinLength(1)
   @MaxLength(300)
   section: string;
+
+  @Field(() => TextSpanInput, { nullable: true, description: 'Where in the section the fact is stated (docs/citations.md).' })
+  @IsOptional()
+  @ValidateNested()
+  span?: TextSpanInput | null;
 }
 
 @InputType({ description: 'A span of years, 0 to 60; leave max out for open-ended.' })

@@ -8,6 +8,8 @@ import { Role } from '../roles/role.entity';
 import { rebuildSearchIndex } from '../search/search-index';
 import { Skill } from '../skills/skill.entity';
 import { Citation, CitedType } from '../sources/citation.entity';
+import { Span } from '../sources/anchor';
+import { spanColumns, spanSeed } from '../../seeding/anchor-columns';
 import { Source } from '../sources/source.entity';
 import { AuditEntry } from './audit-entry.entity';
 import { conflict } from './curation.errors';
@@ -53,12 +55,12 @@ export async function idOf(em: EntityManager, target: RefTarget, slug: string, f
 }
 
 /** Replaces a record's citations; unknown sources are BAD_USER_INPUT naming the entry. */
-export async function writeCitations(em: EntityManager, type: CitedType, id: number, cite: { source: string; section: string }[], path: string) {
+export async function writeCitations(em: EntityManager, type: CitedType, id: number, cite: { source: string; section: string; span?: Span | null }[], path: string) {
   const rows = [];
   for (const [i, c] of cite.entries()) {
     const source = await em.getRepository(Source).findOne({ where: { slug: c.source } });
     if (!source) throw badInput(`${path}.cite[${i}].source`, `No source has slug "${c.source}"`);
-    rows.push({ subjectType: type, subjectId: id, sourceId: source.id, section: c.section, position: i });
+    rows.push({ subjectType: type, subjectId: id, sourceId: source.id, section: c.section, position: i, ...spanColumns(c.span) });
   }
   await em.getRepository(Citation).delete({ subjectType: type, subjectId: id });
   if (rows.length) await em.getRepository(Citation).insert(rows);
@@ -71,7 +73,7 @@ export async function snapshot(em: EntityManager, record: ObjectLiteral | null, 
   if (cited) {
     const cites = await em.getRepository(Citation).find({ where: { subjectType: cited, subjectId: record.id }, order: { position: 'ASC' } });
     const sources = new Map((await em.getRepository(Source).find()).map((s) => [s.id, s.slug]));
-    plain.cite = cites.map((c) => ({ source: sources.get(c.sourceId), section: c.section }));
+    plain.cite = cites.map((c) => ({ source: sources.get(c.sourceId), section: c.section, ...spanSeed(c) }));
   }
   return plain;
 }

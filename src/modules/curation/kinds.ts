@@ -16,7 +16,7 @@ import { SalaryFactor } from '../salaries/salary-factor.entity';
 import { Skill, SkillCategory } from '../skills/skill.entity';
 import { CitedType } from '../sources/citation.entity';
 import { Source } from '../sources/source.entity';
-import { bool, currency, enumOf, FieldSpec, int, intMax, number, ref, text, textList, yearRange } from './fields';
+import { bool, currency, sections, sha256, enumOf, FieldSpec, int, intMax, number, ref, text, textList, yearRange } from './fields';
 
 /** One kind of record editors can create, update and delete. */
 export interface KindSpec {
@@ -51,6 +51,8 @@ export const KINDS: KindSpec[] = [
       file: text('file', 200, false),
       url: text('url', 500, false),
       description: text('description', 2000, false),
+      sha256: sha256('sha256', 'SHA-256 of the document the citation spans were taken from.'),
+      sections: sections('sections'),
     },
   },
   cited('Organization', Organization, { name: text('name', 200), description: text('description', 2000, false) }, false),
