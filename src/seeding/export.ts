@@ -21,6 +21,7 @@ import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
 import { sourceAnchorSeed, spanSeed } from './anchor-columns';
+import { bandQuantitySeed, yearRangeSeed } from './quantity-columns';
 
 type Row = Record<string, unknown>;
 
@@ -136,16 +137,17 @@ export async function exportGraph(db: DataSource, dir: string): Promise<{ files:
         skills: reqs.filter((r) => r.roleId === role.id && r.levelId == null).map(requirement),
         levels: own.map((l) => compact({
           slug: l.slug, name: l.name, rank: l.rank, summary: l.summary, titles: l.titles, responsibilities: l.responsibilities,
-          yearsInLevel: range(l.yearsInLevelMin, l.yearsInLevelMax), yearsOfExperience: range(l.yearsOfExperienceMin, l.yearsOfExperienceMax),
+          yearsInLevel: yearRangeSeed(l.yearsInLevelMin, l.yearsInLevelMinQualifier, l.yearsInLevelMax, l.yearsInLevelMaxQualifier),
+          yearsOfExperience: yearRangeSeed(l.yearsOfExperienceMin, l.yearsOfExperienceMinQualifier, l.yearsOfExperienceMax, l.yearsOfExperienceMaxQualifier),
           skills: reqs.filter((r) => r.levelId === l.id).map(requirement), cite: cite('RoleLevel', l.id),
         })),
         salaryBands: bands.filter((b) => b.roleId === role.id).map((b) => compact({
           slug: b.slug, level: b.levelId ? levelSlug.get(b.levelId) : null, label: b.label, currency: b.currency, period: b.period,
-          region: b.region, year: b.year, min: b.min, max: b.max, cite: cite('SalaryBand', b.id),
+          region: b.region, year: b.year, min: b.min, max: b.max, ...bandQuantitySeed(b), cite: cite('SalaryBand', b.id),
         })),
         transitions: transitions.filter((t) => roleOfLevel.get(t.fromLevelId) === role.id).map((t) => compact({
           from: levelSlug.get(t.fromLevelId), to: levelSlug.get(t.toLevelId), kind: t.kind,
-          typicalYears: range(t.typicalYearsMin, t.typicalYearsMax), skillsToGain: transitionSkills(t.id), cite: cite('CareerTransition', t.id),
+          typicalYears: yearRangeSeed(t.typicalYearsMin, t.typicalYearsMinQualifier, t.typicalYearsMax, t.typicalYearsMaxQualifier), skillsToGain: transitionSkills(t.id), cite: cite('CareerTransition', t.id),
         })),
         outlooks: outlooks.filter((o) => o.roleId === role.id).map((o) => compact({
           slug: o.slug, growthPercent: o.growthPercent, throughYear: o.throughYear, description: o.description, cite: cite('JobOutlook', o.id),

@@ -30,6 +30,7 @@ import { SalaryPeriod } from '../modules/salaries/salary-band.entity';
 import { SkillImportance } from '../modules/skills/skill-requirement.entity';
 import { SkillCategory } from '../modules/skills/skill.entity';
 import { SHA256_PATTERN } from '../modules/sources/anchor';
+import { BoundQualifier, BoundsFit } from '../core/quantity';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SLUG_MESSAGE = '$property must be lower-case words joined by hyphens, got "$value"';
@@ -105,6 +106,9 @@ function Cited(): PropertyDecorator {
 export class YearRangeSeed {
   @IsOptional() @IsNumber() @Min(0) @Max(60) min?: number;
   @IsOptional() @IsNumber() @Min(0) @Max(60) @Validate(MinNotAboveMax) max?: number;
+  /** How the source states each bound (docs/quantities.md); EXACT when left out. */
+  @IsOptional() @IsEnum(BoundQualifier) @Validate(BoundsFit) minQualifier?: BoundQualifier;
+  @IsOptional() @IsEnum(BoundQualifier) @Validate(BoundsFit) maxQualifier?: BoundQualifier;
 }
 
 abstract class SluggedSeed {
@@ -196,10 +200,15 @@ export class SalaryBandSeed extends SluggedSeed {
   @IsString() @MinLength(1) label: string;
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD, got "$value"' }) currency: string;
   @IsEnum(SalaryPeriod) period: SalaryPeriod;
-  @IsString() @MinLength(1) region: string;
+  /** Left out when the source does not say where the figure holds. */
+  @IsOptional() @IsString() @MinLength(1) region?: string;
   @IsOptional() @IsInt() @Min(1900) @Max(2100) year?: number;
   @IsOptional() @IsInt() @Min(0) min?: number;
   @IsOptional() @IsInt() @Min(0) @Validate(MinNotAboveMax) max?: number;
+  @IsOptional() @IsEnum(BoundQualifier) @Validate(BoundsFit) minQualifier?: BoundQualifier;
+  @IsOptional() @IsEnum(BoundQualifier) @Validate(BoundsFit) maxQualifier?: BoundQualifier;
+  /** The source says the figure goes on above min ("or more"). */
+  @IsOptional() @IsBoolean() @Validate(BoundsFit) orMore?: boolean;
   @Cited() cite: CitationSeed[];
 }
 

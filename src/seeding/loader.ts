@@ -20,6 +20,7 @@ import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
 import { sourceAnchorColumns, spanColumns } from './anchor-columns';
+import { bandQuantityColumns, qualifierColumns } from './quantity-columns';
 import { CitationSeed, SeedSet } from './format';
 import { readSeeds } from './read';
 import { checkReferences } from './references';
@@ -77,6 +78,7 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
     titles: l.titles, responsibilities: l.responsibilities,
     yearsInLevelMin: l.yearsInLevel?.min ?? null, yearsInLevelMax: l.yearsInLevel?.max ?? null,
     yearsOfExperienceMin: l.yearsOfExperience?.min ?? null, yearsOfExperienceMax: l.yearsOfExperience?.max ?? null,
+    ...qualifierColumns('yearsInLevel', l.yearsInLevel), ...qualifierColumns('yearsOfExperience', l.yearsOfExperience),
   }))), bySlug, (row) => seededRoles.has(row.roleId));
   const seededLevels = new Set(levelIds.values());
   set.roles.forEach((r) => r.levels.forEach((l) => cited.push({ type: 'RoleLevel', id: need(levelIds, l.slug), cite: l.cite })));
@@ -93,7 +95,8 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
 
   const bandIds = await sync.rows(SalaryBand, set.roles.flatMap((r) => r.salaryBands.map((b) => ({
     slug: b.slug, roleId: need(roleIds, r.slug), levelId: b.level ? need(levelIds, b.level) : null, label: b.label,
-    currency: b.currency, period: b.period, region: b.region, year: b.year ?? null, min: b.min ?? null, max: b.max ?? null,
+    currency: b.currency, period: b.period, year: b.year ?? null, min: b.min ?? null, max: b.max ?? null,
+    ...bandQuantityColumns(b),
   }))), bySlug, (row) => seededRoles.has(row.roleId));
   set.roles.forEach((r) => r.salaryBands.forEach((b) => cited.push({ type: 'SalaryBand', id: need(bandIds, b.slug), cite: b.cite })));
 
@@ -108,6 +111,7 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
   const transitionIds = await sync.rows(CareerTransition, transitions.map((t) => ({
     fromLevelId: need(levelIds, t.from), toLevelId: need(levelIds, t.to), kind: t.kind,
     typicalYearsMin: t.typicalYears?.min ?? null, typicalYearsMax: t.typicalYears?.max ?? null,
+    ...qualifierColumns('typicalYears', t.typicalYears),
   })), transitionKey, (row) => seededLevels.has(row.fromLevelId) && seededLevels.has(row.toLevelId));
   const transitionId = (t: (typeof transitions)[number]) =>
     need(transitionIds, `${need(levelIds, t.from)}>${need(levelIds, t.to)}`);

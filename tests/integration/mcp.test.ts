@@ -49,8 +49,9 @@ describe('MCP tools (in-process client)', () => {
     expect(path.typicalYears).toEqual({ min: 3, max: 6 });
     expect(path.stepsWithoutYears).toBe(0);
     expect(path.steps[0].citations[0]).toEqual(expect.objectContaining({ source: expect.any(String), section: expect.any(String) }));
+    // the experienced figure names no level: it is the role's, qualified as the guide puts it
     const senior = path.steps[1].pay.find((b: any) => b.label.startsWith('experienced developers'));
-    expect(senior).toEqual(expect.objectContaining({ currency: 'USD', min: 120000, max: null }));
+    expect(senior).toEqual(expect.objectContaining({ scope: 'role', currency: 'USD', min: 120000, minQualifier: 'MORE_THAN', max: null }));
 
     const graphql = await server.data(/* GraphQL */ `
       { careerPath(from: "junior-backend-developer", to: "senior-backend-developer") {
@@ -62,8 +63,8 @@ describe('MCP tools (in-process client)', () => {
     const text = textOf(result);
     expect(text).toContain('Junior back-end developer');
     expect(text).toContain('typically 3–6 years in total');
-    expect(text).toContain('promotion after 1–2 years');
-    expect(text).toContain('USD 120,000 or more a year');
+    expect(text).toContain('promotion after about 1 to 2 years');
+    expect(text).toContain('USD 115,000–154,000 a year');
     expect(text).toContain(`[${path.steps[0].citations[0].source}, "${path.steps[0].citations[0].section}"`);
   });
 
@@ -110,6 +111,13 @@ describe('MCP tools (in-process client)', () => {
     const text = textOf(result);
     expect(text).toContain('USD 115,000–154,000 a year, US, 2025.');
     expect(text).toMatch(/\+15% demand through 2025\. \[/);
+    // figures read as the guide words them, and a level's requirement keeps its qualifier
+    expect(text).toContain('about USD 81,000 a year, US.');
+    expect(text).toContain('more than USD 120,000 a year, US.');
+    expect(text).toContain('about USD 200,000 or more a year, US.');
+    expect(text).toContain('USD 75,000–120,000 a year, region not stated.');
+    expect(text).toContain('Senior back-end developer (more than 5 years of experience)');
+    expect(role.levels[2].yearsOfExperience).toEqual({ min: 5, max: null, minQualifier: 'MORE_THAN', maxQualifier: null });
   });
 
   it('should compute a skill gap like the skillGap query', async () => {

@@ -47,7 +47,7 @@ export const careerPathTool = defineTool({
         kind: step.kind,
         from: { slug: fromLevel.slug, name: fromLevel.name },
         to: { slug: toLevel.slug, name: toLevel.name },
-        typicalYears: range(step.typicalYears),
+        typicalYears: range(step.typicalYearsQuantity),
         skillsToGain: (Array.isArray(stepSkills[i]) ? stepSkills[i] : []).map((s) => s.name),
         pay: bands[i].map((b) => ({
           /** "level" when the figure is for this level, "role" when only the whole role has one. */

@@ -8,7 +8,7 @@ import { outlooksOfRole, salaryBandsOfRole } from '../../modules/salaries/salary
 import { roleRequirements } from '../../modules/skills/skill.loader';
 import { Skill } from '../../modules/skills/skill.entity';
 import { citationsFor, citationsOfOne, citeText, distinctCitations } from '../cite';
-import { bandFigures, pay, range, years } from '../format';
+import { bandFigures, pay, range, regionText, years } from '../format';
 import { defineTool, slugArg } from '../tool';
 
 /** describe_role: a role with its levels, skills, pay, outlook and neighbours, all cited. */
@@ -57,8 +57,8 @@ export const describeRoleTool = defineTool({
         slug: l.slug,
         name: l.name,
         rank: l.rank,
-        yearsInLevel: range(l.yearsInLevel),
-        yearsOfExperience: range(l.yearsOfExperience),
+        yearsInLevel: range(l.yearsInLevelQuantity),
+        yearsOfExperience: range(l.yearsOfExperienceQuantity),
         citations: levelCitations[i],
       })),
       skills: requirements.map((r, i) => ({ name: (skills[i] as Skill | null)?.name ?? null, importance: r.importance })),
@@ -88,7 +88,7 @@ export const describeRoleTool = defineTool({
     }
     if (required.length) lines.push(`Required skills: ${required.join(', ')}.`);
     for (const b of structured.salaryBands) {
-      lines.push(`Pay, ${b.label}${b.level ? ` (${b.level})` : ''}: ${pay(b)}, ${b.region}${b.year ? `, ${b.year}` : ''}.${citeText(b.citations)}`);
+      lines.push(`Pay, ${b.label}${b.level ? ` (${b.level})` : ''}: ${pay(b)}${regionText(b.region)}${b.year ? `, ${b.year}` : ''}.${citeText(b.citations)}`);
     }
     for (const o of structured.outlooks) {
       const growth = o.growthPercent != null ? `${o.growthPercent > 0 ? '+' : ''}${o.growthPercent}% demand` : 'demand outlook';

@@ -4,7 +4,7 @@ import { Role } from '../../modules/roles/role.entity';
 import { RoleLevel } from '../../modules/roles/role-level.entity';
 import { findSalaryBands } from '../../modules/salaries/salary-band.service';
 import { citationsFor, citeText, distinctCitations } from '../cite';
-import { bandFigures, pay } from '../format';
+import { bandFigures, pay, regionText } from '../format';
 import { defineTool } from '../tool';
 
 const optionalSlug = (name: string, example: string) =>
@@ -53,7 +53,7 @@ export const salaryBandsTool = defineTool({
           `${all.length} pay figure${all.length === 1 ? '' : 's'}${all.length > rows.length ? ` (the first ${rows.length} shown)` : ''}:`,
           ...rows.map(
             (r) =>
-              `- ${r.level ?? r.role}, ${r.label}: ${pay(r)}, ${r.region}${r.year ? `, ${r.year}` : ''}.${citeText(r.citations)}`,
+              `- ${r.level ?? r.role}, ${r.label}: ${pay(r)}${regionText(r.region)}${r.year ? `, ${r.year}` : ''}.${citeText(r.citations)}`,
           ),
         ]
       : ['No pay figure matches these filters.'];

@@ -1,7 +1,8 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { IsInt, IsNumber, IsOptional, Matches, Max, MaxLength, Min, MinLength, Validate, ValidateNested } from 'class-validator';
+import { IsEnum, IsInt, IsNumber, IsOptional, Matches, Max, MaxLength, Min, MinLength, Validate, ValidateNested } from 'class-validator';
 import { MinNotAboveMax, SLUG_PATTERN, StartBeforeEnd } from '../../seeding/format';
 import { SHA256_PATTERN } from '../sources/anchor';
+import { BoundQualifier, BoundsFit } from '../../core/quantity';
 
 @InputType({ description: 'The span of the source that states a fact: code-point offsets (end exclusive) and the SHA-256 of the normalised span text.' })
 export class TextSpanInput {
@@ -68,4 +69,16 @@ export class YearRangeInput {
   @Max(60)
   @Validate(MinNotAboveMax)
   max?: number | null;
+
+  @Field(() => BoundQualifier, { nullable: true, description: 'How the source states min (EXACT when left out): EXACT, ABOUT, AT_LEAST or MORE_THAN.' })
+  @IsOptional()
+  @IsEnum(BoundQualifier)
+  @Validate(BoundsFit)
+  minQualifier?: BoundQualifier | null;
+
+  @Field(() => BoundQualifier, { nullable: true, description: 'How the source states max (EXACT when left out): EXACT, ABOUT, AT_MOST or UP_TO.' })
+  @IsOptional()
+  @IsEnum(BoundQualifier)
+  @Validate(BoundsFit)
+  maxQualifier?: BoundQualifier | null;
 }

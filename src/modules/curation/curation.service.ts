@@ -8,6 +8,7 @@ import { Role } from '../roles/role.entity';
 import { rebuildSearchIndex } from '../search/search-index';
 import { Skill } from '../skills/skill.entity';
 import { Citation, CitedType } from '../sources/citation.entity';
+import { Bounds, BoundQualifier, boundsProblem, qualifierOf } from '../../core/quantity';
 import { Span } from '../sources/anchor';
 import { spanColumns, spanSeed } from '../../seeding/anchor-columns';
 import { Source } from '../sources/source.entity';
@@ -40,6 +41,10 @@ export async function columnsFrom(
       const range = value as { min?: number | null; max?: number | null } | null;
       row[f.store.range[0]] = range?.min ?? null;
       row[f.store.range[1]] = range?.max ?? null;
+      if (f.store.qualifiers) {
+        row[f.store.qualifiers[0]] = qualifierOf(range?.min, (range as { minQualifier?: BoundQualifier } | null)?.minQualifier);
+        row[f.store.qualifiers[1]] = qualifierOf(range?.max, (range as { maxQualifier?: BoundQualifier } | null)?.maxQualifier);
+      }
     } else if ('ref' in f.store) {
       row[f.store.column] = value === null ? null : await idOf(em, f.store.ref, value as string, `${path}.${key}`);
     }
@@ -149,6 +154,13 @@ export async function checkRules(em: EntityManager, kind: string, row: Record<st
   if (kind === 'SalaryBand' && row.levelId != null) {
     const level = await em.getRepository(RoleLevel).findOne({ where: { id: row.levelId as number } });
     if (level && level.roleId !== row.roleId) throw badInput(`${path}.level`, 'level must be one of the levels of role');
+  }
+  if (kind === 'SalaryBand') {
+    // a qualifier or orMore that its bounds cannot carry (clearing a bound means clearing its qualifier too)
+    const problem = boundsProblem(row as Partial<Bounds>);
+    if (problem) throw badInput(`${path}.${problem.field}`, problem.message);
+    if (row.min != null) row.minQualifier ??= BoundQualifier.EXACT;
+    if (row.max != null) row.maxQualifier ??= BoundQualifier.EXACT;
   }
   if (kind === 'RoleLevel') {
     const clash = await em.getRepository(RoleLevel).findOne({ where: { roleId: row.roleId as number, rank: row.rank as number } });

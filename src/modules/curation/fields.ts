@@ -33,7 +33,7 @@ export interface FieldSpec {
   description?: string;
   validators: PropertyDecorator[];
   /** How the value is stored: a column, a range's two columns, or a slug resolved to an id column. */
-  store: { column: string } | { range: [string, string] } | { ref: RefTarget; column: string };
+  store: { column: string } | { range: [string, string]; qualifiers?: [string, string] } | { ref: RefTarget; column: string };
   /** The value a create stores when the field is left out. */
   default?: unknown;
 }
@@ -76,7 +76,7 @@ export const currency = (column: string) =>
   spec(() => String, { column }, [IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as USD' })], true, 'ISO 4217 currency code.');
 
 export const yearRange = (minColumn: string, maxColumn: string, description: string) =>
-  spec(() => YearRangeInput, { range: [minColumn, maxColumn] }, [ValidateNested()], false, description);
+  spec(() => YearRangeInput, { range: [minColumn, maxColumn], qualifiers: [`${minColumn}Qualifier`, `${maxColumn}Qualifier`] }, [ValidateNested()], false, description);
 
 export const ref = (target: RefTarget, column: string, required: boolean, description: string) =>
   spec(() => String, { ref: target, column }, [Matches(SLUG_PATTERN, { message: `$property must be a ${target} slug` })], required, description);

@@ -16,6 +16,7 @@ import { SalaryFactor } from '../salaries/salary-factor.entity';
 import { Skill, SkillCategory } from '../skills/skill.entity';
 import { CitedType } from '../sources/citation.entity';
 import { Source } from '../sources/source.entity';
+import { BoundQualifier } from '../../core/quantity';
 import { bool, currency, sections, sha256, enumOf, FieldSpec, int, intMax, number, ref, text, textList, yearRange } from './fields';
 
 /** One kind of record editors can create, update and delete. */
@@ -104,10 +105,13 @@ export const KINDS: KindSpec[] = [
     label: text('label', 300),
     currency: currency('currency'),
     period: enumOf('period', SalaryPeriod, SalaryPeriod),
-    region: text('region', 100),
+    region: text('region', 100, false, 'Where the figure holds; leave out when the source does not say.'),
     year: int('year', 1900, 2100),
     min: int('min', 0, 100_000_000),
     max: intMax('max', 0, 100_000_000, 'Not below min.'),
+    minQualifier: enumOf('minQualifier', BoundQualifier, BoundQualifier, false),
+    maxQualifier: enumOf('maxQualifier', BoundQualifier, BoundQualifier, false),
+    orMore: bool('orMore', false),
   }),
   cited('JobOutlook', JobOutlook, {
     role: ref('Role', 'roleId', true, 'Slug of the role the forecast is for.'),

@@ -2,7 +2,7 @@ import { Context } from '../../core/context';
 import { RoleLevel } from '../roles/role-level.entity';
 import { payChange } from './pay';
 import { PayChange } from './pay-change.type';
-import { SalaryBand } from './salary-band.entity';
+import { SalaryBand, UNSPECIFIED_REGION } from './salary-band.entity';
 import { salaryBandsOfLevel, salaryBandsOfRole } from './salary.loader';
 
 /** The bands known for a level: its own, or else those that cover its whole role. */
@@ -20,7 +20,7 @@ export function payChangeBetween(from: SalaryBand[], to: SalaryBand[]): PayChang
   return Object.assign(new PayChange(), {
     currency: d.to.currency,
     period: d.to.period,
-    region: d.to.region,
+    region: d.to.region ?? UNSPECIFIED_REGION,
     min: d.min,
     max: d.max,
     from: d.from,
