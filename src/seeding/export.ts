@@ -109,7 +109,7 @@ export async function exportGraph(db: DataSource, dir: string): Promise<{ files:
     'employers.yaml': {
       employers: employers.map((e) => compact({
         slug: e.slug, name: e.name, sectors: empSectors(e.id), roles: empRoles(e.id), workAreas: e.workAreas,
-        offersInternships: e.offersInternships, internshipFocus: e.internshipFocus, cite: cite('Employer', e.id),
+        offersInternships: e.internshipsOffered, internshipFocus: e.internshipFocus, cite: cite('Employer', e.id),
       })),
     },
     'guidance/insights.yaml': {

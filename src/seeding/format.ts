@@ -173,7 +173,8 @@ export class EmployerSeed extends SluggedSeed {
   @SlugList() sectors: string[] = [];
   @SlugList() roles: string[] = [];
   @StringList() workAreas: string[] = [];
-  @IsBoolean() offersInternships: boolean = false;
+  /** Left out when the sources do not say (unknown is not false). */
+  @IsOptional() @IsBoolean() offersInternships?: boolean;
   @StringList() internshipFocus: string[] = [];
   @Cited() cite: CitationSeed[];
 }

@@ -140,7 +140,7 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
     set.credentials.flatMap((c) => c.roles.map((r): [number, number] => [need(credIds, c.slug), need(roleIds, r)])));
 
   const employerIds = await sync.rows(Employer, set.employers.map((e) => ({
-    slug: e.slug, name: e.name, workAreas: e.workAreas, offersInternships: e.offersInternships, internshipFocus: e.internshipFocus,
+    slug: e.slug, name: e.name, workAreas: e.workAreas, internshipsOffered: e.offersInternships ?? null, internshipFocus: e.internshipFocus,
   })), bySlug);
   set.employers.forEach((e) => cited.push({ type: 'Employer', id: need(employerIds, e.slug), cite: e.cite }));
   await sync.links('employer_sectors', 'employer_id', 'sector_id', [...employerIds.values()],

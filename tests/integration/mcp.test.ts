@@ -155,6 +155,9 @@ describe('MCP tools (in-process client)', () => {
     expect(result.structuredContent.total).toBe(graphql.employers.totalCount);
     expect(result.structuredContent.employers.map((e: any) => e.name)).toEqual(graphql.employers.nodes.map((n: any) => n.name));
     expect(result.structuredContent.employers[0].sectors).toContain('Healthcare technology');
+    // the sources say nothing about these employers' internships, and the answer says so
+    expect(result.structuredContent.employers[0].internshipsOffered).toBeNull();
+    expect(textOf(result)).toContain('internships: the sources do not say');
     const unknown = await call('list_employers', { sector: 'space-mining' });
     expect(unknown.isError).toBe(true);
     expect(textOf(unknown)).toMatch(/No sector has slug "space-mining"\. Fix "sector"/);

@@ -96,7 +96,7 @@ export const KINDS: KindSpec[] = [
   cited('Employer', Employer, {
     name: text('name', 200),
     workAreas: textList('workAreas'),
-    offersInternships: bool('offersInternships', false),
+    offersInternships: bool('internshipsOffered', null),
     internshipFocus: textList('internshipFocus'),
   }),
   cited('SalaryBand', SalaryBand, {
