@@ -62,7 +62,10 @@ describe('MCP tools (in-process client)', () => {
 
     const text = textOf(result);
     expect(text).toContain('Junior back-end developer');
-    expect(text).toContain('typically 3–6 years in total');
+    // the senior level's entry requirement bounds the time, whatever the steps sum to
+    expect(text).toContain('taking more than 5 to about 6 years in total (Senior back-end developer asks for more than 5 years of experience [');
+    expect(text).toContain('; the steps alone sum to about 3 to 6 years)');
+    expect(path.timeToReach).toEqual(expect.objectContaining({ min: 5, minQualifier: 'MORE_THAN', boundBy: 'ENTRY_REQUIREMENT', requirementOf: 'senior-backend-developer' }));
     expect(text).toContain('promotion after about 1 to 2 years');
     expect(text).toContain('USD 115,000–154,000 a year');
     expect(text).toContain(`[${path.steps[0].citations[0].source}, "${path.steps[0].citations[0].section}"`);
