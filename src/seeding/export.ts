@@ -21,7 +21,7 @@ import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
 import { sourceAnchorSeed, spanSeed } from './anchor-columns';
-import { bandQuantitySeed, yearRangeSeed } from './quantity-columns';
+import { bandQuantitySeed, gradeSeed, yearRangeSeed } from './quantity-columns';
 
 type Row = Record<string, unknown>;
 
@@ -87,7 +87,7 @@ export async function exportGraph(db: DataSource, dir: string): Promise<{ files:
       links('salary_factor_roles', 'salary_factor_id', 'role_id', roleSlug),
       links('transition_skills', 'transition_id', 'skill_id', skillSlug),
     ]);
-  const requirement = (r: SkillRequirement) => ({ skill: skillSlug.get(r.skillId) as string, importance: r.importance });
+  const requirement = (r: SkillRequirement) => ({ skill: skillSlug.get(r.skillId) as string, importance: r.importance, ...gradeSeed(r) });
   const roleOfLevel = new Map(levels.map((l) => [l.id, l.roleId]));
 
   const files: Record<string, Row> = {

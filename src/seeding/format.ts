@@ -31,6 +31,7 @@ import { SkillImportance } from '../modules/skills/skill-requirement.entity';
 import { SkillCategory } from '../modules/skills/skill.entity';
 import { SHA256_PATTERN } from '../modules/sources/anchor';
 import { BoundQualifier, BoundsFit } from '../core/quantity';
+import { Basis } from '../core/basis';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SLUG_MESSAGE = '$property must be lower-case words joined by hyphens, got "$value"';
@@ -179,9 +180,24 @@ export class EmployerSeed extends SluggedSeed {
   @Cited() cite: CitationSeed[];
 }
 
+/** Skill requirements carry no citations yet, so a grade can only be a curator's. */
+@ValidatorConstraint({ name: 'gradeBasis' })
+export class GradeBasisAllowed implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return value == null || value === Basis.EDITORIAL;
+  }
+  defaultMessage(): string {
+    return 'a STATED or DERIVED grade needs a citation with a span, and skill requirements cannot carry one yet: use EDITORIAL with a rationale';
+  }
+}
+
 export class RequirementSeed {
   @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) skill: string;
   @IsEnum(SkillImportance) importance: SkillImportance;
+  /** How the grade is known; EDITORIAL (the default) is the only form a requirement can take so far. */
+  @IsOptional() @IsEnum(Basis) @Validate(GradeBasisAllowed) basis?: Basis;
+  /** Why it is graded so; defaults to the role's gradeRationale. */
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(500) rationale?: string;
 }
 
 export class LevelSeed extends SluggedSeed {
@@ -235,6 +251,8 @@ export class RoleSeed extends SluggedSeed {
   @StringList() aliases: string[] = [];
   @SlugList() related: string[] = [];
   @IsOptional() @IsBoolean() licenseRequired?: boolean;
+  /** The rationale of every grade in this file that gives none of its own. */
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(500) gradeRationale?: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => RequirementSeed) skills: RequirementSeed[] = [];
   @IsArray() @ValidateNested({ each: true }) @Type(() => LevelSeed) levels: LevelSeed[] = [];
   @IsArray() @ValidateNested({ each: true }) @Type(() => SalaryBandSeed) salaryBands: SalaryBandSeed[] = [];

@@ -20,7 +20,7 @@ import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
 import { sourceAnchorColumns, spanColumns } from './anchor-columns';
-import { bandQuantityColumns, qualifierColumns } from './quantity-columns';
+import { bandQuantityColumns, gradeColumns, qualifierColumns } from './quantity-columns';
 import { CitationSeed, SeedSet } from './format';
 import { readSeeds } from './read';
 import { checkReferences } from './references';
@@ -84,9 +84,9 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
   set.roles.forEach((r) => r.levels.forEach((l) => cited.push({ type: 'RoleLevel', id: need(levelIds, l.slug), cite: l.cite })));
 
   await sync.rows(SkillRequirement, set.roles.flatMap((r) => [
-    ...r.skills.map((s) => ({ roleId: need(roleIds, r.slug), levelId: null, skillId: need(skillIds, s.skill), importance: s.importance })),
+    ...r.skills.map((s) => ({ roleId: need(roleIds, r.slug), levelId: null, skillId: need(skillIds, s.skill), importance: s.importance, ...gradeColumns(s, r) })),
     ...r.levels.flatMap((l) => l.skills.map((s) => ({
-      roleId: need(roleIds, r.slug), levelId: need(levelIds, l.slug), skillId: need(skillIds, s.skill), importance: s.importance,
+      roleId: need(roleIds, r.slug), levelId: need(levelIds, l.slug), skillId: need(skillIds, s.skill), importance: s.importance, ...gradeColumns(s, r),
     }))),
   ]), (q) => `${q.roleId}:${q.levelId ?? ''}:${q.skillId}`, (row) => seededRoles.has(row.roleId));
 

@@ -1,4 +1,5 @@
 import { BoundQualifier, qualifierOf } from '../core/quantity';
+import { Basis } from '../core/basis';
 
 /** Quantity qualifiers between seed files and table rows, both ways (loader and export). */
 
@@ -32,3 +33,13 @@ export const bandQuantitySeed = (b: { minQualifier: BoundQualifier | null; maxQu
   maxQualifier: written(b.maxQualifier),
   orMore: b.orMore ? true : undefined,
 });
+
+/** A skill grade's basis and rationale as stored: EDITORIAL unless said, the role's rationale unless its own. */
+export const gradeColumns = (s: { basis?: Basis; rationale?: string }, role: { gradeRationale?: string }) => ({
+  importanceBasis: s.basis ?? Basis.EDITORIAL,
+  importanceRationale: s.rationale ?? role.gradeRationale ?? null,
+});
+
+/** A grade's basis and rationale as a seed file writes them (the basis left out when EDITORIAL). */
+export const gradeSeed = (r: { importanceBasis: Basis; importanceRationale: string | null }) =>
+  Object.fromEntries(Object.entries({ basis: r.importanceBasis === Basis.EDITORIAL ? undefined : r.importanceBasis, rationale: r.importanceRationale ?? undefined }).filter(([, v]) => v != null));

@@ -111,6 +111,11 @@ roles:
       expect(await refusal(db, dir)).toMatch(/levels\[2\]\.yearsOfExperience\.maxQualifier: maxQualifier needs a max to qualify/);
     });
 
+    it('should refuse a STATED grade, which no citation could back yet', async () => {
+      editSeed(dir, 'roles/backend-developer.yaml', /\{ skill: git, importance: REQUIRED \}/, '{ skill: git, importance: REQUIRED, basis: STATED }');
+      expect(await refusal(db, dir)).toMatch(/roles\[0\] \(backend-developer\)\.skills\[\d+\]\.basis: a STATED or DERIVED grade needs a citation with a span/);
+    });
+
     it('should refuse a lower-bound qualifier on an upper bound', async () => {
       editSeed(dir, 'roles/backend-developer.yaml', /min: 2, max: 4, minQualifier: ABOUT, maxQualifier: ABOUT/, 'min: 2, max: 4, minQualifier: ABOUT, maxQualifier: MORE_THAN');
       expect(await refusal(db, dir)).toMatch(/yearsInLevel\.maxQualifier: an upper bound cannot be MORE_THAN/);

@@ -12,8 +12,14 @@ export class SkillGap {
   @Field(() => [SkillRequirement], { description: 'Requirements not yet met, most important first.' })
   missing: SkillRequirement[];
 
-  @Field(() => Float, { description: "Share of the target's REQUIRED skills already held, from 0 to 1 (1 when none is required)." })
+  @Field(() => Float, {
+    description:
+      "Share of the target's REQUIRED skills already held, from 0 to 1 (1 when none is required), counting only the grades the basis argument accepts; when it accepts none, the share of the target's listed skills held.",
+  })
   coverage: number;
+
+  @Field({ description: 'True when EDITORIAL grades weighed coverage. With basis STATED they never do, and with no accepted grade every listed skill counts once.' })
+  editorialWeights: boolean;
 
   @Field(() => [String], { description: 'Inputs that matched no skill by slug, name or alias.' })
   unrecognized: string[];

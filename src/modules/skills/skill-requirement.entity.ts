@@ -3,6 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, R
 import { Role } from '../roles/role.entity';
 import { RoleLevel } from '../roles/role-level.entity';
 import { Skill } from './skill.entity';
+import { Basis } from '../../core/basis';
 
 export enum SkillImportance {
   REQUIRED = 'REQUIRED',
@@ -43,5 +44,15 @@ export class SkillRequirement {
   @JoinColumn({ name: 'skill_id' })
   skillRecord?: Relation<Skill>;
 
-  @Field(() => SkillImportance) @Column({ type: 'varchar', length: 12 }) importance: SkillImportance;
+  @Field(() => SkillImportance, { description: 'How much the skill matters; see importanceBasis for how we know.' })
+  @Column({ type: 'varchar', length: 12 })
+  importance: SkillImportance;
+
+  @Field(() => Basis, { description: 'How the grade is known. The sources grade no skill, so every grade so far is EDITORIAL.' })
+  @Column({ type: 'varchar', length: 10, default: Basis.EDITORIAL })
+  importanceBasis: Basis;
+
+  @Field(() => String, { nullable: true, description: 'Why a curator graded it so (for an EDITORIAL grade).' })
+  @Column({ type: 'text', nullable: true })
+  importanceRationale: string | null;
 }
