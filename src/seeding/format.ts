@@ -196,6 +196,8 @@ export class RequirementSeed {
   @IsEnum(SkillImportance) importance: SkillImportance;
   /** How the grade is known; EDITORIAL (the default) is the only form a requirement can take so far. */
   @IsOptional() @IsEnum(Basis) @Validate(GradeBasisAllowed) basis?: Basis;
+  /** Requirements sharing a group (within a role, or a level) are alternatives: any one meets them. */
+  @IsOptional() @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) @MaxLength(60) group?: string;
   /** Why it is graded so; defaults to the role's gradeRationale. */
   @IsOptional() @IsString() @MinLength(1) @MaxLength(500) rationale?: string;
 }

@@ -35,11 +35,12 @@ export const bandQuantitySeed = (b: { minQualifier: BoundQualifier | null; maxQu
 });
 
 /** A skill grade's basis and rationale as stored: EDITORIAL unless said, the role's rationale unless its own. */
-export const gradeColumns = (s: { basis?: Basis; rationale?: string }, role: { gradeRationale?: string }) => ({
+export const gradeColumns = (s: { basis?: Basis; rationale?: string; group?: string }, role: { gradeRationale?: string }) => ({
+  requirementGroup: s.group ?? null,
   importanceBasis: s.basis ?? Basis.EDITORIAL,
   importanceRationale: s.rationale ?? role.gradeRationale ?? null,
 });
 
 /** A grade's basis and rationale as a seed file writes them (the basis left out when EDITORIAL). */
-export const gradeSeed = (r: { importanceBasis: Basis; importanceRationale: string | null }) =>
-  Object.fromEntries(Object.entries({ basis: r.importanceBasis === Basis.EDITORIAL ? undefined : r.importanceBasis, rationale: r.importanceRationale ?? undefined }).filter(([, v]) => v != null));
+export const gradeSeed = (r: { importanceBasis: Basis; importanceRationale: string | null; requirementGroup: string | null }) =>
+  Object.fromEntries(Object.entries({ group: r.requirementGroup ?? undefined, basis: r.importanceBasis === Basis.EDITORIAL ? undefined : r.importanceBasis, rationale: r.importanceRationale ?? undefined }).filter(([, v]) => v != null));

@@ -49,6 +49,7 @@ describe('Export and import', () => {
       expect(band('backend-developer-us-top-performers')).toEqual(expect.objectContaining({ min: 200000, minQualifier: 'ABOUT', orMore: true }));
       expect(band('backend-developer-us-average-range').region).toBeUndefined();
       expect(role.levels[2].yearsOfExperience).toEqual({ min: 5, minQualifier: 'MORE_THAN' });
+      expect(role.skills.find((r: { skill: string }) => r.skill === 'python')).toEqual(expect.objectContaining({ group: 'first-language', rationale: expect.any(String) }));
       expect(role.transitions[0].typicalYears).toEqual({ min: 1, max: 2, minQualifier: 'ABOUT', maxQualifier: 'ABOUT' });
       for (const table of TABLES) {
         const count = async (server: TestServer) => Number((await server.db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);

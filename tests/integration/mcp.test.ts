@@ -137,6 +137,10 @@ describe('MCP tools (in-process client)', () => {
     expect(result.structuredContent.missing.map((m: any) => m.skill)).toEqual(graphql.skillGap.missing.map((m: any) => m.skill.name));
     expect(textOf(result)).toMatch(/coverage \d+(\.\d)?%/);
     expect(textOf(result)).toContain('"juggling"');
+    // Java meets the one-of group of first languages: no language is reported missing
+    expect(result.structuredContent.missingGroups.map((g: any) => g.name)).not.toContain('first-language');
+    const none = await call('skill_gap', { target: 'junior-backend-developer', have: ['git'] });
+    expect(textOf(none)).toMatch(/Missing \(required\), any one of: [^\n]*Python/);
   });
 
   it('should list salary bands with their figures and sources', async () => {

@@ -31,6 +31,12 @@ class SkillRequirementSetInput extends SkillRequirementKey {
   @Validate(GradeBasisAllowed)
   basis?: Basis | null;
 
+  @Field(() => String, { nullable: true, description: 'A group name (lower-case words joined by hyphens): requirements of a level sharing it are alternatives, any one meeting them all. Null for none.' })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: 'group must be lower-case words joined by hyphens' })
+  @MaxLength(60)
+  group?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Why it is graded so.' })
   @IsOptional()
   @MinLength(1)
@@ -72,8 +78,13 @@ export class SkillRequirementMutations {
       const key = await keyOf(em, input);
       const repo = em.getRepository(SkillRequirement);
       const current = await repo.findOne({ where: where(key) });
-      const grade = { importance: input.importance, importanceBasis: input.basis ?? Basis.EDITORIAL, importanceRationale: input.rationale ?? current?.importanceRationale ?? null };
-      if (current && current.importance === grade.importance && current.importanceBasis === grade.importanceBasis && current.importanceRationale === grade.importanceRationale) {
+      const grade = {
+        importance: input.importance,
+        importanceBasis: input.basis ?? Basis.EDITORIAL,
+        importanceRationale: input.rationale ?? current?.importanceRationale ?? null,
+        requirementGroup: input.group === undefined ? (current?.requirementGroup ?? null) : input.group,
+      };
+      if (current && current.importance === grade.importance && current.importanceBasis === grade.importanceBasis && current.importanceRationale === grade.importanceRationale && current.requirementGroup === grade.requirementGroup) {
         return { skillRequirement: current, changed: false };
       }
       if (current) await repo.update(current.id, grade);

@@ -52,6 +52,14 @@ export class SkillRequirement {
   @Column({ type: 'varchar', length: 10, default: Basis.EDITORIAL })
   importanceBasis: Basis;
 
+  @Field(() => String, {
+    name: 'group',
+    nullable: true,
+    description: 'Requirements of a level that share a group are alternatives: holding any one meets them all ("at least one of these languages").',
+  })
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  requirementGroup: string | null;
+
   @Field(() => String, { nullable: true, description: 'Why a curator graded it so (for an EDITORIAL grade).' })
   @Column({ type: 'text', nullable: true })
   importanceRationale: string | null;
