@@ -7,6 +7,7 @@ import { QuantityQualifiers1764400000001 } from './1764400000001-quantity-qualif
 import { InternshipsUnknown1764400000002 } from './1764400000002-internships-unknown';
 import { GradeBasis1764400000003 } from './1764400000003-grade-basis';
 import { RequirementGroups1764400000004 } from './1764400000004-requirement-groups';
+import { RelatedTerms1764400000005 } from './1764400000005-related-terms';
 
 /** Migrations in the order they apply. */
-export const MIGRATIONS: Function[] = [InitialGraph1764079200000, SearchIndex1764079260000, Curation1764090000000, GraphState1764100000000, CitationSpans1764400000000, QuantityQualifiers1764400000001, InternshipsUnknown1764400000002, GradeBasis1764400000003, RequirementGroups1764400000004];
+export const MIGRATIONS: Function[] = [InitialGraph1764079200000, SearchIndex1764079260000, Curation1764090000000, GraphState1764100000000, CitationSpans1764400000000, QuantityQualifiers1764400000001, InternshipsUnknown1764400000002, GradeBasis1764400000003, RequirementGroups1764400000004, RelatedTerms1764400000005];

@@ -94,7 +94,7 @@ export async function exportGraph(db: DataSource, dir: string): Promise<{ files:
     'sources.yaml': { sources: sources.map((s) => compact({ slug: s.slug, title: s.title, publisher: s.publisher, file: s.file, url: s.url, description: s.description, ...sourceAnchorSeed(s) })) },
     'organizations.yaml': { organizations: orgs.map((o) => compact({ slug: o.slug, name: o.name, description: o.description, cite: cite('Organization', o.id) })) },
     'skills.yaml': {
-      skills: skills.map((s) => compact({ slug: s.slug, name: s.name, category: s.category, description: s.description, aliases: s.aliases, broader: s.broaderId ? skillSlug.get(s.broaderId) : null, cite: cite('Skill', s.id) })),
+      skills: skills.map((s) => compact({ slug: s.slug, name: s.name, category: s.category, description: s.description, aliases: s.aliases, relatedTerms: s.relatedTermsList ?? undefined, broader: s.broaderId ? skillSlug.get(s.broaderId) : null, cite: cite('Skill', s.id) })),
     },
     'certifications.yaml': {
       certifications: certs.map((c) => compact({

@@ -139,6 +139,8 @@ export class SkillSeed extends SluggedSeed {
   @IsEnum(SkillCategory) category: SkillCategory;
   @IsString() @MinLength(1) description: string;
   @StringList() aliases: string[] = [];
+  /** Nearby things that are not this skill, so not aliases (C# for .NET). */
+  @StringList() relatedTerms: string[] = [];
   @IsOptional() @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) broader?: string;
   @Cited() cite: CitationSeed[];
 }

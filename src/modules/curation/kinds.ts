@@ -61,7 +61,8 @@ export const KINDS: KindSpec[] = [
     name: text('name', 200),
     category: enumOf('category', SkillCategory, SkillCategory),
     description: text('description', 2000),
-    aliases: textList('aliases'),
+    aliases: textList('aliases', 'Other names for exactly this skill.'),
+    relatedTerms: textList('relatedTermsList', 'Nearby things that are not this skill (never matched as it).'),
     broader: ref('Skill', 'broaderId', false, 'Slug of the wider skill this one is part of.'),
   }),
   cited('Role', Role, {
