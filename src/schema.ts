@@ -13,7 +13,7 @@ import { InsightResolver } from './modules/guidance/insight.resolver';
 import { InternshipKindResolver } from './modules/guidance/internship-kind.resolver';
 import { CURATION_RESOLVERS } from './modules/curation';
 import { NodeResolver } from './modules/nodes/node.resolver';
-import { CareerPathResolver, CareerPathStopResolver } from './modules/paths/career-path.resolver';
+import { CareerPathResolver, CareerPathStopResolver, CareerPathStopTimeResolver, PathTimeResolver } from './modules/paths/career-path.resolver';
 import { CareerTransitionResolver } from './modules/paths/career-transition.resolver';
 import { ReachableLevelResolver } from './modules/paths/reachable.resolver';
 import { LevelComparisonResolver } from './modules/roles/level-comparison.resolver';
@@ -40,6 +40,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CareerTransitionResolver,
   CareerPathResolver,
   CareerPathStopResolver,
+  CareerPathStopTimeResolver,
+  PathTimeResolver,
   ReachableLevelResolver,
   RoleMatchResolver,
   LevelComparisonResolver,

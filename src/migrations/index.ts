@@ -4,6 +4,12 @@ import { Curation1764090000000 } from './1764090000000-curation';
 import { GraphState1764100000000 } from './1764100000000-graph-state';
 import { DatabaseIdentity1764200000000 } from './1764200000000-database-identity';
 import { RecordProvenance1764300000000 } from './1764300000000-record-provenance';
+import { CitationSpans1764400000000 } from './1764400000000-citation-spans';
+import { QuantityQualifiers1764400000001 } from './1764400000001-quantity-qualifiers';
+import { InternshipsUnknown1764400000002 } from './1764400000002-internships-unknown';
+import { GradeBasis1764400000003 } from './1764400000003-grade-basis';
+import { RequirementGroups1764400000004 } from './1764400000004-requirement-groups';
+import { RelatedTerms1764400000005 } from './1764400000005-related-terms';
 import { Occupations1764500000000 } from './1764500000000-occupations';
 import { CertificationLifecycles1764500000001 } from './1764500000001-certification-lifecycles';
 
@@ -15,6 +21,12 @@ export const MIGRATIONS: Function[] = [
   GraphState1764100000000,
   DatabaseIdentity1764200000000,
   RecordProvenance1764300000000,
+  CitationSpans1764400000000,
+  QuantityQualifiers1764400000001,
+  InternshipsUnknown1764400000002,
+  GradeBasis1764400000003,
+  RequirementGroups1764400000004,
+  RelatedTerms1764400000005,
   Occupations1764500000000,
   CertificationLifecycles1764500000001,
 ];

@@ -24,6 +24,8 @@ import { SeedKind } from './format';
 import { checkRecord, SeedError } from './read';
 import { occupationSeeds } from '../modules/occupations/occupation.export';
 import { lifecycleSeeds } from '../modules/certification-lifecycle/lifecycle.export';
+import { sourceAnchorSeed, spanSeed } from './anchor-columns';
+import { bandQuantitySeed, gradeSeed, yearRangeSeed } from './quantity-columns';
 
 type Row = Record<string, unknown>;
 
@@ -70,7 +72,7 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
   const citesOf = new Map<string, { source: string; section: string }[]>();
   for (const c of citations) {
     const key = `${c.subjectType}:${c.subjectId}`;
-    citesOf.set(key, [...(citesOf.get(key) ?? []), { source: sourceSlug.get(c.sourceId) as string, section: c.section as string }]);
+    citesOf.set(key, [...(citesOf.get(key) ?? []), { source: sourceSlug.get(c.sourceId) as string, section: c.section as string, ...spanSeed(c) }]);
   }
   const cite = (type: CitedType, id: number) => citesOf.get(`${type}:${id}`) ?? [];
 
@@ -99,13 +101,13 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
       () => links('salary_factor_roles', 'salary_factor_id', 'role_id', roleSlug),
       () => links('transition_skills', 'transition_id', 'skill_id', skillSlug),
     ] as const, parallel);
-  const requirement = (r: SkillRequirement) => ({ skill: skillSlug.get(r.skillId) as string, importance: r.importance });
+  const requirement = (r: SkillRequirement) => ({ skill: skillSlug.get(r.skillId) as string, importance: r.importance, ...gradeSeed(r) });
   const roleOfLevel = new Map(levels.map((l) => [l.id, l.roleId]));
 
   const graph: GraphSeeds = {
-    sources: sources.map((s) => compact({ slug: s.slug, title: s.title, publisher: s.publisher, file: s.file, url: s.url, description: s.description })),
+    sources: sources.map((s) => compact({ slug: s.slug, title: s.title, publisher: s.publisher, file: s.file, url: s.url, description: s.description, ...sourceAnchorSeed(s) })),
     organizations: orgs.map((o) => compact({ slug: o.slug, name: o.name, description: o.description, cite: cite('Organization', o.id) })),
-    skills: skills.map((s) => compact({ slug: s.slug, name: s.name, category: s.category, description: s.description, aliases: s.aliases, broader: s.broaderId ? skillSlug.get(s.broaderId) : null, cite: cite('Skill', s.id) })),
+    skills: skills.map((s) => compact({ slug: s.slug, name: s.name, category: s.category, description: s.description, aliases: s.aliases, relatedTerms: s.relatedTermsList ?? undefined, broader: s.broaderId ? skillSlug.get(s.broaderId) : null, cite: cite('Skill', s.id) })),
     certifications: certs.map((c) => compact({
       slug: c.slug, name: c.name, issuer: orgSlug.get(c.issuerId), description: c.description, aliases: c.aliases,
       skills: certSkills(c.id), roles: certRoles(c.id), levels: certLevels(c.id), cite: cite('Certification', c.id),
@@ -114,7 +116,7 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
     sectors: sectors.map((s) => compact({ slug: s.slug, name: s.name, description: s.description, cite: cite('Sector', s.id) })),
     employers: employers.map((e) => compact({
       slug: e.slug, name: e.name, sectors: empSectors(e.id), roles: empRoles(e.id), workAreas: e.workAreas,
-      offersInternships: e.offersInternships, internshipFocus: e.internshipFocus, cite: cite('Employer', e.id),
+      offersInternships: e.internshipsOffered, internshipFocus: e.internshipFocus, cite: cite('Employer', e.id),
     })),
     insights: insights.map((n) => compact({
       slug: n.slug, kind: n.kind, title: n.title, text: n.text, points: n.points,
@@ -133,16 +135,17 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
         skills: reqs.filter((r) => r.roleId === role.id && r.levelId == null).map(requirement),
         levels: own.map((l) => compact({
           slug: l.slug, name: l.name, rank: l.rank, summary: l.summary, titles: l.titles, responsibilities: l.responsibilities,
-          yearsInLevel: range(l.yearsInLevelMin, l.yearsInLevelMax), yearsOfExperience: range(l.yearsOfExperienceMin, l.yearsOfExperienceMax),
+          yearsInLevel: yearRangeSeed(l.yearsInLevelMin, l.yearsInLevelMinQualifier, l.yearsInLevelMax, l.yearsInLevelMaxQualifier),
+          yearsOfExperience: yearRangeSeed(l.yearsOfExperienceMin, l.yearsOfExperienceMinQualifier, l.yearsOfExperienceMax, l.yearsOfExperienceMaxQualifier),
           skills: reqs.filter((r) => r.levelId === l.id).map(requirement), cite: cite('RoleLevel', l.id),
         })),
         salaryBands: bands.filter((b) => b.roleId === role.id).map((b) => compact({
           slug: b.slug, level: b.levelId ? levelSlug.get(b.levelId) : null, label: b.label, currency: b.currency, period: b.period,
-          region: b.region, year: b.year, min: b.min, max: b.max, cite: cite('SalaryBand', b.id),
+          region: b.region, year: b.year, min: b.min, max: b.max, ...bandQuantitySeed(b), cite: cite('SalaryBand', b.id),
         })),
         transitions: transitions.filter((t) => roleOfLevel.get(t.fromLevelId) === role.id).map((t) => compact({
           from: levelSlug.get(t.fromLevelId), to: levelSlug.get(t.toLevelId), kind: t.kind,
-          typicalYears: range(t.typicalYearsMin, t.typicalYearsMax), skillsToGain: transitionSkills(t.id), cite: cite('CareerTransition', t.id),
+          typicalYears: yearRangeSeed(t.typicalYearsMin, t.typicalYearsMinQualifier, t.typicalYearsMax, t.typicalYearsMaxQualifier), skillsToGain: transitionSkills(t.id), cite: cite('CareerTransition', t.id),
         })),
         outlooks: outlooks.filter((o) => o.roleId === role.id).map((o) => compact({
           slug: o.slug, growthPercent: o.growthPercent, throughYear: o.throughYear, description: o.description, cite: cite('JobOutlook', o.id),

@@ -6,8 +6,11 @@
  * ranges, and no NUL characters.
  */
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEnum, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
-import { CitationInput, YearRangeInput } from '../modules/curation/common.inputs';
+import {
+  ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength, Validate, ValidateNested,
+  ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface,
+} from 'class-validator';
+import { CitationInput, SourceSectionInput, YearRangeInput } from '../modules/curation/common.inputs';
 import { SLUG_VALIDATORS } from '../modules/curation/fields';
 import { apiRule, TRANSITION_SKILLS_VALIDATORS } from '../modules/curation/kinds';
 import { MAX_CITATIONS, SLUG_PATTERN } from '../modules/curation/rules';
@@ -19,8 +22,11 @@ import { SkillImportance } from '../modules/skills/skill-requirement.entity';
 import { SkillCategory } from '../modules/skills/skill.entity';
 import { OccupationSeed } from '../modules/occupations/occupation.seed';
 import { CertificationLifecycleSeed } from '../modules/certification-lifecycle/lifecycle.seed';
+import { BoundQualifier, BoundsFit } from '../core/quantity';
+import { Basis } from '../core/basis';
 
 export { MinNotAboveMax, SLUG_PATTERN } from '../modules/curation/rules';
+import { GradeBasisAllowed } from '../modules/curation/rules';
 
 const SLUG_MESSAGE = '$property must be lower-case words joined by hyphens, got "$value"';
 
@@ -36,7 +42,7 @@ function SlugList(): PropertyDecorator {
   };
 }
 
-/** A citation: the API's CitationInput, so both refuse the same sections. */
+/** A citation: the API's CitationInput (source, section, span), so both refuse the same. */
 export class CitationSeed extends CitationInput {}
 
 function Cited(): PropertyDecorator {
@@ -67,6 +73,10 @@ export class SourceSeed extends SluggedSeed {
   @apiRule('Source', 'file') file?: string;
   @apiRule('Source', 'url') url?: string;
   @apiRule('Source', 'description') description?: string;
+  /** SHA-256 of the whole document the anchors were taken from. */
+  @apiRule('Source', 'sha256') sha256?: string;
+  /** The document's headings in order, which bound the sections that citations name. */
+  @apiRule('Source', 'sections') @Type(() => SourceSectionInput) sections?: SourceSectionInput[];
 }
 
 export class OrganizationSeed extends SluggedSeed {
@@ -80,6 +90,8 @@ export class SkillSeed extends SluggedSeed {
   @apiRule('Skill', 'category') category: SkillCategory;
   @apiRule('Skill', 'description') description: string;
   @apiRule('Skill', 'aliases') aliases: string[] = [];
+  /** Nearby things that are not this skill, so not aliases (C# for .NET). */
+  @apiRule('Skill', 'relatedTerms') relatedTerms: string[] = [];
   @apiRule('Skill', 'broader') broader?: string;
   @Cited() cite: CitationSeed[];
 }
@@ -115,7 +127,8 @@ export class EmployerSeed extends SluggedSeed {
   @SlugList() sectors: string[] = [];
   @SlugList() roles: string[] = [];
   @apiRule('Employer', 'workAreas') workAreas: string[] = [];
-  @apiRule('Employer', 'offersInternships') offersInternships: boolean = false;
+  /** Left out when the sources do not say (unknown is not false). */
+  @apiRule('Employer', 'offersInternships') offersInternships?: boolean;
   @apiRule('Employer', 'internshipFocus') internshipFocus: string[] = [];
   @Cited() cite: CitationSeed[];
 }
@@ -123,6 +136,12 @@ export class EmployerSeed extends SluggedSeed {
 export class RequirementSeed {
   @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) skill: string;
   @IsEnum(SkillImportance) importance: SkillImportance;
+  /** How the grade is known; EDITORIAL (the default) is the only form a requirement can take so far. */
+  @IsOptional() @IsEnum(Basis) @Validate(GradeBasisAllowed) basis?: Basis;
+  /** Requirements sharing a group (within a role, or a level) are alternatives: any one meets them. */
+  @IsOptional() @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) @MaxLength(60) group?: string;
+  /** Why it is graded so; defaults to the role's gradeRationale. */
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(500) rationale?: string;
 }
 
 export class LevelSeed extends SluggedSeed {
@@ -142,10 +161,15 @@ export class SalaryBandSeed extends SluggedSeed {
   @apiRule('SalaryBand', 'label') label: string;
   @apiRule('SalaryBand', 'currency') currency: string;
   @apiRule('SalaryBand', 'period') period: SalaryPeriod;
-  @apiRule('SalaryBand', 'region') region: string;
+  /** Left out when the source does not say where the figure holds. */
+  @apiRule('SalaryBand', 'region') region?: string;
   @apiRule('SalaryBand', 'year') year?: number;
   @apiRule('SalaryBand', 'min') min?: number;
   @apiRule('SalaryBand', 'max') max?: number;
+  @apiRule('SalaryBand', 'minQualifier') @Validate(BoundsFit) minQualifier?: BoundQualifier;
+  @apiRule('SalaryBand', 'maxQualifier') @Validate(BoundsFit) maxQualifier?: BoundQualifier;
+  /** The source says the figure goes on above min ("or more"); left out when it does not. */
+  @IsOptional() @IsBoolean() @Validate(BoundsFit) orMore?: boolean;
   @Cited() cite: CitationSeed[];
 }
 
@@ -171,6 +195,8 @@ export class RoleSeed extends SluggedSeed {
   @apiRule('Role', 'aliases') aliases: string[] = [];
   @SlugList() related: string[] = [];
   @apiRule('Role', 'licenseRequired') licenseRequired?: boolean;
+  /** The rationale of every grade in this file that gives none of its own. */
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(500) gradeRationale?: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => RequirementSeed) skills: RequirementSeed[] = [];
   @IsArray() @ValidateNested({ each: true }) @Type(() => LevelSeed) levels: LevelSeed[] = [];
   @IsArray() @ValidateNested({ each: true }) @Type(() => SalaryBandSeed) salaryBands: SalaryBandSeed[] = [];

@@ -19,6 +19,8 @@ import { SkillRequirement } from '../modules/skills/skill-requirement.entity';
 import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
+import { sourceAnchorColumns, spanColumns } from './anchor-columns';
+import { bandQuantityColumns, gradeColumns, qualifierColumns } from './quantity-columns';
 import { CitationSeed, SeedSet } from './format';
 import { mergeSeedSet, SeedOptions, SeedReport } from './merge';
 import { readSeeds } from './read';
@@ -49,6 +51,7 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
   const sourceIds = await sync.rows(Source, set.sources.map((s) => ({
     slug: s.slug, title: s.title, publisher: s.publisher ?? null, file: s.file ?? null,
     url: s.url ?? null, description: s.description ?? null,
+    ...sourceAnchorColumns(s),
   })), bySlug);
 
   const orgIds = await sync.rows(Organization, set.organizations.map((o) => ({
@@ -64,6 +67,7 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
   // Skills go in twice: once to get ids, then with their broader skill.
   const skillRow = (s: SeedSet['skills'][number]) => ({
     slug: s.slug, name: s.name, category: s.category, description: s.description, aliases: s.aliases,
+    relatedTermsList: s.relatedTerms?.length ? s.relatedTerms : null,
   });
   const firstPass = await sync.rows(Skill, set.skills.map(skillRow), bySlug);
   const skillIds = await sync.rows(Skill, set.skills.map((s) => ({
@@ -82,14 +86,15 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
     titles: l.titles, responsibilities: l.responsibilities,
     yearsInLevelMin: l.yearsInLevel?.min ?? null, yearsInLevelMax: l.yearsInLevel?.max ?? null,
     yearsOfExperienceMin: l.yearsOfExperience?.min ?? null, yearsOfExperienceMax: l.yearsOfExperience?.max ?? null,
+    ...qualifierColumns('yearsInLevel', l.yearsInLevel), ...qualifierColumns('yearsOfExperience', l.yearsOfExperience),
   }))), bySlug, (row) => seededRoles.has(row.roleId));
   const seededLevels = new Set(levelIds.values());
   set.roles.forEach((r) => r.levels.forEach((l) => cited.push({ type: 'RoleLevel', id: need(levelIds, l.slug), cite: l.cite })));
 
   await sync.rows(SkillRequirement, set.roles.flatMap((r) => [
-    ...r.skills.map((s) => ({ roleId: need(roleIds, r.slug), levelId: null, skillId: need(skillIds, s.skill), importance: s.importance })),
+    ...r.skills.map((s) => ({ roleId: need(roleIds, r.slug), levelId: null, skillId: need(skillIds, s.skill), importance: s.importance, ...gradeColumns(s, r) })),
     ...r.levels.flatMap((l) => l.skills.map((s) => ({
-      roleId: need(roleIds, r.slug), levelId: need(levelIds, l.slug), skillId: need(skillIds, s.skill), importance: s.importance,
+      roleId: need(roleIds, r.slug), levelId: need(levelIds, l.slug), skillId: need(skillIds, s.skill), importance: s.importance, ...gradeColumns(s, r),
     }))),
   ]), (q) => `${q.roleId}:${q.levelId ?? ''}:${q.skillId}`, (row) => seededRoles.has(row.roleId));
 
@@ -98,7 +103,8 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
 
   const bandIds = await sync.rows(SalaryBand, set.roles.flatMap((r) => r.salaryBands.map((b) => ({
     slug: b.slug, roleId: need(roleIds, r.slug), levelId: b.level ? need(levelIds, b.level) : null, label: b.label,
-    currency: b.currency, period: b.period, region: b.region, year: b.year ?? null, min: b.min ?? null, max: b.max ?? null,
+    currency: b.currency, period: b.period, year: b.year ?? null, min: b.min ?? null, max: b.max ?? null,
+    ...bandQuantityColumns(b),
   }))), bySlug, (row) => seededRoles.has(row.roleId));
   set.roles.forEach((r) => r.salaryBands.forEach((b) => cited.push({ type: 'SalaryBand', id: need(bandIds, b.slug), cite: b.cite })));
 
@@ -113,6 +119,7 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
   const transitionIds = await sync.rows(CareerTransition, transitions.map((t) => ({
     fromLevelId: need(levelIds, t.from), toLevelId: need(levelIds, t.to), kind: t.kind,
     typicalYearsMin: t.typicalYears?.min ?? null, typicalYearsMax: t.typicalYears?.max ?? null,
+    ...qualifierColumns('typicalYears', t.typicalYears),
   })), transitionKey, (row) => seededLevels.has(row.fromLevelId) && seededLevels.has(row.toLevelId));
   const transitionId = (t: (typeof transitions)[number]) =>
     need(transitionIds, `${need(levelIds, t.from)}>${need(levelIds, t.to)}`);
@@ -141,7 +148,7 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
     set.credentials.flatMap((c) => c.roles.map((r): [number, number] => [need(credIds, c.slug), need(roleIds, r)])));
 
   const employerIds = await sync.rows(Employer, set.employers.map((e) => ({
-    slug: e.slug, name: e.name, workAreas: e.workAreas, offersInternships: e.offersInternships, internshipFocus: e.internshipFocus,
+    slug: e.slug, name: e.name, workAreas: e.workAreas, internshipsOffered: e.offersInternships ?? null, internshipFocus: e.internshipFocus,
   })), bySlug);
   set.employers.forEach((e) => cited.push({ type: 'Employer', id: need(employerIds, e.slug), cite: e.cite }));
   await sync.links('employer_sectors', 'employer_id', 'sector_id', [...employerIds.values()],
@@ -189,6 +196,7 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
   const subjects = new Set(cited.map((c) => `${c.type}:${c.id}`));
   await sync.rows(Citation, cited.flatMap(({ type, id, cite }) => cite.map((c, position) => ({
     subjectType: type, subjectId: id, sourceId: need(sourceIds, c.source), section: c.section, position,
+    ...spanColumns(c.span),
   }))), (c) => `${c.subjectType}:${c.subjectId}:${c.sourceId}:${c.section}`,
   (row) => subjects.has(`${row.subjectType}:${row.subjectId}`));
 

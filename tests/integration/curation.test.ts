@@ -103,6 +103,28 @@ describe('Curation', () => {
     expect((await server.data(`{ skill(slug: "half-written") { slug } }`)).skill).toBeNull();
   });
 
+  it('should write a citation anchored to a span, and refuse an impossible span naming its field', async () => {
+    const span = { start: 10, end: 42, sha256: 'ab'.repeat(32) };
+    const query = SKILL_CREATE.replace('citations { section source { slug } }', 'citations { section span { start end sha256 } }');
+    const made = await runAs(server, editor, query, newSkill('anchored-skill', { cite: [{ ...CITE[0], span }] }));
+    expect(made.errors).toBeUndefined();
+    expect(made.data?.skillCreate.skill.citations).toEqual([{ section: CITE[0].section, span }]);
+    const log = await runAs(server, admin, `{ auditLog(first: 1) { nodes { after } } }`);
+    expect(log.data?.auditLog.nodes[0].after.cite).toEqual([{ ...CITE[0], span }]);
+
+    const before = await count('skills');
+    for (const [bad, field] of [
+      [{ ...span, end: 10 }, 'span.end'],
+      [{ ...span, start: -1 }, 'span.start'],
+      [{ ...span, sha256: 'not-a-hash' }, 'span.sha256'],
+    ] as const) {
+      const refused = await runAs(server, editor, SKILL_CREATE, newSkill('bad-span', { cite: [{ ...CITE[0], span: bad }] }));
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors?.[0].message).toContain(`cite.0.${field}:`);
+    }
+    expect(await count('skills')).toBe(before);
+  });
+
   it('should validate salary bands: ISO currency, min not above max, level of the role', async () => {
     const BAND = `mutation($input: SalaryBandCreateInput!) { salaryBandCreate(input: $input) { salaryBand { slug min max level { slug } } } }`;
     const band = (extra: Record<string, unknown>) => ({

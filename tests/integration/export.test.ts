@@ -1,9 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { parse } from 'yaml';
 import { loadSeedDirectory } from '../../src/seeding/loader';
 import { exportGraph } from '../../src/seeding/export';
 import { SeedError } from '../../src/seeding/read';
+import { readCitations } from '../../src/seeding/citations';
 import { TestServer } from '../support/server';
 
 /** Every file under `dir`, by relative path, with its text. */
@@ -34,6 +36,22 @@ describe('Export and import', () => {
       const second = mkdtempSync(join(tmpdir(), 'careergraph-export-'));
       await exportGraph(copy.db, second);
       expect(readTree(second)).toEqual(readTree(first));
+      // every citation anchor and each source's hash and outline survive the trip
+      const anchors = (dir: string) => {
+        const { sources, citations } = readCitations(dir);
+        return { sources, citations: citations.map((c) => JSON.stringify([c.source, c.section, c.span])).sort() };
+      };
+      const seeded = anchors(join(__dirname, '../../seeds'));
+      expect(seeded.citations.filter((c) => c.includes('sha256')).length).toBeGreaterThan(500);
+      expect(anchors(second)).toEqual(seeded);
+      // and so does every quantity's qualifiers, an unknown region staying unknown
+      const [role] = parse(readFileSync(join(second, 'roles', 'backend-developer.yaml'), 'utf8')).roles;
+      const band = (slug: string) => role.salaryBands.find((b: { slug: string }) => b.slug === slug);
+      expect(band('backend-developer-us-top-performers')).toEqual(expect.objectContaining({ min: 200000, minQualifier: 'ABOUT', orMore: true }));
+      expect(band('backend-developer-us-average-range').region).toBeUndefined();
+      expect(role.levels[2].yearsOfExperience).toEqual({ min: 5, minQualifier: 'MORE_THAN' });
+      expect(role.skills.find((r: { skill: string }) => r.skill === 'python')).toEqual(expect.objectContaining({ group: 'first-language', rationale: expect.any(String) }));
+      expect(role.transitions[0].typicalYears).toEqual({ min: 1, max: 2, minQualifier: 'ABOUT', maxQualifier: 'ABOUT' });
       for (const table of TABLES) {
         const count = async (server: TestServer) => Number((await server.db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
         expect([table, await count(copy)]).toEqual([table, await count(original)]);

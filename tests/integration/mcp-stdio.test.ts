@@ -39,7 +39,7 @@ describe('MCP over stdio (the process `npm run mcp` starts)', () => {
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent.steps).toHaveLength(2);
     expect(result.structuredContent.sources[0].source).toMatch(/guide/i);
-    expect(result.content[0].text).toMatch(/^Quickest cited route from Junior back-end developer to Senior back-end developer: 2 steps, typically 3–6 years/);
+    expect(result.content[0].text).toMatch(/^Quickest cited route from Junior back-end developer to Senior back-end developer: 2 steps, taking more than 5 to about 6 years in total/);
   });
 
   it('should keep stdout for the protocol and log JSON lines to stderr', async () => {

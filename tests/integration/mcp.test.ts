@@ -49,8 +49,9 @@ describe('MCP tools (in-process client)', () => {
     expect(path.typicalYears).toEqual({ min: 3, max: 6 });
     expect(path.stepsWithoutYears).toBe(0);
     expect(path.steps[0].citations[0]).toEqual(expect.objectContaining({ source: expect.any(String), section: expect.any(String) }));
+    // the experienced figure names no level: it is the role's, qualified as the guide puts it
     const senior = path.steps[1].pay.find((b: any) => b.label.startsWith('experienced developers'));
-    expect(senior).toEqual(expect.objectContaining({ currency: 'USD', min: 120000, max: null }));
+    expect(senior).toEqual(expect.objectContaining({ scope: 'role', currency: 'USD', min: 120000, minQualifier: 'MORE_THAN', max: null }));
 
     const graphql = await server.data(/* GraphQL */ `
       { careerPath(from: "junior-backend-developer", to: "senior-backend-developer") {
@@ -61,9 +62,12 @@ describe('MCP tools (in-process client)', () => {
 
     const text = textOf(result);
     expect(text).toContain('Junior back-end developer');
-    expect(text).toContain('typically 3–6 years in total');
-    expect(text).toContain('promotion after 1–2 years');
-    expect(text).toContain('USD 120,000 or more a year');
+    // the senior level's entry requirement bounds the time, whatever the steps sum to
+    expect(text).toContain('taking more than 5 to about 6 years in total (Senior back-end developer asks for more than 5 years of experience [');
+    expect(text).toContain('; the steps alone sum to about 3 to 6 years)');
+    expect(path.timeToReach).toEqual(expect.objectContaining({ min: 5, minQualifier: 'MORE_THAN', boundBy: 'ENTRY_REQUIREMENT', requirementOf: 'senior-backend-developer' }));
+    expect(text).toContain('promotion after about 1 to 2 years');
+    expect(text).toContain('USD 115,000–154,000 a year');
     expect(text).toContain(`[${path.steps[0].citations[0].source}, "${path.steps[0].citations[0].section}"`);
   });
 
@@ -110,6 +114,13 @@ describe('MCP tools (in-process client)', () => {
     const text = textOf(result);
     expect(text).toContain('USD 115,000–154,000 a year, US, 2025.');
     expect(text).toMatch(/\+15% demand through 2025\. \[/);
+    // figures read as the guide words them, and a level's requirement keeps its qualifier
+    expect(text).toContain('about USD 81,000 a year, US.');
+    expect(text).toContain('more than USD 120,000 a year, US.');
+    expect(text).toContain('about USD 200,000 or more a year, US.');
+    expect(text).toContain('USD 75,000–120,000 a year, region not stated.');
+    expect(text).toContain('Senior back-end developer (more than 5 years of experience)');
+    expect(role.levels[2].yearsOfExperience).toEqual({ min: 5, max: null, minQualifier: 'MORE_THAN', maxQualifier: null });
   });
 
   it('should compute a skill gap like the skillGap query', async () => {
@@ -126,6 +137,10 @@ describe('MCP tools (in-process client)', () => {
     expect(result.structuredContent.missing.map((m: any) => m.skill)).toEqual(graphql.skillGap.missing.map((m: any) => m.skill.name));
     expect(textOf(result)).toMatch(/coverage \d+(\.\d)?%/);
     expect(textOf(result)).toContain('"juggling"');
+    // Java meets the one-of group of first languages: no language is reported missing
+    expect(result.structuredContent.missingGroups.map((g: any) => g.name)).not.toContain('first-language');
+    const none = await call('skill_gap', { target: 'junior-backend-developer', have: ['git'] });
+    expect(textOf(none)).toMatch(/Missing \(required\), any one of: [^\n]*Python/);
   });
 
   it('should list salary bands with their figures and sources', async () => {
@@ -147,6 +162,9 @@ describe('MCP tools (in-process client)', () => {
     expect(result.structuredContent.total).toBe(graphql.employers.totalCount);
     expect(result.structuredContent.employers.map((e: any) => e.name)).toEqual(graphql.employers.nodes.map((n: any) => n.name));
     expect(result.structuredContent.employers[0].sectors).toContain('Healthcare technology');
+    // the sources say nothing about these employers' internships, and the answer says so
+    expect(result.structuredContent.employers[0].internshipsOffered).toBeNull();
+    expect(textOf(result)).toContain('internships: the sources do not say');
     const unknown = await call('list_employers', { sector: 'space-mining' });
     expect(unknown.isError).toBe(true);
     expect(textOf(unknown)).toMatch(/No sector has slug "space-mining"\. Fix "sector"/);

@@ -88,6 +88,7 @@ describe('skillGap', () => {
         unrecognized
         matched { importance skill { slug } }
         missing { importance skill { slug } }
+        missingGroups { importance options { skill { slug } } }
       }
     }
   `;
@@ -104,7 +105,11 @@ describe('skillGap', () => {
     const none = (await server.data(GAP, { target: 'junior-backend-developer', have: [] })).skillGap;
     expect(none.coverage).toBe(0);
     expect(none.matched).toEqual([]);
-    const required = none.missing.filter((m: any) => m.importance === 'REQUIRED').map((m: any) => m.skill.slug);
+    // a required group of alternatives is met by one of its options
+    const required = [
+      ...none.missing.filter((m: any) => m.importance === 'REQUIRED').map((m: any) => m.skill.slug),
+      ...none.missingGroups.filter((g: any) => g.importance === 'REQUIRED').map((g: any) => g.options[0].skill.slug),
+    ];
     expect(required.length).toBeGreaterThan(0);
     const all = (await server.data(GAP, { target: 'junior-backend-developer', have: required })).skillGap;
     expect(all.coverage).toBe(1);

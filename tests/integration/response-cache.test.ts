@@ -16,7 +16,7 @@ describe('Response cache (in this process)', () => {
   beforeAll(async () => {
     server = await TestServer.start({ responseCache: { pollMs: 60_000 } });
     edited = copyOfSeeds();
-    editSeed(edited, 'roles/backend-developer.yaml', /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\s*\}/, 'yearsInLevel: { min: 2, max: 6 }');
+    editSeed(edited, 'roles/backend-developer.yaml', /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\b/, 'yearsInLevel: { min: 2, max: 6');
   });
   afterAll(async () => {
     await server.stop();

@@ -75,9 +75,9 @@ describe('search', () => {
   });
 
   it.each([
-    ['kubernetes cloud', [['Skill:kubernetes', 9.831814], ['Insight:endorse-skill-gap-framework', 4.335978], ['Skill:cloud-architecture', 3.890449]]],
-    ['machine learning', [['RoleLevel:machine-learning-engineer', 12.723148], ['Role:machine-learning-engineer', 12.413501], ['Skill:machine-learning', 12.362133]]],
-    ['solution architect', [['Role:solution-architect', 12.273857], ['RoleLevel:solution-architect', 12.056563], ['Insight:action-plan-feeds-career-growth', 5.505234]]],
+    ['kubernetes cloud', [['Skill:kubernetes', 9.831454], ['Insight:endorse-skill-gap-framework', 4.333475], ['Skill:cloud-architecture', 3.890384]]],
+    ['machine learning', [['RoleLevel:machine-learning-engineer', 12.722882], ['Role:machine-learning-engineer', 12.412963], ['Skill:machine-learning', 12.36158]]],
+    ['solution architect', [['Role:solution-architect', 12.226835], ['RoleLevel:solution-architect', 12.055928], ['Insight:action-plan-feeds-career-growth', 5.502867]]],
   ])('should give %j the same top hits and scores on SQLite and PostgreSQL', async (query, expected) => {
     const hits = await search(query as string, 3);
     expect(hits.map((h: any) => [`${h.node.__typename}:${h.node.slug}`, h.score])).toEqual(expected);

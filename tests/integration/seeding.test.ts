@@ -48,7 +48,7 @@ describe('Seed loader', () => {
   it('should apply just the change of an edited file', async () => {
     await loadSeedDirectory(db, SEEDS_DIR);
     const dir = copyOfSeeds();
-    editSeed(dir, 'roles/backend-developer.yaml', /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\s*\}/, 'yearsInLevel: { min: 2, max: 5 }');
+    editSeed(dir, 'roles/backend-developer.yaml', /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\b/, 'yearsInLevel: { min: 2, max: 5');
     const report = await loadSeedDirectory(db, dir);
     expect(report).toMatchObject({ inserted: 0, updated: 1, deleted: 0, applied: 1, kept: 0, conflicts: [] });
     const [level] = await db.query("SELECT years_in_level_max FROM role_levels WHERE slug = 'mid-level-backend-developer'");
@@ -88,7 +88,7 @@ roles:
       before = await snapshot(db);
       dir = copyOfSeeds();
       // a valid change elsewhere, which must not land either
-      editSeed(dir, 'roles/backend-developer.yaml', /yearsInLevel:\s*\{\s*min:\s*1,\s*max:\s*2\s*\}/, 'yearsInLevel: { min: 1, max: 3 }');
+      editSeed(dir, 'roles/backend-developer.yaml', /yearsInLevel:\s*\{\s*min:\s*1,\s*max:\s*2\b/, 'yearsInLevel: { min: 1, max: 3');
     });
     afterEach(async () => {
       expect(await snapshot(db)).toEqual(before);
@@ -102,8 +102,23 @@ roles:
     });
 
     it('should refuse a range whose max is below its min', async () => {
-      editSeed(dir, 'roles/backend-developer.yaml', /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\s*\}/, 'yearsInLevel: { min: 4, max: 2 }');
+      editSeed(dir, 'roles/backend-developer.yaml', /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\b/, 'yearsInLevel: { min: 4, max: 2');
       expect(await refusal(db, dir)).toMatch(/levels\[1\]\.yearsInLevel\.max: max must not be below min/);
+    });
+
+    it('should refuse a qualifier its bound cannot carry, naming the field', async () => {
+      editSeed(dir, 'roles/backend-developer.yaml', /yearsOfExperience: \{ min: 5, minQualifier: MORE_THAN \}/, 'yearsOfExperience: { min: 5, minQualifier: MORE_THAN, maxQualifier: UP_TO }');
+      expect(await refusal(db, dir)).toMatch(/levels\[2\]\.yearsOfExperience\.maxQualifier: maxQualifier needs a max to qualify/);
+    });
+
+    it('should refuse a STATED grade, which no citation could back yet', async () => {
+      editSeed(dir, 'roles/backend-developer.yaml', /\{ skill: git, importance: REQUIRED \}/, '{ skill: git, importance: REQUIRED, basis: STATED }');
+      expect(await refusal(db, dir)).toMatch(/roles\[0\] \(backend-developer\)\.skills\[\d+\]\.basis: a STATED or DERIVED grade needs a citation with a span/);
+    });
+
+    it('should refuse a lower-bound qualifier on an upper bound', async () => {
+      editSeed(dir, 'roles/backend-developer.yaml', /min: 2, max: 4, minQualifier: ABOUT, maxQualifier: ABOUT/, 'min: 2, max: 4, minQualifier: ABOUT, maxQualifier: MORE_THAN');
+      expect(await refusal(db, dir)).toMatch(/yearsInLevel\.maxQualifier: an upper bound cannot be MORE_THAN/);
     });
 
     it('should refuse a reference to a skill that does not exist', async () => {

@@ -3,7 +3,8 @@ import { RoleLevel } from '../../modules/roles/role-level.entity';
 import { bandsAtLevel } from '../../modules/salaries/pay.service';
 import { findCareerPath, pathCertifications, pathSkills, resolveLevel } from '../../modules/paths/path.service';
 import { skillsToGainOf } from '../../modules/paths/transition.loader';
-import { citationsFor, citeText, distinctCitations } from '../cite';
+import { citationsFor, citationsOfOne, citeText, distinctCitations } from '../cite';
+import { pathTime, PathTimeBound } from '../../modules/paths/path-time';
 import { bandFigures, pay, range, years } from '../format';
 import { defineTool, slugArg } from '../tool';
 import { rolePayStatistics, wageChange } from '../../modules/occupations/pay-statistics.service';
@@ -52,7 +53,7 @@ export const careerPathTool = defineTool({
         kind: step.kind,
         from: { slug: fromLevel.slug, name: fromLevel.name },
         to: { slug: toLevel.slug, name: toLevel.name },
-        typicalYears: range(step.typicalYears),
+        typicalYears: range(step.typicalYearsQuantity),
         skillsToGain: (Array.isArray(stepSkills[i]) ? stepSkills[i] : []).map((s) => s.name),
         pay: bands[i].map((b) => ({
           /** "level" when the figure is for this level, "role" when only the whole role has one. */
@@ -65,10 +66,17 @@ export const careerPathTool = defineTool({
         citations: stepCitations[i],
       };
     });
+    const time = pathTime(path.fromLevel, path.steps, toLevels as RoleLevel[]);
     const total = years(path.typicalYears);
+    const requirement = time?.boundBy === PathTimeBound.ENTRY_REQUIREMENT ? time : null;
+    const requirementCites = requirement?.requirementLevel ? await citationsOfOne(ctx, 'RoleLevel', requirement.requirementLevel.id) : [];
     const lines = [
       `Quickest cited route from ${path.fromLevel.name} to ${path.toLevel.name}: ${steps.length} step${steps.length === 1 ? '' : 's'}` +
-        (total ? `, typically ${total} in total` : ', with no figure for the time it takes') +
+        (requirement
+          ? `, taking ${requirement.years.text} in total (${requirement.requirementLevel?.name} asks for ` +
+            `${requirement.requirementLevel?.yearsOfExperienceQuantity?.text} of experience${citeText(requirementCites.slice(0, 1))}` +
+            `${requirement.stepSum ? `; the steps alone sum to ${requirement.stepSum.text}` : ''})`
+          : total ? `, typically ${total} in total` : ', with no figure for the time it takes') +
         (path.stepsWithoutYears ? ` (${path.stepsWithoutYears} step${path.stepsWithoutYears === 1 ? ' has' : 's have'} no figure for years, not counted).` : '.'),
       ...steps.map((s, i) => {
         const time = years(s.typicalYears);
@@ -94,6 +102,8 @@ export const careerPathTool = defineTool({
         from: { slug: path.fromLevel.slug, name: path.fromLevel.name },
         to: { slug: path.toLevel.slug, name: path.toLevel.name },
         typicalYears: range(path.typicalYears),
+        /** the steps' years combined with the levels' entry requirements (CareerPath.timeToReach) */
+        timeToReach: time ? { ...range(time.years), text: time.years.text, boundBy: time.boundBy, requirementOf: time.requirementLevel?.slug ?? null } : null,
         stepsWithoutYears: path.stepsWithoutYears,
         steps,
         skillsToGain: skills.map((s) => s.name),

@@ -8,7 +8,7 @@ import { outlooksOfRole, salaryBandsOfRole } from '../../modules/salaries/salary
 import { roleRequirements } from '../../modules/skills/skill.loader';
 import { Skill } from '../../modules/skills/skill.entity';
 import { citationsFor, citationsOfOne, citeText, distinctCitations } from '../cite';
-import { bandFigures, pay, range, years } from '../format';
+import { bandFigures, pay, range, regionText, years } from '../format';
 import { roleMappings, rolePayStatistics } from '../../modules/occupations/pay-statistics.service';
 import { occupationById } from '../../modules/occupations/occupation.loader';
 import { Occupation } from '../../modules/occupations/occupation.entity';
@@ -64,8 +64,8 @@ export const describeRoleTool = defineTool({
         slug: l.slug,
         name: l.name,
         rank: l.rank,
-        yearsInLevel: range(l.yearsInLevel),
-        yearsOfExperience: range(l.yearsOfExperience),
+        yearsInLevel: range(l.yearsInLevelQuantity),
+        yearsOfExperience: range(l.yearsOfExperienceQuantity),
         citations: levelCitations[i],
       })),
       skills: requirements.map((r, i) => ({ name: (skills[i] as Skill | null)?.name ?? null, importance: r.importance })),
@@ -100,7 +100,7 @@ export const describeRoleTool = defineTool({
     }
     if (required.length) lines.push(`Required skills: ${required.join(', ')}.`);
     for (const b of structured.salaryBands) {
-      lines.push(`Pay, ${b.label}${b.level ? ` (${b.level})` : ''}: ${pay(b)}, ${b.region}${b.year ? `, ${b.year}` : ''}.${citeText(b.citations)}`);
+      lines.push(`Pay, ${b.label}${b.level ? ` (${b.level})` : ''}: ${pay(b)}${regionText(b.region)}${b.year ? `, ${b.year}` : ''}.${citeText(b.citations)}`);
     }
     if (statistics.length) lines.push(`Published pay statistics (the whole occupation, not one level): ${statisticsText(statistics).join(' ')}`);
     if (structured.occupationCodes.length) {

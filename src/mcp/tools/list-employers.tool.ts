@@ -29,10 +29,12 @@ export const listEmployersTool = defineTool({
       workAreas: e.workAreas,
       sectors: (Array.isArray(sectors[i]) ? sectors[i] : []).map((s) => s.name),
       offersInternships: e.offersInternships,
+      /** null: the sources do not say */
+      internshipsOffered: e.internshipsOffered,
       internshipFocus: e.internshipFocus,
       citations: citations[i],
     }));
-    const scope = [sector && `in sector ${sector}`, role && `hiring for ${role}`, offersInternships != null && (offersInternships ? 'offering internships' : 'without internships')]
+    const scope = [sector && `in sector ${sector}`, role && `hiring for ${role}`, offersInternships != null && (offersInternships ? 'offering internships' : 'not known to offer internships')]
       .filter(Boolean)
       .join(', ');
     const lines = employers.length
@@ -42,7 +44,7 @@ export const listEmployersTool = defineTool({
             (e) =>
               `- ${e.name}` +
               (e.workAreas.length ? `: ${e.workAreas.join(', ')}` : '') +
-              (e.offersInternships ? '; offers internships' : '') +
+              (e.internshipsOffered === true ? '; offers internships' : e.internshipsOffered === false ? '; does not offer internships' : '; internships: the sources do not say') +
               `.${citeText(e.citations)}`,
           ),
         ]

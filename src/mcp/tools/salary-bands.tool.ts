@@ -8,7 +8,7 @@ import { PayScope } from '../../modules/salaries/pay-scope';
 import { SalaryBand } from '../../modules/salaries/salary-band.entity';
 import { findSalaryBands, SalaryBandQuery } from '../../modules/salaries/salary-band.service';
 import { citationsFor, citeText, distinctCitations } from '../cite';
-import { bandFigures, pay } from '../format';
+import { bandFigures, pay, regionText } from '../format';
 import { defineTool } from '../tool';
 import { rolePayStatistics } from '../../modules/occupations/pay-statistics.service';
 import { statisticOut, statisticsText } from '../pay-statistics';
@@ -23,7 +23,7 @@ const optionalSlug = (name: string, example: string) =>
 
 /** The filters other than role and level, as findSalaryBands applies them in SQL. */
 const matches = (b: SalaryBand, f: SalaryBandQuery) =>
-  (!f.region || b.region.toLowerCase() === f.region.toLowerCase()) &&
+  (!f.region || b.region?.toLowerCase() === f.region.toLowerCase()) &&
   (f.year == null || b.year === f.year) &&
   (!f.currency || b.currency === f.currency.toUpperCase());
 
@@ -79,7 +79,7 @@ export const salaryBandsTool = defineTool({
           `${all.length} pay figure${all.length === 1 ? '' : 's'}${all.length > rows.length ? ` (the first ${rows.length} shown)` : ''}:`,
           ...rows.map(
             (r) =>
-              `- ${r.level ?? r.role}, ${r.label}: ${pay(r)}, ${r.region}${r.year ? `, ${r.year}` : ''}.${citeText(r.citations)}`,
+              `- ${r.level ?? r.role}, ${r.label}: ${pay(r)}${regionText(r.region)}${r.year ? `, ${r.year}` : ''}.${citeText(r.citations)}`,
           ),
         ]
       : [roleId == null ? 'No pay figure matches these filters.' : 'No guide gives a pay figure matching these filters.'];

@@ -26,13 +26,12 @@ export const skillGapTool = defineTool({
   },
   async run(ctx, { target, have }) {
     const gap = await computeSkillGap(ctx, target, have);
-    const requirements = [...gap.matched, ...gap.missing];
+    const requirements = [...gap.matched, ...gap.missing, ...gap.missingGroups.flatMap((g) => g.options)];
     const skills = await ctx.loaders.use(byId(Skill)).loadMany(requirements.map((r) => r.skillId));
     const nameOf = new Map(requirements.map((r, i) => [r.id, (skills[i] as Skill | null)?.name ?? `skill ${r.skillId}`]));
     const item = (r: SkillRequirement) => ({ skill: nameOf.get(r.id) as string, importance: r.importance });
     const citations = await citationsOfOne(ctx, 'RoleLevel', gap.target.id);
-    const requiredTotal = requirements.filter((r) => r.importance === 'REQUIRED').length;
-    const requiredHeld = gap.matched.filter((r) => r.importance === 'REQUIRED').length;
+    const { total: requiredTotal, held: requiredHeld } = gap.requiredUnits;
 
     const lines = [
       `${gap.target.name}: holds ${requiredHeld} of ${requiredTotal} required skills (coverage ${percent(gap.coverage)}).${citeText(citations)}`,
@@ -40,8 +39,11 @@ export const skillGapTool = defineTool({
     for (const importance of ['REQUIRED', 'RECOMMENDED', 'OPTIONAL']) {
       const names = gap.missing.filter((r) => r.importance === importance).map((r) => nameOf.get(r.id));
       if (names.length) lines.push(`Missing (${importance.toLowerCase()}): ${names.join(', ')}.`);
+      for (const group of gap.missingGroups.filter((g) => g.importance === importance)) {
+        lines.push(`Missing (${importance.toLowerCase()}), any one of: ${group.options.map((r) => nameOf.get(r.id)).join(', ')}.`);
+      }
     }
-    if (gap.missing.length === 0) lines.push('Nothing is missing.');
+    if (gap.missing.length === 0 && gap.missingGroups.length === 0) lines.push('Nothing is missing.');
     if (gap.matched.length) lines.push(`Already met: ${gap.matched.map((r) => nameOf.get(r.id)).join(', ')}.`);
     if (gap.unrecognized.length) {
       lines.push(`Not recognized as skills: ${gap.unrecognized.map((u) => `"${u}"`).join(', ')} (check the spelling, or find the skill with search).`);
@@ -52,6 +54,8 @@ export const skillGapTool = defineTool({
         coverage: gap.coverage,
         matched: gap.matched.map(item),
         missing: gap.missing.map(item),
+        /** groups of alternatives none of which is held: any one option meets the group */
+        missingGroups: gap.missingGroups.map((g) => ({ name: g.name, importance: g.importance, anyOneOf: g.options.map((r) => nameOf.get(r.id) as string) })),
         unrecognized: gap.unrecognized,
         citations,
       },

@@ -8,6 +8,9 @@ import { Role } from '../roles/role.entity';
 import { rebuildSearchIndex } from '../search/search-index';
 import { Skill } from '../skills/skill.entity';
 import { Citation, CitedType } from '../sources/citation.entity';
+import { Bounds, BoundQualifier, boundsProblem, qualifierOf } from '../../core/quantity';
+import { Span } from '../sources/anchor';
+import { spanColumns, spanSeed } from '../../seeding/anchor-columns';
 import { Source } from '../sources/source.entity';
 import { AuditEntry } from './audit-entry.entity';
 import { RecordProvenance } from './record-provenance.entity';
@@ -39,6 +42,10 @@ export async function columnsFrom(
       const range = value as { min?: number | null; max?: number | null } | null;
       row[f.store.range[0]] = range?.min ?? null;
       row[f.store.range[1]] = range?.max ?? null;
+      if (f.store.qualifiers) {
+        row[f.store.qualifiers[0]] = qualifierOf(range?.min, (range as { minQualifier?: BoundQualifier } | null)?.minQualifier);
+        row[f.store.qualifiers[1]] = qualifierOf(range?.max, (range as { maxQualifier?: BoundQualifier } | null)?.maxQualifier);
+      }
     } else if ('ref' in f.store) {
       row[f.store.column] = value === null ? null : await idOf(em, f.store.ref, value as string, `${path}.${key}`);
     }
@@ -54,12 +61,12 @@ export async function idOf(em: EntityManager, target: RefTarget, slug: string, f
 }
 
 /** Replaces a record's citations; unknown sources are BAD_USER_INPUT naming the entry. */
-export async function writeCitations(em: EntityManager, type: CitedType, id: number, cite: { source: string; section: string }[], path: string) {
+export async function writeCitations(em: EntityManager, type: CitedType, id: number, cite: { source: string; section: string; span?: Span | null }[], path: string) {
   const rows = [];
   for (const [i, c] of cite.entries()) {
     const source = await em.getRepository(Source).findOne({ where: { slug: c.source } });
     if (!source) throw badInput(`${path}.cite[${i}].source`, `No source has slug "${c.source}"`);
-    rows.push({ subjectType: type, subjectId: id, sourceId: source.id, section: c.section, position: i });
+    rows.push({ subjectType: type, subjectId: id, sourceId: source.id, section: c.section, position: i, ...spanColumns(c.span) });
   }
   await em.getRepository(Citation).delete({ subjectType: type, subjectId: id });
   if (rows.length) await em.getRepository(Citation).insert(rows);
@@ -72,7 +79,7 @@ export async function snapshot(em: EntityManager, record: ObjectLiteral | null, 
   if (cited) {
     const cites = await em.getRepository(Citation).find({ where: { subjectType: cited, subjectId: record.id }, order: { position: 'ASC' } });
     const sources = new Map((await em.getRepository(Source).find()).map((s) => [s.id, s.slug]));
-    plain.cite = cites.map((c) => ({ source: sources.get(c.sourceId), section: c.section }));
+    plain.cite = cites.map((c) => ({ source: sources.get(c.sourceId), section: c.section, ...spanSeed(c) }));
   }
   return plain;
 }
@@ -180,6 +187,13 @@ export async function checkRules(em: EntityManager, kind: string, row: Record<st
   if (kind === 'SalaryBand' && row.levelId != null) {
     const level = await em.getRepository(RoleLevel).findOne({ where: { id: row.levelId as number } });
     if (level && level.roleId !== row.roleId) throw badInput(`${path}.level`, 'level must be one of the levels of role');
+  }
+  if (kind === 'SalaryBand') {
+    // a qualifier or orMore that its bounds cannot carry (clearing a bound means clearing its qualifier too)
+    const problem = boundsProblem(row as Partial<Bounds>);
+    if (problem) throw badInput(`${path}.${problem.field}`, problem.message);
+    if (row.min != null) row.minQualifier ??= BoundQualifier.EXACT;
+    if (row.max != null) row.maxQualifier ??= BoundQualifier.EXACT;
   }
   if (kind === 'RoleLevel') {
     const clash = await em.getRepository(RoleLevel).findOne({ where: { roleId: row.roleId as number, rank: row.rank as number } });

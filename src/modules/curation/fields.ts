@@ -21,7 +21,8 @@ import {
 } from 'class-validator';
 import { Float, Int } from 'type-graphql';
 import { MinNotAboveMax, NoNul, SLUG_PATTERN } from './rules';
-import { YearRangeInput } from './common.inputs';
+import { SHA256_PATTERN } from '../sources/anchor';
+import { SourceSectionInput, YearRangeInput } from './common.inputs';
 
 /** The node types a reference field may point to, by slug. */
 export type RefTarget = 'Role' | 'RoleLevel' | 'Skill' | 'Organization';
@@ -32,7 +33,7 @@ export interface FieldSpec {
   description?: string;
   validators: PropertyDecorator[];
   /** How the value is stored: a column, a range's two columns, or a slug resolved to an id column. */
-  store: { column: string } | { range: [string, string] } | { ref: RefTarget; column: string };
+  store: { column: string } | { range: [string, string]; qualifiers?: [string, string] } | { ref: RefTarget; column: string };
   /** The value a create stores when the field is left out. */
   default?: unknown;
 }
@@ -75,10 +76,18 @@ export const currency = (column: string) =>
   spec(() => String, { column }, [IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as USD' })], true, 'ISO 4217 currency code.');
 
 export const yearRange = (minColumn: string, maxColumn: string, description: string) =>
-  spec(() => YearRangeInput, { range: [minColumn, maxColumn] }, [ValidateNested()], false, description);
+  spec(() => YearRangeInput, { range: [minColumn, maxColumn], qualifiers: [`${minColumn}Qualifier`, `${maxColumn}Qualifier`] }, [ValidateNested()], false, description);
 
 export const ref = (target: RefTarget, column: string, required: boolean, description: string) =>
   spec(() => String, { ref: target, column }, [Matches(SLUG_PATTERN, { message: `$property must be a ${target} slug` })], required, description);
+
+/** The SHA-256 of a whole source document. */
+export const sha256 = (column: string, description: string) =>
+  spec(() => String, { column }, [Matches(SHA256_PATTERN, { message: '$property must be 64 lower-case hex digits' })], false, description);
+
+/** A source's outline of headings. */
+export const sections = (column: string): FieldSpec =>
+  spec(() => [SourceSectionInput], { column }, [IsArray(), ArrayMaxSize(300), ValidateNested({ each: true })], false, 'The headings in order; a section runs to the next heading of the same or a higher level.');
 
 export const SLUG_VALIDATORS: PropertyDecorator[] = [
   Matches(SLUG_PATTERN, { message: 'slug must be lower-case words joined by hyphens' }),

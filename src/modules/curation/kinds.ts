@@ -17,7 +17,8 @@ import { SalaryFactor } from '../salaries/salary-factor.entity';
 import { Skill, SkillCategory } from '../skills/skill.entity';
 import { CitedType } from '../sources/citation.entity';
 import { Source } from '../sources/source.entity';
-import { bool, currency, enumOf, FieldSpec, int, intMax, number, ref, text, textList, yearRange } from './fields';
+import { BoundQualifier } from '../../core/quantity';
+import { bool, currency, sections, sha256, enumOf, FieldSpec, int, intMax, number, ref, text, textList, yearRange } from './fields';
 import { SLUG_PATTERN } from './rules';
 
 /** One kind of record editors can create, update and delete. */
@@ -53,6 +54,8 @@ export const KINDS: KindSpec[] = [
       file: text('file', 200, false),
       url: text('url', 500, false),
       description: text('description', 2000, false),
+      sha256: sha256('sha256', 'SHA-256 of the document the citation spans were taken from.'),
+      sections: sections('sections'),
     },
   },
   cited('Organization', Organization, { name: text('name', 200), description: text('description', 2000, false) }, false),
@@ -60,7 +63,8 @@ export const KINDS: KindSpec[] = [
     name: text('name', 200),
     category: enumOf('category', SkillCategory, SkillCategory),
     description: text('description', 2000),
-    aliases: textList('aliases'),
+    aliases: textList('aliases', 'Other names for exactly this skill.'),
+    relatedTerms: textList('relatedTermsList', 'Nearby things that are not this skill (never matched as it).'),
     broader: ref('Skill', 'broaderId', false, 'Slug of the wider skill this one is part of.'),
   }),
   cited('Role', Role, {
@@ -95,7 +99,7 @@ export const KINDS: KindSpec[] = [
   cited('Employer', Employer, {
     name: text('name', 200),
     workAreas: textList('workAreas'),
-    offersInternships: bool('offersInternships', false),
+    offersInternships: bool('internshipsOffered', null),
     internshipFocus: textList('internshipFocus'),
   }),
   cited('SalaryBand', SalaryBand, {
@@ -104,10 +108,13 @@ export const KINDS: KindSpec[] = [
     label: text('label', 300),
     currency: currency('currency'),
     period: enumOf('period', SalaryPeriod, SalaryPeriod),
-    region: text('region', 100),
+    region: text('region', 100, false, 'Where the figure holds; leave out when the source does not say.'),
     year: int('year', 1900, 2100),
     min: int('min', 0, 100_000_000),
     max: intMax('max', 0, 100_000_000, 'Not below min.'),
+    minQualifier: enumOf('minQualifier', BoundQualifier, BoundQualifier, false),
+    maxQualifier: enumOf('maxQualifier', BoundQualifier, BoundQualifier, false),
+    orMore: bool('orMore', false),
   }),
   cited('JobOutlook', JobOutlook, {
     role: ref('Role', 'roleId', true, 'Slug of the role the forecast is for.'),

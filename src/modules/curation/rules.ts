@@ -3,6 +3,7 @@
  * the field specs in fields.ts and kinds.ts build on these, and the seed format takes its
  * limits from those specs, so a limit is stated once.
  */
+import { Basis } from '../../core/basis';
 import { Matches, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -30,3 +31,26 @@ export class MinNotAboveMax implements ValidatorConstraintInterface {
  * other engine refuses, so an export could not be loaded back.
  */
 export const NoNul = (each = false) => Matches(/^[^\u0000]*$/, { each, message: '$property must not contain NUL characters' });
+
+/** Checks that a span's end lies after its start. */
+@ValidatorConstraint({ name: 'startBeforeEnd' })
+export class StartBeforeEnd implements ValidatorConstraintInterface {
+  validate(_: unknown, args: ValidationArguments): boolean {
+    const o = args.object as { start?: number | null; end?: number | null };
+    return o.start == null || o.end == null || o.start < o.end;
+  }
+  defaultMessage(): string {
+    return 'end must lie after start';
+  }
+}
+
+/** Skill requirements carry no citations yet, so a grade can only be a curator's. */
+@ValidatorConstraint({ name: 'gradeBasis' })
+export class GradeBasisAllowed implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return value == null || value === Basis.EDITORIAL;
+  }
+  defaultMessage(): string {
+    return 'a STATED or DERIVED grade needs a citation with a span, and skill requirements cannot carry one yet: use EDITORIAL with a rationale';
+  }
+}

@@ -1,7 +1,9 @@
-import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { IsEnum, IsOptional, Matches, MaxLength, MinLength, Validate } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver, UseMiddleware } from 'type-graphql';
-import { UserError, UserErrors, UserErrorsField } from './user-errors';
+import { Basis } from '../../core/basis';
 import { compositeGlobalId } from '../../core/relay';
+import { GradeBasisAllowed } from './rules';
+import { UserError, UserErrors, UserErrorsField } from './user-errors';
 import { EntityManager, IsNull } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
@@ -24,6 +26,24 @@ class SkillRequirementKey {
 @InputType({ description: 'A skill requirement and how much it matters.' })
 class SkillRequirementSetInput extends SkillRequirementKey {
   @Field(() => SkillImportance) @IsEnum(SkillImportance) importance: SkillImportance;
+
+  @Field(() => Basis, { nullable: true, description: 'How the grade is known: EDITORIAL (the default) until requirements can carry citations.' })
+  @IsOptional()
+  @IsEnum(Basis)
+  @Validate(GradeBasisAllowed)
+  basis?: Basis | null;
+
+  @Field(() => String, { nullable: true, description: 'A group name (lower-case words joined by hyphens): requirements of a level sharing it are alternatives, any one meeting them all. Null for none.' })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: 'group must be lower-case words joined by hyphens' })
+  @MaxLength(60)
+  group?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it is graded so.' })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(500)
+  rationale?: string | null;
 }
 
 @ObjectType({ description: 'A skill requirement after a write; null when it was removed.' })
@@ -67,12 +87,23 @@ export class SkillRequirementMutations {
       const key = await keyOf(em, input);
       const repo = em.getRepository(SkillRequirement);
       const current = await repo.findOne({ where: where(key) });
-      if (current?.importance === input.importance) return { skillRequirement: current, changed: false };
-      if (current) await repo.update(current.id, { importance: input.importance });
-      else await repo.insert({ ...key, importance: input.importance });
+      const grade = {
+        importance: input.importance,
+        importanceBasis: input.basis ?? Basis.EDITORIAL,
+        importanceRationale: input.rationale ?? current?.importanceRationale ?? null,
+        requirementGroup: input.group === undefined ? (current?.requirementGroup ?? null) : input.group,
+      };
+      if (current && current.importance === grade.importance && current.importanceBasis === grade.importanceBasis && current.importanceRationale === grade.importanceRationale && current.requirementGroup === grade.requirementGroup) {
+        return { skillRequirement: current, changed: false };
+      }
+      if (current) await repo.update(current.id, grade);
+      else await repo.insert({ ...key, ...grade });
       const written = await repo.findOne({ where: where(key) });
       const subject = `${input.role}${input.level ? `/${input.level}` : ''}>${input.skill}`;
-      await audit(em, ctx, 'skillRequirementSet', 'SkillRequirement', subject, current ? { importance: current.importance } : null, { importance: input.importance }, ownerOf(input));
+      await audit(em, ctx, 'skillRequirementSet', 'SkillRequirement', subject,
+        current ? { importance: current.importance, basis: current.importanceBasis, rationale: current.importanceRationale } : null,
+        { importance: grade.importance, basis: grade.importanceBasis, rationale: grade.importanceRationale },
+        ownerOf(input));
       return { skillRequirement: written, changed: true };
     });
   }

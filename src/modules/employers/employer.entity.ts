@@ -23,7 +23,20 @@ export class Employer extends Node {
   @Column({ type: 'simple-json' })
   workAreas: string[];
 
-  @Field() @Column({ default: false }) offersInternships: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the sources say this employer offers internships: true or false as they state it, null when they do not say.',
+  })
+  @Column({ name: 'offers_internships', type: 'boolean', nullable: true })
+  internshipsOffered: boolean | null;
+
+  @Field({
+    name: 'offersInternships',
+    description: 'True only when the sources say this employer offers internships; false also when they do not say. Derived from internshipsOffered, which tells the two apart.',
+  })
+  get offersInternships(): boolean {
+    return this.internshipsOffered === true;
+  }
 
   @Field(() => [String], { description: 'What its internships are cited as focusing on.' })
   @Column({ type: 'simple-json' })

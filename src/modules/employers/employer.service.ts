@@ -9,6 +9,7 @@ import { Sector } from './sector.entity';
 export interface EmployerQuery {
   sector?: string | null;
   offersInternships?: boolean | null;
+  internshipsOffered?: boolean | null;
   /** A role slug: only employers cited as hiring for it. */
   role?: string | null;
 }
@@ -35,7 +36,9 @@ export async function findEmployers(
     if (!role) throw badInput(`${argumentPrefix}role`, `No role has slug "${filter.role}"`);
     query.innerJoin('employer_roles', 'er', 'er.employer_id = e.id AND er.role_id = :role', { role: role.id });
   }
-  if (filter?.offersInternships != null) query.andWhere('e.offersInternships = :oi', { oi: filter.offersInternships });
+  if (filter?.offersInternships === true) query.andWhere('e.internshipsOffered = :oi', { oi: true });
+  if (filter?.offersInternships === false) query.andWhere('(e.internshipsOffered IS NULL OR e.internshipsOffered = :oi)', { oi: false });
+  if (filter?.internshipsOffered != null) query.andWhere('e.internshipsOffered = :io', { io: filter.internshipsOffered });
   const [rows, total] = await query.orderBy('e.name', 'ASC').addOrderBy('e.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
   return { rows, total };
 }

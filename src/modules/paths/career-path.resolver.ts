@@ -12,6 +12,8 @@ import { citationsOf } from '../sources/citation.loader';
 import { CareerPath, CareerPathStop } from './career-path.type';
 import { CareerPathsArgs } from './career-paths.inputs';
 import { TransitionKind } from './career-transition.entity';
+import { byId } from '../../core/loaders';
+import { PathTime, pathTime } from './path-time';
 import { findCareerPath, findCareerPaths, pathCertifications, pathSkills, pathStops } from './path.service';
 
 @Resolver(() => CareerPath)
@@ -77,6 +79,16 @@ export class CareerPathResolver {
     return payChangeBetween(start, end);
   }
 
+  @FieldResolver(() => PathTime, {
+    nullable: true,
+    description:
+      "How long the path takes once the steps' typical years are combined with the experience the levels on it ask for: from an entry level, reaching a level takes at least its requirement (junior to senior back-end: more than 5 years, though the steps sum to about 3 to 6). Null when neither gives a figure. typicalYears stays the plain sum.",
+  })
+  async timeToReach(@Root() path: CareerPath, @Ctx() ctx: Context): Promise<PathTime | null> {
+    const reached = (await ctx.loaders.use(byId(RoleLevel)).loadMany(path.steps.map((s) => s.toLevelId))) as RoleLevel[];
+    return pathTime(path.fromLevel, path.steps, reached);
+  }
+
   @FieldResolver(() => [Citation], { description: "The steps' citations, each source section once." })
   async citations(@Root() path: CareerPath, @Ctx() ctx: Context): Promise<Citation[]> {
     const lists = await ctx.loaders.use(citationsOf).loadMany(path.steps.map((s) => `CareerTransition:${s.id}` as const));
@@ -102,5 +114,29 @@ export class CareerPathStopResolver {
   async payChangeFromStart(@Root() stop: CareerPathStop, @Ctx() ctx: Context): Promise<PayChange | null> {
     const [start, here] = await Promise.all([bandsAtLevel(ctx, stop.start), bandsAtLevel(ctx, stop.level)]);
     return payChangeBetween(start, here);
+  }
+}
+
+@Resolver(() => PathTime)
+export class PathTimeResolver {
+  @FieldResolver(() => RoleLevel, { nullable: true, description: 'The level whose entry requirement set the lower bound (boundBy ENTRY_REQUIREMENT), else null.' })
+  requirementLevel(@Root() time: PathTime): RoleLevel | null {
+    return time.requirementLevel;
+  }
+
+  @FieldResolver(() => [Citation], { description: 'Where the binding requirement is stated: the citations of requirementLevel (empty when the step sum bound the time; the path\'s citations cover the steps).' })
+  citations(@Root() time: PathTime, @Ctx() ctx: Context): Promise<Citation[]> | Citation[] {
+    return time.requirementLevel ? ctx.loaders.load(citationsOf, `RoleLevel:${time.requirementLevel.id}`) : [];
+  }
+}
+
+@Resolver(() => CareerPathStop)
+export class CareerPathStopTimeResolver {
+  @FieldResolver(() => PathTime, { nullable: true, description: 'The time from the start of the path to this level, bounded by entry requirements as CareerPath.timeToReach is.' })
+  async timeToReach(@Root() stop: CareerPathStop, @Ctx() ctx: Context): Promise<PathTime | null> {
+    const path = stop.path;
+    const steps = path.steps.slice(0, stop.position);
+    const reached = (await ctx.loaders.use(byId(RoleLevel)).loadMany(steps.map((s) => s.toLevelId))) as RoleLevel[];
+    return pathTime(stop.start, steps, reached);
   }
 }

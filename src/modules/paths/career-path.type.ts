@@ -30,6 +30,9 @@ export class CareerPathStop {
   /** The level the whole path starts from, for pay changes. */
   start: RoleLevel;
 
+  /** The path this stop is on, for the time to reach it. */
+  path: CareerPath;
+
   @Field(() => Int, { description: '1 for the first move.' }) position: number;
 
   @Field(() => CareerTransition) transition: CareerTransition;

@@ -13,6 +13,7 @@ import {
 } from 'typeorm';
 import { Node } from '../../core/relay';
 import { YearRange } from '../../core/year-range';
+import { BoundQualifier, YearQuantity } from '../../core/quantity';
 import { RoleLevel } from '../roles/role-level.entity';
 import { Skill } from '../skills/skill.entity';
 
@@ -51,12 +52,19 @@ export class CareerTransition {
 
   @Column({ type: 'float', nullable: true }) typicalYearsMin: number | null;
   @Column({ type: 'float', nullable: true }) typicalYearsMax: number | null;
+  @Column({ type: 'varchar', length: 10, nullable: true }) typicalYearsMinQualifier: BoundQualifier | null;
+  @Column({ type: 'varchar', length: 10, nullable: true }) typicalYearsMaxQualifier: BoundQualifier | null;
 
   @ManyToMany(() => Skill)
   @JoinTable({ name: 'transition_skills', joinColumn: { name: 'transition_id' }, inverseJoinColumn: { name: 'skill_id' } })
   skills?: Skill[];
 
-  @Field(() => YearRange, { nullable: true, description: 'Typical years spent at `from` before this move.' })
+  @Field(() => YearQuantity, { nullable: true, description: 'Typical years spent at `from` before this move, as the sources state them (qualifiers kept).' })
+  get typicalYearsQuantity(): YearQuantity | null {
+    return YearQuantity.of(this.typicalYearsMin, this.typicalYearsMinQualifier, this.typicalYearsMax, this.typicalYearsMaxQualifier);
+  }
+
+  @Field(() => YearRange, { nullable: true, description: 'Typical years spent at `from` before this move. Derived from typicalYearsQuantity: its numbers without their qualifiers.' })
   get typicalYears(): YearRange | null {
     return YearRange.of(this.typicalYearsMin, this.typicalYearsMax);
   }

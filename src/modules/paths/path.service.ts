@@ -70,6 +70,7 @@ export async function pathStops(ctx: Context, path: CareerPath): Promise<CareerP
     return Object.assign(new CareerPathStop(), {
       position: i + 1,
       start: path.fromLevel,
+      path,
       transition,
       level: levels[i] as RoleLevel,
       yearsSoFar: YearRange.of(sofar.minYears, sofar.maxYears),

@@ -3,7 +3,7 @@ import { RoleLevel } from '../roles/role-level.entity';
 import { payChange } from './pay';
 import { PayChange } from './pay-change.type';
 import { PayScope } from './pay-scope';
-import { SalaryBand } from './salary-band.entity';
+import { SalaryBand, UNSPECIFIED_REGION } from './salary-band.entity';
 import { salaryBandsOfLevel, salaryBandsOfRole } from './salary.loader';
 
 /** The pay at a level and whose it is; scope null when neither the level nor its role has any. */
@@ -36,7 +36,7 @@ export function payChangeBetween(from: SalaryBand[], to: SalaryBand[]): PayChang
   return Object.assign(new PayChange(), {
     currency: d.to.currency,
     period: d.to.period,
-    region: d.to.region,
+    region: d.to.region ?? UNSPECIFIED_REGION,
     min: d.min,
     max: d.max,
     from: d.from,

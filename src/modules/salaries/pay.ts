@@ -7,7 +7,8 @@ export interface BandFigures {
   id: number;
   currency: string;
   period: string;
-  region: string;
+  /** null when the source does not say; such a band is comparable with none */
+  region: string | null;
   year: number | null;
   min: number | null;
   max: number | null;
@@ -21,7 +22,7 @@ export interface PayDifference<B extends BandFigures> {
 }
 
 const comparable = (a: BandFigures, b: BandFigures) =>
-  a.currency === b.currency && a.period === b.period && a.region.toLowerCase() === b.region.toLowerCase();
+  a.currency === b.currency && a.period === b.period && a.region != null && b.region != null && a.region.toLowerCase() === b.region.toLowerCase();
 
 const minus = (a: number | null, b: number | null) => (a == null || b == null ? null : a - b);
 

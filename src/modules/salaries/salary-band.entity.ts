@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Node } from '../../core/relay';
+import { BoundQualifier, describeMoney, MoneyQuantity, qualifierOf } from '../../core/quantity';
 import { Role } from '../roles/role.entity';
 import { RoleLevel } from '../roles/role-level.entity';
 
@@ -45,11 +46,39 @@ export class SalaryBand extends Node {
 
   @Field(() => SalaryPeriod) @Column({ type: 'varchar', length: 8 }) period: SalaryPeriod;
 
-  @Field({ description: 'Where the figure holds, such as US.' }) @Column() region: string;
+  /** Null when the source does not say where the figure holds. */
+  @Column({ type: 'varchar', nullable: true }) region: string | null;
+
+  @Field({ name: 'region', description: `Where the figure holds, such as US; "${UNSPECIFIED_REGION}" when the source does not say. Derived from amount.region.` })
+  get regionLabel(): string {
+    return this.region ?? UNSPECIFIED_REGION;
+  }
 
   @Field(() => Int, { nullable: true }) @Column({ type: 'integer', nullable: true }) year: number | null;
 
-  @Field(() => Int, { nullable: true }) @Column({ type: 'integer', nullable: true }) min: number | null;
+  @Field(() => Int, { nullable: true, description: 'The lower figure without its qualifier. Derived from amount.' }) @Column({ type: 'integer', nullable: true }) min: number | null;
 
-  @Field(() => Int, { nullable: true }) @Column({ type: 'integer', nullable: true }) max: number | null;
+  @Field(() => Int, { nullable: true, description: 'The upper figure without its qualifier; null when the source gives no ceiling. Derived from amount.' }) @Column({ type: 'integer', nullable: true }) max: number | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true }) minQualifier: BoundQualifier | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true }) maxQualifier: BoundQualifier | null;
+
+  @Column({ default: false }) orMore: boolean;
+
+  @Field(() => MoneyQuantity, { description: 'The figure as the source states it: bounds with their qualifiers, and currency, period, region and year (null where the source does not say).' })
+  get amount(): MoneyQuantity {
+    const q = {
+      min: this.min, minQualifier: qualifierOf(this.min, this.minQualifier),
+      max: this.max, maxQualifier: qualifierOf(this.max, this.maxQualifier),
+      orMore: !!this.orMore,
+    };
+    return Object.assign(new MoneyQuantity(), q, {
+      currency: this.currency, period: this.period, region: this.region, year: this.year,
+      text: describeMoney({ ...q, currency: this.currency, period: this.period }),
+    });
+  }
 }
+
+/** What the derived `region` field says when the source names no region. */
+export const UNSPECIFIED_REGION = 'unspecified';

@@ -3,7 +3,8 @@ import { RoleMatch } from './role-match.type';
 import { MATCH_WEIGHTS, weightedCoverage } from './role-match';
 import { levelRequirements, skillIndex } from './skill-index';
 import { matchSkills, satisfies } from './skill-matching';
-import { SkillImportance } from './skill-requirement.entity';
+import { SkillImportance, SkillRequirement } from './skill-requirement.entity';
+import { requirementUnits, splitUnits } from './requirement-groups';
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
@@ -18,18 +19,19 @@ export async function matchRoles(ctx: Context, have: string[], first: number): P
   const matches: RoleMatch[] = [];
   for (const { level, asked: all } of levels) {
     const asked = all.filter((r) => MATCH_WEIGHTS[r.importance] > 0);
-    const isHeld = asked.map((r) => satisfies(r.skillId, held, skills.byId));
-    const score = weightedCoverage(asked, (i) => isHeld[i]);
+    const isHeld = (r: SkillRequirement) => satisfies(r.skillId, held, skills.byId);
+    // a group of alternatives weighs once and is met by any one member
+    const units = requirementUnits(asked, isHeld);
+    const score = weightedCoverage(units, (i) => units[i].held);
     if (score == null) continue;
-    const required = asked.filter((r) => r.importance === SkillImportance.REQUIRED);
-    const requiredHeld = asked.filter((r, i) => r.importance === SkillImportance.REQUIRED && isHeld[i]).length;
+    const required = units.filter((u) => u.importance === SkillImportance.REQUIRED);
+    const requiredHeld = required.filter((u) => u.held).length;
     matches.push(
       Object.assign(new RoleMatch(), {
         level,
         score: round(score),
         requiredCoverage: required.length ? round(requiredHeld / required.length) : 1,
-        matched: asked.filter((_, i) => isHeld[i]),
-        missing: asked.filter((_, i) => !isHeld[i]),
+        ...splitUnits(units, isHeld),
       }),
     );
   }

@@ -1,6 +1,7 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { RoleLevel } from '../roles/role-level.entity';
 import { SkillRequirement } from './skill-requirement.entity';
+import { RequirementGroup } from './requirement-groups';
 
 @ObjectType({ description: 'How well a set of skills fits one role level.' })
 export class RoleMatch {
@@ -17,6 +18,9 @@ export class RoleMatch {
   @Field(() => [SkillRequirement], { description: 'Required and recommended skills already held.' })
   matched: SkillRequirement[];
 
-  @Field(() => [SkillRequirement], { description: 'Required and recommended skills still lacking, most important first.' })
+  @Field(() => [SkillRequirement], { description: 'Required and recommended skills still lacking, most important first; the options of a group are in missingGroups instead.' })
   missing: SkillRequirement[];
+
+  @Field(() => [RequirementGroup], { description: 'Groups of alternatives none of whose options is held, each reported once.' })
+  missingGroups: RequirementGroup[];
 }

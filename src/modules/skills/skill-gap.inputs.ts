@@ -1,5 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
-import { ArrayMaxSize, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Basis } from '../../core/basis';
 
 @ArgsType()
 export class SkillGapArgs {
@@ -12,4 +13,13 @@ export class SkillGapArgs {
   @ArrayMaxSize(100)
   @MaxLength(100, { each: true })
   have: string[];
+
+  @Field(() => Basis, {
+    nullable: true,
+    description:
+      "The firmest basis the answer may rest on: STATED uses no editorial grade (coverage is then the share of the level's listed skills held), DERIVED also allows derived grades; null or EDITORIAL uses every grade, each marked with its importanceBasis.",
+  })
+  @IsOptional()
+  @IsEnum(Basis)
+  basis?: Basis | null;
 }

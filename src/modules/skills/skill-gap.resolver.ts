@@ -10,7 +10,7 @@ export class SkillGapResolver {
     description:
       'What a person with the skills in `have` (slugs, names or aliases, any case) lacks for the role level `target` (a role slug means its entry level).',
   })
-  skillGap(@Args() { target, have }: SkillGapArgs, @Ctx() ctx: Context): Promise<SkillGap> {
-    return computeSkillGap(ctx, target, have);
+  skillGap(@Args() { target, have, basis }: SkillGapArgs, @Ctx() ctx: Context): Promise<SkillGap> {
+    return computeSkillGap(ctx, target, have, basis ?? null);
   }
 }

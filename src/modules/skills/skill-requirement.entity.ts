@@ -4,6 +4,7 @@ import { Node } from '../../core/relay';
 import { Role } from '../roles/role.entity';
 import { RoleLevel } from '../roles/role-level.entity';
 import { Skill } from './skill.entity';
+import { Basis } from '../../core/basis';
 
 export enum SkillImportance {
   REQUIRED = 'REQUIRED',
@@ -44,5 +45,23 @@ export class SkillRequirement {
   @JoinColumn({ name: 'skill_id' })
   skillRecord?: Relation<Skill>;
 
-  @Field(() => SkillImportance) @Column({ type: 'varchar', length: 12 }) importance: SkillImportance;
+  @Field(() => SkillImportance, { description: 'How much the skill matters; see importanceBasis for how we know.' })
+  @Column({ type: 'varchar', length: 12 })
+  importance: SkillImportance;
+
+  @Field(() => Basis, { description: 'How the grade is known. The sources grade no skill, so every grade so far is EDITORIAL.' })
+  @Column({ type: 'varchar', length: 10, default: Basis.EDITORIAL })
+  importanceBasis: Basis;
+
+  @Field(() => String, {
+    name: 'group',
+    nullable: true,
+    description: 'Requirements of a level that share a group are alternatives: holding any one meets them all ("at least one of these languages").',
+  })
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  requirementGroup: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why a curator graded it so (for an EDITORIAL grade).' })
+  @Column({ type: 'text', nullable: true })
+  importanceRationale: string | null;
 }

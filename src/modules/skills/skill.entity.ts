@@ -35,9 +35,21 @@ export class Skill extends Node {
 
   @Field() @Column({ type: 'text' }) description: string;
 
-  @Field(() => [String], { description: 'Other names people use for the skill.' })
+  @Field(() => [String], { description: 'Other names for exactly this skill (true synonyms); skill gap matches them.' })
   @Column({ type: 'simple-json' })
   aliases: string[];
+
+  /** Null when there are none. */
+  @Column({ name: 'related_terms', type: 'simple-json', nullable: true })
+  relatedTermsList: string[] | null;
+
+  @Field(() => [String], {
+    name: 'relatedTerms',
+    description: 'Nearby things that are not this skill (C# for .NET, Ruby on Rails for Ruby): shown for orientation, never matched as the skill.',
+  })
+  get relatedTerms(): string[] {
+    return this.relatedTermsList ?? [];
+  }
 
   @Index() @Column({ type: 'integer', nullable: true }) broaderId: number | null;
 

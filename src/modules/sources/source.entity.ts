@@ -2,6 +2,12 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../../core/relay';
 
+@ObjectType({ description: 'A heading of a source document.' })
+export class SourceSection {
+  @Field() heading: string;
+  @Field(() => Int, { description: '1 for a top-level heading, 2 for one under it, and so on.' }) level: number;
+}
+
 @ObjectType({ implements: Node, description: 'A document that facts in the graph were taken from.' })
 @Entity('sources')
 export class Source extends Node {
@@ -32,4 +38,12 @@ export class Source extends Node {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   description: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the document the citation spans were taken from, so a reader can tell they hold the same text.' })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sha256: string | null;
+
+  @Field(() => [SourceSection], { description: 'The document\'s headings in order; a section runs to the next heading of the same or a higher level.' })
+  @Column({ type: 'simple-json', nullable: true })
+  sections: SourceSection[] | null;
 }

@@ -3,7 +3,8 @@ import { Context } from '../../core/context';
 import { PageArgs } from '../../core/page-args';
 import { Connection, connectionFromArray, ConnectionType } from '../../core/relay';
 import { byId, MaybePromise } from '../../core/loaders';
-import { Citation } from './citation.entity';
+import { spanOf } from '../../seeding/anchor-columns';
+import { Citation, TextSpan } from './citation.entity';
 import { Source } from './source.entity';
 
 /** sources a page at a time, with the true totalCount. */
@@ -30,5 +31,13 @@ export class CitationResolver {
   @FieldResolver(() => Source)
   source(@Root() citation: Citation, @Ctx() ctx: Context): MaybePromise<Source> {
     return ctx.loaders.load(byId(Source), citation.sourceId) as MaybePromise<Source>;
+  }
+
+  @FieldResolver(() => TextSpan, {
+    nullable: true,
+    description: 'The span of the source that states the fact (offsets and hash, never the words); null for a citation not yet anchored.',
+  })
+  span(@Root() citation: Citation): TextSpan | null {
+    return spanOf(citation);
   }
 }

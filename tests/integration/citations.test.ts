@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { normaliseSpan, sha256Hex, SourceText, spanSha256 } from '../../src/modules/sources/anchor';
+import { readCitations, verifyCitations } from '../../src/seeding/citations';
+
+const ROOT = join(__dirname, '..', '..');
+const SHARED_SOURCES = join(ROOT, '..', 'shared', 'sources');
+
+/** A document of our own words, with two headings. */
+const DOC = 'Intro\nFirst part line one. Line two here.\nSecond part\n  Only   this\tline.\n';
+const OUTLINE = [
+  { heading: 'Intro', level: 1 },
+  { heading: 'Second part', level: 1 },
+];
+const at = (text: string) => ({ start: DOC.indexOf(text), end: DOC.indexOf(text) + text.length, sha256: spanSha256(text) });
+
+function fixture(span: { start: number; end: number; sha256: string }, section = 'Intro'): { seeds: string; sources: string } {
+  const seeds = mkdtempSync(join(tmpdir(), 'careergraph-cite-seeds-'));
+  const sources = mkdtempSync(join(tmpdir(), 'careergraph-cite-sources-'));
+  writeFileSync(join(sources, 'doc.txt'), DOC);
+  writeFileSync(join(seeds, 'all.yaml'), JSON.stringify({
+    sources: [{ slug: 'doc', title: 'Doc', file: 'doc.txt', sha256: sha256Hex(DOC), sections: OUTLINE }],
+    skills: [{ slug: 'widgets', name: 'Widgets', cite: [{ source: 'doc', section, span }] }],
+  }));
+  return { seeds, sources };
+}
+
+describe('Citation anchors', () => {
+  it('should normalise white space and Unicode form before hashing', () => {
+    expect(normaliseSpan('  a\n\tb  c ')).toBe('a b c');
+    expect(spanSha256('Cafe\u0301 x')).toBe(spanSha256('Caf\u00e9\n x'));
+    expect(spanSha256('a b')).not.toBe(spanSha256('a  c'));
+  });
+
+  it('should count offsets in code points, not UTF-16 units', () => {
+    const doc = new SourceText('H\n\u{1F600} ok\n', [{ heading: 'H', level: 1 }]);
+    expect(doc.check('H', { start: 2, end: 6, sha256: spanSha256('\u{1F600} ok') })).toBeNull();
+  });
+
+  it('should accept a span that exists, hashes right and lies in its section', () => {
+    const { seeds, sources } = fixture(at('Line two here.'));
+    expect(verifyCitations(seeds, sources)).toEqual({ checked: 1, problems: [] });
+    // white space inside the span does not matter to the hash
+    expect(verifyCitations(...Object.values(fixture(at('Only   this\tline.'), 'Second part')) as [string, string]).problems).toEqual([]);
+  });
+
+  it('should name the record and the field of an anchor that does not hold', () => {
+    const good = at('Line two here.');
+    const where = 'skills[0] (widgets).cite[0]';
+    const problems = (span: typeof good, section?: string) => {
+      const { seeds, sources } = fixture(span, section);
+      return verifyCitations(seeds, sources).problems;
+    };
+    expect(problems({ ...good, start: good.start + 1 })).toEqual([expect.stringMatching(new RegExp(`all\\.yaml: ${escape(where)}\\.span\\.sha256: `))]);
+    expect(problems({ ...good, end: DOC.length + 5 })).toEqual([expect.stringContaining(`${where}.span.end: `)]);
+    expect(problems(good, 'Second part')).toEqual([expect.stringMatching(new RegExp(`${escape(where)}\\.span: .*outside section "Second part"`))]);
+    expect(problems(good, 'Nowhere')).toEqual([expect.stringContaining(`${where}.section: "Nowhere" is not a heading`)]);
+    expect(problems({ ...good, end: good.start })).toEqual([expect.stringContaining(`${where}.span: `)]);
+  });
+
+  it('should refuse a citation with no span', () => {
+    const { seeds, sources } = fixture(at('Line two here.'));
+    writeFileSync(join(seeds, 'all.yaml'), readFileSync(join(seeds, 'all.yaml'), 'utf8').replace(/,"span":\{[^}]*\}/, ''));
+    expect(verifyCitations(seeds, sources).problems).toEqual([expect.stringContaining('skills[0] (widgets).cite[0].span: missing')]);
+  });
+
+  const withSources = existsSync(SHARED_SOURCES) ? describe : describe.skip;
+  withSources('against the real source documents (../shared/sources)', () => {
+    it('should hold every anchor in the seeds', () => {
+      const report = verifyCitations(join(ROOT, 'seeds'), SHARED_SOURCES);
+      expect(report.problems).toEqual([]);
+      expect(report.checked).toBeGreaterThan(500);
+    });
+
+    it('should fail, naming record and field, when one anchor is broken', () => {
+      const seeds = mkdtempSync(join(tmpdir(), 'careergraph-cite-seeds-'));
+      const sources = mkdtempSync(join(tmpdir(), 'careergraph-cite-sources-'));
+      cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
+      for (const name of readdirSync(SHARED_SOURCES)) cpSync(join(SHARED_SOURCES, name), join(sources, name));
+      // move the start of the senior level's first anchor by one character
+      const file = join(seeds, 'roles', 'backend-developer.yaml');
+      const { citations } = readCitations(seeds);
+      const target = citations.find((c) => c.where.includes('(senior-backend-developer).cite[0]'));
+      expect(target?.span).toBeDefined();
+      const text = readFileSync(file, 'utf8');
+      const anchor = `span: { start: ${target!.span!.start}, end: ${target!.span!.end}`;
+      expect(text.split(anchor)).toHaveLength(2);
+      writeFileSync(file, text.replace(anchor, `span: { start: ${target!.span!.start + 1}, end: ${target!.span!.end}`));
+      const report = verifyCitations(seeds, sources);
+      expect(report.problems).toEqual([
+        expect.stringMatching(/backend-developer\.yaml: roles\[0\] \(backend-developer\)\.levels\[\d\] \(senior-backend-developer\)\.cite\[0\]\.span\.sha256: /),
+      ]);
+
+      // and the command line says so with a failing exit status
+      const run = () => execFileSync(process.execPath, ['-r', join(ROOT, 'tests', 'helpers', 'ts-register.js'), join(ROOT, 'src', 'seeding', 'citations-verify-cli.ts'), '--sources', sources, '--seeds', seeds], { stdio: 'pipe' });
+      expect(run).toThrow(/senior-backend-developer\)\.cite\[0\]\.span\.sha256/);
+    });
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
