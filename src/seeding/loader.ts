@@ -67,7 +67,8 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
   // Skills go in twice: once to get ids, then with their broader skill.
   const skillRow = (s: SeedSet['skills'][number]) => ({
     slug: s.slug, name: s.name, category: s.category, description: s.description, aliases: s.aliases,
-    relatedTermsList: s.relatedTerms?.length ? s.relatedTerms : null,
+    // an empty list, as the API stores one it was not given: the two must not differ on a re-seed
+    relatedTermsList: s.relatedTerms ?? [],
   });
   const firstPass = await sync.rows(Skill, set.skills.map(skillRow), bySlug);
   const skillIds = await sync.rows(Skill, set.skills.map((s) => ({

@@ -35,12 +35,16 @@ export const bandQuantitySeed = (b: { minQualifier: BoundQualifier | null; maxQu
 });
 
 /** A skill grade's basis and rationale as stored: EDITORIAL unless said, the role's rationale unless its own. */
-export const gradeColumns = (s: { basis?: Basis; rationale?: string; group?: string }, role: { gradeRationale?: string }) => ({
+export const gradeColumns = (s: { basis?: Basis; rationale?: string | null; group?: string }, role: { gradeRationale?: string }) => ({
   requirementGroup: s.group ?? null,
   importanceBasis: s.basis ?? Basis.EDITORIAL,
-  importanceRationale: s.rationale ?? role.gradeRationale ?? null,
+  importanceRationale: s.rationale === undefined ? (role.gradeRationale ?? null) : s.rationale,
 });
 
 /** A grade's basis and rationale as a seed file writes them (the basis left out when EDITORIAL). */
 export const gradeSeed = (r: { importanceBasis: Basis; importanceRationale: string | null; requirementGroup: string | null }) =>
-  Object.fromEntries(Object.entries({ group: r.requirementGroup ?? undefined, basis: r.importanceBasis === Basis.EDITORIAL ? undefined : r.importanceBasis, rationale: r.importanceRationale ?? undefined }).filter(([, v]) => v != null));
+  ({
+    ...Object.fromEntries(Object.entries({ group: r.requirementGroup, basis: r.importanceBasis === Basis.EDITORIAL ? undefined : r.importanceBasis }).filter(([, v]) => v != null)),
+    // null, written out: "no rationale", which a file could not say by leaving it out (that means the role's gradeRationale)
+    rationale: r.importanceRationale,
+  });

@@ -89,6 +89,13 @@ export function hashOf(unit: Pick<Unit, 'content' | 'role'>): string {
   return createHash('sha256').update(JSON.stringify(canonicalOf(unit))).digest('hex');
 }
 
+/** Gives every skill grade of `holders` that has no rationale of its own the role's `rationale`. */
+function withRationale(rationale: string, ...holders: Row[]): void {
+  for (const holder of holders) {
+    holder.skills = ((holder.skills as Row[] | undefined) ?? []).map((grade) => (grade.rationale === undefined ? { ...grade, rationale } : grade));
+  }
+}
+
 const plain = (record: object): Row => JSON.parse(JSON.stringify(record)) as Row;
 
 /** Splits a seed set (files or database) into units, keyed by `unitId`. */
@@ -103,7 +110,9 @@ export function unitsOf(set: Record<SeedKind, object[]>, origins?: Map<object, O
         add({ kind: KIND_OF[seedKind], key: keyOf(seedKind, row), content: row, origin });
         continue;
       }
-      const { levels, salaryBands, outlooks, transitions, ...own } = row as Row & Record<RolePart, Row[] | undefined>;
+      const { levels, salaryBands, outlooks, transitions, gradeRationale, ...own } = row as Row & Record<RolePart, Row[] | undefined>;
+      // a file's role-wide grade rationale is each of its grades' rationale, as the database keeps it
+      if (gradeRationale) withRationale(gradeRationale as string, own, ...(levels ?? []));
       add({ kind: 'Role', key: own.slug as string, content: own, origin });
       const parts: Record<RolePart, Row[] | undefined> = { levels, salaryBands, outlooks, transitions };
       for (const [part, list] of Object.entries(parts) as [RolePart, Row[] | undefined][]) {
