@@ -25,6 +25,10 @@ export interface Config {
   executor: ExecutorOptions;
   /** How far V8 lets the heap grow past what the last full GC kept, in percent; 0: V8's own choice. */
   heapGrowthPercent: number;
+  /** Milliseconds a GraphQL request may take before it is answered SERVICE_UNAVAILABLE; 0: no deadline. */
+  requestDeadlineMs: number;
+  /** Refuse to start when the SQLite file is missing, instead of creating and seeding a new one. */
+  databaseMustExist: boolean;
 }
 
 /** Where replicas share state: a Redis URL, and the prefix of every key we use there. */
@@ -33,8 +37,15 @@ export interface RedisSettings {
   prefix: string;
 }
 
-/** `readUrls`: PostgreSQL read replicas that serve reads (writes and migrations go to `url`). */
-export type DatabaseSettings = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string; readUrls?: string[] };
+/**
+ * `readUrls`: PostgreSQL read replicas that serve reads (writes and migrations go to `url`).
+ * `busyTimeoutMs` (SQLite): how long a write waits for another process's write to finish.
+ * `statementTimeoutMs` (PostgreSQL): the longest one statement may run, and how long the client
+ * waits for any answer (a blackholed server); 0: no limit.
+ */
+export type DatabaseSettings =
+  | { type: 'sqlite'; path: string; busyTimeoutMs?: number }
+  | { type: 'postgres'; url: string; readUrls?: string[]; statementTimeoutMs?: number };
 
 export class ConfigError extends Error {}
 
@@ -135,6 +146,15 @@ function parseNodeEnv(raw: string | undefined): Config['nodeEnv'] {
   return value;
 }
 
+/** DATABASE_URL and DATABASE_READ_URLS, with the timeouts of the engine they name. */
+export function parseDatabase(env: NodeJS.ProcessEnv): DatabaseSettings {
+  const db = parseReadUrls(env.DATABASE_READ_URLS, parseDatabaseUrl(env.DATABASE_URL));
+  const busy = parseWhole('DATABASE_BUSY_TIMEOUT_MS', env.DATABASE_BUSY_TIMEOUT_MS, 5000, 60_000, ' of milliseconds');
+  const statement = parseWhole('DATABASE_STATEMENT_TIMEOUT_MS', env.DATABASE_STATEMENT_TIMEOUT_MS, 10_000, 600_000, ' of milliseconds');
+  if (db.type === 'sqlite' && busy === 0) throw new ConfigError('DATABASE_BUSY_TIMEOUT_MS must be at least 1 (0 would fail every write that meets another)');
+  return db.type === 'sqlite' ? { ...db, busyTimeoutMs: busy } : { ...db, statementTimeoutMs: statement };
+}
+
 /** Reads and validates the environment; throws ConfigError with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info';
@@ -144,7 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: parsePort(env.PORT),
     host: env.HOST || '0.0.0.0',
-    database: parseReadUrls(env.DATABASE_READ_URLS, parseDatabaseUrl(env.DATABASE_URL)),
+    database: parseDatabase(env),
     nodeEnv: parseNodeEnv(env.NODE_ENV),
     introspection: parseBoolean('INTROSPECTION', env.INTROSPECTION, true),
     logLevel,
@@ -157,6 +177,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     security: parseSecuritySettings(env, (message) => new ConfigError(message)),
     executor: parseExecutor(env.GRAPHQL_EXECUTOR),
     heapGrowthPercent: parseWhole('HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT, 100, 1000),
+    requestDeadlineMs: parseWhole('REQUEST_DEADLINE_MS', env.REQUEST_DEADLINE_MS, 15_000, 600_000, ' of milliseconds'),
+    databaseMustExist: parseBoolean('DATABASE_MUST_EXIST', env.DATABASE_MUST_EXIST, false),
   };
 }
 

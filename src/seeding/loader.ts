@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { bumpGraphVersion } from '../core/cache/graph-version';
+import { runWrite } from '../core/writes';
 import { Certification } from '../modules/certifications/certification.entity';
 import { Organization } from '../modules/certifications/organization.entity';
 import { Credential } from '../modules/credentials/credential.entity';
@@ -31,7 +32,7 @@ const need = (ids: Map<string, number>, slug: string) => ids.get(slug) as number
 export async function loadSeedDirectory(dataSource: DataSource, dir: string): Promise<SyncReport> {
   const { set, origins } = readSeeds(dir);
   checkReferences(set, origins);
-  return dataSource.transaction((em) => writeSeedSet(em, set));
+  return runWrite(dataSource, (em) => writeSeedSet(em, set));
 }
 
 /** Writes an already validated seed set; only rows that differ are touched. */
