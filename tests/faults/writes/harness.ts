@@ -8,7 +8,8 @@ import sqlite3 from 'sqlite3';
  * The built server and CLIs as an operator runs them (`npm run test:faults` builds first), and
  * editors writing to them: what each write was answered, and what the database holds afterwards.
  */
-export const ROOT = join(__dirname, '..', '..', '..');
+/** FAULTS_ROOT: another build to run the same tests against (the figures of an older version). */
+export const ROOT = process.env.FAULTS_ROOT || join(__dirname, '..', '..', '..');
 const MAIN = join(ROOT, 'dist', 'main.js');
 const run = promisify(execFile);
 
@@ -219,3 +220,68 @@ export function judge(outcomes: Outcome[], stored: Map<string, { cited: boolean;
 }
 
 export const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback) * 1000;
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function readyStatus(server: ServerProcess): Promise<number> {
+  try {
+    return (await fetch(`${server.base}/readyz`, { signal: AbortSignal.timeout(10_000) })).status;
+  } catch {
+    return 0;
+  }
+}
+
+export interface FaultRun {
+  /** Outcomes of the writes sent before, during and after the fault. */
+  before: Outcome[];
+  during: Outcome[];
+  after: Outcome[];
+  /** /readyz statuses seen while the fault held, and whether it answered 200 again after. */
+  readyDuring: number[];
+  readyAgain: boolean;
+  server: ServerProcess;
+}
+
+/**
+ * Eight editors write; `inject` breaks something mid-run and `clear` mends it; the writers go on
+ * for a while, then the server is killed with SIGKILL (the caller restarts it and judges).
+ */
+export async function writeThroughFault(
+  server: ServerProcess,
+  key: string,
+  prefix: string,
+  phases: { beforeMs: number; duringMs: number; afterMs: number },
+  inject: () => unknown,
+  clear: () => unknown,
+): Promise<FaultRun> {
+  const load = writers(server.url, key, 8, prefix);
+  await sleep(phases.beforeMs);
+  const atFault = load.outcomes.length;
+  await inject();
+  const readyDuring: number[] = [];
+  const until = Date.now() + phases.duringMs;
+  while (Date.now() < until) {
+    readyDuring.push(await readyStatus(server));
+    await sleep(250);
+  }
+  await clear();
+  const atClear = load.outcomes.length;
+  let readyAgain = false;
+  const recoverBy = Date.now() + 10_000;
+  while (!readyAgain && Date.now() < recoverBy) {
+    readyAgain = (await readyStatus(server)) === 200;
+    if (!readyAgain) await sleep(250);
+  }
+  const atReady = load.outcomes.length;
+  await sleep(phases.afterMs);
+  await server.kill('SIGKILL');
+  const outcomes = await load.stop();
+  return {
+    before: outcomes.slice(0, atFault),
+    during: outcomes.slice(atFault, atClear),
+    after: outcomes.slice(atReady),
+    readyDuring,
+    readyAgain,
+    server,
+  };
+}
