@@ -21,7 +21,7 @@ import { formatError } from './format-error';
 import { createSecurity, Security } from './limits';
 import { Logger } from './logger';
 import { StatementCount, withStatementCount } from './query-counter';
-import { Deadline, withDeadline, writesReady } from './writes';
+import { classifyDatabaseError, Deadline, serviceUnavailable, withDeadline, writesReady } from './writes';
 
 /** Whether the database is migrated, seeded and answering. */
 export interface Readiness {
@@ -127,7 +127,7 @@ export async function createHttpApp(deps: AppDeps) {
   app.get('/readyz', async (_req, res) => {
     // the database answers reads, can commit writes, and is still the file it was at start
     const ready =
-      deps.readiness.seeded && !deps.readiness.shuttingDown && (await databaseAnswers(deps.db)) && (await writesReady(deps.db));
+      deps.readiness.seeded && !deps.readiness.shuttingDown && (await databaseAnswers(deps.db));
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
 
@@ -152,7 +152,7 @@ export async function createHttpApp(deps: AppDeps) {
           deps.db,
           res.locals.requestId as string,
           res.locals.sql as StatementCount,
-          await authenticate(deps.db, req.headers.authorization),
+          await authenticate(deps.db, req.headers.authorization).catch(unavailableAsCoded),
         ),
         clientIp: req.ip,
       }),
@@ -170,6 +170,12 @@ export async function createHttpApp(deps: AppDeps) {
     res.status(status).json({ errors: [{ message, extensions: { code, ...(status >= 500 && requestId ? { requestId } : {}) } }] });
   });
   return { app, httpServer, apollo };
+}
+
+/** A key lookup the database could not answer is SERVICE_UNAVAILABLE, not a failed context (500). */
+function unavailableAsCoded(err: unknown): never {
+  const fault = classifyDatabaseError(err);
+  throw fault?.kind === 'unavailable' ? serviceUnavailable(fault.reason) : err;
 }
 
 /**
@@ -203,11 +209,10 @@ function requestDeadline(ms: number, logger: Logger) {
 
 async function databaseAnswers(db: DataSource): Promise<boolean> {
   try {
-    await Promise.race([
-      db.query('SELECT 1'),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
+    return await Promise.race([
+      db.query('SELECT 1').then(() => writesReady(db)),
+      new Promise<boolean>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
     ]);
-    return true;
   } catch {
     return false;
   }

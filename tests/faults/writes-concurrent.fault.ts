@@ -35,7 +35,7 @@ describe('Concurrent writers on SQLite, killed and restarted', () => {
 
     server = await startServer(url);
     const stored = await storedSkills(path, 'cw');
-    const { lost, partial, internal } = judge(outcomes, stored);
+    const { lost, partial, internal, phantom } = judge(outcomes, stored);
     const counts = tally(outcomes);
     console.log(`concurrent writers: ${JSON.stringify({ ...counts, stored: stored.size, lost: lost.length, partial: partial.length })}`);
 
@@ -43,6 +43,7 @@ describe('Concurrent writers on SQLite, killed and restarted', () => {
     expect(internal.slice(0, 3)).toEqual([]);
     expect(lost).toEqual([]);
     expect(partial).toEqual([]);
+    expect(phantom).toEqual([]);
     // the restarted server still takes writes
     const after = writers(server.url, key, 1, 'cw-after');
     await new Promise((r) => setTimeout(r, 300));

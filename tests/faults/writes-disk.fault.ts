@@ -42,6 +42,7 @@ function expectHonest(run: FaultRun, verdict: ReturnType<typeof judge>) {
   expect(verdict.internal.slice(0, 3)).toEqual([]);
   expect(verdict.lost).toEqual([]);
   expect(verdict.partial).toEqual([]);
+  expect(verdict.phantom).toEqual([]);
   for (const o of all) if (o.kind === 'refused') expect(o.code).toBe('SERVICE_UNAVAILABLE');
   expect(tally(run.after).acknowledged).toBeGreaterThan(0);
   expect(run.readyAgain).toBe(true);

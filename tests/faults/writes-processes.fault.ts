@@ -60,6 +60,7 @@ describe('Several processes writing one SQLite file', () => {
     expect(verdict.internal.slice(0, 3)).toEqual([]);
     expect(verdict.lost).toEqual([]);
     expect(verdict.partial).toEqual([]);
+    expect(verdict.phantom).toEqual([]);
     expect(tally(outcomes).acknowledged).toBeGreaterThan(10);
     await restarted.kill();
   });
@@ -81,6 +82,7 @@ describe('Several processes writing one SQLite file', () => {
       expect(v.internal.slice(0, 3)).toEqual([]);
       expect(v.lost).toEqual([]);
       expect(v.partial).toEqual([]);
+      expect(v.phantom).toEqual([]);
     }
     for (const o of [...fromA, ...fromB]) if (o.kind === 'refused') expect(o.code).toBe('SERVICE_UNAVAILABLE');
     expect(tally(fromA).acknowledged).toBeGreaterThan(5);

@@ -113,10 +113,10 @@ const SKILL_CREATE = /* GraphQL */ `
 `;
 
 export type Outcome =
-  | { kind: 'acknowledged'; slug: string }
-  | { kind: 'refused'; slug: string; code: string; status: number }
-  | { kind: 'internal'; slug: string; status: number; message: string }
-  | { kind: 'unanswered'; slug: string; error: string };
+  | { kind: 'acknowledged'; slug: string; ms: number }
+  | { kind: 'refused'; slug: string; code: string; status: number; reason?: string; message: string; ms: number }
+  | { kind: 'internal'; slug: string; status: number; message: string; ms: number }
+  | { kind: 'unanswered'; slug: string; error: string; ms: number };
 
 /** Sends one skill creation and classifies the answer. */
 export async function createSkill(url: string, key: string, slug: string, timeoutMs = 20_000): Promise<Outcome> {
@@ -128,6 +128,8 @@ export async function createSkill(url: string, key: string, slug: string, timeou
     broader: 'server-and-cloud-management',
     cite: [{ source: 'backend-career-guide', section: 'Core technical skills' }],
   };
+  const started = Date.now();
+  const ms = () => Date.now() - started;
   try {
     const res = await fetch(url, {
       method: 'POST',
@@ -135,15 +137,16 @@ export async function createSkill(url: string, key: string, slug: string, timeou
       body: JSON.stringify({ query: SKILL_CREATE, variables: { input } }),
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const body = (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-    if (!body.errors && body.data?.skillCreate?.skill?.slug === slug) return { kind: 'acknowledged', slug };
-    const code = body.errors?.[0]?.extensions?.code;
-    if (!code || code === 'INTERNAL_SERVER_ERROR' || res.status >= 500 && code !== 'SERVICE_UNAVAILABLE') {
-      return { kind: 'internal', slug, status: res.status, message: body.errors?.[0]?.message ?? JSON.stringify(body) };
+    const body = (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string; reason?: string } }[] };
+    if (!body.errors && body.data?.skillCreate?.skill?.slug === slug) return { kind: 'acknowledged', slug, ms: ms() };
+    const error = body.errors?.[0];
+    const code = error?.extensions?.code;
+    if (!code || code === 'INTERNAL_SERVER_ERROR' || (res.status >= 500 && code !== 'SERVICE_UNAVAILABLE')) {
+      return { kind: 'internal', slug, status: res.status, message: error?.message ?? JSON.stringify(body), ms: ms() };
     }
-    return { kind: 'refused', slug, code, status: res.status };
+    return { kind: 'refused', slug, code, status: res.status, reason: error?.extensions?.reason, message: error?.message ?? '', ms: ms() };
   } catch (err) {
-    return { kind: 'unanswered', slug, error: String((err as Error & { cause?: Error }).cause ?? err) };
+    return { kind: 'unanswered', slug, error: String((err as Error & { cause?: Error }).cause ?? err), ms: ms() };
   }
 }
 
@@ -216,7 +219,9 @@ export function judge(outcomes: Outcome[], stored: Map<string, { cited: boolean;
   const lost = acknowledged.filter((slug) => !stored.has(slug));
   const partial = [...stored.entries()].filter(([, s]) => !s.cited || !s.audited).map(([slug]) => slug);
   const internal = outcomes.filter((o) => o.kind === 'internal');
-  return { lost, partial, internal };
+  // a refusal says nothing was written: it must be true (unless it said the outcome was unknown)
+  const phantom = outcomes.filter((o) => o.kind === 'refused' && stored.has(o.slug) && !/may have been applied/.test(o.message)).map((o) => o.slug);
+  return { lost, partial, internal, phantom };
 }
 
 export const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback) * 1000;
