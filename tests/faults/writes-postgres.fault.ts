@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { withSearchPath } from '../support/database';
-import { createEditorKey, createSkill, judge, Outcome, readyStatus, requireBuild, ServerProcess, sleep, startServer, tally, waitFor } from './writes/harness';
+import { createEditorKey, createSkill, request, judge, Outcome, readyStatus, requireBuild, ServerProcess, sleep, startServer, tally, waitFor } from './writes/harness';
 import { TcpProxy } from './writes/tcp-proxy';
 
 /**
@@ -28,9 +28,8 @@ async function admin<T = unknown>(url: string, sql: string, params: unknown[] = 
 async function read(url: string) {
   const started = Date.now();
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: READ, signal: AbortSignal.timeout(30_000) });
-    const body = (await res.json()) as any;
-    return { ms: Date.now() - started, status: res.status, code: body.errors?.[0]?.extensions?.code ?? null };
+    const res = await request(url, { body: READ, timeoutMs: 30_000 });
+    return { ms: Date.now() - started, status: res.status, code: res.body.errors?.[0]?.extensions?.code ?? null };
   } catch (err) {
     return { ms: Date.now() - started, status: 0, code: String(err) };
   }

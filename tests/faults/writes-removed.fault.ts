@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baseEnv, createEditorKey, createSkill, readyStatus, requireBuild, ROOT, ServerProcess, startServer, tally, waitFor } from './writes/harness';
+import { baseEnv, createEditorKey, createSkill, readyStatus, request, requireBuild, ROOT, ServerProcess, startServer, tally, waitFor } from './writes/harness';
 
 /**
  * The database's directory removed while the server runs: writes are refused (they would go into
@@ -38,12 +38,8 @@ describe('A database file removed while serving', () => {
     for (const o of after) expect(o).toMatchObject({ kind: 'refused', code: 'SERVICE_UNAVAILABLE' });
     expect(ready).toBe(503);
     // reads go on from the file the process still holds open
-    const read = await fetch(server.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ skill(slug: "rm-before") { slug } }' }),
-    });
-    expect(((await read.json()) as any).data.skill.slug).toBe('rm-before');
+    const read = await request(server.url, { body: JSON.stringify({ query: '{ skill(slug: "rm-before") { slug } }' }) });
+    expect(read.body.data.skill.slug).toBe('rm-before');
     await server.kill('SIGKILL');
 
     // with DATABASE_MUST_EXIST the restart refuses to make a new, empty database

@@ -1,4 +1,5 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
+import http from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -33,6 +34,41 @@ export interface ServerProcess {
 }
 
 /** The environment every process of a fault test shares: no Redis, no rate limit, quiet logs. */
+/**
+ * One HTTP request on a connection of its own, closed after (node:http without an agent). The
+ * tests kill servers under open keep-alive connections; fetch's shared pool then kept the test
+ * process busy after the run, long after every server was gone.
+ */
+export function request(url: string, options: { body?: string; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: options.body === undefined ? 'GET' : 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', ...options.headers },
+        timeout: options.timeoutMs ?? 30_000,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) });
+          } catch {
+            resolve({ status: res.statusCode ?? 0, body: text });
+          }
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`no answer in ${options.timeoutMs ?? 30_000} ms`)));
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
 export const baseEnv = (databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
   ...process.env,
   HOST: '127.0.0.1',
@@ -131,13 +167,12 @@ export async function createSkill(url: string, key: string, slug: string, timeou
   const started = Date.now();
   const ms = () => Date.now() - started;
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    const res = await request(url, {
+      headers: { authorization: `Bearer ${key}` },
       body: JSON.stringify({ query: SKILL_CREATE, variables: { input } }),
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
     });
-    const body = (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string; reason?: string } }[] };
+    const body = res.body as { data?: any; errors?: { message: string; extensions?: { code?: string; reason?: string } }[] };
     if (!body.errors && body.data?.skillCreate?.skill?.slug === slug) return { kind: 'acknowledged', slug, ms: ms() };
     const error = body.errors?.[0];
     const code = error?.extensions?.code;
@@ -230,7 +265,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function readyStatus(server: ServerProcess): Promise<number> {
   try {
-    return (await fetch(`${server.base}/readyz`, { signal: AbortSignal.timeout(10_000) })).status;
+    return (await request(`${server.base}/readyz`, { timeoutMs: 10_000 })).status;
   } catch {
     return 0;
   }

@@ -57,7 +57,7 @@ export class TcpProxy {
   down(): void {
     this.mode = 'down';
     for (const [client, upstream] of this.pairs) {
-      client.resetAndDestroy();
+      client.destroy();
       upstream.destroy();
     }
     this.pairs.clear();
