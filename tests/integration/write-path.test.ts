@@ -1,11 +1,12 @@
 import { renameSync } from 'node:fs';
+import sqlite3 from 'sqlite3';
 import { ApiRole } from '../../src/core/auth/api-key.entity';
-import { AuthInfo } from '../../src/core/auth/keys';
+import { AuthInfo, createApiKey } from '../../src/core/auth/keys';
 import { createDataSource } from '../../src/core/data-source';
 import { runWrite, writesReady } from '../../src/core/writes';
 import { keyFor, runAs } from '../support/auth';
 import { onlyOn } from '../support/database';
-import { codeOf, TestServer } from '../support/server';
+import { codeOf, startHttp, TestServer } from '../support/server';
 
 const SKILL_CREATE = /* GraphQL */ `
   mutation Create($input: SkillCreateInput!) { skillCreate(input: $input) { skill { slug } } }
@@ -117,3 +118,36 @@ onlyOn('sqlite')('The write path on a SQLite file that is moved away', () => {
   });
 });
 
+
+onlyOn('sqlite')('The request deadline', () => {
+  it('should answer SERVICE_UNAVAILABLE in time while another process holds the write lock, and never apply that write', async () => {
+    const http = await startHttp(undefined, { config: { requestDeadlineMs: 400 } });
+    const path = (http.db.options as { database: string }).database;
+    const { key } = await createApiKey(http.db, 'deadline editor', ApiRole.EDITOR).then((r) => ({ key: r.key }));
+    // another process's writer, holding the file's write lock
+    const other = await new Promise<sqlite3.Database>((resolve, reject) => {
+      const conn = new sqlite3.Database(path, (err) => (err ? reject(err) : resolve(conn)));
+    });
+    const exec = (sql: string) => new Promise<void>((resolve, reject) => other.exec(sql, (err) => (err ? reject(err) : resolve())));
+    try {
+      await exec('BEGIN IMMEDIATE');
+      const started = Date.now();
+      const res = await fetch(`${http.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: SKILL_CREATE, variables: newSkill('past-deadline') }),
+      });
+      const body = (await res.json()) as any;
+      expect(Date.now() - started).toBeLessThan(2500);
+      expect(res.status).toBe(503);
+      expect(body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'deadline' });
+      await exec('COMMIT');
+      // the write was still waiting for the lock: once it is free, it must give up, not commit
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await http.db.query(`SELECT slug FROM skills WHERE slug = 'past-deadline'`)).toEqual([]);
+    } finally {
+      await new Promise((r) => other.close(r));
+      await http.stop();
+    }
+  });
+});
