@@ -5,6 +5,8 @@ import { createResponseCache, databaseIdentity } from './core/cache';
 import { loadConfigOrExit } from './core/config';
 import { createDataSource } from './core/data-source';
 import { prepareDatabase } from './core/database';
+import { announceNewDatabase, MissingDatabaseError } from './core/database-file';
+import { openWritePath } from './core/writes';
 import { createLogger } from './core/logger';
 import { createTracing } from './core/metrics';
 import { createHttpApp, Readiness } from './core/server';
@@ -17,8 +19,10 @@ async function main(): Promise<void> {
   // A fixed growth factor keeps the peak proportional to the graph, with no throughput lost.
   if (config.heapGrowthPercent > 0) v8.setFlagsFromString(`--heap-growing-percent=${config.heapGrowthPercent}`);
   const logger = createLogger(config.logLevel);
+  announceNewDatabase(config, logger); // before the data source creates the file
   const db = createDataSource(config.database, { onError: (message) => logger.warn({ sql: message }, 'query failed') });
   await db.initialize();
+  openWritePath(db, logger); // takes the file's identity now, to notice it moved (/readyz)
   const readiness: Readiness = { seeded: false, shuttingDown: false };
   const { migrations, seeded } = await prepareDatabase(db, config.seedsDir);
   logger.info({ migrations, seeded, identity: await databaseIdentity(db) }, 'database ready');
@@ -53,6 +57,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error('careergraph: failed to start:', err);
+  console.error('careergraph: failed to start:', err instanceof MissingDatabaseError ? err.message : err);
   process.exit(1);
 });

@@ -29,6 +29,10 @@ export interface Config {
   heapGrowthPercent: number;
   /** What the HTTP server holds open for clients (node:http settings). */
   http: HttpSettings;
+  /** Milliseconds a GraphQL request may take before it is answered SERVICE_UNAVAILABLE; 0: no deadline. */
+  requestDeadlineMs: number;
+  /** Refuse to start when the SQLite file is missing, instead of creating and seeding a new one. */
+  databaseMustExist: boolean;
 }
 
 /**
@@ -51,8 +55,15 @@ export interface RedisSettings {
   prefix: string;
 }
 
-/** `readUrls`: PostgreSQL read replicas that serve reads (writes and migrations go to `url`). */
-export type DatabaseSettings = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string; readUrls?: string[] };
+/**
+ * `readUrls`: PostgreSQL read replicas that serve reads (writes and migrations go to `url`).
+ * `busyTimeoutMs` (SQLite): how long a write waits for another process's write to finish.
+ * `statementTimeoutMs` (PostgreSQL): the longest one statement may run, and how long the client
+ * waits for any answer (a blackholed server); 0: no limit.
+ */
+export type DatabaseSettings =
+  | { type: 'sqlite'; path: string; busyTimeoutMs?: number }
+  | { type: 'postgres'; url: string; readUrls?: string[]; statementTimeoutMs?: number };
 
 export class ConfigError extends Error {}
 
@@ -189,6 +200,15 @@ export function parseExposeStackTraces(raw: string | undefined, nodeEnv: Config[
   return expose;
 }
 
+/** DATABASE_URL and DATABASE_READ_URLS, with the timeouts of the engine they name. */
+export function parseDatabase(env: NodeJS.ProcessEnv): DatabaseSettings {
+  const db = parseReadUrls(env.DATABASE_READ_URLS, parseDatabaseUrl(env.DATABASE_URL));
+  const busy = parseWhole('DATABASE_BUSY_TIMEOUT_MS', env.DATABASE_BUSY_TIMEOUT_MS, 5000, 60_000, ' of milliseconds');
+  const statement = parseWhole('DATABASE_STATEMENT_TIMEOUT_MS', env.DATABASE_STATEMENT_TIMEOUT_MS, 10_000, 600_000, ' of milliseconds');
+  if (db.type === 'sqlite' && busy === 0) throw new ConfigError('DATABASE_BUSY_TIMEOUT_MS must be at least 1 (0 would fail every write that meets another)');
+  return db.type === 'sqlite' ? { ...db, busyTimeoutMs: busy } : { ...db, statementTimeoutMs: statement };
+}
+
 /** Reads and validates the environment; throws ConfigError with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info';
@@ -199,7 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: parsePort(env.PORT),
     host: env.HOST || '0.0.0.0',
-    database: parseReadUrls(env.DATABASE_READ_URLS, parseDatabaseUrl(env.DATABASE_URL)),
+    database: parseDatabase(env),
     nodeEnv,
     exposeStackTraces: parseExposeStackTraces(env.EXPOSE_STACK_TRACES, nodeEnv),
     introspection: parseBoolean('INTROSPECTION', env.INTROSPECTION, true),
@@ -214,6 +234,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     executor: parseExecutor(env.GRAPHQL_EXECUTOR),
     heapGrowthPercent: parseWhole('HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT, 100, 1000),
     http: parseHttp(env),
+    requestDeadlineMs: parseWhole('REQUEST_DEADLINE_MS', env.REQUEST_DEADLINE_MS, 15_000, 600_000, ' of milliseconds'),
+    databaseMustExist: parseBoolean('DATABASE_MUST_EXIST', env.DATABASE_MUST_EXIST, false),
   };
 }
 

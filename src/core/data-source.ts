@@ -20,7 +20,14 @@ export interface DataSourceFactoryOptions {
  * transactions, migrations and raw queries to the primary.
  */
 function postgresConnection(db: Extract<DatabaseSettings, { type: 'postgres' }>) {
-  const pool = { applicationName: 'careergraph', connectTimeoutMS: 10_000 };
+  const timeout = db.statementTimeoutMs ?? 0;
+  const pool = {
+    applicationName: 'careergraph',
+    connectTimeoutMS: 10_000,
+    // statement_timeout: the server cancels a statement that runs too long (57014); query_timeout:
+    // the client stops waiting a little later, for when no answer can come (a blackholed network)
+    ...(timeout > 0 ? { extra: { statement_timeout: timeout, query_timeout: timeout + 1000 } } : {}),
+  };
   if (!db.readUrls?.length) return { type: 'postgres' as const, url: db.url, ...pool };
   return {
     type: 'postgres' as const,
@@ -48,7 +55,7 @@ export function createDataSource(db: DatabaseSettings, options: DataSourceFactor
       type: 'sqlite',
       database: db.path,
       enableWAL: db.path !== ':memory:',
-      busyTimeout: 5000,
+      busyTimeout: db.busyTimeoutMs ?? 5000,
       // TypeORM calls driver.verbose(), whose long stack traces cost a stack capture and an inspect per statement.
       driver: { ...sqlite3, verbose: () => sqlite3 },
     };

@@ -31,14 +31,17 @@ const withAdvisoryLock: Exclusive = async (db, fn) => {
   }
 };
 
-/** SQLite is one file on one host, served by one process: nothing to coordinate. */
+/**
+ * SQLite: migrations take the file's write lock in their own transactions, and seed loads go
+ * through the write path (src/core/writes), which waits its turn against other processes.
+ */
 const unlocked: Exclusive = (_db, fn) => fn();
 
 const EXCLUSIVE: Record<string, Exclusive> = { postgres: withAdvisoryLock, sqlite: unlocked };
 
 /**
  * Runs `fn` while no other process prepares or seeds the same database: under the PostgreSQL
- * advisory lock that start-up takes (one per schema); SQLite needs none.
+ * advisory lock that start-up takes (one per schema); SQLite's own write lock does it there.
  */
 export function runExclusively<T>(db: DataSource, fn: () => Promise<T>): Promise<T> {
   return (EXCLUSIVE[db.options.type] ?? unlocked)(db, fn);

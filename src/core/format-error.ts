@@ -2,6 +2,7 @@ import { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './errors';
 import { limitCodeOf, tokenLimitMessage } from './limits/refusals';
 import { requestIdOf } from './limits/request-id';
+import { classifyDatabaseError, serviceUnavailable } from './writes/database-errors';
 
 interface ValidationIssue {
   property: string;
@@ -55,6 +56,12 @@ export function formatError(production: boolean, log: (err: unknown, requestId?:
     // query...) come without a code but with a 4xx status: the client's fault, not ours.
     const status = (error as { extensions?: { http?: { status?: number } } } | null)?.extensions?.http?.status;
     if (code === ErrorCode.INTERNAL_SERVER_ERROR && status && status >= 400 && status < 500) code = ErrorCode.BAD_REQUEST;
+    // a read the database could not answer (unreachable, timed out): the service's state, not a bug
+    const fault = code === ErrorCode.INTERNAL_SERVER_ERROR ? classifyDatabaseError((error as { originalError?: unknown })?.originalError ?? error) : null;
+    if (fault?.kind === 'unavailable') {
+      const refusal = serviceUnavailable(fault.reason);
+      return { message: refusal.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason: fault.reason } };
+    }
     if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
       // The request id ties the answer a client reports to the log line holding the real error.
       const requestId = requestIdOf(error);

@@ -22,6 +22,7 @@ import { createSecurity, Security } from './limits';
 import { Logger } from './logger';
 import { StatementCount, withStatementCount } from './query-counter';
 import { boundedDocumentStore, boundedServerCache } from './request-caches';
+import { classifyDatabaseError, Deadline, serviceUnavailable, withDeadline, writesReady } from './writes';
 
 /** Whether the database is migrated, seeded and answering. */
 export interface Readiness {
@@ -31,7 +32,7 @@ export interface Readiness {
 
 export interface AppDeps {
   config: Pick<Config, 'nodeEnv' | 'introspection'> &
-    Partial<Pick<Config, 'playground' | 'httpCacheMaxAge' | 'security' | 'redis' | 'executor' | 'exposeStackTraces' | 'http'>>;
+    Partial<Pick<Config, 'playground' | 'httpCacheMaxAge' | 'security' | 'redis' | 'executor' | 'exposeStackTraces' | 'http' | 'requestDeadlineMs'>>;
   db: DataSource;
   schema: GraphQLSchema;
   logger: Logger;
@@ -139,7 +140,9 @@ export async function createHttpApp(deps: AppDeps) {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const ready = deps.readiness.seeded && !deps.readiness.shuttingDown && (await databaseAnswers(deps.db));
+    // the database answers reads, can commit writes, and is still the file it was at start
+    const ready =
+      deps.readiness.seeded && !deps.readiness.shuttingDown && (await databaseAnswers(deps.db));
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
 
@@ -155,6 +158,7 @@ export async function createHttpApp(deps: AppDeps) {
       deps.logger.debug({ requestId, method: req.method }, 'request received');
       withStatementCount(sql, () => next());
     },
+    requestDeadline(deps.config.requestDeadlineMs ?? 15_000, deps.logger),
     express.json({ limit: '1mb' }),
     ...security.afterBody,
     expressMiddleware(apollo, {
@@ -163,7 +167,7 @@ export async function createHttpApp(deps: AppDeps) {
           deps.db,
           res.locals.requestId as string,
           res.locals.sql as StatementCount,
-          await authenticate(deps.db, req.headers.authorization),
+          await authenticate(deps.db, req.headers.authorization).catch(unavailableAsCoded),
         ),
         clientIp: req.ip,
       }),
@@ -171,6 +175,7 @@ export async function createHttpApp(deps: AppDeps) {
   );
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const requestId = res.locals.requestId as string | undefined;
+    if (res.headersSent) return; // answered already (the request deadline), and the late answer failed
     const status = err.status ?? 500;
     const code =
       status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR;
@@ -182,13 +187,47 @@ export async function createHttpApp(deps: AppDeps) {
   return { app, httpServer, apollo };
 }
 
+/** A key lookup the database could not answer is SERVICE_UNAVAILABLE, not a failed context (500). */
+function unavailableAsCoded(err: unknown): never {
+  const fault = classifyDatabaseError(err);
+  throw fault?.kind === 'unavailable' ? serviceUnavailable(fault.reason) : err;
+}
+
+/**
+ * Answers SERVICE_UNAVAILABLE (503) when a request runs past `ms`, so no client waits on a
+ * database that cannot answer for longer than that. A write that is committing holds the answer
+ * until its commit's outcome is known (see Deadline); one that had not reached its COMMIT is
+ * rolled back, so the refusal is true.
+ */
+function requestDeadline(ms: number, logger: Logger) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    if (ms <= 0) return next();
+    const deadline = new Deadline(Date.now() + ms);
+    const timer = setTimeout(() => {
+      if (res.headersSent || !deadline.expire()) return;
+      const requestId = res.locals.requestId as string;
+      logger.warn({ requestId, ms }, 'request deadline passed');
+      recordError(ErrorCode.SERVICE_UNAVAILABLE);
+      res.status(503).json({
+        errors: [
+          {
+            message: `The request did not finish within ${ms} ms (REQUEST_DEADLINE_MS); nothing was written, try again later`,
+            extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason: 'deadline', requestId },
+          },
+        ],
+      });
+    }, ms);
+    res.once('close', () => clearTimeout(timer));
+    withDeadline(deadline, () => next());
+  };
+}
+
 async function databaseAnswers(db: DataSource): Promise<boolean> {
   try {
-    await Promise.race([
-      db.query('SELECT 1'),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
+    return await Promise.race([
+      db.query('SELECT 1').then(() => writesReady(db)),
+      new Promise<boolean>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
     ]);
-    return true;
   } catch {
     return false;
   }

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { bumpGraphVersion } from '../core/cache/graph-version';
+import { runWrite } from '../core/writes';
 import { Certification } from '../modules/certifications/certification.entity';
 import { Organization } from '../modules/certifications/organization.entity';
 import { Credential } from '../modules/credentials/credential.entity';
@@ -40,7 +41,7 @@ const need = (ids: Map<string, number>, slug: string) => ids.get(slug) as number
 export async function loadSeedDirectory(dataSource: DataSource, dir: string, options: SeedOptions = {}): Promise<SeedReport> {
   const read = readSeeds(dir);
   checkReferences(read.set, read.origins);
-  return dataSource.transaction((em) => mergeSeedSet(em, read, options));
+  return runWrite(dataSource, (em) => mergeSeedSet(em, read, options));
 }
 
 /** Writes an already validated seed set; only rows that differ are touched. */

@@ -4,13 +4,13 @@ describe('Configuration', () => {
   it('should default to port 4000 and the SQLite file under data/', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
-    expect(config.database).toEqual({ type: 'sqlite', path: 'data/careergraph.sqlite' });
+    expect(config.database).toEqual({ type: 'sqlite', path: 'data/careergraph.sqlite', busyTimeoutMs: 5000 });
     expect(config.introspection).toBe(true);
   });
 
   it('should read sqlite:PATH and postgres URLs', () => {
-    expect(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x.db' }).database).toEqual({ type: 'sqlite', path: '/tmp/x.db' });
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).database).toEqual({ type: 'postgres', url: 'postgres://u@h/db' });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x.db' }).database).toMatchObject({ type: 'sqlite', path: '/tmp/x.db' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).database).toMatchObject({ type: 'postgres', url: 'postgres://u@h/db' });
   });
 
   it.each([
@@ -35,9 +35,27 @@ describe('Configuration', () => {
     [{ HTTP_REQUEST_TIMEOUT_SECONDS: '2.5' }, /^HTTP_REQUEST_TIMEOUT_SECONDS must be a whole number of seconds/],
     [{ HTTP_HEADERS_TIMEOUT_SECONDS: '60', HTTP_REQUEST_TIMEOUT_SECONDS: '30' }, /HTTP_HEADERS_TIMEOUT_SECONDS \(60\) must not exceed HTTP_REQUEST_TIMEOUT_SECONDS \(30\)/],
     [{ HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: '10' }, /HTTP_KEEP_ALIVE_TIMEOUT_SECONDS \(10\) must be less than HTTP_HEADERS_TIMEOUT_SECONDS \(10\)/],
+    [{ REQUEST_DEADLINE_MS: '-1' }, /^REQUEST_DEADLINE_MS must be a whole number of milliseconds from 0 to 600000/],
+    [{ REQUEST_DEADLINE_MS: '1e9' }, /^REQUEST_DEADLINE_MS/],
+    [{ DATABASE_STATEMENT_TIMEOUT_MS: 'soon' }, /^DATABASE_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds/],
+    [{ DATABASE_BUSY_TIMEOUT_MS: '0' }, /^DATABASE_BUSY_TIMEOUT_MS must be at least 1/],
+    [{ DATABASE_BUSY_TIMEOUT_MS: '600000' }, /^DATABASE_BUSY_TIMEOUT_MS must be a whole number of milliseconds from 0 to 60000/],
+    [{ DATABASE_MUST_EXIST: 'perhaps' }, /^DATABASE_MUST_EXIST must be true or false/],
   ])('should refuse %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('should bound writes and requests in time by default, and take other bounds from the environment', () => {
+    const defaults = loadConfig({});
+    expect(defaults.requestDeadlineMs).toBe(15_000);
+    expect(defaults.databaseMustExist).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).database).toEqual({ type: 'postgres', url: 'postgres://u@h/db', statementTimeoutMs: 10_000 });
+    const set = loadConfig({ DATABASE_URL: 'postgres://u@h/db', DATABASE_STATEMENT_TIMEOUT_MS: '0', REQUEST_DEADLINE_MS: '0', DATABASE_MUST_EXIST: 'true' });
+    expect(set.database).toMatchObject({ statementTimeoutMs: 0 });
+    expect(set.requestDeadlineMs).toBe(0);
+    expect(set.databaseMustExist).toBe(true);
+    expect(loadConfig({ DATABASE_BUSY_TIMEOUT_MS: '250' }).database).toMatchObject({ busyTimeoutMs: 250 });
   });
 
   it('should bound heap growth to 100% unless HEAP_GROWTH_PERCENT says otherwise (0: V8 decides)', () => {
@@ -77,6 +95,7 @@ describe('Configuration', () => {
       type: 'postgres',
       url: 'postgres://u@primary/db',
       readUrls: ['postgres://u@r1/db', 'postgresql://u@r2/db'],
+      statementTimeoutMs: 10_000,
     });
   });
 

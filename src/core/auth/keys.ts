@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
 import { ErrorCode } from '../errors';
+import { runWrite } from '../writes';
 import { ApiKey, ApiRole } from './api-key.entity';
 
 /** What a request may do, from the API key it carries. */
@@ -20,23 +21,27 @@ export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8')
 export async function createApiKey(db: DataSource, name: string, role: ApiRole): Promise<{ key: string; record: ApiKey }> {
   const prefix = randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 8);
   const key = `cg_${prefix}_${randomBytes(24).toString('base64url')}`;
-  const record = await db.getRepository(ApiKey).save({
-    prefix,
-    keyHash: hashKey(key),
-    name,
-    role,
-    createdAt: new Date().toISOString(),
-    revokedAt: null,
-  });
+  const record = await runWrite(db, (em) =>
+    em.getRepository(ApiKey).save({
+      prefix,
+      keyHash: hashKey(key),
+      name,
+      role,
+      createdAt: new Date().toISOString(),
+      revokedAt: null,
+    }),
+  );
   return { key, record };
 }
 
 /** Revokes a key by its prefix or name; returns how many keys it revoked. */
 export async function revokeApiKey(db: DataSource, prefixOrName: string): Promise<number> {
-  const repo = db.getRepository(ApiKey);
-  const keys = (await repo.find()).filter((k) => !k.revokedAt && (k.prefix === prefixOrName || k.name === prefixOrName));
-  for (const k of keys) await repo.update(k.id, { revokedAt: new Date().toISOString() });
-  return keys.length;
+  return runWrite(db, async (em) => {
+    const repo = em.getRepository(ApiKey);
+    const keys = (await repo.find()).filter((k) => !k.revokedAt && (k.prefix === prefixOrName || k.name === prefixOrName));
+    for (const k of keys) await repo.update(k.id, { revokedAt: new Date().toISOString() });
+    return keys.length;
+  });
 }
 
 export type KeyCheck = { status: 'none' } | { status: 'valid'; auth: AuthInfo } | { status: 'invalid' };

@@ -2,6 +2,7 @@ import { EntityManager, ObjectLiteral } from 'typeorm';
 import { bumpGraphVersion, graphVersionWatcherOf, lockGraphForWrite } from '../../core/cache/graph-version';
 import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
+import { runWrite } from '../../core/writes';
 import { Organization } from '../certifications/organization.entity';
 import { RoleLevel } from '../roles/role-level.entity';
 import { Role } from '../roles/role.entity';
@@ -92,11 +93,14 @@ const lockingFirst =
     return work(em);
   };
 
-/** Runs one write in its own transaction; whatever the request reads afterwards sees it. */
+/**
+ * Runs one write in its own transaction, through the process's write path (src/core/writes):
+ * committed and durable, or refused with a code; whatever the request reads afterwards sees it.
+ */
 export async function writeTransaction<T>(ctx: Context, work: (em: EntityManager) => Promise<T>): Promise<T> {
   work = lockingFirst(work); // so a write waits for a seed run in another process instead of failing
   try {
-    return await ctx.db.transaction(work);
+    return await runWrite(ctx.db, work);
   } finally {
     // a failed read here is caught up by the watcher's next poll, which reports it
     await graphVersionWatcherOf(ctx.db)?.refresh().catch(() => undefined);

@@ -1,0 +1,54 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * A request's deadline as the write path sees it. The HTTP layer answers SERVICE_UNAVAILABLE when
+ * the deadline passes, but never while a COMMIT is on its way: it waits for that commit's outcome
+ * instead, and a write that had not reached its COMMIT by then is rolled back, so a refusal is
+ * never a write that happened after all.
+ */
+export class Deadline {
+  private expired = false;
+  private committing = 0;
+  private waiters: (() => void)[] = [];
+
+  constructor(readonly at: number) {}
+
+  get remainingMs(): number {
+    return Math.max(0, this.at - Date.now());
+  }
+
+  /** Called by the HTTP layer when the time is up: true if it may answer now (no commit in flight). */
+  expire(): boolean {
+    if (this.committing > 0) return false;
+    this.expired = true;
+    return true;
+  }
+
+  get hasExpired(): boolean {
+    return this.expired;
+  }
+
+  /** Called by the write path before COMMIT: false once the request was answered as refused. */
+  beginCommit(): boolean {
+    if (this.expired) return false;
+    this.committing += 1;
+    return true;
+  }
+
+  endCommit(): void {
+    this.committing -= 1;
+    if (this.committing === 0) for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  /** Resolves once no commit is in flight. */
+  settled(): Promise<void> {
+    return this.committing === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve));
+  }
+}
+
+const storage = new AsyncLocalStorage<Deadline>();
+
+export const withDeadline = <T>(deadline: Deadline, fn: () => T): T => storage.run(deadline, fn);
+
+/** The deadline of the request this code runs for, if any (CLIs and start-up have none). */
+export const currentDeadline = (): Deadline | undefined => storage.getStore();
