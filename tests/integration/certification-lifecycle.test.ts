@@ -1,9 +1,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { createMcpServer } from '../../src/mcp/server';
 import { effectiveStatus } from '../../src/modules/certification-lifecycle/lifecycle.service';
 import { CertificationLifecycle, CertificationStatus } from '../../src/modules/certification-lifecycle/lifecycle.entity';
 import { TestServer } from '../support/server';
+import { mcpClient } from '../support/mcp-client';
 
 const CERTS = /* GraphQL */ `
   {
@@ -21,10 +20,7 @@ describe('Certification lifecycles', () => {
   let client: Client;
   beforeAll(async () => {
     server = await TestServer.start();
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await createMcpServer(server.db).connect(serverSide);
-    client = new Client({ name: 'careergraph-lifecycle-test', version: '1.0.0' });
-    await client.connect(clientSide);
+    client = await mcpClient(server, 'careergraph-lifecycle-test');
   });
   afterAll(async () => {
     await client.close();

@@ -1,13 +1,10 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { createMcpServer } from '../../src/mcp/server';
 import { startHttp, TestServer } from '../support/server';
+import { mcpClient, textOf, ToolResult } from '../support/mcp-client';
 
 const TOOL_NAMES = ['career_path', 'describe_role', 'list_employers', 'salary_bands', 'search', 'skill_gap'];
 
-type ToolResult = { isError?: boolean; content: { type: string; text?: string }[]; structuredContent?: any };
-const textOf = (result: ToolResult) => result.content.map((c) => c.text ?? '').join('\n');
 
 describe('MCP tools (in-process client)', () => {
   let server: TestServer;
@@ -15,10 +12,7 @@ describe('MCP tools (in-process client)', () => {
 
   beforeAll(async () => {
     server = await TestServer.start();
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await createMcpServer(server.db).connect(serverSide);
-    client = new Client({ name: 'careergraph-test', version: '1.0.0' });
-    await client.connect(clientSide);
+    client = await mcpClient(server, 'careergraph-test');
   });
   afterAll(async () => {
     await client.close();

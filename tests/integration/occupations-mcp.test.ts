@@ -1,10 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { createMcpServer } from '../../src/mcp/server';
 import { TestServer } from '../support/server';
+import { mcpClient, textOf, ToolResult } from '../support/mcp-client';
 
-type ToolResult = { isError?: boolean; content: { type: string; text?: string }[]; structuredContent?: any };
-const textOf = (result: ToolResult) => result.content.map((c) => c.text ?? '').join('\n');
 
 const ROLES = /* GraphQL */ `{ roles(first: 50) { nodes { slug } } }`;
 
@@ -14,10 +11,7 @@ describe('Pay questions through the MCP tools', () => {
 
   beforeAll(async () => {
     server = await TestServer.start();
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await createMcpServer(server.db).connect(serverSide);
-    client = new Client({ name: 'careergraph-occupations-test', version: '1.0.0' });
-    await client.connect(clientSide);
+    client = await mcpClient(server, 'careergraph-occupations-test');
   });
   afterAll(async () => {
     await client.close();
@@ -69,10 +63,7 @@ describe('describe_role', () => {
   let client: Client;
   beforeAll(async () => {
     server = await TestServer.start();
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await createMcpServer(server.db).connect(serverSide);
-    client = new Client({ name: 'careergraph-describe-test', version: '1.0.0' });
-    await client.connect(clientSide);
+    client = await mcpClient(server, 'careergraph-describe-test');
   });
   afterAll(async () => {
     await client.close();

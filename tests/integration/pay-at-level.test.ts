@@ -1,7 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { createMcpServer } from '../../src/mcp/server';
 import { TestServer } from '../support/server';
+import { mcpClient } from '../support/mcp-client';
 
 const LEVEL = 'mid-level-backend-developer';
 const BAND = '{ slug label currency period region year min max level { slug } }';
@@ -16,10 +15,7 @@ describe('Pay at a level: one answer wherever it is asked', () => {
 
   beforeAll(async () => {
     server = await TestServer.start();
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await createMcpServer(server.db).connect(serverSide);
-    client = new Client({ name: 'careergraph-pay-test', version: '1.0.0' });
-    await client.connect(clientSide);
+    client = await mcpClient(server, 'careergraph-pay-test');
   });
   afterAll(async () => {
     await client.close();
