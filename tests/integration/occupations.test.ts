@@ -62,6 +62,13 @@ describe('Occupations', () => {
     }
   });
 
+  it('should list the classifications among the sources, with no headings (they are web pages) rather than an error', async () => {
+    const { sources } = await server.data(`{ sources { slug url sections { heading } } }`);
+    const soc = sources.find((s: any) => s.slug === 'soc-2018');
+    expect(soc).toEqual({ slug: 'soc-2018', url: expect.stringMatching(/^https?:\/\//), sections: [] });
+    expect(sources.find((s: any) => s.slug === 'backend-career-guide').sections.length).toBeGreaterThan(5);
+  });
+
   it('should find back-end developer from SOC 15-1252, and the roles of a code strongest match first', async () => {
     const { occupations } = await server.data(BY_CODE, { system: 'SOC_2018', code: '15-1252' });
     expect(occupations).toContainEqual({ match: 'BROAD', role: { slug: 'backend-developer' }, occupation: { code: '15-1252', title: 'Software Developers' } });

@@ -43,7 +43,7 @@ export class Source extends Node {
   @Column({ type: 'varchar', length: 64, nullable: true })
   sha256: string | null;
 
-  @Field(() => [SourceSection], { description: 'The document\'s headings in order; a section runs to the next heading of the same or a higher level.' })
+  /** The document's headings; null for a source known only by its web address (Source.sections answers []). */
   @Column({ type: 'simple-json', nullable: true })
   sections: SourceSection[] | null;
 }

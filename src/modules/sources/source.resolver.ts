@@ -5,7 +5,7 @@ import { Connection, connectionFromArray, ConnectionType } from '../../core/rela
 import { byId, MaybePromise } from '../../core/loaders';
 import { spanOf } from '../../seeding/anchor-columns';
 import { Citation, TextSpan } from './citation.entity';
-import { Source } from './source.entity';
+import { Source, SourceSection } from './source.entity';
 
 /** sources a page at a time, with the true totalCount. */
 export const SourceConnection = ConnectionType(Source, 'Source');
@@ -23,6 +23,13 @@ export class SourceResolver {
   @Query(() => [Source], { description: 'Every source document, by title: the first `first` (100 at most); sourcesConnection pages through them all.' })
   async sources(@Ctx() ctx: Context): Promise<Source[]> {
     return [...(await (await ctx.loaders.tables()).ordered(Source, 'title'))];
+  }
+
+  @FieldResolver(() => [SourceSection], {
+    description: "The document's headings in order; a section runs to the next heading of the same or a higher level. Empty for a web page cited by its address.",
+  })
+  sections(@Root() source: Source): SourceSection[] {
+    return source.sections ?? [];
   }
 }
 
