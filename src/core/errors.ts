@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * Every `extensions.code` the API sends: Apollo's names plus ours, each listed in the README's
+ * Every `extensions.code` the API sends: Apollo's names plus ours, each listed in docs/security.md's
  * error-code table (a test holds the two together). Clients rely on these strings: never rename one.
  */
 export enum ErrorCode {

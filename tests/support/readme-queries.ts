@@ -4,9 +4,9 @@ import { DocumentNode, GraphQLSchema, isCompositeType, Kind, parse, print, Selec
 
 const ROOT = join(__dirname, '..', '..');
 
-/** Every query of the README (```graphql blocks, mutations left out) and of docs/examples. */
+/** Every query of the README and docs/career-questions.md (```graphql blocks, mutations left out) and of docs/examples. */
 export function readmeQueries(): { name: string; query: string }[] {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const readme = ['README.md', join('docs', 'career-questions.md')].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
   const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]).filter((q) => !/^\s*mutation\b/.test(q));
   const examples = readdirSync(join(ROOT, 'docs', 'examples'))
     .filter((f) => f.endsWith('.graphql'))
