@@ -66,6 +66,7 @@ export function createMcpServer(db: DataSource, options: McpServerOptions = {}):
         title: tool.title,
         description: tool.description,
         inputSchema: tool.input,
+        outputSchema: tool.output,
         annotations: { title: tool.title, readOnlyHint: true, idempotentHint: true, openWorldHint: false },
       },
       (args: Record<string, unknown>) => call(tool, db, args, options),

@@ -9,6 +9,7 @@ import { SalaryBand } from '../../modules/salaries/salary-band.entity';
 import { findSalaryBands, SalaryBandQuery } from '../../modules/salaries/salary-band.service';
 import { citationsFor, citeText, distinctCitations } from '../cite';
 import { bandFigures, pay, regionText } from '../format';
+import { bandShape, citations, payScope, statistic } from '../schemas';
 import { defineTool } from '../tool';
 import { rolePayStatistics } from '../../modules/occupations/pay-statistics.service';
 import { statisticOut, statisticsText } from '../pay-statistics';
@@ -47,6 +48,13 @@ export const salaryBandsTool = defineTool({
       .regex(/^[A-Za-z]{3}$/, { error: '"currency" must be a three-letter ISO 4217 code, such as "USD"' })
       .optional()
       .describe('An ISO 4217 currency code.'),
+  },
+  output: {
+    total: z.number().describe('Every figure matching, of which at most 50 are in bands.'),
+    scope: payScope.optional().describe('Given a level: whether the figures are its own or its whole role\'s.'),
+    bands: z.array(z.object({ role: z.string(), level: z.string().nullable(), scope: payScope, ...bandShape, citations })),
+    sources: citations,
+    statistics: z.array(statistic).optional(),
   },
   async run(ctx, filter) {
     let all = await findSalaryBands(ctx, filter, '');
