@@ -155,6 +155,9 @@ describe('MCP tools (in-process client)', () => {
     expect(result.structuredContent.total).toBe(graphql.employers.totalCount);
     expect(result.structuredContent.employers.map((e: any) => e.name)).toEqual(graphql.employers.nodes.map((n: any) => n.name));
     expect(result.structuredContent.employers[0].sectors).toContain('Healthcare technology');
+    // three of the sector's employers quoted: the text counts the rest
+    expect(graphql.employers.totalCount).toBeGreaterThan(3);
+    expect(textOf(result)).toContain(`(the first 3 shown, and ${graphql.employers.totalCount - 3} more)`);
     // the sources say nothing about these employers' internships, and the answer says so
     expect(result.structuredContent.employers[0].internshipsOffered).toBeNull();
     expect(textOf(result)).toContain('internships: the sources do not say');

@@ -56,7 +56,7 @@ export const listEmployersTool = defineTool({
       .join(', ');
     const lines = employers.length
       ? [
-          `${total} employer${total === 1 ? '' : 's'}${scope ? ` ${scope}` : ''}${total > employers.length ? ` (the first ${employers.length} shown)` : ''}:`,
+          `${total} employer${total === 1 ? '' : 's'}${scope ? ` ${scope}` : ''}${total > employers.length ? ` (the first ${employers.length} shown, and ${total - employers.length} more)` : ''}:`,
           ...employers.map(
             (e) =>
               `- ${e.name}` +

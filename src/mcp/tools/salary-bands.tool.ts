@@ -84,7 +84,7 @@ export const salaryBandsTool = defineTool({
     const lines = rows.length
       ? [
           ...(fallback ? [fallback] : []),
-          `${all.length} pay figure${all.length === 1 ? '' : 's'}${all.length > rows.length ? ` (the first ${rows.length} shown)` : ''}:`,
+          `${all.length} pay figure${all.length === 1 ? '' : 's'}${all.length > rows.length ? ` (the first ${rows.length} shown, and ${all.length - rows.length} more)` : ''}:`,
           ...rows.map(
             (r) =>
               `- ${r.level ?? r.role}, ${r.label}: ${pay(r)}${regionText(r.region)}${r.year ? `, ${r.year}` : ''}.${citeText(r.citations)}`,
