@@ -50,7 +50,7 @@ export function registerPrompts(server: McpServer): void {
       description: 'Which roles fit the skills someone holds, what each still needs, and where the best fit leads within some years.',
       argsSchema: {
         skills: z.string().trim().min(1).max(2000).describe('Skills held, comma-separated, such as "Java, SQL, Docker".'),
-        years: z.string().regex(/^\d{1,2}(\.\d+)?$/, { message: 'years must be a number of years, such as 5' }).optional().describe('How far ahead to look, in years (default 5).'),
+        years: z.string().regex(/^\d{1,2}(\.\d+)?$/, { error: '"years" must be a number of years, such as 5' }).optional().describe('How far ahead to look, in years (default 5).'),
       },
     },
     ({ skills, years }) => {

@@ -69,7 +69,7 @@ export const reachableRolesTool = defineTool({
     const list = all.slice(0, limit ?? 10);
     const steps = list.flatMap((r) => r.path.steps);
     const stepLevels = await ctx.loaders.use(byId(RoleLevel)).loadMany(steps.flatMap((s) => [s.fromLevelId, s.toLevelId]));
-    const levelName = new Map(stepLevels.filter((l): l is RoleLevel => l instanceof RoleLevel).map((l) => [l.id, l]));
+    const levelById = new Map(stepLevels.filter((l): l is RoleLevel => l instanceof RoleLevel).map((l) => [l.id, l]));
     const [roles, stepCitations, pays] = await Promise.all([
       ctx.loaders.use(byId(Role)).loadMany(list.map((r) => r.level.roleId)),
       citationsFor(ctx, 'CareerTransition', steps.map((s) => s.id)),
@@ -79,14 +79,14 @@ export const reachableRolesTool = defineTool({
     const bandCitations = await citationsFor(ctx, 'SalaryBand', bandIds);
     const citeOfBand = new Map(bandIds.map((id, i) => [id, bandCitations[i]]));
     const citeOfStep = new Map(steps.map((s, i) => [s.id, stepCitations[i]]));
-    const named = (id: number) => ({ slug: levelName.get(id)?.slug ?? '', name: levelName.get(id)?.name ?? '' });
+    const levelRef = (id: number) => ({ slug: levelById.get(id)?.slug ?? '', name: levelById.get(id)?.name ?? '' });
 
     const reachable = list.map((r, i) => ({
       level: { slug: r.level.slug, name: r.level.name },
       role: { slug: (roles[i] as Role).slug, name: (roles[i] as Role).name },
       typicalYears: range(r.typicalYears),
       stepsWithoutYears: r.stepsWithoutYears,
-      route: r.path.steps.map((s) => ({ kind: s.kind, from: named(s.fromLevelId), to: named(s.toLevelId), typicalYears: range(s.typicalYearsQuantity), citations: citeOfStep.get(s.id) ?? [] })),
+      route: r.path.steps.map((s) => ({ kind: s.kind, from: levelRef(s.fromLevelId), to: levelRef(s.toLevelId), typicalYears: range(s.typicalYearsQuantity), citations: citeOfStep.get(s.id) ?? [] })),
       payScope: pays[i].scope === PayScope.LEVEL ? ('level' as const) : pays[i].scope === PayScope.ROLE ? ('role' as const) : null,
       pay: pays[i].bands.map((b) => ({ ...bandFigures(b), citations: citeOfBand.get(b.id) ?? [] })),
       payChange: r.payChange && { currency: r.payChange.currency, period: r.payChange.period, region: r.payChange.region, min: r.payChange.min, max: r.payChange.max },

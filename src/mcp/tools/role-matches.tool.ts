@@ -65,7 +65,7 @@ export const roleMatchesTool = defineTool({
       citationsFor(ctx, 'RoleLevel', best.map((m) => m.level.id)),
     ]);
     const skillName = new Map(requirements.map((r, i) => [r.skillId, (skills[i] as Skill | null)?.name ?? `skill ${r.skillId}`]));
-    const item = (r: SkillRequirement) => ({ skill: skillName.get(r.skillId) as string, importance: r.importance });
+    const itemOf = (r: SkillRequirement) => ({ skill: skillName.get(r.skillId) as string, importance: r.importance });
     const matches = best.map((m, i) => {
       const role = roles[i] as Role;
       return {
@@ -75,8 +75,8 @@ export const roleMatchesTool = defineTool({
         requiredCoverage: m.requiredCoverage,
         requiredHeld: m.exact.requiredHeld,
         requiredTotal: m.exact.requiredTotal,
-        matched: m.matched.map(item),
-        missing: m.missing.map(item),
+        matched: m.matched.map(itemOf),
+        missing: m.missing.map(itemOf),
         missingGroups: m.missingGroups.map((g) => ({ name: g.name, importance: g.importance, anyOneOf: g.options.map((r) => skillName.get(r.skillId) as string) })),
         citations: levelCitations[i],
         exact: m.exact,
