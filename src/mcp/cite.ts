@@ -30,11 +30,18 @@ export async function citationsOfOne(ctx: Context, type: CitedType, id: number):
   return (await citationsFor(ctx, type, [id]))[0];
 }
 
-/** `[Backend career guide, "Salary"; ...]`, or "" when nothing is cited. */
-export function citeText(citations: CitationOut[]): string {
+/** `Backend career guide, "Salary", https://...`: one citation as the text names it. */
+const citeOne = (c: CitationOut) => [c.source, c.section && `"${c.section}"`, c.url].filter(Boolean).join(', ');
+
+/**
+ * `[Backend career guide, "Salary"; ...]` (with each source's URL where it has one), or "" when
+ * nothing is cited. With `limit`, the citations past it are counted ("; and 2 more"), not dropped.
+ */
+export function citeText(citations: CitationOut[], limit = Infinity): string {
   if (citations.length === 0) return '';
-  const unique = [...new Set(citations.map((c) => (c.section ? `${c.source}, "${c.section}"` : c.source)))];
-  return ` [${unique.join('; ')}]`;
+  const unique = [...new Set(citations.map(citeOne))];
+  const cut = unique.length - limit;
+  return ` [${unique.slice(0, limit).join('; ')}${cut > 0 ? `; and ${cut} more` : ''}]`;
 }
 
 /** Every distinct citation of a set of lists, for a closing "Sources" line. */

@@ -42,8 +42,18 @@ export function pay(band: { currency: string; period: string; min: number | null
   return 'no figure';
 }
 
-/** 0.4 → "40%". */
-export const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+/**
+ * `part` of `whole` as a percentage to one decimal, rounded once from the exact ratio: 3 of 17 is
+ * "17.6%" (rounding an already rounded 0.1765 again would say 17.7%). A `whole` of 0 is "100%":
+ * nothing asked, nothing lacking.
+ */
+export const percent = (part: number, whole: number) => `${whole === 0 ? 100 : Math.round((part * 1000) / whole) / 10}%`;
+
+/** The first `limit` items of a list and, when some are cut, " and N more" to say so (never a silent cut). */
+export function shown<T>(items: T[], limit: number): { items: T[]; more: string } {
+  const cut = items.length - limit;
+  return { items: items.slice(0, limit), more: cut > 0 ? ` and ${cut} more` : '' };
+}
 
 /** A year range as a plain object for structured content (or null). */
 export const range = (r: ({ min: number | null; max: number | null } & Qualified) | null | undefined) =>

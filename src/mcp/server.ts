@@ -11,13 +11,17 @@ import { Logger } from '../core/logger';
 import { toolCalls } from '../core/metrics/registry';
 import { StatementCount, withStatementCount } from '../core/query-counter';
 import { CareerTool } from './tool';
+import { registerPrompts } from './prompts';
+import { registerResources } from './resources';
 import { TOOLS } from './tools';
 
 const VERSION = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 const INSTRUCTIONS =
   'careergraph answers career questions from cited documents: roles and their levels, the moves between them, ' +
-  'skills, certifications, employers and pay. Find slugs with search, then call the other tools with them. Quote ' +
+  'skills, certifications, employers and pay. Find slugs with search, then call the other tools with them: role_matches ' +
+  'for roles that fit some skills, reachable_roles for what can be reached within some years. Role and level pages are ' +
+  'resources (careergraph://roles/{slug}, careergraph://levels/{slug}). Quote ' +
   'figures as given and name the sources in brackets; where sources differ, give both figures.';
 
 const toolError = (text: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text }] });
@@ -66,10 +70,13 @@ export function createMcpServer(db: DataSource, options: McpServerOptions = {}):
         title: tool.title,
         description: tool.description,
         inputSchema: tool.input,
+        outputSchema: tool.output,
         annotations: { title: tool.title, readOnlyHint: true, idempotentHint: true, openWorldHint: false },
       },
       (args: Record<string, unknown>) => call(tool, db, args, options),
     );
   }
+  registerResources(server, db);
+  registerPrompts(server);
   return server;
 }

@@ -7,12 +7,16 @@ export interface ToolAnswer {
   text: string;
 }
 
-/** One MCP tool over the service layer: its name, its input as a zod shape, and what it does. */
+/**
+ * One MCP tool over the service layer: its name, its input and its answer's structured content
+ * as zod shapes (advertised as inputSchema and outputSchema), and what it does.
+ */
 export interface CareerTool<S extends z.ZodRawShape = z.ZodRawShape> {
   name: string;
   title: string;
   description: string;
   input: S;
+  output: z.ZodRawShape;
   run(ctx: Context, args: z.infer<z.ZodObject<S>>): Promise<ToolAnswer>;
 }
 

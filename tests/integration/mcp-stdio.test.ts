@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { SEEDS_DIR } from '../support/server';
+import { TOOL_NAMES } from '../support/mcp-client';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -34,12 +35,20 @@ describe('MCP over stdio (the process `npm run mcp` starts)', () => {
 
   it('should list the tools and answer a cited career path on a database it migrated and seeded itself', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['career_path', 'describe_role', 'list_employers', 'salary_bands', 'search', 'skill_gap']);
+    expect(tools.map((t) => t.name).sort()).toEqual(TOOL_NAMES);
     const result: any = await client.callTool({ name: 'career_path', arguments: { from: 'junior-backend-developer', to: 'senior-backend-developer' } });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent.steps).toHaveLength(2);
     expect(result.structuredContent.sources[0].source).toMatch(/guide/i);
     expect(result.content[0].text).toMatch(/^Quickest cited route from Junior back-end developer to Senior back-end developer: 2 steps, taking more than 5 to about 6 years in total/);
+  });
+
+  it('should answer "which roles fit Java, SQL and Docker" with cited matches', async () => {
+    const result: any = await client.callTool({ name: 'role_matches', arguments: { have: ['Java', 'SQL', 'Docker'], limit: 3 } });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent.matches).toHaveLength(3);
+    expect(result.structuredContent.matches[0].citations.length).toBeGreaterThan(0);
+    expect(result.content[0].text).toMatch(/^Role levels that best fit Java, SQL, Docker .*\n1\. .*\[[^\]]+\]$/m);
   });
 
   it('should keep stdout for the protocol and log JSON lines to stderr', async () => {

@@ -1,9 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { startHttp, TestServer } from '../support/server';
-import { mcpClient, textOf, ToolResult } from '../support/mcp-client';
-
-const TOOL_NAMES = ['career_path', 'describe_role', 'list_employers', 'salary_bands', 'search', 'skill_gap'];
+import { mcpClient, textOf, TOOL_NAMES, ToolResult } from '../support/mcp-client';
 
 
 describe('MCP tools (in-process client)', () => {
@@ -21,13 +19,14 @@ describe('MCP tools (in-process client)', () => {
 
   const call = (name: string, args: Record<string, unknown>) => client.callTool({ name, arguments: args }) as Promise<ToolResult>;
 
-  it('should list the six tools, each with a JSON Schema for its input', async () => {
+  it('should list the tools, each with a JSON Schema for its input and its output', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(TOOL_NAMES);
     for (const tool of tools) {
       expect(tool.description).toBeTruthy();
       expect(tool.inputSchema.type).toBe('object');
       expect(Object.keys(tool.inputSchema.properties ?? {}).length).toBeGreaterThan(0);
+      expect(Object.keys(tool.outputSchema?.properties ?? {}).length).toBeGreaterThan(0);
       expect(tool.annotations?.readOnlyHint).toBe(true);
     }
     const careerPath = tools.find((t) => t.name === 'career_path');
@@ -156,6 +155,9 @@ describe('MCP tools (in-process client)', () => {
     expect(result.structuredContent.total).toBe(graphql.employers.totalCount);
     expect(result.structuredContent.employers.map((e: any) => e.name)).toEqual(graphql.employers.nodes.map((n: any) => n.name));
     expect(result.structuredContent.employers[0].sectors).toContain('Healthcare technology');
+    // three of the sector's employers quoted: the text counts the rest
+    expect(graphql.employers.totalCount).toBeGreaterThan(3);
+    expect(textOf(result)).toContain(`(the first 3 shown, and ${graphql.employers.totalCount - 3} more)`);
     // the sources say nothing about these employers' internships, and the answer says so
     expect(result.structuredContent.employers[0].internshipsOffered).toBeNull();
     expect(textOf(result)).toContain('internships: the sources do not say');

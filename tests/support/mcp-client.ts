@@ -3,6 +3,19 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { createMcpServer } from '../../src/mcp/server';
 import { TestServer } from './server';
 
+/** Every tool careergraph offers, by name, sorted. */
+export const TOOL_NAMES = [
+  'career_path',
+  'compare_levels',
+  'describe_role',
+  'list_employers',
+  'reachable_roles',
+  'role_matches',
+  'salary_bands',
+  'search',
+  'skill_gap',
+];
+
 /** What a tool call answers, as the tests read it. */
 export type ToolResult = { isError?: boolean; content: { type: string; text?: string }[]; structuredContent?: any };
 

@@ -1,4 +1,4 @@
-import { pay, percent, years } from '../../src/mcp/format';
+import { pay, percent, shown, years } from '../../src/mcp/format';
 import { operationLabel } from '../../src/core/metrics';
 
 describe('Tool answer formatting', () => {
@@ -19,9 +19,17 @@ describe('Tool answer formatting', () => {
     expect(pay({ currency: 'USD', period: 'ANNUAL', min: null, max: null })).toBe('no figure');
   });
 
-  it('should render shares as percentages', () => {
-    expect(percent(0.2941)).toBe('29.4%');
-    expect(percent(1)).toBe('100%');
+  it('should render shares as percentages, rounded once from the exact ratio', () => {
+    expect(percent(5, 17)).toBe('29.4%');
+    // 3/17 = 0.17647...: rounding 0.1765 again would say 17.7%
+    expect(percent(3, 17)).toBe('17.6%');
+    expect(percent(17, 17)).toBe('100%');
+    expect(percent(0, 0)).toBe('100%');
+  });
+
+  it('should say how many items a shortened list leaves out', () => {
+    expect(shown([1, 2, 3, 4], 2)).toEqual({ items: [1, 2], more: ' and 2 more' });
+    expect(shown([1, 2], 2)).toEqual({ items: [1, 2], more: '' });
   });
 });
 

@@ -5,7 +5,9 @@ import { findCareerPath, pathCertifications, pathSkills, resolveLevel } from '..
 import { skillsToGainOf } from '../../modules/paths/transition.loader';
 import { citationsFor, citationsOfOne, citeText, distinctCitations } from '../cite';
 import { pathTime, PathTimeBound } from '../../modules/paths/path-time';
-import { bandFigures, pay, range, years } from '../format';
+import { bandFigures, pay, range, shown, years } from '../format';
+import { z } from 'zod';
+import { bandShape, citations, named, payScope, statistic, yearRange } from '../schemas';
 import { defineTool, slugArg } from '../tool';
 import { rolePayStatistics, wageChange } from '../../modules/occupations/pay-statistics.service';
 import { statisticOut, statisticsText } from '../pay-statistics';
@@ -22,6 +24,35 @@ export const careerPathTool = defineTool({
   input: {
     from: slugArg('from', 'junior-backend-developer').describe('Where the person is now: a role level or role slug.'),
     to: slugArg('to', 'engineering-manager').describe('Where they want to get: a role level or role slug.'),
+  },
+  output: {
+    found: z.boolean().describe('false when no cited route leads there (steps is then empty)'),
+    from: named,
+    to: named,
+    typicalYears: yearRange.optional(),
+    timeToReach: z
+      .object({ min: z.number().nullable(), max: z.number().nullable(), minQualifier: z.string().nullable().optional(), maxQualifier: z.string().nullable().optional(), text: z.string(), boundBy: z.string(), requirementOf: z.string().nullable() })
+      .nullable()
+      .optional(),
+    stepsWithoutYears: z.number().optional(),
+    steps: z.array(
+      z.object({
+        kind: z.string(),
+        from: named,
+        to: named,
+        typicalYears: yearRange,
+        skillsToGain: z.array(z.string()),
+        pay: z.array(z.object({ scope: payScope, ...bandShape, citations })),
+        statistics: z.array(statistic),
+        citations,
+      }),
+    ),
+    skillsToGain: z.array(z.string()).optional(),
+    certifications: z.array(z.string()).optional(),
+    certificationAdvice: z.array(z.string()).optional(),
+    startStatistics: z.array(statistic).optional(),
+    wageChange: z.object({ statistic: z.string(), compares: z.string(), difference: z.number(), sameYear: z.boolean() }).nullable().optional(),
+    sources: citations.optional(),
   },
   async run(ctx, { from, to }) {
     const path = await findCareerPath(ctx, from, to);
@@ -74,15 +105,17 @@ export const careerPathTool = defineTool({
       `Quickest cited route from ${path.fromLevel.name} to ${path.toLevel.name}: ${steps.length} step${steps.length === 1 ? '' : 's'}` +
         (requirement
           ? `, taking ${requirement.years.text} in total (${requirement.requirementLevel?.name} asks for ` +
-            `${requirement.requirementLevel?.yearsOfExperienceQuantity?.text} of experience${citeText(requirementCites.slice(0, 1))}` +
+            `${requirement.requirementLevel?.yearsOfExperienceQuantity?.text} of experience${citeText(requirementCites, 1)}` +
             `${requirement.stepSum ? `; the steps alone sum to ${requirement.stepSum.text}` : ''})`
           : total ? `, typically ${total} in total` : ', with no figure for the time it takes') +
         (path.stepsWithoutYears ? ` (${path.stepsWithoutYears} step${path.stepsWithoutYears === 1 ? ' has' : 's have'} no figure for years, not counted).` : '.'),
       ...steps.map((s, i) => {
         const time = years(s.typicalYears);
-        const figures = s.pay
-          .slice(0, 2)
-          .map((b) => `${pay(b)} (${b.label}${b.year ? `, ${b.year}` : ''}${b.scope === 'role' ? ', for the role as a whole' : ''})${citeText(b.citations)}`);
+        const bands = shown(s.pay, 2);
+        const figures = bands.items.map(
+          (b) => `${pay(b)} (${b.label}${b.year ? `, ${b.year}` : ''}${b.scope === 'role' ? ', for the role as a whole' : ''})${citeText(b.citations)}`,
+        );
+        if (bands.more) figures.push(`${bands.more.trim()} figure${s.pay.length - 2 === 1 ? '' : 's'} (in the structured answer, or salary_bands with level "${s.to.slug}")`);
         return (
           `${i + 1}. ${s.from.name} → ${s.to.name}: ${s.kind.toLowerCase()}${time ? ` after ${time}` : ''}` +
           (s.skillsToGain.length ? `; build ${s.skillsToGain.join(', ')}` : '') +

@@ -8,12 +8,14 @@ import { outlooksOfRole, salaryBandsOfRole } from '../../modules/salaries/salary
 import { roleRequirements } from '../../modules/skills/skill.loader';
 import { Skill } from '../../modules/skills/skill.entity';
 import { citationsFor, citationsOfOne, citeText, distinctCitations } from '../cite';
-import { bandFigures, pay, range, regionText, years } from '../format';
+import { bandFigures, pay, range, regionText, shown, years } from '../format';
 import { roleMappings, rolePayStatistics } from '../../modules/occupations/pay-statistics.service';
 import { occupationById } from '../../modules/occupations/occupation.loader';
 import { Occupation } from '../../modules/occupations/occupation.entity';
 import { SYSTEM_NAMES } from '../../modules/occupations/occupation-codes';
 import { statisticOut, statisticsText } from '../pay-statistics';
+import { z } from 'zod';
+import { bandShape, citations, named, statistic, yearRange } from '../schemas';
 import { defineTool, slugArg } from '../tool';
 
 /** describe_role: a role with its levels, skills, pay, outlook and neighbours, all cited. */
@@ -25,6 +27,22 @@ export const describeRoleTool = defineTool({
     'related roles and employers, each fact cited. Takes a role slug (or one of its level slugs); use search to find it.',
   input: {
     role: slugArg('role', 'backend-developer').describe('A role slug, such as "backend-developer", or a role level slug.'),
+  },
+  output: {
+    slug: z.string(),
+    name: z.string(),
+    summary: z.string(),
+    aliases: z.array(z.string()),
+    levels: z.array(z.object({ slug: z.string(), name: z.string(), rank: z.number(), yearsInLevel: yearRange, yearsOfExperience: yearRange, citations })),
+    skills: z.array(z.object({ name: z.string().nullable(), importance: z.string() })),
+    salaryBands: z.array(z.object({ level: z.string().nullable(), ...bandShape, citations })),
+    payStatistics: z.array(statistic),
+    occupationCodes: z.array(z.object({ system: z.string(), code: z.string(), title: z.string(), match: z.string(), url: z.string().nullable(), readOn: z.string().nullable() })),
+    outlooks: z.array(z.object({ growthPercent: z.number().nullable(), throughYear: z.number().nullable(), description: z.string().nullable(), citations })),
+    relatedRoles: z.array(named),
+    employers: z.array(z.string()),
+    citations,
+    sources: citations,
   },
   async run(ctx, { role: slug }) {
     let role = await findBySlug(ctx.loaders, Role, slug);
@@ -111,7 +129,8 @@ export const describeRoleTool = defineTool({
       lines.push(`Outlook: ${growth}${o.throughYear ? ` through ${o.throughYear}` : ''}.${citeText(o.citations)}`);
     }
     if (related.length) lines.push(`Related roles: ${related.map((r) => `${r.name} (${r.slug})`).join(', ')}.`);
-    if (employers.length) lines.push(`Employers cited as hiring: ${employers.slice(0, 10).map((e) => e.name).join(', ')}${employers.length > 10 ? ', …' : ''}.`);
+    const named = shown(employers, 10);
+    if (employers.length) lines.push(`Employers cited as hiring: ${named.items.map((e) => e.name).join(', ')}${named.more}.`);
     return { structured, text: lines.join('\n') };
   },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findEmployers } from '../../modules/employers/employer.service';
 import { sectorsOfEmployer } from '../../modules/employers/employer.loader';
 import { citationsFor, citeText, distinctCitations } from '../cite';
+import { citations } from '../schemas';
 import { defineTool, limitArg } from '../tool';
 
 /** list_employers: employers cited as hiring, by sector, role or internships. */
@@ -16,6 +17,22 @@ export const listEmployersTool = defineTool({
     role: z.string().trim().min(1, { error: '"role" must not be empty; leave it out for every role' }).max(200).optional().describe('A role slug: employers cited as hiring for it.'),
     offersInternships: z.boolean({ error: '"offersInternships" must be true or false' }).optional().describe('Only employers that do (true) or do not (false) offer internships.'),
     limit: limitArg('employers', 20),
+  },
+  output: {
+    total: z.number(),
+    employers: z.array(
+      z.object({
+        slug: z.string(),
+        name: z.string(),
+        workAreas: z.array(z.string()),
+        sectors: z.array(z.string()),
+        offersInternships: z.boolean().describe('true only when the sources say so'),
+        internshipsOffered: z.boolean().nullable().describe('null: the sources do not say'),
+        internshipFocus: z.array(z.string()),
+        citations,
+      }),
+    ),
+    sources: citations,
   },
   async run(ctx, { sector, role, offersInternships, limit }) {
     const { rows, total } = await findEmployers(ctx, { sector, role, offersInternships }, { offset: 0, limit: limit ?? 20 }, '');
@@ -39,7 +56,7 @@ export const listEmployersTool = defineTool({
       .join(', ');
     const lines = employers.length
       ? [
-          `${total} employer${total === 1 ? '' : 's'}${scope ? ` ${scope}` : ''}${total > employers.length ? ` (the first ${employers.length} shown)` : ''}:`,
+          `${total} employer${total === 1 ? '' : 's'}${scope ? ` ${scope}` : ''}${total > employers.length ? ` (the first ${employers.length} shown, and ${total - employers.length} more)` : ''}:`,
           ...employers.map(
             (e) =>
               `- ${e.name}` +

@@ -9,6 +9,7 @@ import { SalaryBand } from '../../modules/salaries/salary-band.entity';
 import { findSalaryBands, SalaryBandQuery } from '../../modules/salaries/salary-band.service';
 import { citationsFor, citeText, distinctCitations } from '../cite';
 import { bandFigures, pay, regionText } from '../format';
+import { bandShape, citations, payScope, statistic } from '../schemas';
 import { defineTool } from '../tool';
 import { rolePayStatistics } from '../../modules/occupations/pay-statistics.service';
 import { statisticOut, statisticsText } from '../pay-statistics';
@@ -48,6 +49,13 @@ export const salaryBandsTool = defineTool({
       .optional()
       .describe('An ISO 4217 currency code.'),
   },
+  output: {
+    total: z.number().describe('Every figure matching, of which at most 50 are in bands.'),
+    scope: payScope.optional().describe('Given a level: whether the figures are its own or its whole role\'s.'),
+    bands: z.array(z.object({ role: z.string(), level: z.string().nullable(), scope: payScope, ...bandShape, citations })),
+    sources: citations,
+    statistics: z.array(statistic).optional(),
+  },
   async run(ctx, filter) {
     let all = await findSalaryBands(ctx, filter, '');
     // pay at a level is the same answer as RoleLevel.salaryBands: the role's when the level has none
@@ -76,7 +84,7 @@ export const salaryBandsTool = defineTool({
     const lines = rows.length
       ? [
           ...(fallback ? [fallback] : []),
-          `${all.length} pay figure${all.length === 1 ? '' : 's'}${all.length > rows.length ? ` (the first ${rows.length} shown)` : ''}:`,
+          `${all.length} pay figure${all.length === 1 ? '' : 's'}${all.length > rows.length ? ` (the first ${rows.length} shown, and ${all.length - rows.length} more)` : ''}:`,
           ...rows.map(
             (r) =>
               `- ${r.level ?? r.role}, ${r.label}: ${pay(r)}${regionText(r.region)}${r.year ? `, ${r.year}` : ''}.${citeText(r.citations)}`,

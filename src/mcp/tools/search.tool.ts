@@ -4,6 +4,7 @@ import { loadNodes } from '../../modules/nodes/node.service';
 import { searchIndex } from '../../modules/search/search.service';
 import { CitedType } from '../../modules/sources/citation.entity';
 import { CitationOut, citationsFor, citeText } from '../cite';
+import { citations } from '../schemas';
 import { defineTool, limitArg } from '../tool';
 
 const TYPES = Object.keys(NODE_ENTITIES) as [string, ...string[]];
@@ -32,6 +33,10 @@ export const searchTool = defineTool({
       .describe('Only these kinds of thing.'),
     limit: limitArg('hits', 10),
   },
+  output: {
+    query: z.string(),
+    hits: z.array(z.object({ type: z.string(), slug: z.string(), name: z.string(), score: z.number(), citations })),
+  },
   async run(ctx, { query, types, limit }) {
     const hits = await searchIndex(ctx, query, { types, limit: limit ?? 10 });
     const nodes = await loadNodes(ctx, hits);
@@ -56,7 +61,7 @@ export const searchTool = defineTool({
     const text = results.length
       ? [
           `${results.length} match${results.length === 1 ? '' : 'es'} for "${query}", best first:`,
-          ...results.map((r, i) => `${i + 1}. ${r.name} (${r.type}, slug "${r.slug}")${citeText(r.citations.slice(0, 1))}`),
+          ...results.map((r, i) => `${i + 1}. ${r.name} (${r.type}, slug "${r.slug}")${citeText(r.citations, 1)}`),
         ].join('\n')
       : `Nothing matches "${query}".`;
     return { structured: { query, hits: results }, text };

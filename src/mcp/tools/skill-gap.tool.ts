@@ -5,6 +5,9 @@ import { Skill } from '../../modules/skills/skill.entity';
 import { SkillRequirement } from '../../modules/skills/skill-requirement.entity';
 import { citationsOfOne, citeText } from '../cite';
 import { percent } from '../format';
+import { citations, named } from '../schemas';
+
+const item = z.object({ skill: z.string(), importance: z.string() });
 import { defineTool, slugArg } from '../tool';
 
 /** skill_gap: what someone holding some skills lacks for a role level. */
@@ -24,6 +27,15 @@ export const skillGapTool = defineTool({
       .max(100, { error: '"have" takes at most 100 skills' })
       .describe('Skills the person holds, by slug, name or alias.'),
   },
+  output: {
+    target: named,
+    coverage: z.number().describe('Share of REQUIRED skills (or groups) held, 0 to 1, to four decimals.'),
+    matched: z.array(item),
+    missing: z.array(item),
+    missingGroups: z.array(z.object({ name: z.string(), importance: z.string(), anyOneOf: z.array(z.string()) })),
+    unrecognized: z.array(z.string()),
+    citations,
+  },
   async run(ctx, { target, have }) {
     const gap = await computeSkillGap(ctx, target, have);
     const requirements = [...gap.matched, ...gap.missing, ...gap.missingGroups.flatMap((g) => g.options)];
@@ -34,7 +46,7 @@ export const skillGapTool = defineTool({
     const { total: requiredTotal, held: requiredHeld } = gap.requiredUnits;
 
     const lines = [
-      `${gap.target.name}: holds ${requiredHeld} of ${requiredTotal} required skills (coverage ${percent(gap.coverage)}).${citeText(citations)}`,
+      `${gap.target.name}: holds ${requiredHeld} of ${requiredTotal} required skills (coverage ${percent(requiredHeld, requiredTotal)}).${citeText(citations)}`,
     ];
     for (const importance of ['REQUIRED', 'RECOMMENDED', 'OPTIONAL']) {
       const names = gap.missing.filter((r) => r.importance === importance).map((r) => nameOf.get(r.id));

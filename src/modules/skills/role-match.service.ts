@@ -31,6 +31,12 @@ export async function matchRoles(ctx: Context, have: string[], first: number): P
         level,
         score: round(score),
         requiredCoverage: required.length ? round(requiredHeld / required.length) : 1,
+        exact: {
+          weightHeld: units.reduce((sum, u) => sum + (u.held ? MATCH_WEIGHTS[u.importance] : 0), 0),
+          weightTotal: units.reduce((sum, u) => sum + MATCH_WEIGHTS[u.importance], 0),
+          requiredHeld,
+          requiredTotal: required.length,
+        },
         ...splitUnits(units, isHeld),
       }),
     );

@@ -23,4 +23,7 @@ export class RoleMatch {
 
   @Field(() => [RequirementGroup], { description: 'Groups of alternatives none of whose options is held, each reported once.' })
   missingGroups: RequirementGroup[];
+
+  /** The counts the rounded shares come from, for answers that round once (MCP text). */
+  exact: { weightHeld: number; weightTotal: number; requiredHeld: number; requiredTotal: number };
 }
