@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { DataSource } from 'typeorm';
 import { createContext } from '../../core/context';
+import { databaseIdentity } from '../../core/cache/database-identity';
+import { etagOf, matchesIfNoneMatch } from '../../core/http-cache';
 import { Logger } from '../../core/logger';
 import { roleBySlug, roleJsonLd } from './role-json-ld';
 
 /**
  * GET /roles/{slug}.jsonld: the role's schema.org Occupation as application/ld+json, public and
  * cacheable for `maxAge` seconds like a GraphQL GET (with an ETag: a revalidation that matches
- * answers 304); 404 for a slug no role has. Express computes the ETag from the body.
+ * answers 304), tagged as GraphQL GETs are (etag.plugin.ts); 404 for a slug no role has.
  */
 export function jsonLdRouter(db: DataSource, logger: Logger, maxAge: number): Router {
   const router = Router();
@@ -23,7 +25,14 @@ export function jsonLdRouter(db: DataSource, logger: Logger, maxAge: number): Ro
         res.status(404).type('application/json').send(JSON.stringify({ error: `No role has slug "${match[1]}"` }));
         return;
       }
-      res.type('application/ld+json').send(JSON.stringify(await roleJsonLd(ctx, role), null, 2));
+      const doc = await roleJsonLd(ctx, role);
+      const etag = etagOf(doc, { database: await databaseIdentity(db), graphVersion: await ctx.loaders.graphVersion() });
+      res.setHeader('etag', etag);
+      if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
+        res.status(304).end();
+        return;
+      }
+      res.type('application/ld+json').send(JSON.stringify(doc, null, 2));
     } catch (err) {
       logger.error({ err }, 'json-ld request failed');
       res.setHeader('cache-control', 'no-store');
