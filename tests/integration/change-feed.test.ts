@@ -5,6 +5,9 @@ import { AuthInfo } from '../../src/core/auth/keys';
 import { toGlobalId } from '../../src/core/relay';
 import { keyFor, runAs } from '../support/auth';
 import { TEST_ENGINE } from '../support/database';
+import { rmSync } from 'node:fs';
+import { loadSeedDirectory } from '../../src/seeding/loader';
+import { copyOfSeeds, editSeed } from '../support/fixtures';
 import { codeOf, SEEDS_DIR, TestServer } from '../support/server';
 
 const ROOT = join(__dirname, '..', '..');
@@ -137,6 +140,28 @@ describe(`The public change feed (${TEST_ENGINE})`, () => {
       ['feed-skill', 'UPDATED', before + 2],
       ['feed-skill', 'DELETED', before + 3],
     ]);
+  });
+
+  it('should list what a later seed run changed, and only that, at the version it reached', async () => {
+    const edited = copyOfSeeds();
+    try {
+      editSeed(edited, 'roles/backend-developer.yaml', /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\b/, 'yearsInLevel: { min: 2, max: 7');
+      const before = (await server.run(CHANGES, { after: '0', first: 1 })).data.changes.graphVersion as number;
+      const report = await loadSeedDirectory(server.db, edited);
+      expect(report.applied).toBe(1);
+      const after = await server.run(CHANGES, { after: String(before) });
+      expect(after.errors).toBeUndefined();
+      expect(after.data.changes.nodes.map((n: any) => [n.kind, n.key, n.change, n.version])).toEqual([
+        ['RoleLevel', 'mid-level-backend-developer', 'UPDATED', before + 1],
+      ]);
+      // the same files again: nothing changes, nothing is listed, the version stays
+      await loadSeedDirectory(server.db, edited);
+      const again = await server.run(CHANGES, { after: String(before + 1) });
+      expect(again.data.changes.nodes).toEqual([]);
+      expect(again.data.changes.graphVersion).toBe(before + 1);
+    } finally {
+      rmSync(edited, { recursive: true, force: true });
+    }
   });
 
   it('should name no editor, and page with cursors', async () => {

@@ -72,7 +72,15 @@ export class ChangeResolver {
     // the version is fixed before the feed is read, so nothing it reports is missing from the page
     const graphVersion = await ctx.loaders.graphVersion();
     const where = 'id' in start ? { id: MoreThan(start.id) } : { graphVersion: MoreThan(start.version) };
-    const rows = await ctx.db.getRepository(ChangeRecord).find({ where, order: { id: 'ASC' }, take: limit + 1 });
+    // on the primary: a read replica behind the version fixed above would leave out changes the
+    // integrator then never asks for again
+    const runner = ctx.db.createQueryRunner('master');
+    let rows: ChangeRecord[];
+    try {
+      rows = await runner.manager.getRepository(ChangeRecord).find({ where, order: { id: 'ASC' }, take: limit + 1 });
+    } finally {
+      await runner.release();
+    }
     // a change committed after the version was fixed waits for the next page
     const page = rows.slice(0, limit).filter((r) => r.graphVersion <= graphVersion);
     const edges = page.map((r) => ({
