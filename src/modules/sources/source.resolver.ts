@@ -5,7 +5,7 @@ import { Connection, connectionFromArray, ConnectionType } from '../../core/rela
 import { byId, MaybePromise } from '../../core/loaders';
 import { spanOf } from '../../seeding/anchor-columns';
 import { Citation, TextSpan } from './citation.entity';
-import { Source } from './source.entity';
+import { Source, SourceSection } from './source.entity';
 
 /** sources a page at a time, with the true totalCount. */
 export const SourceConnection = ConnectionType(Source, 'Source');
@@ -18,6 +18,13 @@ export class SourceResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<Source>> {
     return connectionFromArray(await this.sources(ctx), page);
+  }
+
+  // a source stored without headings (the classifications' pages) has none: an empty list, not a
+  // null in a non-null field (an INTERNAL_SERVER_ERROR the fuzz test found)
+  @FieldResolver(() => [SourceSection], { description: "The document's headings in order; a section runs to the next heading of the same or a higher level." })
+  sections(@Root() source: Source): SourceSection[] {
+    return source.sections ?? [];
   }
 
   @Query(() => [Source], { description: 'Every source document, by title: the first `first` (100 at most); sourcesConnection pages through them all.' })
