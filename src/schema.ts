@@ -26,6 +26,8 @@ import { SalaryFactorResolver } from './modules/salaries/salary-factor.resolver'
 import { SearchResolver } from './modules/search/search.resolver';
 import { OCCUPATION_RESOLVERS } from './modules/occupations';
 import { CertificationLifecycleResolver } from './modules/certification-lifecycle/lifecycle.resolver';
+import { ChangeResolver } from './modules/changes/change.resolver';
+import { RoleJsonLdResolver } from './modules/json-ld/json-ld.resolver';
 import { SkillGapResolver } from './modules/skills/skill-gap.resolver';
 import { SkillRequirementResolver } from './modules/skills/skill-requirement.resolver';
 import { SkillResolver } from './modules/skills/skill.resolver';
@@ -63,6 +65,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...CURATION_RESOLVERS,
   ...OCCUPATION_RESOLVERS,
   CertificationLifecycleResolver,
+  ChangeResolver,
+  RoleJsonLdResolver,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;

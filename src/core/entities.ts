@@ -23,6 +23,7 @@ import { Occupation } from '../modules/occupations/occupation.entity';
 import { RoleOccupation } from '../modules/occupations/role-occupation.entity';
 import { WageStatistic } from '../modules/occupations/wage-statistic.entity';
 import { CertificationLifecycle } from '../modules/certification-lifecycle/lifecycle.entity';
+import { ChangeRecord } from '../modules/changes/change.entity';
 
 /** Every entity the data source maps. */
 export const ENTITIES = [
@@ -51,6 +52,7 @@ export const ENTITIES = [
   RoleOccupation,
   WageStatistic,
   CertificationLifecycle,
+  ChangeRecord,
 ];
 
 /** The entities that are Relay nodes, by GraphQL type name. */

@@ -15,6 +15,8 @@ import { metricsHandler, metricsPlugin, recordError, Tracing } from './metrics';
 import { playground } from './playground';
 import { mcpRouter } from '../mcp/http';
 import { drainPlugin } from './drain.plugin';
+import { graphVersionPlugin } from '../modules/changes/graph-version.plugin';
+import { jsonLdRouter } from '../modules/json-ld/json-ld.route';
 import { CompiledExecutor, compiledExecutorGateway } from './compiled-executor';
 import { ErrorCode } from './errors';
 import { formatError } from './format-error';
@@ -98,6 +100,7 @@ export function createApollo(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       statementsPlugin(deps.logger),
+      graphVersionPlugin(),
       ...security.plugins,
       metricsPlugin({ responseCache: Boolean(responseCache) }),
       ...cacheControlPlugins(deps.config.httpCacheMaxAge ?? 60),
@@ -136,6 +139,7 @@ export async function createHttpApp(deps: AppDeps) {
   if (deps.config.playground ?? true) app.use(playground());
   app.use('/mcp', security.mcp);
   app.use(mcpRouter(deps.db, deps.logger));
+  app.use(jsonLdRouter(deps.db, deps.logger, deps.config.httpCacheMaxAge ?? 60));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -12,6 +12,7 @@ import { RequirementGroups1764400000004 } from './1764400000004-requirement-grou
 import { RelatedTerms1764400000005 } from './1764400000005-related-terms';
 import { Occupations1764500000000 } from './1764500000000-occupations';
 import { CertificationLifecycles1764500000001 } from './1764500000001-certification-lifecycles';
+import { ChangeFeed1764600000000 } from './1764600000000-change-feed';
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: Function[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   RelatedTerms1764400000005,
   Occupations1764500000000,
   CertificationLifecycles1764500000001,
+  ChangeFeed1764600000000,
 ];

@@ -3,6 +3,8 @@ import { EntityManager, In } from 'typeorm';
 import { lockGraphForWrite } from '../core/cache/graph-version';
 import { AuditEntry } from '../modules/curation/audit-entry.entity';
 import { RecordProvenance } from '../modules/curation/record-provenance.entity';
+import { ChangeType } from '../modules/changes/change.entity';
+import { FeedEntry, recordChanges } from '../modules/changes/change-feed';
 import { readGraphSeeds } from './export';
 import { SEED_KINDS, SeedKind, SeedSet } from './format';
 import { writeSeedSet } from './loader';
@@ -237,6 +239,7 @@ export async function mergeSeedSet(em: EntityManager, read: ReadSeeds, options: 
   }
 
   const rows = await writeSeedSet(em, toSeedSet(merged));
+  await recordChanges(em, feedEntries(db, merged));
 
   const auditIds = [...pendingConflicts, ...overwrites].map((c) => provenance.get(c.id)?.auditId).filter((n): n is number => n != null);
   const entries = auditIds.length ? await em.getRepository(AuditEntry).find({ where: { id: In(auditIds) } }) : [];
@@ -266,6 +269,23 @@ export async function mergeSeedSet(em: EntityManager, read: ReadSeeds, options: 
     kept,
   });
   return report;
+}
+
+/**
+ * What the run changed, record by record, for the public change feed: each record the database
+ * now holds differently from before the run (applied from its file, or pruned of a link to a
+ * record the API deleted), each new one and each removed one. A record the database deletes
+ * with its parent (a level with its role) is not listed: its parent's entry stands for it.
+ */
+function feedEntries(before: Map<string, Unit>, after: Map<string, Unit>): FeedEntry[] {
+  const entries: FeedEntry[] = [];
+  for (const [id, unit] of after) {
+    const old = before.get(id);
+    if (!old) entries.push({ kind: unit.kind, key: unit.key, change: ChangeType.CREATED });
+    else if (hashOf(old) !== hashOf(unit)) entries.push({ kind: unit.kind, key: unit.key, change: ChangeType.UPDATED });
+  }
+  for (const [id, unit] of before) if (!after.has(id)) entries.push({ kind: unit.kind, key: unit.key, change: ChangeType.DELETED });
+  return entries;
 }
 
 /** Units back to a seed set the writer takes (class instances, so every list has its default). */

@@ -54,6 +54,7 @@ describe('Playground', () => {
       '4-employers-by-sector',
       '5-search',
       '6-occupation-codes',
+      '7-change-feed',
     ]);
     expect(examples).toEqual(loadExamples());
   });

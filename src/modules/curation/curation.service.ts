@@ -13,6 +13,8 @@ import { Bounds, BoundQualifier, boundsProblem, qualifierOf } from '../../core/q
 import { Span } from '../sources/anchor';
 import { spanColumns, spanSeed } from '../../seeding/anchor-columns';
 import { Source } from '../sources/source.entity';
+import { ChangeType } from '../changes/change.entity';
+import { recordChanges } from '../changes/change-feed';
 import { AuditEntry } from './audit-entry.entity';
 import { RecordProvenance } from './record-provenance.entity';
 import { conflict } from './curation.errors';
@@ -148,6 +150,10 @@ export async function audit(
   // every accepted write is audited, in its transaction: the graph version moves on with it, so
   // no replica answers from a cached response of the graph before this write (src/core/cache)
   await bumpGraphVersion(em);
+  // the public feed names the record, never who changed it (that stays in the admin's audit log)
+  const ownRecord = record.kind === subjectType && record.key === subjectKey;
+  const change = record.deleted ? ChangeType.DELETED : ownRecord && before == null ? ChangeType.CREATED : ChangeType.UPDATED;
+  await recordChanges(em, [{ kind: record.kind, key: record.key, change }]);
 }
 
 /** What every write does before it commits: keep the search index in step with the tables. */

@@ -1,0 +1,28 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import { graphVersionWatcherOf } from '../../core/cache/graph-version';
+import { Context } from '../../core/context';
+
+/**
+ * Puts the graph version a response was read at in `extensions.graphVersion`, so an integrator
+ * knows what to ask `changes(after:)` for next. The version is fixed before the operation runs
+ * (this process's watcher's, no SQL), so the answer holds every change up to it; a mutation's
+ * answer gives the version after its write. With no watcher running (some tests) it is read from
+ * the database after the operation, unless the operation fixed it already.
+ */
+export function graphVersionPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async executionDidStart({ contextValue }) {
+          if (graphVersionWatcherOf(contextValue.db)) void contextValue.loaders.graphVersion();
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          const version = await contextValue.loaders.graphVersion().catch(() => null);
+          if (version == null) return;
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, graphVersion: version };
+        },
+      };
+    },
+  };
+}

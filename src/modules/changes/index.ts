@@ -1,0 +1,2 @@
+export { ChangeResolver } from './change.resolver';
+export { graphVersionPlugin } from './graph-version.plugin';
