@@ -28,6 +28,14 @@ export enum ErrorCode {
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
+/**
+ * A client's value as an error message may echo it: at most `max` characters, so that a stranger's
+ * megabyte-long value is not sent back whole.
+ */
+export function echo(value: string, max = 80): string {
+  return value.length <= max ? value : `${value.slice(0, max)}… (${value.length} characters)`;
+}
+
 /** A BAD_USER_INPUT error that names the argument at fault. */
 export function badInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, argument } });

@@ -215,6 +215,15 @@ describe('Hostile requests', () => {
     await stillServing();
   });
 
+  it('should not send a stranger\'s long value back whole in an error (a 500 KB node id)', async () => {
+    const id = 'Z'.repeat(500_000);
+    const { status, body, text } = await send({ name: 'long id', status: 200, code: 'BAD_USER_INPUT', body: { query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id } } } as Case);
+    expect(status).toBe(200);
+    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+    expect(body.errors[0].message).toContain('(500000 characters)');
+    expect(text.length).toBeLessThan(2000);
+  });
+
   it('should answer injection strings in every text argument of the schema without a server error', async () => {
     const schema = await createSchema();
     const targets = textArguments(schema);

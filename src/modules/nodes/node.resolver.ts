@@ -1,12 +1,12 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Context } from '../../core/context';
-import { badInput } from '../../core/errors';
+import { badInput, echo } from '../../core/errors';
 import { fromGlobalId, Node } from '../../core/relay';
 import { loadNodes } from './node.service';
 
 function decode(id: string, argument: string) {
   const ref = fromGlobalId(id);
-  if (!ref) throw badInput(argument, `"${id}" is not an id this API issued`);
+  if (!ref) throw badInput(argument, `"${echo(id)}" is not an id this API issued`);
   return { nodeType: ref.type, slug: ref.slug };
 }
 
