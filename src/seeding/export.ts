@@ -20,6 +20,7 @@ import { SkillRequirement } from '../modules/skills/skill-requirement.entity';
 import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
+import { compact } from '../core/compact';
 import { SeedKind } from './format';
 import { checkRecord, SeedError } from './read';
 import { occupationSeeds } from '../modules/occupations/occupation.export';
@@ -31,13 +32,6 @@ type Row = Record<string, unknown>;
 
 /** The graph in the seed format: each kind's records as plain data, roles holding their parts. */
 export type GraphSeeds = Record<SeedKind, Row[]>;
-
-/** Drops null and undefined fields (and empty lists), so exported files read like hand-written ones. */
-function compact(record: Row): Row {
-  return Object.fromEntries(
-    Object.entries(record).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)),
-  );
-}
 
 const range = (min: number | null, max: number | null) => (min == null && max == null ? undefined : compact({ min, max }));
 

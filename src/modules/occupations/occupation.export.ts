@@ -1,12 +1,10 @@
 import { EntityManager } from 'typeorm';
+import { compact } from '../../core/compact';
 import { Role } from '../roles/role.entity';
 import { Source } from '../sources/source.entity';
 import { Occupation } from './occupation.entity';
 import { RoleOccupation } from './role-occupation.entity';
 import { WageStatistic } from './wage-statistic.entity';
-
-const compact = (record: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)));
 
 /** The occupation records as seed records (`occupations.yaml`), in the format the loader reads. */
 export async function occupationSeeds(db: EntityManager): Promise<Record<string, unknown>[]> {
