@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseSettings } from './config';
-import { ENTITIES } from './entities';
+import { ENTITIES } from '../app/entities';
 import { MIGRATIONS } from '../migrations';
 import { SnakeNamingStrategy } from './naming';
 import { CountingLogger } from './query-counter';
