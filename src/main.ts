@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import v8 from 'node:v8';
 import { createResponseCache, databaseIdentity } from './core/cache';
 import { loadConfigOrExit } from './core/config';
-import { createDataSource } from './core/data-source';
+import { createDataSource } from './app/data-source';
 import { prepareDatabase } from './core/database';
 import { announceNewDatabase, MissingDatabaseError } from './core/database-file';
 import { openWritePath } from './core/writes';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createDataSource } from '../../src/core/data-source';
+import { createDataSource } from '../../src/app/data-source';
 import { prepareDatabase } from '../../src/core/database';
 import { MIGRATIONS } from '../../src/migrations';
 import { createTestDatabase, TestDatabase } from '../support/database';

@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { DataSource } from 'typeorm';
 import { DatabaseSettings } from '../../src/core/config';
 import { Context, createContext } from '../../src/core/context';
-import { createDataSource } from '../../src/core/data-source';
+import { createDataSource } from '../../src/app/data-source';
 import { prepareDatabase } from '../../src/core/database';
 import { createLogger } from '../../src/core/logger';
 import { createApollo } from '../../src/core/server';

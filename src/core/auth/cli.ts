@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
-import { createDataSource } from '../data-source';
+import { createDataSource } from '../../app/data-source';
 import { ApiKey, ApiRole } from './api-key.entity';
 import { createApiKey, revokeApiKey } from './keys';
 
