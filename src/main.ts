@@ -9,7 +9,7 @@ import { announceNewDatabase, MissingDatabaseError } from './core/database-file'
 import { openWritePath } from './core/writes';
 import { createLogger } from './core/logger';
 import { createTracing } from './core/metrics';
-import { createHttpApp, Readiness } from './core/server';
+import { createHttpApp, Readiness } from './app/server';
 import { createSchema } from './schema';
 
 async function main(): Promise<void> {

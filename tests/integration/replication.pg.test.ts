@@ -6,7 +6,7 @@ import { Context, createContext } from '../../src/core/context';
 import { createDataSource } from '../../src/app/data-source';
 import { prepareDatabase } from '../../src/core/database';
 import { createLogger } from '../../src/core/logger';
-import { createApollo } from '../../src/core/server';
+import { createApollo } from '../../src/app/server';
 import { createSchema } from '../../src/schema';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { SEEDS_DIR } from '../support/server';

@@ -10,7 +10,7 @@ import { createContext, Context } from '../../src/core/context';
 import { prepareDatabase } from '../../src/core/database';
 import { createLogger, Logger } from '../../src/core/logger';
 import { StatementCount, withStatementCount } from '../../src/core/query-counter';
-import { AppDeps, createApollo, createHttpApp, Readiness } from '../../src/core/server';
+import { AppDeps, createApollo, createHttpApp, Readiness } from '../../src/app/server';
 import { createSchema } from '../../src/schema';
 import { openTestDataSource } from './database';
 
