@@ -4,7 +4,7 @@ import v8 from 'node:v8';
 import { createResponseCache, databaseIdentity } from './core/cache';
 import { loadConfigOrExit } from './core/config';
 import { createDataSource } from './app/data-source';
-import { prepareDatabase } from './core/database';
+import { prepareDatabase } from './app/database';
 import { announceNewDatabase, MissingDatabaseError } from './core/database-file';
 import { openWritePath } from './core/writes';
 import { createLogger } from './core/logger';

@@ -3,7 +3,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import pino from 'pino';
 import { loadConfigOrExit } from '../core/config';
 import { createDataSource } from '../app/data-source';
-import { prepareDatabase } from '../core/database';
+import { prepareDatabase } from '../app/database';
 import { createMcpServer } from './server';
 
 /**

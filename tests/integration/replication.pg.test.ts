@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DatabaseSettings } from '../../src/core/config';
 import { Context, createContext } from '../../src/core/context';
 import { createDataSource } from '../../src/app/data-source';
-import { prepareDatabase } from '../../src/core/database';
+import { prepareDatabase } from '../../src/app/database';
 import { createLogger } from '../../src/core/logger';
 import { createApollo } from '../../src/app/server';
 import { createSchema } from '../../src/schema';
