@@ -27,8 +27,8 @@ import { mergeSeedSet, SeedOptions, SeedReport } from './merge';
 import { readSeeds } from './read';
 import { checkReferences } from './references';
 import { SyncReport, TableSync } from './sync';
-import { writeOccupationSeeds } from '../modules/occupations/occupation.sync';
-import { writeLifecycleSeeds } from '../modules/certification-lifecycle/lifecycle.sync';
+import { writeOccupationSeeds } from './occupation.sync';
+import { writeLifecycleSeeds } from './lifecycle.sync';
 
 const bySlug = (r: { slug?: string }) => r.slug as string;
 const need = (ids: Map<string, number>, slug: string) => ids.get(slug) as number;
