@@ -25,7 +25,7 @@ import { SeedKind } from './format';
 import { checkRecord, SeedError } from './read';
 import { occupationSeeds } from '../modules/occupations/occupation.export';
 import { lifecycleSeeds } from '../modules/certification-lifecycle/lifecycle.export';
-import { sourceAnchorSeed, spanSeed } from './anchor-columns';
+import { sourceAnchorSeed, spanSeed } from '../modules/sources/anchor-columns';
 import { bandQuantitySeed, gradeSeed, yearRangeSeed } from './quantity-columns';
 
 type Row = Record<string, unknown>;

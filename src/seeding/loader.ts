@@ -20,7 +20,7 @@ import { SkillRequirement } from '../modules/skills/skill-requirement.entity';
 import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
-import { sourceAnchorColumns, spanColumns } from './anchor-columns';
+import { sourceAnchorColumns, spanColumns } from '../modules/sources/anchor-columns';
 import { bandQuantityColumns, gradeColumns, qualifierColumns } from './quantity-columns';
 import { CitationSeed, SeedSet } from './format';
 import { mergeSeedSet, SeedOptions, SeedReport } from './merge';
