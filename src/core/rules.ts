@@ -3,7 +3,7 @@
  * the field specs in fields.ts and kinds.ts build on these, and the seed format takes its
  * limits from those specs, so a limit is stated once.
  */
-import { Basis } from '../../core/basis';
+import { Basis } from './basis';
 import { Matches, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
