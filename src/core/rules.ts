@@ -1,6 +1,6 @@
 /**
  * Rules every record obeys whichever way it comes in (the curation API, seed files, exports):
- * the field specs in fields.ts and kinds.ts build on these, and the seed format takes its
+ * curation's field specs (src/modules/curation/fields.ts, kinds.ts) build on these, and the seed format takes its
  * limits from those specs, so a limit is stated once.
  */
 import { Basis } from './basis';
