@@ -33,8 +33,6 @@ type Row = Record<string, unknown>;
 /** The graph in the seed format: each kind's records as plain data, roles holding their parts. */
 export type GraphSeeds = Record<SeedKind, Row[]>;
 
-const range = (min: number | null, max: number | null) => (min == null && max == null ? undefined : compact({ min, max }));
-
 /** Runs the tasks together, or one after another (`parallel` false), keeping each result's type. */
 async function settle<T extends readonly (() => Promise<unknown>)[]>(tasks: T, parallel: boolean): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
   if (parallel) return Promise.all(tasks.map((t) => t())) as never;
