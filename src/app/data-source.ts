@@ -7,6 +7,9 @@ import { ENTITIES } from './entities';
 export type { DataSourceFactoryOptions } from '../core/data-source';
 
 /** Creates (without connecting) a data source for the configured engine, mapping every entity. */
-export function createDataSource(db: DatabaseSettings, options: DataSourceFactoryOptions = {}): DataSource {
+export function createDataSource(
+  db: DatabaseSettings,
+  options: DataSourceFactoryOptions = {},
+): DataSource {
   return createDataSourceFor(db, { entities: ENTITIES, migrations: MIGRATIONS }, options);
 }
