@@ -3,13 +3,13 @@ import { AddressInfo } from 'node:net';
 import v8 from 'node:v8';
 import { createResponseCache, databaseIdentity } from './core/cache';
 import { loadConfigOrExit } from './core/config';
-import { createDataSource } from './core/data-source';
-import { prepareDatabase } from './core/database';
+import { createDataSource } from './app/data-source';
+import { prepareDatabase } from './app/database';
 import { announceNewDatabase, MissingDatabaseError } from './core/database-file';
 import { openWritePath } from './core/writes';
 import { createLogger } from './core/logger';
 import { createTracing } from './core/metrics';
-import { createHttpApp, Readiness } from './core/server';
+import { createHttpApp, Readiness } from './app/server';
 import { createSchema } from './schema';
 
 async function main(): Promise<void> {

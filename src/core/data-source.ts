@@ -3,8 +3,6 @@ import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseSettings } from './config';
-import { ENTITIES } from './entities';
-import { MIGRATIONS } from '../migrations';
 import { SnakeNamingStrategy } from './naming';
 import { CountingLogger } from './query-counter';
 
@@ -36,11 +34,17 @@ function postgresConnection(db: Extract<DatabaseSettings, { type: 'postgres' }>)
   };
 }
 
-/** Creates (without connecting) a data source for the configured engine. */
-export function createDataSource(db: DatabaseSettings, options: DataSourceFactoryOptions = {}): DataSource {
+/** What a data source maps: the application's entities and migrations (see src/app/data-source.ts). */
+export interface DataSourceSchema {
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
+}
+
+/** Creates (without connecting) a data source for the configured engine over `schema`. */
+export function createDataSourceFor(db: DatabaseSettings, schema: DataSourceSchema, options: DataSourceFactoryOptions = {}): DataSource {
   const common = {
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
+    entities: schema.entities,
+    migrations: schema.migrations,
     migrationsRun: false,
     synchronize: options.synchronize ?? false,
     namingStrategy: new SnakeNamingStrategy(),

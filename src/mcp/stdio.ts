@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import pino from 'pino';
 import { loadConfigOrExit } from '../core/config';
-import { createDataSource } from '../core/data-source';
-import { prepareDatabase } from '../core/database';
+import { createDataSource } from '../app/data-source';
+import { prepareDatabase } from '../app/database';
 import { createMcpServer } from './server';
 
 /**

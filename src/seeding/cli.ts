@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../core/config';
-import { createDataSource } from '../core/data-source';
+import { createDataSource } from '../app/data-source';
 import { runExclusively } from '../core/database';
 import { loadSeedDirectory } from './loader';
 import { SeedReport } from './merge';

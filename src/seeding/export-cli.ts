@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { loadConfig } from '../core/config';
-import { createDataSource } from '../core/data-source';
+import { createDataSource } from '../app/data-source';
 import { exportGraph } from './export';
 import { exportChanges } from './export-changes';
 

@@ -25,15 +25,13 @@ import { SeedKind } from './format';
 import { checkRecord, SeedError } from './read';
 import { occupationSeeds } from '../modules/occupations/occupation.export';
 import { lifecycleSeeds } from '../modules/certification-lifecycle/lifecycle.export';
-import { sourceAnchorSeed, spanSeed } from './anchor-columns';
+import { sourceAnchorSeed, spanSeed } from '../modules/sources/anchor-columns';
 import { bandQuantitySeed, gradeSeed, yearRangeSeed } from './quantity-columns';
 
 type Row = Record<string, unknown>;
 
 /** The graph in the seed format: each kind's records as plain data, roles holding their parts. */
 export type GraphSeeds = Record<SeedKind, Row[]>;
-
-const range = (min: number | null, max: number | null) => (min == null && max == null ? undefined : compact({ min, max }));
 
 /** Runs the tasks together, or one after another (`parallel` false), keeping each result's type. */
 async function settle<T extends readonly (() => Promise<unknown>)[]>(tasks: T, parallel: boolean): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {

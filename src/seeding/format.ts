@@ -8,12 +8,11 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength, Validate, ValidateNested,
-  ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface,
 } from 'class-validator';
 import { CitationInput, SourceSectionInput, YearRangeInput } from '../modules/curation/common.inputs';
 import { SLUG_VALIDATORS } from '../modules/curation/fields';
 import { apiRule, TRANSITION_SKILLS_VALIDATORS } from '../modules/curation/kinds';
-import { MAX_CITATIONS, SLUG_PATTERN } from '../modules/curation/rules';
+import { MAX_CITATIONS, SLUG_PATTERN } from '../core/rules';
 import { CredentialKind } from '../modules/credentials/credential.entity';
 import { InsightKind } from '../modules/guidance/insight.entity';
 import { TransitionKind } from '../modules/paths/career-transition.entity';
@@ -25,8 +24,8 @@ import { CertificationLifecycleSeed } from '../modules/certification-lifecycle/l
 import { BoundQualifier, BoundsFit } from '../core/quantity';
 import { Basis } from '../core/basis';
 
-export { MinNotAboveMax, SLUG_PATTERN } from '../modules/curation/rules';
-import { GradeBasisAllowed } from '../modules/curation/rules';
+export { MinNotAboveMax, SLUG_PATTERN } from '../core/rules';
+import { GradeBasisAllowed } from '../core/rules';
 
 const SLUG_MESSAGE = '$property must be lower-case words joined by hyphens, got "$value"';
 

@@ -20,15 +20,15 @@ import { SkillRequirement } from '../modules/skills/skill-requirement.entity';
 import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
-import { sourceAnchorColumns, spanColumns } from './anchor-columns';
+import { sourceAnchorColumns, spanColumns } from '../modules/sources/anchor-columns';
 import { bandQuantityColumns, gradeColumns, qualifierColumns } from './quantity-columns';
 import { CitationSeed, SeedSet } from './format';
 import { mergeSeedSet, SeedOptions, SeedReport } from './merge';
 import { readSeeds } from './read';
 import { checkReferences } from './references';
 import { SyncReport, TableSync } from './sync';
-import { writeOccupationSeeds } from '../modules/occupations/occupation.sync';
-import { writeLifecycleSeeds } from '../modules/certification-lifecycle/lifecycle.sync';
+import { writeOccupationSeeds } from './occupation.sync';
+import { writeLifecycleSeeds } from './lifecycle.sync';
 
 const bySlug = (r: { slug?: string }) => r.slug as string;
 const need = (ids: Map<string, number>, slug: string) => ids.get(slug) as number;

@@ -1,5 +1,5 @@
-import { lifecycleSeedProblems } from '../modules/certification-lifecycle/lifecycle.sync';
-import { occupationSeedProblems } from '../modules/occupations/occupation.sync';
+import { lifecycleSeedProblems } from './lifecycle.sync';
+import { occupationSeedProblems } from './occupation.sync';
 import { SeedSet } from './format';
 import { Origin, SeedError } from './read';
 

@@ -20,7 +20,7 @@ function hold(port: number, payload: string, giveUpMs = 20_000): Promise<{ secon
     const started = Date.now();
     const socket = net.connect(port, '127.0.0.1', () => socket.write(payload));
     let answer = '';
-    socket.on('data', (chunk) => (answer += chunk));
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
     socket.on('error', () => undefined);
     const timer = setTimeout(() => socket.destroy(), giveUpMs);
     socket.on('close', () => {

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { createApiKey } from '../../src/core/auth/keys';
 import { DatabaseSettings } from '../../src/core/config';
-import { createDataSource } from '../../src/core/data-source';
+import { createDataSource } from '../../src/app/data-source';
 import { SpawnedServer } from '../support/spawned-server';
 
 /**

@@ -1,5 +1,5 @@
 import { createContext } from '../../src/core/context';
-import { createApollo } from '../../src/core/server';
+import { createApollo } from '../../src/app/server';
 import { createLogger } from '../../src/core/logger';
 import { createSchema } from '../../src/schema';
 import { DataSource } from 'typeorm';

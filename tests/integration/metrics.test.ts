@@ -6,7 +6,7 @@ import { createResponseCache } from '../../src/core/cache';
 import { createContext } from '../../src/core/context';
 import { createLogger } from '../../src/core/logger';
 import { registry } from '../../src/core/metrics';
-import { createApollo, createHttpApp } from '../../src/core/server';
+import { createApollo, createHttpApp } from '../../src/app/server';
 import { createSchema } from '../../src/schema';
 import { TestServer } from '../support/server';
 

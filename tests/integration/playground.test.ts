@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDataSource } from '../../src/core/data-source';
+import { createDataSource } from '../../src/app/data-source';
 import { createLogger } from '../../src/core/logger';
 import { loadExamples } from '../../src/core/playground';
-import { createHttpApp } from '../../src/core/server';
+import { createHttpApp } from '../../src/app/server';
 import { createSchema } from '../../src/schema';
 import { startHttp, TestServer } from '../support/server';
 

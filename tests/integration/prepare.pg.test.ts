@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { createDataSource } from '../../src/core/data-source';
-import { prepareDatabase } from '../../src/core/database';
+import { createDataSource } from '../../src/app/data-source';
+import { prepareDatabase } from '../../src/app/database';
 import { MIGRATIONS } from '../../src/migrations';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { SEEDS_DIR } from '../support/server';

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { createClient } from '@keyv/redis';
 import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { createApiKey } from '../../src/core/auth/keys';
-import { createDataSource } from '../../src/core/data-source';
+import { createDataSource } from '../../src/app/data-source';
 import { createTestDatabase, databaseUrlOf, TestDatabase } from '../support/database';
 import { copyOfSeeds, editSeed } from '../support/fixtures';
 import { SEEDS_DIR } from '../support/server';

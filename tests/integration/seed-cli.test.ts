@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { createApiKey } from '../../src/core/auth/keys';
-import { createDataSource } from '../../src/core/data-source';
+import { createDataSource } from '../../src/app/data-source';
 import { createTestDatabase, databaseUrlOf, TestDatabase } from '../support/database';
 import { copyOfSeeds, editSeed } from '../support/fixtures';
 

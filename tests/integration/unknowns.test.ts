@@ -46,7 +46,7 @@ describe('Unknown is not false', () => {
     expect(silent.data?.employerCreate.employer).toEqual(expect.objectContaining({ internshipsOffered: null, offersInternships: false }));
     const no = await runAs(server, editor, CREATE, { input: { slug: 'no-interns-co', name: 'No Interns Co', offersInternships: false, cite } });
     expect(no.data?.employerCreate.employer.internshipsOffered).toBe(false);
-    const { version } = no.data?.employerCreate.employer;
+    const version = no.data?.employerCreate.employer.version;
     const cleared = await runAs(server, editor, UPDATE, { input: { slug: 'no-interns-co', version, changes: { offersInternships: null } } });
     expect(cleared.errors).toBeUndefined();
     expect(cleared.data?.employerUpdate.employer.internshipsOffered).toBeNull();

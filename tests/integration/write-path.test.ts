@@ -2,7 +2,7 @@ import { renameSync } from 'node:fs';
 import sqlite3 from 'sqlite3';
 import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { AuthInfo, createApiKey } from '../../src/core/auth/keys';
-import { createDataSource } from '../../src/core/data-source';
+import { createDataSource } from '../../src/app/data-source';
 import { runWrite, writesReady } from '../../src/core/writes';
 import { keyFor, runAs } from '../support/auth';
 import { onlyOn } from '../support/database';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DatabaseSettings } from '../../src/core/config';
-import { createDataSource, DataSourceFactoryOptions } from '../../src/core/data-source';
+import { createDataSource, DataSourceFactoryOptions } from '../../src/app/data-source';
 
 /**
  * The engine the suite runs on. `npm test` leaves TEST_DATABASE_URL unset (SQLite files);

@@ -7,10 +7,10 @@ import { createResponseCache, ResponseCache } from '../../src/core/cache';
 import type { ExecutorOptions } from '../../src/core/compiled-executor';
 import { RedisSettings } from '../../src/core/config';
 import { createContext, Context } from '../../src/core/context';
-import { prepareDatabase } from '../../src/core/database';
+import { prepareDatabase } from '../../src/app/database';
 import { createLogger, Logger } from '../../src/core/logger';
 import { StatementCount, withStatementCount } from '../../src/core/query-counter';
-import { AppDeps, createApollo, createHttpApp, Readiness } from '../../src/core/server';
+import { AppDeps, createApollo, createHttpApp, Readiness } from '../../src/app/server';
 import { createSchema } from '../../src/schema';
 import { openTestDataSource } from './database';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { createDataSource } from '../../src/core/data-source';
+import { createDataSource } from '../../src/app/data-source';
 import { classifyDatabaseError, writeErrorFrom } from '../../src/core/writes';
 import { openTestDataSource, TEST_ENGINE } from '../support/database';
 

@@ -7,7 +7,7 @@ import { ErrorCode } from '../../src/core/errors';
 function documentedCodes(): string[] {
   const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'security.md'), 'utf8');
   const section = doc.split('\n## Error codes\n')[1]?.split('\n#')[0] ?? '';
-  return [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+  return [...section.matchAll(/^\| `([A-Z_]+)` +\|/gm)].map((m) => m[1]);
 }
 
 describe('Error codes', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NODE_ENTITIES } from '../../core/entities';
+import { NODE_ENTITIES } from '../../modules/nodes/node-entities';
 import { loadNodes } from '../../modules/nodes/node.service';
 import { searchIndex } from '../../modules/search/search.service';
 import { CitedType } from '../../modules/sources/citation.entity';

@@ -4,9 +4,9 @@ import {
   ArrayNotEmpty, IsArray, IsBoolean, IsEnum, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { CertificationStatus } from './lifecycle.entity';
+import { SLUG_PATTERN } from '../../core/rules';
 
-// format.ts imports this file, so the slug rule is restated rather than imported from it
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const SLUG = SLUG_PATTERN;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class LifecycleCitationSeed {

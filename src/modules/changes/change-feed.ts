@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { NODE_ENTITIES } from '../../core/entities';
+import { NODE_ENTITIES } from '../nodes/node-entities';
 import { toGlobalId } from '../../core/relay';
 import { ChangeRecord, ChangeType } from './change.entity';
 

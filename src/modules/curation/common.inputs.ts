@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { IsEnum, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, Validate, ValidateNested } from 'class-validator';
-import { MAX_SECTION, MinNotAboveMax, NoNul, SLUG_PATTERN, StartBeforeEnd } from './rules';
+import { MAX_SECTION, MinNotAboveMax, NoNul, SLUG_PATTERN, StartBeforeEnd } from '../../core/rules';
 import { SHA256_PATTERN } from '../sources/anchor';
 import { BoundQualifier, BoundsFit } from '../../core/quantity';
 

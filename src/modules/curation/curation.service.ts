@@ -11,7 +11,7 @@ import { Skill } from '../skills/skill.entity';
 import { Citation, CitedType } from '../sources/citation.entity';
 import { Bounds, BoundQualifier, boundsProblem, qualifierOf } from '../../core/quantity';
 import { Span } from '../sources/anchor';
-import { spanColumns, spanSeed } from '../../seeding/anchor-columns';
+import { spanColumns, spanSeed } from '../sources/anchor-columns';
 import { Source } from '../sources/source.entity';
 import { ChangeType } from '../changes/change.entity';
 import { recordChanges } from '../changes/change-feed';

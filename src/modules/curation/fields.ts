@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Float, Int } from 'type-graphql';
-import { MinNotAboveMax, NoNul, SLUG_PATTERN } from './rules';
+import { MinNotAboveMax, NoNul, SLUG_PATTERN } from '../../core/rules';
 import { SHA256_PATTERN } from '../sources/anchor';
 import { SourceSectionInput, YearRangeInput } from './common.inputs';
 

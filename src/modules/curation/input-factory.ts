@@ -3,7 +3,7 @@ import { Field, InputType, Int, ObjectType, ClassType } from 'type-graphql';
 import { CitationInput } from './common.inputs';
 import { withUserErrors } from './user-errors';
 import { FieldSpec, SLUG_VALIDATORS } from './fields';
-import { MAX_CITATIONS } from './rules';
+import { MAX_CITATIONS } from '../../core/rules';
 
 type Decorate = (cls: ClassType, key: string) => void;
 

@@ -19,7 +19,7 @@ import { CitedType } from '../sources/citation.entity';
 import { Source } from '../sources/source.entity';
 import { BoundQualifier } from '../../core/quantity';
 import { bool, currency, sections, sha256, enumOf, FieldSpec, int, intMax, number, ref, text, textList, yearRange } from './fields';
-import { SLUG_PATTERN } from './rules';
+import { SLUG_PATTERN } from '../../core/rules';
 
 /** One kind of record editors can create, update and delete. */
 export interface KindSpec {

@@ -17,7 +17,7 @@ import { RoleLevel } from '../roles/role-level.entity';
 import { Role } from '../roles/role.entity';
 import { SalaryFactor } from '../salaries/salary-factor.entity';
 import { Skill } from '../skills/skill.entity';
-import { SLUG_PATTERN } from './rules';
+import { SLUG_PATTERN } from '../../core/rules';
 import { audit, writeTransaction } from './curation.service';
 
 /** The many-to-many relations editors can link and unlink, named owner_target. */

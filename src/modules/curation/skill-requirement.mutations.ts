@@ -2,13 +2,13 @@ import { IsEnum, IsOptional, Matches, MaxLength, MinLength, Validate } from 'cla
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver, UseMiddleware } from 'type-graphql';
 import { Basis } from '../../core/basis';
 import { compositeGlobalId } from '../../core/relay';
-import { GradeBasisAllowed } from './rules';
+import { GradeBasisAllowed } from '../../core/rules';
 import { UserError, UserErrors, UserErrorsField } from './user-errors';
 import { EntityManager, IsNull } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
-import { SLUG_PATTERN } from './rules';
+import { SLUG_PATTERN } from '../../core/rules';
 import { RoleLevel } from '../roles/role-level.entity';
 import { SkillImportance, SkillRequirement } from '../skills/skill-requirement.entity';
 import { audit, idOf, writeTransaction } from './curation.service';

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Resolver, UseMiddleware } from 'type-graphql';
 import { UserError, UserErrors, UserErrorsField } from './user-errors';
 import { EntityManager } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';

@@ -1,5 +1,5 @@
 import { Context } from '../../core/context';
-import { NODE_ENTITIES, NodeTypeName } from '../../core/entities';
+import { NODE_ENTITIES, NodeTypeName } from './node-entities';
 import { bySlug, MaybePromise } from '../../core/loaders';
 import { Node } from '../../core/relay';
 import { loadComposite } from './composite-ids';

@@ -25,9 +25,9 @@ import {
 import { SalaryPeriod } from '../salaries/salary-band.entity';
 import { codeFormatProblem, MatchType, OccupationSystem } from './occupation-codes';
 import { WageStatisticKind } from './wage-statistic.entity';
+import { SLUG_PATTERN } from '../../core/rules';
 
-// format.ts imports this file, so the slug rule is restated rather than imported from it
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const SLUG = SLUG_PATTERN;
 const SLUG_MESSAGE = '$property must be lower-case words joined by hyphens, got "$value"';
 const URL_OPTIONS = { require_protocol: true, protocols: ['http', 'https'] };
 

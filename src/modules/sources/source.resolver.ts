@@ -3,7 +3,7 @@ import { Context } from '../../core/context';
 import { PageArgs } from '../../core/page-args';
 import { Connection, connectionFromArray, ConnectionType } from '../../core/relay';
 import { byId, MaybePromise } from '../../core/loaders';
-import { spanOf } from '../../seeding/anchor-columns';
+import { spanOf } from './anchor-columns';
 import { Citation, TextSpan } from './citation.entity';
 import { Source, SourceSection } from './source.entity';
 

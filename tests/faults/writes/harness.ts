@@ -135,7 +135,7 @@ export async function startServer(databaseUrl: string, extra: Record<string, str
   };
 }
 
-/** An editor key made with `npm run keys` (node dist/core/auth/cli.js). */
+/** An editor key made with `npm run keys` (node dist/app/keys-cli.js). */
 export async function createEditorKey(databaseUrl: string, name = 'fault editor'): Promise<string> {
   const { stdout } = await run(process.execPath, [join(ROOT, 'dist', 'core', 'auth', 'cli.js'), 'create', '--role', 'editor', '--name', name], {
     cwd: ROOT,

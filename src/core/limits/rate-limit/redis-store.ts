@@ -69,9 +69,8 @@ export class RedisBucketStore implements BucketStore {
 
   async take(client: string, cost: number): Promise<Take> {
     try {
-      const run = (this.redis as unknown as { takeTokens(...args: unknown[]): Promise<TakeReply> }).takeTokens;
-      const [allowed, remaining, toFullMs, untilEnoughMs] = await run.call(
-        this.redis,
+      const redis = this.redis as unknown as { takeTokens(...args: unknown[]): Promise<TakeReply> };
+      const [allowed, remaining, toFullMs, untilEnoughMs] = await redis.takeTokens(
         `${typeof this.prefix === 'string' ? this.prefix : await this.prefix()}ratelimit:${client}`,
         this.capacity,
         this.windowMs,

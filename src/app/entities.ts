@@ -18,7 +18,7 @@ import { SkillRequirement } from '../modules/skills/skill-requirement.entity';
 import { Skill } from '../modules/skills/skill.entity';
 import { Citation } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
-import { ApiKey } from './auth/api-key.entity';
+import { ApiKey } from '../core/auth/api-key.entity';
 import { Occupation } from '../modules/occupations/occupation.entity';
 import { RoleOccupation } from '../modules/occupations/role-occupation.entity';
 import { WageStatistic } from '../modules/occupations/wage-statistic.entity';
@@ -54,24 +54,3 @@ export const ENTITIES = [
   CertificationLifecycle,
   ChangeRecord,
 ];
-
-/** The entities that are Relay nodes, by GraphQL type name. */
-export const NODE_ENTITIES = {
-  Source,
-  Role,
-  RoleLevel,
-  Skill,
-  Organization,
-  Certification,
-  Credential,
-  Sector,
-  Employer,
-  SalaryBand,
-  SalaryFactor,
-  JobOutlook,
-  Insight,
-  InternshipKind,
-  AdvancementPath,
-} as const;
-
-export type NodeTypeName = keyof typeof NODE_ENTITIES;

@@ -1,10 +1,10 @@
-import { SeedError } from '../../seeding/read';
-import { TableSync } from '../../seeding/sync';
-import { SalaryPeriod } from '../salaries/salary-band.entity';
-import { Occupation } from './occupation.entity';
-import { OccupationSeed } from './occupation.seed';
-import { RoleOccupation } from './role-occupation.entity';
-import { WageStatistic } from './wage-statistic.entity';
+import { SeedError } from './read';
+import { TableSync } from './sync';
+import { SalaryPeriod } from '../modules/salaries/salary-band.entity';
+import { Occupation } from '../modules/occupations/occupation.entity';
+import { OccupationSeed } from '../modules/occupations/occupation.seed';
+import { RoleOccupation } from '../modules/occupations/role-occupation.entity';
+import { WageStatistic } from '../modules/occupations/wage-statistic.entity';
 
 const everything = () => true; // these tables hold only what the seeds say
 

@@ -1,7 +1,9 @@
-import { Span } from '../modules/sources/anchor';
-import { Citation } from '../modules/sources/citation.entity';
-import { Source } from '../modules/sources/source.entity';
-import { SourceSeed } from './format';
+import { Span } from './anchor';
+import { Citation } from './citation.entity';
+import { Source } from './source.entity';
+
+/** The anchor fields of a source's seed record (SourceSeed in src/seeding/format.ts). */
+type SourceAnchors = { sha256?: string; sections?: { heading: string; level: number }[] };
 
 /** Citation anchors between seed files and table rows, both ways (loader and export). */
 
@@ -11,7 +13,7 @@ export const spanColumns = (span: Span | undefined | null) => ({
   spanSha256: span?.sha256 ?? null,
 });
 
-export const sourceAnchorColumns = (s: SourceSeed) => ({
+export const sourceAnchorColumns = (s: SourceAnchors) => ({
   sha256: s.sha256 ?? null,
   sections: s.sections?.length ? s.sections.map((h) => ({ heading: h.heading, level: h.level })) : null,
 });

@@ -1,9 +1,9 @@
 /**
  * Rules every record obeys whichever way it comes in (the curation API, seed files, exports):
- * the field specs in fields.ts and kinds.ts build on these, and the seed format takes its
+ * curation's field specs (src/modules/curation/fields.ts, kinds.ts) build on these, and the seed format takes its
  * limits from those specs, so a limit is stated once.
  */
-import { Basis } from '../../core/basis';
+import { Basis } from './basis';
 import { Matches, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -30,6 +30,7 @@ export class MinNotAboveMax implements ValidatorConstraintInterface {
  * Refuses NUL characters in text: PostgreSQL cannot store them and SQLite would keep text the
  * other engine refuses, so an export could not be loaded back.
  */
+// eslint-disable-next-line no-control-regex -- NUL is the character refused
 export const NoNul = (each = false) => Matches(/^[^\u0000]*$/, { each, message: '$property must not contain NUL characters' });
 
 /** Checks that a span's end lies after its start. */

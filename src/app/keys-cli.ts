@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config';
-import { createDataSource } from '../data-source';
-import { ApiKey, ApiRole } from './api-key.entity';
-import { createApiKey, revokeApiKey } from './keys';
+import { loadConfig } from '../core/config';
+import { createDataSource } from './data-source';
+import { ApiKey, ApiRole } from '../core/auth/api-key.entity';
+import { createApiKey, revokeApiKey } from '../core/auth/keys';
 
 const USAGE = `usage:
   npm run keys -- create --role reader|editor|admin --name "who it is for"

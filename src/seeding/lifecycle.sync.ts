@@ -1,7 +1,7 @@
-import { SeedError } from '../../seeding/read';
-import { TableSync } from '../../seeding/sync';
-import { CertificationLifecycle, CertificationStatus } from './lifecycle.entity';
-import { CertificationLifecycleSeed } from './lifecycle.seed';
+import { SeedError } from './read';
+import { TableSync } from './sync';
+import { CertificationLifecycle, CertificationStatus } from '../modules/certification-lifecycle/lifecycle.entity';
+import { CertificationLifecycleSeed } from '../modules/certification-lifecycle/lifecycle.seed';
 
 /**
  * Writes the certification lifecycles of a seed set. A certification or successor slug that

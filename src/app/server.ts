@@ -6,25 +6,25 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
-import { Config, DEFAULT_HTTP, parseExecutor } from './config';
-import { authenticate } from './auth/keys';
-import { Context, createContext } from './context';
-import type { ResponseCache } from './cache';
-import { cacheControlPlugins, compressResponses, etagPlugin } from './http-cache';
-import { metricsHandler, metricsPlugin, recordError, Tracing } from './metrics';
-import { playground } from './playground';
+import { Config, DEFAULT_HTTP, parseExecutor } from '../core/config';
+import { authenticate } from '../core/auth/keys';
+import { Context, createContext } from '../core/context';
+import type { ResponseCache } from '../core/cache';
+import { cacheControlPlugins, compressResponses, etagPlugin } from '../core/http-cache';
+import { metricsHandler, metricsPlugin, recordError, Tracing } from '../core/metrics';
+import { playground } from '../core/playground';
 import { mcpRouter } from '../mcp/http';
-import { drainPlugin } from './drain.plugin';
+import { drainPlugin } from '../core/drain.plugin';
 import { graphVersionPlugin } from '../modules/changes/graph-version.plugin';
 import { jsonLdRouter } from '../modules/json-ld/json-ld.route';
-import { CompiledExecutor, compiledExecutorGateway } from './compiled-executor';
-import { ErrorCode } from './errors';
-import { formatError } from './format-error';
-import { createSecurity, Security } from './limits';
-import { Logger } from './logger';
-import { StatementCount, withStatementCount } from './query-counter';
-import { boundedDocumentStore, boundedServerCache } from './request-caches';
-import { classifyDatabaseError, Deadline, serviceUnavailable, withDeadline, writesReady } from './writes';
+import { CompiledExecutor, compiledExecutorGateway } from '../core/compiled-executor';
+import { ErrorCode } from '../core/errors';
+import { formatError } from '../core/format-error';
+import { createSecurity, Security } from '../core/limits';
+import { Logger } from '../core/logger';
+import { StatementCount, withStatementCount } from '../core/query-counter';
+import { boundedDocumentStore, boundedServerCache } from '../core/request-caches';
+import { classifyDatabaseError, Deadline, serviceUnavailable, withDeadline, writesReady } from '../core/writes';
 
 /** Whether the database is migrated, seeded and answering. */
 export interface Readiness {
