@@ -9,6 +9,7 @@ import { CredentialResolver } from './modules/credentials/credential.resolver';
 import { EmployerResolver } from './modules/employers/employer.resolver';
 import { SectorResolver } from './modules/employers/sector.resolver';
 import { AdvancementPathResolver } from './modules/guidance/advancement-path.resolver';
+import { CareerDirectionResolver, RoleDirectionsResolver } from './modules/directions/career-direction.resolver';
 import { InsightResolver } from './modules/guidance/insight.resolver';
 import { InternshipKindResolver } from './modules/guidance/internship-kind.resolver';
 import { CURATION_RESOLVERS } from './modules/curation';
@@ -61,6 +62,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   InsightResolver,
   InternshipKindResolver,
   AdvancementPathResolver,
+  CareerDirectionResolver,
+  RoleDirectionsResolver,
   SearchResolver,
   ...CURATION_RESOLVERS,
   ...OCCUPATION_RESOLVERS,
