@@ -14,7 +14,7 @@ import { InsightResolver } from './modules/guidance/insight.resolver';
 import { InternshipKindResolver } from './modules/guidance/internship-kind.resolver';
 import { CURATION_RESOLVERS } from './modules/curation';
 import { NodeResolver } from './modules/nodes/node.resolver';
-import { CareerPathResolver, CareerPathStopResolver, CareerPathStopTimeResolver, PathTimeResolver } from './modules/paths/career-path.resolver';
+import { CareerPathResolver, CareerPathStopResolver, CareerStepResolver, CareerPathStopTimeResolver, PathTimeResolver } from './modules/paths/career-path.resolver';
 import { CareerTransitionResolver } from './modules/paths/career-transition.resolver';
 import { ReachableLevelResolver } from './modules/paths/reachable.resolver';
 import { LevelComparisonResolver } from './modules/roles/level-comparison.resolver';
@@ -43,6 +43,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CareerTransitionResolver,
   CareerPathResolver,
   CareerPathStopResolver,
+  CareerStepResolver,
   CareerPathStopTimeResolver,
   PathTimeResolver,
   ReachableLevelResolver,
