@@ -1,6 +1,9 @@
 import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { AuthInfo } from '../../src/core/auth/keys';
+import { rmSync } from 'node:fs';
+import { loadSeedDirectory } from '../../src/seeding/loader';
 import { keyFor, runAs } from '../support/auth';
+import { copyOfSeeds, editSeed } from '../support/fixtures';
 import { codeOf, TestServer } from '../support/server';
 
 /** Career directions (issue 14, item 5): destinations named without a starting level. */
@@ -161,5 +164,35 @@ describe('Career directions', () => {
     const deleted = await runAs(server, editor, DELETE, { input: { slug: 'devops-to-cto', version: 2 } });
     expect(deleted.data.careerDirectionDelete.key).toBe('devops-to-cto');
     expect((await server.data(path, {})).careerPath).toBeNull();
+  });
+});
+
+describe('Career directions and seed runs', () => {
+  let server: TestServer;
+  let editor: AuthInfo;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = copyOfSeeds();
+    server = await TestServer.start({ seedsDir: dir });
+    editor = (await keyFor(server, ApiRole.EDITOR)).auth;
+  });
+  afterAll(async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('should keep a direction edited through the API and apply a file change to another', async () => {
+    const read = async (slug: string) => (await server.data(`query($s: ID!) { node(id: $s) { ... on CareerDirection { rationale version } } }`, { s: Buffer.from(`CareerDirection:${slug}`).toString('base64url') })).node;
+    const em = await read('backend-developer-to-engineering-manager');
+    const edited = await runAs(server, editor, `mutation($input: CareerDirectionUpdateInput!) { careerDirectionUpdate(input: $input) { careerDirection { version } } }`, {
+      input: { slug: 'backend-developer-to-engineering-manager', version: em.version, changes: { rationale: 'Edited through the API' } },
+    });
+    expect(edited.errors).toBeUndefined();
+    editSeed(dir, 'guidance/career-directions.yaml', /(- slug: backend-developer-to-technical-lead\n(?:.*\n)*?    rationale: )>-\n(?:      .*\n)+/, '$1Changed in the file.\n');
+    const report = await loadSeedDirectory(server.db, dir);
+    expect(report).toMatchObject({ applied: 1, kept: 1, conflicts: [], updated: 1 });
+    expect((await read('backend-developer-to-engineering-manager')).rationale).toBe('Edited through the API');
+    expect((await read('backend-developer-to-technical-lead')).rationale).toBe('Changed in the file.');
   });
 });
