@@ -9,11 +9,12 @@ import { CredentialResolver } from './modules/credentials/credential.resolver';
 import { EmployerResolver } from './modules/employers/employer.resolver';
 import { SectorResolver } from './modules/employers/sector.resolver';
 import { AdvancementPathResolver } from './modules/guidance/advancement-path.resolver';
+import { CareerDirectionResolver, RoleDirectionsResolver } from './modules/directions/career-direction.resolver';
 import { InsightResolver } from './modules/guidance/insight.resolver';
 import { InternshipKindResolver } from './modules/guidance/internship-kind.resolver';
 import { CURATION_RESOLVERS } from './modules/curation';
 import { NodeResolver } from './modules/nodes/node.resolver';
-import { CareerPathResolver, CareerPathStopResolver, CareerPathStopTimeResolver, PathTimeResolver } from './modules/paths/career-path.resolver';
+import { CareerPathResolver, CareerPathStopResolver, CareerStepResolver, CareerPathStopTimeResolver, PathTimeResolver } from './modules/paths/career-path.resolver';
 import { CareerTransitionResolver } from './modules/paths/career-transition.resolver';
 import { ReachableLevelResolver } from './modules/paths/reachable.resolver';
 import { LevelComparisonResolver } from './modules/roles/level-comparison.resolver';
@@ -42,6 +43,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CareerTransitionResolver,
   CareerPathResolver,
   CareerPathStopResolver,
+  CareerStepResolver,
   CareerPathStopTimeResolver,
   PathTimeResolver,
   ReachableLevelResolver,
@@ -61,6 +63,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   InsightResolver,
   InternshipKindResolver,
   AdvancementPathResolver,
+  CareerDirectionResolver,
+  RoleDirectionsResolver,
   SearchResolver,
   ...CURATION_RESOLVERS,
   ...OCCUPATION_RESOLVERS,

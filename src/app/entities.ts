@@ -1,6 +1,7 @@
 import { AuditEntry } from '../modules/curation/audit-entry.entity';
 import { RecordProvenance } from '../modules/curation/record-provenance.entity';
 import { AdvancementPath } from '../modules/guidance/advancement-path.entity';
+import { CareerDirection } from '../modules/directions/career-direction.entity';
 import { Insight } from '../modules/guidance/insight.entity';
 import { InternshipKind } from '../modules/guidance/internship-kind.entity';
 import { Certification } from '../modules/certifications/certification.entity';
@@ -45,6 +46,7 @@ export const ENTITIES = [
   Insight,
   InternshipKind,
   AdvancementPath,
+  CareerDirection,
   ApiKey,
   AuditEntry,
   RecordProvenance,

@@ -8,6 +8,7 @@ import { Credential } from '../modules/credentials/credential.entity';
 import { Employer } from '../modules/employers/employer.entity';
 import { Sector } from '../modules/employers/sector.entity';
 import { AdvancementPath } from '../modules/guidance/advancement-path.entity';
+import { CareerDirection } from '../modules/directions/career-direction.entity';
 import { Insight } from '../modules/guidance/insight.entity';
 import { InternshipKind } from '../modules/guidance/internship-kind.entity';
 import { CareerTransition } from '../modules/paths/career-transition.entity';
@@ -117,6 +118,11 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
     internshipKinds: kinds.map((k) => compact({ slug: k.slug, name: k.name, description: k.description, focusAreas: k.focusAreas, sectors: kindSectors(k.id), employers: kindEmployers(k.id), cite: cite('InternshipKind', k.id) })),
     advancementPaths: paths.map((p) => compact({ slug: p.slug, name: p.name, description: p.description, roles: pathRoles(p.id), cite: cite('AdvancementPath', p.id) })),
     salaryFactors: factors.map((f) => compact({ slug: f.slug, name: f.name, description: f.description, roles: factorRoles(f.id), cite: cite('SalaryFactor', f.id) })),
+    careerDirections: (await all(CareerDirection)).map((d) => compact({
+      slug: d.slug, from: roleSlug.get(d.fromRoleId), to: roleSlug.get(d.toRoleId),
+      advancementPath: d.advancementPathId == null ? null : paths.find((p) => p.id === d.advancementPathId)?.slug, basis: d.basis, rationale: d.rationale,
+      cite: cite('CareerDirection', d.id),
+    })),
     occupations: await occupationSeeds(em),
     certificationLifecycles: await lifecycleSeeds(em),
     roles: roles.map((role) => {
@@ -162,6 +168,7 @@ export const EXPORT_FILES: Record<Exclude<SeedKind, 'roles'>, string> = {
   internshipKinds: 'guidance/internship-kinds.yaml',
   advancementPaths: 'guidance/advancement-paths.yaml',
   salaryFactors: 'guidance/salary-factors.yaml',
+  careerDirections: 'guidance/career-directions.yaml',
   occupations: 'occupations.yaml',
   certificationLifecycles: 'certification-lifecycles.yaml',
 };

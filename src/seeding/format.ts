@@ -238,6 +238,31 @@ export class SalaryFactorSeed extends SluggedSeed {
   @Cited() cite: CitationSeed[];
 }
 
+/** A direction's evidence fits its basis: STATED cites at least one span, EDITORIAL gives a rationale (as the API checks). */
+@ValidatorConstraint({ name: 'directionEvidence' })
+class DirectionEvidence implements ValidatorConstraintInterface {
+  validate(_: unknown, args: ValidationArguments): boolean {
+    const d = args.object as CareerDirectionSeed;
+    if (args.property === 'rationale') return d.basis !== Basis.EDITORIAL || (typeof d.rationale === 'string' && d.rationale.trim().length > 0);
+    return d.basis !== Basis.STATED || (Array.isArray(d.cite) && d.cite.length > 0 && d.cite.every((c) => c?.span != null));
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return args.property === 'rationale'
+      ? 'an EDITORIAL direction needs a rationale'
+      : 'a STATED direction needs at least one citation, each with a span';
+  }
+}
+
+/** A destination named without a starting level (src/modules/directions): from a role, anywhere among its levels. */
+export class CareerDirectionSeed extends SluggedSeed {
+  @apiRule('CareerDirection', 'from') from: string;
+  @apiRule('CareerDirection', 'to') to: string;
+  @apiRule('CareerDirection', 'advancementPath') advancementPath?: string;
+  @apiRule('CareerDirection', 'basis') basis: Basis;
+  @apiRule('CareerDirection', 'rationale') @Validate(DirectionEvidence) rationale?: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CITATIONS) @ValidateNested({ each: true }) @Type(() => CitationSeed) @Validate(DirectionEvidence) cite: CitationSeed[] = [];
+}
+
 /** Each top-level key of a seed file and the class its records are checked against. */
 export const SEED_KINDS = {
   sources: SourceSeed,
@@ -252,6 +277,7 @@ export const SEED_KINDS = {
   internshipKinds: InternshipKindSeed,
   advancementPaths: AdvancementPathSeed,
   salaryFactors: SalaryFactorSeed,
+  careerDirections: CareerDirectionSeed,
   occupations: OccupationSeed,
   certificationLifecycles: CertificationLifecycleSeed,
 } as const;

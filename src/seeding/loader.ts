@@ -7,6 +7,7 @@ import { Credential } from '../modules/credentials/credential.entity';
 import { Employer } from '../modules/employers/employer.entity';
 import { Sector } from '../modules/employers/sector.entity';
 import { AdvancementPath } from '../modules/guidance/advancement-path.entity';
+import { CareerDirection } from '../modules/directions/career-direction.entity';
 import { Insight } from '../modules/guidance/insight.entity';
 import { InternshipKind } from '../modules/guidance/internship-kind.entity';
 import { CareerTransition } from '../modules/paths/career-transition.entity';
@@ -191,6 +192,12 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
   set.salaryFactors.forEach((f) => cited.push({ type: 'SalaryFactor', id: need(factorIds, f.slug), cite: f.cite }));
   await sync.links('salary_factor_roles', 'salary_factor_id', 'role_id', [...factorIds.values()],
     set.salaryFactors.flatMap((f) => f.roles.map((r): [number, number] => [need(factorIds, f.slug), need(roleIds, r)])));
+
+  const directionIds = await sync.rows(CareerDirection, (set.careerDirections ?? []).map((d) => ({
+    slug: d.slug, fromRoleId: need(roleIds, d.from), toRoleId: need(roleIds, d.to),
+    advancementPathId: d.advancementPath ? need(pathIds, d.advancementPath) : null, basis: d.basis, rationale: d.rationale ?? null,
+  })), bySlug);
+  (set.careerDirections ?? []).forEach((d) => cited.push({ type: 'CareerDirection', id: need(directionIds, d.slug), cite: d.cite ?? [] }));
 
   await writeOccupationSeeds(sync, set.occupations, sourceIds, roleIds);
   await writeLifecycleSeeds(sync, set.certificationLifecycles, certIds);

@@ -77,11 +77,12 @@ const REFS: Record<string, [string, string][]> = {
   InternshipKind: [['sectors', 'Sector'], ['employers', 'Employer']],
   AdvancementPath: [['roles', 'Role']],
   SalaryFactor: [['roles', 'Role']],
+  CareerDirection: [['from', 'Role'], ['to', 'Role'], ['advancementPath', 'AdvancementPath']],
   Occupation: [['classification', 'Source'], ['roles', 'Role']],
   CertificationLifecycle: [['certification', 'Certification'], ['successor', 'Certification']],
 };
 /** References without which a record cannot exist (the database deletes it with them). */
-const REQUIRED = new Set(['SalaryBand.level', 'CareerTransition.from', 'CareerTransition.to', 'Certification.issuer']);
+const REQUIRED = new Set(['CareerDirection.from', 'CareerDirection.to', 'SalaryBand.level', 'CareerTransition.from', 'CareerTransition.to', 'Certification.issuer']);
 
 // a requirement names its skill, an occupation's mapping its role
 const slugOf = (v: unknown) => (v && typeof v === 'object' ? (((v as Row).skill ?? (v as Row).role) as string) : (v as string));

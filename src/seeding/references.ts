@@ -130,6 +130,12 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
     refer(f, 'roles', 'role', f.roles);
     cites(f, 'cite', f.cite);
   }
+  for (const d of set.careerDirections ?? []) {
+    refer(d, 'from', 'role', d.from);
+    refer(d, 'to', 'role', d.to);
+    refer(d, 'advancementPath', 'advancementPath', d.advancementPath);
+    cites(d, 'cite', d.cite);
+  }
   checkBroaderCycles(set, problems, at);
   // the kinds without slugs check their own references, before the merge takes a missing one for a deletion
   problems.push(...occupationSeedProblems(set.occupations ?? [], (s) => known.source.has(s), (s) => known.role.has(s)));

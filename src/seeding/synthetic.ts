@@ -329,9 +329,19 @@ function buildCopy(base: SeedSet, k: number, phrase: string, rng: Rng, maps: Slu
     roles: refs('role', f.roles),
     cite: cite(f.cite),
   }));
+  const careerDirections = (base.careerDirections ?? []).map((d) => ({
+    slug: `${prefix}-${d.slug}`,
+    from: refs('role', [d.from])[0],
+    to: refs('role', [d.to])[0],
+    ...optional('advancementPath', d.advancementPath === undefined ? undefined : `${prefix}-${d.advancementPath}`),
+    basis: d.basis,
+    ...optional('rationale', d.rationale === undefined ? undefined : text(d.rationale)),
+    // a STATED direction must carry spans: the copy keeps the real ones (the copy's sources are renamed copies)
+    cite: (d.cite ?? []).map((c) => ({ source: mine('source', c.source), section: c.section, ...(c.span ? { span: c.span } : {}) })),
+  }));
   return {
     sources, organizations, skills, certifications, credentials, sectors, employers, roles,
-    insights, internshipKinds, advancementPaths, salaryFactors,
+    insights, internshipKinds, advancementPaths, salaryFactors, careerDirections,
   };
 }
 

@@ -19,6 +19,7 @@ export const KIND_OF: Record<SeedKind, string> = {
   internshipKinds: 'InternshipKind',
   advancementPaths: 'AdvancementPath',
   salaryFactors: 'SalaryFactor',
+  careerDirections: 'CareerDirection',
   occupations: 'Occupation',
   certificationLifecycles: 'CertificationLifecycle',
 };

@@ -23,6 +23,7 @@ const SAMPLES: Record<string, { create: Record<string, unknown>; change: Record<
   InternshipKind: { create: { name: 'Test kind', description: 'd', cite: CITE }, change: { description: 'e' }, read: 'description' },
   AdvancementPath: { create: { name: 'Test path', description: 'd', cite: CITE }, change: { description: 'e' }, read: 'description' },
   SalaryFactor: { create: { name: 'Test factor', description: 'd', cite: CITE }, change: { description: 'e' }, read: 'description' },
+  CareerDirection: { create: { from: 'backend-developer', to: 'cto', basis: 'EDITORIAL', rationale: 'r' }, change: { rationale: 's' }, read: 'rationale' },
 };
 
 const camel = (name: string) => name[0].toLowerCase() + name.slice(1);

@@ -1,7 +1,8 @@
 import { byId } from '../../core/loaders';
 import { RoleLevel } from '../../modules/roles/role-level.entity';
 import { bandsAtLevel } from '../../modules/salaries/pay.service';
-import { findCareerPath, pathCertifications, pathSkills, resolveLevel } from '../../modules/paths/path.service';
+import { findCareerPath, pathCertifications, pathSkills, resolveLevel, yearCarriers } from '../../modules/paths/path.service';
+import { NO_STARTING_POINT } from '../../modules/directions/direction.service';
 import { skillsToGainOf } from '../../modules/paths/transition.loader';
 import { citationsFor, citationsOfOne, citeText, distinctCitations } from '../cite';
 import { pathTime, PathTimeBound } from '../../modules/paths/path-time';
@@ -24,6 +25,10 @@ export const careerPathTool = defineTool({
   input: {
     from: slugArg('from', 'junior-backend-developer').describe('Where the person is now: a role level or role slug.'),
     to: slugArg('to', 'engineering-manager').describe('Where they want to get: a role level or role slug.'),
+    includeDirections: z
+      .boolean({ error: '"includeDirections" must be true or false' })
+      .optional()
+      .describe('Also let the route take career directions: destinations the sources name without saying from which level (no years, no pay). Off by default.'),
   },
   output: {
     found: z.boolean().describe('false when no cited route leads there (steps is then empty)'),
@@ -35,9 +40,12 @@ export const careerPathTool = defineTool({
       .nullable()
       .optional(),
     stepsWithoutYears: z.number().optional(),
+    directionSteps: z.number().optional().describe('Steps that are career directions (only with includeDirections).'),
     steps: z.array(
       z.object({
         kind: z.string(),
+        isDirection: z.boolean().optional().describe('true for a career direction: the sources name the destination but no starting level or time'),
+        note: z.string().optional(),
         from: named,
         to: named,
         typicalYears: yearRange,
@@ -54,8 +62,8 @@ export const careerPathTool = defineTool({
     wageChange: z.object({ statistic: z.string(), compares: z.string(), difference: z.number(), sameYear: z.boolean() }).nullable().optional(),
     sources: citations.optional(),
   },
-  async run(ctx, { from, to }) {
-    const path = await findCareerPath(ctx, from, to);
+  async run(ctx, { from, to, includeDirections }) {
+    const path = await findCareerPath(ctx, from, to, { includeDirections: includeDirections ?? false });
     if (!path) {
       const [a, b] = await Promise.all([resolveLevel(ctx, from, 'from'), resolveLevel(ctx, to, 'to')]);
       return {
@@ -76,8 +84,10 @@ export const careerPathTool = defineTool({
     const toLevels = await ctx.loaders.use(byId(RoleLevel)).loadMany(path.steps.map((s) => s.toLevelId));
     const [startStats, ...stopStats] = await Promise.all([path.fromLevel, ...(toLevels as RoleLevel[])].map((l) => rolePayStatistics(ctx, l.roleId)));
     const change = wageChange(startStats, stopStats[stopStats.length - 1] ?? []);
+    const directionSteps = path.route.filter((s) => s.direction);
+    const directionCitations = await citationsFor(ctx, 'CareerDirection', directionSteps.map((s) => s.direction!.id));
 
-    const steps = path.steps.map((step, i) => {
+    const transitionSteps = path.steps.map((step, i) => {
       const fromLevel = levels[i] as RoleLevel;
       const toLevel = toLevels[i] as RoleLevel;
       return {
@@ -97,7 +107,26 @@ export const careerPathTool = defineTool({
         citations: stepCitations[i],
       };
     });
-    const time = pathTime(path.fromLevel, path.steps, toLevels as RoleLevel[]);
+    // every step in route order: a direction carries no years, pay or skills of its own
+    let t = 0;
+    let d = 0;
+    const steps = path.route.map((step) =>
+      step.direction
+        ? {
+            kind: 'DIRECTION',
+            isDirection: true,
+            note: NO_STARTING_POINT,
+            from: { slug: step.fromLevel.slug, name: step.fromLevel.name },
+            to: { slug: step.toLevel.slug, name: step.toLevel.name },
+            typicalYears: null,
+            skillsToGain: [] as string[],
+            pay: [] as (typeof transitionSteps)[number]['pay'],
+            statistics: [] as (typeof transitionSteps)[number]['statistics'],
+            citations: directionCitations[d++],
+          }
+        : transitionSteps[t++],
+    );
+    const time = pathTime(path.fromLevel, yearCarriers(path), path.route.map((s) => s.toLevel));
     const total = years(path.typicalYears);
     const requirement = time?.boundBy === PathTimeBound.ENTRY_REQUIREMENT ? time : null;
     const requirementCites = requirement?.requirementLevel ? await citationsOfOne(ctx, 'RoleLevel', requirement.requirementLevel.id) : [];
@@ -108,8 +137,15 @@ export const careerPathTool = defineTool({
             `${requirement.requirementLevel?.yearsOfExperienceQuantity?.text} of experience${citeText(requirementCites, 1)}` +
             `${requirement.stepSum ? `; the steps alone sum to ${requirement.stepSum.text}` : ''})`
           : total ? `, typically ${total} in total` : ', with no figure for the time it takes') +
-        (path.stepsWithoutYears ? ` (${path.stepsWithoutYears} step${path.stepsWithoutYears === 1 ? ' has' : 's have'} no figure for years, not counted).` : '.'),
+        (path.stepsWithoutYears ? ` (${path.stepsWithoutYears} step${path.stepsWithoutYears === 1 ? ' has' : 's have'} no figure for years, not counted).` : '.') +
+        (path.directionSteps ? ` ${path.directionSteps} step${path.directionSteps === 1 ? ' is a career direction' : 's are career directions'}: the sources do not say from which level, so no years or pay are given for ${path.directionSteps === 1 ? 'it' : 'them'}.` : ''),
       ...steps.map((s, i) => {
+        if ('isDirection' in s && s.isDirection) {
+          return (
+            `${i + 1}. ${s.from.name} → ${s.to.name}: a career direction, not a cited move. The sources name ${s.to.name} as a destination ` +
+            `but do not say from which level or after how long, so this step has no years and no pay of its own.${citeText(s.citations)}`
+          );
+        }
         const time = years(s.typicalYears);
         const bands = shown(s.pay, 2);
         const figures = bands.items.map(
@@ -138,13 +174,14 @@ export const careerPathTool = defineTool({
         /** the steps' years combined with the levels' entry requirements (CareerPath.timeToReach) */
         timeToReach: time ? { ...range(time.years), text: time.years.text, boundBy: time.boundBy, requirementOf: time.requirementLevel?.slug ?? null } : null,
         stepsWithoutYears: path.stepsWithoutYears,
+        directionSteps: path.directionSteps,
         steps,
         skillsToGain: skills.map((s) => s.name),
         certifications: certifications.map((c) => c.name),
         certificationAdvice: certificationLabels,
         startStatistics: startStats.map(statisticOut),
         wageChange: change && { statistic: change.statistic, compares: change.compares, difference: change.difference, sameYear: change.sameYear },
-        sources: distinctCitations([...stepCitations, ...bandCitations]),
+        sources: distinctCitations([...stepCitations, ...directionCitations, ...bandCitations]),
       },
       text: lines.join('\n'),
     };

@@ -43,6 +43,10 @@ export const reachableRolesTool = defineTool({
       .max(60, { error: '"withinYears" must be from 0 to 60' })
       .describe('The time budget in years: the known minimum of a route must fit in it.'),
     avoidManagement: z.boolean({ error: '"avoidManagement" must be true or false' }).optional().describe('Leave out moves into management.'),
+    includeDirections: z
+      .boolean({ error: '"includeDirections" must be true or false' })
+      .optional()
+      .describe('Also follow career directions: destinations the sources name without saying from which level (no years, no pay). Off by default.'),
     limit: limitArg('levels', 10),
   },
   output: {
@@ -55,7 +59,7 @@ export const reachableRolesTool = defineTool({
         role: named,
         typicalYears: yearRange.describe("The quickest route's typical years (steps summed, min and max apart)."),
         stepsWithoutYears: z.number(),
-        route: z.array(z.object({ kind: z.string(), from: named, to: named, typicalYears: yearRange, citations })),
+        route: z.array(z.object({ kind: z.string(), isDirection: z.boolean().optional(), from: named, to: named, typicalYears: yearRange, citations })),
         payScope: payScope.nullable().describe('Whose pay figures are given: the level\'s own, its whole role\'s, or none (null).'),
         pay: z.array(z.object({ ...bandShape, citations })),
         payChange: payChange.describe('The change from the start, when comparable figures are known (to.min - from.max up to to.max - from.min).'),
@@ -63,9 +67,9 @@ export const reachableRolesTool = defineTool({
     ),
     sources: citations,
   },
-  async run(ctx, { from, withinYears, avoidManagement, limit }) {
+  async run(ctx, { from, withinYears, avoidManagement, includeDirections, limit }) {
     const start = await resolveLevel(ctx, from, 'from');
-    const all = await reachableLevels(ctx, { from, withinYears, avoidManagement, first: Number.MAX_SAFE_INTEGER });
+    const all = await reachableLevels(ctx, { from, withinYears, avoidManagement, includeDirections: includeDirections ?? false, first: Number.MAX_SAFE_INTEGER });
     const list = all.slice(0, limit ?? 10);
     const steps = list.flatMap((r) => r.path.steps);
     const stepLevels = await ctx.loaders.use(byId(RoleLevel)).loadMany(steps.flatMap((s) => [s.fromLevelId, s.toLevelId]));
@@ -80,13 +84,24 @@ export const reachableRolesTool = defineTool({
     const citeOfBand = new Map(bandIds.map((id, i) => [id, bandCitations[i]]));
     const citeOfStep = new Map(steps.map((s, i) => [s.id, stepCitations[i]]));
     const levelRef = (id: number) => ({ slug: levelById.get(id)?.slug ?? '', name: levelById.get(id)?.name ?? '' });
+    const directions = [...new Map(list.flatMap((r) => r.path.route).flatMap((s) => (s.direction ? [[s.direction.id, s.direction] as const] : []))).values()];
+    const directionCites = await citationsFor(ctx, 'CareerDirection', directions.map((x) => x.id));
+    const citeOfDirection = new Map(directions.map((x, i) => [x.id, directionCites[i]]));
 
     const reachable = list.map((r, i) => ({
       level: { slug: r.level.slug, name: r.level.name },
       role: { slug: (roles[i] as Role).slug, name: (roles[i] as Role).name },
       typicalYears: range(r.typicalYears),
       stepsWithoutYears: r.stepsWithoutYears,
-      route: r.path.steps.map((s) => ({ kind: s.kind, from: levelRef(s.fromLevelId), to: levelRef(s.toLevelId), typicalYears: range(s.typicalYearsQuantity), citations: citeOfStep.get(s.id) ?? [] })),
+      route: r.path.route.map((step) => {
+        const s = step.transition;
+        if (!s) {
+          // a career direction: the sources name the destination, not where it is taken from
+          const at = (l: RoleLevel) => ({ slug: l.slug, name: l.name });
+          return { kind: 'DIRECTION', isDirection: true, from: at(step.fromLevel), to: at(step.toLevel), typicalYears: null, citations: citeOfDirection.get(step.direction!.id) ?? [] };
+        }
+        return { kind: s.kind, from: levelRef(s.fromLevelId), to: levelRef(s.toLevelId), typicalYears: range(s.typicalYearsQuantity), citations: citeOfStep.get(s.id) ?? [] };
+      }),
       payScope: pays[i].scope === PayScope.LEVEL ? ('level' as const) : pays[i].scope === PayScope.ROLE ? ('role' as const) : null,
       pay: pays[i].bands.map((b) => ({ ...bandFigures(b), citations: citeOfBand.get(b.id) ?? [] })),
       payChange: r.payChange && { currency: r.payChange.currency, period: r.payChange.period, region: r.payChange.region, min: r.payChange.min, max: r.payChange.max },
@@ -101,7 +116,9 @@ export const reachableRolesTool = defineTool({
             `${all.length > reachable.length ? ` (the first ${reachable.length} shown, and ${all.length - reachable.length} more)` : ''}:`,
           ...reachable.map((r, i) => {
             const time = years(r.typicalYears);
-            const route = r.route.map((s) => `${s.kind.toLowerCase()} to ${s.to.name}`).join(', then ');
+            const route = r.route
+              .map((s) => (s.isDirection ? `a career direction to ${s.to.name} (the sources do not say from which level, or after how long)` : `${s.kind.toLowerCase()} to ${s.to.name}`))
+              .join(', then ');
             const figures = shown(r.pay, 2);
             const payText = r.pay.length
               ? `; pay there (guide${r.payScope === 'role' ? `, for the ${r.role.name.toLowerCase()} role as a whole: no source states pay for this level` : ''}): ` +
@@ -121,7 +138,7 @@ export const reachableRolesTool = defineTool({
         withinYears,
         total: all.length,
         reachable: reachable.map(({ change: _change, ...r }) => r),
-        sources: distinctCitations([...stepCitations, ...bandCitations]),
+        sources: distinctCitations([...stepCitations, ...directionCites, ...bandCitations]),
       },
       text: lines.join('\n'),
     };

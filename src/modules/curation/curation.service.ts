@@ -4,6 +4,8 @@ import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { runWrite } from '../../core/writes';
 import { Organization } from '../certifications/organization.entity';
+import { AdvancementPath } from '../guidance/advancement-path.entity';
+import { Basis } from '../../core/basis';
 import { RoleLevel } from '../roles/role-level.entity';
 import { Role } from '../roles/role.entity';
 import { rebuildSearchIndex } from '../search/search-index';
@@ -20,7 +22,7 @@ import { RecordProvenance } from './record-provenance.entity';
 import { conflict } from './curation.errors';
 import { FieldSpec, RefTarget } from './fields';
 
-const REF_ENTITIES: Record<RefTarget, { new (): ObjectLiteral }> = { Role, RoleLevel, Skill, Organization };
+const REF_ENTITIES: Record<RefTarget, { new (): ObjectLiteral }> = { Role, RoleLevel, Skill, Organization, AdvancementPath };
 
 type Input = Record<string, unknown>;
 
@@ -178,6 +180,7 @@ const CITED_TABLES: Record<CitedType, string> = {
   InternshipKind: 'internship_kinds',
   AdvancementPath: 'advancement_paths',
   SalaryFactor: 'salary_factors',
+  CareerDirection: 'career_directions',
 };
 
 /** Deleting a record cascades to its children in the database; their citations go here. */
@@ -192,8 +195,31 @@ async function dropOrphanCitations(em: EntityManager): Promise<void> {
   }
 }
 
+type CiteInput = { source: string; section: string; span?: Span | null }[];
+
+/**
+ * A career direction's basis and its evidence: STATED needs at least one citation, each with a
+ * span; EDITORIAL needs a rationale; DERIVED is no basis a direction can have. `cite` is what the
+ * write leaves in place (the record's own when the write does not replace them).
+ */
+async function checkDirection(em: EntityManager, row: Record<string, unknown>, selfId: number | null, cite: CiteInput | undefined, path: string) {
+  if (row.fromRoleId === row.toRoleId) throw badInput(`${path}.to`, 'A direction cannot lead to the role it starts from');
+  if (row.basis === Basis.DERIVED) throw badInput(`${path}.basis`, 'A direction is STATED (a cited span names it) or EDITORIAL (a curator\'s judgement), never DERIVED');
+  const rationale = typeof row.rationale === 'string' ? row.rationale.trim() : '';
+  if (row.basis === Basis.EDITORIAL && !rationale) throw badInput(`${path}.rationale`, 'An EDITORIAL direction needs a rationale saying why a curator added it');
+  if (row.basis !== Basis.STATED) return;
+  let kept: { span?: unknown }[] = cite ?? [];
+  if (cite === undefined && selfId != null) {
+    kept = (await em.getRepository(Citation).find({ where: { subjectType: 'CareerDirection', subjectId: selfId } })).map((c) => ({ span: c.spanStart == null ? null : c }));
+  }
+  if (kept.length === 0) throw badInput(`${path}.cite`, 'A STATED direction needs a citation whose span names the destination');
+  const unanchored = kept.findIndex((c) => c.span == null);
+  if (unanchored >= 0) throw badInput(`${path}.cite[${unanchored}].span`, 'A STATED direction cites a span: give start, end and sha256');
+}
+
 /** Kind-specific rules the columns alone cannot express. */
-export async function checkRules(em: EntityManager, kind: string, row: Record<string, unknown>, selfId: number | null, path: string) {
+export async function checkRules(em: EntityManager, kind: string, row: Record<string, unknown>, selfId: number | null, path: string, cite?: CiteInput) {
+  if (kind === 'CareerDirection') await checkDirection(em, row, selfId, cite, path);
   if (kind === 'SalaryBand' && row.levelId != null) {
     const level = await em.getRepository(RoleLevel).findOne({ where: { id: row.levelId as number } });
     if (level && level.roleId !== row.roleId) throw badInput(`${path}.level`, 'level must be one of the levels of role');

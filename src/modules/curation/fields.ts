@@ -25,7 +25,7 @@ import { SHA256_PATTERN } from '../sources/anchor';
 import { SourceSectionInput, YearRangeInput } from './common.inputs';
 
 /** The node types a reference field may point to, by slug. */
-export type RefTarget = 'Role' | 'RoleLevel' | 'Skill' | 'Organization';
+export type RefTarget = 'Role' | 'RoleLevel' | 'Skill' | 'Organization' | 'AdvancementPath';
 
 export interface FieldSpec {
   type: () => unknown;

@@ -52,7 +52,7 @@ export function kindResolver(spec: KindSpec): ClassType {
           throw conflict('input.slug', `A ${spec.name} with slug "${input.slug}" already exists`);
         }
         const row = await columnsFrom(em, spec.fields, input, 'input', true);
-        await checkRules(em, spec.name, row, null, 'input');
+        await checkRules(em, spec.name, row, null, 'input', input.cite ?? []);
         const { identifiers } = await repo.insert({ ...row, slug: input.slug, version: 1 } as never);
         const id = identifiers[0].id as number;
         if (spec.cited) await writeCitations(em, spec.cited, id, input.cite ?? [], 'input');
@@ -80,7 +80,7 @@ export function kindResolver(spec: KindSpec): ClassType {
         }
         const before = await snapshot(em, current, spec.cited);
         const row = await columnsFrom(em, spec.fields, input.changes, 'input.changes');
-        await checkRules(em, spec.name, { ...current, ...row }, current.id, 'input.changes');
+        await checkRules(em, spec.name, { ...current, ...row }, current.id, 'input.changes', input.changes.cite ?? undefined);
         const result = await em
           .createQueryBuilder()
           .update(spec.entity)

@@ -6,6 +6,8 @@ import { Credential, CredentialKind } from '../credentials/credential.entity';
 import { Employer } from '../employers/employer.entity';
 import { Sector } from '../employers/sector.entity';
 import { AdvancementPath } from '../guidance/advancement-path.entity';
+import { CareerDirection } from '../directions/career-direction.entity';
+import { Basis } from '../../core/basis';
 import { Insight, InsightKind } from '../guidance/insight.entity';
 import { InternshipKind } from '../guidance/internship-kind.entity';
 import { CareerTransition, TransitionKind } from '../paths/career-transition.entity';
@@ -135,6 +137,14 @@ export const KINDS: KindSpec[] = [
   }),
   cited('AdvancementPath', AdvancementPath, { name: text('name', 200), description: text('description', 2000) }),
   cited('SalaryFactor', SalaryFactor, { name: text('name', 200), description: text('description', 2000) }),
+  // a STATED direction needs a citation with a span, an EDITORIAL one a rationale (checkRules)
+  cited('CareerDirection', CareerDirection, {
+    from: ref('Role', 'fromRoleId', true, 'Slug of the role the direction starts from: anywhere among its levels.'),
+    to: ref('Role', 'toRoleId', true, 'Slug of the role the sources name as the destination.'),
+    advancementPath: ref('AdvancementPath', 'advancementPathId', false, 'Slug of the advancement path the direction belongs to, if any.'),
+    basis: enumOf('basis', Basis, Basis),
+    rationale: text('rationale', 1000, false, "Required for EDITORIAL: why a curator added it. For STATED, what the sources leave open (optional)."),
+  }, false),
 ];
 
 /** Career transitions: selected by their two level slugs rather than a slug of their own. */

@@ -13,6 +13,7 @@ import { JobOutlook } from '../salaries/job-outlook.entity';
 import { Insight } from '../guidance/insight.entity';
 import { InternshipKind } from '../guidance/internship-kind.entity';
 import { AdvancementPath } from '../guidance/advancement-path.entity';
+import { CareerDirection } from '../directions/career-direction.entity';
 
 /** The entities that are Relay nodes, by GraphQL type name. */
 export const NODE_ENTITIES = {
@@ -31,6 +32,7 @@ export const NODE_ENTITIES = {
   Insight,
   InternshipKind,
   AdvancementPath,
+  CareerDirection,
 } as const;
 
 export type NodeTypeName = keyof typeof NODE_ENTITIES;

@@ -12,9 +12,16 @@ import { citationsOf } from '../sources/citation.loader';
 import { CareerPath, CareerPathStop } from './career-path.type';
 import { CareerPathsArgs } from './career-paths.inputs';
 import { TransitionKind } from './career-transition.entity';
-import { byId } from '../../core/loaders';
+import { byId, MaybePromise } from '../../core/loaders';
+import { Basis } from '../../core/basis';
+import { CareerStep } from './career-step.type';
 import { PathTime, pathTime } from './path-time';
-import { findCareerPath, findCareerPaths, pathCertifications, pathSkills, pathStops } from './path.service';
+import { findCareerPath, findCareerPaths, pathCertifications, pathSkills, pathStops, yearCarriers } from './path.service';
+
+export const INCLUDE_DIRECTIONS =
+  'Also let routes take career directions: destinations the sources name without a starting level (CareerDirection). Such a step is marked DIRECTION in `route`, carries no years or pay of its own, and says the sources give no starting point. Routes with fewer directions come first. Default false: transitions only.';
+export const PATH_BASIS =
+  'STATED: only stated steps (cited transitions with their stated years; with includeDirections, only STATED directions); the sums stay, marked DERIVED. Null (the default): everything, each step marked with its basis.';
 
 @Resolver(() => CareerPath)
 export class CareerPathResolver {
@@ -23,8 +30,14 @@ export class CareerPathResolver {
     description:
       'The quickest way from one role level to another (least total typical years, then fewest steps), or null when none exists. `from` and `to` are role level slugs; a role slug also works: as `from` it means the role\'s entry level, as `to` whichever of its levels is reached first. An unknown slug is a BAD_USER_INPUT error.',
   })
-  careerPath(@Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: Context): Promise<CareerPath | null> {
-    return findCareerPath(ctx, from, to);
+  careerPath(
+    @Arg('from') from: string,
+    @Arg('to') to: string,
+    @Arg('includeDirections', () => Boolean, { defaultValue: false, description: INCLUDE_DIRECTIONS }) includeDirections: boolean,
+    @Arg('basis', () => Basis, { nullable: true, description: PATH_BASIS }) basis: Basis | null,
+    @Ctx() ctx: Context,
+  ): Promise<CareerPath | null> {
+    return findCareerPath(ctx, from, to, { includeDirections, basis });
   }
 
   @Query(() => [CareerPath], {
@@ -33,7 +46,10 @@ export class CareerPathResolver {
   })
   careerPaths(@Args() args: CareerPathsArgs, @Ctx() ctx: Context): Promise<CareerPath[]> {
     const avoidKinds = [...(args.avoidKinds ?? []), ...(args.avoidManagement ? [TransitionKind.MANAGEMENT] : [])];
-    return findCareerPaths(ctx, { from: args.from, to: args.to, first: args.first ?? 3, avoidKinds, maxYears: args.maxYears, via: args.via });
+    return findCareerPaths(ctx, {
+      from: args.from, to: args.to, first: args.first ?? 3, avoidKinds, maxYears: args.maxYears, via: args.via,
+      includeDirections: args.includeDirections ?? false, basis: args.basis ?? null,
+    });
   }
 
   @FieldResolver(() => RoleLevel)
@@ -85,16 +101,34 @@ export class CareerPathResolver {
       "How long the path takes once the steps' typical years are combined with the experience the levels on it ask for: from an entry level, reaching a level takes at least its requirement (junior to senior back-end: more than 5 years, though the steps sum to about 3 to 6). Null when neither gives a figure. typicalYears stays the plain sum.",
   })
   async timeToReach(@Root() path: CareerPath, @Ctx() ctx: Context): Promise<PathTime | null> {
-    const reached = (await ctx.loaders.use(byId(RoleLevel)).loadMany(path.steps.map((s) => s.toLevelId))) as RoleLevel[];
-    return pathTime(path.fromLevel, path.steps, reached);
+    return pathTime(path.fromLevel, yearCarriers(path), path.route.map((s) => s.toLevel));
   }
 
-  @FieldResolver(() => [Citation], { description: "The steps' citations, each source section once." })
+  @FieldResolver(() => [Citation], { description: "The steps' citations (transitions and directions), each source section once." })
   async citations(@Root() path: CareerPath, @Ctx() ctx: Context): Promise<Citation[]> {
-    const lists = await ctx.loaders.use(citationsOf).loadMany(path.steps.map((s) => `CareerTransition:${s.id}` as const));
+    const keys = path.route.map((s) => (s.direction ? (`CareerDirection:${s.direction.id}` as const) : (`CareerTransition:${s.transition!.id}` as const)));
+    const lists = await ctx.loaders.use(citationsOf).loadMany(keys);
     const unique = new Map<string, Citation>();
     for (const list of lists) if (Array.isArray(list)) for (const c of list) unique.set(`${c.sourceId}|${c.section}`, c);
     return [...unique.values()];
+  }
+}
+
+@Resolver(() => CareerStep)
+export class CareerStepResolver {
+  @FieldResolver(() => RoleLevel, { description: 'The level the step leaves. For a direction this is where the route takes it, not a level the sources name.' })
+  from(@Root() step: CareerStep): RoleLevel {
+    return step.fromLevel;
+  }
+
+  @FieldResolver(() => RoleLevel, { description: "The level the step reaches (for a direction, its role's entry level)." })
+  to(@Root() step: CareerStep): RoleLevel {
+    return step.toLevel;
+  }
+
+  @FieldResolver(() => [Citation], { description: "The transition's or the direction's citations." })
+  citations(@Root() step: CareerStep, @Ctx() ctx: Context): MaybePromise<Citation[]> {
+    return ctx.loaders.load(citationsOf, step.direction ? `CareerDirection:${step.direction.id}` : `CareerTransition:${step.transition!.id}`);
   }
 }
 
@@ -135,8 +169,6 @@ export class CareerPathStopTimeResolver {
   @FieldResolver(() => PathTime, { nullable: true, description: 'The time from the start of the path to this level, bounded by entry requirements as CareerPath.timeToReach is.' })
   async timeToReach(@Root() stop: CareerPathStop, @Ctx() ctx: Context): Promise<PathTime | null> {
     const path = stop.path;
-    const steps = path.steps.slice(0, stop.position);
-    const reached = (await ctx.loaders.use(byId(RoleLevel)).loadMany(steps.map((s) => s.toLevelId))) as RoleLevel[];
-    return pathTime(stop.start, steps, reached);
+    return pathTime(stop.start, yearCarriers(path).slice(0, stop.position), path.route.slice(0, stop.position).map((s) => s.toLevel));
   }
 }

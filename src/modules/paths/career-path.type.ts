@@ -1,7 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { YearRange } from '../../core/year-range';
 import { RoleLevel } from '../roles/role-level.entity';
+import { Basis } from '../../core/basis';
 import { CareerTransition } from './career-transition.entity';
+import { CareerStep } from './career-step.type';
 
 @ObjectType({ description: 'A route from one role level to another through cited transitions.' })
 export class CareerPath {
@@ -11,8 +13,23 @@ export class CareerPath {
   @Field(() => Int, { description: '1 for the best route of an answer, rising for the alternatives.' })
   rank: number;
 
-  @Field(() => [CareerTransition], { description: 'The moves, in order.' })
+  @Field(() => [CareerTransition], { description: 'The moves, in order: the transitions of the route. With includeDirections a route may also take career directions, which only `route` lists.' })
   steps: CareerTransition[];
+
+  @Field(() => [CareerStep], { description: 'Every step in order, each marked TRANSITION or DIRECTION; without includeDirections the same moves as `steps`.' })
+  route: CareerStep[];
+
+  @Field(() => Int, { description: 'How many steps are career directions (0 unless includeDirections is true). Their time is unknown: each also counts in stepsWithoutYears.' })
+  directionSteps: number;
+
+  @Field(() => Basis, {
+    description:
+      'STATED when every step is stated (a cited transition or a STATED direction), EDITORIAL when a step is a curator\'s direction. Sums over the steps (typicalYears, timeToReach) are DERIVED from them.',
+  })
+  basis: Basis;
+
+  @Field(() => Basis, { description: 'Always DERIVED: typicalYears and timeToReach are computed from the steps\' stated years by the rules their descriptions give.' })
+  yearsBasis: Basis;
 
   @Field(() => YearRange, {
     nullable: true,

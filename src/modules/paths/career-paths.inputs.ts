@@ -1,6 +1,8 @@
 import { ArgsType, Field, Float, Int } from 'type-graphql';
 import { IsArray, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { TransitionKind } from './career-transition.entity';
+import { Basis } from '../../core/basis';
+import { IsBoolean } from 'class-validator';
 
 @ArgsType()
 export class CareerPathsArgs {
@@ -46,4 +48,18 @@ export class CareerPathsArgs {
   @IsString()
   @MaxLength(120)
   via?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Also let routes take career directions (destinations named without a starting level), each marked DIRECTION in `route`, with no years or pay of its own. Routes with fewer directions come first.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  includeDirections?: boolean | null;
+
+  @Field(() => Basis, { nullable: true, description: 'STATED: only stated steps (no EDITORIAL direction); the year sums stay, marked DERIVED. Null: everything, each step marked.' })
+  @IsOptional()
+  @IsEnum(Basis)
+  basis?: Basis | null;
 }

@@ -13,6 +13,11 @@ import { CareerPath, CareerPathStop } from './career-path.type';
 import { CareerTransition, TransitionKind } from './career-transition.entity';
 import { Adjacency, adjacencyOf, kShortestRoutes, Route, sumYears } from './route-search';
 import { skillsToGainOf } from './transition.loader';
+import { Basis } from '../../core/basis';
+import { CareerDirection } from '../directions/career-direction.entity';
+import { directionIndex, NO_STARTING_POINT } from '../directions/direction.service';
+import { CareerStep, CareerStepKind } from './career-step.type';
+import { DIRECTION, Edge } from './route-search';
 
 export interface PathQuery {
   from: string;
@@ -22,6 +27,10 @@ export interface PathQuery {
   maxYears?: number | null;
   /** A role or role level slug the route must pass through. */
   via?: string | null;
+  /** Let routes take career directions too (marked as such); off unless the client asks. */
+  includeDirections?: boolean | null;
+  /** STATED: only stated steps (no EDITORIAL direction); null or anything else: every step, each marked. */
+  basis?: Basis | null;
 }
 
 /**
@@ -32,18 +41,19 @@ export async function findCareerPaths(ctx: Context, query: PathQuery): Promise<C
   const start = await resolveLevel(ctx, query.from, 'from');
   const targets = await levelsMatching(ctx, query.to, 'to');
   const via = query.via ? await levelsMatching(ctx, query.via, 'via') : null;
-  const graph = await transitionGraph(ctx);
+  const graph = await routeGraph(ctx, query);
   const routes = kShortestRoutes(graph.adjacency, start.id, new Set(targets.map((l) => l.id)), query.first ?? 1, {
     avoidKinds: query.avoidKinds,
     maxYears: query.maxYears,
     via: via ? new Set(via.map((l) => l.id)) : null,
+    withDirections: graph.directions.size > 0,
   });
   return Promise.all(routes.map((route, i) => toCareerPath(ctx, graph, start, route, i + 1)));
 }
 
 /** The quickest path between two slugs (see `careerPath` in the schema), or null when none exists. */
-export async function findCareerPath(ctx: Context, from: string, to: string): Promise<CareerPath | null> {
-  const [best] = await findCareerPaths(ctx, { from, to, first: 1 });
+export async function findCareerPath(ctx: Context, from: string, to: string, options: Pick<PathQuery, 'includeDirections' | 'basis'> = {}): Promise<CareerPath | null> {
+  const [best] = await findCareerPaths(ctx, { from, to, first: 1, ...options });
   return best ?? null;
 }
 
@@ -52,29 +62,65 @@ export async function toCareerPath(ctx: Context, graph: TransitionGraph, start: 
   const path = new CareerPath();
   path.rank = rank;
   path.fromLevel = start;
-  path.steps = route.steps.map((e) => graph.transitions.get(e.id) as CareerTransition);
+  path.steps = route.steps.filter((e) => e.kind !== DIRECTION).map((e) => graph.transitions.get(e.id) as CareerTransition);
   const end = route.steps.length ? route.steps[route.steps.length - 1].to : start.id;
-  path.toLevel = (await ctx.loaders.use(byId(RoleLevel)).load(end)) as RoleLevel;
+  const levels = (await ctx.loaders.use(byId(RoleLevel)).loadMany([start.id, ...route.steps.map((e) => e.to)])) as RoleLevel[];
+  path.toLevel = levels[levels.length - 1] ?? ((await ctx.loaders.use(byId(RoleLevel)).load(end)) as RoleLevel);
+  path.route = route.steps.map((e, i) => {
+    const direction = e.kind === DIRECTION ? ((graph as RouteGraph).directions?.get(e.id) ?? null) : null;
+    const transition = direction ? null : (graph.transitions.get(e.id) as CareerTransition);
+    return Object.assign(new CareerStep(), {
+      position: i + 1,
+      fromLevel: levels[i],
+      toLevel: levels[i + 1],
+      kind: direction ? CareerStepKind.DIRECTION : CareerStepKind.TRANSITION,
+      basis: direction ? direction.basis : Basis.STATED,
+      transition,
+      direction,
+      typicalYears: transition ? transition.typicalYearsQuantity : null,
+      note: direction ? NO_STARTING_POINT : null,
+    });
+  });
+  path.directionSteps = path.route.filter((s) => s.kind === CareerStepKind.DIRECTION).length;
+  path.basis = path.route.some((s) => s.basis === Basis.EDITORIAL) ? Basis.EDITORIAL : Basis.STATED;
+  path.yearsBasis = Basis.DERIVED;
   path.typicalYears = YearRange.of(route.minYears, route.maxYears);
   path.stepsWithoutYears = route.stepsWithoutYears;
   return path;
 }
 
-/** The stops of a path: each level reached with the years so far. */
+/**
+ * Every step of a path as a carrier of years, for sums: a direction carries none (no source gives
+ * its time), so a sum through it keeps an open maximum.
+ */
+export function yearCarriers(path: CareerPath): CareerTransition[] {
+  return path.route.map((step) =>
+    step.transition ??
+    (Object.assign(new CareerTransition(), {
+      id: 0, fromLevelId: step.fromLevel.id, toLevelId: step.toLevel.id,
+      typicalYearsMin: null, typicalYearsMax: null, typicalYearsMinQualifier: null, typicalYearsMaxQualifier: null,
+    }) as CareerTransition),
+  );
+}
+
+/** The stops of a path: each level a transition reaches, with the years so far (a direction before it leaves the maximum open). */
 export async function pathStops(ctx: Context, path: CareerPath): Promise<CareerPathStop[]> {
-  const levels = await ctx.loaders.use(byId(RoleLevel)).loadMany(path.steps.map((s) => s.toLevelId));
-  return path.steps.map((transition, i) => {
+  const carriers = yearCarriers(path);
+  return path.route.flatMap((step, i) => {
+    if (!step.transition) return [];
     const sofar = sumYears(
-      path.steps.slice(0, i + 1).map((t) => ({ id: t.id, from: t.fromLevelId, to: t.toLevelId, minYears: t.typicalYearsMin, maxYears: t.typicalYearsMax })),
+      carriers.slice(0, i + 1).map((t) => ({ id: t.id, from: t.fromLevelId, to: t.toLevelId, minYears: t.typicalYearsMin, maxYears: t.typicalYearsMax })),
     );
-    return Object.assign(new CareerPathStop(), {
-      position: i + 1,
-      start: path.fromLevel,
-      path,
-      transition,
-      level: levels[i] as RoleLevel,
-      yearsSoFar: YearRange.of(sofar.minYears, sofar.maxYears),
-    });
+    return [
+      Object.assign(new CareerPathStop(), {
+        position: i + 1,
+        start: path.fromLevel,
+        path,
+        transition: step.transition,
+        level: step.toLevel,
+        yearsSoFar: YearRange.of(sofar.minYears, sofar.maxYears),
+      }),
+    ];
   });
 }
 
@@ -140,5 +186,43 @@ export async function transitionGraph(ctx: Context): Promise<TransitionGraph> {
         })),
       ),
     };
+  });
+}
+
+/** The transition graph, with career directions added when the query asks for them. */
+export interface RouteGraph extends TransitionGraph {
+  /** Direction edges by their (negative) edge id; empty without includeDirections. */
+  directions: Map<number, CareerDirection>;
+}
+
+/**
+ * The graph a path query searches: transitions, plus with `includeDirections` each career
+ * direction as an edge from every level of its `from` role to the entry level of its `to` role
+ * (kind DIRECTION, no years). With basis STATED, EDITORIAL directions stay out.
+ */
+export async function routeGraph(ctx: Context, query: Pick<PathQuery, 'includeDirections' | 'basis'>): Promise<RouteGraph> {
+  const base = await transitionGraph(ctx);
+  if (!query.includeDirections) return { ...base, directions: new Map() };
+  const statedOnly = query.basis === Basis.STATED || query.basis === Basis.DERIVED;
+  const tables = await ctx.loaders.tables();
+  return tables.derive(`route-graph:directions:${statedOnly ? 'stated' : 'all'}`, async () => {
+    const [{ all }, levels] = await Promise.all([directionIndex(ctx), tables.ordered(RoleLevel, 'roleId', 'rank')]);
+    const byRole = new Map<number, RoleLevel[]>();
+    for (const l of levels) byRole.set(l.roleId, [...(byRole.get(l.roleId) ?? []), l]);
+    const directions = new Map<number, CareerDirection>();
+    const adjacency = new Map<number, Edge[]>([...base.adjacency].map(([k, v]) => [k, [...v]]));
+    let next = -1;
+    for (const d of all) {
+      if (statedOnly && d.basis !== Basis.STATED) continue;
+      const entry = byRole.get(d.toRoleId)?.[0];
+      if (!entry) continue;
+      for (const from of byRole.get(d.fromRoleId) ?? []) {
+        const edge: Edge = { id: next, from: from.id, to: entry.id, kind: DIRECTION, minYears: null, maxYears: null };
+        directions.set(next, d);
+        next -= 1;
+        adjacency.set(from.id, [...(adjacency.get(from.id) ?? []), edge]);
+      }
+    }
+    return { transitions: base.transitions, adjacency, directions };
   });
 }

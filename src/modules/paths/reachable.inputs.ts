@@ -1,5 +1,6 @@
 import { ArgsType, Field, Float, Int } from 'type-graphql';
-import { IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Basis } from '../../core/basis';
 
 @ArgsType()
 export class ReachableRolesArgs {
@@ -24,4 +25,18 @@ export class ReachableRolesArgs {
   @Min(1)
   @Max(100)
   first?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Also follow career directions (destinations named without a starting level); a route that takes one marks the step DIRECTION in path.route and counts it among stepsWithoutYears.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  includeDirections?: boolean | null;
+
+  @Field(() => Basis, { nullable: true, description: 'STATED: only stated steps (no EDITORIAL direction). Null: everything, each step marked.' })
+  @IsOptional()
+  @IsEnum(Basis)
+  basis?: Basis | null;
 }

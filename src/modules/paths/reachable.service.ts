@@ -4,7 +4,8 @@ import { YearRange } from '../../core/year-range';
 import { RoleLevel } from '../roles/role-level.entity';
 import { bandsAtLevel, payChangeBetween } from '../salaries/pay.service';
 import { TransitionKind } from './career-transition.entity';
-import { resolveLevel, toCareerPath, transitionGraph } from './path.service';
+import { resolveLevel, routeGraph, toCareerPath } from './path.service';
+import { Basis } from '../../core/basis';
 import { ReachableLevel } from './reachable-level.type';
 import { quickestRoutesFrom } from './route-search';
 
@@ -13,6 +14,10 @@ export interface ReachableQuery {
   withinYears: number;
   avoidManagement?: boolean | null;
   first?: number | null;
+  /** Let routes take career directions (marked DIRECTION); off unless asked. */
+  includeDirections?: boolean | null;
+  /** STATED leaves EDITORIAL directions out. */
+  basis?: Basis | null;
 }
 
 /**
@@ -22,7 +27,7 @@ export interface ReachableQuery {
  */
 export async function reachableLevels(ctx: Context, query: ReachableQuery): Promise<ReachableLevel[]> {
   const start = await resolveLevel(ctx, query.from, 'from');
-  const graph = await transitionGraph(ctx);
+  const graph = await routeGraph(ctx, query);
   const routes = quickestRoutesFrom(graph.adjacency, start.id, {
     avoidKinds: query.avoidManagement ? [TransitionKind.MANAGEMENT] : [],
   });

@@ -1,6 +1,8 @@
 /**
  * Career routes over the transition graph, as pure functions so they can be tested on hand-made
- * graphs. Routes are ordered by least total typical years, then fewest steps. A step whose years
+ * graphs. Routes are ordered by fewest career directions (edges of kind DIRECTION, which the
+ * sources give no starting level or time for), then least total typical years, then fewest steps:
+ * without directions in the graph that is years, then steps. A step whose years
  * no source gives counts as 0 years in that ordering; its total is then only a lower bound, and
  * the route says so (`stepsWithoutYears`, an open `maxYears`). Years are summed as ranges, min
  * and max apart.
@@ -31,12 +33,19 @@ export interface RouteConstraints {
   maxYears?: number | null;
   /** When given, a route must visit at least one of these nodes (start and end count). */
   via?: Set<number> | null;
+  /** The graph holds DIRECTION edges: a later route may then have fewer years (and more directions). */
+  withDirections?: boolean;
 }
 
-type Cost = [years: number, steps: number];
+/** The kind of a search edge that is a career direction, not a transition. */
+export const DIRECTION = 'DIRECTION';
+
+type Cost = [directions: number, years: number, steps: number];
 const EPS = 1e-9;
-const less = (a: Cost, b: Cost) => a[0] < b[0] - EPS || (Math.abs(a[0] - b[0]) <= EPS && a[1] < b[1]);
-const add = (a: Cost, e: Edge): Cost => [a[0] + (e.minYears ?? 0), a[1] + 1];
+const less = (a: Cost, b: Cost) =>
+  a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] - EPS || (Math.abs(a[1] - b[1]) <= EPS && a[2] < b[2])));
+const add = (a: Cost, e: Edge): Cost => [a[0] + (e.kind === DIRECTION ? 1 : 0), a[1] + (e.minYears ?? 0), a[2] + 1];
+const ZERO: Cost = [0, 0, 0];
 
 /** Sums steps' years as ranges, min and max apart. */
 export function sumYears(steps: Edge[]): Omit<Route, 'steps'> {
@@ -207,7 +216,7 @@ export function kShortestRoutes(
   constraints: RouteConstraints = {},
 ): Route[] {
   const g = layered(asAdjacency(graph), start, targets, constraints);
-  const first = quickest(g, g.start, [0, 0], new Set(), new Set());
+  const first = quickest(g, g.start, ZERO, new Set(), new Set());
   if (!first) return [];
   const accepted: Candidate[] = [
     { cost: first.cost, nodes: [g.start, ...first.steps.map((s) => s.node)], edges: first.steps.map((s) => s.edge) },
@@ -220,7 +229,7 @@ export function kShortestRoutes(
   const accept = (c: Candidate) => {
     const levels = c.nodes.map(nodeOf);
     if (new Set(levels).size !== levels.length) return; // visits a level twice across layers
-    if (maxYears != null && c.cost[0] > maxYears + EPS) return;
+    if (maxYears != null && c.cost[1] > maxYears + EPS) return;
     results.push(c);
   };
   accept(accepted[0]);
@@ -236,7 +245,7 @@ export function kShortestRoutes(
         if (p.nodes.length > i && sameRoot(p, rootNodes, rootEdges)) blockedEdges.add(`${spur}>${p.edges[i].id}`);
       }
       const blockedNodes = new Set(rootNodes.slice(0, -1));
-      const rootCost = rootEdges.reduce<Cost>(add, [0, 0]);
+      const rootCost = rootEdges.reduce<Cost>(add, ZERO);
       const tail = quickest(g, spur, rootCost, blockedNodes, blockedEdges);
       if (!tail) continue;
       const candidate: Candidate = {
@@ -252,7 +261,7 @@ export function kShortestRoutes(
     }
     if (!pending.size) break;
     const next = pending.pop().value;
-    if (maxYears != null && next.cost[0] > maxYears + EPS) break; // every later route is longer still
+    if (maxYears != null && next.cost[1] > maxYears + EPS && !constraints.withDirections) break; // every later route is longer still
     accepted.push(next);
     accept(next);
   }
@@ -283,11 +292,11 @@ export function shortestPath(
 export function quickestRoutesFrom(graph: Edge[] | Adjacency, start: number, constraints: RouteConstraints = {}): Map<number, Route> {
   const avoid = new Set(constraints.avoidKinds ?? []);
   const adjacency = asAdjacency(graph);
-  const best = new Map<number, Cost>([[start, [0, 0]]]);
+  const best = new Map<number, Cost>([[start, ZERO]]);
   const via = new Map<number, Edge>();
   const done = new Set<number>();
   const heap = new Heap<number>();
-  heap.push([0, 0], start);
+  heap.push(ZERO, start);
   while (heap.size) {
     const { cost, value: node } = heap.pop();
     if (done.has(node)) continue;

@@ -9,7 +9,7 @@ export class LevelComparisonResolver {
   @Query(() => LevelComparison, {
     description: 'Two to five role levels side by side, shaped for a comparison table; an unknown slug is BAD_USER_INPUT naming `slugs`.',
   })
-  compareLevels(@Args() { slugs }: CompareLevelsArgs, @Ctx() ctx: Context): Promise<LevelComparison> {
-    return compareLevels(ctx, slugs);
+  compareLevels(@Args() { slugs, basis }: CompareLevelsArgs, @Ctx() ctx: Context): Promise<LevelComparison> {
+    return compareLevels(ctx, slugs, basis ?? null);
   }
 }

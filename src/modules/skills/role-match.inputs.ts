@@ -1,5 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { Basis } from '../../core/basis';
 
 @ArgsType()
 export class RoleMatchesArgs {
@@ -15,4 +16,13 @@ export class RoleMatchesArgs {
   @Min(1)
   @Max(100)
   first?: number | null;
+
+  @Field(() => Basis, {
+    nullable: true,
+    description:
+      'The firmest basis the ranking may rest on: STATED uses no editorial grade (each listed skill counts the same), DERIVED also allows derived grades; null or EDITORIAL uses every grade, and editorialWeights says so.',
+  })
+  @IsOptional()
+  @IsEnum(Basis)
+  basis?: Basis | null;
 }

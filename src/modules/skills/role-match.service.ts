@@ -5,6 +5,8 @@ import { levelRequirements, skillIndex } from './skill-index';
 import { matchSkills, satisfies } from './skill-matching';
 import { SkillImportance, SkillRequirement } from './skill-requirement.entity';
 import { requirementUnits, splitUnits } from './requirement-groups';
+import { Basis } from '../../core/basis';
+import { gradeAccepted } from './skill-gap.service';
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
@@ -13,27 +15,33 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
  * (weighted by importance), then by required coverage, then entry levels first, then name.
  * Levels that ask for no weighted skill are left out.
  */
-export async function matchRoles(ctx: Context, have: string[], first: number): Promise<RoleMatch[]> {
+export async function matchRoles(ctx: Context, have: string[], first: number, basis: Basis | null = null): Promise<RoleMatch[]> {
   const [levels, skills] = await Promise.all([levelRequirements(ctx), skillIndex(ctx)]);
   const { held } = matchSkills(have, skills.names);
   const matches: RoleMatch[] = [];
-  for (const { level, asked: all } of levels) {
-    const asked = all.filter((r) => MATCH_WEIGHTS[r.importance] > 0);
+  for (const { level, asked: listed } of levels) {
     const isHeld = (r: SkillRequirement) => satisfies(r.skillId, held, skills.byId);
+    // grades the caller accepts (all, unless basis asks for firmer ones); the weights rest on them
+    const accepted = listed.filter((r) => gradeAccepted(r.importanceBasis, basis));
+    const graded = accepted.length > 0;
+    // with no accepted grade, every listed skill (a group once) counts the same: nothing editorial weighs
+    const asked = graded ? accepted.filter((r) => MATCH_WEIGHTS[r.importance] > 0) : listed;
     // a group of alternatives weighs once and is met by any one member
     const units = requirementUnits(asked, isHeld);
-    const score = weightedCoverage(units, (i) => units[i].held);
+    const score = graded ? weightedCoverage(units, (i) => units[i].held) : units.length ? units.filter((u) => u.held).length / units.length : null;
     if (score == null) continue;
-    const required = units.filter((u) => u.importance === SkillImportance.REQUIRED);
+    const required = graded ? units.filter((u) => u.importance === SkillImportance.REQUIRED) : units;
     const requiredHeld = required.filter((u) => u.held).length;
+    const weight = (u: (typeof units)[number]) => (graded ? MATCH_WEIGHTS[u.importance] : 1);
     matches.push(
       Object.assign(new RoleMatch(), {
         level,
         score: round(score),
         requiredCoverage: required.length ? round(requiredHeld / required.length) : 1,
+        editorialWeights: graded && units.some((u) => u.members.some((r) => r.importanceBasis === Basis.EDITORIAL)),
         exact: {
-          weightHeld: units.reduce((sum, u) => sum + (u.held ? MATCH_WEIGHTS[u.importance] : 0), 0),
-          weightTotal: units.reduce((sum, u) => sum + MATCH_WEIGHTS[u.importance], 0),
+          weightHeld: units.reduce((sum, u) => sum + (u.held ? weight(u) : 0), 0),
+          weightTotal: units.reduce((sum, u) => sum + weight(u), 0),
           requiredHeld,
           requiredTotal: required.length,
         },

@@ -8,12 +8,19 @@ export class RoleMatch {
   @Field(() => RoleLevel) level: RoleLevel;
 
   @Field(() => Float, {
-    description: 'Weighted share of the level\'s REQUIRED (weight 3) and RECOMMENDED (weight 1) skills held, from 0 to 1.',
+    description:
+      "Weighted share of the level's REQUIRED (weight 3) and RECOMMENDED (weight 1) skills held, from 0 to 1, counting only the grades the basis argument accepts. With basis STATED no editorial grade weighs: every listed skill (a group once) counts the same.",
   })
   score: number;
 
-  @Field(() => Float, { description: "Share of the level's REQUIRED skills held, from 0 to 1 (1 when none is required)." })
+  @Field(() => Float, {
+    description:
+      "Share of the level's REQUIRED skills held, from 0 to 1 (1 when none is required). When the basis accepts no grade, the share of its listed skills held (no grade is used).",
+  })
   requiredCoverage: number;
+
+  @Field({ description: 'True when EDITORIAL grades weighed score and requiredCoverage. With basis STATED they never do.' })
+  editorialWeights: boolean;
 
   @Field(() => [SkillRequirement], { description: 'Required and recommended skills already held.' })
   matched: SkillRequirement[];

@@ -18,7 +18,8 @@ export type CitedType =
   | 'Insight'
   | 'InternshipKind'
   | 'AdvancementPath'
-  | 'SalaryFactor';
+  | 'SalaryFactor'
+  | 'CareerDirection';
 
 @ObjectType({ description: 'Where one fact comes from: the source, and the section of it that states the fact.' })
 @Entity('citations')
