@@ -8,6 +8,7 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength, Validate, ValidateNested,
+  ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface,
 } from 'class-validator';
 import { CitationInput, SourceSectionInput, YearRangeInput } from '../modules/curation/common.inputs';
 import { SLUG_VALIDATORS } from '../modules/curation/fields';
