@@ -25,12 +25,12 @@ describe('Graph tables', () => {
     let builds = 0;
     const build = async () => ++builds;
     expect(tables.peek('n')).toBeUndefined();
-    const [a, b] = await Promise.all([tables.derive('n', build), tables.derive('n', build)]);
+    const [a, b] = await Promise.all([tables.derive('n', [], build), tables.derive('n', [], build)]);
     expect([a, b, builds]).toEqual([1, 1, 1]);
     expect(tables.peek('n')).toBe(1);
 
-    await expect(tables.derive('bad', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(tables.derive('bad', [], async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await new Promise((resolve) => setImmediate(resolve));
-    expect(await tables.derive('bad', async () => 'second try')).toBe('second try');
+    expect(await tables.derive('bad', [], async () => 'second try')).toBe('second try');
   });
 });

@@ -10,6 +10,7 @@ const byPosition = (a: Citation, b: Citation) => a.position - b.position || a.id
 /** Citations of any mix of records, in the order their record lists them. */
 export const citationsOf: LoaderFactory<CitedKey, Citation[]> = indexed(
   'citations:of',
+  [Citation],
   async (t) => groupRows(await t.rows(Citation), (c): CitedKey => `${c.subjectType}:${c.subjectId}`, byPosition) as Map<CitedKey, Citation[]>,
   () => [],
 );
