@@ -21,8 +21,34 @@ export function ascending<E extends ObjectLiteral>(...columns: (keyof E & string
 /** An entity class's name, which keys its table's derived values. */
 export const nameOf = (target: EntityTarget<ObjectLiteral>) => (target as { name: string }).name;
 
-/** What a derived value is computed from: entity classes (their tables) or table names. */
-export type TableDependencies = readonly (EntityTarget<ObjectLiteral> | string)[];
+/**
+ * What a derived value is computed from: entity classes (their tables), table names, or parts of
+ * a table (partitionOf). A change to a part touches the table; a change to the table, every part.
+ */
+export type TableDependencies = readonly (EntityTarget<ObjectLiteral> | string | TablePart)[];
+
+/** The rows of a table whose partitioning column holds `value` (see GraphTables.partition). */
+export interface TablePart {
+  target: EntityTarget<ObjectLiteral>;
+  value: string;
+}
+
+export const partitionOf = (target: EntityTarget<ObjectLiteral>, value: string): TablePart => ({ target, value });
+
+/** Whether a change to the tables and parts in `changed` reaches `dependency` (a table or "table:part"). */
+function reaches(changed: ReadonlySet<string>, dependency: string): boolean {
+  if (changed.has(dependency)) return true;
+  const colon = dependency.indexOf(':');
+  if (colon >= 0) return changed.has(dependency.slice(0, colon));
+  for (const name of changed) if (name.startsWith(`${dependency}:`)) return true;
+  return false;
+}
+
+/** Whether `declared` covers reading `dependency`: the table itself, or the table of a part. */
+function covers(declared: ReadonlySet<string>, dependency: string): boolean {
+  const colon = dependency.indexOf(':');
+  return declared.has(dependency) || (colon >= 0 && declared.has(dependency.slice(0, colon)));
+}
 
 interface Derived {
   value: Promise<unknown>;
@@ -80,7 +106,7 @@ export class GraphTables {
     const touched = touchedTables(this.db, delta.changes);
     if (touched === 'all') return next;
     for (const [key, entry] of this.memo) {
-      if ([...entry.tables].some((t) => touched.has(t))) continue;
+      if ([...entry.tables].some((t) => reaches(touched, t))) continue;
       next.remember(key, entry);
       if (this.built.has(key)) next.built.set(key, this.built.get(key));
     }
@@ -99,14 +125,16 @@ export class GraphTables {
 
   private check(outer: { key: string; tables: ReadonlySet<string> }, key: string, tables: ReadonlySet<string>): void {
     for (const table of tables) {
-      if (!outer.tables.has(table)) {
+      if (!covers(outer.tables, table)) {
         throw new Error(`graph tables: "${outer.key}" reads "${key}" (table ${table}) but does not declare ${table} among its tables`);
       }
     }
   }
 
-  private tableOf(target: EntityTarget<ObjectLiteral> | string): string {
-    return typeof target === 'string' ? target : this.db.getMetadata(target).tableName;
+  private tableOf(target: EntityTarget<ObjectLiteral> | string | TablePart): string {
+    if (typeof target === 'string') return target;
+    if (typeof target === 'object' && 'value' in target) return `${this.db.getMetadata(target.target).tableName}:${target.value}`;
+    return this.db.getMetadata(target).tableName;
   }
 
   /**
@@ -126,6 +154,17 @@ export class GraphTables {
   rows<E extends ObjectLiteral>(target: EntityTarget<E>): Promise<readonly E[]> {
     return this.derive(`rows:${nameOf(target)}`, [target], async () => {
       const rows = await this.onPrimary((m) => m.getRepository(target).find({ order: { id: 'ASC' } as never }));
+      return Object.freeze(rows.map((row) => Object.freeze(row)));
+    });
+  }
+
+  /**
+   * The rows of `target` whose `column` holds `value`, by id: a part of the table that a write is
+   * taken to touch when it touches a record of the kind `value` names (see touchedTables).
+   */
+  partition<E extends ObjectLiteral>(target: EntityTarget<E>, column: keyof E & string, value: string): Promise<readonly E[]> {
+    return this.derive(`part:${nameOf(target)}:${column}=${value}`, [partitionOf(target, value)], async () => {
+      const rows = await this.onPrimary((m) => m.getRepository(target).find({ where: { [column]: value } as never, order: { id: 'ASC' } as never }));
       return Object.freeze(rows.map((row) => Object.freeze(row)));
     });
   }
@@ -173,8 +212,9 @@ export class GraphTables {
 
 /**
  * The tables a set of feed changes can have written, from the entities' metadata: a record's
- * own table, the citations, and every table with a foreign key to its table (its link tables and
- * child rows, such as a role's skill requirements, which the feed lists under the role); for a
+ * own table, every table with a foreign key to its table (its link tables and child rows, such
+ * as a role's skill requirements, which the feed lists under the role), and the citations of
+ * those kinds (the part "citations:<entity name>", as `citations.subject_type` names them); for a
  * deletion, everything its deletion cascades to, transitively. 'all' for a kind with no entity.
  */
 export function touchedTables(db: DataSource, changes: readonly GraphChange[]): ReadonlySet<string> | 'all' {
@@ -182,7 +222,6 @@ export function touchedTables(db: DataSource, changes: readonly GraphChange[]): 
   for (const change of changes) {
     const own = db.entityMetadatas.find((m) => m.name === change.kind && !m.isJunction);
     if (!own) return 'all';
-    touched.add(CITATIONS_TABLE);
     const reached = new Set([own]);
     const frontier = [own];
     while (frontier.length) {
@@ -195,11 +234,12 @@ export function touchedTables(db: DataSource, changes: readonly GraphChange[]): 
         if (change.change === 'DELETED') frontier.push(m);
       }
     }
+    for (const m of reached) touched.add(`${CITATIONS_TABLE}:${m.name}`);
   }
   return touched;
 }
 
-/** Citations name their record by type and id, with no foreign key to follow. */
+/** Citations name their record by type (the entity's name) and id, with no foreign key to follow. */
 const CITATIONS_TABLE = 'citations';
 
 /** Groups `rows` by `keyOf`, each group sorted by `compare` and frozen. */

@@ -3,6 +3,7 @@ import { AuthInfo } from '../../src/core/auth/keys';
 import { createContext } from '../../src/core/context';
 import { GraphDelta, perGraphVersion } from '../../src/core/graph-snapshot';
 import { onStatement } from '../../src/core/query-counter';
+import { CITED_TYPES } from '../../src/modules/sources/citation.entity';
 import { keyFor, runAs } from '../support/auth';
 import { TestServer } from '../support/server';
 
@@ -71,6 +72,17 @@ describe('Writes proportional to the change: graph tables carried across version
     } finally {
       await fresh.stop();
     }
+  });
+
+  it('should read again only the citations of the kind written', async () => {
+    const CITED = `{ role(slug: "backend-developer") { citations { section } } sector(slug: "fintech") { citations { section } } skill(slug: "python") { citations { section } } }`;
+    const before = await server.data(CITED);
+    await editSector(server, 'fintech', 'Fintech, described for the citations test.');
+    const { result, statements } = await tablesRead(() => server.data(CITED));
+    expect(statements.filter((sql) => /FROM\s+"?citations"?/i.test(sql))).toHaveLength(1); // the sectors' part, not the 14 others
+    expect(result).toEqual(before);
+    // every cited type is an entity's name, which is how a write names the part it touches
+    for (const type of CITED_TYPES) expect(server.db.entityMetadatas.some((m) => m.name === type)).toBe(true);
   });
 
   it('should read a deleted record\'s cascade again: a level deleted with its role leaves no trace in the kept tables', async () => {

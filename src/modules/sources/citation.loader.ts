@@ -1,6 +1,6 @@
 import { indexed, LoaderFactory } from '../../core/loaders';
-import { groupRows } from '../../core/graph-tables';
-import { Citation, CitedType } from './citation.entity';
+import { groupRows, partitionOf } from '../../core/graph-tables';
+import { Citation, CITED_TYPES, CitedType } from './citation.entity';
 
 /** Key of a cited record: its type and row id. */
 export type CitedKey = `${CitedType}:${number}`;
@@ -11,6 +11,16 @@ const byPosition = (a: Citation, b: Citation) => a.position - b.position || a.id
 export const citationsOf: LoaderFactory<CitedKey, Citation[]> = indexed(
   'citations:of',
   [Citation],
-  async (t) => groupRows(await t.rows(Citation), (c): CitedKey => `${c.subjectType}:${c.subjectId}`, byPosition) as Map<CitedKey, Citation[]>,
+  async (t) => {
+    // one part per cited type: a write reads again only the citations of the kinds it touched
+    const parts = await Promise.all(
+      CITED_TYPES.map((type) =>
+        t.derive(`citations:of:${type}`, [partitionOf(Citation, type)], async () =>
+          groupRows(await t.partition(Citation, 'subjectType', type), (c): CitedKey => `${c.subjectType}:${c.subjectId}`, byPosition),
+        ),
+      ),
+    );
+    return new Map(parts.flatMap((part) => [...part])) as Map<CitedKey, Citation[]>;
+  },
   () => [],
 );
