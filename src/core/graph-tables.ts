@@ -91,6 +91,11 @@ export class GraphTables {
     return value;
   }
 
+  /** Whether `derive` has built, or is building, a value under `key`. */
+  has(key: string): boolean {
+    return this.memo.has(key);
+  }
+
   /** What `derive` has already built under `key`, or undefined: lets a resolver answer without waiting. */
   peek<T>(key: string): T | undefined {
     return this.built.get(key) as T | undefined;
