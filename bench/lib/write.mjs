@@ -33,9 +33,10 @@ async function post(url, query, variables, key) {
 
 /**
  * A writer over `slugs` (the real graph's sectors), each write one sector's description; it
- * keeps each sector's version from the previous answer, so every write is accepted.
+ * keeps each sector's version from the previous answer, so every write is accepted unless the
+ * server refuses it (pushed to `failures`; its latency still counts).
  */
-export function writer(url, key, slugs) {
+export function writer(url, key, slugs, failures = []) {
   const versions = new Map();
   let n = 0;
   return async function write() {
@@ -47,8 +48,11 @@ export function writer(url, key, slugs) {
     }
     const description = `Described by the benchmark's writer, write ${n} (${new Date().toISOString()}).`;
     const { ms, status, body } = await post(url, UPDATE, { slug, version: versions.get(slug), description }, key);
-    if (status !== 200 || body.errors) throw new Error(`write failed: HTTP ${status} ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
-    versions.set(slug, body.data.sectorUpdate.sector.version);
+    if (status !== 200 || body.errors) {
+      // refused (a deadline passed, say): counted, and the sector's version read again
+      failures.push(`HTTP ${status} ${JSON.stringify(body.errors ?? body).slice(0, 200)}`);
+      versions.delete(slug);
+    } else versions.set(slug, body.data.sectorUpdate.sector.version);
     return ms;
   };
 }
@@ -69,7 +73,8 @@ const latencyFigures = (ms) => ({
  * below the server's ceiling: at saturation a read's latency is mostly its wait in the queue).
  */
 export async function measureWrites({ url, key, slugs, readPlans, rounds, sliceSeconds, connections, writes = 30, intervalMs = 200, readRate = 100 }) {
-  const write = writer(url, key, slugs);
+  const failures = [];
+  const write = writer(url, key, slugs, failures);
   for (let i = 0; i < 3; i++) await write(); // warm-up: compiled documents, first re-reads
 
   const alone = [];
@@ -116,6 +121,8 @@ export async function measureWrites({ url, key, slugs, readPlans, rounds, sliceS
     readsAlone: { rps: a.rps, p50Ms: a.p50Ms, p99Ms: a.p99Ms, maxMs: a.maxMs, errors: errors(a), firstError: a.firstError },
     readsWithWrites: { rps: w.rps, p50Ms: w.p50Ms, p99Ms: w.p99Ms, maxMs: w.maxMs, errors: errors(w), firstError: w.firstError },
     readP99Ratio: a.p99Ms > 0 ? w.p99Ms / a.p99Ms : null,
+    failedWrites: failures.length,
+    firstWriteFailure: failures[0] ?? null,
     readScenarios: readPlans.map((p) => p.scenario.name),
     intervalMs,
     readRate,
