@@ -203,4 +203,17 @@ describe('A second server on the same database applies the delta of a write made
     expect(result.roles).toEqual(before.roles);
     expect(result).toEqual(await primary.data(GRAPH));
   });
+
+  it('should apply several writes at once when it sees them together', async () => {
+    await replica.data(GRAPH);
+    for (const [slug, description] of [['technology', 'Technology, first of two.'], ['fintech', 'Fintech, second of two.']]) {
+      const { sector } = await primary.data(`{ sector(slug: "${slug}") { version } }`);
+      expect((await runAs(primary, editor, SECTOR_UPDATE, { slug, version: sector.version, description })).errors).toBeUndefined();
+    }
+    const { result, tables, statements } = await tablesRead(() => replica.data(GRAPH));
+    const described = Object.fromEntries(result.sectors.map((s: { slug: string; description: string }) => [s.slug, s.description]));
+    expect([described.technology, described.fintech]).toEqual(['Technology, first of two.', 'Fintech, second of two.']);
+    expect(statements.filter((sql) => /change_feed/.test(sql))).toHaveLength(1); // both versions in one read
+    for (const table of ROLE_TABLES) expect(tables.has(table)).toBe(false);
+  });
 });
