@@ -4,6 +4,9 @@ import { createContext } from '../../src/core/context';
 import { GraphDelta, perGraphVersion } from '../../src/core/graph-snapshot';
 import { onStatement } from '../../src/core/query-counter';
 import { CITED_TYPES } from '../../src/modules/sources/citation.entity';
+import { KINDS } from '../../src/modules/curation/kinds';
+import { touchedTables } from '../../src/core/graph-tables';
+import { KIND_OF, ROLE_PARTS } from '../../src/seeding/units';
 import { keyFor, runAs } from '../support/auth';
 import { TestServer } from '../support/server';
 
@@ -83,6 +86,20 @@ describe('Writes proportional to the change: graph tables carried across version
     expect(result).toEqual(before);
     // every cited type is an entity's name, which is how a write names the part it touches
     for (const type of CITED_TYPES) expect(server.db.entityMetadatas.some((m) => m.name === type)).toBe(true);
+  });
+
+  it('should know the table of every kind the feed names (an unknown kind would rebuild everything)', () => {
+    const kinds = new Set([...Object.values(KIND_OF), ...Object.values(ROLE_PARTS), ...KINDS.map((k) => k.name), 'CareerTransition']);
+    const unknown = [...kinds].filter((kind) => !server.db.entityMetadatas.some((m) => m.name === kind && !m.isJunction));
+    expect(unknown).toEqual([]);
+    const touched = touchedTables(server.db, [{ kind: 'Sector', key: 'fintech', change: 'UPDATED' }]) as Set<string>;
+    const tables = [...touched].filter((t) => !t.includes(':')).sort();
+    expect(tables).toEqual(['employer_sectors', 'internship_kind_sectors', 'sectors']);
+    expect(touched.has('citations:Sector')).toBe(true);
+    expect(touched.has('citations')).toBe(false);
+    const deleted = touchedTables(server.db, [{ kind: 'Role', key: 'backend-developer', change: 'DELETED' }]) as Set<string>;
+    for (const table of ['roles', 'role_levels', 'career_transitions', 'transition_skills', 'skill_requirements', 'citations:CareerTransition']) expect(deleted.has(table)).toBe(true);
+    expect(touchedTables(server.db, [{ kind: 'Source', key: 'backend-career-guide', change: 'UPDATED' }])).toContain('citations');
   });
 
   it('should read a deleted record\'s cascade again: a level deleted with its role leaves no trace in the kept tables', async () => {
