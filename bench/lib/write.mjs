@@ -94,7 +94,8 @@ export async function measureWrites({ url, key, slugs, readPlans, rounds, sliceS
     for (const which of order) {
       if (which === 'alone') {
         // unmeasured first: the reads that catch up with the last write belong to the writes
-        await slice({ url, rot, t: tally(), seconds: 1, connections, rate: readRate });
+        for (const plan of readPlans) await post(url, plan.scenario.query, plan.variableSets[0]);
+        await slice({ url, rot, t: tally(), seconds: 0.5, connections, rate: readRate });
         await slice({ url, rot, t: readsAlone, seconds: sliceSeconds, connections, rate: readRate });
         continue;
       }
