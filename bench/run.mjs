@@ -13,7 +13,11 @@
  *   --rounds N           floor/scenario rounds per scenario (default 6; --quick: 4)
  *   --warm S             warm-up seconds per scenario (default 2; --quick: 1)
  *   --connections N      concurrent connections (default 10)
- *   --scenarios a,b      only these scenarios (floor is always measured)
+ *   --scenarios a,b      only these scenarios (floor is always measured); `write` is the write scenario
+ *                        (e.g. --scenarios write --scales 100: the writes alone, reads alongside from every read scenario)
+ *   --writes N           writes one after another in the write scenario (default 30; --quick: 15)
+ *   --write-interval MS  one write every MS ms while reads run alongside (default 200)
+ *   --read-rate N        requests per second of the reads alongside the writes, and alone (default 100)
  *   --seed N             seed of the synthetic graph (default 1)
  *   --profile [a,b]      also CPU-profile these scenarios (default nested,path,gap,search) at each scale;
  *                        summaries go to bench/profiles/<scenario>-<scale>x.md
@@ -35,6 +39,7 @@ import { rotation, slice, summarise, tally } from './lib/load.mjs';
 import { profileMarkdown, summariseProfile } from './lib/profile.mjs';
 import { checkTargets, consoleTable, resultsMarkdown } from './lib/report.mjs';
 import { CACHE_ENV, graphql, procStatusKb, resetPeakRss, runNode, SERVER_ENV, startServer } from './lib/server.mjs';
+import { editorKey, measureWrites } from './lib/write.mjs';
 import { DISCOVERY, NESTED_QUERY, realGraph, SCENARIOS, selectionDepth } from './scenarios.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,7 +76,11 @@ const options = {
   profile: has('profile') ? opt('profile', 'nested,path,gap,search').split(',') : [],
   profileSeconds: num('profile-seconds', 15),
   cache: opt('cache', quick ? 'off' : 'off,on').split(','),
+  writes: num('writes', quick ? 15 : 30),
+  writeIntervalMs: num('write-interval', 200),
+  readRate: num('read-rate', 100),
 };
+const wantsWrite = !options.scenarios || options.scenarios.includes('write');
 const name = opt('name', quick ? 'quick' : 'latest');
 let buildStamp = 'unknown';
 const log = (...parts) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
@@ -84,8 +93,8 @@ async function main() {
   const dirty = git(['status', '--porcelain', '--', 'src', 'package.json', 'package-lock.json']) !== ''; // what the server is built from
   if (options.scales.some((s) => !Number.isInteger(s) || s < 1)) throw new Error('--scales must be whole numbers ≥ 1, as in 1,10,100');
   if (options.cache.some((c) => !(c in CACHE_ENV))) throw new Error('--cache must list off and/or on');
-  const unknown = (options.scenarios ?? []).concat(options.profile).filter((n) => !SCENARIOS.some((s) => s.name === n));
-  if (unknown.length) throw new Error(`unknown scenario(s): ${unknown.join(', ')} (known: ${SCENARIOS.map((s) => s.name).join(', ')})`);
+  const unknown = [...(options.scenarios ?? []).filter((n) => n !== 'write'), ...options.profile].filter((n) => !SCENARIOS.some((s) => s.name === n));
+  if (unknown.length) throw new Error(`unknown scenario(s): ${unknown.join(', ')} (known: ${SCENARIOS.map((s) => s.name).join(', ')}, write)`);
   if (!has('no-build')) {
     log('building (npm run build)');
     const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
@@ -161,6 +170,8 @@ async function prepareScale(scale, work) {
 
 /** Starts the server in one cache mode on a prepared scale and measures every scenario. */
 async function measureRun({ scale, seeds, database, counts, seedMs }, cache, context) {
+  // the writes are an editor's: a key made in the database the server serves, as `npm run keys` does
+  const key = wantsWrite ? await editorKey(root, database) : null;
   const server = await startServer({ root, databaseUrl: database, seedsDir: seeds, env: { ...SERVER_ENV, ...CACHE_ENV[cache] } });
   const label = `${scale}x, cache ${cache}`;
   log(`${label}: server ready in ${server.readyMs} ms (pid ${server.pid})`);
@@ -230,6 +241,24 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
         check: plan.check,
       });
       if (scenario.name === 'nested' && result.nestedStatements) result.nestedStatements.underLoadMax = s.sql.max;
+    }
+    if (wantsWrite) {
+      log(`${label}: write (${options.writes} writes alone, then reads with a write every ${options.writeIntervalMs} ms)`);
+      const readPlans = SCENARIOS.filter((s) => s.name !== 'floor').map((scenario) => ({ scenario, variableSets: scenario.variables(ctx) }));
+      trackPeak();
+      result.write = await measureWrites({
+        url: server.url,
+        key,
+        slugs: context.sectors,
+        readPlans,
+        rounds: options.rounds,
+        sliceSeconds: options.sliceSeconds,
+        connections: options.connections,
+        writes: options.writes,
+        intervalMs: options.writeIntervalMs,
+        readRate: options.readRate,
+      });
+      trackPeak();
     }
     const floor = summarise(floorAll);
     const floorValid = floor.non2xx + floor.transportErrors + floor.graphqlErrors === 0;

@@ -218,5 +218,6 @@ export function realGraph(root) {
     roles: set.roles.map((r) => r.slug),
     levels: set.roles.flatMap((r) => r.levels.map((l) => l.slug)),
     skillNames: set.skills.flatMap((s) => [s.slug, s.name, ...s.aliases.slice(0, 1)]),
+    sectors: set.sectors.map((s) => s.slug),
   };
 }

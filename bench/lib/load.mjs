@@ -20,12 +20,13 @@ export function tally(sampleEvery = 5) {
   return { latencies: [], responses: 0, seconds: 0, non2xx: 0, transportErrors: 0, sampled: 0, sql: [], cached: 0, graphqlErrors: 0, firstError: null, sampleEvery };
 }
 
-/** Runs `seconds` of load against `url`/graphql with bodies from `rot`, adding to `t`. */
-export async function slice({ url, rot, t, seconds, connections }) {
+/** Runs `seconds` of load against `url`/graphql with bodies from `rot`, adding to `t`; `rate` caps requests per second. */
+export async function slice({ url, rot, t, seconds, connections, rate }) {
   let seen = 0;
   const instance = autocannon({
     url: `${url}/graphql`,
     connections,
+    ...(rate ? { overallRate: rate } : {}),
     pipelining: 1,
     duration: seconds,
     requests: [

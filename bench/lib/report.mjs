@@ -4,6 +4,9 @@
 
 const RSS_LIMIT_MB = { 1: 250, 100: 600 };
 const P99_GROWTH_LIMIT = 2;
+/** Issue 17: a single-record write at 100x under 50 ms p50; reads alongside writes within 2x of their p99 alone. */
+const WRITE_P50_LIMIT_MS = { 100: 50 };
+const READ_P99_UNDER_WRITES_LIMIT = 2;
 
 /** Evaluates the targets a run can speak to; each entry says what was measured and whether it holds. */
 export function checkTargets(results) {
@@ -29,6 +32,7 @@ export function checkTargets(results) {
         holds: worst <= s.nestedStatements.depth,
       });
     }
+    if (s.write) out.push(...writeTargets(s, where));
     const limit = RSS_LIMIT_MB[s.scale];
     if (limit) out.push({ target: `peak RSS under load < ${limit} MB`, ...where, measured: `${s.peakRssMb.toFixed(0)} MB`, holds: s.peakRssMb < limit });
   }
@@ -54,6 +58,61 @@ export function checkTargets(results) {
     }
   }
   return out;
+}
+
+function writeTargets(s, where) {
+  const w = s.write;
+  const out = [];
+  const writeLimit = WRITE_P50_LIMIT_MS[s.scale];
+  if (writeLimit) {
+    out.push({
+      target: `single-record write p50 < ${writeLimit} ms`,
+      ...where,
+      measured: `${f1(w.writesAlone.p50Ms)} ms (p99 ${f1(w.writesAlone.p99Ms)})${w.failedWrites ? `, ${w.failedWrites} writes refused` : ''}`,
+      holds: w.writesAlone.p50Ms < writeLimit && !w.failedWrites,
+    });
+  }
+  const valid = w.readsAlone.errors === 0 && w.readsWithWrites.errors === 0;
+  out.push({
+    target: `read p99 during a steady write stream ≤ ${READ_P99_UNDER_WRITES_LIMIT}x reads alone`,
+    ...where,
+    measured: valid ? `${w.readP99Ratio.toFixed(2)}x (${f1(w.readsAlone.p99Ms)} → ${f1(w.readsWithWrites.p99Ms)} ms)` : 'not valid: responses failed',
+    holds: valid && w.readP99Ratio <= READ_P99_UNDER_WRITES_LIMIT,
+  });
+  return out;
+}
+
+/** The `write` scenario's figures of every run, as Markdown. */
+function writeMarkdown(results) {
+  const runs = results.runs.filter((s) => s.write);
+  if (!runs.length) return [];
+  const w0 = runs[0].write;
+  return [
+    '## `write`: single-record curation writes, and reads alongside',
+    '',
+    `A sector's description changed through \`sectorUpdate\` with an editor key, over the real graph's sectors in turn. "alone": ${w0.writesAlone.writes} writes one after another, nothing else running; ` +
+      `"under load": a write every ${w0.intervalMs} ms (or back to back when slower) while the reads run. Reads: ${w0.readScenarios.join(', ')} mixed request by request at ${w0.readRate} requests/s, in slices alternating with the same reads without writes.`,
+    '',
+    row(['scale', 'cache', 'write p50 ms', 'write p99 ms', 'write max ms', 'writes under load p50 / p99 ms', 'read p99 alone ms', 'read p99 with writes ms', 'ratio', 'read max with writes ms', 'errors']),
+    row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    ...runs.map((s) => {
+      const w = s.write;
+      return row([
+        `${s.scale}x`,
+        s.cache,
+        f1(w.writesAlone.p50Ms),
+        f1(w.writesAlone.p99Ms),
+        f1(w.writesAlone.maxMs),
+        `${f1(w.writesUnderLoad.p50Ms)} / ${f1(w.writesUnderLoad.p99Ms)} (${w.writesUnderLoad.writes})`,
+        f1(w.readsAlone.p99Ms),
+        f1(w.readsWithWrites.p99Ms),
+        w.readP99Ratio == null ? '-' : `${w.readP99Ratio.toFixed(2)}x`,
+        f1(w.readsWithWrites.maxMs),
+        `${w.readsAlone.errors + w.readsWithWrites.errors}${w.failedWrites ? `; ${w.failedWrites} writes refused (${w.firstWriteFailure.slice(0, 80)})` : ''}`,
+      ]);
+    }),
+    '',
+  ];
 }
 
 /** The cache modes of a run, data path first, with a heading each. */
@@ -155,6 +214,7 @@ export function resultsMarkdown(results) {
       '',
     );
   }
+  lines.push(...writeMarkdown(results));
   lines.push('## Targets', '', row(['target', 'scale', 'cache', 'measured', 'holds']), row(['---', '---', '---', '---', '---']));
   for (const t of results.targets) lines.push(row([t.target, t.scale, t.cache, t.measured, t.holds ? 'yes' : '**no**']));
   lines.push('');
@@ -174,6 +234,13 @@ export function consoleTable(results) {
           `${(r.peakRssMb == null ? '-' : r.peakRssMb.toFixed(0)).padStart(7)} ${String(r.non2xx + r.transportErrors + r.graphqlErrors).padStart(6)}`,
       );
     }
+  }
+  for (const s of results.runs.filter((x) => x.write)) {
+    const w = s.write;
+    lines.push(
+      `\nwrite, ${s.scale}x, cache ${s.cache}${w.failedWrites ? ` (${w.failedWrites} writes refused)` : ''}: write p50 ${f1(w.writesAlone.p50Ms)} ms, p99 ${f1(w.writesAlone.p99Ms)} ms (${w.writesAlone.writes} alone); ` +
+        `read p99 ${f1(w.readsAlone.p99Ms)} ms alone, ${f1(w.readsWithWrites.p99Ms)} ms with a write every ${w.intervalMs} ms (${w.writesUnderLoad.writes} writes, p50 ${f1(w.writesUnderLoad.p50Ms)} ms)`,
+    );
   }
   lines.push('\ntargets:');
   for (const t of results.targets) lines.push(`  ${t.holds ? 'ok  ' : 'FAIL'} [${t.scale}, cache ${t.cache}] ${t.target}: ${t.measured}`);

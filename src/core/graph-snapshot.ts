@@ -5,13 +5,37 @@ export interface VersionScope {
   loaders: { db: DataSource; graphVersion(): Promise<number> };
 }
 
+/** One record created, updated or deleted, as the change feed names it. */
+export interface GraphChange {
+  kind: string;
+  key: string;
+  change: 'CREATED' | 'UPDATED' | 'DELETED';
+}
+
+/** Every change that took the graph from version `from` to version `to`. */
+export interface GraphDelta {
+  from: number;
+  to: number;
+  changes: GraphChange[];
+}
+
+/** Above this many changes a structure is rebuilt rather than updated. */
+export const MAX_DELTA_CHANGES = 500;
+
 /**
- * A structure derived from the whole graph (every transition, every skill name), built once per
- * graph version and kept in this process: requests between two writes share it, and the first
- * request after a write (the version moves on in the write's transaction) builds it anew.
+ * A structure derived from the whole graph (every transition, every skill name), kept in this
+ * process per graph version: requests between two writes share it. The first request after a
+ * write (the version moves on in the write's transaction) builds it anew, or, with `update`,
+ * brings the previous one forward by the delta the change feed records between the two versions
+ * (see readDelta: when the feed cannot tell what changed, it builds anew after all). Requests
+ * racing to the same new version share one build or update.
  */
-export function perGraphVersion<T>(build: (db: DataSource) => Promise<T>): (ctx: VersionScope) => Promise<T> {
+export function perGraphVersion<T>(
+  build: (db: DataSource) => Promise<T>,
+  options: { update?: (previous: T, delta: GraphDelta, db: DataSource) => Promise<T> } = {},
+): (ctx: VersionScope) => Promise<T> {
   const cache = new WeakMap<DataSource, { version: number; value: Promise<T> }>();
+  const { update } = options;
   return async (ctx) => {
     const db = ctx.loaders.db;
     const version = await ctx.loaders.graphVersion(); // fixed for the request at its first use
@@ -19,11 +43,97 @@ export function perGraphVersion<T>(build: (db: DataSource) => Promise<T>): (ctx:
     // a request that read the version just before a write may arrive after one that read it
     // just after: it gets the newer structure rather than throwing that one away
     if (cached && cached.version >= version) return cached.value;
-    const value = build(db);
+    const value = cached && update ? forward(db, cached, version, build, update) : build(db);
     cache.set(db, { version, value });
     value.catch(() => {
       if (cache.get(db)?.value === value) cache.delete(db); // a failed build is not kept
     });
     return value;
   };
+}
+
+async function forward<T>(
+  db: DataSource,
+  previous: { version: number; value: Promise<T> },
+  to: number,
+  build: (db: DataSource) => Promise<T>,
+  update: (previous: T, delta: GraphDelta, db: DataSource) => Promise<T>,
+): Promise<T> {
+  const [delta, value] = await Promise.all([readDelta(db, previous.version, to), previous.value.catch(() => undefined)]);
+  if (!delta || value === undefined) return build(db);
+  return update(value, delta, db);
+}
+
+interface FeedCache {
+  /** Each version's changes; an empty list for a version the feed has no row for. */
+  versions: Map<number, GraphChange[]>;
+  pending: Map<string, Promise<GraphDelta | null>>;
+}
+
+const feeds = new WeakMap<DataSource, FeedCache>();
+/** Versions whose changes stay known, so structures a few versions behind share the read. */
+const KEPT_VERSIONS = 2 * MAX_DELTA_CHANGES;
+
+/**
+ * The changes between two graph versions, as the change feed records them, or null when a
+ * structure must be built anew: more than MAX_DELTA_CHANGES changes, or a version in between
+ * that the feed has no row for (a bump that recorded nothing, such as a seed load). Read from
+ * the primary once per version step, whichever structures ask.
+ */
+export function readDelta(db: DataSource, from: number, to: number): Promise<GraphDelta | null> {
+  if (to <= from) return Promise.resolve({ from, to, changes: [] });
+  if (to - from > MAX_DELTA_CHANGES) return Promise.resolve(null); // every version has a row, or none helps
+  let feed = feeds.get(db);
+  if (!feed) feeds.set(db, (feed = { versions: new Map(), pending: new Map() }));
+  const known = assemble(feed, from, to);
+  if (known !== undefined) return Promise.resolve(known);
+  const key = `${from}:${to}`;
+  let pending = feed.pending.get(key);
+  if (!pending) {
+    const cache = feed;
+    pending = fetchRange(db, cache, from, to).finally(() => cache.pending.delete(key));
+    feed.pending.set(key, pending);
+  }
+  return pending;
+}
+
+/** The delta from what `feed` already holds; undefined when a version in (from, to] is unknown. */
+function assemble(feed: FeedCache, from: number, to: number): GraphDelta | null | undefined {
+  const changes: GraphChange[] = [];
+  for (let v = from + 1; v <= to; v++) {
+    const step = feed.versions.get(v);
+    if (!step) return undefined;
+    if (!step.length) return null;
+    changes.push(...step);
+  }
+  return changes.length > MAX_DELTA_CHANGES ? null : { from, to, changes };
+}
+
+async function fetchRange(db: DataSource, feed: FeedCache, from: number, to: number): Promise<GraphDelta | null> {
+  // on the primary: the version came from it, and a replica may not have the feed rows yet
+  const runner = db.createQueryRunner('master');
+  let rows: { v: number | string; kind: string; key: string; change: GraphChange['change'] }[];
+  try {
+    rows = await db
+      .createQueryBuilder(runner)
+      .select('f.graph_version', 'v')
+      .addSelect('f.kind', 'kind')
+      .addSelect('f.record_key', 'key')
+      .addSelect('f.change', 'change')
+      .from('change_feed', 'f')
+      .where('f.graph_version > :from AND f.graph_version <= :to', { from, to })
+      .orderBy('f.id', 'ASC')
+      .limit(MAX_DELTA_CHANGES + 1)
+      .getRawMany();
+  } finally {
+    await runner.release();
+  }
+  if (rows.length > MAX_DELTA_CHANGES) return null; // the last version read may be incomplete: keep none
+  const steps = new Map<number, GraphChange[]>();
+  for (let v = from + 1; v <= to; v++) steps.set(v, []);
+  for (const row of rows) steps.get(Number(row.v))?.push({ kind: row.kind, key: row.key, change: row.change });
+  // committed versions never change: what was read holds for every later request
+  for (const [v, step] of steps) feed.versions.set(v, step);
+  for (const v of feed.versions.keys()) if (v <= to - KEPT_VERSIONS) feed.versions.delete(v);
+  return assemble(feed, from, to) ?? null;
 }

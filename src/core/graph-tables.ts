@@ -1,5 +1,6 @@
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { perGraphVersion, VersionScope } from './graph-snapshot';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { GraphChange, GraphDelta, perGraphVersion, VersionScope } from './graph-snapshot';
 
 export type Compare<E> = (a: E, b: E) => number;
 
@@ -21,33 +22,124 @@ export function ascending<E extends ObjectLiteral>(...columns: (keyof E & string
 export const nameOf = (target: EntityTarget<ObjectLiteral>) => (target as { name: string }).name;
 
 /**
+ * What a derived value is computed from: entity classes (their tables), table names, or parts of
+ * a table (partitionOf). A change to a part touches the table; a change to the table, every part.
+ */
+export type TableDependencies = readonly (EntityTarget<ObjectLiteral> | string | TablePart)[];
+
+/** The rows of a table whose partitioning column holds `value` (see GraphTables.partition). */
+export interface TablePart {
+  target: EntityTarget<ObjectLiteral>;
+  value: string;
+}
+
+export const partitionOf = (target: EntityTarget<ObjectLiteral>, value: string): TablePart => ({ target, value });
+
+/** Whether a change to the tables and parts in `changed` reaches `dependency` (a table or "table:part"). */
+function reaches(changed: ReadonlySet<string>, dependency: string): boolean {
+  if (changed.has(dependency)) return true;
+  const colon = dependency.indexOf(':');
+  if (colon >= 0) return changed.has(dependency.slice(0, colon));
+  for (const name of changed) if (name.startsWith(`${dependency}:`)) return true;
+  return false;
+}
+
+/** Whether `declared` covers reading `dependency`: the table itself, or the table of a part. */
+function covers(declared: ReadonlySet<string>, dependency: string): boolean {
+  const colon = dependency.indexOf(':');
+  return declared.has(dependency) || (colon >= 0 && declared.has(dependency.slice(0, colon)));
+}
+
+interface Derived {
+  value: Promise<unknown>;
+  /** The tables the value was computed from. */
+  tables: ReadonlySet<string>;
+}
+
+/** The tables the derive being built may read (nested derives must read no others). */
+const CHECK_DEPENDENCIES = process.env.NODE_ENV !== 'production';
+const building = new AsyncLocalStorage<{ key: string; tables: ReadonlySet<string> }>();
+
+/**
  * The graph's tables as they stand at one graph version, each read on first use and kept in
  * this process with the indexes requests derive from it. Every request of that version shares
- * the rows and lists handed out, which are frozen: copy before changing one.
+ * the rows and lists handed out, which are frozen: copy before changing one. The next version's
+ * tables keep every value none of whose tables the write touched (see `after`).
  */
 export class GraphTables {
-  private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly memo = new Map<string, Derived>();
   private readonly built = new Map<string, unknown>();
 
   constructor(readonly db: DataSource) {}
 
-  /** `build`'s result, computed once for this version under `key`. */
-  derive<T>(key: string, build: () => Promise<T> | T): Promise<T> {
-    let value = this.memo.get(key) as Promise<T> | undefined;
-    if (!value) {
-      value = Promise.resolve().then(build);
-      this.memo.set(key, value);
-      value.then(
-        (result) => this.built.set(key, result),
-        () => this.memo.delete(key),
-      );
+  /**
+   * `build`'s result, computed once for this version under `key`, from the tables `dependsOn`
+   * names (and only those: reading another through this object while building throws, so a
+   * value is never carried past a write to a table it did not declare).
+   */
+  derive<T>(key: string, dependsOn: TableDependencies, build: () => Promise<T> | T): Promise<T> {
+    const entry = this.memo.get(key);
+    const outer = CHECK_DEPENDENCIES ? building.getStore() : undefined;
+    if (entry) {
+      if (outer) this.check(outer, key, entry.tables);
+      return entry.value as Promise<T>;
     }
+    const tables = new Set(dependsOn.map((t) => this.tableOf(t)));
+    if (outer) this.check(outer, key, tables);
+    const value = CHECK_DEPENDENCIES ? building.run({ key, tables }, () => Promise.resolve().then(build)) : Promise.resolve().then(build);
+    this.remember(key, { value, tables });
     return value;
+  }
+
+  /** Whether `derive` has built, or is building, a value under `key`. */
+  has(key: string): boolean {
+    return this.memo.has(key);
   }
 
   /** What `derive` has already built under `key`, or undefined: lets a resolver answer without waiting. */
   peek<T>(key: string): T | undefined {
     return this.built.get(key) as T | undefined;
+  }
+
+  /**
+   * These tables moved on by `delta`: a new GraphTables that keeps every value (rows, indexes)
+   * computed from tables none of the changes can have touched, and reads the others again on
+   * first use. This object stays as it was, for requests still reading its version.
+   */
+  after(delta: GraphDelta): GraphTables {
+    const next = new GraphTables(this.db);
+    const touched = touchedTables(this.db, delta.changes);
+    if (touched === 'all') return next;
+    for (const [key, entry] of this.memo) {
+      if ([...entry.tables].some((t) => reaches(touched, t))) continue;
+      next.remember(key, entry);
+      if (this.built.has(key)) next.built.set(key, this.built.get(key));
+    }
+    return next;
+  }
+
+  private remember(key: string, entry: Derived): void {
+    this.memo.set(key, entry);
+    entry.value.then(
+      (result) => this.built.set(key, result),
+      () => {
+        if (this.memo.get(key) === entry) this.memo.delete(key); // a failed build is not kept
+      },
+    );
+  }
+
+  private check(outer: { key: string; tables: ReadonlySet<string> }, key: string, tables: ReadonlySet<string>): void {
+    for (const table of tables) {
+      if (!covers(outer.tables, table)) {
+        throw new Error(`graph tables: "${outer.key}" reads "${key}" (table ${table}) but does not declare ${table} among its tables`);
+      }
+    }
+  }
+
+  private tableOf(target: EntityTarget<ObjectLiteral> | string | TablePart): string {
+    if (typeof target === 'string') return target;
+    if (typeof target === 'object' && 'value' in target) return `${this.db.getMetadata(target.target).tableName}:${target.value}`;
+    return this.db.getMetadata(target).tableName;
   }
 
   /**
@@ -65,22 +157,33 @@ export class GraphTables {
 
   /** Every row of an entity's table, by id. */
   rows<E extends ObjectLiteral>(target: EntityTarget<E>): Promise<readonly E[]> {
-    return this.derive(`rows:${nameOf(target)}`, async () => {
+    return this.derive(`rows:${nameOf(target)}`, [target], async () => {
       const rows = await this.onPrimary((m) => m.getRepository(target).find({ order: { id: 'ASC' } as never }));
+      return Object.freeze(rows.map((row) => Object.freeze(row)));
+    });
+  }
+
+  /**
+   * The rows of `target` whose `column` holds `value`, by id: a part of the table that a write is
+   * taken to touch when it touches a record of the kind `value` names (see touchedTables).
+   */
+  partition<E extends ObjectLiteral>(target: EntityTarget<E>, column: keyof E & string, value: string): Promise<readonly E[]> {
+    return this.derive(`part:${nameOf(target)}:${column}=${value}`, [partitionOf(target, value)], async () => {
+      const rows = await this.onPrimary((m) => m.getRepository(target).find({ where: { [column]: value } as never, order: { id: 'ASC' } as never }));
       return Object.freeze(rows.map((row) => Object.freeze(row)));
     });
   }
 
   /** Every row, in the order of `columns` (then id). */
   ordered<E extends ObjectLiteral>(target: EntityTarget<E>, ...columns: (keyof E & string)[]): Promise<readonly E[]> {
-    return this.derive(`ordered:${nameOf(target)}:${columns.join(',')}`, async () =>
+    return this.derive(`ordered:${nameOf(target)}:${columns.join(',')}`, [target], async () =>
       Object.freeze([...(await this.rows(target))].sort(ascending<E>(...columns, 'id' as keyof E & string))),
     );
   }
 
   /** Rows by a unique column (id, slug). */
   unique<E extends ObjectLiteral, K>(target: EntityTarget<E>, column: keyof E & string): Promise<ReadonlyMap<K, E>> {
-    return this.derive(`unique:${nameOf(target)}:${column}`, async () => new Map((await this.rows(target)).map((r) => [r[column] as K, r])));
+    return this.derive(`unique:${nameOf(target)}:${column}`, [target], async () => new Map((await this.rows(target)).map((r) => [r[column] as K, r])));
   }
 
   /** Rows grouped by `column`, each group in `compare` order; `keep` filters rows first. */
@@ -91,14 +194,14 @@ export class GraphTables {
     compare: Compare<E>,
     keep: (row: E) => boolean = () => true,
   ): Promise<ReadonlyMap<K, readonly E[]>> {
-    return this.derive(`grouped:${nameOf(target)}:${key}`, async () =>
+    return this.derive(`grouped:${nameOf(target)}:${key}`, [target], async () =>
       groupRows((await this.rows(target)).filter(keep), (r) => r[column] as K, compare),
     );
   }
 
   /** A join table as owner id -> target ids. */
   links(table: string, ownerColumn: string, targetColumn: string): Promise<ReadonlyMap<number, readonly number[]>> {
-    return this.derive(`links:${table}:${ownerColumn}:${targetColumn}`, async () => {
+    return this.derive(`links:${table}:${ownerColumn}:${targetColumn}`, [table], async () => {
       const rows: Record<string, unknown>[] = await this.onPrimary((m) => m.query(`SELECT ${ownerColumn} AS o, ${targetColumn} AS t FROM ${table}`));
       const links = new Map<number, number[]>();
       for (const row of rows) {
@@ -111,6 +214,38 @@ export class GraphTables {
     });
   }
 }
+
+/**
+ * The tables a set of feed changes can have written, from the entities' metadata: a record's
+ * own table, every table with a foreign key to its table (its link tables and child rows, such
+ * as a role's skill requirements, which the feed lists under the role), and the citations of
+ * those kinds (the part "citations:<entity name>", as `citations.subject_type` names them); for a
+ * deletion, everything its deletion cascades to, transitively. 'all' for a kind with no entity.
+ */
+export function touchedTables(db: DataSource, changes: readonly GraphChange[]): ReadonlySet<string> | 'all' {
+  const touched = new Set<string>();
+  for (const change of changes) {
+    const own = db.entityMetadatas.find((m) => m.name === change.kind && !m.isJunction);
+    if (!own) return 'all';
+    const reached = new Set([own]);
+    const frontier = [own];
+    while (frontier.length) {
+      const table = frontier.pop() as EntityMetadata;
+      touched.add(table.tableName);
+      for (const m of db.entityMetadatas) {
+        if (reached.has(m) || !m.foreignKeys.some((fk) => fk.referencedEntityMetadata === table)) continue;
+        reached.add(m);
+        touched.add(m.tableName);
+        if (change.change === 'DELETED') frontier.push(m);
+      }
+    }
+    for (const m of reached) touched.add(`${CITATIONS_TABLE}:${m.name}`);
+  }
+  return touched;
+}
+
+/** Citations name their record by type (the entity's name) and id, with no foreign key to follow. */
+const CITATIONS_TABLE = 'citations';
 
 /** Groups `rows` by `keyOf`, each group sorted by `compare` and frozen. */
 export function groupRows<E, K>(rows: readonly E[], keyOf: (row: E) => K, compare: Compare<E>): ReadonlyMap<K, readonly E[]> {
@@ -126,4 +261,6 @@ export function groupRows<E, K>(rows: readonly E[], keyOf: (row: E) => K, compar
 }
 
 /** The tables of the graph version this request sees. */
-export const graphTables: (ctx: VersionScope) => Promise<GraphTables> = perGraphVersion(async (db) => new GraphTables(db));
+export const graphTables: (ctx: VersionScope) => Promise<GraphTables> = perGraphVersion(async (db) => new GraphTables(db), {
+  update: async (previous, delta) => previous.after(delta),
+});

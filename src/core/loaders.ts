@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { graphVersionWatcherOf, readGraphVersion } from './cache/graph-version';
-import { ascending, graphTables, GraphTables, nameOf } from './graph-tables';
+import { ascending, graphTables, GraphTables, nameOf, TableDependencies } from './graph-tables';
 import { MaybePromise } from './maybe-promise';
 
 export type { MaybePromise } from './maybe-promise';
@@ -18,13 +18,15 @@ export interface LoaderScope {
  */
 export type LoaderFactory<K, V> = ((scope: LoaderScope) => DataLoader<K, V>) & {
   indexKey: string;
+  /** The tables the index is built from. */
+  dependsOn: TableDependencies;
   missing(): V;
   build(tables: GraphTables): Promise<ReadonlyMap<K, V>>;
 };
 
 /** The whole index behind `factory` at these tables' version, built once. */
 export function indexOf<K, V>(tables: GraphTables, factory: LoaderFactory<K, V>): Promise<ReadonlyMap<K, V>> {
-  return tables.derive(factory.indexKey, () => factory.build(tables));
+  return tables.derive(factory.indexKey, factory.dependsOn, () => factory.build(tables));
 }
 
 /** Per-request loaders, created on first use so a request pays only for what it touches. */
@@ -92,6 +94,7 @@ function memoized<K, V>(key: string, make: () => LoaderFactory<K, V>): LoaderFac
  */
 export function indexed<K, V>(
   key: string,
+  dependsOn: TableDependencies,
   build: (tables: GraphTables) => Promise<ReadonlyMap<K, V>>,
   missing: () => V,
 ): LoaderFactory<K, V> {
@@ -101,7 +104,7 @@ export function indexed<K, V>(
         const index = await indexOf(await scope.tables(), indexed);
         return keys.map((k) => index.get(k) ?? missing());
       });
-    const indexed: LoaderFactory<K, V> = Object.assign(factory, { indexKey: key, missing, build });
+    const indexed: LoaderFactory<K, V> = Object.assign(factory, { indexKey: key, dependsOn, missing, build });
     return indexed;
   });
 }
@@ -120,7 +123,7 @@ export function byColumn<E extends ObjectLiteral, K extends string | number>(
   if (!columns) byColumnFactories.set(target as object, (columns = new Map()));
   let factory = columns.get(column) as LoaderFactory<K, E | null> | undefined;
   if (!factory) {
-    factory = indexed<K, E | null>(`by:${nameOf(target)}:${column}`, (t) => t.unique<E, K>(target, column), none);
+    factory = indexed<K, E | null>(`by:${nameOf(target)}:${column}`, [target], (t) => t.unique<E, K>(target, column), none);
     columns.set(column, factory as unknown as AnyFactory);
   }
   return factory;
@@ -140,7 +143,7 @@ export function groupedBy<E extends ObjectLiteral>(
 ): LoaderFactory<number, E[]> {
   const key = `group:${nameOf(target)}:${column}:${order.join(',')}`;
   const compare = ascending<E>(...order, 'id' as keyof E & string);
-  return indexed<number, E[]>(key, (t) => t.grouped(key, target, column, compare) as Promise<ReadonlyMap<number, E[]>>, noRows);
+  return indexed<number, E[]>(key, [target], (t) => t.grouped(key, target, column, compare) as Promise<ReadonlyMap<number, E[]>>, noRows);
 }
 
 /**
@@ -155,7 +158,7 @@ export function linked<E extends ObjectLiteral>(
   orderColumn: keyof E & string = 'name' as keyof E & string,
 ): LoaderFactory<number, E[]> {
   const compare = ascending<E>(orderColumn, 'id' as keyof E & string);
-  return indexed<number, E[]>(`link:${table}:${ownerColumn}:${targetColumn}`, async (t) => {
+  return indexed<number, E[]>(`link:${table}:${ownerColumn}:${targetColumn}`, [table, target], async (t) => {
     const [links, byRowId] = await Promise.all([t.links(table, ownerColumn, targetColumn), t.unique<E, number>(target, 'id')]);
     const groups = new Map<number, E[]>();
     for (const [owner, ids] of links) {

@@ -18,11 +18,15 @@ export function totalStatements(): number {
   return total;
 }
 
-const listeners: (() => void)[] = [];
+const listeners: ((sql: string) => void)[] = [];
 
-/** Calls `listener` after every SQL statement, in any request or none (metrics count them). */
-export function onStatement(listener: () => void): void {
+/** Calls `listener` with every SQL statement, in any request or none (metrics count them). */
+export function onStatement(listener: (sql: string) => void): () => void {
   listeners.push(listener);
+  return () => {
+    const at = listeners.indexOf(listener);
+    if (at >= 0) listeners.splice(at, 1);
+  };
 }
 
 /** A TypeORM logger that counts every statement and forwards errors to our log. */
@@ -31,11 +35,11 @@ export class CountingLogger extends AbstractLogger {
     super(['query', 'error']);
   }
 
-  logQuery(): void {
+  logQuery(query: string): void {
     total += 1;
     const counter = scope.getStore();
     if (counter) counter.statements += 1;
-    for (const listener of listeners) listener();
+    for (const listener of listeners) listener(query);
   }
 
   protected writeLog(

@@ -9,6 +9,7 @@ export const looseSlug = (slug: string) => slug.toLowerCase().replace(/[^a-z0-9]
 const byLooseSlug = <E extends ObjectLiteral>(target: EntityTarget<E>) =>
   indexed<string, E | null>(
     `loose:${nameOf(target)}`,
+    [target],
     async (t) => {
       const index = new Map<string, E>();
       for (const row of await t.rows(target)) {

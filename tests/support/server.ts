@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { GraphQLSchema } from 'graphql';
 import { createResponseCache, ResponseCache } from '../../src/core/cache';
 import type { ExecutorOptions } from '../../src/core/compiled-executor';
-import { RedisSettings } from '../../src/core/config';
+import { DatabaseSettings, RedisSettings } from '../../src/core/config';
+import { createDataSource } from '../../src/core/data-source';
 import { createContext, Context } from '../../src/core/context';
 import { prepareDatabase } from '../../src/app/database';
 import { createLogger, Logger } from '../../src/core/logger';
@@ -35,6 +36,8 @@ export class TestServer {
     private readonly close: () => Promise<void>,
     /** The response cache, when the server was started with one. */
     readonly cache: ResponseCache | null = null,
+    /** The database's settings, for a second server on the same database. */
+    readonly settings: DatabaseSettings | null = null,
   ) {}
 
   static async start(
@@ -47,11 +50,24 @@ export class TestServer {
       executor?: ExecutorOptions;
       /** Default: the application's schema. */
       schema?: GraphQLSchema;
+      /** Serve the database of this server (as a replica would: its own connection and caches) instead of a fresh one. */
+      sameDatabaseAs?: TestServer;
     } = {},
   ): Promise<TestServer> {
-    const { db, close } = await openTestDataSource('test');
-    if (options.seedsDir === null) await db.runMigrations();
-    else await prepareDatabase(db, options.seedsDir ?? SEEDS_DIR);
+    let db: DataSource;
+    let close: () => Promise<void>;
+    let settings: DatabaseSettings;
+    if (options.sameDatabaseAs) {
+      settings = options.sameDatabaseAs.settings as DatabaseSettings;
+      const own = createDataSource(settings);
+      await own.initialize();
+      [db, close] = [own, () => own.destroy()];
+    } else {
+      const opened = await openTestDataSource('test');
+      [db, close, settings] = [opened.db, opened.close, opened.database.settings];
+      if (options.seedsDir === null) await db.runMigrations();
+      else await prepareDatabase(db, options.seedsDir ?? SEEDS_DIR);
+    }
     const logger = createLogger('silent');
     const cache = options.responseCache
       ? await createResponseCache({ db, logger, redis: options.responseCache.redis ?? null, pollMs: options.responseCache.pollMs })
@@ -71,7 +87,7 @@ export class TestServer {
       ...(cache ? { responseCache: cache } : {}),
     });
     await apollo.start();
-    return new TestServer(db, apollo, close, cache);
+    return new TestServer(db, apollo, close, cache, settings);
   }
 
   /** Runs one operation through Apollo, counting the SQL statements it issues. */

@@ -1,4 +1,4 @@
-import { EntityManager, ObjectLiteral } from 'typeorm';
+import { EntityManager, EntityMetadata, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { bumpGraphVersion, graphVersionWatcherOf, lockGraphForWrite } from '../../core/cache/graph-version';
 import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
@@ -83,7 +83,8 @@ export async function snapshot(em: EntityManager, record: ObjectLiteral | null, 
   const plain = JSON.parse(JSON.stringify(record)) as Record<string, unknown>;
   if (cited) {
     const cites = await em.getRepository(Citation).find({ where: { subjectType: cited, subjectId: record.id }, order: { position: 'ASC' } });
-    const sources = new Map((await em.getRepository(Source).find()).map((s) => [s.id, s.slug]));
+    const sourceIds = [...new Set(cites.map((c) => c.sourceId))];
+    const sources = new Map((sourceIds.length ? await em.getRepository(Source).findBy({ id: In(sourceIds) }) : []).map((s) => [s.id, s.slug]));
     plain.cite = cites.map((c) => ({ source: sources.get(c.sourceId), section: c.section, ...spanSeed(c) }));
   }
   return plain;
@@ -159,8 +160,8 @@ export async function audit(
 }
 
 /** What every write does before it commits: keep the search index in step with the tables. */
-export async function afterWrite(em: EntityManager, options: { deleted: boolean }): Promise<void> {
-  if (options.deleted) await dropOrphanCitations(em);
+export async function afterWrite(em: EntityManager, options: { deleted: CitedRecords | false }): Promise<void> {
+  if (options.deleted) await dropCitations(em, options.deleted);
   await rebuildSearchIndex(em);
 }
 
@@ -182,16 +183,57 @@ const CITED_TABLES: Record<CitedType, string> = {
   SalaryFactor: 'salary_factors',
   CareerDirection: 'career_directions',
 };
+const CITED_TYPE_OF = new Map(Object.entries(CITED_TABLES).map(([type, table]) => [table, type as CitedType]));
 
-/** Deleting a record cascades to its children in the database; their citations go here. */
-async function dropOrphanCitations(em: EntityManager): Promise<void> {
-  for (const [type, table] of Object.entries(CITED_TABLES)) {
-    await em
-      .createQueryBuilder()
-      .delete()
-      .from(Citation)
-      .where(`subject_type = :type AND subject_id NOT IN (SELECT id FROM ${table})`, { type })
-      .execute();
+/** Cited records by type: those a deletion takes with it. */
+export type CitedRecords = Map<CitedType, number[]>;
+
+/**
+ * The cited records deleting row `id` of `entity` removes: the row itself and every row the
+ * database deletes with it (ON DELETE CASCADE, followed through the entities' foreign keys, such
+ * as a role's levels and their transitions). Call it before deleting: their citations name them
+ * by type and id with no foreign key, so dropCitations removes those afterwards.
+ */
+export async function citedCascade(em: EntityManager, entity: EntityTarget<ObjectLiteral>, id: number): Promise<CitedRecords> {
+  const found: CitedRecords = new Map();
+  const metadatas = em.connection.entityMetadatas;
+  const frontier: [EntityMetadata, number[]][] = [[em.connection.getMetadata(entity), [id]]];
+  while (frontier.length) {
+    const [table, ids] = frontier.pop() as [EntityMetadata, number[]];
+    const type = CITED_TYPE_OF.get(table.tableName);
+    if (type) found.set(type, [...(found.get(type) ?? []), ...ids]);
+    for (const child of metadatas) {
+      if (child.isJunction || !carriesCitations(child, metadatas)) continue;
+      for (const fk of child.foreignKeys) {
+        if (fk.referencedEntityMetadata !== table || fk.onDelete !== 'CASCADE') continue;
+        const rows: { id: number | string }[] = await em
+          .createQueryBuilder()
+          .select('c.id', 'id')
+          .from(child.tableName, 'c')
+          .where(`c.${fk.columnNames[0]} IN (:...ids)`, { ids })
+          .getRawMany();
+        if (rows.length) frontier.push([child, rows.map((r) => Number(r.id))]);
+      }
+    }
+  }
+  return found;
+}
+
+/** Whether `table`'s rows, or rows deleted with them, can have citations. */
+function carriesCitations(table: EntityMetadata, metadatas: EntityMetadata[], seen = new Set<EntityMetadata>()): boolean {
+  if (CITED_TYPE_OF.has(table.tableName)) return true;
+  seen.add(table);
+  return metadatas.some(
+    (m) => !seen.has(m) && m.foreignKeys.some((fk) => fk.referencedEntityMetadata === table && fk.onDelete === 'CASCADE') && carriesCitations(m, metadatas, seen),
+  );
+}
+
+/** Deletes the citations of records a write deleted. */
+async function dropCitations(em: EntityManager, records: CitedRecords): Promise<void> {
+  for (const [type, ids] of records) {
+    for (let i = 0; i < ids.length; i += 500) {
+      await em.createQueryBuilder().delete().from(Citation).where('subject_type = :type AND subject_id IN (:...ids)', { type, ids: ids.slice(i, i + 500) }).execute();
+    }
   }
 }
 

@@ -4,7 +4,7 @@ import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
 import { toGlobalId } from '../../core/relay';
 import { conflict, notFound } from './curation.errors';
-import { afterWrite, audit, checkRules, columnsFrom, referencedConflict, snapshot, writeCitations, writeTransaction } from './curation.service';
+import { afterWrite, audit, checkRules, citedCascade, columnsFrom, referencedConflict, snapshot, writeCitations, writeTransaction } from './curation.service';
 import { DeletePayload } from './delete.payload';
 import { SLUG_VALIDATORS } from './fields';
 import { inputClass, payloadClass, SLUG_SELECTOR, updateInputClass } from './input-factory';
@@ -112,9 +112,10 @@ export function kindResolver(spec: KindSpec): ClassType {
           throw conflict('input.version', `${spec.name} "${input.slug}" is at version ${current.version}, not ${input.version}`);
         }
         const before = await snapshot(em, current, spec.cited);
+        const cascade = await citedCascade(em, spec.entity, current.id);
         await repo.delete({ id: current.id } as never).catch((err) => referencedConflict(err, `${spec.name} "${input.slug}"`));
         await audit(em, ctx, `${field}Delete`, spec.name, input.slug, before, null);
-        await afterWrite(em, { deleted: true });
+        await afterWrite(em, { deleted: cascade });
       });
       return Object.assign(new DeletePayload(), { deletedId: toGlobalId(spec.name, input.slug), key: input.slug });
     }

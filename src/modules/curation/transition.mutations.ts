@@ -6,7 +6,7 @@ import { Context } from '../../core/context';
 import { compositeGlobalId } from '../../core/relay';
 import { CareerTransition } from '../paths/career-transition.entity';
 import { conflict, notFound } from './curation.errors';
-import { afterWrite, audit, columnsFrom, idOf, snapshot, writeCitations, writeTransaction } from './curation.service';
+import { afterWrite, audit, citedCascade, columnsFrom, idOf, snapshot, writeCitations, writeTransaction } from './curation.service';
 import { DeletePayload } from './delete.payload';
 import { SLUG_VALIDATORS } from './fields';
 import { inputClass, updateInputClass } from './input-factory';
@@ -123,9 +123,10 @@ export class CareerTransitionMutations {
     await writeTransaction(ctx, async (em) => {
       const current = await this.find(em, input);
       const before = await snapshot(em, current, 'CareerTransition');
+      const cascade = await citedCascade(em, CareerTransition, current.id);
       await em.getRepository(CareerTransition).delete({ id: current.id });
       await audit(em, ctx, 'careerTransitionDelete', 'CareerTransition', `${input.from}>${input.to}`, before, null);
-      await afterWrite(em, { deleted: true });
+      await afterWrite(em, { deleted: cascade });
     });
     return Object.assign(new DeletePayload(), { deletedId: compositeGlobalId('CareerTransition', input.from, input.to), key: `${input.from}>${input.to}` });
   }

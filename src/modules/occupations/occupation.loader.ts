@@ -11,6 +11,7 @@ export const wagesOfOccupation = groupedBy(WageStatistic, 'occupationId');
 /** Occupations by "SYSTEM code", such as "SOC_2018 15-1252". */
 export const occupationByCode = indexed<string, Occupation | null>(
   'occupation:by-code',
+  [Occupation],
   async (tables) => new Map((await tables.rows(Occupation)).map((o) => [`${o.system} ${o.code}`, o])),
   () => null,
 );

@@ -171,7 +171,7 @@ export interface TransitionGraph {
 /** All transitions as search edges, grouped once per graph version (src/core/graph-tables.ts). */
 export async function transitionGraph(ctx: Context): Promise<TransitionGraph> {
   const tables = await ctx.loaders.tables();
-  return tables.derive('transition-graph', async () => {
+  return tables.derive('transition-graph', [CareerTransition], async () => {
     const rows = await tables.rows(CareerTransition);
     return {
       transitions: new Map(rows.map((t) => [t.id, t])),

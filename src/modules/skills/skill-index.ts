@@ -17,7 +17,7 @@ type Scope = Pick<Context, 'loaders'>;
 /** The skill index, built once per graph version. */
 export async function skillIndex(ctx: Scope): Promise<SkillIndex> {
   const tables = await ctx.loaders.tables();
-  return tables.derive('skill-index', async () => {
+  return tables.derive('skill-index', [Skill], async () => {
     const [byId, skills] = await Promise.all([tables.unique<Skill, number>(Skill, 'id'), tables.rows(Skill)]);
     return { byId, names: buildNameIndex([...skills]) };
   });
@@ -26,7 +26,7 @@ export async function skillIndex(ctx: Scope): Promise<SkillIndex> {
 /** Every level with what it asks for (its own requirements, then its role's it does not override). */
 export async function levelRequirements(ctx: Scope): Promise<{ level: RoleLevel; asked: SkillRequirement[] }[]> {
   const tables = await ctx.loaders.tables();
-  return tables.derive('level-requirements', async () => {
+  return tables.derive('level-requirements', [RoleLevel, SkillRequirement], async () => {
     const [levels, asked] = await Promise.all([tables.rows(RoleLevel), indexOf(tables, requirementsOfLevel)]);
     return levels.map((level) => ({ level, asked: asked.get(level.id) ?? [] }));
   });

@@ -11,6 +11,7 @@ const noRequirements = (): SkillRequirement[] => [];
 /** Role-wide requirements (no level), most important first. */
 export const roleRequirements: LoaderFactory<number, SkillRequirement[]> = indexed(
   'requirements:role-wide',
+  [SkillRequirement],
   (t) => t.grouped('role-wide', SkillRequirement, 'roleId', byImportance, (r) => r.levelId == null) as Promise<Map<number, SkillRequirement[]>>,
   noRequirements,
 );
@@ -18,6 +19,7 @@ export const roleRequirements: LoaderFactory<number, SkillRequirement[]> = index
 /** Requirements written for one level only, most important first. */
 export const levelOnlyRequirements: LoaderFactory<number, SkillRequirement[]> = indexed(
   'requirements:level-only',
+  [SkillRequirement],
   (t) => t.grouped('level-only', SkillRequirement, 'levelId', byImportance, (r) => r.levelId != null) as Promise<Map<number, SkillRequirement[]>>,
   noRequirements,
 );
@@ -25,6 +27,7 @@ export const levelOnlyRequirements: LoaderFactory<number, SkillRequirement[]> = 
 /** What each level asks for (see mergeRequirements), by level id: merged once per graph version. */
 export const requirementsOfLevel: LoaderFactory<number, SkillRequirement[]> = indexed(
   'requirements:of-level',
+  [RoleLevel, SkillRequirement],
   async (t) => {
     const [levels, own, roleWide] = await Promise.all([t.rows(RoleLevel), indexOf(t, levelOnlyRequirements), indexOf(t, roleRequirements)]);
     const merged = (level: RoleLevel) => Object.freeze(mergeRequirements(own.get(level.id) ?? [], roleWide.get(level.roleId) ?? []));

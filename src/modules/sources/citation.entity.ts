@@ -3,23 +3,25 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, R
 import { Source } from './source.entity';
 
 /** The kinds of record that carry citations; the value is stored in `citations.subject_type`. */
-export type CitedType =
-  | 'Role'
-  | 'RoleLevel'
-  | 'CareerTransition'
-  | 'Skill'
-  | 'Organization'
-  | 'Certification'
-  | 'Credential'
-  | 'Sector'
-  | 'Employer'
-  | 'SalaryBand'
-  | 'JobOutlook'
-  | 'Insight'
-  | 'InternshipKind'
-  | 'AdvancementPath'
-  | 'SalaryFactor'
-  | 'CareerDirection';
+export const CITED_TYPES = [
+  'Role',
+  'RoleLevel',
+  'CareerTransition',
+  'Skill',
+  'Organization',
+  'Certification',
+  'Credential',
+  'Sector',
+  'Employer',
+  'SalaryBand',
+  'JobOutlook',
+  'Insight',
+  'InternshipKind',
+  'AdvancementPath',
+  'SalaryFactor',
+  'CareerDirection',
+] as const;
+export type CitedType = (typeof CITED_TYPES)[number];
 
 @ObjectType({ description: 'Where one fact comes from: the source, and the section of it that states the fact.' })
 @Entity('citations')
