@@ -6,7 +6,7 @@ import { GraphQLSchema } from 'graphql';
 import { createResponseCache, ResponseCache } from '../../src/core/cache';
 import type { ExecutorOptions } from '../../src/core/compiled-executor';
 import { DatabaseSettings, RedisSettings } from '../../src/core/config';
-import { createDataSource } from '../../src/core/data-source';
+import { createDataSource } from '../../src/app/data-source';
 import { createContext, Context } from '../../src/core/context';
 import { prepareDatabase } from '../../src/app/database';
 import { createLogger, Logger } from '../../src/core/logger';

@@ -7,7 +7,7 @@ export const NO_STARTING_POINT = 'The sources name this destination without sayi
 /** Every direction, grouped once per graph version: by the role it starts from and the one it leads to. */
 export async function directionIndex(ctx: Context): Promise<{ all: readonly CareerDirection[]; from: Map<number, CareerDirection[]>; to: Map<number, CareerDirection[]> }> {
   const tables = await ctx.loaders.tables();
-  return tables.derive('direction-index', async () => {
+  return tables.derive('direction-index', [CareerDirection], async () => {
     const all = await tables.ordered(CareerDirection, 'slug');
     const group = (key: (d: CareerDirection) => number) => {
       const out = new Map<number, CareerDirection[]>();

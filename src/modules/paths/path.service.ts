@@ -205,7 +205,7 @@ export async function routeGraph(ctx: Context, query: Pick<PathQuery, 'includeDi
   if (!query.includeDirections) return { ...base, directions: new Map() };
   const statedOnly = query.basis === Basis.STATED || query.basis === Basis.DERIVED;
   const tables = await ctx.loaders.tables();
-  return tables.derive(`route-graph:directions:${statedOnly ? 'stated' : 'all'}`, async () => {
+  return tables.derive(`route-graph:directions:${statedOnly ? 'stated' : 'all'}`, [CareerTransition, CareerDirection, RoleLevel], async () => {
     const [{ all }, levels] = await Promise.all([directionIndex(ctx), tables.ordered(RoleLevel, 'roleId', 'rank')]);
     const byRole = new Map<number, RoleLevel[]>();
     for (const l of levels) byRole.set(l.roleId, [...(byRole.get(l.roleId) ?? []), l]);
