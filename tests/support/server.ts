@@ -8,11 +8,13 @@ import type { ExecutorOptions } from '../../src/core/compiled-executor';
 import { RedisSettings } from '../../src/core/config';
 import { createContext, Context } from '../../src/core/context';
 import { prepareDatabase } from '../../src/core/database';
+import { createDataSource } from '../../src/core/data-source';
 import { createLogger, Logger } from '../../src/core/logger';
 import { StatementCount, withStatementCount } from '../../src/core/query-counter';
 import { AppDeps, createApollo, createHttpApp, Readiness } from '../../src/core/server';
 import { createSchema } from '../../src/schema';
 import { openTestDataSource } from './database';
+import { copyOfTemplate, renewIdentity, TemplateKind } from './templates';
 
 export const SEEDS_DIR = join(__dirname, '..', '..', 'seeds');
 
@@ -47,11 +49,11 @@ export class TestServer {
       executor?: ExecutorOptions;
       /** Default: the application's schema. */
       schema?: GraphQLSchema;
+      /** HTTP_CACHE_MAX_AGE; default as deployed (60 s: Apollo's cache-control plugin wraps every field). */
+      httpCacheMaxAge?: number;
     } = {},
   ): Promise<TestServer> {
-    const { db, close } = await openTestDataSource('test');
-    if (options.seedsDir === null) await db.runMigrations();
-    else await prepareDatabase(db, options.seedsDir ?? SEEDS_DIR);
+    const { db, close } = await openPrepared('test', options.seedsDir === undefined ? SEEDS_DIR : options.seedsDir);
     const logger = createLogger('silent');
     const cache = options.responseCache
       ? await createResponseCache({ db, logger, redis: options.responseCache.redis ?? null, pollMs: options.responseCache.pollMs })
@@ -63,6 +65,7 @@ export class TestServer {
         exposeStackTraces: !options.production,
         introspection: true,
         executor: options.executor ?? { kind: 'jit', compileAfter: 1 },
+        ...(options.httpCacheMaxAge !== undefined ? { httpCacheMaxAge: options.httpCacheMaxAge } : {}),
       },
       db,
       schema: options.schema ?? (await createSchema()),
@@ -101,13 +104,44 @@ export class TestServer {
   }
 }
 
+/**
+ * A connected database, migrated, and seeded from `seedsDir` unless it is null: a copy of the
+ * run's template when one matches (seeds/ or none), otherwise made by the migrations and the
+ * seed loader here.
+ */
+async function openPrepared(label: string, seedsDir: string | null): Promise<{ db: DataSource; close: () => Promise<void> }> {
+  const kind: TemplateKind | null = seedsDir === null ? 'migrated' : seedsDir === SEEDS_DIR ? 'seeded' : null;
+  const copy = kind ? await copyOfTemplate(kind, label) : null;
+  if (copy) {
+    const db = createDataSource(copy.settings);
+    try {
+      await db.initialize();
+      await renewIdentity(db);
+    } catch (err) {
+      if (db.isInitialized) await db.destroy();
+      await copy.dispose();
+      throw err;
+    }
+    return {
+      db,
+      async close() {
+        if (db.isInitialized) await db.destroy();
+        await copy.dispose();
+      },
+    };
+  }
+  const { db, close } = await openTestDataSource(label);
+  if (seedsDir === null) await db.runMigrations();
+  else await prepareDatabase(db, seedsDir);
+  return { db, close };
+}
+
 /** The full HTTP app on an ephemeral port; `options` overrides settings (e.g. `security`) or the logger. */
 export async function startHttp(
   readiness: Readiness = { seeded: true, shuttingDown: false },
   options: { config?: Partial<AppDeps['config']>; logger?: Logger } = {},
 ) {
-  const { db, close } = await openTestDataSource('http');
-  await prepareDatabase(db, SEEDS_DIR);
+  const { db, close } = await openPrepared('http', SEEDS_DIR);
   const { httpServer, apollo } = await createHttpApp({
     config: { nodeEnv: 'production', introspection: true, ...options.config },
     db,
