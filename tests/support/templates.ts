@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -66,8 +66,9 @@ async function fill(settings: DatabaseSettings, kind: TemplateKind, seedsDir: st
 }
 
 /**
- * Builds both templates; returns what `dropTemplates` needs. PostgreSQL names carry the process
- * id and random bytes: other runs (other clones, CI) share the server.
+ * Builds both templates and records them in the environment, which jest workers inherit.
+ * PostgreSQL names carry the process id and random bytes: other runs (other clones, CI) share
+ * the server.
  */
 export async function buildTemplates(postgresUrl: string | null, seedsDir: string): Promise<void> {
   const run = `${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -109,7 +110,6 @@ export async function copyOfTemplate(kind: TemplateKind, label: string): Promise
   let database: TestDatabase;
   if (templates.engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), `careergraph-${label}-`));
-    mkdirSync(dir, { recursive: true });
     const path = join(dir, `${label}.sqlite`);
     copyFileSync(templates[kind], path);
     if (existsSync(`${templates[kind]}-wal`)) copyFileSync(`${templates[kind]}-wal`, `${path}-wal`);
