@@ -4,6 +4,9 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   setupFiles: ['reflect-metadata'],
+  // migrate and seed once per run; test files copy the result (tests/support/templates.ts)
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 30000,
   // *.pg.test.ts need PostgreSQL and Redis: only `npm run test:postgres` (TEST_DATABASE_URL) runs them
   testPathIgnorePatterns: ['/node_modules/', ...(process.env.TEST_DATABASE_URL ? [] : ['\\.pg\\.test\\.ts$'])],

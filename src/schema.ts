@@ -1,8 +1,8 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchema, NonEmptyArray } from 'type-graphql';
+import { buildSchema, BuildSchemaOptions, NonEmptyArray } from 'type-graphql';
 import { RoleAuthChecker } from './core/auth/auth-checker';
 import { boundLists } from './core/bounded-lists';
-import { leanResolvers } from './core/lean-resolvers';
+import { leanResolvers, refuseUnhonouredOptions } from './core/lean-resolvers';
 import { CertificationResolver } from './modules/certifications/certification.resolver';
 import { OrganizationResolver } from './modules/certifications/organization.resolver';
 import { CredentialResolver } from './modules/credentials/credential.resolver';
@@ -75,12 +75,15 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 
 let built: Promise<GraphQLSchema> | undefined;
 
-function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
-    resolvers: RESOLVERS,
-    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
-    authChecker: RoleAuthChecker,
-  });
+/** What type-graphql builds the schema with; the lean pass refuses options it does not honour. */
+export const BUILD_OPTIONS: BuildSchemaOptions = {
+  resolvers: RESOLVERS,
+  validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  authChecker: RoleAuthChecker,
+};
+
+function buildTypeGraphqlSchema(options: BuildSchemaOptions = BUILD_OPTIONS): Promise<GraphQLSchema> {
+  return buildSchema(options);
 }
 
 /** The schema as type-graphql builds it, every field behind its resolver wrapper; tests compare against it. */
@@ -93,8 +96,18 @@ export function buildWrappedSchema(): Promise<GraphQLSchema> {
  * (before the lists are bounded: leanResolvers sets resolvers afresh).
  */
 export function createSchema(): Promise<GraphQLSchema> {
-  built ??= buildTypeGraphqlSchema().then((schema) => boundLists(leanResolvers(schema)));
+  built ??= buildLeanSchema();
   return built;
+}
+
+/**
+ * A new executable schema (not the one `createSchema` shares): for tests that need one no
+ * Apollo server has wrapped yet, or other build options. The options are checked before
+ * type-graphql builds anything.
+ */
+export async function buildLeanSchema(options: BuildSchemaOptions = BUILD_OPTIONS): Promise<GraphQLSchema> {
+  refuseUnhonouredOptions(options);
+  return boundLists(leanResolvers(await buildTypeGraphqlSchema(options), options));
 }
 
 /** The schema as sorted SDL: what `npm run schema:emit` writes to schema/schema.graphql. */

@@ -113,16 +113,36 @@ function standardError(error: GraphQLError): GraphQLError {
   return Object.assign(standard, { locations: error.locations });
 }
 
-/** The gateway Apollo Server is given in place of a schema when the executor is `jit`. */
+/**
+ * The gateway Apollo Server is given in place of a schema when the executor is `jit`.
+ *
+ * Checked against: @apollo/server 5.5.1, graphql-jit 0.8.9, graphql 16.15.0 (docs/operations.md,
+ * "Shortcuts around the libraries"). Apollo's SchemaManager subscribes to schema updates first,
+ * then loads; the schema is handed over during the subscription. Any other order, or a load
+ * after the server stopped, is refused with an error naming this executor rather than leaving
+ * Apollo without a schema.
+ */
 export function compiledExecutorGateway(schema: GraphQLSchema, executor: CompiledExecutor): Gateway {
+  let subscribed = false;
+  let stopped = false;
+  const refuse = (what: string) =>
+    new Error(
+      `The compiled executor (GRAPHQL_EXECUTOR=jit, src/core/compiled-executor.ts) cannot serve this Apollo Server: ${what}. ` +
+        'It was checked against @apollo/server 5.5.1; run with GRAPHQL_EXECUTOR=graphql-js until it is checked again.',
+    );
   return {
     async load() {
+      if (stopped) throw refuse('load() was called after stop()');
+      if (!subscribed) throw refuse('load() was called before onSchemaLoadOrUpdate(), so no schema was handed over');
       return { executor: executor.execute };
     },
     onSchemaLoadOrUpdate(callback) {
+      subscribed = true;
       callback({ apiSchema: schema, coreSupergraphSdl: '' });
       return () => undefined;
     },
-    async stop() {},
+    async stop() {
+      stopped = true;
+    },
   };
 }

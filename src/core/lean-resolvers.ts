@@ -1,5 +1,5 @@
 import { GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
-import { getMetadataStorage } from 'type-graphql';
+import { BuildSchemaOptions, getMetadataStorage } from 'type-graphql';
 
 type Storage = ReturnType<typeof getMetadataStorage>;
 type FieldMetadata = Storage['fields'][number];
@@ -24,8 +24,13 @@ const ARGUMENT_OF = { root: 0, context: 2, info: 3 } as const;
  * Anything else (arguments, which type-graphql converts and validates; middleware; roles) keeps
  * type-graphql's resolver, and so does a call whose root is not an instance of the class the
  * resolver expects (type-graphql would convert it first).
+ *
+ * Checked against: type-graphql 2.0.0-rc.4, graphql 16.15.0, @apollo/server 5.5.1 (docs/operations.md,
+ * "Shortcuts around the libraries": what to re-check on upgrade). Apollo's cache-control plugin
+ * wraps every field again in place; tests/integration/execution.test.ts compares both ways.
  */
-export function leanResolvers(schema: GraphQLSchema, storage: Storage = getMetadataStorage()): GraphQLSchema {
+export function leanResolvers(schema: GraphQLSchema, options: BuildSchemaOptions, storage: Storage = getMetadataStorage()): GraphQLSchema {
+  refuseUnhonouredOptions(options);
   // a @FieldResolver of a resolver class is listed on its object type, not in storage.fields
   const declared = [
     ...new Set([...storage.fields, ...[...storage.objectTypes, ...storage.interfaceTypes].flatMap((t) => t.fields ?? [])]),
@@ -43,6 +48,46 @@ export function leanResolvers(schema: GraphQLSchema, storage: Storage = getMetad
     }
   }
   return schema;
+}
+
+/**
+ * The buildSchema options this pass was checked against, by what it does with them. It refuses
+ * to run with any other, so a later change (a global middleware, a DI container, an option a
+ * new type-graphql version adds) fails at start-up instead of being skipped on most fields.
+ */
+const HONOURED: Record<string, (value: unknown) => boolean> = {
+  // the fields it rewrites have neither
+  resolvers: () => true,
+  orphanedTypes: () => true,
+  directives: () => true,
+  skipCheck: () => true,
+  emitSchemaFile: () => true,
+  scalarsMap: () => true,
+  nullableByDefault: () => true,
+  disableInferringDefaultValues: () => true,
+  // used only for arguments, roles and @PubSub(): such fields keep type-graphql's resolver
+  validate: () => true,
+  validateFn: () => true,
+  authChecker: () => true,
+  authMode: () => true,
+  pubSub: () => true,
+  // type-graphql runs these around every field; this pass would skip them on most
+  globalMiddlewares: (value) => !Array.isArray(value) || value.length === 0,
+  // the pass makes one resolver instance per class itself, as type-graphql's default container does
+  container: (value) => value === undefined,
+};
+
+/** Throws, naming the lean pass, when `options` holds a buildSchema option it does not honour. */
+export function refuseUnhonouredOptions(options: BuildSchemaOptions): void {
+  const refused = Object.entries(options)
+    .filter(([key, value]) => value !== undefined && !(HONOURED[key]?.(value) ?? false))
+    .map(([key]) => key);
+  if (refused.length) {
+    throw new Error(
+      `The lean resolver pass (src/core/lean-resolvers.ts) does not honour type-graphql's ${refused.map((k) => `\`${k}\``).join(', ')}: ` +
+        'it would be skipped on most fields. Teach the pass about it (and record the check in docs/operations.md), or build the schema without the pass.',
+    );
+  }
 }
 
 /** The field's metadata: declared on the class, a class it extends, or an interface it implements. */

@@ -1,7 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { CompiledExecutor, compiledExecutorGateway } from '../../src/core/compiled-executor';
 import { createContext, Context } from '../../src/core/context';
-import { buildWrappedSchema, createSchema } from '../../src/schema';
+import { GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { buildLeanSchema, buildWrappedSchema, createSchema } from '../../src/schema';
 import { Result, TestServer } from '../support/server';
 
 /** Queries of every shape the API answers, good and bad, with the variables they take. */
@@ -28,25 +29,52 @@ const CASES: [string, string, Record<string, unknown> | undefined][] = [
   ['an unknown route end', `{ careerPath(from: "junior-backend-developer", to: "astronaut") { typicalYears { min } } }`, undefined],
 ];
 
-describe('Executing queries', () => {
+/** Whether Apollo has wrapped every field of `schema` for its willResolveField hooks. */
+const wrappedByApollo = (schema: GraphQLSchema) =>
+  Object.getOwnPropertySymbols(schema).some((s) => s.description === 'apolloServerPluginsEnabled');
+
+/**
+ * The lean, compiled server against type-graphql's schema as built run by graphql-js, in the two
+ * configurations that execute differently: HTTP_CACHE_MAX_AGE=0 with no response cache (nothing
+ * wraps the lean schema's fields) and the deployed default (max age 60 s and the response cache:
+ * Apollo's cache-control plugin wraps every field again, on both schemas).
+ */
+describe.each([
+  { config: 'the response cache off', httpCacheMaxAge: 0, responseCache: undefined, wrapped: false },
+  { config: 'the default configuration', httpCacheMaxAge: undefined, responseCache: {}, wrapped: true },
+])('Executing queries with $config', ({ httpCacheMaxAge, responseCache, wrapped }) => {
   let reference: TestServer;
   let compiled: TestServer;
+  let leanSchema: GraphQLSchema;
+  const cases = CASES.map(([name, query, variables]) => [name, query, variables] as (typeof CASES)[number]);
 
   beforeAll(async () => {
+    // new schemas for each configuration: Apollo's wrapping stays on a schema once done
+    leanSchema = await buildLeanSchema();
+    const common = { production: true, httpCacheMaxAge, responseCache };
     // type-graphql's schema as built, run by graphql-js: the behaviour to keep
-    reference = await TestServer.start({ production: true, executor: { kind: 'graphql-js' }, schema: await buildWrappedSchema() });
-    compiled = await TestServer.start({ production: true, executor: { kind: 'jit', compileAfter: 1 } });
+    reference = await TestServer.start({ ...common, executor: { kind: 'graphql-js' }, schema: await buildWrappedSchema() });
+    compiled = await TestServer.start({ ...common, executor: { kind: 'jit', compileAfter: 1 }, schema: leanSchema });
     const { role, skill } = await reference.data(`{ role(slug: "backend-developer") { id } skill(slug: "docker") { id } }`);
-    CASES[1][2] = { ids: [skill.id, role.id, 'Um9sZTpub3BlOm5vcGU='] };
+    cases[1][2] = { ids: [skill.id, role.id, 'Um9sZTpub3BlOm5vcGU='] };
   });
   afterAll(() => Promise.all([reference.stop(), compiled.stop()]));
 
   const answer = ({ data, errors }: Result) => ({ data, errors });
 
-  it.each(CASES)('should answer %s compiled exactly as graphql-js does', async (_name, query, variables) => {
+  it.each(CASES.map((c) => c[0]))('should answer %s compiled exactly as graphql-js does', async (name) => {
+    const [, query, variables] = cases.find((c) => c[0] === name)!;
     const expected = answer(await reference.run(query, variables));
     expect(answer(await compiled.run(query, variables))).toEqual(expected);
     expect(answer(await compiled.run(query, variables))).toEqual(expected); // and again, from the compiled cache
+  });
+
+  it(`should run the lean schema ${wrapped ? 'with' : 'without'} Apollo's wrapper on every field`, async () => {
+    await compiled.run(CASES[0][1], CASES[0][2]);
+    expect(wrappedByApollo(leanSchema)).toBe(wrapped);
+    // a plain property the lean pass left to graphql's default resolver, unless Apollo wrapped it again
+    const name = (leanSchema.getType('Role') as GraphQLObjectType).getFields().name;
+    expect(name.resolve === undefined).toBe(!wrapped);
   });
 
   it('should not have been handed identical answers by a broken reference', async () => {

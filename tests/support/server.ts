@@ -14,6 +14,7 @@ import { StatementCount, withStatementCount } from '../../src/core/query-counter
 import { AppDeps, createApollo, createHttpApp, Readiness } from '../../src/app/server';
 import { createSchema } from '../../src/schema';
 import { openTestDataSource } from './database';
+import { copyOfTemplate, renewIdentity, TemplateKind } from './templates';
 
 export const SEEDS_DIR = join(__dirname, '..', '..', 'seeds');
 
@@ -52,6 +53,8 @@ export class TestServer {
       schema?: GraphQLSchema;
       /** Serve the database of this server (as a replica would: its own connection and caches) instead of a fresh one. */
       sameDatabaseAs?: TestServer;
+      /** HTTP_CACHE_MAX_AGE; default as deployed (60 s: Apollo's cache-control plugin wraps every field). */
+      httpCacheMaxAge?: number;
     } = {},
   ): Promise<TestServer> {
     let db: DataSource;
@@ -63,10 +66,7 @@ export class TestServer {
       await own.initialize();
       [db, close] = [own, () => own.destroy()];
     } else {
-      const opened = await openTestDataSource('test');
-      [db, close, settings] = [opened.db, opened.close, opened.database.settings];
-      if (options.seedsDir === null) await db.runMigrations();
-      else await prepareDatabase(db, options.seedsDir ?? SEEDS_DIR);
+      ({ db, close, settings } = await openPrepared('test', options.seedsDir === undefined ? SEEDS_DIR : options.seedsDir));
     }
     const logger = createLogger('silent');
     const cache = options.responseCache
@@ -79,6 +79,7 @@ export class TestServer {
         exposeStackTraces: !options.production,
         introspection: true,
         executor: options.executor ?? { kind: 'jit', compileAfter: 1 },
+        ...(options.httpCacheMaxAge !== undefined ? { httpCacheMaxAge: options.httpCacheMaxAge } : {}),
       },
       db,
       schema: options.schema ?? (await createSchema()),
@@ -117,13 +118,45 @@ export class TestServer {
   }
 }
 
+/**
+ * A connected database, migrated, and seeded from `seedsDir` unless it is null: a copy of the
+ * run's template when one matches (seeds/ or none), otherwise made by the migrations and the
+ * seed loader here.
+ */
+async function openPrepared(label: string, seedsDir: string | null): Promise<{ db: DataSource; close: () => Promise<void>; settings: DatabaseSettings }> {
+  const kind: TemplateKind | null = seedsDir === null ? 'migrated' : seedsDir === SEEDS_DIR ? 'seeded' : null;
+  const copy = kind ? await copyOfTemplate(kind, label) : null;
+  if (copy) {
+    const db = createDataSource(copy.settings);
+    try {
+      await db.initialize();
+      await renewIdentity(db);
+    } catch (err) {
+      if (db.isInitialized) await db.destroy();
+      await copy.dispose();
+      throw err;
+    }
+    return {
+      db,
+      settings: copy.settings,
+      async close() {
+        if (db.isInitialized) await db.destroy();
+        await copy.dispose();
+      },
+    };
+  }
+  const { db, close, database } = await openTestDataSource(label);
+  if (seedsDir === null) await db.runMigrations();
+  else await prepareDatabase(db, seedsDir);
+  return { db, close, settings: database.settings };
+}
+
 /** The full HTTP app on an ephemeral port; `options` overrides settings (e.g. `security`) or the logger. */
 export async function startHttp(
   readiness: Readiness = { seeded: true, shuttingDown: false },
   options: { config?: Partial<AppDeps['config']>; logger?: Logger } = {},
 ) {
-  const { db, close } = await openTestDataSource('http');
-  await prepareDatabase(db, SEEDS_DIR);
+  const { db, close } = await openPrepared('http', SEEDS_DIR);
   const { httpServer, apollo } = await createHttpApp({
     config: { nodeEnv: 'production', introspection: true, ...options.config },
     db,

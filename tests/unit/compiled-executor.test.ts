@@ -57,3 +57,21 @@ describe('The compiled executor', () => {
     expect(JSON.stringify(reference)).toContain('Cannot return null for non-nullable field Item.label.');
   });
 });
+
+describe("The compiled executor's gateway", () => {
+  it('should refuse, naming the executor, to load before Apollo subscribed to its schema', async () => {
+    const gateway = compiledExecutorGateway(schema, new CompiledExecutor(schema));
+    await expect(gateway.load({ apollo: { key: undefined, keyHash: undefined, graphRef: undefined } } as never)).rejects.toThrow(
+      /compiled executor \(GRAPHQL_EXECUTOR=jit.*load\(\) was called before onSchemaLoadOrUpdate\(\)/,
+    );
+  });
+
+  it('should make a second server on a stopped gateway fail to start instead of waiting', async () => {
+    const gateway = compiledExecutorGateway(schema, new CompiledExecutor(schema));
+    const first = new ApolloServer({ gateway });
+    await first.start();
+    expect((await first.executeOperation({ query: '{ echo(n: 3) }' })).body).toMatchObject({ singleResult: { data: { echo: 3 } } });
+    await first.stop();
+    await expect(new ApolloServer({ gateway }).start()).rejects.toThrow(/compiled executor.*load\(\) was called after stop\(\)/);
+  });
+});
