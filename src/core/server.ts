@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -11,6 +10,10 @@ import { authenticate } from './auth/keys';
 import { Context, createContext } from './context';
 import type { ResponseCache } from './cache';
 import { cacheControlPlugins, compressResponses, etagPlugin } from './http-cache';
+import { graphqlRoute } from './http/graphql-route';
+import { clientAddress } from './http/client-address';
+import { NodeRequest } from './http/node-http';
+import { Layer } from './layers';
 import { metricsHandler, metricsPlugin, recordError, Tracing } from './metrics';
 import { playground } from './playground';
 import { mcpRouter } from '../mcp/http';
@@ -22,9 +25,9 @@ import { ErrorCode } from './errors';
 import { formatError } from './format-error';
 import { createSecurity, Security } from './limits';
 import { Logger } from './logger';
-import { StatementCount, withStatementCount } from './query-counter';
+import { StatementCount } from './query-counter';
 import { boundedDocumentStore, boundedServerCache } from './request-caches';
-import { classifyDatabaseError, Deadline, serviceUnavailable, withDeadline, writesReady } from './writes';
+import { classifyDatabaseError, serviceUnavailable, writesReady } from './writes';
 
 /** Whether the database is migrated, seeded and answering. */
 export interface Readiness {
@@ -34,7 +37,7 @@ export interface Readiness {
 
 export interface AppDeps {
   config: Pick<Config, 'nodeEnv' | 'introspection'> &
-    Partial<Pick<Config, 'playground' | 'httpCacheMaxAge' | 'security' | 'redis' | 'executor' | 'exposeStackTraces' | 'http' | 'requestDeadlineMs'>>;
+    Partial<Pick<Config, 'playground' | 'httpCacheMaxAge' | 'security' | 'redis' | 'executor' | 'exposeStackTraces' | 'http' | 'requestDeadlineMs' | 'layersOff'>>;
   db: DataSource;
   schema: GraphQLSchema;
   logger: Logger;
@@ -112,10 +115,17 @@ export function createApollo(
   });
 }
 
-/** The HTTP app: POST /graphql, /healthz and /readyz. Call `apollo.start()` before listening. */
+/**
+ * The HTTP app: /graphql on node:http directly (src/core/http/graphql-route.ts), every other
+ * route (playground, /metrics, /healthz, /readyz, MCP, JSON-LD) on Express. Call
+ * `apollo.start()` before listening.
+ */
 export async function createHttpApp(deps: AppDeps) {
   const app = express();
   const limits = deps.config.http ?? DEFAULT_HTTP;
+  const off = new Set<Layer>(deps.config.layersOff ?? []);
+  let graphql: (req: NodeRequest, res: http.ServerResponse) => void = () => undefined;
+  const playgroundOn = deps.config.playground ?? true;
   const httpServer = http.createServer(
     {
       headersTimeout: limits.headersTimeoutMs,
@@ -123,7 +133,12 @@ export async function createHttpApp(deps: AppDeps) {
       // how often node:http looks for connections past those timeouts (30 s by default)
       connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
     },
-    app,
+    (req, res) => {
+      // Express only for what is not a GraphQL request: a browser's GET of the playground, other
+      // routes, and spellings of the path Express also matches (/GraphQL, /graphql/)
+      if (isGraphqlPath(req.url) && !(playgroundOn && (req.method === 'GET' || req.method === 'HEAD') && mayWantHtml(req))) graphql(req, res);
+      else app(req, res);
+    },
   );
   httpServer.keepAliveTimeout = limits.keepAliveTimeoutMs;
   httpServer.maxConnections = limits.maxConnections;
@@ -133,8 +148,27 @@ export async function createHttpApp(deps: AppDeps) {
 
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.security?.transport.trustProxy ?? 0);
+  const trustProxy = deps.config.security?.transport.trustProxy ?? 0;
+  graphql = graphqlRoute({
+    apollo,
+    logger: deps.logger,
+    deadlineMs: off.has('deadline') ? 0 : (deps.config.requestDeadlineMs ?? 15_000),
+    cors: off.has('cors') ? undefined : security.cors,
+    afterBody: off.has('body-checks') ? [] : security.afterBody,
+    without: { requestId: off.has('request-id'), statementScope: off.has('statement-scope'), compression: off.has('compression') },
+    context: async (req, requestId, sql) => ({
+      ...createContext(
+        deps.db,
+        requestId,
+        sql,
+        off.has('auth') ? null : await authenticate(deps.db, req.headers.authorization).catch(unavailableAsCoded),
+      ),
+      clientIp: clientAddress(req, trustProxy),
+    }),
+  });
+
   app.use('/graphql', security.cors); // first, so preflights get an answer before any other route
-  app.use(['/graphql', '/metrics', '/playground'], compressResponses());
+  app.use(['/metrics', '/playground'], compressResponses());
   app.get('/metrics', metricsHandler);
   if (deps.config.playground ?? true) app.use(playground());
   app.use('/mcp', security.mcp);
@@ -150,33 +184,8 @@ export async function createHttpApp(deps: AppDeps) {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
 
-  app.use(
-    '/graphql',
-    (req: Request, res: Response, next: NextFunction) => {
-      const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
-      res.setHeader('x-request-id', requestId);
-      const sql: StatementCount = { statements: 0 };
-      res.locals.requestId = requestId;
-      res.locals.sql = sql;
-      // With the per-request line at the end, shows which requests a shutdown had in flight.
-      deps.logger.debug({ requestId, method: req.method }, 'request received');
-      withStatementCount(sql, () => next());
-    },
-    requestDeadline(deps.config.requestDeadlineMs ?? 15_000, deps.logger),
-    express.json({ limit: '1mb' }),
-    ...security.afterBody,
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
-        ...createContext(
-          deps.db,
-          res.locals.requestId as string,
-          res.locals.sql as StatementCount,
-          await authenticate(deps.db, req.headers.authorization).catch(unavailableAsCoded),
-        ),
-        clientIp: req.ip,
-      }),
-    }),
-  );
+  // the playground passes on what is not a browser's GET: those and other spellings of the path
+  app.use('/graphql', (req: Request, res: Response) => graphql(req, res));
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const requestId = res.locals.requestId as string | undefined;
     if (res.headersSent) return; // answered already (the request deadline), and the late answer failed
@@ -197,33 +206,15 @@ function unavailableAsCoded(err: unknown): never {
   throw fault?.kind === 'unavailable' ? serviceUnavailable(fault.reason) : err;
 }
 
-/**
- * Answers SERVICE_UNAVAILABLE (503) when a request runs past `ms`, so no client waits on a
- * database that cannot answer for longer than that. A write that is committing holds the answer
- * until its commit's outcome is known (see Deadline); one that had not reached its COMMIT is
- * rolled back, so the refusal is true.
- */
-function requestDeadline(ms: number, logger: Logger) {
-  return (_req: Request, res: Response, next: NextFunction) => {
-    if (ms <= 0) return next();
-    const deadline = new Deadline(Date.now() + ms);
-    const timer = setTimeout(() => {
-      if (res.headersSent || !deadline.expire()) return;
-      const requestId = res.locals.requestId as string;
-      logger.warn({ requestId, ms }, 'request deadline passed');
-      recordError(ErrorCode.SERVICE_UNAVAILABLE);
-      res.status(503).json({
-        errors: [
-          {
-            message: `The request did not finish within ${ms} ms (REQUEST_DEADLINE_MS); nothing was written, try again later`,
-            extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason: 'deadline', requestId },
-          },
-        ],
-      });
-    }, ms);
-    res.once('close', () => clearTimeout(timer));
-    withDeadline(deadline, () => next());
-  };
+/** Whether a request URL's path is /graphql exactly (a query string aside). */
+function isGraphqlPath(url: string | undefined): boolean {
+  return url !== undefined && url.startsWith('/graphql') && (url.length === 8 || url[8] === '?');
+}
+
+/** Whether a GET may be a browser's (the playground decides): its Accept names HTML. */
+function mayWantHtml(req: http.IncomingMessage): boolean {
+  const accept = req.headers.accept;
+  return accept !== undefined && accept.includes('html');
 }
 
 async function databaseAnswers(db: DataSource): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { RequestHandler } from 'express';
+import { NodeHandler } from '../http/node-http';
 import { DataSource } from 'typeorm';
 import { databaseIdentity } from '../cache/database-identity';
 import { RedisSettings } from '../config';
@@ -34,9 +35,9 @@ export interface Security {
   >;
   plugins: ApolloServerPlugin<Context>[];
   /** CORS for /graphql, mounted before every other route so preflights reach it. */
-  cors: RequestHandler;
+  cors: NodeHandler;
   /** After the JSON body parser, before Apollo. */
-  afterBody: RequestHandler[];
+  afterBody: NodeHandler[];
   /** In front of POST /mcp: tool calls spend from the same buckets as queries. */
   mcp: RequestHandler;
 }
