@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
@@ -87,8 +87,10 @@ export function createApollo(
   // with a max-age of 0 nothing is cacheable: the plugin would only hash and look up every request
   const responseCache = (deps.config.httpCacheMaxAge ?? 60) > 0 ? deps.responseCache : undefined;
   const { kind, ...executorOptions } = deps.config.executor ?? parseExecutor(undefined);
+  const off = new Set<Layer>(deps.config.layersOff ?? []);
+  const on = <T>(layer: Layer, items: T[]): T[] => (off.has(layer) ? [] : items);
   return new ApolloServer<Context>({
-    ...(kind === 'jit'
+    ...(kind === 'jit' && !off.has('jit')
       ? { gateway: compiledExecutorGateway(deps.schema, new CompiledExecutor(deps.schema, executorOptions)) }
       : { schema: deps.schema }),
     introspection: deps.config.introspection,
@@ -100,17 +102,18 @@ export function createApollo(
     stopOnTerminationSignals: false,
     formatError: formatError(production, (err, requestId) => deps.logger.error({ err, requestId }, 'unexpected error')),
     ...security.apollo,
+    ...(off.has('query-limits') ? { validationRules: [] } : {}),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      statementsPlugin(deps.logger),
-      graphVersionPlugin(),
-      ...security.plugins,
-      metricsPlugin({ responseCache: Boolean(responseCache) }),
-      ...cacheControlPlugins(deps.config.httpCacheMaxAge ?? 60),
-      etagPlugin(),
+      ...on('statements-plugin', [statementsPlugin(deps.logger)]),
+      ...on('graph-version', [graphVersionPlugin()]),
+      ...security.plugins.filter((plugin) => !off.has(security.layerOf.get(plugin) as Layer)),
+      ...on('metrics', [metricsPlugin({ responseCache: Boolean(responseCache) })]),
+      ...(off.has('cache-control') ? [ApolloServerPluginCacheControlDisabled()] : cacheControlPlugins(deps.config.httpCacheMaxAge ?? 60)),
+      ...on('etag', [etagPlugin()]),
       ...(deps.tracing ? [deps.tracing.plugin] : []),
       ...(responseCache ? [responseCache.plugin] : []),
-      ...(httpServer ? [drainPlugin(httpServer)] : []),
+      ...(httpServer ? on('drain', [drainPlugin(httpServer)]) : []),
     ],
   });
 }

@@ -34,6 +34,8 @@ export interface Security {
     'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests' | 'persistedQueries' | 'csrfPrevention'
   >;
   plugins: ApolloServerPlugin<Context>[];
+  /** Which layer (src/core/layers.ts) each plugin is, for the benchmark's per-layer profile. */
+  layerOf: Map<ApolloServerPlugin<Context>, string>;
   /** CORS for /graphql, mounted before every other route so preflights reach it. */
   cors: NodeHandler;
   /** After the JSON body parser, before Apollo. */
@@ -56,6 +58,21 @@ export function createSecurity(
   const transport = settings?.transport ?? DEFAULT_SECURITY.transport;
   const buckets = createBucketStore(rateLimit, deps.redis, deps.logger, () => databaseIdentity(deps.db));
   const manifest = transport.trustedDocuments ? loadManifest(transport.trustedDocuments) : null;
+  const layered = new Map<ApolloServerPlugin<Context>, string>([
+    [requestIdPlugin(), 'request-id-plugin'],
+    [limitMetricsPlugin(), 'limit-metrics'],
+    [nulGuardPlugin(), 'nul-guard'],
+    [costPlugin({ maxCost: limits.maxCost, buckets, bucketSize: rateLimit.points }), 'cost'],
+    // The rate limiter's Redis connection ends with the server.
+    [
+      {
+        async serverWillStart() {
+          return { serverWillStop: async () => void (await buckets?.close()) };
+        },
+      },
+      'cost',
+    ],
+  ]);
   return {
     apollo: {
       validationRules: [
@@ -74,18 +91,8 @@ export function createSecurity(
       csrfPrevention: false,
       ...(manifest ? { persistedQueries: { cache: new ManifestCache(manifest) } } : {}),
     },
-    plugins: [
-      requestIdPlugin(),
-      limitMetricsPlugin(),
-      nulGuardPlugin(),
-      costPlugin({ maxCost: limits.maxCost, buckets, bucketSize: rateLimit.points }),
-      // The rate limiter's Redis connection ends with the server.
-      {
-        async serverWillStart() {
-          return { serverWillStop: async () => void (await buckets?.close()) };
-        },
-      },
-    ],
+    plugins: [...layered.keys()],
+    layerOf: layered,
     cors: cors(transport.corsOrigins),
     afterBody: [requireJsonBody(), requestShape(limits.maxNameLength, limits.maxVariablesDepth), batchPolicy(transport.batchMaxOperations), ...(manifest ? [trustedDocuments(manifest)] : [])],
     mcp: mcpRateLimit(buckets),
