@@ -33,12 +33,13 @@ export async function measureLayers({ root, prepared, options, log }) {
   const full = await startServer({ root, databaseUrl: prepared.database, seedsDir: prepared.seeds, env });
   const rows = [];
   try {
-    await slice({ url: full.url, rot, t: tally(), seconds: options.warmSeconds, connections: options.connections });
+    for (let w = 0; w < 3; w++) await slice({ url: full.url, rot, t: tally(), seconds: Math.max(2, options.warmSeconds), connections: options.connections });
     for (const layer of names) {
       const without = await startServer({ root, databaseUrl: prepared.database, seedsDir: prepared.seeds, env: { ...env, BENCH_LAYERS_OFF: layer } });
       try {
         log(`${prepared.scale}x layers: ${layer}`);
-        await slice({ url: without.url, rot, t: tally(), seconds: options.warmSeconds, connections: options.connections });
+        // a fresh process runs unoptimised code at first: warm it as long as the full server was
+        for (let w = 0; w < 3; w++) await slice({ url: without.url, rot, t: tally(), seconds: Math.max(2, options.warmSeconds), connections: options.connections });
         const ratios = [];
         const withRps = [];
         const withoutRps = [];

@@ -7,7 +7,7 @@
 export const LAYERS = {
   cors: 'CORS headers and preflights on /graphql',
   'request-id': 'x-request-id header and the "request received" debug line',
-  'statement-scope': 'AsyncLocalStorage scope counting SQL statements per request',
+  'async-scope': 'AsyncLocalStorage scope of each request (its SQL statement counter and deadline)',
   deadline: 'REQUEST_DEADLINE_MS timer (503 past it, writes rolled back)',
   'body-checks': 'JSON-only POST, operationName and variables shape, batch policy, trusted documents',
   compression: 'gzip or brotli of answers of 1 kB or more, when asked for',

@@ -158,7 +158,7 @@ export async function createHttpApp(deps: AppDeps) {
     deadlineMs: off.has('deadline') ? 0 : (deps.config.requestDeadlineMs ?? 15_000),
     cors: off.has('cors') ? undefined : security.cors,
     afterBody: off.has('body-checks') ? [] : security.afterBody,
-    without: { requestId: off.has('request-id'), statementScope: off.has('statement-scope'), compression: off.has('compression') },
+    without: { requestId: off.has('request-id'), asyncScope: off.has('async-scope'), compression: off.has('compression') },
     context: async (req, requestId, sql) => ({
       ...createContext(
         deps.db,

@@ -6,8 +6,9 @@ import { Context } from '../context';
 import { ErrorCode } from '../errors';
 import { Logger } from '../logger';
 import { recordError } from '../metrics';
-import { StatementCount, withStatementCount } from '../query-counter';
-import { Deadline, withDeadline } from '../writes';
+import { StatementCount } from '../query-counter';
+import { withRequestScope } from '../request-scope';
+import { Deadline } from '../writes';
 import { endCompressed, NodeHandler, NodeRequest, sendJson } from './node-http';
 
 export interface GraphqlRouteOptions {
@@ -22,7 +23,7 @@ export interface GraphqlRouteOptions {
   /** The request's context; `sql` counts its statements. */
   context: (req: NodeRequest, requestId: string, sql: StatementCount) => Promise<Context>;
   /** Per-request steps the benchmark's per-layer profile turns off (src/core/layers.ts). */
-  without?: { requestId?: boolean; statementScope?: boolean; compression?: boolean };
+  without?: { requestId?: boolean; asyncScope?: boolean; compression?: boolean };
 }
 
 /**
@@ -95,7 +96,8 @@ export function graphqlRoute(options: GraphqlRouteOptions): (req: NodeRequest, r
         fail(res, requestId, thrown);
       }
     };
-    if (deadlineMs <= 0) return next();
+    const inScope = (deadline?: Deadline) => (without.asyncScope ? next() : withRequestScope({ sql, deadline }, next));
+    if (deadlineMs <= 0) return inScope();
     const deadline = new Deadline(Date.now() + deadlineMs);
     const timer = setTimeout(() => {
       if (res.headersSent || !deadline.expire()) return;
@@ -111,7 +113,7 @@ export function graphqlRoute(options: GraphqlRouteOptions): (req: NodeRequest, r
       });
     }, deadlineMs);
     res.once('close', () => clearTimeout(timer));
-    withDeadline(deadline, next);
+    inScope(deadline);
   };
 
   const start = (req: NodeRequest, res: ServerResponse) => {
@@ -121,8 +123,7 @@ export function graphqlRoute(options: GraphqlRouteOptions): (req: NodeRequest, r
     const sql: StatementCount = { statements: 0 };
     // With the per-request line at the end, shows which requests a shutdown had in flight.
     if (debug) logger.debug({ requestId, method: req.method }, 'request received');
-    if (without.statementScope) run(req, res, requestId, sql);
-    else withStatementCount(sql, () => run(req, res, requestId, sql));
+    run(req, res, requestId, sql);
   };
 
   return (req, res) => {
