@@ -43,7 +43,7 @@ import { chartSvg } from './lib/chart.mjs';
 import { rotation, slice, summarise, tally } from './lib/load.mjs';
 import { profileMarkdown, summariseProfile } from './lib/profile.mjs';
 import { checkTargets, consoleTable, resultsMarkdown } from './lib/report.mjs';
-import { CACHE_ENV, graphql, procStatusKb, resetPeakRss, runNode, SERVER_ENV, startBare, startServer } from './lib/server.mjs';
+import { CACHE_ENV, graphql, procCpuMs, procStatusKb, resetPeakRss, runNode, SERVER_ENV, startBare, startServer } from './lib/server.mjs';
 import { layersMarkdown, measureLayers } from './lib/layers.mjs';
 import { DISCOVERY, NESTED_QUERY, realGraph, SCENARIOS, selectionDepth } from './scenarios.mjs';
 
@@ -284,22 +284,40 @@ async function measureStack(server, floorRot, label) {
   try {
     for (const kind of options.bare) bares.push(await startBare({ root, kind, env: kind === 'http' ? { BARE_BODY: floorBody } : {} }));
     log(`${label}: floor against ${options.bare.join(', ')}`);
-    const targets = [{ kind: 'floor', url: server.url }, ...bares];
+    const targets = [{ kind: 'floor', url: server.url, pid: server.pid }, ...bares];
     for (const b of bares) {
       const check = await graphql(b.url, floorRot.bodies.length ? JSON.parse(floorRot.bodies[0]).query : '{ __typename }');
       if (check.status !== 200 || check.body.errors) throw new Error(`bare ${b.kind} does not answer floor: ${JSON.stringify(check.body)}`);
       await slice({ url: b.url, rot: floorRot, t: tally(), seconds: options.warmSeconds, connections: options.connections });
     }
     const rps = Object.fromEntries(targets.map((t) => [t.kind, []]));
+    // CPU time the server process spent per request: what other work on the machine hardly moves
+    const cpu = Object.fromEntries(targets.map((t) => [t.kind, []]));
     for (let r = 0; r < options.rounds; r++) {
       const order = targets.map((_, i) => targets[(i + r) % targets.length]);
       for (const t of order) {
+        const before = procCpuMs(t.pid);
         const res = await slice({ url: t.url, rot: floorRot, t: tally(), seconds: options.sliceSeconds, connections: options.connections });
+        const after = procCpuMs(t.pid);
         rps[t.kind].push(res.requests.total / res.duration);
+        if (before != null && after != null && res.requests.total > 0) cpu[t.kind].push((after - before) / res.requests.total);
       }
     }
+    const cpuShare = (kind) => (cpu[kind].length && cpu.floor.length ? median(cpu[kind]) / median(cpu.floor) : null);
     return Object.fromEntries(
-      bares.map((b) => [b.kind, { rps: median(rps[b.kind]), floorRps: median(rps.floor), floorShare: median(rps.floor.map((f, i) => f / rps[b.kind][i])), roundRps: rps[b.kind] }]),
+      bares.map((b) => [
+        b.kind,
+        {
+          rps: median(rps[b.kind]),
+          floorRps: median(rps.floor),
+          floorShare: median(rps.floor.map((f, i) => f / rps[b.kind][i])),
+          roundRps: rps[b.kind],
+          cpuMsPerRequest: cpu[b.kind].length ? median(cpu[b.kind]) : null,
+          floorCpuMsPerRequest: cpu.floor.length ? median(cpu.floor) : null,
+          // floor's share by CPU time per request: the yardstick's CPU per request over floor's
+          floorCpuShare: cpuShare(b.kind),
+        },
+      ]),
     );
   } finally {
     for (const b of bares) await b.stop();

@@ -97,6 +97,14 @@ function stackMarkdown(s) {
     `Beside floor in the same run (bench/bare/server.mjs, \`{ __typename }\`, medians of ${s.stack[kinds[0]].roundRps.length} rounds): ` +
       kinds.map((k) => `${KIND_TITLES[k] ?? k} ${s.stack[k].rps.toFixed(0)} req/s (floor ${(s.stack[k].floorShare * 100).toFixed(1)}% of it)`).join('; ') + '.',
     '',
+    ...(s.stack[kinds[0]].floorCpuMsPerRequest != null
+      ? [
+          `Server CPU time per \`{ __typename }\` request (user + system, from /proc; other work on the machine moves it far less than throughput): ` +
+            `careergraph ${s.stack[kinds[0]].floorCpuMsPerRequest.toFixed(3)} ms; ` +
+            kinds.map((k) => `${KIND_TITLES[k] ?? k} ${s.stack[k].cpuMsPerRequest?.toFixed(3)} ms (floor at ${((s.stack[k].floorCpuShare ?? 0) * 100).toFixed(1)}% of its speed)`).join('; ') + '.',
+          '',
+        ]
+      : []),
     row(['scenario', ...kinds.map((k) => `share of ${KIND_TITLES[k] ?? k}`)]),
     row(['---', ...kinds.map(() => '---:')]),
     ...s.scenarios.map((r) => row([r.name, ...kinds.map((k) => (r.shareOf ? `${(r.shareOf[k] * 100).toFixed(1)}%` : '-'))])),
@@ -216,7 +224,10 @@ export function consoleTable(results) {
   for (const s of results.runs) {
     lines.push(`\n${s.scale}x graph, response cache ${s.cache} (peak RSS under load ${s.peakRssMb.toFixed(0)} MB)`);
     const kinds = Object.keys(s.stack ?? {});
-    if (kinds.length) lines.push(`yardsticks (req/s): ${kinds.map((k) => `${k} ${s.stack[k].rps.toFixed(0)}`).join(', ')}; floor ${s.stack[kinds[0]].floorRps.toFixed(0)}`);
+    if (kinds.length) {
+      lines.push(`yardsticks (req/s): ${kinds.map((k) => `${k} ${s.stack[k].rps.toFixed(0)}`).join(', ')}; floor ${s.stack[kinds[0]].floorRps.toFixed(0)}`);
+      lines.push(`CPU ms/request: floor ${s.stack[kinds[0]].floorCpuMsPerRequest?.toFixed(3)}, ${kinds.map((k) => `${k} ${s.stack[k].cpuMsPerRequest?.toFixed(3)} (floor at ${((s.stack[k].floorCpuShare ?? 0) * 100).toFixed(0)}%)`).join(', ')}`);
+    }
     lines.push(`${'scenario'.padEnd(9)} ${'req/s'.padStart(8)} ${'% floor'.padStart(8)} ${'target'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'SQL/req'.padStart(9)} ${'RSS MB'.padStart(7)} ${'errors'.padStart(6)}${kinds.map((k) => `% ${k}`.padStart(16)).join('')}`);
     for (const r of s.scenarios) {
       lines.push(

@@ -77,6 +77,18 @@ export function procStatusKb(pid, field) {
   }
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc; null when it is gone. */
+export function procCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux)
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** Resets the process's peak RSS (VmHWM) to its current RSS; false where the kernel refuses. */
 export function resetPeakRss(pid) {
   try {

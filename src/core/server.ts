@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -9,16 +10,18 @@ import { Config, DEFAULT_HTTP, parseExecutor } from './config';
 import { authenticate } from './auth/keys';
 import { Context, createContext } from './context';
 import type { ResponseCache } from './cache';
-import { cacheControlPlugins, compressResponses, etagPlugin } from './http-cache';
+import { cacheControl, compressResponses, etagPlugin } from './http-cache';
 import { graphqlRoute } from './http/graphql-route';
 import { clientAddress } from './http/client-address';
 import { NodeRequest } from './http/node-http';
 import { Layer } from './layers';
-import { metricsHandler, metricsPlugin, recordError, Tracing } from './metrics';
+import { metricsHandler, recordError, Tracing } from './metrics';
+import { metricsPart } from './metrics/metrics.plugin';
+import { partsPlugin, RequestPart } from './request-parts';
 import { playground } from './playground';
 import { mcpRouter } from '../mcp/http';
 import { drainPlugin } from './drain.plugin';
-import { graphVersionPlugin } from '../modules/changes/graph-version.plugin';
+import { graphVersionPart } from '../modules/changes/graph-version.plugin';
 import { jsonLdRouter } from '../modules/json-ld/json-ld.route';
 import { CompiledExecutor, compiledExecutorGateway } from './compiled-executor';
 import { ErrorCode } from './errors';
@@ -49,30 +52,26 @@ export interface AppDeps {
 }
 
 /** Reports each request's SQL statement count in `extensions`, and logs the request. */
-function statementsPlugin(logger: Logger): ApolloServerPlugin<Context> {
+function statementsPart(logger: Logger): RequestPart<Context, number> {
   return {
-    async requestDidStart({ contextValue }) {
-      const started = process.hrtime.bigint();
-      return {
-        async willSendResponse({ response, operationName, contextValue: ctx, errors }) {
-          if (response.body.kind === 'single') {
-            response.body.singleResult.extensions = {
-              ...response.body.singleResult.extensions,
-              sqlStatements: ctx.sql.statements,
-            };
-          }
-          logger.info(
-            {
-              requestId: contextValue.requestId,
-              operationName: operationName ?? null,
-              ms: Number(process.hrtime.bigint() - started) / 1e6,
-              sqlStatements: ctx.sql.statements,
-              errors: errors?.length ?? 0,
-            },
-            'graphql request',
-          );
+    start: () => performance.now(),
+    willSendResponse({ response, operationName, contextValue: ctx, errors }, started) {
+      if (response.body.kind === 'single') {
+        const result = response.body.singleResult;
+        // a copy: the extensions object may be the executor's or a cached answer's
+        result.extensions = result.extensions ? { ...result.extensions, sqlStatements: ctx.sql.statements } : { sqlStatements: ctx.sql.statements };
+      }
+      if (!logger.isLevelEnabled('info')) return;
+      logger.info(
+        {
+          requestId: ctx.requestId,
+          operationName: operationName ?? null,
+          ms: performance.now() - started,
+          sqlStatements: ctx.sql.statements,
+          errors: errors?.length ?? 0,
         },
-      };
+        'graphql request',
+      );
     },
   };
 }
@@ -89,6 +88,7 @@ export function createApollo(
   const { kind, ...executorOptions } = deps.config.executor ?? parseExecutor(undefined);
   const off = new Set<Layer>(deps.config.layersOff ?? []);
   const on = <T>(layer: Layer, items: T[]): T[] => (off.has(layer) ? [] : items);
+  const cache = cacheControl(deps.config.httpCacheMaxAge ?? 60);
   return new ApolloServer<Context>({
     ...(kind === 'jit' && !off.has('jit')
       ? { gateway: compiledExecutorGateway(deps.schema, new CompiledExecutor(deps.schema, executorOptions)) }
@@ -105,11 +105,18 @@ export function createApollo(
     ...(off.has('query-limits') ? { validationRules: [] } : {}),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      ...on('statements-plugin', [statementsPlugin(deps.logger)]),
-      ...on('graph-version', [graphVersionPlugin()]),
-      ...security.plugins.filter((plugin) => !off.has(security.layerOf.get(plugin) as Layer)),
-      ...on('metrics', [metricsPlugin({ responseCache: Boolean(responseCache) })]),
-      ...(off.has('cache-control') ? [ApolloServerPluginCacheControlDisabled()] : cacheControlPlugins(deps.config.httpCacheMaxAge ?? 60)),
+      // Per-request work in one plugin: those that answer at once first (the cache-control
+      // guard must act before Apollo's cache-control plugin writes the header), then those
+      // that may wait (the rate limiter, the graph version).
+      partsPlugin([
+        ...on('cache-control', [cache.part]),
+        ...on('statements-plugin', [statementsPart(deps.logger)]),
+        ...security.parts.filter(({ layer }) => !off.has(layer)).map(({ part }) => part),
+        ...on('metrics', [metricsPart({ responseCache: Boolean(responseCache) })]),
+        ...on('graph-version', [graphVersionPart]),
+      ]),
+      ...security.plugins,
+      off.has('cache-control') ? ApolloServerPluginCacheControlDisabled() : cache.plugin,
       ...on('etag', [etagPlugin()]),
       ...(deps.tracing ? [deps.tracing.plugin] : []),
       ...(responseCache ? [responseCache.plugin] : []),
