@@ -30,10 +30,10 @@ export function metricsPart(options: { responseCache?: boolean } = {}): RequestP
         if (metrics.responseCacheHit) recordCacheHit('response');
         else recordCacheMiss('response');
       }
-      const labels = { operation: operationLabel(operationName ?? request.operationName) };
-      graphqlRequests.inc(labels);
-      graphqlDuration.observe(labels, (performance.now() - started) / 1e3);
-      graphqlStatements.observe(labels, contextValue.sql.statements);
+      const operation = operationLabel(operationName ?? request.operationName);
+      graphqlRequests.inc(operation);
+      graphqlDuration.observe(operation, (performance.now() - started) / 1e3);
+      graphqlStatements.observe(operation, contextValue.sql.statements);
       if (response.body.kind === 'single') {
         const errors = response.body.singleResult.errors;
         if (errors) for (const error of errors) errorsByCode.inc({ code: String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR) });

@@ -8,6 +8,7 @@ import { errorBody } from '../refusals';
  * against would overflow the call stack of any recursive walk (JSON.stringify included).
  */
 export function depthExceeds(value: unknown, limit: number): number | null {
+  if (value === null || typeof value !== 'object') return null;
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0) {
     const [current, depth] = stack.pop()!;
