@@ -166,15 +166,14 @@ export async function createHttpApp(deps: AppDeps) {
     cors: off.has('cors') ? undefined : security.cors,
     afterBody: off.has('body-checks') ? [] : security.afterBody,
     without: { requestId: off.has('request-id'), asyncScope: off.has('async-scope'), compression: off.has('compression') },
-    context: async (req, requestId, sql) => ({
-      ...createContext(
-        deps.db,
-        requestId,
-        sql,
-        off.has('auth') ? null : await authenticate(deps.db, req.headers.authorization).catch(unavailableAsCoded),
-      ),
-      clientIp: clientAddress(req, trustProxy),
-    }),
+    context: async (req, requestId, sql) => {
+      // no Authorization header: anonymous, with no lookup to wait for
+      const header = off.has('auth') ? undefined : req.headers.authorization;
+      const auth = header ? await authenticate(deps.db, header).catch(unavailableAsCoded) : null;
+      const context: Context = createContext(deps.db, requestId, sql, auth);
+      context.clientIp = clientAddress(req, trustProxy);
+      return context;
+    },
   });
 
   app.use('/graphql', security.cors); // first, so preflights get an answer before any other route
