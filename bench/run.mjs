@@ -18,11 +18,20 @@
  *   --writes N           writes one after another in the write scenario (default 30; --quick: 15)
  *   --write-interval MS  one write every MS ms while reads run alongside (default 200)
  *   --read-rate N        requests per second of the reads alongside the writes, and alone (default 100)
+ *   --bare a,b           yardsticks measured beside floor in every run (default http,apollo,apollo-schema;
+ *                        `none` for none): a bare node:http server, a bare Apollo Server 5 and the same
+ *                        with careergraph's schema (bench/bare/server.mjs); every scenario is also
+ *                        reported as a share of each
+ *   --layers [a,b]       also measure what each layer of the server costs `floor` (1x, cache off): the
+ *                        server restarted with one layer off at a time (BENCH_LAYERS_OFF, see
+ *                        src/core/layers.ts), interleaved with the full server; writes
+ *                        bench/results/<name>-layers.md (default: every layer)
  *   --seed N             seed of the synthetic graph (default 1)
  *   --profile [a,b]      also CPU-profile these scenarios (default nested,path,gap,search) at each scale;
  *                        summaries go to bench/profiles/<scenario>-<scale>x.md
  *   --profile-seconds S  load under the profiler (default 15)
  *   --profile-only       profile without measuring (bench/results is left alone)
+ *   --layers-only        the per-layer costs alone
  *   --name NAME          results file name in bench/results (default latest; --quick: quick)
  *   --no-build           use the existing dist/ as it is
  *   --keep               keep the temporary directory (databases, seeds)
@@ -38,8 +47,9 @@ import { chartSvg } from './lib/chart.mjs';
 import { rotation, slice, summarise, tally } from './lib/load.mjs';
 import { profileMarkdown, summariseProfile } from './lib/profile.mjs';
 import { checkTargets, consoleTable, resultsMarkdown } from './lib/report.mjs';
-import { CACHE_ENV, graphql, procStatusKb, resetPeakRss, runNode, SERVER_ENV, startServer } from './lib/server.mjs';
 import { editorKey, measureWrites } from './lib/write.mjs';
+import { CACHE_ENV, graphql, procCpuMs, procStatusKb, resetPeakRss, runNode, SERVER_ENV, startBare, startServer } from './lib/server.mjs';
+import { layersMarkdown, measureLayers } from './lib/layers.mjs';
 import { DISCOVERY, NESTED_QUERY, realGraph, SCENARIOS, selectionDepth } from './scenarios.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,6 +89,9 @@ const options = {
   writes: num('writes', quick ? 15 : 30),
   writeIntervalMs: num('write-interval', 200),
   readRate: num('read-rate', 100),
+  bare: opt('bare', 'http,apollo,apollo-schema').split(',').filter((k) => k !== 'none'),
+  layers: has('layers') || has('layers-only') ? (opt('layers', '') || opt('layers-only', '')).split(',').filter(Boolean) : [],
+  layersOn: has('layers') || has('layers-only'),
 };
 const wantsWrite = !options.scenarios || options.scenarios.includes('write');
 const name = opt('name', quick ? 'quick' : 'latest');
@@ -104,10 +117,12 @@ async function main() {
   const context = realGraph(root);
   buildStamp = `${commit}${dirty ? ' (with uncommitted changes)' : ''}`;
   const runs = [];
+  let layers = null;
   try {
     for (const scale of options.scales) {
       const prepared = await prepareScale(scale, work);
-      if (!has('profile-only')) for (const cache of options.cache) runs.push(await measureRun(prepared, cache, context));
+      if (!has('profile-only') && !has('layers-only')) for (const cache of options.cache) runs.push(await measureRun(prepared, cache, context));
+      if (options.layersOn && scale === options.scales[0]) layers = await measureLayers({ root, prepared, context, options, log });
       for (const scenarioName of options.profile) await profileScenario(prepared, scenarioName, work, context);
     }
   } finally {
@@ -130,12 +145,18 @@ async function main() {
     },
     runs,
   };
+  const dir = join(root, 'bench', 'results');
+  if (layers) {
+    mkdirSync(dir, { recursive: true });
+    results.layers = layers;
+    writeFileSync(join(dir, `${name}-layers.md`), layersMarkdown(results.meta, layers));
+    log(`wrote bench/results/${name}-layers.md`);
+  }
   if (runs.length === 0) {
     log('profiles only: no results written');
     return;
   }
   results.targets = checkTargets(results);
-  const dir = join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(dir, `${name}.md`), resultsMarkdown(results));
@@ -194,6 +215,7 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
     const trackPeak = () => (peakKb = Math.max(peakKb, procStatusKb(server.pid, 'VmHWM') ?? 0));
     resetPeakRss(server.pid);
     await slice({ url: server.url, rot: floorRot, t: tally(), seconds: options.warmSeconds, connections: options.connections });
+    if (options.bare.length) result.stack = await measureStack(server, floorRot, label);
 
     const rows = [];
     for (const plan of plans.slice(1)) {
@@ -263,12 +285,72 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
     const floor = summarise(floorAll);
     const floorValid = floor.non2xx + floor.transportErrors + floor.graphqlErrors === 0;
     result.scenarios = [{ name: 'floor', target: null, ...floor, valid: floorValid, floorRps: floor.rps, ratio: 1, peakRssMb: null, check: plans[0].check }, ...rows];
+    // A scenario's share of a yardstick: its share of floor times floor's share of the yardstick,
+    // both medians of rounds interleaved in this run.
+    if (result.stack) {
+      for (const row of result.scenarios) {
+        row.shareOf = Object.fromEntries(Object.entries(result.stack).map(([kind, s]) => [kind, row.ratio * s.floorShare]));
+      }
+    }
     trackPeak();
     result.peakRssMb = peakKb / 1024;
   } finally {
     await server.stop();
   }
   return result;
+}
+
+/**
+ * Floor against the yardsticks (bench/bare/server.mjs): each round measures floor and every
+ * yardstick once, in a rotating order; floor's share of each is the median over the rounds of
+ * floor's throughput divided by the yardstick's in the same round.
+ */
+async function measureStack(server, floorRot, label) {
+  const floorBody = await (
+    await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: floorRot.bodies[0] })
+  ).text();
+  const bares = [];
+  try {
+    for (const kind of options.bare) bares.push(await startBare({ root, kind, env: kind === 'http' ? { BARE_BODY: floorBody } : {} }));
+    log(`${label}: floor against ${options.bare.join(', ')}`);
+    const targets = [{ kind: 'floor', url: server.url, pid: server.pid }, ...bares];
+    for (const b of bares) {
+      const check = await graphql(b.url, floorRot.bodies.length ? JSON.parse(floorRot.bodies[0]).query : '{ __typename }');
+      if (check.status !== 200 || check.body.errors) throw new Error(`bare ${b.kind} does not answer floor: ${JSON.stringify(check.body)}`);
+      await slice({ url: b.url, rot: floorRot, t: tally(), seconds: options.warmSeconds, connections: options.connections });
+    }
+    const rps = Object.fromEntries(targets.map((t) => [t.kind, []]));
+    // CPU time the server process spent per request: what other work on the machine hardly moves
+    const cpu = Object.fromEntries(targets.map((t) => [t.kind, []]));
+    for (let r = 0; r < options.rounds; r++) {
+      const order = targets.map((_, i) => targets[(i + r) % targets.length]);
+      for (const t of order) {
+        const before = procCpuMs(t.pid);
+        const res = await slice({ url: t.url, rot: floorRot, t: tally(), seconds: options.sliceSeconds, connections: options.connections });
+        const after = procCpuMs(t.pid);
+        rps[t.kind].push(res.requests.total / res.duration);
+        if (before != null && after != null && res.requests.total > 0) cpu[t.kind].push((after - before) / res.requests.total);
+      }
+    }
+    const cpuShare = (kind) => (cpu[kind].length && cpu.floor.length ? median(cpu[kind]) / median(cpu.floor) : null);
+    return Object.fromEntries(
+      bares.map((b) => [
+        b.kind,
+        {
+          rps: median(rps[b.kind]),
+          floorRps: median(rps.floor),
+          floorShare: median(rps.floor.map((f, i) => f / rps[b.kind][i])),
+          roundRps: rps[b.kind],
+          cpuMsPerRequest: cpu[b.kind].length ? median(cpu[b.kind]) : null,
+          floorCpuMsPerRequest: cpu.floor.length ? median(cpu.floor) : null,
+          // floor's share by CPU time per request: the yardstick's CPU per request over floor's
+          floorCpuShare: cpuShare(b.kind),
+        },
+      ]),
+    );
+  } finally {
+    for (const b of bares) await b.stop();
+  }
 }
 
 function median(values) {

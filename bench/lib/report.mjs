@@ -36,6 +36,7 @@ export function checkTargets(results) {
     const limit = RSS_LIMIT_MB[s.scale];
     if (limit) out.push({ target: `peak RSS under load < ${limit} MB`, ...where, measured: `${s.peakRssMb.toFixed(0)} MB`, holds: s.peakRssMb < limit });
   }
+  out.push(...stackTargets(results));
   for (const cache of [...new Set(results.runs.map((r) => r.cache))]) {
     const first = results.runs.find((s) => s.scale === 1 && s.cache === cache);
     const last = results.runs.find((s) => s.scale === 100 && s.cache === cache);
@@ -115,6 +116,61 @@ function writeMarkdown(results) {
   ];
 }
 
+/**
+ * Issue 20: what careergraph adds around Apollo. Against a bare Apollo Server 5 answering
+ * `{ __typename }` in the same run: floor ≥ 90%; with the response cache off, lookup, path, gap
+ * and search ≥ 50% and nested ≥ 30%; with it on, every scenario ≥ 80%.
+ */
+export const STACK_TARGETS = {
+  off: { floor: 0.9, lookup: 0.5, path: 0.5, gap: 0.5, search: 0.5, nested: 0.3 },
+  on: { floor: 0.8, lookup: 0.8, path: 0.8, gap: 0.8, search: 0.8, nested: 0.8 },
+};
+
+function stackTargets(results) {
+  const out = [];
+  for (const s of results.runs) {
+    if (!s.stack?.apollo) continue;
+    for (const row of s.scenarios) {
+      const target = row.name === 'floor' ? 0.9 : STACK_TARGETS[s.cache]?.[row.name];
+      if (target == null || !row.shareOf) continue;
+      const valid = row.valid !== false;
+      out.push({
+        target: `${row.name} throughput ≥ ${Math.round(target * 100)}% of bare Apollo's floor`,
+        scale: `${s.scale}x`,
+        cache: s.cache,
+        measured: valid ? `${(row.shareOf.apollo * 100).toFixed(0)}%` : 'not valid: responses failed',
+        holds: valid && row.shareOf.apollo >= target,
+      });
+    }
+  }
+  return out;
+}
+
+const KIND_TITLES = { http: 'bare node:http', apollo: 'bare Apollo Server 5', 'apollo-schema': 'bare Apollo, our schema' };
+
+/** The yardsticks of a run, and every scenario as a share of each. */
+function stackMarkdown(s) {
+  if (!s.stack) return [];
+  const kinds = Object.keys(s.stack);
+  return [
+    `Beside floor in the same run (bench/bare/server.mjs, \`{ __typename }\`, medians of ${s.stack[kinds[0]].roundRps.length} rounds): ` +
+      kinds.map((k) => `${KIND_TITLES[k] ?? k} ${s.stack[k].rps.toFixed(0)} req/s (floor ${(s.stack[k].floorShare * 100).toFixed(1)}% of it)`).join('; ') + '.',
+    '',
+    ...(s.stack[kinds[0]].floorCpuMsPerRequest != null
+      ? [
+          `Server CPU time per \`{ __typename }\` request (user + system, from /proc; other work on the machine moves it far less than throughput): ` +
+            `careergraph ${s.stack[kinds[0]].floorCpuMsPerRequest.toFixed(3)} ms; ` +
+            kinds.map((k) => `${KIND_TITLES[k] ?? k} ${s.stack[k].cpuMsPerRequest?.toFixed(3)} ms (floor at ${((s.stack[k].floorCpuShare ?? 0) * 100).toFixed(1)}% of its speed)`).join('; ') + '.',
+          '',
+        ]
+      : []),
+    row(['scenario', ...kinds.map((k) => `share of ${KIND_TITLES[k] ?? k}`)]),
+    row(['---', ...kinds.map(() => '---:')]),
+    ...s.scenarios.map((r) => row([r.name, ...kinds.map((k) => (r.shareOf ? `${(r.shareOf[k] * 100).toFixed(1)}%` : '-'))])),
+    '',
+  ];
+}
+
 /** The cache modes of a run, data path first, with a heading each. */
 export const CACHE_TITLES = {
   off: 'Data path (response cache off: HTTP_CACHE_MAX_AGE=0, every request runs the resolvers)',
@@ -175,6 +231,7 @@ export function resultsMarkdown(results) {
           ]),
         ),
         '',
+        ...stackMarkdown(s),
       );
     }
     if (runs.length > 1) {
@@ -226,12 +283,18 @@ export function consoleTable(results) {
   const lines = [];
   for (const s of results.runs) {
     lines.push(`\n${s.scale}x graph, response cache ${s.cache} (peak RSS under load ${s.peakRssMb.toFixed(0)} MB)`);
-    lines.push(`${'scenario'.padEnd(9)} ${'req/s'.padStart(8)} ${'% floor'.padStart(8)} ${'target'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'SQL/req'.padStart(9)} ${'RSS MB'.padStart(7)} ${'errors'.padStart(6)}`);
+    const kinds = Object.keys(s.stack ?? {});
+    if (kinds.length) {
+      lines.push(`yardsticks (req/s): ${kinds.map((k) => `${k} ${s.stack[k].rps.toFixed(0)}`).join(', ')}; floor ${s.stack[kinds[0]].floorRps.toFixed(0)}`);
+      lines.push(`CPU ms/request: floor ${s.stack[kinds[0]].floorCpuMsPerRequest?.toFixed(3)}, ${kinds.map((k) => `${k} ${s.stack[k].cpuMsPerRequest?.toFixed(3)} (floor at ${((s.stack[k].floorCpuShare ?? 0) * 100).toFixed(0)}%)`).join(', ')}`);
+    }
+    lines.push(`${'scenario'.padEnd(9)} ${'req/s'.padStart(8)} ${'% floor'.padStart(8)} ${'target'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'SQL/req'.padStart(9)} ${'RSS MB'.padStart(7)} ${'errors'.padStart(6)}${kinds.map((k) => `% ${k}`.padStart(16)).join('')}`);
     for (const r of s.scenarios) {
       lines.push(
         `${r.name.padEnd(9)} ${r.rps.toFixed(0).padStart(8)} ${`${(r.ratio * 100).toFixed(0)}%`.padStart(8)} ${(r.target == null ? '' : `${Math.round(r.target * 100)}%`).padStart(7)} ` +
           `${f1(r.p50Ms).padStart(8)} ${f1(r.p99Ms).padStart(8)} ${(r.sql?.mean == null ? '-' : r.sql.mean.toFixed(1)).padStart(9)} ` +
-          `${(r.peakRssMb == null ? '-' : r.peakRssMb.toFixed(0)).padStart(7)} ${String(r.non2xx + r.transportErrors + r.graphqlErrors).padStart(6)}`,
+          `${(r.peakRssMb == null ? '-' : r.peakRssMb.toFixed(0)).padStart(7)} ${String(r.non2xx + r.transportErrors + r.graphqlErrors).padStart(6)}` +
+          kinds.map((k) => (r.shareOf ? `${(r.shareOf[k] * 100).toFixed(1)}%` : '-').padStart(16)).join(''),
       );
     }
   }

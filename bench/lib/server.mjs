@@ -20,12 +20,35 @@ export const CACHE_ENV = { off: { HTTP_CACHE_MAX_AGE: '0' }, on: {} };
  */
 export const SERVER_ENV = { RATE_LIMIT_POINTS: '0' };
 
-/** A free TCP port on loopback. */
-export function freePort() {
+/**
+ * A free TCP port on loopback: any, or one of BENCH_PORT_RANGE (`4600-4699`) when set, for a
+ * machine whose users share out port ranges.
+ */
+export async function freePort() {
+  const range = process.env.BENCH_PORT_RANGE?.match(/^(\d+)-(\d+)$/);
+  if (!range) return probePort(0);
+  if (taken.size > Number(range[2]) - Number(range[1])) taken.clear();
+  for (let port = Number(range[1]); port <= Number(range[2]); port++) {
+    if (taken.has(port)) continue;
+    try {
+      await probePort(port);
+      taken.add(port);
+      return port;
+    } catch {
+      // in use: the next one
+    }
+  }
+  throw new Error(`no free port in BENCH_PORT_RANGE ${process.env.BENCH_PORT_RANGE}`);
+}
+
+/** Ports handed out by this process (a stopped server's port may linger in TIME_WAIT). */
+const taken = new Set();
+
+function probePort(port) {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
+    probe.listen(port, '127.0.0.1', () => {
       const { port } = probe.address();
       probe.close(() => resolve(port));
     });
@@ -49,6 +72,18 @@ export function procStatusKb(pid, field) {
   try {
     const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
     return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc; null when it is gone. */
+export function procCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux)
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return null;
   }
@@ -133,4 +168,48 @@ export async function graphql(url, query, variables) {
   });
   const body = await res.json();
   return { status: res.status, body };
+}
+
+/**
+ * Starts one of the yardsticks of bench/bare/server.mjs (`http`, `apollo`, `apollo-schema`) on
+ * a fresh loopback port with the same Node. Returns { kind, url, pid, stop() }.
+ */
+export async function startBare({ root, kind, env = {}, readyTimeoutMs = 60_000 }) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['bench/bare/server.mjs', kind, String(port)], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d) => (err = (err + d).slice(-4000)));
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bare ${kind} not ready after ${readyTimeoutMs} ms:\n${err}`)), readyTimeoutMs);
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('ready ')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    exited.then((status) => {
+      clearTimeout(timer);
+      reject(new Error(`bare ${kind} exited before it was ready (${JSON.stringify(status)}):\n${err}`));
+    });
+  });
+  return {
+    kind,
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    async stop() {
+      child.kill('SIGTERM');
+      const status = await Promise.race([exited, sleep(10_000, null, { ref: false })]);
+      if (!status) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
+  };
 }

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
@@ -10,21 +10,27 @@ import { Config, DEFAULT_HTTP, parseExecutor } from '../core/config';
 import { authenticate } from '../core/auth/keys';
 import { Context, createContext } from '../core/context';
 import type { ResponseCache } from '../core/cache';
-import { cacheControlPlugins, compressResponses, etagPlugin } from '../core/http-cache';
-import { metricsHandler, metricsPlugin, recordError, Tracing } from '../core/metrics';
+import { cacheControl, compressResponses, etagPlugin } from '../core/http-cache';
+import { graphqlRoute } from '../core/http/graphql-route';
+import { clientAddress } from '../core/http/client-address';
+import { NodeRequest } from '../core/http/node-http';
+import { Layer } from '../core/layers';
+import { metricsHandler, recordError, Tracing } from '../core/metrics';
+import { metricsPart } from '../core/metrics/metrics.plugin';
+import { partsPlugin, RequestPart } from '../core/request-parts';
 import { playground } from '../core/playground';
 import { mcpRouter } from '../mcp/http';
 import { drainPlugin } from '../core/drain.plugin';
-import { graphVersionPlugin } from '../modules/changes/graph-version.plugin';
+import { graphVersionPart } from '../modules/changes/graph-version.plugin';
 import { jsonLdRouter } from '../modules/json-ld/json-ld.route';
 import { CompiledExecutor, compiledExecutorGateway } from '../core/compiled-executor';
 import { ErrorCode } from '../core/errors';
 import { formatError } from '../core/format-error';
 import { createSecurity, Security } from '../core/limits';
 import { Logger } from '../core/logger';
-import { StatementCount, withStatementCount } from '../core/query-counter';
+import { StatementCount } from '../core/query-counter';
 import { boundedDocumentStore, boundedServerCache } from '../core/request-caches';
-import { classifyDatabaseError, Deadline, serviceUnavailable, withDeadline, writesReady } from '../core/writes';
+import { classifyDatabaseError, serviceUnavailable, writesReady } from '../core/writes';
 
 /** Whether the database is migrated, seeded and answering. */
 export interface Readiness {
@@ -34,7 +40,7 @@ export interface Readiness {
 
 export interface AppDeps {
   config: Pick<Config, 'nodeEnv' | 'introspection'> &
-    Partial<Pick<Config, 'playground' | 'httpCacheMaxAge' | 'security' | 'redis' | 'executor' | 'exposeStackTraces' | 'http' | 'requestDeadlineMs'>>;
+    Partial<Pick<Config, 'playground' | 'httpCacheMaxAge' | 'security' | 'redis' | 'executor' | 'exposeStackTraces' | 'http' | 'requestDeadlineMs' | 'layersOff'>>;
   db: DataSource;
   schema: GraphQLSchema;
   logger: Logger;
@@ -46,30 +52,26 @@ export interface AppDeps {
 }
 
 /** Reports each request's SQL statement count in `extensions`, and logs the request. */
-function statementsPlugin(logger: Logger): ApolloServerPlugin<Context> {
+function statementsPart(logger: Logger): RequestPart<Context, number> {
   return {
-    async requestDidStart({ contextValue }) {
-      const started = process.hrtime.bigint();
-      return {
-        async willSendResponse({ response, operationName, contextValue: ctx, errors }) {
-          if (response.body.kind === 'single') {
-            response.body.singleResult.extensions = {
-              ...response.body.singleResult.extensions,
-              sqlStatements: ctx.sql.statements,
-            };
-          }
-          logger.info(
-            {
-              requestId: contextValue.requestId,
-              operationName: operationName ?? null,
-              ms: Number(process.hrtime.bigint() - started) / 1e6,
-              sqlStatements: ctx.sql.statements,
-              errors: errors?.length ?? 0,
-            },
-            'graphql request',
-          );
+    start: () => performance.now(),
+    willSendResponse({ response, operationName, contextValue: ctx, errors }, started) {
+      if (response.body.kind === 'single') {
+        const result = response.body.singleResult;
+        // a copy: the extensions object may be the executor's or a cached answer's
+        result.extensions = result.extensions ? { ...result.extensions, sqlStatements: ctx.sql.statements } : { sqlStatements: ctx.sql.statements };
+      }
+      if (!logger.isLevelEnabled('info')) return;
+      logger.info(
+        {
+          requestId: ctx.requestId,
+          operationName: operationName ?? null,
+          ms: performance.now() - started,
+          sqlStatements: ctx.sql.statements,
+          errors: errors?.length ?? 0,
         },
-      };
+        'graphql request',
+      );
     },
   };
 }
@@ -84,8 +86,11 @@ export function createApollo(
   // with a max-age of 0 nothing is cacheable: the plugin would only hash and look up every request
   const responseCache = (deps.config.httpCacheMaxAge ?? 60) > 0 ? deps.responseCache : undefined;
   const { kind, ...executorOptions } = deps.config.executor ?? parseExecutor(undefined);
+  const off = new Set<Layer>(deps.config.layersOff ?? []);
+  const on = <T>(layer: Layer, items: T[]): T[] => (off.has(layer) ? [] : items);
+  const cache = cacheControl(deps.config.httpCacheMaxAge ?? 60);
   return new ApolloServer<Context>({
-    ...(kind === 'jit'
+    ...(kind === 'jit' && !off.has('jit')
       ? { gateway: compiledExecutorGateway(deps.schema, new CompiledExecutor(deps.schema, executorOptions)) }
       : { schema: deps.schema }),
     introspection: deps.config.introspection,
@@ -97,25 +102,40 @@ export function createApollo(
     stopOnTerminationSignals: false,
     formatError: formatError(production, (err, requestId) => deps.logger.error({ err, requestId }, 'unexpected error')),
     ...security.apollo,
+    ...(off.has('query-limits') ? { validationRules: [] } : {}),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      statementsPlugin(deps.logger),
-      graphVersionPlugin(),
+      // Per-request work in one plugin: those that answer at once first (the cache-control
+      // guard must act before Apollo's cache-control plugin writes the header), then those
+      // that may wait (the rate limiter, the graph version).
+      partsPlugin([
+        ...on('cache-control', [cache.part]),
+        ...on('statements-plugin', [statementsPart(deps.logger)]),
+        ...security.parts.filter(({ layer }) => !off.has(layer)).map(({ part }) => part),
+        ...on('metrics', [metricsPart({ responseCache: Boolean(responseCache) })]),
+        ...on('graph-version', [graphVersionPart]),
+      ]),
       ...security.plugins,
-      metricsPlugin({ responseCache: Boolean(responseCache) }),
-      ...cacheControlPlugins(deps.config.httpCacheMaxAge ?? 60),
-      etagPlugin(),
+      off.has('cache-control') ? ApolloServerPluginCacheControlDisabled() : cache.plugin,
+      ...on('etag', [etagPlugin()]),
       ...(deps.tracing ? [deps.tracing.plugin] : []),
       ...(responseCache ? [responseCache.plugin] : []),
-      ...(httpServer ? [drainPlugin(httpServer)] : []),
+      ...(httpServer ? on('drain', [drainPlugin(httpServer)]) : []),
     ],
   });
 }
 
-/** The HTTP app: POST /graphql, /healthz and /readyz. Call `apollo.start()` before listening. */
+/**
+ * The HTTP app: /graphql on node:http directly (src/core/http/graphql-route.ts), every other
+ * route (playground, /metrics, /healthz, /readyz, MCP, JSON-LD) on Express. Call
+ * `apollo.start()` before listening.
+ */
 export async function createHttpApp(deps: AppDeps) {
   const app = express();
   const limits = deps.config.http ?? DEFAULT_HTTP;
+  const off = new Set<Layer>(deps.config.layersOff ?? []);
+  let graphql: (req: NodeRequest, res: http.ServerResponse) => void = () => undefined;
+  const playgroundOn = deps.config.playground ?? true;
   const httpServer = http.createServer(
     {
       headersTimeout: limits.headersTimeoutMs,
@@ -123,7 +143,12 @@ export async function createHttpApp(deps: AppDeps) {
       // how often node:http looks for connections past those timeouts (30 s by default)
       connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
     },
-    app,
+    (req, res) => {
+      // Express only for what is not a GraphQL request: a browser's GET of the playground, other
+      // routes, and spellings of the path Express also matches (/GraphQL, /graphql/)
+      if (isGraphqlPath(req.url) && !(playgroundOn && (req.method === 'GET' || req.method === 'HEAD') && mayWantHtml(req))) graphql(req, res);
+      else app(req, res);
+    },
   );
   httpServer.keepAliveTimeout = limits.keepAliveTimeoutMs;
   httpServer.maxConnections = limits.maxConnections;
@@ -133,8 +158,26 @@ export async function createHttpApp(deps: AppDeps) {
 
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.security?.transport.trustProxy ?? 0);
+  const trustProxy = deps.config.security?.transport.trustProxy ?? 0;
+  graphql = graphqlRoute({
+    apollo,
+    logger: deps.logger,
+    deadlineMs: off.has('deadline') ? 0 : (deps.config.requestDeadlineMs ?? 15_000),
+    cors: off.has('cors') ? undefined : security.cors,
+    afterBody: off.has('body-checks') ? [] : security.afterBody,
+    without: { requestId: off.has('request-id'), asyncScope: off.has('async-scope'), compression: off.has('compression') },
+    context: async (req, requestId, sql) => {
+      // no Authorization header: anonymous, with no lookup to wait for
+      const header = off.has('auth') ? undefined : req.headers.authorization;
+      const auth = header ? await authenticate(deps.db, header).catch(unavailableAsCoded) : null;
+      const context: Context = createContext(deps.db, requestId, sql, auth);
+      context.clientIp = clientAddress(req, trustProxy);
+      return context;
+    },
+  });
+
   app.use('/graphql', security.cors); // first, so preflights get an answer before any other route
-  app.use(['/graphql', '/metrics', '/playground'], compressResponses());
+  app.use(['/metrics', '/playground'], compressResponses());
   app.get('/metrics', metricsHandler);
   if (deps.config.playground ?? true) app.use(playground());
   app.use('/mcp', security.mcp);
@@ -150,33 +193,8 @@ export async function createHttpApp(deps: AppDeps) {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
 
-  app.use(
-    '/graphql',
-    (req: Request, res: Response, next: NextFunction) => {
-      const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
-      res.setHeader('x-request-id', requestId);
-      const sql: StatementCount = { statements: 0 };
-      res.locals.requestId = requestId;
-      res.locals.sql = sql;
-      // With the per-request line at the end, shows which requests a shutdown had in flight.
-      deps.logger.debug({ requestId, method: req.method }, 'request received');
-      withStatementCount(sql, () => next());
-    },
-    requestDeadline(deps.config.requestDeadlineMs ?? 15_000, deps.logger),
-    express.json({ limit: '1mb' }),
-    ...security.afterBody,
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
-        ...createContext(
-          deps.db,
-          res.locals.requestId as string,
-          res.locals.sql as StatementCount,
-          await authenticate(deps.db, req.headers.authorization).catch(unavailableAsCoded),
-        ),
-        clientIp: req.ip,
-      }),
-    }),
-  );
+  // the playground passes on what is not a browser's GET: those and other spellings of the path
+  app.use('/graphql', (req: Request, res: Response) => graphql(req, res));
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const requestId = res.locals.requestId as string | undefined;
     if (res.headersSent) return; // answered already (the request deadline), and the late answer failed
@@ -197,33 +215,15 @@ function unavailableAsCoded(err: unknown): never {
   throw fault?.kind === 'unavailable' ? serviceUnavailable(fault.reason) : err;
 }
 
-/**
- * Answers SERVICE_UNAVAILABLE (503) when a request runs past `ms`, so no client waits on a
- * database that cannot answer for longer than that. A write that is committing holds the answer
- * until its commit's outcome is known (see Deadline); one that had not reached its COMMIT is
- * rolled back, so the refusal is true.
- */
-function requestDeadline(ms: number, logger: Logger) {
-  return (_req: Request, res: Response, next: NextFunction) => {
-    if (ms <= 0) return next();
-    const deadline = new Deadline(Date.now() + ms);
-    const timer = setTimeout(() => {
-      if (res.headersSent || !deadline.expire()) return;
-      const requestId = res.locals.requestId as string;
-      logger.warn({ requestId, ms }, 'request deadline passed');
-      recordError(ErrorCode.SERVICE_UNAVAILABLE);
-      res.status(503).json({
-        errors: [
-          {
-            message: `The request did not finish within ${ms} ms (REQUEST_DEADLINE_MS); nothing was written, try again later`,
-            extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason: 'deadline', requestId },
-          },
-        ],
-      });
-    }, ms);
-    res.once('close', () => clearTimeout(timer));
-    withDeadline(deadline, () => next());
-  };
+/** Whether a request URL's path is /graphql exactly (a query string aside). */
+function isGraphqlPath(url: string | undefined): boolean {
+  return url !== undefined && url.startsWith('/graphql') && (url.length === 8 || url[8] === '?');
+}
+
+/** Whether a GET may be a browser's (the playground decides): its Accept names HTML. */
+function mayWantHtml(req: http.IncomingMessage): boolean {
+  const accept = req.headers.accept;
+  return accept !== undefined && accept.includes('html');
 }
 
 async function databaseAnswers(db: DataSource): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { ExecutorKind, ExecutorOptions } from './compiled-executor';
+import { Layer, parseLayersOff } from './layers';
 import { parseSecuritySettings, SecuritySettings } from './limits/settings';
 
 /** The only reader of process.env: every setting, validated once at start. */
@@ -33,6 +34,8 @@ export interface Config {
   requestDeadlineMs: number;
   /** Refuse to start when the SQLite file is missing, instead of creating and seeding a new one. */
   databaseMustExist: boolean;
+  /** Layers turned off for the benchmark's per-layer profile (BENCH_LAYERS_OFF); empty when serving. */
+  layersOff: Layer[];
 }
 
 /**
@@ -236,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: parseHttp(env),
     requestDeadlineMs: parseWhole('REQUEST_DEADLINE_MS', env.REQUEST_DEADLINE_MS, 15_000, 600_000, ' of milliseconds'),
     databaseMustExist: parseBoolean('DATABASE_MUST_EXIST', env.DATABASE_MUST_EXIST, false),
+    layersOff: parseLayersOff(env.BENCH_LAYERS_OFF, (message) => new ConfigError(message)),
   };
 }
 

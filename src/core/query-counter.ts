@@ -1,17 +1,16 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { currentRequestScope, withinRequestScope } from './request-scope';
 
-/** Counts SQL statements per request (through AsyncLocalStorage) and in total. */
+/** Counts SQL statements per request (through the request's scope, src/core/request-scope.ts) and in total. */
 export interface StatementCount {
   statements: number;
 }
 
-const scope = new AsyncLocalStorage<StatementCount>();
 let total = 0;
 
 /** Runs `fn` with a fresh per-request statement counter. */
 export function withStatementCount<T>(counter: StatementCount, fn: () => T): T {
-  return scope.run(counter, fn);
+  return withinRequestScope({ sql: counter }, fn);
 }
 
 export function totalStatements(): number {
@@ -37,7 +36,7 @@ export class CountingLogger extends AbstractLogger {
 
   logQuery(query: string): void {
     total += 1;
-    const counter = scope.getStore();
+    const counter = currentRequestScope()?.sql;
     if (counter) counter.statements += 1;
     for (const listener of listeners) listener(query);
   }

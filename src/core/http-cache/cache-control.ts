@@ -1,7 +1,8 @@
-import { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { UseMiddleware } from 'type-graphql';
+import { partsPlugin, RequestPart } from '../request-parts';
 
 /** A cache hint as Apollo's cache-control plugin understands it. */
 export interface CacheHintOptions {
@@ -22,23 +23,29 @@ interface InfoWithCacheControl {
  * credentials (Authorization) is private, so no shared cache keeps what one caller may see.
  */
 export function cacheControlPlugins(maxAge: number): ApolloServerPlugin[] {
-  if (maxAge === 0) return [ApolloServerPluginCacheControlDisabled(), neverCacheable];
-  const guard: ApolloServerPlugin = {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, overallCachePolicy }) {
-          if (operation?.operation !== 'query') overallCachePolicy.restrict({ maxAge: 0 });
-        },
-        // after the fields' hints are in (restricting earlier would make Apollo ignore them),
-        // and before the cache-control plugin writes the header: this plugin comes first
-        async willSendResponse({ overallCachePolicy, request }) {
-          if (request.http?.headers.get('authorization')) overallCachePolicy.restrict({ scope: 'PRIVATE' });
-        },
-      };
-    },
-  };
-  return [guard, ApolloServerPluginCacheControl({ defaultMaxAge: maxAge })];
+  const { part, plugin } = cacheControl(maxAge);
+  return [partsPlugin([part]), plugin];
 }
+
+/**
+ * The same as a part of a combined plugin (src/core/request-parts.ts) and Apollo's plugin, which
+ * must come after it: the part's willSendResponse runs first, at once.
+ */
+export function cacheControl(maxAge: number): { part: RequestPart<BaseContext>; plugin: ApolloServerPlugin } {
+  if (maxAge === 0) return { part: neverCacheable, plugin: ApolloServerPluginCacheControlDisabled() };
+  return { part: cacheControlGuard, plugin: ApolloServerPluginCacheControl({ defaultMaxAge: maxAge }) };
+}
+
+const cacheControlGuard: RequestPart<BaseContext> = {
+  didResolveOperation({ operation, overallCachePolicy }) {
+    if (operation?.operation !== 'query') overallCachePolicy.restrict({ maxAge: 0 });
+  },
+  // after the fields' hints are in (restricting earlier would make Apollo ignore them),
+  // and before the cache-control plugin writes the header: this part comes first
+  willSendResponse({ overallCachePolicy, request }) {
+    if (request.http?.headers.get('authorization')) overallCachePolicy.restrict({ scope: 'PRIVATE' });
+  },
+};
 
 /**
  * A type-graphql cache hint on a query or field resolver, such as `@CacheHint({ maxAge: 0 })`
@@ -57,12 +64,8 @@ export function CacheHint(hint: CacheHintOptions): MethodDecorator & PropertyDec
  * Apollo's plugin, which wraps every field resolver to collect them, is left out and the header
  * it would have written is set here once per response.
  */
-const neverCacheable: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        response.http.headers.set('cache-control', 'no-store');
-      },
-    };
+const neverCacheable: RequestPart<BaseContext> = {
+  willSendResponse({ response }) {
+    response.http.headers.set('cache-control', 'no-store');
   },
 };

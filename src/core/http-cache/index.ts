@@ -1,4 +1,4 @@
-export { CacheHint, cacheControlPlugins } from './cache-control';
+export { CacheHint, cacheControl, cacheControlPlugins } from './cache-control';
 export type { CacheHintOptions } from './cache-control';
 export { compressResponses } from './compression';
 export { etagOf, etagPlugin, matchesIfNoneMatch } from './etag.plugin';

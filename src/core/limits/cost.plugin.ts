@@ -4,6 +4,7 @@ import { Context } from '../context';
 import { ErrorCode } from '../errors';
 import { CostEstimator } from './cost';
 import { BucketStore, clientIdOf, Take } from './rate-limit';
+import { partsPlugin, RequestPart } from '../request-parts';
 
 export interface CostPluginOptions {
   /** Largest estimated cost one operation may have; 0: no limit of its own. */
@@ -38,52 +39,55 @@ function rateLimitHeaders(take: Take): [string, string][] {
  * refusing with RATE_LIMITED (HTTP 429, Retry-After) when the bucket lacks it. Accepted
  * operations report their cost in `extensions.cost` and the budget left in RateLimit-* headers.
  */
-export function costPlugin(options: CostPluginOptions): ApolloServerPlugin<Context> {
+export function costPart(options: CostPluginOptions): RequestPart<Context, { report?: CostReport; take?: Take }> {
   const limits = [options.maxCost, options.buckets ? options.bucketSize : 0].filter((n) => n > 0);
   const limit = limits.length ? Math.min(...limits) : null;
   let estimator: CostEstimator | undefined;
+  const accept = (state: { report?: CostReport; take?: Take }, requested: number, take: Take | undefined) => {
+    if (take && !take.allowed) {
+      throw new GraphQLError(
+        `Rate limit exceeded: this query costs ${Math.max(1, requested)} and ${take.remaining} of ${take.limit} points are left; retry in ${take.retryAfterSeconds} s`,
+        {
+          extensions: {
+            code: ErrorCode.RATE_LIMITED,
+            retryAfterSeconds: take.retryAfterSeconds,
+            http: { status: 429, headers: new HeaderMap(rateLimitHeaders(take)) },
+          },
+        },
+      );
+    }
+    state.take = take;
+    state.report = { requested, limit };
+    if (take) state.report.rateLimit = { limit: take.limit, remaining: take.remaining, resetSeconds: take.resetSeconds };
+  };
   return {
-    async requestDidStart() {
-      let report: CostReport | undefined;
-      let take: Take | undefined;
-      return {
-        async didResolveOperation({ document, operation, request, contextValue, schema }) {
-          if (!operation) return;
-          estimator ??= new CostEstimator(schema);
-          const requested = estimator.estimate(document, operation, request.variables);
-          if (limit !== null && requested > limit) {
-            const which = limit === options.maxCost ? 'MAX_QUERY_COST' : 'RATE_LIMIT_POINTS, the whole budget';
-            throw new GraphQLError(
-              `The query's estimated cost is ${requested}; the limit is ${limit} (${which}). ` +
-                'Each object returned costs 1 and `first` multiplies what is under it: ask for smaller pages or fewer nested lists.',
-              { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: requested, limit, http: { status: 400 } } },
-            );
-          }
-          if (options.buckets) {
-            take = await options.buckets.take(clientIdOf(contextValue), Math.max(1, requested));
-            if (!take.allowed) {
-              throw new GraphQLError(
-                `Rate limit exceeded: this query costs ${Math.max(1, requested)} and ${take.remaining} of ${take.limit} points are left; retry in ${take.retryAfterSeconds} s`,
-                {
-                  extensions: {
-                    code: ErrorCode.RATE_LIMITED,
-                    retryAfterSeconds: take.retryAfterSeconds,
-                    http: { status: 429, headers: new HeaderMap(rateLimitHeaders(take)) },
-                  },
-                },
-              );
-            }
-          }
-          report = { requested, limit };
-          if (take) report.rateLimit = { limit: take.limit, remaining: take.remaining, resetSeconds: take.resetSeconds };
-        },
-        async willSendResponse({ response }) {
-          if (take) for (const [name, value] of rateLimitHeaders(take)) response.http.headers.set(name, value);
-          if (report && response.body.kind === 'single') {
-            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: report };
-          }
-        },
-      };
+    start: () => ({}),
+    didResolveOperation({ document, operation, request, contextValue, schema }, state) {
+      if (!operation) return;
+      estimator ??= new CostEstimator(schema);
+      const requested = estimator.estimate(document, operation, request.variables);
+      if (limit !== null && requested > limit) {
+        const which = limit === options.maxCost ? 'MAX_QUERY_COST' : 'RATE_LIMIT_POINTS, the whole budget';
+        throw new GraphQLError(
+          `The query's estimated cost is ${requested}; the limit is ${limit} (${which}). ` +
+            'Each object returned costs 1 and `first` multiplies what is under it: ask for smaller pages or fewer nested lists.',
+          { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: requested, limit, http: { status: 400 } } },
+        );
+      }
+      if (!options.buckets) return accept(state, requested, undefined);
+      return options.buckets.take(clientIdOf(contextValue), Math.max(1, requested)).then((take) => accept(state, requested, take));
+    },
+    willSendResponse({ response }, { take, report }) {
+      if (take) for (const [name, value] of rateLimitHeaders(take)) response.http.headers.set(name, value);
+      if (report && response.body.kind === 'single') {
+        const result = response.body.singleResult;
+        if (result.extensions) result.extensions.cost = report;
+        else result.extensions = { cost: report };
+      }
     },
   };
+}
+
+export function costPlugin(options: CostPluginOptions): ApolloServerPlugin<Context> {
+  return partsPlugin([costPart(options)]);
 }

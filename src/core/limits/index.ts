@@ -1,20 +1,23 @@
 import { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { RequestHandler } from 'express';
+import { NodeHandler } from '../http/node-http';
 import { DataSource } from 'typeorm';
 import { databaseIdentity } from '../cache/database-identity';
 import { RedisSettings } from '../config';
 import { Context } from '../context';
 import { Logger } from '../logger';
-import { costPlugin } from './cost.plugin';
+import { costPart } from './cost.plugin';
 import { countLimitRule } from './counts.rule';
 import { depthLimitRule } from './depth.rule';
 import { nameLengthRule } from './names.rule';
 import { operationTypeRule } from './operation-type.rule';
-import { limitMetricsPlugin } from './metrics.plugin';
-import { nulGuardPlugin } from './nul-guard.plugin';
+import { limitMetricsPart } from './metrics.plugin';
+import { nulGuardPart } from './nul-guard.plugin';
 import { createBucketStore } from './rate-limit';
 import { mcpRateLimit } from './rate-limit/mcp-rate-limit';
-import { requestIdPlugin } from './request-id';
+import { requestIdPart } from './request-id';
+import type { Layer } from '../layers';
+import type { RequestPart } from '../request-parts';
 import { DEFAULT_SECURITY, SecuritySettings } from './settings';
 import { batchPolicy, requireJsonBody } from './transport/body-checks';
 import { cors } from './transport/cors';
@@ -32,11 +35,14 @@ export interface Security {
     ApolloServerOptions<Context>,
     'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests' | 'persistedQueries' | 'csrfPrevention'
   >;
+  /** Server-level hooks (the rate limiter's connection ends with the server). */
   plugins: ApolloServerPlugin<Context>[];
+  /** Per-request work, run in one combined plugin (src/core/request-parts.ts), each named by its layer (src/core/layers.ts). */
+  parts: { layer: Layer; part: RequestPart<Context, any> }[];
   /** CORS for /graphql, mounted before every other route so preflights reach it. */
-  cors: RequestHandler;
+  cors: NodeHandler;
   /** After the JSON body parser, before Apollo. */
-  afterBody: RequestHandler[];
+  afterBody: NodeHandler[];
   /** In front of POST /mcp: tool calls spend from the same buckets as queries. */
   mcp: RequestHandler;
 }
@@ -74,16 +80,17 @@ export function createSecurity(
       ...(manifest ? { persistedQueries: { cache: new ManifestCache(manifest) } } : {}),
     },
     plugins: [
-      requestIdPlugin(),
-      limitMetricsPlugin(),
-      nulGuardPlugin(),
-      costPlugin({ maxCost: limits.maxCost, buckets, bucketSize: rateLimit.points }),
-      // The rate limiter's Redis connection ends with the server.
       {
         async serverWillStart() {
           return { serverWillStop: async () => void (await buckets?.close()) };
         },
       },
+    ],
+    parts: [
+      { layer: 'request-id-plugin', part: requestIdPart },
+      { layer: 'limit-metrics', part: limitMetricsPart },
+      { layer: 'nul-guard', part: nulGuardPart },
+      { layer: 'cost', part: costPart({ maxCost: limits.maxCost, buckets, bucketSize: rateLimit.points }) },
     ],
     cors: cors(transport.corsOrigins),
     afterBody: [requireJsonBody(), requestShape(limits.maxNameLength, limits.maxVariablesDepth), batchPolicy(transport.batchMaxOperations), ...(manifest ? [trustedDocuments(manifest)] : [])],

@@ -1,5 +1,6 @@
-import { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { recordRateLimitRefusal } from '../metrics';
+import { partsPlugin, RequestPart } from '../request-parts';
 import { LIMIT_CODES, limitCodeOf } from './refusals';
 
 /** The limit behind a refusal, whether Apollo relabelled it or not. */
@@ -9,17 +10,15 @@ function limitOf(error: { message: string; extensions?: Record<string, unknown> 
 }
 
 /** Counts each refusal by a query limit or the rate limit in careergraph_rate_limit_refusals_total{limit}. */
+export const limitMetricsPart: RequestPart<BaseContext> = {
+  didEncounterErrors({ errors }) {
+    for (const error of errors) {
+      const limit = limitOf(error);
+      if (limit) recordRateLimitRefusal(limit);
+    }
+  },
+};
+
 export function limitMetricsPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors }) {
-          for (const error of errors) {
-            const limit = limitOf(error);
-            if (limit) recordRateLimitRefusal(limit);
-          }
-        },
-      };
-    },
-  };
+  return partsPlugin([limitMetricsPart]);
 }

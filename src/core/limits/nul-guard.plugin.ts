@@ -1,6 +1,7 @@
-import { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { DocumentNode, GraphQLError, Kind, ValueNode, visit } from 'graphql';
 import { ErrorCode } from '../errors';
+import { partsPlugin, RequestPart } from '../request-parts';
 
 const NUL = '\u0000';
 
@@ -59,19 +60,25 @@ function argumentWithNul(document: DocumentNode): string | null {
  * a query ("invalid byte sequence"), which would surface as a server error on any argument that
  * reaches SQL; no name, slug or search in the graph can contain it anyway.
  */
+export const nulGuardPart: RequestPart<BaseContext> = {
+  didResolveOperation({ document, request }) {
+    const literal = argumentWithNul(document);
+    if (literal) throw refuse(literal);
+    const variables = request.variables;
+    if (!variables) return;
+    for (const name in variables) {
+      const value = variables[name];
+      if (value === null || typeof value === 'number' || typeof value === 'boolean') continue;
+      if (typeof value === 'string') {
+        if (value.includes(NUL)) throw refuse(`$${name}`);
+        continue;
+      }
+      const path = pathToNul(value, `$${name}`);
+      if (path) throw refuse(path);
+    }
+  },
+};
+
 export function nulGuardPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request }) {
-          const literal = argumentWithNul(document);
-          if (literal) throw refuse(literal);
-          for (const [name, value] of Object.entries(request.variables ?? {})) {
-            const path = pathToNul(value, `$${name}`);
-            if (path) throw refuse(path);
-          }
-        },
-      };
-    },
-  };
+  return partsPlugin([nulGuardPart]);
 }

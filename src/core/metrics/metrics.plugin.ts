@@ -1,5 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
+import { performance } from 'node:perf_hooks';
 import { Context } from '../context';
+import { partsPlugin, RequestPart } from '../request-parts';
 import { ErrorCode } from '../errors';
 import { errorsByCode, graphqlDuration, graphqlRequests, graphqlStatements, recordCacheHit, recordCacheMiss } from './registry';
 
@@ -20,27 +22,26 @@ export function operationLabel(name: string | null | undefined): string {
  * Counts each GraphQL operation, its latency, its SQL statements and the error codes it answers
  * with; with `responseCache`, also the response cache's hits and misses (every query it looked up).
  */
-export function metricsPlugin(options: { responseCache?: boolean } = {}): ApolloServerPlugin<Context> {
+export function metricsPart(options: { responseCache?: boolean } = {}): RequestPart<Context, number> {
   return {
-    async requestDidStart() {
-      const started = process.hrtime.bigint();
-      return {
-        async willSendResponse({ response, operationName, request, contextValue, metrics, operation: document }) {
-          if (options.responseCache && document?.operation === 'query') {
-            if (metrics.responseCacheHit) recordCacheHit('response');
-            else recordCacheMiss('response');
-          }
-          const operation = operationLabel(operationName ?? request.operationName);
-          graphqlRequests.inc({ operation });
-          graphqlDuration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
-          graphqlStatements.observe({ operation }, contextValue.sql.statements);
-          if (response.body.kind === 'single') {
-            for (const error of response.body.singleResult.errors ?? []) {
-              errorsByCode.inc({ code: String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR) });
-            }
-          }
-        },
-      };
+    start: () => performance.now(),
+    willSendResponse({ response, operationName, request, contextValue, metrics, operation: document }, started) {
+      if (options.responseCache && document?.operation === 'query') {
+        if (metrics.responseCacheHit) recordCacheHit('response');
+        else recordCacheMiss('response');
+      }
+      const operation = operationLabel(operationName ?? request.operationName);
+      graphqlRequests.inc(operation);
+      graphqlDuration.observe(operation, (performance.now() - started) / 1e3);
+      graphqlStatements.observe(operation, contextValue.sql.statements);
+      if (response.body.kind === 'single') {
+        const errors = response.body.singleResult.errors;
+        if (errors) for (const error of errors) errorsByCode.inc({ code: String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR) });
+      }
     },
   };
+}
+
+export function metricsPlugin(options: { responseCache?: boolean } = {}): ApolloServerPlugin<Context> {
+  return partsPlugin([metricsPart(options)]);
 }

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { currentRequestScope, withinRequestScope } from '../request-scope';
 
 /**
  * A request's deadline as the write path sees it. The HTTP layer answers SERVICE_UNAVAILABLE when
@@ -46,9 +46,7 @@ export class Deadline {
   }
 }
 
-const storage = new AsyncLocalStorage<Deadline>();
-
-export const withDeadline = <T>(deadline: Deadline, fn: () => T): T => storage.run(deadline, fn);
+export const withDeadline = <T>(deadline: Deadline, fn: () => T): T => withinRequestScope({ deadline }, fn);
 
 /** The deadline of the request this code runs for, if any (CLIs and start-up have none). */
-export const currentDeadline = (): Deadline | undefined => storage.getStore();
+export const currentDeadline = (): Deadline | undefined => currentRequestScope()?.deadline;

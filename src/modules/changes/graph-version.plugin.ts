@@ -1,6 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { graphVersionWatcherOf } from '../../core/cache/graph-version';
 import { Context } from '../../core/context';
+import { partsPlugin, RequestPart } from '../../core/request-parts';
 
 /**
  * Puts the graph version a response was read at in `extensions.graphVersion`, so an integrator
@@ -9,20 +10,24 @@ import { Context } from '../../core/context';
  * answer gives the version after its write. With no watcher running (some tests) it is read from
  * the database after the operation, unless the operation fixed it already.
  */
+export const graphVersionPart: RequestPart<Context> = {
+  executionDidStart({ contextValue }) {
+    if (graphVersionWatcherOf(contextValue.db)) void contextValue.loaders.graphVersion();
+  },
+  willSendResponse({ response, contextValue }) {
+    if (response.body.kind !== 'single') return;
+    const result = response.body.singleResult;
+    return contextValue.loaders.graphVersion().then(
+      (version) => {
+        if (version == null) return;
+        if (result.extensions) result.extensions.graphVersion = version;
+        else result.extensions = { graphVersion: version };
+      },
+      () => undefined,
+    );
+  },
+};
+
 export function graphVersionPlugin(): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async executionDidStart({ contextValue }) {
-          if (graphVersionWatcherOf(contextValue.db)) void contextValue.loaders.graphVersion();
-        },
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== 'single') return;
-          const version = await contextValue.loaders.graphVersion().catch(() => null);
-          if (version == null) return;
-          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, graphVersion: version };
-        },
-      };
-    },
-  };
+  return partsPlugin([graphVersionPart]);
 }

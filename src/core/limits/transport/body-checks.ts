@@ -1,4 +1,4 @@
-import { NextFunction, Request, RequestHandler, Response } from 'express';
+import { NodeHandler, sendJson } from '../../http/node-http';
 import { ErrorCode } from '../../errors';
 import { errorBody } from '../refusals';
 
@@ -7,16 +7,14 @@ import { errorBody } from '../refusals';
  * 415 instead of letting Apollo report a missing body as a server error. (Apollo's CSRF check
  * would also refuse the "simple" types browsers send cross-site; this refuses every other one.)
  */
-export function requireJsonBody(): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
+export function requireJsonBody(): NodeHandler {
+  return (req, res, next) => {
     if (req.method === 'POST' && req.body === undefined) {
       if (/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-        res.status(400).json(errorBody('The request body is empty: send a JSON object with a query', ErrorCode.BAD_REQUEST));
+        sendJson(res, 400, errorBody('The request body is empty: send a JSON object with a query', ErrorCode.BAD_REQUEST));
         return;
       }
-      res
-        .status(415)
-        .json(errorBody('POST /graphql takes a JSON body: send content-type: application/json', ErrorCode.UNSUPPORTED_MEDIA_TYPE));
+      sendJson(res, 415, errorBody('POST /graphql takes a JSON body: send content-type: application/json', ErrorCode.UNSUPPORTED_MEDIA_TYPE));
       return;
     }
     next();
@@ -24,23 +22,25 @@ export function requireJsonBody(): RequestHandler {
 }
 
 /** Batched (JSON array) requests: refused when `max` is 0, else capped at `max` operations. */
-export function batchPolicy(max: number): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
+export function batchPolicy(max: number): NodeHandler {
+  return (req, res, next) => {
     if (!Array.isArray(req.body)) return next();
     if (max === 0) {
-      res
-        .status(400)
-        .json(errorBody('Batched requests are turned off here (BATCH_MAX_OPERATIONS=0): send one operation per request', ErrorCode.BATCHING_DISABLED));
+      sendJson(
+        res,
+        400,
+        errorBody('Batched requests are turned off here (BATCH_MAX_OPERATIONS=0): send one operation per request', ErrorCode.BATCHING_DISABLED),
+      );
       return;
     }
     if (req.body.length > max) {
-      res
-        .status(400)
-        .json(
-          errorBody(`A batch holds at most ${max} operations (BATCH_MAX_OPERATIONS); this one has ${req.body.length}`, ErrorCode.BATCH_TOO_LARGE, {
-            limit: max,
-          }),
-        );
+      sendJson(
+        res,
+        400,
+        errorBody(`A batch holds at most ${max} operations (BATCH_MAX_OPERATIONS); this one has ${req.body.length}`, ErrorCode.BATCH_TOO_LARGE, {
+          limit: max,
+        }),
+      );
       return;
     }
     next();

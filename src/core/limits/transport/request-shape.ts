@@ -1,4 +1,4 @@
-import { NextFunction, Request, RequestHandler, Response } from 'express';
+import { NodeHandler, NodeRequest, sendJson } from '../../http/node-http';
 import { ErrorCode } from '../../errors';
 import { errorBody } from '../refusals';
 
@@ -8,6 +8,7 @@ import { errorBody } from '../refusals';
  * against would overflow the call stack of any recursive walk (JSON.stringify included).
  */
 export function depthExceeds(value: unknown, limit: number): number | null {
+  if (value === null || typeof value !== 'object') return null;
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0) {
     const [current, depth] = stack.pop()!;
@@ -27,8 +28,8 @@ interface OperationShape {
 }
 
 /** A GET's operation, from its URL (variables and extensions are JSON there; Apollo refuses bad JSON itself). */
-function operationOfGet(req: Request): OperationShape {
-  const url = new URL(req.originalUrl, 'http://localhost');
+function operationOfGet(req: NodeRequest): OperationShape {
+  const url = new URL(req.originalUrl ?? req.url ?? '/', 'http://localhost');
   const json = (name: string) => {
     try {
       return JSON.parse(url.searchParams.get(name) ?? 'null');
@@ -45,35 +46,35 @@ function operationOfGet(req: Request): OperationShape {
  * naming the field), so nothing downstream walks them (variable coercion, cache keys and cost
  * estimates all recurse).
  */
-export function requestShape(maxNameLength: number, maxDepth: number): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
+export function requestShape(maxNameLength: number, maxDepth: number): NodeHandler {
+  return (req, res, next) => {
     const operations: OperationShape[] =
       req.method === 'GET' ? [operationOfGet(req)] : Array.isArray(req.body) ? req.body : req.body && typeof req.body === 'object' ? [req.body] : [];
     for (const op of operations) {
       if (!op || typeof op !== 'object') continue;
       if (typeof op.operationName === 'string' && op.operationName.length > maxNameLength) {
-        res
-          .status(400)
-          .json(
-            errorBody(
-              `operationName is ${op.operationName.length} characters long; the limit is ${maxNameLength} (MAX_NAME_LENGTH)`,
-              ErrorCode.NAME_TOO_LONG,
-              { field: 'operationName', length: op.operationName.length, limit: maxNameLength },
-            ),
-          );
+        sendJson(
+          res,
+          400,
+          errorBody(
+            `operationName is ${op.operationName.length} characters long; the limit is ${maxNameLength} (MAX_NAME_LENGTH)`,
+            ErrorCode.NAME_TOO_LONG,
+            { field: 'operationName', length: op.operationName.length, limit: maxNameLength },
+          ),
+        );
         return;
       }
       for (const field of ['variables', 'extensions'] as const) {
         const depth = depthExceeds(op[field], maxDepth);
         if (depth !== null) {
-          res
-            .status(400)
-            .json(
-              errorBody(`${field} nest deeper than ${maxDepth} levels (MAX_VARIABLES_DEPTH); they were not read`, ErrorCode.BAD_USER_INPUT, {
-                field,
-                limit: maxDepth,
-              }),
-            );
+          sendJson(
+            res,
+            400,
+            errorBody(`${field} nest deeper than ${maxDepth} levels (MAX_VARIABLES_DEPTH); they were not read`, ErrorCode.BAD_USER_INPUT, {
+              field,
+              limit: maxDepth,
+            }),
+          );
           return;
         }
       }

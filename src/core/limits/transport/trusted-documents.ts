@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { NextFunction, Request, RequestHandler, Response } from 'express';
+import { NodeHandler, NodeRequest, sendJson } from '../../http/node-http';
 import { ErrorCode } from '../../errors';
 import { errorBody } from '../refusals';
 
@@ -55,8 +55,8 @@ interface Operation {
 }
 
 /** A GET's operation, from its URL (extensions is JSON there). */
-function operationOfGet(req: Request): Operation {
-  const url = new URL(req.originalUrl, 'http://localhost');
+function operationOfGet(req: NodeRequest): Operation {
+  const url = new URL(req.originalUrl ?? req.url ?? '/', 'http://localhost');
   let extensions: unknown;
   try {
     extensions = JSON.parse(url.searchParams.get('extensions') ?? 'null');
@@ -89,15 +89,15 @@ function refusal(op: Operation, manifest: TrustedManifest): { status: number; me
  * TRUSTED_DOCUMENTS mode: every operation of a request (GET or POST, single or batched) must be
  * in the manifest, by hash (an Apollo persisted query) or by its exact text.
  */
-export function trustedDocuments(manifest: TrustedManifest): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
+export function trustedDocuments(manifest: TrustedManifest): NodeHandler {
+  return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'POST') return next();
     const operations: Operation[] =
       req.method === 'GET' ? [operationOfGet(req)] : Array.isArray(req.body) ? req.body : [req.body ?? {}];
     for (const op of operations) {
       const refused = refusal(op && typeof op === 'object' ? op : {}, manifest);
       if (refused) {
-        res.status(refused.status).json(errorBody(refused.message, refused.code));
+        sendJson(res, refused.status, errorBody(refused.message, refused.code));
         return;
       }
     }

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { ServerResponse } from 'node:http';
+import { ApolloServer, HeaderMap, HTTPGraphQLResponse } from '@apollo/server';
+import bodyParser from 'body-parser';
+import { Context } from '../context';
+import { ErrorCode } from '../errors';
+import { Logger } from '../logger';
+import { recordError } from '../metrics';
+import { StatementCount } from '../query-counter';
+import { withRequestScope } from '../request-scope';
+import { Deadline } from '../writes';
+import { endCompressed, NodeHandler, NodeRequest, sendJson } from './node-http';
+
+export interface GraphqlRouteOptions {
+  apollo: ApolloServer<Context>;
+  logger: Logger;
+  /** REQUEST_DEADLINE_MS; 0: none. */
+  deadlineMs: number;
+  /** CORS, first: a preflight is answered there. */
+  cors?: NodeHandler;
+  /** After the JSON body is read, before Apollo (src/core/limits). */
+  afterBody: NodeHandler[];
+  /** The request's context; `sql` counts its statements. */
+  context: (req: NodeRequest, requestId: string, sql: StatementCount) => Promise<Context>;
+  /** Per-request steps the benchmark's per-layer profile turns off (src/core/layers.ts). */
+  without?: { requestId?: boolean; asyncScope?: boolean; compression?: boolean };
+}
+
+/**
+ * POST and GET /graphql on node:http's own request and response: CORS, a request id, a scope
+ * counting SQL statements, the request deadline, the JSON body (at most 1 MB), the transport
+ * checks, then Apollo; the answer is compressed when asked for and big enough. Express served
+ * this before; what it added per request (its router, its request and response methods, a
+ * streaming compressor and an ETag over every body) cost more than Apollo itself.
+ */
+export function graphqlRoute(options: GraphqlRouteOptions): (req: NodeRequest, res: ServerResponse) => void {
+  const { apollo, logger, deadlineMs, cors, context } = options;
+  const without = options.without ?? {};
+  const steps: NodeHandler[] = [bodyParser.json({ limit: '1mb' }) as unknown as NodeHandler, ...options.afterBody];
+  const debug = logger.isLevelEnabled('debug');
+
+  const fail = (res: ServerResponse, requestId: string | undefined, err: unknown) => {
+    if (res.headersSent) return; // answered already (the request deadline), and the late answer failed
+    const status = (err as { status?: number }).status ?? 500;
+    const code = status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR;
+    const message = status === 413 ? 'Request body is larger than 1 MB' : status < 500 ? 'Request body is not valid JSON' : 'Internal server error';
+    if (status >= 500) logger.error({ err, requestId }, 'request failed');
+    recordError(code);
+    sendJson(res, status, { errors: [{ message, extensions: { code, ...(status >= 500 && requestId ? { requestId } : {}) } }] });
+  };
+
+  const respond = (req: NodeRequest, res: ServerResponse, answer: HTTPGraphQLResponse) => {
+    if (res.headersSent) return; // the deadline answered first
+    for (const [key, value] of answer.headers) res.setHeader(key, value);
+    res.statusCode = answer.status ?? 200;
+    if (answer.body.kind === 'complete') {
+      if (without.compression) res.end(answer.body.string);
+      else endCompressed(req, res, answer.body.string);
+      return;
+    }
+    void (async () => {
+      for await (const chunk of (answer.body as { asyncIterator: AsyncIterableIterator<string> }).asyncIterator) res.write(chunk);
+      res.end();
+    })().catch((err) => res.destroy(err));
+  };
+
+  const execute = (req: NodeRequest, res: ServerResponse, requestId: string, sql: StatementCount) => {
+    const headers = new HeaderMap();
+    for (const key in req.headers) {
+      const value = req.headers[key];
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const url = req.originalUrl ?? req.url ?? '';
+    const query = url.indexOf('?');
+    apollo
+      .executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: query < 0 ? '' : url.slice(query), body: req.body },
+        context: () => context(req, requestId, sql),
+      })
+      .then(
+        (answer) => respond(req, res, answer),
+        (err) => fail(res, requestId, err),
+      );
+  };
+
+  const run = (req: NodeRequest, res: ServerResponse, requestId: string, sql: StatementCount) => {
+    let i = 0;
+    const next = (err?: unknown) => {
+      if (err) return fail(res, requestId, err);
+      if (res.headersSent || res.writableEnded) return;
+      const step = steps[i++];
+      if (!step) return execute(req, res, requestId, sql);
+      try {
+        step(req, res, next);
+      } catch (thrown) {
+        fail(res, requestId, thrown);
+      }
+    };
+    const inScope = (deadline?: Deadline) => (without.asyncScope ? next() : withRequestScope({ sql, deadline }, next));
+    if (deadlineMs <= 0) return inScope();
+    const deadline = new Deadline(Date.now() + deadlineMs);
+    const timer = setTimeout(() => {
+      if (res.headersSent || !deadline.expire()) return;
+      logger.warn({ requestId, ms: deadlineMs }, 'request deadline passed');
+      recordError(ErrorCode.SERVICE_UNAVAILABLE);
+      sendJson(res, 503, {
+        errors: [
+          {
+            message: `The request did not finish within ${deadlineMs} ms (REQUEST_DEADLINE_MS); nothing was written, try again later`,
+            extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason: 'deadline', requestId },
+          },
+        ],
+      });
+    }, deadlineMs);
+    res.once('close', () => clearTimeout(timer));
+    inScope(deadline);
+  };
+
+  const start = (req: NodeRequest, res: ServerResponse) => {
+    const header = req.headers['x-request-id'];
+    const requestId = without.requestId ? '' : String(header ?? randomUUID()).slice(0, 100);
+    if (!without.requestId) res.setHeader('x-request-id', requestId);
+    const sql: StatementCount = { statements: 0 };
+    // With the per-request line at the end, shows which requests a shutdown had in flight.
+    if (debug) logger.debug({ requestId, method: req.method }, 'request received');
+    run(req, res, requestId, sql);
+  };
+
+  return (req, res) => {
+    if (!cors) return start(req, res);
+    cors(req, res, () => start(req, res));
+  };
+}
