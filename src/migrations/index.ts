@@ -13,6 +13,7 @@ import { RelatedTerms1764400000005 } from './1764400000005-related-terms';
 import { Occupations1764500000000 } from './1764500000000-occupations';
 import { CertificationLifecycles1764500000001 } from './1764500000001-certification-lifecycles';
 import { ChangeFeed1764600000000 } from './1764600000000-change-feed';
+import { DropSearchDocuments1764700000000 } from './1764700000000-drop-search-documents';
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: Function[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   Occupations1764500000000,
   CertificationLifecycles1764500000001,
   ChangeFeed1764600000000,
+  DropSearchDocuments1764700000000,
 ];
