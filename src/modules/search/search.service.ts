@@ -47,7 +47,8 @@ export function queryWords(text: string): string[] {
   return [...new Set(tokens(text).filter((w) => !STOP_WORDS.has(w)))].slice(0, MAX_WORDS);
 }
 
-const toQuery = (text: string): QueryWord[] => queryWords(text).map((word) => ({ word, stem: stemOf(word), prefix: word.length >= MIN_PREFIX }));
+/** The words of a query as the index looks them up: stemmed, each also a prefix when 3 letters or more. */
+export const queryTerms = (text: string): QueryWord[] => queryWords(text).map((word) => ({ word, stem: stemOf(word), prefix: word.length >= MIN_PREFIX }));
 
 /** How often this process built the index from the tables, and updated it from the change feed instead. */
 export const searchIndexStats = { builds: 0, updates: 0 };
@@ -109,7 +110,7 @@ function didYouMean(text: string, result: EngineResult): string | null {
  * half. Pass the request context where there is one, so the graph version is read once.
  */
 export async function searchGraph(from: VersionScope | DataSource, text: string, options: SearchOptions): Promise<SearchResults> {
-  const words = toQuery(text);
+  const words = queryTerms(text);
   if (!words.length) return { hits: [], total: 0, facets: [], didYouMean: null };
   const index = await liveIndex(scopeOf(from));
   const result = index.search(words, options);
@@ -129,7 +130,7 @@ export async function searchGraph(from: VersionScope | DataSource, text: string,
 
 /** The hits of searchGraph alone: node type, slug and score, best first. */
 export async function searchIndex(from: VersionScope | DataSource, text: string, options: SearchOptions): Promise<IndexHit[]> {
-  const words = toQuery(text);
+  const words = queryTerms(text);
   if (!words.length) return [];
   const index = await liveIndex(scopeOf(from));
   return index.search(words, options).hits.map((h) => ({ nodeType: h.nodeType, slug: h.slug, score: round(h.tier * TIER_STEP + h.score) }));
