@@ -8,7 +8,7 @@ import { editDistance } from '../../src/modules/search/typos';
 
 const doc = (key: string, name: string, fields: Partial<Pick<SearchDoc, 'aliases' | 'related' | 'body' | 'deps'>> = {}): SearchDoc => {
   const [nodeType, slug] = key.split(':');
-  return { key, nodeType, slug, name, aliases: [], related: [], body: '', deps: [], ...fields };
+  return { key, nodeType, slug, name, aliases: [], related: [], label: '', body: '', deps: [], ...fields };
 };
 const search = (index: SearchIndex, text: string, limit = 10, types?: string[]) =>
   index.search(queryTerms(text), { limit, types }).hits.map((h) => h.key);
@@ -118,7 +118,7 @@ describe('Search engine', () => {
     related: fc.array(text(2), { maxLength: 2 }),
     body: text(10),
   });
-  const asDoc = (d: { nodeType: string; slug: string; name: string; aliases: string[]; related: string[]; body: string }): SearchDoc => ({ ...d, key: `${d.nodeType}:${d.slug}`, deps: [] });
+  const asDoc = (d: { nodeType: string; slug: string; name: string; aliases: string[]; related: string[]; body: string }): SearchDoc => ({ ...d, key: `${d.nodeType}:${d.slug}`, label: d.nodeType.toLowerCase(), deps: [] });
   const unique = (docs: SearchDoc[]) => [...new Map(docs.map((d) => [d.key, d])).values()];
   const queryArb = fc.oneof(fc.subarray(words, { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')), fc.constantFrom('kubernets', 'securty', 'databse'));
 

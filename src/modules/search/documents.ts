@@ -12,6 +12,8 @@ export interface SearchDoc {
   name: string;
   aliases: string[];
   related: string[];
+  /** Words naming the node's kind ("certification", "common mistake"), found like a related name but never shown. */
+  label: string;
   body: string;
   /** Keys of the records whose names are in `related`: when one changes, this document does too. */
   deps: string[];
@@ -203,7 +205,8 @@ export async function loadDocuments(db: DataSource, keys?: Iterable<string>): Pr
         slug: row.slug,
         ...own,
         aliases: [...own.aliases, ...(ownNames.get(String(row.id)) ?? [])],
-        related: [...links.map((l) => l.name), ...own.related, kind.label(row)],
+        related: [...links.map((l) => l.name), ...own.related],
+        label: kind.label(row),
         deps: links.map((l) => `${l.type}:${l.slug}`),
       });
     }
