@@ -27,14 +27,12 @@ const MAX_DELTA = 500;
  * version in (from, to] has no row (a seed run, a restore) or there are too many to be worth it.
  */
 async function readDelta(db: DataSource, from: number, to: number): Promise<GraphDelta | null> {
-  const rows: { graph_version: number | string; kind: string; record_key: string; change: string }[] = await db
-    .createQueryBuilder()
-    .select(['c.graph_version AS graph_version', 'c.kind AS kind', 'c.record_key AS record_key', 'c.change AS change'])
-    .from('change_feed', 'c')
-    .where('c.graph_version > :from AND c.graph_version <= :to', { from, to })
-    .orderBy('c.id', 'ASC')
-    .limit(MAX_DELTA + 1)
-    .getRawMany();
+  // a raw query goes to the primary, where the version was read (a replica may lag behind it)
+  const [a, b] = db.options.type === 'postgres' ? ['$1', '$2'] : ['?', '?'];
+  const rows: { graph_version: number | string; kind: string; record_key: string; change: string }[] = await db.query(
+    `SELECT graph_version, kind, record_key, change FROM change_feed WHERE graph_version > ${a} AND graph_version <= ${b} ORDER BY id LIMIT ${MAX_DELTA + 1}`,
+    [from, to],
+  );
   if (rows.length > MAX_DELTA) return null;
   const versions = new Set(rows.map((r) => Number(r.graph_version)));
   if (versions.size !== to - from) return null;

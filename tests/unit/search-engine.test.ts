@@ -108,6 +108,15 @@ describe('Search engine', () => {
     expect([...index.dependentsOf(['Sector:fintech'])]).toEqual(['Employer:square']);
   });
 
+  it('should forget the words of a removed document, for exact and typo matches alike', async () => {
+    const index = await (await SearchIndex.build([...corpus, doc('Skill:brewing', 'Brewing'), doc('Skill:zymurgy', 'Zymurgy', { body: 'Brewing science.' })])).withChanges([], ['Skill:zymurgy', 'Skill:brewing']);
+    const fresh = await SearchIndex.build(index.documents());
+    for (const query of ['zymurgy', 'zymurgi', 'brewing', 'brewin']) {
+      expect([query, index.search(queryTerms(query), { limit: 10 })]).toEqual([query, fresh.search(queryTerms(query), { limit: 10 })]);
+    }
+    expect(index.search(queryTerms('zymurgy'), { limit: 10 }).hits).toEqual([]);
+  });
+
   const words = ['cloud', 'clouds', 'data', 'database', 'java', 'javascript', 'lead', 'leader', 'ops', 'security', 'kubernetes'];
   const text = (max: number) => fc.array(fc.constantFrom(...words), { maxLength: max }).map((w) => w.join(' '));
   const docArb = fc.record({

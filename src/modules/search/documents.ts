@@ -181,8 +181,10 @@ export async function loadDocuments(db: DataSource, keys?: Iterable<string>): Pr
     const rows: Row[] = [];
     if (!slugs) rows.push(...(await db.query(`SELECT ${kind.columns} FROM ${kind.table}`)));
     for (let i = 0; slugs && i < slugs.length; i += CHUNK) {
-      const qb = db.createQueryBuilder().select(kind.columns.split(', ').map((c) => `t.${c} AS ${c}`)).from(kind.table, 't');
-      rows.push(...(await qb.where('t.slug IN (:...slugs)', { slugs: slugs.slice(i, i + CHUNK) }).getRawMany()));
+      // raw queries go to the primary, as the graph version does (a replica may lag behind it)
+      const chunk = slugs.slice(i, i + CHUNK);
+      const marks = chunk.map((_, j) => (db.options.type === 'postgres' ? `$${j + 1}` : '?')).join(', ');
+      rows.push(...(await db.query(`SELECT ${kind.columns} FROM ${kind.table} WHERE slug IN (${marks})`, chunk)));
     }
     if (!rows.length) continue;
     const linked = new Map<string, { type: string; slug: string; name: string }[]>();

@@ -128,23 +128,24 @@ export class SearchIndex {
   resolve(words: QueryWord[]): WordMatch[] {
     return words.map((q) => {
       const exact: WordMatch = { word: q.word, shown: q.word, typo: false, stems: new Set([q.stem]), words: new Set([q.word]), prefix: q.prefix };
-      if (this.segments().some(([seg]) => this.termRanges(seg, exact).some(([from, to]) => from < to))) return exact;
+      if (this.liveHits(exact, 1) > 0) return exact;
       const max = allowedEdits(q.word);
       if (max === 0) return exact;
-      let best = max + 1;
       const close: { word: string; stem: string; distance: number }[] = [];
       for (const [seg] of this.segments()) {
         seg.words.forEach((w, i) => {
-          const distance = editDistance(q.word, w, Math.min(max, best));
-          if (distance > max || distance > best) return;
-          best = distance;
-          close.push({ word: w, stem: seg.wordStem[i], distance });
+          const distance = editDistance(q.word, w, max);
+          if (distance <= max) close.push({ word: w, stem: seg.wordStem[i], distance });
         });
       }
-      const closest = close.filter((c) => c.distance === best);
+      // words only the replaced or deleted documents had are not ours any more
+      const live = close
+        .map((c) => ({ ...c, hits: this.liveHits({ stems: new Set([c.stem]), prefix: false }) }))
+        .filter((c) => c.hits > 0);
+      const nearest = Math.min(...live.map((c) => c.distance));
+      const closest = live.filter((c) => c.distance === nearest);
       if (!closest.length) return exact;
-      const popularity = (stem: string) => this.segments().reduce((n, [seg]) => n + this.termRanges(seg, { stems: new Set([stem]), prefix: false } as WordMatch).reduce((m, [f, t]) => m + (t > f ? seg.termStart[t] - seg.termStart[f] : 0), 0), 0);
-      closest.sort((a, b) => popularity(b.stem) - popularity(a.stem) || (a.word < b.word ? -1 : 1));
+      closest.sort((a, b) => b.hits - a.hits || (a.word < b.word ? -1 : 1));
       return {
         word: q.word,
         shown: closest[0].word,
@@ -233,6 +234,19 @@ export class SearchIndex {
       facets: [...facets].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : 1)),
       words: matches,
     };
+  }
+
+  /** How many live documents a word matches, counting up to `enough`. */
+  private liveHits(m: Pick<WordMatch, 'stems' | 'prefix'>, enough = Infinity): number {
+    let hits = 0;
+    for (const [seg, offset] of this.segments()) {
+      for (const [from, to] of this.termRanges(seg, m)) {
+        for (let i = seg.termStart[from], end = seg.termStart[to]; i < end && hits < enough; i++) {
+          if (offset > 0 || !this.dead.has(seg.postingDoc[i])) hits++;
+        }
+      }
+    }
+    return hits;
   }
 
   private segments(): [Segment, number][] {
