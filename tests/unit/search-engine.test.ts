@@ -54,6 +54,10 @@ describe('Search engine', () => {
     const mixed = index.search(queryTerms('kubernetes finteck'), { limit: 10 }).hits.map((h) => h.key);
     expect(mixed[0]).toBe('Skill:kubernetes');
     expect(mixed.indexOf('Sector:fintech')).toBeGreaterThan(mixed.indexOf('Skill:docker'));
+    // at most three words of a query are looked up as typos
+    const four = index.search(queryTerms('postgress finteck scalle delivvery'), { limit: 10 }).words;
+    expect(four.map((w) => [w.shown, w.typo])).toEqual([['postgres', true], ['fintech', true], ['scale', true], ['delivvery', false]]);
+    expect(index.search(queryTerms('delivvery'), { limit: 10 }).words[0]).toMatchObject({ typo: true, shown: 'delivery' });
     // short words are never corrected
     expect(search(index, 'dockr')).toEqual(['Skill:docker']);
     expect(search(index, 'k9s')).toEqual([]);

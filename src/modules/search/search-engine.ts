@@ -48,6 +48,8 @@ const K1 = 1.2;
 const B = 0.75;
 /** A typo match counts this much of an exact one. */
 const TYPO_WEIGHT = 0.5;
+/** Words of one query looked up as typos at most; the rest of the unknown words match nothing. */
+const MAX_TYPO_LOOKUPS = 3;
 
 const EMPTY: SearchDoc[] = [];
 
@@ -126,11 +128,13 @@ export class SearchIndex {
 
   /** The query words resolved: exact or prefix terms, else (long enough words) close words of ours. */
   resolve(words: QueryWord[]): WordMatch[] {
+    let lookups = 0;
     return words.map((q) => {
       const exact: WordMatch = { word: q.word, shown: q.word, typo: false, stems: new Set([q.stem]), words: new Set([q.word]), prefix: q.prefix };
       if (this.liveHits(exact, 1) > 0) return exact;
       const max = allowedEdits(q.word);
-      if (max === 0) return exact;
+      // each lookup compares the word with every word of ours: a few per query, not twelve
+      if (max === 0 || ++lookups > MAX_TYPO_LOOKUPS) return exact;
       const close: { word: string; stem: string; distance: number }[] = [];
       for (const [seg] of this.segments()) {
         seg.words.forEach((w, i) => {
