@@ -1,5 +1,5 @@
 import { SearchDoc } from './documents';
-import { buildSegment, firstWhereNot, NameForm, Segment } from './inverted-index';
+import { buildSegment, FIELD_WEIGHT, firstWhereNot, NameForm, Segment } from './inverted-index';
 import { TopK } from './top-k';
 import { allowedEdits, editDistance } from './typos';
 
@@ -66,7 +66,7 @@ const TYPE_PRIOR: Record<string, number> = { Role: 1.2, Skill: 1.1, Certificatio
  * small segment grows past a share of the base, the two are merged.
  */
 export class SearchIndex {
-  private scratch: { score: Float64Array; freq: Float64Array; mask: Uint32Array; touched: Uint32Array; hit: Uint32Array } | null = null;
+  private scratch: { score: Float64Array; freq: Float64Array; mask: Uint32Array; named: Uint32Array; tier: Uint8Array; touched: Uint32Array; hit: Uint32Array } | null = null;
 
   private constructor(
     readonly base: Segment,
@@ -170,9 +170,11 @@ export class SearchIndex {
     const matches = this.resolve(words);
     const n = this.base.docs.length + this.overlay.docs.length;
     if (!this.scratch) {
-      this.scratch = { score: new Float64Array(n), freq: new Float64Array(n), mask: new Uint32Array(n), touched: new Uint32Array(n), hit: new Uint32Array(n) };
+      this.scratch = { score: new Float64Array(n), freq: new Float64Array(n), mask: new Uint32Array(n), named: new Uint32Array(n), tier: new Uint8Array(n), touched: new Uint32Array(n), hit: new Uint32Array(n) };
     }
-    const { score, freq, mask, touched, hit } = this.scratch;
+    // named: the words found often enough to be in a name or alias (one there weighs at least
+    // FIELD_WEIGHT.alias); only a document with all of them can have a name matching the query
+    const { score, freq, mask, named, tier: tiers, touched, hit } = this.scratch;
     const avgLength = this.liveLength / (this.liveCount || 1);
     let matched = 0;
     const wordIdf = new Float64Array(matches.length);
@@ -198,18 +200,16 @@ export class SearchIndex {
         const norm = K1 * (1 - B + (B * this.lengthOf(d)) / avgLength);
         if (mask[d] === 0) touched[matched++] = d;
         mask[d] |= 1 << g;
+        if (f >= FIELD_WEIGHT.alias) named[d] |= 1 << g;
         score[d] += (idf * f * (K1 + 1)) / (f + norm);
       }
     });
 
     const allowed = options.types?.length ? new Set(options.types) : null;
     const facets = new Map<string, number>();
-    const tiers = new Map<number, number>();
     const all = (1 << matches.length) - 1;
     const top = new TopK(Math.max(0, options.limit), (a, b) => {
-      const ta = tiers.get(a) ?? 0;
-      const tb = tiers.get(b) ?? 0;
-      if (ta !== tb) return ta < tb;
+      if (tiers[a] !== tiers[b]) return tiers[a] < tiers[b];
       if (score[a] !== score[b]) return score[a] < score[b];
       return this.docOf(a).key > this.docOf(b).key;
     });
@@ -221,16 +221,18 @@ export class SearchIndex {
       total++;
       facets.set(doc.nodeType, (facets.get(doc.nodeType) ?? 0) + 1);
       score[d] *= (shareOf(mask[d], wordIdf) * (TYPE_PRIOR[doc.nodeType] ?? 1));
-      if (mask[d] === all) tiers.set(d, tierOf(this.namesOf(d), matches));
+      if (named[d] === all) tiers[d] = tierOf(this.namesOf(d), matches);
       top.offer(d);
     }
     const hits = top.best().map((d) => {
       const doc = this.docOf(d);
-      return { key: doc.key, nodeType: doc.nodeType, slug: doc.slug, score: score[d], tier: tiers.get(d) ?? 0, matched: matches.filter((_, g) => mask[d] & (1 << g)), doc };
+      return { key: doc.key, nodeType: doc.nodeType, slug: doc.slug, score: score[d], tier: tiers[d], matched: matches.filter((_, g) => mask[d] & (1 << g)), doc };
     });
     for (let i = 0; i < matched; i++) {
       score[touched[i]] = 0;
       mask[touched[i]] = 0;
+      named[touched[i]] = 0;
+      tiers[touched[i]] = 0;
     }
     return {
       hits,
