@@ -14,6 +14,7 @@ import { Occupations1764500000000 } from './1764500000000-occupations';
 import { CertificationLifecycles1764500000001 } from './1764500000001-certification-lifecycles';
 import { ChangeFeed1764600000000 } from './1764600000000-change-feed';
 import { CareerDirections1764700000000 } from './1764700000000-career-directions';
+import { DropSearchDocuments1764700000001 } from './1764700000001-drop-search-documents';
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: Function[] = [
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   CertificationLifecycles1764500000001,
   ChangeFeed1764600000000,
   CareerDirections1764700000000,
+  DropSearchDocuments1764700000001,
 ];

@@ -16,7 +16,6 @@ import { Role } from '../modules/roles/role.entity';
 import { JobOutlook } from '../modules/salaries/job-outlook.entity';
 import { SalaryBand } from '../modules/salaries/salary-band.entity';
 import { SalaryFactor } from '../modules/salaries/salary-factor.entity';
-import { rebuildSearchIndex } from '../modules/search/search-index';
 import { SkillRequirement } from '../modules/skills/skill-requirement.entity';
 import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
@@ -210,15 +209,8 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
   (row) => subjects.has(`${row.subjectType}:${row.subjectId}`));
 
   const { inserted, updated, deleted } = sync.report;
-  const changed = inserted + updated + deleted > 0 || !(await searchIndexFilled(em));
-  if (changed) {
-    await rebuildSearchIndex(em);
+  if (inserted + updated + deleted > 0) {
     await bumpGraphVersion(em); // every process's in-memory graph, search index and cache move on
   }
   return sync.report;
-}
-
-async function searchIndexFilled(em: EntityManager): Promise<boolean> {
-  const rows = await em.query('SELECT COUNT(*) AS n FROM search_documents');
-  return Number(rows[0].n) > 0;
 }

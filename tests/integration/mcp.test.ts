@@ -171,7 +171,12 @@ describe('MCP tools (in-process client)', () => {
     expect(result.isError).toBeFalsy();
     const hits = result.structuredContent.hits;
     expect(hits[0]).toEqual(expect.objectContaining({ type: 'Skill', slug: 'kubernetes', name: 'Kubernetes' }));
-    expect(textOf(result)).toMatch(/^\d+ match(es)? for "kubernetes", best first:\n1\. Kubernetes \(Skill, slug "kubernetes"\)/);
+    expect(textOf(result)).toMatch(/^\d+ match(es)? for "kubernetes", the best \d+ first:\n1\. Kubernetes \(Skill, slug "kubernetes"\): .*\*\*Kubernetes\*\*/);
+    expect(result.structuredContent.didYouMean).toBeNull();
+    const typo = await call('search', { query: 'postgress', limit: 3 });
+    expect(typo.structuredContent.didYouMean).toBe('postgres');
+    expect(typo.structuredContent.hits[0]).toEqual(expect.objectContaining({ slug: 'postgresql', matchedTerms: ['postgres'] }));
+    expect(textOf(typo)).toMatch(/^\d+ match(es)? for "postgress" \(read as "postgres"\)/);
     const none = await call('search', { query: 'zzzqqq' });
     expect(none.structuredContent.hits).toEqual([]);
     expect(textOf(none)).toBe('Nothing matches "zzzqqq".');

@@ -1,5 +1,5 @@
 import { fold, stem, tokens } from '../../src/modules/search/porter-tokenizer';
-import { queryPhrases } from '../../src/modules/search/search.service';
+import { queryTerms } from '../../src/modules/search/search.service';
 
 describe('Search tokenizer', () => {
   it('should split on anything but letters and digits, lower-cased', () => {
@@ -22,16 +22,16 @@ describe('Search tokenizer', () => {
     expect(stem(`${'ła'.repeat(19)}ational`)).toBe('ła'.repeat(19));
   });
 
-  it('should turn a query into stemmed phrases: stop words out, short words whole, at most twelve', () => {
-    expect(queryPhrases('How do I become the developers of AI?')).toEqual([
-      { term: 'becom', prefix: true },
-      { term: 'develop', prefix: true },
-      { term: 'ai', prefix: false },
+  it('should turn a query into stemmed words: stop words out, short words whole, at most twelve', () => {
+    expect(queryTerms('How do I become the developers of AI?')).toEqual([
+      { word: 'become', stem: 'becom', prefix: true },
+      { word: 'developers', stem: 'develop', prefix: true },
+      { word: 'ai', stem: 'ai', prefix: false },
     ]);
-    expect(queryPhrases('one two three four five six seven eight nine ten eleven twelve thirteen')).toHaveLength(12);
-    expect(queryPhrases('"docker" OR NEAR(*) ^ -')).toEqual([
-      { term: 'docker', prefix: true },
-      { term: 'near', prefix: true },
+    expect(queryTerms('one two three four five six seven eight nine ten eleven twelve thirteen')).toHaveLength(12);
+    expect(queryTerms('"docker" OR NEAR(*) ^ -')).toEqual([
+      { word: 'docker', stem: 'docker', prefix: true },
+      { word: 'near', stem: 'near', prefix: true },
     ]);
   });
 });

@@ -49,6 +49,7 @@ const COMPUTE_COST: Record<string, number> = {
   'Query.skillGap': 5,
   'Query.compareLevels': 5,
   'Query.search': 5,
+  'Query.searchConnection': 5,
 };
 
 type Variables = Record<string, unknown> | undefined;

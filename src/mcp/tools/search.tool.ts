@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NODE_ENTITIES } from '../../modules/nodes/node-entities';
 import { loadNodes } from '../../modules/nodes/node.service';
-import { searchIndex } from '../../modules/search/search.service';
+import { searchGraph } from '../../modules/search/search.service';
 import { CitedType } from '../../modules/sources/citation.entity';
 import { CitationOut, citationsFor, citeText } from '../cite';
 import { citations } from '../schemas';
@@ -18,7 +18,9 @@ export const searchTool = defineTool({
   title: 'Search careergraph',
   description:
     'Finds roles, levels, skills, certifications, employers, sectors, advice and sources matching some words, best ' +
-    'first, with the slug each of the other tools takes. Words that match nothing give nothing.',
+    'first, with the slug each of the other tools takes and a snippet of our text showing why each matched. A ' +
+    'misspelt word of 5 letters or more is matched to the closest word we have (reported as didYouMean); words ' +
+    'that match nothing give nothing.',
   input: {
     query: z
       .string({ error: '"query" is required: some words, such as "kubernetes cloud"' })
@@ -35,10 +37,22 @@ export const searchTool = defineTool({
   },
   output: {
     query: z.string(),
-    hits: z.array(z.object({ type: z.string(), slug: z.string(), name: z.string(), score: z.number(), citations })),
+    didYouMean: z.string().nullable(),
+    total: z.number(),
+    hits: z.array(
+      z.object({
+        type: z.string(),
+        slug: z.string(),
+        name: z.string(),
+        score: z.number(),
+        matchedTerms: z.array(z.string()),
+        snippet: z.string().nullable(),
+        citations,
+      }),
+    ),
   },
   async run(ctx, { query, types, limit }) {
-    const hits = await searchIndex(ctx, query, { types, limit: limit ?? 10 });
+    const { hits, total, didYouMean } = await searchGraph(ctx, query, { types, limit: limit ?? 10 });
     const nodes = await loadNodes(ctx, hits);
     const found = hits.flatMap((hit, i) => (nodes[i] ? [{ hit, node: nodes[i] as unknown as Record<string, unknown> & { id: number } }] : []));
     const cited = found.filter(({ hit }) => hit.nodeType !== 'Source');
@@ -56,14 +70,17 @@ export const searchTool = defineTool({
       slug: f.hit.slug,
       name: nameOf(f.node),
       score: f.hit.score,
+      matchedTerms: f.hit.matchedTerms,
+      snippet: f.hit.snippet,
       citations: citationOf.get(f) ?? [],
     }));
+    const corrected = didYouMean ? ` (read as "${didYouMean}")` : '';
     const text = results.length
       ? [
-          `${results.length} match${results.length === 1 ? '' : 'es'} for "${query}", best first:`,
-          ...results.map((r, i) => `${i + 1}. ${r.name} (${r.type}, slug "${r.slug}")${citeText(r.citations, 1)}`),
+          `${total} match${total === 1 ? '' : 'es'} for "${query}"${corrected}, the best ${results.length} first:`,
+          ...results.map((r, i) => `${i + 1}. ${r.name} (${r.type}, slug "${r.slug}")${r.snippet ? `: ${r.snippet}` : ''}${citeText(r.citations, 1)}`),
         ].join('\n')
       : `Nothing matches "${query}".`;
-    return { structured: { query, hits: results }, text };
+    return { structured: { query, didYouMean, total, hits: results }, text };
   },
 });

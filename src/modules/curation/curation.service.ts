@@ -8,7 +8,6 @@ import { AdvancementPath } from '../guidance/advancement-path.entity';
 import { Basis } from '../../core/basis';
 import { RoleLevel } from '../roles/role-level.entity';
 import { Role } from '../roles/role.entity';
-import { rebuildSearchIndex } from '../search/search-index';
 import { Skill } from '../skills/skill.entity';
 import { Citation, CitedType } from '../sources/citation.entity';
 import { Bounds, BoundQualifier, boundsProblem, qualifierOf } from '../../core/quantity';
@@ -159,10 +158,12 @@ export async function audit(
   await recordChanges(em, [{ kind: record.kind, key: record.key, change }]);
 }
 
-/** What every write does before it commits: keep the search index in step with the tables. */
+/**
+ * What every write does before it commits. The search index is not among it: each process updates
+ * its own from the change feed at the next request (src/modules/search).
+ */
 export async function afterWrite(em: EntityManager, options: { deleted: CitedRecords | false }): Promise<void> {
   if (options.deleted) await dropCitations(em, options.deleted);
-  await rebuildSearchIndex(em);
 }
 
 const CITED_TABLES: Record<CitedType, string> = {

@@ -1,70 +1,93 @@
+import { SearchDoc } from './documents';
 import { stem, tokens } from './porter-tokenizer';
 
-/** One row of `search_documents`: a node and the text it is found by. */
-export interface SearchDocument {
-  nodeType: string;
-  slug: string;
-  title: string;
-  body: string;
-}
+/** How much one occurrence of a word counts, by where it is: a node's own names above related names above prose. */
+export const FIELD_WEIGHT = { name: 10, alias: 8, related: 3, body: 1 } as const;
 
-/** Each word of the title counts ten times, each of the body once (as bm25(..., 10.0, 1.0) did). */
-const TITLE_WEIGHT = 10;
-const BODY_WEIGHT = 1;
+/** Query words too common to say anything about relevance; left out of names' phrases too. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  'a an and are as at be by can do does for from how i in is it me my of on or so the to what when where which who why with you your'.split(' '),
+);
+
+/** A name or alias as words (folded) and as stems, stop words left out, for exact and phrase matches. */
+export interface NameForm {
+  words: string[];
+  stems: string[];
+}
 
 /** Documents indexed between two yields to the event loop. */
 const SLICE = 500;
 
 /**
- * Documents numbered in (node type, slug) order, so that a type is a range of numbers and the
- * lower number wins a tie; every distinct stem, sorted, so that a prefix is a range of terms;
- * and the postings of each term, by document, in flat typed arrays.
+ * One immutable part of the index: its documents, numbered from 0 in (type, slug) order; every
+ * distinct stem, sorted, so that a prefix is a range of terms; the postings of each term in flat
+ * typed arrays; and the surface words, for typo matches. The live index is a large base segment
+ * plus a small one holding the documents written since (search-index.ts).
  */
-export interface InvertedIndex {
-  typeNames: string[];
-  docType: Uint16Array;
-  docSlug: string[];
-  /** Words in the document, title and body. */
+export interface Segment {
+  docs: SearchDoc[];
+  byKey: Map<string, number>;
+  names: NameForm[][];
+  /** Words in the document, every field. */
   docLength: Uint32Array;
+  totalLength: number;
   terms: string[];
-  /** The postings of terms[t] are at termStart[t] .. termStart[t + 1] - 1. */
+  /** The postings of terms[t] are at termStart[t] .. termStart[t + 1] - 1, by document. */
   termStart: Uint32Array;
   postingDoc: Uint32Array;
-  /** The term's occurrences in the document, weighted by column. */
+  /** The term's occurrences in the document, weighted by field. */
   postingFreq: Uint32Array;
+  /** Every distinct folded word, and its stem. */
+  words: string[];
+  wordStem: string[];
+  /** Key of a related record -> the documents carrying its name. */
+  dependents: Map<string, number[]>;
 }
 
-const byTypeThenSlug = (a: SearchDocument, b: SearchDocument) =>
+const byKey = (a: SearchDoc, b: SearchDoc) =>
   a.nodeType < b.nodeType ? -1 : a.nodeType > b.nodeType ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+const stemCache = new Map<string, string>();
+/** The stem of a folded word, remembered (the vocabulary is small next to the text). */
+export function stemOf(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stem(word);
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+export function nameForm(text: string): NameForm {
+  const words = tokens(text).filter((w) => !STOP_WORDS.has(w));
+  return { words, stems: words.map(stemOf) };
+}
+
 /**
  * Indexes the documents, each word folded and stemmed as SQLite's porter tokenizer does. Yields
- * to the event loop every few hundred documents, so that requests are still answered while a
- * large graph is indexed.
+ * to the event loop every few hundred documents when `pause` is given, so that requests are
+ * still answered while a large graph is indexed.
  */
-export async function buildInvertedIndex(input: SearchDocument[], pause: () => Promise<void> = nextTurn): Promise<InvertedIndex> {
-  const docs = [...input].sort(byTypeThenSlug);
-  const typeNames: string[] = [];
-  const docType = new Uint16Array(docs.length);
+export async function buildSegment(input: SearchDoc[], pause: (() => Promise<void>) | null = nextTurn): Promise<Segment> {
+  const docs = [...input].sort(byKey);
   const docLength = new Uint32Array(docs.length);
   const termIds = new Map<string, number>();
-  const termOfWord = new Map<string, number>();
+  const surface = new Map<string, string>();
   const postings = new Triples();
-  // the current document's weighted count of each term id, and the ids it has
+  const dependents = new Map<string, number[]>();
   const counts: number[] = [];
   const seen: number[] = [];
+  let totalLength = 0;
   const count = (text: string, weight: number) => {
     const words = tokens(text);
     for (const word of words) {
-      let id = termOfWord.get(word);
-      if (id === undefined) {
-        const stemmed = stem(word);
-        id = termIds.get(stemmed);
-        if (id === undefined) termIds.set(stemmed, (id = termIds.size));
-        termOfWord.set(word, id);
-      }
+      let stemmed = surface.get(word);
+      if (stemmed === undefined) surface.set(word, (stemmed = stemOf(word)));
+      let id = termIds.get(stemmed);
+      if (id === undefined) termIds.set(stemmed, (id = termIds.size));
       if (!counts[id]) {
         counts[id] = 0;
         seen.push(id);
@@ -73,12 +96,18 @@ export async function buildInvertedIndex(input: SearchDocument[], pause: () => P
     }
     return words.length;
   };
+  const names: NameForm[][] = [];
   for (let d = 0; d < docs.length; d++) {
-    if (d % SLICE === SLICE - 1) await pause();
+    if (pause && d % SLICE === SLICE - 1) await pause();
     const doc = docs[d];
-    if (typeNames[typeNames.length - 1] !== doc.nodeType) typeNames.push(doc.nodeType);
-    docType[d] = typeNames.length - 1;
-    docLength[d] = count(doc.title, TITLE_WEIGHT) + count(doc.body, BODY_WEIGHT);
+    let length = count(doc.name, FIELD_WEIGHT.name);
+    for (const alias of doc.aliases) length += count(alias, FIELD_WEIGHT.alias);
+    for (const related of [...doc.related, doc.label]) length += count(related, FIELD_WEIGHT.related);
+    length += count(doc.body, FIELD_WEIGHT.body);
+    docLength[d] = length;
+    totalLength += length;
+    names.push([doc.name, ...doc.aliases].map(nameForm));
+    for (const dep of doc.deps) dependents.set(dep, [...(dependents.get(dep) ?? []), d]);
     for (const id of seen) {
       postings.add(id, d, counts[id]);
       counts[id] = 0;
@@ -101,7 +130,21 @@ export async function buildInvertedIndex(input: SearchDocument[], pause: () => P
     postingDoc[at] = postings.b[i];
     postingFreq[at] = postings.c[i];
   }
-  return { typeNames, docType, docSlug: docs.map((d) => d.slug), docLength, terms, termStart, postingDoc, postingFreq };
+  const words = [...surface.keys()].sort();
+  return {
+    docs,
+    byKey: new Map(docs.map((d, i) => [d.key, i])),
+    names,
+    docLength,
+    totalLength,
+    terms,
+    termStart,
+    postingDoc,
+    postingFreq,
+    words,
+    wordStem: words.map((w) => surface.get(w) as string),
+    dependents,
+  };
 }
 
 /** Triples of unsigned integers in growing typed arrays, in the order added. */
@@ -123,4 +166,16 @@ function grow(array: Uint32Array): Uint32Array {
   const bigger = new Uint32Array(array.length * 2);
   bigger.set(array);
   return bigger;
+}
+
+/** The first index from `from` on where `before` no longer holds; it holds for a leading run of the list. */
+export function firstWhereNot(sorted: string[], before: (t: string) => boolean, from: number): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(sorted[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

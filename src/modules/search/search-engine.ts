@@ -1,156 +1,319 @@
-import { InvertedIndex } from './inverted-index';
+import { SearchDoc } from './documents';
+import { buildSegment, FIELD_WEIGHT, firstWhereNot, NameForm, Segment } from './inverted-index';
 import { TopK } from './top-k';
+import { allowedEdits, editDistance } from './typos';
 
-/** A stemmed query word, matched as a whole word or as the start of any word. */
-export interface Phrase {
-  term: string;
+/** A query word as the index looks it up. */
+export interface QueryWord {
+  /** Folded, as typed. */
+  word: string;
+  stem: string;
+  /** Whether it also matches as the start of longer words. */
+  prefix: boolean;
+}
+
+/** A query word resolved against the index: the terms it matches and how much they count. */
+export interface WordMatch {
+  word: string;
+  /** What the hit shows as matched: the word typed, or for a typo the word of ours it was taken for. */
+  shown: string;
+  typo: boolean;
+  /** Stems it matches exactly (for a prefix, the typed stem; for a typo, every close word's). */
+  stems: Set<string>;
+  /** Folded words it stands for in a name (the typed word, or the close words). */
+  words: Set<string>;
   prefix: boolean;
 }
 
 export interface EngineHit {
+  key: string;
   nodeType: string;
   slug: string;
   score: number;
+  /** 4: a name equals the query, 3: equals it stemmed, 2: contains it as a phrase, 1: stemmed, 0: shares words. */
+  tier: number;
+  matched: WordMatch[];
+  doc: SearchDoc;
 }
 
-export interface EngineQuery {
-  /** Only nodes of these types (all when absent or empty). */
-  types?: string[];
-  limit: number;
+export interface EngineResult {
+  hits: EngineHit[];
+  total: number;
+  facets: { type: string; count: number }[];
+  words: WordMatch[];
 }
 
-// BM25 with FTS5's constants and its IDF floor for a phrase found in half the documents or more
+// BM25 with FTS5's constants; the IDF is Lucene's, which stays positive for common words
 const K1 = 1.2;
 const B = 0.75;
-const K1_PLUS_1 = K1 + 1.0;
-const MIN_IDF = 1e-6;
+/** A typo match counts this much of an exact one. */
+const TYPO_WEIGHT = 0.5;
+/** Words of one query looked up as typos at most; the rest of the unknown words match nothing. */
+const MAX_TYPO_LOOKUPS = 3;
+
+const EMPTY: SearchDoc[] = [];
 
 /**
- * Ranks an inverted index as SQLite's FTS5 bm25() does, OR-ing the phrases. A query costs a pass
- * over the postings of its terms and a heap of `limit` entries, never a sort of every match.
+ * Between otherwise equal matches, the kinds people look for by name come first: a role before
+ * the level of it that bears the same name, a skill before the advice that mentions it.
  */
-export class SearchEngine {
-  /** k1 * (1 - b + b * length / average length), per document, written as FTS5 computes it. */
-  private readonly docNorm: Float64Array;
-  // scratch per document, zero between queries: a query runs synchronously, start to end
-  private readonly scores: Float64Array;
-  private readonly phraseFreq: Float64Array;
-  private readonly touched: Uint32Array;
-  private readonly phraseDocs: Uint32Array;
+const TYPE_PRIOR: Record<string, number> = { Role: 1.2, Skill: 1.1, Certification: 1.1, Employer: 1.1, Sector: 1.05, Source: 0.8 };
 
-  constructor(private readonly index: InvertedIndex) {
-    const n = index.docSlug.length;
-    const averageLength = index.docLength.reduce((sum, length) => sum + length, 0) / n || 1;
-    this.docNorm = Float64Array.from(index.docLength, (length) => K1 * (1 - B + (B * length) / averageLength));
-    this.scores = new Float64Array(n);
-    this.phraseFreq = new Float64Array(n);
-    this.touched = new Uint32Array(n);
-    this.phraseDocs = new Uint32Array(n);
+/**
+ * The in-process index of one graph version: a base segment, a small segment of the documents
+ * written since it was built, and the base documents those replaced or deleted. An update makes a
+ * new index sharing the base (the old one stays as it was, for requests still using it); when the
+ * small segment grows past a share of the base, the two are merged.
+ */
+export class SearchIndex {
+  private scratch: { score: Float64Array; freq: Float64Array; mask: Uint32Array; named: Uint32Array; tier: Uint8Array; touched: Uint32Array; hit: Uint32Array } | null = null;
+
+  private constructor(
+    readonly base: Segment,
+    readonly overlay: Segment,
+    /** Base document numbers no longer live. */
+    readonly dead: ReadonlySet<number>,
+    private readonly liveCount: number,
+    private readonly liveLength: number,
+  ) {}
+
+  static async build(docs: SearchDoc[]): Promise<SearchIndex> {
+    const base = await buildSegment(docs);
+    return new SearchIndex(base, await buildSegment(EMPTY, null), new Set(), base.docs.length, base.totalLength);
   }
 
   get size(): number {
-    return this.index.docSlug.length;
+    return this.liveCount;
+  }
+
+  /** Whether the small segment holds anything (the index was updated since it was built or merged). */
+  get updatedDocs(): number {
+    return this.overlay.docs.length;
+  }
+
+  /** Every live document, in no particular order. */
+  documents(): SearchDoc[] {
+    return [...this.base.docs.filter((_, i) => !this.dead.has(i)), ...this.overlay.docs];
+  }
+
+  /** Keys of the live documents carrying the name of one of these records. */
+  dependentsOf(keys: Iterable<string>): Set<string> {
+    const out = new Set<string>();
+    for (const key of keys) {
+      for (const d of this.base.dependents.get(key) ?? []) if (!this.dead.has(d)) out.add(this.base.docs[d].key);
+      for (const d of this.overlay.dependents.get(key) ?? []) out.add(this.overlay.docs[d].key);
+    }
+    return out;
+  }
+
+  /** A new index with these documents added or replaced and these keys gone; this one is left as it was. */
+  async withChanges(upserts: SearchDoc[], removed: Iterable<string>): Promise<SearchIndex> {
+    const dead = new Set(this.dead);
+    const recent = new Map(this.overlay.docs.map((d) => [d.key, d]));
+    for (const key of [...removed, ...upserts.map((d) => d.key)]) {
+      const at = this.base.byKey.get(key);
+      if (at !== undefined) dead.add(at);
+      recent.delete(key);
+    }
+    for (const doc of upserts) recent.set(doc.key, doc);
+    const docs = [...recent.values()];
+    if (docs.length + dead.size > Math.max(200, this.base.docs.length / 8)) {
+      return SearchIndex.build([...this.base.docs.filter((_, i) => !dead.has(i)), ...docs]);
+    }
+    const overlay = await buildSegment(docs, null);
+    let length = overlay.totalLength + this.base.totalLength;
+    for (const d of dead) length -= this.base.docLength[d];
+    return new SearchIndex(this.base, overlay, dead, this.base.docs.length - dead.size + docs.length, length);
+  }
+
+  /** The query words resolved: exact or prefix terms, else (long enough words) close words of ours. */
+  resolve(words: QueryWord[]): WordMatch[] {
+    let lookups = 0;
+    return words.map((q) => {
+      const exact: WordMatch = { word: q.word, shown: q.word, typo: false, stems: new Set([q.stem]), words: new Set([q.word]), prefix: q.prefix };
+      if (this.liveHits(exact, 1) > 0) return exact;
+      const max = allowedEdits(q.word);
+      // each lookup compares the word with every word of ours: a few per query, not twelve
+      if (max === 0 || ++lookups > MAX_TYPO_LOOKUPS) return exact;
+      const close: { word: string; stem: string; distance: number }[] = [];
+      for (const [seg] of this.segments()) {
+        seg.words.forEach((w, i) => {
+          const distance = editDistance(q.word, w, max);
+          if (distance <= max) close.push({ word: w, stem: seg.wordStem[i], distance });
+        });
+      }
+      // words only the replaced or deleted documents had are not ours any more
+      const live = close
+        .map((c) => ({ ...c, hits: this.liveHits({ stems: new Set([c.stem]), prefix: false }) }))
+        .filter((c) => c.hits > 0);
+      const nearest = Math.min(...live.map((c) => c.distance));
+      const closest = live.filter((c) => c.distance === nearest);
+      if (!closest.length) return exact;
+      closest.sort((a, b) => b.hits - a.hits || (a.word < b.word ? -1 : 1));
+      return {
+        word: q.word,
+        shown: closest[0].word,
+        typo: true,
+        stems: new Set(closest.map((c) => c.stem)),
+        words: new Set(closest.map((c) => c.word)),
+        prefix: false,
+      };
+    });
   }
 
   /**
-   * The best `limit` documents matching any phrase: score descending, then node type and slug
-   * ascending. A phrase adds idf * f * (k1 + 1) / (f + norm) to a document's score, f being its
-   * weighted occurrences there (for a prefix, of every word it starts).
+   * The best `limit` live documents matching any word, of the allowed types: names equal to or
+   * containing the query first (tier), then BM25 over the weighted fields times the share of the
+   * query's words the document has; ties by type and slug. `total` and `facets` count every match.
    */
-  search(phrases: Phrase[], query: EngineQuery): EngineHit[] {
-    const allowed = this.typeMask(query.types);
-    if (!allowed || this.size === 0 || query.limit < 1) return [];
-    const { scores, touched, index } = this;
-    let matched = 0;
-    for (const phrase of phrases) {
-      const [from, to] = this.termRange(phrase);
-      if (from < to) matched = this.addPhrase(from, to, matched);
+  search(words: QueryWord[], options: { types?: string[]; limit: number }): EngineResult {
+    const matches = this.resolve(words);
+    const n = this.base.docs.length + this.overlay.docs.length;
+    if (!this.scratch) {
+      this.scratch = { score: new Float64Array(n), freq: new Float64Array(n), mask: new Uint32Array(n), named: new Uint32Array(n), tier: new Uint8Array(n), touched: new Uint32Array(n), hit: new Uint32Array(n) };
     }
-    const hits = this.best(matched, allowed, query.limit).map((d) => ({
-      nodeType: index.typeNames[index.docType[d]],
-      slug: index.docSlug[d],
-      score: scores[d],
-    }));
-    for (let i = 0; i < matched; i++) scores[touched[i]] = 0;
+    // named: the words found often enough to be in a name or alias (one there weighs at least
+    // FIELD_WEIGHT.alias); only a document with all of them can have a name matching the query
+    const { score, freq, mask, named, tier: tiers, touched, hit } = this.scratch;
+    const avgLength = this.liveLength / (this.liveCount || 1);
+    let matched = 0;
+    const wordIdf = new Float64Array(matches.length);
+    matches.forEach((m, g) => {
+      let hits = 0;
+      for (const [seg, offset] of this.segments()) {
+        for (const [from, to] of this.termRanges(seg, m)) {
+          for (let i = seg.termStart[from], end = seg.termStart[to]; i < end; i++) {
+            const local = seg.postingDoc[i];
+            if (offset === 0 && this.dead.has(local)) continue;
+            const d = offset + local;
+            if (freq[d] === 0) hit[hits++] = d;
+            freq[d] += seg.postingFreq[i];
+          }
+        }
+      }
+      const idf = Math.log(1 + (this.liveCount - hits + 0.5) / (hits + 0.5)) * (m.typo ? TYPO_WEIGHT : 1);
+      wordIdf[g] = idf;
+      for (let j = 0; j < hits; j++) {
+        const d = hit[j];
+        const f = freq[d];
+        freq[d] = 0;
+        const norm = K1 * (1 - B + (B * this.lengthOf(d)) / avgLength);
+        if (mask[d] === 0) touched[matched++] = d;
+        mask[d] |= 1 << g;
+        if (f >= FIELD_WEIGHT.alias) named[d] |= 1 << g;
+        score[d] += (idf * f * (K1 + 1)) / (f + norm);
+      }
+    });
+
+    const allowed = options.types?.length ? new Set(options.types) : null;
+    const facets = new Map<string, number>();
+    const all = (1 << matches.length) - 1;
+    const top = new TopK(Math.max(0, options.limit), (a, b) => {
+      if (tiers[a] !== tiers[b]) return tiers[a] < tiers[b];
+      if (score[a] !== score[b]) return score[a] < score[b];
+      return this.docOf(a).key > this.docOf(b).key;
+    });
+    let total = 0;
+    for (let i = 0; i < matched; i++) {
+      const d = touched[i];
+      const doc = this.docOf(d);
+      if (allowed && !allowed.has(doc.nodeType)) continue;
+      total++;
+      facets.set(doc.nodeType, (facets.get(doc.nodeType) ?? 0) + 1);
+      score[d] *= (shareOf(mask[d], wordIdf) * (TYPE_PRIOR[doc.nodeType] ?? 1));
+      if (named[d] === all) tiers[d] = tierOf(this.namesOf(d), matches);
+      top.offer(d);
+    }
+    const hits = top.best().map((d) => {
+      const doc = this.docOf(d);
+      return { key: doc.key, nodeType: doc.nodeType, slug: doc.slug, score: score[d], tier: tiers[d], matched: matches.filter((_, g) => mask[d] & (1 << g)), doc };
+    });
+    for (let i = 0; i < matched; i++) {
+      score[touched[i]] = 0;
+      mask[touched[i]] = 0;
+      named[touched[i]] = 0;
+      tiers[touched[i]] = 0;
+    }
+    return {
+      hits,
+      total,
+      facets: [...facets].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : 1)),
+      words: matches,
+    };
+  }
+
+  /** How many live documents a word matches, counting up to `enough`. */
+  private liveHits(m: Pick<WordMatch, 'stems' | 'prefix'>, enough = Infinity): number {
+    let hits = 0;
+    for (const [seg, offset] of this.segments()) {
+      for (const [from, to] of this.termRanges(seg, m)) {
+        for (let i = seg.termStart[from], end = seg.termStart[to]; i < end && hits < enough; i++) {
+          if (offset > 0 || !this.dead.has(seg.postingDoc[i])) hits++;
+        }
+      }
+    }
     return hits;
   }
 
-  /** Adds the phrase made of terms from..to-1 to the scores; returns the new count of matched documents. */
-  private addPhrase(from: number, to: number, matched: number): number {
-    const { scores, touched, docNorm } = this;
-    const { termStart, postingDoc, postingFreq } = this.index;
-    if (to - from === 1) {
-      const start = termStart[from];
-      const end = termStart[to];
-      const idf = this.idf(end - start);
-      for (let i = start; i < end; i++) {
-        const d = postingDoc[i];
-        const f = postingFreq[i];
-        if (scores[d] === 0) touched[matched++] = d;
-        scores[d] += idf * ((f * K1_PLUS_1) / (f + docNorm[d]));
-      }
-      return matched;
-    }
-    // several words start with the prefix: their occurrences add up, and a document counts once
-    const { phraseFreq, phraseDocs } = this;
-    let hits = 0;
-    for (let i = termStart[from], end = termStart[to]; i < end; i++) {
-      const d = postingDoc[i];
-      if (phraseFreq[d] === 0) phraseDocs[hits++] = d;
-      phraseFreq[d] += postingFreq[i];
-    }
-    const idf = this.idf(hits);
-    for (let j = 0; j < hits; j++) {
-      const d = phraseDocs[j];
-      const f = phraseFreq[d];
-      phraseFreq[d] = 0;
-      if (scores[d] === 0) touched[matched++] = d;
-      scores[d] += idf * ((f * K1_PLUS_1) / (f + docNorm[d]));
-    }
-    return matched;
+  private segments(): [Segment, number][] {
+    return [
+      [this.base, 0],
+      [this.overlay, this.base.docs.length],
+    ];
   }
 
-  /** FTS5's IDF of a phrase found in `hits` documents: ln((N - hits + 0.5) / (hits + 0.5)), at least 1e-6. */
-  private idf(hits: number): number {
-    const idf = Math.log((this.size - hits + 0.5) / (hits + 0.5));
-    return idf <= 0 ? MIN_IDF : idf;
+  private docOf(d: number): SearchDoc {
+    const b = this.base.docs.length;
+    return d < b ? this.base.docs[d] : this.overlay.docs[d - b];
   }
 
-  /** The terms equal to the phrase's, or starting with it: a range of the sorted terms. */
-  private termRange({ term, prefix }: Phrase): [number, number] {
-    const { terms } = this.index;
-    const from = firstWhereNot(terms, (t) => t < term, 0);
-    if (!prefix) return terms[from] === term ? [from, from + 1] : [from, from];
-    return [from, firstWhereNot(terms, (t) => t.startsWith(term), from)];
+  private namesOf(d: number): NameForm[] {
+    const b = this.base.docs.length;
+    return d < b ? this.base.names[d] : this.overlay.names[d - b];
   }
 
-  /** Which type numbers may be returned, or null when none may. */
-  private typeMask(types: string[] | undefined): Uint8Array | null {
-    const mask = new Uint8Array(this.index.typeNames.length);
-    if (!types?.length) return mask.fill(1);
-    this.index.typeNames.forEach((name, i) => (mask[i] = types.includes(name) ? 1 : 0));
-    return mask.includes(1) ? mask : null;
+  private lengthOf(d: number): number {
+    const b = this.base.docs.length;
+    return d < b ? this.base.docLength[d] : this.overlay.docLength[d - b];
   }
 
-  /** The best `limit` matched documents of an allowed type, best first. */
-  private best(matched: number, allowed: Uint8Array, limit: number): number[] {
-    const { scores, touched } = this;
-    const { docType } = this.index;
-    // a lower score ranks below, then the later (type, slug)
-    const top = new TopK(limit, (a, b) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b));
-    for (let i = 0; i < matched; i++) if (allowed[docType[touched[i]]]) top.offer(touched[i]);
-    return top.best();
+  /** The ranges of a segment's sorted terms a word matches: its stem (or each close word's), or every term it starts. */
+  private termRanges(seg: Segment, m: Pick<WordMatch, 'stems' | 'prefix'>): [number, number][] {
+    const { terms } = seg;
+    return [...m.stems].map((term) => {
+      const from = firstWhereNot(terms, (t) => t < term, 0);
+      if (!m.prefix) return terms[from] === term ? [from, from + 1] : [from, from];
+      return [from, firstWhereNot(terms, (t) => t.startsWith(term), from)];
+    });
   }
 }
 
-/** The first index from `from` on where `before` no longer holds; it holds for a leading run of the list. */
-function firstWhereNot(sorted: string[], before: (t: string) => boolean, from: number): number {
-  let lo = from;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (before(sorted[mid])) lo = mid + 1;
-    else hi = mid;
+/** The share of the query a document matched, each word weighing its IDF (a rare word counts more than "developer"). */
+function shareOf(mask: number, idf: Float64Array): number {
+  let found = 0;
+  let all = 0;
+  for (let g = 0; g < idf.length; g++) {
+    all += idf[g];
+    if (mask & (1 << g)) found += idf[g];
   }
-  return lo;
+  return all > 0 ? found / all : 0;
+}
+
+/** How closely a node's names match the whole query (see EngineHit.tier). */
+function tierOf(names: NameForm[], matches: WordMatch[]): number {
+  let tier = 0;
+  for (const name of names) {
+    if (name.words.length < matches.length) continue;
+    const wordsAt = (i: number) => matches.every((m, j) => m.words.has(name.words[i + j]));
+    const stemsAt = (i: number) => matches.every((m, j) => m.stems.has(name.stems[i + j]));
+    if (name.words.length === matches.length) {
+      if (wordsAt(0)) return 4;
+      if (stemsAt(0)) tier = Math.max(tier, 3);
+    }
+    for (let i = 0; i + matches.length <= name.words.length && tier < 2; i++) {
+      if (wordsAt(i)) tier = 2;
+      else if (stemsAt(i)) tier = Math.max(tier, 1);
+    }
+  }
+  return tier;
 }

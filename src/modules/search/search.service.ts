@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { readGraphVersion } from '../../core/cache/graph-version';
-import { perGraphVersion, VersionScope } from '../../core/graph-snapshot';
-import { fold, stem } from './porter-tokenizer';
-import { buildInvertedIndex } from './inverted-index';
-import { Phrase, SearchEngine } from './search-engine';
+import { GraphDelta, perGraphVersion, VersionScope } from '../../core/graph-snapshot';
+import { loadDocuments, SEARCHED_TYPES } from './documents';
+import { snippetOf } from './highlight';
+import { STOP_WORDS, stemOf } from './inverted-index';
+import { tokens } from './porter-tokenizer';
+import { EngineResult, QueryWord, SearchIndex } from './search-engine';
 
 export interface IndexHit {
   nodeType: string;
@@ -11,55 +13,125 @@ export interface IndexHit {
   score: number;
 }
 
+export interface SearchHitResult extends IndexHit {
+  /** The query's words this hit matched; for a typo, the word of ours it was taken for. */
+  matchedTerms: string[];
+  /** A short passage of our text with the matched words marked **like this**, or null. */
+  snippet: string | null;
+}
+
+export interface SearchResults {
+  hits: SearchHitResult[];
+  /** Every match of the allowed types, not only the hits returned. */
+  total: number;
+  /** Matches per type, adding up to `total`, most first. */
+  facets: { type: string; count: number }[];
+  /** The query with each misspelt word replaced by the word it was taken for, or null when none was. */
+  didYouMean: string | null;
+}
+
 interface SearchOptions {
   types?: string[];
   limit: number;
 }
 
-/** Words too common to say anything about relevance. */
-const STOP_WORDS = new Set(
-  'a an and are as at be by can do does for from how i in is it me my of on or so the to what when where which who why with you your'.split(' '),
-);
-
 /** Words shorter than this match whole words only; longer ones also match as prefixes. */
 const MIN_PREFIX = 3;
+/** A query's words beyond this many are ignored. */
+const MAX_WORDS = 12;
+/** Each step of EngineHit.tier (a name equal to the query, containing it...) adds this to a score. */
+const TIER_STEP = 1000;
 
-/** The distinct, meaningful words of a query (letters and digits only), at most twelve. */
+/** The distinct, meaningful words of a query (folded letters and digits), at most twelve. */
 export function queryWords(text: string): string[] {
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP_WORDS.has(w));
-  return [...new Set(words)].slice(0, 12);
+  return [...new Set(tokens(text).filter((w) => !STOP_WORDS.has(w)))].slice(0, MAX_WORDS);
 }
 
-/** The words of a query as the index looks them up: stemmed, each also as a prefix when long enough. */
-export function queryPhrases(text: string): Phrase[] {
-  return queryWords(text).map((w) => ({ term: stem(fold(w)), prefix: w.length >= MIN_PREFIX }));
+/** The words of a query as the index looks them up: stemmed, each also a prefix when 3 letters or more. */
+export const queryTerms = (text: string): QueryWord[] => queryWords(text).map((word) => ({ word, stem: stemOf(word), prefix: word.length >= MIN_PREFIX }));
+
+/** How often this process built the index from the tables, and updated it from the change feed instead. */
+export const searchIndexStats = { builds: 0, updates: 0 };
+
+/** Kinds of record whose text is part of another's document, keyed alike: a lifecycle's exam codes are its certification's. */
+const OWNER_KIND: Record<string, string> = { CertificationLifecycle: 'Certification' };
+
+/** Keys of the records a delta touched that search documents, and of the documents naming them. */
+async function applyDelta(previous: SearchIndex, delta: GraphDelta, db: DataSource): Promise<SearchIndex> {
+  const touched = new Set(
+    delta.changes
+      .map((c) => ({ ...c, kind: OWNER_KIND[c.kind] ?? c.kind }))
+      .filter((c) => SEARCHED_TYPES.has(c.kind))
+      .map((c) => `${c.kind}:${c.key}`),
+  );
+  if (!touched.size) return previous;
+  const affected = new Set([...touched, ...previous.dependentsOf(touched)]);
+  const docs = await loadDocuments(db, affected);
+  const found = new Set(docs.map((d) => d.key));
+  searchIndexStats.updates++;
+  return previous.withChanges(docs, [...affected].filter((key) => !found.has(key)));
 }
 
 /**
- * The search index, built in this process once per graph version from `search_documents` (which
- * every write keeps up to date in its transaction, on either engine), so both engines rank alike.
+ * The search index, built in this process from the graph's tables (documents.ts) once, then kept
+ * in step with the graph: the first request after a write updates it for the records the write
+ * touched (the change feed names them) and those carrying their names, so both engines rank alike.
  */
-const searchEngine = perGraphVersion(async (db) => {
-  const rows: { node_type: string; slug: string; title: string | null; body: string | null }[] = await db.query(
-    'SELECT node_type, slug, title, body FROM search_documents',
-  );
-  const docs = rows.map((r) => ({ nodeType: r.node_type, slug: r.slug, title: r.title ?? '', body: r.body ?? '' }));
-  return new SearchEngine(await buildInvertedIndex(docs));
-});
+const liveIndex = perGraphVersion(
+  async (db) => {
+    searchIndexStats.builds++;
+    return SearchIndex.build(await loadDocuments(db));
+  },
+  { update: applyDelta },
+);
 
 /** A request's scope, or for a caller that has only the database, one that reads the version now. */
 const scopeOf = (from: VersionScope | DataSource): VersionScope =>
   from instanceof DataSource ? { loaders: { db: from, graphVersion: () => readGraphVersion(from) } } : from;
 
+/** The index as of the request's graph version (for tests and the evaluation). */
+export const searchIndexOf = (from: VersionScope | DataSource): Promise<SearchIndex> => liveIndex(scopeOf(from));
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+function didYouMean(text: string, result: EngineResult): string | null {
+  const typos = result.words.filter((w) => w.typo);
+  if (!typos.length) return null;
+  let corrected = text;
+  for (const t of typos) corrected = corrected.replace(new RegExp(`(?<![\\p{L}\\p{N}])${t.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu'), t.shown);
+  return corrected.trim();
+}
+
 /**
- * Ranks indexed nodes by relevance to `text`, best first: BM25 as SQLite's FTS5 computes it, names
- * weighing ten times the prose; a query whose words match nothing gives nothing. Scores are
- * positive and comparable within one search only. Pass the request context where there is one,
- * so the graph version is read once per request.
+ * Everything matching `text`, best first: nodes whose name or alias equals the query, then those
+ * whose name contains it as a phrase, then by BM25 over names, aliases, related names and prose
+ * (weighted in that order) times the share of the query's words found. A word that matches
+ * nothing, 5 letters or more, matches our words within one edit (two from 9 letters), counting
+ * half. Pass the request context where there is one, so the graph version is read once.
  */
+export async function searchGraph(from: VersionScope | DataSource, text: string, options: SearchOptions): Promise<SearchResults> {
+  const words = queryTerms(text);
+  if (!words.length) return { hits: [], total: 0, facets: [], didYouMean: null };
+  const index = await liveIndex(scopeOf(from));
+  const result = index.search(words, options);
+  return {
+    hits: result.hits.map((h) => ({
+      nodeType: h.nodeType,
+      slug: h.slug,
+      score: round(h.tier * TIER_STEP + h.score),
+      matchedTerms: h.matched.map((m) => m.shown),
+      snippet: snippetOf(h.doc, h.matched),
+    })),
+    total: result.total,
+    facets: result.facets,
+    didYouMean: didYouMean(text, result),
+  };
+}
+
+/** The hits of searchGraph alone: node type, slug and score, best first. */
 export async function searchIndex(from: VersionScope | DataSource, text: string, options: SearchOptions): Promise<IndexHit[]> {
-  const phrases = queryPhrases(text);
-  if (phrases.length === 0) return [];
-  const engine = await searchEngine(scopeOf(from));
-  return engine.search(phrases, options).map((h) => ({ ...h, score: Math.round(h.score * 1e6) / 1e6 }));
+  const words = queryTerms(text);
+  if (!words.length) return [];
+  const index = await liveIndex(scopeOf(from));
+  return index.search(words, options).hits.map((h) => ({ nodeType: h.nodeType, slug: h.slug, score: round(h.tier * TIER_STEP + h.score) }));
 }
