@@ -13,6 +13,7 @@ import { RelatedTerms1764400000005 } from './1764400000005-related-terms';
 import { Occupations1764500000000 } from './1764500000000-occupations';
 import { CertificationLifecycles1764500000001 } from './1764500000001-certification-lifecycles';
 import { ChangeFeed1764600000000 } from './1764600000000-change-feed';
+import { FieldProvenance1764700000100 } from './1764700000100-field-provenance';
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: Function[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   Occupations1764500000000,
   CertificationLifecycles1764500000001,
   ChangeFeed1764600000000,
+  FieldProvenance1764700000100,
 ];
