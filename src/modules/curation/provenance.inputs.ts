@@ -52,21 +52,23 @@ export class FieldBasisInput {
   basis: Basis;
 
   @Field(() => String, { nullable: true, description: 'Required for EDITORIAL and DERIVED: why, in our words.' })
-  @ValidateIf((o: FieldBasisInput) => o.basis !== Basis.STATED || o.rationale != null)
+  @ValidateIf((o: FieldBasisInput) => o.basis !== Basis.STATED || !!o.rationale)
   @IsString({ message: 'rationale is required for an EDITORIAL or DERIVED field' })
   @MinLength(1, { message: 'rationale is required for an EDITORIAL or DERIVED field' })
   @MaxLength(500)
   @NoNul()
-  rationale?: string | null;
+  // present when left out ('' and []), so the checks below run on a missing value too: GraphQL leaves an
+  // absent optional field undefined, which the validators would skip
+  rationale?: string | null = '';
 
   @Field(() => [CitationInput], { nullable: true, description: 'Required for STATED: the citations, each with its span.' })
-  @ValidateIf((o: FieldBasisInput) => o.basis === Basis.STATED || o.cite != null)
+  @ValidateIf((o: FieldBasisInput) => o.basis === Basis.STATED || (o.cite?.length ?? 0) > 0)
   @Validate(StatedHasSpan)
   @IsArray()
   @ArrayMaxSize(MAX_CITATIONS)
   @ValidateNested({ each: true })
   @Type(() => CitationInput)
-  cite?: CitationInput[] | null;
+  cite?: CitationInput[] | null = [];
 }
 
 /** The stored form of inputs: plain data, no empty parts. */
@@ -75,7 +77,7 @@ export const storedProvenance = (list: (FieldBasisInput | StoredFieldBasis)[] | 
     field: p.field,
     ...(p.values && p.values.length ? { values: [...p.values] } : {}),
     basis: p.basis,
-    ...(p.rationale != null ? { rationale: p.rationale } : {}),
+    ...(p.rationale ? { rationale: p.rationale } : {}),
     ...(p.cite && p.cite.length
       ? { cite: p.cite.map((c) => ({ source: c.source, section: c.section, ...(c.span ? { span: { start: c.span.start, end: c.span.end, sha256: c.span.sha256 } } : {}) })) }
       : {}),

@@ -42,7 +42,16 @@ export const fieldBasisOf = (stored: StoredFieldBasis): FieldBasis =>
     field: stored.field,
     values: stored.values && stored.values.length ? [...stored.values] : null,
     basis: stored.basis,
-    rationale: stored.rationale ?? null,
+    rationale: stored.rationale || null,
     cite: stored.cite ?? [],
   });
 
+
+/**
+ * The entry that says how `field` (or, given a slug, that linked value) is known: the one naming
+ * the value, else a whole-field entry; null when the field rests on the record's citations.
+ */
+export function linkBasis(list: StoredFieldBasis[] | null | undefined, field: string, value: string | null): StoredFieldBasis | null {
+  const entries = (list ?? []).filter((e) => e.field === field);
+  return (value != null ? entries.find((e) => e.values?.includes(value)) : undefined) ?? entries.find((e) => !e.values?.length) ?? (value == null ? entries[0] : undefined) ?? null;
+}
