@@ -57,6 +57,7 @@ describe('Export and import', () => {
       expect(band('backend-developer-us-experienced').level).toBeUndefined();
       expect(band('backend-developer-us-entry-level').provenance).toEqual([
         { field: 'level', values: ['junior-backend-developer'], basis: 'EDITORIAL', rationale: expect.stringContaining('entry-level roles') },
+        { field: 'region', basis: 'EDITORIAL', rationale: expect.stringContaining('names no place') },
       ]);
       const seededCerts = parse(readFileSync(join(__dirname, '../../seeds/certifications.yaml'), 'utf8')).certifications;
       const exportedCerts = readdirSync(second).filter((f) => f.endsWith('.yaml')).flatMap((f) => parse(readFileSync(join(second, f), 'utf8'))?.certifications ?? []);

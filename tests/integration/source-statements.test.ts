@@ -63,6 +63,8 @@ describe('What the sources say, as a user reads it', () => {
       expect(entry.amountBasis).toBe('STATED');
       expect(entry.provenance).toEqual([
         expect.objectContaining({ field: 'level', values: ['junior-backend-developer'], basis: 'EDITORIAL', rationale: expect.stringMatching(/entry-level roles/), citations: [] }),
+        // the sentence names no place: "US" is carried over from the paragraph's first figure, and says so
+        expect.objectContaining({ field: 'region', values: null, basis: 'EDITORIAL', rationale: expect.stringMatching(/names no place/) }),
       ]);
       const text = textOf(await call('salary_bands', { level: 'junior-backend-developer' }));
       expect(text).toContain('about $81,000 a year, US (the source says entry-level roles; tying it to Junior back-end developer is our reading).');
