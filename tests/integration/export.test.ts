@@ -78,7 +78,7 @@ describe('Export and import', () => {
       await original.stop();
       await copy.stop();
     }
-  });
+  }, 90_000); // two servers, two exports and a full load: on PostgreSQL on a busy machine this passes 30 s
 
   it('should refuse to export a record that breaks the rules seed files and the API share, naming file, record and field', async () => {
     const server = await TestServer.start();
