@@ -87,7 +87,7 @@ describe('What the sources say, as a user reads it', () => {
       expect(average.figures.every((f: any) => f.citations.length > 0 && f.citations.every((c: any) => c.span))).toBe(true);
       expect(average.note).toBe(
         '2 figures for average pay disagree: $75,000 to $120,000 a year (back-end developers, across experience and industry; region and year not stated); ' +
-          '$115,000 to $154,000 a year (back-end developers in the US; US, 2025). All are served; none is merged or preferred.',
+          '$115,000 to $154,000 a year (US back-end developers; US, 2025). All are served; none is merged or preferred.',
       );
       // the undated figure keeps its unknowns: no region, no year
       expect(band('backend-developer-us-average-range').amount).toEqual(expect.objectContaining({ region: null, year: null }));
