@@ -33,11 +33,13 @@ import { SkillGapResolver } from './modules/skills/skill-gap.resolver';
 import { SkillRequirementResolver } from './modules/skills/skill-requirement.resolver';
 import { SkillResolver } from './modules/skills/skill.resolver';
 import { CitationResolver, SourceResolver } from './modules/sources/source.resolver';
+import { FieldBasisResolver } from './modules/sources/field-basis.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   NodeResolver,
   SourceResolver,
   CitationResolver,
+  FieldBasisResolver,
   RoleResolver,
   RoleLevelResolver,
   CareerTransitionResolver,

@@ -29,6 +29,13 @@ export const OWN_FACTS = new Set([
   // a level's own moves out (moves into it grow as other roles point at it: previousSteps is bounded)
   'RoleLevel.nextSteps',
   'Certification.skills',
+  // how a record's own fields are known, and a role's own figures grouped by topic
+  'Certification.provenance',
+  'Credential.provenance',
+  'SalaryBand.provenance',
+  'Role.salaryFigures',
+  'RoleLevel.salaryFigures',
+  'SalaryFigureSet.figures',
   'Employer.sectors',
   'InternshipKind.sectors',
   'Insight.roles',

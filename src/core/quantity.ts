@@ -144,6 +144,9 @@ export class MoneyQuantity {
 
 const SYMBOL: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
 
+/** "$" for USD, "€", "£", else the code and a space ("CHF "). */
+export const moneySymbol = (currency: string) => SYMBOL[currency] ?? `${currency} `;
+
 /** Money in words: "about $81,000 a year", "$115,000 to $154,000 a year". */
 export function describeMoney(q: Bounds & { currency: string | null; period: string | null }): string | null {
   const symbol = q.currency ? SYMBOL[q.currency] : undefined;

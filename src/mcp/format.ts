@@ -1,6 +1,6 @@
 /** Plain-text renderings of figures for tool answers: a chatbot quotes them as they are. */
 import { BandFigures } from '../modules/salaries/pay';
-import { BoundQualifier, describeBounds } from '../core/quantity';
+import { BoundQualifier, describeBounds, describeMoney, moneySymbol } from '../core/quantity';
 
 type Qualified = { minQualifier?: BoundQualifier | null; maxQualifier?: BoundQualifier | null; orMore?: boolean | null };
 
@@ -8,7 +8,6 @@ type Qualified = { minQualifier?: BoundQualifier | null; maxQualifier?: BoundQua
 const qualified = (q: Qualified) =>
   !!q.orMore || [q.minQualifier, q.maxQualifier].some((x) => x != null && x !== BoundQualifier.EXACT);
 
-const number = (n: number) => n.toLocaleString('en-US');
 
 /** "1–2 years", "2+ years", "up to 3 years", "about 1 to 2 years", "more than 5 years", or null when nothing is known. */
 export function years(range: ({ min: number | null; max: number | null } & Qualified) | null | undefined): string | null {
@@ -25,22 +24,23 @@ export function years(range: ({ min: number | null; max: number | null } & Quali
   return `up to ${range.max} ${unit(range.max as number)}`;
 }
 
-/** "USD 75,000–120,000 a year", "USD 120,000 or more a year", "up to USD 40 an hour", "about USD 81,000 a year". */
+/**
+ * A pay figure as the source states it, the words GraphQL's `amount.text` uses: "$75,000 to
+ * $120,000 a year", "about $81,000 a year" (no ceiling stated), "more than $120,000 a year",
+ * "about $200,000 or more a year", "$120,000 or more a year", "up to €40 an hour".
+ */
 export function pay(band: { currency: string; period: string; min: number | null; max: number | null } & Qualified): string {
-  const per = band.period === 'HOURLY' ? 'an hour' : 'a year';
-  const c = band.currency;
-  if (qualified(band)) {
-    const q = { min: band.min, max: band.max, minQualifier: band.minQualifier ?? null, maxQualifier: band.maxQualifier ?? null, orMore: band.orMore };
-    const text = describeBounds(q, (n) => `${c} ${number(n)}`);
-    if (text) return `${text} ${per}`;
-  }
-  if (band.min != null && band.max != null) {
-    return band.min === band.max ? `${c} ${number(band.min)} ${per}` : `${c} ${number(band.min)}–${number(band.max)} ${per}`;
-  }
-  if (band.min != null) return `${c} ${number(band.min)} or more ${per}`;
-  if (band.max != null) return `up to ${c} ${number(band.max)} ${per}`;
-  return 'no figure';
+  const q = {
+    min: band.min, max: band.max,
+    minQualifier: band.min == null ? null : (band.minQualifier ?? BoundQualifier.EXACT),
+    maxQualifier: band.max == null ? null : (band.maxQualifier ?? BoundQualifier.EXACT),
+    orMore: !!band.orMore, currency: band.currency, period: band.period === 'HOURLY' ? 'HOURLY' : 'ANNUAL',
+  };
+  return describeMoney(q) ?? 'no figure';
 }
+
+/** "+$10,000", "-€5,000": a signed amount of money. */
+export const signedMoney = (n: number, currency: string) => `${n < 0 ? '-' : '+'}${moneySymbol(currency)}${Math.abs(n).toLocaleString('en-US')}`;
 
 /**
  * `part` of `whole` as a percentage to one decimal, rounded once from the exact ratio: 3 of 17 is
@@ -60,7 +60,7 @@ export const range = (r: ({ min: number | null; max: number | null } & Qualified
   r ? { min: r.min, max: r.max, ...(r.minQualifier !== undefined ? { minQualifier: r.minQualifier, maxQualifier: r.maxQualifier ?? null } : {}) } : null;
 
 /** A salary band's figures as plain data, the same in every tool's structured answer. */
-export const bandFigures = (b: Omit<BandFigures, 'id'> & { label: string } & Qualified) => ({
+export const bandFigures = (b: Omit<BandFigures, 'id'> & { label: string; appliesTo?: string | null; topic?: string | null } & Qualified) => ({
   label: b.label,
   currency: b.currency,
   period: b.period,
@@ -72,6 +72,9 @@ export const bandFigures = (b: Omit<BandFigures, 'id'> & { label: string } & Qua
   minQualifier: b.min == null ? null : (b.minQualifier ?? BoundQualifier.EXACT),
   maxQualifier: b.max == null ? null : (b.maxQualifier ?? BoundQualifier.EXACT),
   orMore: !!b.orMore,
+  text: pay(b),
+  appliesTo: b.appliesTo ?? null,
+  topic: b.topic ?? null,
 });
 
 /** ", US" or ", region not stated": where a figure holds, in a sentence. */

@@ -36,7 +36,17 @@ export const bandShape = {
   minQualifier: qualifier,
   maxQualifier: qualifier,
   orMore: z.boolean(),
+  text: z.string().describe('The figure in words, qualifiers kept: "about $81,000 a year"'),
+  appliesTo: z.string().nullable().describe('Whom the figure is about when the source names a group rather than a level; null for the role as a whole'),
+  topic: z.string().nullable().describe('What the figure measures; figures with one topic are for the same thing and are listed side by side'),
 };
+
+/** Figures for one thing, side by side (salary-figures.figureSets): none merged, none preferred. */
+export const figureSet = z.object({
+  topic: z.string(),
+  agree: z.boolean().describe('false when the figures differ: each is served, none wins'),
+  figures: z.array(z.string()),
+});
 
 /** "level" when a figure is for that level, "role" when it covers the whole role. */
 export const payScope = z.enum(['level', 'role']);

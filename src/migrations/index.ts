@@ -15,6 +15,7 @@ import { CertificationLifecycles1764500000001 } from './1764500000001-certificat
 import { ChangeFeed1764600000000 } from './1764600000000-change-feed';
 import { CareerDirections1764700000000 } from './1764700000000-career-directions';
 import { DropSearchDocuments1764700000001 } from './1764700000001-drop-search-documents';
+import { FieldProvenance1764700000100 } from './1764700000100-field-provenance';
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: Function[] = [
@@ -35,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   ChangeFeed1764600000000,
   CareerDirections1764700000000,
   DropSearchDocuments1764700000001,
+  FieldProvenance1764700000100,
 ];

@@ -28,6 +28,7 @@ import { occupationSeeds } from '../modules/occupations/occupation.export';
 import { lifecycleSeeds } from '../modules/certification-lifecycle/lifecycle.export';
 import { sourceAnchorSeed, spanSeed } from '../modules/sources/anchor-columns';
 import { bandQuantitySeed, gradeSeed, yearRangeSeed } from './quantity-columns';
+import { storedProvenance } from '../modules/curation/provenance.inputs';
 
 type Row = Record<string, unknown>;
 
@@ -103,9 +104,9 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
     skills: skills.map((s) => compact({ slug: s.slug, name: s.name, category: s.category, description: s.description, aliases: s.aliases, relatedTerms: s.relatedTermsList ?? undefined, broader: s.broaderId ? skillSlug.get(s.broaderId) : null, cite: cite('Skill', s.id) })),
     certifications: certs.map((c) => compact({
       slug: c.slug, name: c.name, issuer: orgSlug.get(c.issuerId), description: c.description, aliases: c.aliases,
-      skills: certSkills(c.id), roles: certRoles(c.id), levels: certLevels(c.id), cite: cite('Certification', c.id),
+      skills: certSkills(c.id), roles: certRoles(c.id), levels: certLevels(c.id), provenance: storedProvenance(c.provenanceList), cite: cite('Certification', c.id),
     })),
-    credentials: creds.map((c) => compact({ slug: c.slug, name: c.name, kind: c.kind, bestFor: c.bestFor, howItHelps: c.howItHelps, roles: credRoles(c.id), cite: cite('Credential', c.id) })),
+    credentials: creds.map((c) => compact({ slug: c.slug, name: c.name, kind: c.kind, bestFor: c.bestFor, howItHelps: c.howItHelps, roles: credRoles(c.id), provenance: storedProvenance(c.provenanceList), cite: cite('Credential', c.id) })),
     sectors: sectors.map((s) => compact({ slug: s.slug, name: s.name, description: s.description, cite: cite('Sector', s.id) })),
     employers: employers.map((e) => compact({
       slug: e.slug, name: e.name, sectors: empSectors(e.id), roles: empRoles(e.id), workAreas: e.workAreas,
@@ -139,7 +140,8 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
         })),
         salaryBands: bands.filter((b) => b.roleId === role.id).map((b) => compact({
           slug: b.slug, level: b.levelId ? levelSlug.get(b.levelId) : null, label: b.label, currency: b.currency, period: b.period,
-          region: b.region, year: b.year, min: b.min, max: b.max, ...bandQuantitySeed(b), cite: cite('SalaryBand', b.id),
+          region: b.region, year: b.year, min: b.min, max: b.max, ...bandQuantitySeed(b),
+          appliesTo: b.appliesTo, topic: b.topic, provenance: storedProvenance(b.provenanceList), cite: cite('SalaryBand', b.id),
         })),
         transitions: transitions.filter((t) => roleOfLevel.get(t.fromLevelId) === role.id).map((t) => compact({
           from: levelSlug.get(t.fromLevelId), to: levelSlug.get(t.toLevelId), kind: t.kind,

@@ -27,6 +27,31 @@ import { Basis } from '../core/basis';
 
 export { MinNotAboveMax, SLUG_PATTERN } from '../core/rules';
 import { GradeBasisAllowed } from '../core/rules';
+import { FieldBasisInput } from '../modules/curation/provenance.inputs';
+
+/**
+ * Every link of the named list fields carries a basis: some provenance entry covers it (by its
+ * `values`, or a whole-field entry). The seeds state how each certification and credential link
+ * is known, since the sources rarely say which level a certification suits.
+ */
+@ValidatorConstraint({ name: 'linksHaveBasis' })
+class LinksHaveBasis implements ValidatorConstraintInterface {
+  private missing = '';
+  validate(list: unknown, args: ValidationArguments): boolean {
+    const record = args.object as Record<string, unknown>;
+    const entries = (Array.isArray(list) ? list : []) as FieldBasisInput[];
+    const gaps: string[] = [];
+    for (const field of args.constraints as string[]) {
+      const covered = (slug: string) => entries.some((e) => e.field === field && (!e.values || e.values.length === 0 || e.values.includes(slug)));
+      for (const slug of (record[field] as string[] | undefined) ?? []) if (!covered(slug)) gaps.push(`${field}: ${slug}`);
+    }
+    this.missing = gaps.join(', ');
+    return gaps.length === 0;
+  }
+  defaultMessage(): string {
+    return `provenance must give every link a basis (STATED with cite, or EDITORIAL with a rationale); none for ${this.missing}`;
+  }
+}
 
 const SLUG_MESSAGE = '$property must be lower-case words joined by hyphens, got "$value"';
 
@@ -104,6 +129,8 @@ export class CertificationSeed extends SluggedSeed {
   @SlugList() skills: string[] = [];
   @SlugList() roles: string[] = [];
   @SlugList() levels: string[] = [];
+  /** How each role and level link is known (and any other field that does not rest on cite). */
+  @apiRule('Certification', 'provenance') @Validate(LinksHaveBasis, ['roles', 'levels']) provenance: FieldBasisInput[] = [];
   @Cited() cite: CitationSeed[];
 }
 
@@ -113,6 +140,8 @@ export class CredentialSeed extends SluggedSeed {
   @apiRule('Credential', 'bestFor') bestFor: string;
   @apiRule('Credential', 'howItHelps') howItHelps: string;
   @SlugList() roles: string[] = [];
+  /** How each role link is known. */
+  @apiRule('Credential', 'provenance') @Validate(LinksHaveBasis, ['roles']) provenance: FieldBasisInput[] = [];
   @Cited() cite: CitationSeed[];
 }
 
@@ -170,6 +199,12 @@ export class SalaryBandSeed extends SluggedSeed {
   @apiRule('SalaryBand', 'maxQualifier') @Validate(BoundsFit) maxQualifier?: BoundQualifier;
   /** The source says the figure goes on above min ("or more"); left out when it does not. */
   @IsOptional() @IsBoolean() @Validate(BoundsFit) orMore?: boolean;
+  /** Whom the figure is about when the source names a group rather than a level, in our words. */
+  @apiRule('SalaryBand', 'appliesTo') appliesTo?: string;
+  /** What the figure measures; bands of a role with one topic are figures for the same thing. */
+  @apiRule('SalaryBand', 'topic') topic?: string;
+  /** Fields that do not rest on cite, such as a level link that is our reading. */
+  @apiRule('SalaryBand', 'provenance') provenance?: FieldBasisInput[];
   @Cited() cite: CitationSeed[];
 }
 

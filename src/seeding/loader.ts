@@ -27,8 +27,12 @@ import { mergeSeedSet, SeedOptions, SeedReport } from './merge';
 import { readSeeds } from './read';
 import { checkReferences } from './references';
 import { SyncReport, TableSync } from './sync';
+import { storedProvenance } from '../modules/curation/provenance.inputs';
 import { writeOccupationSeeds } from './occupation.sync';
 import { writeLifecycleSeeds } from './lifecycle.sync';
+
+/** A record's provenance as stored: null when it has none. */
+const provenanceColumn = (list: Parameters<typeof storedProvenance>[0]) => (list && list.length ? storedProvenance(list) : null);
 
 const bySlug = (r: { slug?: string }) => r.slug as string;
 const need = (ids: Map<string, number>, slug: string) => ids.get(slug) as number;
@@ -106,7 +110,7 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
   const bandIds = await sync.rows(SalaryBand, set.roles.flatMap((r) => r.salaryBands.map((b) => ({
     slug: b.slug, roleId: need(roleIds, r.slug), levelId: b.level ? need(levelIds, b.level) : null, label: b.label,
     currency: b.currency, period: b.period, year: b.year ?? null, min: b.min ?? null, max: b.max ?? null,
-    ...bandQuantityColumns(b),
+    ...bandQuantityColumns(b), appliesTo: b.appliesTo ?? null, topic: b.topic ?? null, provenanceList: provenanceColumn(b.provenance),
   }))), bySlug, (row) => seededRoles.has(row.roleId));
   set.roles.forEach((r) => r.salaryBands.forEach((b) => cited.push({ type: 'SalaryBand', id: need(bandIds, b.slug), cite: b.cite })));
 
@@ -131,6 +135,7 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
 
   const certIds = await sync.rows(Certification, set.certifications.map((c) => ({
     slug: c.slug, name: c.name, issuerId: need(orgIds, c.issuer), description: c.description, aliases: c.aliases,
+    provenanceList: provenanceColumn(c.provenance),
   })), bySlug);
   const certs = set.certifications.map((c) => ({ c, id: need(certIds, c.slug) }));
   certs.forEach(({ c, id }) => cited.push({ type: 'Certification', id, cite: c.cite }));
@@ -144,6 +149,7 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
 
   const credIds = await sync.rows(Credential, set.credentials.map((c) => ({
     slug: c.slug, name: c.name, kind: c.kind, bestFor: c.bestFor, howItHelps: c.howItHelps,
+    provenanceList: provenanceColumn(c.provenance),
   })), bySlug);
   set.credentials.forEach((c) => cited.push({ type: 'Credential', id: need(credIds, c.slug), cite: c.cite }));
   await sync.links('credential_roles', 'credential_id', 'role_id', [...credIds.values()],

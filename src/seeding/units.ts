@@ -72,7 +72,8 @@ function canonical(value: unknown, field = ''): unknown {
     const out: Row = {};
     for (const key of Object.keys(value).sort()) {
       const v = canonical((value as Row)[key], key);
-      if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) continue;
+      // an empty string is as empty as a missing field (a provenance entry's unset rationale reads '')
+      if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
       out[key] = v;
     }
     return out;

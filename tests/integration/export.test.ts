@@ -52,6 +52,22 @@ describe('Export and import', () => {
       expect(role.levels[2].yearsOfExperience).toEqual({ min: 5, minQualifier: 'MORE_THAN' });
       expect(role.skills.find((r: { skill: string }) => r.skill === 'python')).toEqual(expect.objectContaining({ group: 'first-language', rationale: expect.any(String) }));
       expect(role.transitions[0].typicalYears).toEqual({ min: 1, max: 2, minQualifier: 'ABOUT', maxQualifier: 'ABOUT' });
+      // whom a figure is about, what it measures and the basis of each field (issue 14 items 4 and 8)
+      expect(band('backend-developer-us-experienced')).toEqual(expect.objectContaining({ appliesTo: 'experienced developers', topic: 'pay with experience' }));
+      expect(band('backend-developer-us-experienced').level).toBeUndefined();
+      expect(band('backend-developer-us-entry-level').provenance).toEqual([
+        { field: 'level', values: ['junior-backend-developer'], basis: 'EDITORIAL', rationale: expect.stringContaining('entry-level roles') },
+        { field: 'region', basis: 'EDITORIAL', rationale: expect.stringContaining('names no place') },
+      ]);
+      const seededCerts = parse(readFileSync(join(__dirname, '../../seeds/certifications.yaml'), 'utf8')).certifications;
+      const exportedCerts = readdirSync(second).filter((f) => f.endsWith('.yaml')).flatMap((f) => parse(readFileSync(join(second, f), 'utf8'))?.certifications ?? []);
+      for (const c of seededCerts) expect(exportedCerts.find((e: { slug: string }) => e.slug === c.slug).provenance).toEqual(c.provenance);
+      const provenance = `{ certifications(first: 50) { nodes { slug provenance { field values basis rationale citations { section span { start end sha256 } } } } }
+        credentials(first: 50) { nodes { slug provenance { field values basis rationale citations { source { slug } span { sha256 } } } } }
+        role(slug: "backend-developer") { salaryFigures { topic agree note figures { slug appliesTo amountBasis provenance { field basis rationale } } } } }`;
+      const served = await original.data(provenance);
+      expect(served.credentials.nodes.every((c: { provenance: unknown[] }) => c.provenance.length > 0)).toBe(true);
+      expect(await copy.data(provenance)).toEqual(served);
       for (const table of TABLES) {
         const count = async (server: TestServer) => Number((await server.db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
         expect([table, await count(copy)]).toEqual([table, await count(original)]);
@@ -62,7 +78,7 @@ describe('Export and import', () => {
       await original.stop();
       await copy.stop();
     }
-  });
+  }, 90_000); // two servers, two exports and a full load: on PostgreSQL on a busy machine this passes 30 s
 
   it('should refuse to export a record that breaks the rules seed files and the API share, naming file, record and field', async () => {
     const server = await TestServer.start();

@@ -95,7 +95,7 @@ function chatbotScenarios(client: () => Client, graphql: () => Gql) {
     expect(text).toMatch(/^From Junior back-end developer, \d+ levels can be reached within 5 years by cited moves, fewest years first:/);
     expect(text).toContain('1. Mid-level back-end developer: typically 1–2 years, by promotion to Mid-level back-end developer; pay there (guide, for the back-end developer role as a whole: no source states pay for this level)');
     // four role-wide bands, two quoted: the rest are counted, not dropped
-    expect(text).toMatch(/USD 115,000–154,000 a year, US, 2025 \[[^\]]+\] and 2 more; change from now: /);
+    expect(text).toMatch(/\$115,000 to \$154,000 a year, US, 2025 \[[^\]]+\] and 2 more; change from now: /);
     for (const line of text.split('\n').slice(1)) expect(line).toMatch(/\[[^\]]+\]$/);
 
     const shortList = await call('reachable_roles', { from: 'junior-backend-developer', withinYears: 5, limit: 2 });
@@ -165,7 +165,7 @@ function chatbotScenarios(client: () => Client, graphql: () => Gql) {
     const levelText = (level.contents.find((c) => c.mimeType === 'text/markdown') as { text: string }).text;
     expect(levelText).toMatch(/^# Mid-level back-end developer\n\nLevel 2 of 4 of the Back-end developer role \(careergraph:\/\/roles\/backend-developer\)\./);
     expect(levelText).toContain('No source states pay for this level; these figures cover the whole Back-end developer role.');
-    expect(levelText).toMatch(/- 2025 average pay range: USD 115,000–154,000 a year, US, 2025\. \[/);
+    expect(levelText).toMatch(/- 2025 average pay range: \$115,000 to \$154,000 a year, US, 2025\. \[/);
     expect(levelText).toMatch(/- promotion to Senior back-end developer \(careergraph:\/\/levels\/senior-backend-developer\)[^\n]*\[/);
     expect(levelText).toMatch(/## Skills asked\n- required: /);
 

@@ -60,7 +60,7 @@ describe('MCP tools (in-process client)', () => {
     expect(text).toContain('; the steps alone sum to about 3 to 6 years)');
     expect(path.timeToReach).toEqual(expect.objectContaining({ min: 5, minQualifier: 'MORE_THAN', boundBy: 'ENTRY_REQUIREMENT', requirementOf: 'senior-backend-developer' }));
     expect(text).toContain('promotion after about 1 to 2 years');
-    expect(text).toContain('USD 115,000–154,000 a year');
+    expect(text).toContain('$115,000 to $154,000 a year');
     expect(text).toContain(`[${path.steps[0].citations[0].source}, "${path.steps[0].citations[0].section}"`);
   });
 
@@ -105,13 +105,13 @@ describe('MCP tools (in-process client)', () => {
     expect(role.salaryBands).toContainEqual(expect.objectContaining({ label: '2025 average pay range', min: 115000, max: 154000, year: 2025 }));
     expect(role.outlooks).toContainEqual(expect.objectContaining({ growthPercent: 15, throughYear: 2025 }));
     const text = textOf(result);
-    expect(text).toContain('USD 115,000–154,000 a year, US, 2025.');
+    expect(text).toContain('$115,000 to $154,000 a year, US, 2025.');
     expect(text).toMatch(/\+15% demand through 2025\. \[/);
     // figures read as the guide words them, and a level's requirement keeps its qualifier
-    expect(text).toContain('about USD 81,000 a year, US.');
-    expect(text).toContain('more than USD 120,000 a year, US.');
-    expect(text).toContain('about USD 200,000 or more a year, US.');
-    expect(text).toContain('USD 75,000–120,000 a year, region not stated.');
+    expect(text).toContain('about $81,000 a year, US.');
+    expect(text).toContain('more than $120,000 a year, US.');
+    expect(text).toContain('about $200,000 or more a year, US.');
+    expect(text).toContain('$75,000 to $120,000 a year, region not stated.');
     expect(text).toContain('Senior back-end developer (more than 5 years of experience)');
     expect(role.levels[2].yearsOfExperience).toEqual({ min: 5, max: null, minQualifier: 'MORE_THAN', maxQualifier: null });
   });
@@ -143,7 +143,7 @@ describe('MCP tools (in-process client)', () => {
       expect.objectContaining({ role: 'Back-end developer', label: '2025 average pay range', currency: 'USD', min: 115000, max: 154000 }),
     ]);
     expect(result.structuredContent.bands[0].citations.length).toBeGreaterThan(0);
-    expect(textOf(result)).toContain('USD 115,000–154,000 a year, US, 2025.');
+    expect(textOf(result)).toContain('$115,000 to $154,000 a year, US, 2025.');
   });
 
   it('should list employers of a sector, as the employers query does', async () => {

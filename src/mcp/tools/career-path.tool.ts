@@ -164,7 +164,11 @@ export const careerPathTool = defineTool({
     if (change) lines.push(`Change in pay along the route, comparing the ${change.compares}: ${change.difference >= 0 ? '+' : '-'}$${Math.abs(change.difference).toLocaleString('en-US')}${change.sameYear ? '' : ' (figures for different or unstated years)'}.`);
     // a retired exam is never named without what replaced it
     const certificationLabels = await Promise.all(certifications.map((c) => certificationLabel(ctx, c)));
-    if (certifications.length) lines.push(`Certifications that help: ${certificationLabels.join(', ')}.`);
+    // a certification's link to a level is a curator's reading unless a span states it (its provenance says which)
+    const suggested = certifications.every((c) => (c.provenanceList ?? []).some((e) => e.field === 'levels' && e.basis !== 'STATED'));
+    if (certifications.length) {
+      lines.push(`Certifications that help${suggested ? " (our editors' suggestion: the sources name these certifications but tie none to a level)" : ''}: ${certificationLabels.join(', ')}.`);
+    }
     return {
       structured: {
         found: true,

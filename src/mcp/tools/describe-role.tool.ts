@@ -17,6 +17,8 @@ import { statisticOut, statisticsText } from '../pay-statistics';
 import { z } from 'zod';
 import { bandShape, citations, named, statistic, yearRange } from '../schemas';
 import { defineTool, slugArg } from '../tool';
+import { figureSets } from '../../modules/salaries/salary-figures';
+import { Basis } from '../../core/basis';
 
 /** describe_role: a role with its levels, skills, pay, outlook and neighbours, all cited. */
 export const describeRoleTool = defineTool({
@@ -33,8 +35,9 @@ export const describeRoleTool = defineTool({
     name: z.string(),
     summary: z.string(),
     aliases: z.array(z.string()),
+    licenseRequired: z.boolean().nullable().describe('null: the sources do not say'),
     levels: z.array(z.object({ slug: z.string(), name: z.string(), rank: z.number(), yearsInLevel: yearRange, yearsOfExperience: yearRange, citations })),
-    skills: z.array(z.object({ name: z.string().nullable(), importance: z.string() })),
+    skills: z.array(z.object({ name: z.string().nullable(), importance: z.string(), importanceBasis: z.enum(['STATED', 'DERIVED', 'EDITORIAL']).describe("EDITORIAL: a curator's grade, not the sources'") })),
     salaryBands: z.array(z.object({ level: z.string().nullable(), ...bandShape, citations })),
     payStatistics: z.array(statistic),
     occupationCodes: z.array(z.object({ system: z.string(), code: z.string(), title: z.string(), match: z.string(), url: z.string().nullable(), readOn: z.string().nullable() })),
@@ -78,6 +81,7 @@ export const describeRoleTool = defineTool({
       name: role.name,
       summary: role.summary,
       aliases: role.aliases,
+      licenseRequired: role.licenseRequired,
       levels: levels.map((l, i) => ({
         slug: l.slug,
         name: l.name,
@@ -86,7 +90,7 @@ export const describeRoleTool = defineTool({
         yearsOfExperience: range(l.yearsOfExperienceQuantity),
         citations: levelCitations[i],
       })),
-      skills: requirements.map((r, i) => ({ name: (skills[i] as Skill | null)?.name ?? null, importance: r.importance })),
+      skills: requirements.map((r, i) => ({ name: (skills[i] as Skill | null)?.name ?? null, importance: r.importance, importanceBasis: r.importanceBasis })),
       salaryBands: bands.map((b, i) => ({
         level: b.levelId == null ? null : levelName.get(b.levelId) ?? null,
         ...bandFigures(b),
@@ -104,7 +108,9 @@ export const describeRoleTool = defineTool({
       sources: distinctCitations([roleCitations, ...levelCitations, ...bandCitations, ...outlookCitations]),
     };
 
-    const required = structured.skills.filter((s) => s.importance === 'REQUIRED').map((s) => s.name);
+    const requiredGrades = structured.skills.filter((s) => s.importance === 'REQUIRED');
+    const required = requiredGrades.map((s) => s.name);
+    const editorialGrades = requiredGrades.some((s) => s.importanceBasis === Basis.EDITORIAL);
     const lines = [`${role.name}: ${role.summary}${citeText(roleCitations)}`];
     if (levels.length) {
       lines.push(
@@ -116,10 +122,16 @@ export const describeRoleTool = defineTool({
           .join('; ')}.`,
       );
     }
-    if (required.length) lines.push(`Required skills: ${required.join(', ')}.`);
+    lines.push(
+      role.licenseRequired == null
+        ? 'Whether a licence is needed: the sources do not say.'
+        : role.licenseRequired ? 'A licence is needed.' : 'No licence is needed.',
+    );
+    if (required.length) lines.push(`Required skills${editorialGrades ? " (graded by our editors; the sources grade no skill)" : ''}: ${required.join(', ')}.`);
     for (const b of structured.salaryBands) {
       lines.push(`Pay, ${b.label}${b.level ? ` (${b.level})` : ''}: ${pay(b)}${regionText(b.region)}${b.year ? `, ${b.year}` : ''}.${citeText(b.citations)}`);
     }
+    for (const set of figureSets(bands).filter((x) => !x.agree)) lines.push(set.note);
     if (statistics.length) lines.push(`Published pay statistics (the whole occupation, not one level): ${statisticsText(statistics).join(' ')}`);
     if (structured.occupationCodes.length) {
       lines.push(`Occupation codes: ${structured.occupationCodes.map((c) => `${SYSTEM_NAMES[c.system]} ${c.code} ${c.title} (${c.match.toLowerCase()})`).join('; ')}.`);

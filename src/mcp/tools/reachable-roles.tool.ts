@@ -9,21 +9,20 @@ import { payAtLevel } from '../../modules/salaries/pay.service';
 import { PayScope } from '../../modules/salaries/pay-scope';
 import { UNSPECIFIED_REGION } from '../../modules/salaries/salary-band.entity';
 import { citationsFor, citeText, distinctCitations } from '../cite';
-import { bandFigures, pay, range, regionText, shown, years } from '../format';
+import { bandFigures, pay, range, regionText, shown, signedMoney, years } from '../format';
 import { bandShape, citations, named, payChange, payScope, yearRange } from '../schemas';
 import { defineTool, limitArg, slugArg } from '../tool';
 
-const money = (n: number, currency: string) => `${n < 0 ? '-' : '+'}${currency} ${Math.abs(n).toLocaleString('en-US')}`;
 
-/** "+USD 10,000 to +USD 40,000 a year, US": a pay change's range of differences in words. */
+/** "+$10,000 to +$40,000 a year, US": a pay change's range of differences in words. */
 function changeText(c: PayChange): string {
   const per = c.period === 'HOURLY' ? 'an hour' : 'a year';
   const where = regionText(c.region === UNSPECIFIED_REGION ? null : c.region);
   if (c.min != null && c.max != null) {
-    return c.min === c.max ? `${money(c.min, c.currency)} ${per}${where}` : `${money(c.min, c.currency)} to ${money(c.max, c.currency)} ${per}${where}`;
+    return c.min === c.max ? `${signedMoney(c.min, c.currency)} ${per}${where}` : `${signedMoney(c.min, c.currency)} to ${signedMoney(c.max, c.currency)} ${per}${where}`;
   }
-  if (c.min != null) return `at least ${money(c.min, c.currency)} ${per}${where}`;
-  return `up to ${money(c.max as number, c.currency)} ${per}${where}`;
+  if (c.min != null) return `at least ${signedMoney(c.min, c.currency)} ${per}${where}`;
+  return `up to ${signedMoney(c.max as number, c.currency)} ${per}${where}`;
 }
 
 /** reachable_roles: every level reachable from a start within some years, by its quickest cited route. */

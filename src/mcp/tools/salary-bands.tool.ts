@@ -9,7 +9,9 @@ import { SalaryBand } from '../../modules/salaries/salary-band.entity';
 import { findSalaryBands, SalaryBandQuery } from '../../modules/salaries/salary-band.service';
 import { citationsFor, citeText, distinctCitations } from '../cite';
 import { bandFigures, pay, regionText } from '../format';
-import { bandShape, citations, payScope, statistic } from '../schemas';
+import { bandShape, citations, figureSet, payScope, statistic } from '../schemas';
+import { figureSets } from '../../modules/salaries/salary-figures';
+import { linkBasis } from '../../modules/sources/field-basis';
 import { defineTool } from '../tool';
 import { rolePayStatistics } from '../../modules/occupations/pay-statistics.service';
 import { statisticOut, statisticsText } from '../pay-statistics';
@@ -53,6 +55,7 @@ export const salaryBandsTool = defineTool({
     total: z.number().describe('Every figure matching, of which at most 50 are in bands.'),
     scope: payScope.optional().describe('Given a level: whether the figures are its own or its whole role\'s.'),
     bands: z.array(z.object({ role: z.string(), level: z.string().nullable(), scope: payScope, ...bandShape, citations })),
+    figureSets: z.array(figureSet).describe('The figures listed, grouped by what they measure: where figures for one thing disagree, all are here'),
     sources: citations,
     statistics: z.array(statistic).optional(),
   },
@@ -77,6 +80,12 @@ export const salaryBandsTool = defineTool({
       ...bandFigures(b),
       citations: citations[i],
     }));
+    const levelNote = (b: SalaryBand, level: string | null) => {
+      const editorial = level && b.levelId != null ? linkBasis(b.provenanceList, 'level', null) : null;
+      return editorial && editorial.basis !== 'STATED' ? ` (the source says ${b.appliesTo ?? 'no level'}; tying it to ${level} is our reading)` : '';
+    };
+    const sets = figureSets(bands);
+    const disagreeing = sets.filter((x) => !x.agree);
     const fallback = atLevel?.scope === PayScope.ROLE && rows.length ? `No source states pay for ${level!.name}; these figures cover the whole role.` : null;
     // the level's role, or the role named: its published statistics answer even where no guide gives a band
     const roleId = level ? level.roleId : role?.id;
@@ -86,9 +95,10 @@ export const salaryBandsTool = defineTool({
           ...(fallback ? [fallback] : []),
           `${all.length} pay figure${all.length === 1 ? '' : 's'}${all.length > rows.length ? ` (the first ${rows.length} shown, and ${all.length - rows.length} more)` : ''}:`,
           ...rows.map(
-            (r) =>
-              `- ${r.level ?? r.role}, ${r.label}: ${pay(r)}${regionText(r.region)}${r.year ? `, ${r.year}` : ''}.${citeText(r.citations)}`,
+            (r, i) =>
+              `- ${r.level ?? r.role}, ${r.label}: ${pay(r)}${regionText(r.region)}${r.year ? `, ${r.year}` : ''}${levelNote(bands[i], r.level)}.${citeText(r.citations)}`,
           ),
+          ...disagreeing.map((x) => x.note),
         ]
       : [roleId == null ? 'No pay figure matches these filters.' : 'No guide gives a pay figure matching these filters.'];
     if (statistics) {
@@ -103,6 +113,7 @@ export const salaryBandsTool = defineTool({
         total: all.length,
         ...(atLevel ? { scope: atLevel.scope === PayScope.ROLE ? 'role' : 'level' } : {}),
         bands: rows,
+        figureSets: sets.map((x) => ({ topic: x.topic, agree: x.agree, figures: x.figures.map((b) => pay(b)) })),
         sources: distinctCitations(citations),
         ...(statistics ? { statistics: statistics.map(statisticOut) } : {}),
       },

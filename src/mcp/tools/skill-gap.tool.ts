@@ -48,6 +48,7 @@ export const skillGapTool = defineTool({
     const lines = [
       `${gap.target.name}: holds ${requiredHeld} of ${requiredTotal} required skills (coverage ${percent(requiredHeld, requiredTotal)}).${citeText(citations)}`,
     ];
+    if (gap.editorialWeights) lines.push("The grades (required, recommended, optional) are our editors' judgement; the sources grade no skill.");
     for (const importance of ['REQUIRED', 'RECOMMENDED', 'OPTIONAL']) {
       const names = gap.missing.filter((r) => r.importance === importance).map((r) => nameOf.get(r.id));
       if (names.length) lines.push(`Missing (${importance.toLowerCase()}): ${names.join(', ')}.`);

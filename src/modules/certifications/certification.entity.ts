@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Node } from '../../core/relay';
 import { Role } from '../roles/role.entity';
+import { FieldBasis, fieldBasisOf, StoredFieldBasis } from '../sources/field-basis';
 import { RoleLevel } from '../roles/role-level.entity';
 import { Skill } from '../skills/skill.entity';
 import { Organization } from './organization.entity';
@@ -32,6 +33,18 @@ export class Certification extends Node {
   @Field(() => [String], { description: 'Abbreviations and other names, such as OCPJP.' })
   @Column({ type: 'simple-json' })
   aliases: string[];
+
+  /** Null when no field carries a basis of its own. */
+  @Column({ name: 'provenance', type: 'simple-json', nullable: true })
+  provenanceList: StoredFieldBasis[] | null;
+
+  @Field(() => [FieldBasis], {
+    name: 'provenance',
+    description: "How the fields that do not rest on the record's citations are known: each link to a role or level is STATED (with the span that says it) or EDITORIAL (with a rationale). A field not listed rests on the record's citations.",
+  })
+  get provenance(): FieldBasis[] {
+    return (this.provenanceList ?? []).map(fieldBasisOf);
+  }
 
   @ManyToMany(() => Skill)
   @JoinTable({ name: 'certification_skills', joinColumn: { name: 'certification_id' }, inverseJoinColumn: { name: 'skill_id' } })

@@ -22,7 +22,9 @@ import {
 import { Float, Int } from 'type-graphql';
 import { MinNotAboveMax, NoNul, SLUG_PATTERN } from '../../core/rules';
 import { SHA256_PATTERN } from '../sources/anchor';
+import { Type } from 'class-transformer';
 import { SourceSectionInput, YearRangeInput } from './common.inputs';
+import { FieldBasisInput } from './provenance.inputs';
 
 /** The node types a reference field may point to, by slug. */
 export type RefTarget = 'Role' | 'RoleLevel' | 'Skill' | 'Organization' | 'AdvancementPath';
@@ -88,6 +90,17 @@ export const sha256 = (column: string, description: string) =>
 /** A source's outline of headings. */
 export const sections = (column: string): FieldSpec =>
   spec(() => [SourceSectionInput], { column }, [IsArray(), ArrayMaxSize(300), ValidateNested({ each: true })], false, 'The headings in order; a section runs to the next heading of the same or a higher level.');
+
+/** Field-level provenance: how the fields that do not rest on the record's citations are known. */
+export const provenance = (column: string): FieldSpec => ({
+  ...spec(
+    () => [FieldBasisInput],
+    { column },
+    [IsArray(), ArrayMaxSize(100), ValidateNested({ each: true }), Type(() => FieldBasisInput)],
+    false,
+    "Per field (or per linked value), STATED with cite spans or EDITORIAL with a rationale; a field not listed rests on the record's citations. Replaces the whole list.",
+  ),
+});
 
 export const SLUG_VALIDATORS: PropertyDecorator[] = [
   Matches(SLUG_PATTERN, { message: 'slug must be lower-case words joined by hyphens' }),

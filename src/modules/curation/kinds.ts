@@ -20,7 +20,7 @@ import { Skill, SkillCategory } from '../skills/skill.entity';
 import { CitedType } from '../sources/citation.entity';
 import { Source } from '../sources/source.entity';
 import { BoundQualifier } from '../../core/quantity';
-import { bool, currency, sections, sha256, enumOf, FieldSpec, int, intMax, number, ref, text, textList, yearRange } from './fields';
+import { bool, currency, sections, sha256, enumOf, FieldSpec, int, intMax, number, provenance, ref, text, textList, yearRange } from './fields';
 import { SLUG_PATTERN } from '../../core/rules';
 
 /** One kind of record editors can create, update and delete. */
@@ -90,12 +90,14 @@ export const KINDS: KindSpec[] = [
     issuer: ref('Organization', 'issuerId', true, 'Slug of the issuing organization.'),
     description: text('description', 2000),
     aliases: textList('aliases'),
+    provenance: provenance('provenanceList'),
   }),
   cited('Credential', Credential, {
     name: text('name', 200),
     kind: enumOf('kind', CredentialKind, CredentialKind),
     bestFor: text('bestFor', 2000),
     howItHelps: text('howItHelps', 2000),
+    provenance: provenance('provenanceList'),
   }),
   cited('Sector', Sector, { name: text('name', 200), description: text('description', 2000) }),
   cited('Employer', Employer, {
@@ -117,6 +119,9 @@ export const KINDS: KindSpec[] = [
     minQualifier: enumOf('minQualifier', BoundQualifier, BoundQualifier, false),
     maxQualifier: enumOf('maxQualifier', BoundQualifier, BoundQualifier, false),
     orMore: bool('orMore', false),
+    appliesTo: text('appliesTo', 300, false, 'Whom the figure is about, in your words, when the source ties it to a group rather than a level.'),
+    topic: text('topic', 100, false, 'What the figure measures ("average pay"); figures of one role with the same topic are served side by side.'),
+    provenance: provenance('provenanceList'),
   }),
   cited('JobOutlook', JobOutlook, {
     role: ref('Role', 'roleId', true, 'Slug of the role the forecast is for.'),

@@ -10,6 +10,7 @@ import { Insight, InsightKind } from '../guidance/insight.entity';
 import { CareerTransition } from '../paths/career-transition.entity';
 import { transitionsFrom, transitionsTo } from '../paths/transition.loader';
 import { SalaryBand } from '../salaries/salary-band.entity';
+import { figureSets, SalaryFigureSet } from '../salaries/salary-figures';
 import { bandsAtLevel, payAtLevel } from '../salaries/pay.service';
 import { PayScope } from '../salaries/pay-scope';
 import { requirementsOfLevel } from '../skills/skill.loader';
@@ -43,6 +44,13 @@ export class RoleLevelResolver extends CitedResolver(RoleLevel, 'RoleLevel') {
   })
   salaryBands(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<SalaryBand[]> {
     return bandsAtLevel(ctx, level);
+  }
+
+  @FieldResolver(() => [SalaryFigureSet], {
+    description: 'The bands of salaryBands grouped by what they measure: figures for the same thing side by side, none merged or preferred.',
+  })
+  async salaryFigures(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<SalaryFigureSet[]> {
+    return figureSets(await bandsAtLevel(ctx, level));
   }
 
   @FieldResolver(() => PayScope, {

@@ -17,6 +17,7 @@ import { Insight, InsightKind } from '../guidance/insight.entity';
 import { JobOutlook } from '../salaries/job-outlook.entity';
 import { outlooksOfRole, salaryBandsOfRole, salaryFactorsOfRole } from '../salaries/salary.loader';
 import { SalaryBand } from '../salaries/salary-band.entity';
+import { figureSets, SalaryFigureSet } from '../salaries/salary-figures';
 import { SalaryFactor } from '../salaries/salary-factor.entity';
 import { searchIndex } from '../search/search.service';
 import { roleRequirements } from '../skills/skill.loader';
@@ -78,6 +79,14 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
   @FieldResolver(() => EmployerConnection, { description: 'Employers cited as hiring for this role, by name.' })
   async employers(@Root() role: Role, @Args({ validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Employer>> {
     return connectionFromArray(await ctx.loaders.use(employersOfRole).load(role.id), page);
+  }
+
+  @FieldResolver(() => [SalaryFigureSet], {
+    description:
+      "The role's pay figures grouped by what they measure (SalaryBand.topic): figures for the same thing side by side, each with its qualifiers and citations, `agree` false when they differ. Nothing is merged.",
+  })
+  async salaryFigures(@Root() role: Role, @Ctx() ctx: Context): Promise<SalaryFigureSet[]> {
+    return figureSets(await ctx.loaders.load(salaryBandsOfRole, role.id));
   }
 
   @FieldResolver(() => [SalaryBand], { description: 'Pay figures for the role and its levels.' })

@@ -4,6 +4,8 @@ import { Node } from '../../core/relay';
 import { BoundQualifier, describeMoney, MoneyQuantity, qualifierOf } from '../../core/quantity';
 import { Role } from '../roles/role.entity';
 import { RoleLevel } from '../roles/role-level.entity';
+import { FieldBasis, fieldBasisOf, StoredFieldBasis } from '../sources/field-basis';
+import { Basis } from '../../core/basis';
 
 export enum SalaryPeriod {
   ANNUAL = 'ANNUAL',
@@ -41,6 +43,40 @@ export class SalaryBand extends Node {
   @Field({ description: "What the figure describes, such as 'entry-level starting pay' or 'average range'." })
   @Column()
   label: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Whom the figure is about, in our words ("entry-level roles", "experienced developers"), when the source ties it to a group rather than a level; null when it is about the role as a whole.',
+  })
+  @Column({ type: 'varchar', nullable: true })
+  appliesTo: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the figure measures, in our words ("average pay"). Figures of one role with the same topic are figures for the same thing: Role.salaryFigures serves them side by side, none winning.',
+  })
+  @Column({ type: 'varchar', nullable: true })
+  topic: string | null;
+
+  /** Null when every field rests on the band's citations. */
+  @Column({ name: 'provenance', type: 'simple-json', nullable: true })
+  provenanceList: StoredFieldBasis[] | null;
+
+  @Field(() => [FieldBasis], {
+    name: 'provenance',
+    description:
+      "How the fields that do not rest on the band's citations are known, such as a `level` link that is a curator's reading (EDITORIAL, with a rationale). A field not listed rests on the band's citations (STATED).",
+  })
+  get provenance(): FieldBasis[] {
+    return (this.provenanceList ?? []).map(fieldBasisOf);
+  }
+
+  @Field(() => Basis, { description: "How the figure (amount) is known: STATED (its citations' spans give it) unless provenance says otherwise for `amount`." })
+  get amountBasis(): Basis {
+    return (this.provenanceList ?? []).find((p) => p.field === 'amount' && !p.values?.length)?.basis ?? Basis.STATED;
+  }
 
   @Field({ description: 'ISO 4217 currency code.' }) @Column({ type: 'varchar', length: 3 }) currency: string;
 
