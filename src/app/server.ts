@@ -1,7 +1,6 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLSchema } from 'graphql';
@@ -28,7 +27,6 @@ import { ErrorCode } from '../core/errors';
 import { formatError } from '../core/format-error';
 import { createSecurity, Security } from '../core/limits';
 import { Logger } from '../core/logger';
-import { StatementCount } from '../core/query-counter';
 import { boundedDocumentStore, boundedServerCache } from '../core/request-caches';
 import { classifyDatabaseError, serviceUnavailable, writesReady } from '../core/writes';
 

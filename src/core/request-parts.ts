@@ -41,6 +41,7 @@ function series(entries: Entry[], from: number, request: unknown, states: unknow
     }
     return DONE;
   } catch (err) {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a part's own error, passed on as thrown
     return Promise.reject(err);
   }
 }
@@ -51,6 +52,7 @@ function series(entries: Entry[], from: number, request: unknown, states: unknow
  * calls instead of a promise per plugin and hook (and, under an AsyncLocalStorage, a hook on
  * each of those promises). Hooks no part has are left out of the listener.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each part keeps a state of its own type
 export function partsPlugin<C extends BaseContext>(parts: RequestPart<C, any>[], extra: Omit<ApolloServerPlugin<C>, 'requestDidStart'> = {}): ApolloServerPlugin<C> {
   const all = parts as unknown as AnyPart[];
   const byHook = new Map<Hook, Entry[]>();
@@ -58,7 +60,7 @@ export function partsPlugin<C extends BaseContext>(parts: RequestPart<C, any>[],
     const entries = all.flatMap((part, index) => (part[hook] ? [{ index, run: (part[hook] as Entry['run']).bind(part) }] : []));
     if (entries.length) byHook.set(hook, entries);
   }
-  const starters = all.some((part) => part.start);
+  const starters = all.some((part) => part.start !== undefined);
   const stateless: unknown[] = [];
   return {
     ...extra,

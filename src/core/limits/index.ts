@@ -38,6 +38,7 @@ export interface Security {
   /** Server-level hooks (the rate limiter's connection ends with the server). */
   plugins: ApolloServerPlugin<Context>[];
   /** Per-request work, run in one combined plugin (src/core/request-parts.ts), each named by its layer (src/core/layers.ts). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each part keeps a state of its own type
   parts: { layer: Layer; part: RequestPart<Context, any> }[];
   /** CORS for /graphql, mounted before every other route so preflights reach it. */
   cors: NodeHandler;

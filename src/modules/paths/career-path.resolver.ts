@@ -12,7 +12,7 @@ import { citationsOf } from '../sources/citation.loader';
 import { CareerPath, CareerPathStop } from './career-path.type';
 import { CareerPathsArgs } from './career-paths.inputs';
 import { TransitionKind } from './career-transition.entity';
-import { byId, MaybePromise } from '../../core/loaders';
+import { MaybePromise } from '../../core/loaders';
 import { Basis } from '../../core/basis';
 import { CareerStep } from './career-step.type';
 import { PathTime, pathTime } from './path-time';
@@ -100,7 +100,7 @@ export class CareerPathResolver {
     description:
       "How long the path takes once the steps' typical years are combined with the experience the levels on it ask for: from an entry level, reaching a level takes at least its requirement (junior to senior back-end: more than 5 years, though the steps sum to about 3 to 6). Null when neither gives a figure. typicalYears stays the plain sum.",
   })
-  async timeToReach(@Root() path: CareerPath, @Ctx() ctx: Context): Promise<PathTime | null> {
+  async timeToReach(@Root() path: CareerPath, @Ctx() _ctx: Context): Promise<PathTime | null> {
     return pathTime(path.fromLevel, yearCarriers(path), path.route.map((s) => s.toLevel));
   }
 
@@ -167,7 +167,7 @@ export class PathTimeResolver {
 @Resolver(() => CareerPathStop)
 export class CareerPathStopTimeResolver {
   @FieldResolver(() => PathTime, { nullable: true, description: 'The time from the start of the path to this level, bounded by entry requirements as CareerPath.timeToReach is.' })
-  async timeToReach(@Root() stop: CareerPathStop, @Ctx() ctx: Context): Promise<PathTime | null> {
+  async timeToReach(@Root() stop: CareerPathStop, @Ctx() _ctx: Context): Promise<PathTime | null> {
     const path = stop.path;
     return pathTime(stop.start, yearCarriers(path).slice(0, stop.position), path.route.slice(0, stop.position).map((s) => s.toLevel));
   }
