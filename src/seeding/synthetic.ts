@@ -400,7 +400,8 @@ function countCitations(set: SeedSet): number {
     else if (value && typeof value === 'object') {
       for (const [key, v] of Object.entries(value)) {
         if (key === 'cite' && Array.isArray(v)) n += v.length;
-        else walk(v);
+        // a provenance entry's spans live in its record's provenance, not in the citations table
+        else if (key !== 'provenance') walk(v);
       }
     }
   };
