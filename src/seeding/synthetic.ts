@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { SeedSet } from './format';
 import { readSeeds } from './read';
+import { Basis } from '../core/basis';
 
 /** Options of `synthesize`. */
 export interface SyntheticOptions {
@@ -166,6 +167,8 @@ function buildCopy(base: SeedSet, k: number, phrase: string, rng: Rng, maps: Slu
   };
   const refs = (kind: string, slugs: string[]) => [...new Set(slugs.map((s) => ref(kind, s)))];
   const mine = (kind: string, slug: string) => own[kind].get(slug) as string;
+  // copies carry no spans, so every link of theirs is editorial
+  const generatedBasis = (...fields: string[]) => fields.map((field) => ({ field, basis: Basis.EDITORIAL, rationale: 'Generated: a copy of a curated link.' }));
   const cite = (list: { source: string; section: string }[] | undefined) =>
     (list ?? []).map((c) => ({ source: mine('source', c.source), section: c.section }));
   const text = (original: string) => reword(rng, original, phrase);
@@ -203,6 +206,7 @@ function buildCopy(base: SeedSet, k: number, phrase: string, rng: Rng, maps: Slu
     skills: refs('skill', c.skills),
     roles: refs('role', c.roles),
     levels: refs('level', c.levels),
+    provenance: generatedBasis('roles', 'levels'),
     cite: cite(c.cite),
   }));
   const credentials = base.credentials.map((c) => ({
@@ -212,6 +216,7 @@ function buildCopy(base: SeedSet, k: number, phrase: string, rng: Rng, maps: Slu
     bestFor: text(c.bestFor),
     howItHelps: text(c.howItHelps),
     roles: refs('role', c.roles),
+    provenance: generatedBasis('roles'),
     cite: cite(c.cite),
   }));
   const sectors = base.sectors.map((s) => ({
@@ -405,7 +410,8 @@ function countCitations(set: SeedSet): number {
     else if (value && typeof value === 'object') {
       for (const [key, v] of Object.entries(value)) {
         if (key === 'cite' && Array.isArray(v)) n += v.length;
-        else walk(v);
+        // a provenance entry's spans live in its record's provenance, not in the citations table
+        else if (key !== 'provenance') walk(v);
       }
     }
   };

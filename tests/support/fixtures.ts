@@ -49,6 +49,7 @@ export function syntheticSeeds(roles: number): string {
       description: 'Generated',
       skills: [`skill-${i}`, `skill-${i + 3}`],
       roles: ['role-0'],
+      provenance: [{ field: 'roles', basis: 'EDITORIAL', rationale: 'Generated' }],
       cite,
     })),
     employers: Array.from({ length: 6 }, (_, i) => ({
