@@ -56,8 +56,9 @@ interface Derived {
   tables: ReadonlySet<string>;
 }
 
-/** The tables the derive being built may read (nested derives must read no others). */
+/** Outside production, a derive reading an undeclared table throws (see `derive`). */
 const CHECK_DEPENDENCIES = process.env.NODE_ENV !== 'production';
+/** The tables the derive being built may read (nested derives must read no others). */
 const building = new AsyncLocalStorage<{ key: string; tables: ReadonlySet<string> }>();
 
 /**

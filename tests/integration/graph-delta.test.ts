@@ -47,8 +47,8 @@ describe('Writes proportional to the change: graph tables carried across version
   beforeAll(async () => {
     server = await TestServer.start();
     editor = (await keyFor(server, ApiRole.EDITOR)).auth;
-  });
-  afterAll(() => server.stop());
+  }, 120_000);
+  afterAll(() => server?.stop());
 
   async function editSector(on: TestServer, slug: string, description: string) {
     const { sector } = await on.data(`{ sector(slug: "${slug}") { version } }`);
@@ -201,10 +201,10 @@ describe('A second server on the same database applies the delta of a write made
     primary = await TestServer.start();
     replica = await TestServer.start({ sameDatabaseAs: primary });
     editor = (await keyFor(primary, ApiRole.EDITOR)).auth;
-  });
+  }, 120_000);
   afterAll(async () => {
-    await replica.stop();
-    await primary.stop();
+    await replica?.stop();
+    await primary?.stop();
   });
 
   it('should see the write, reading only the tables it touched', async () => {
