@@ -15,11 +15,21 @@ const [database, seeds, ...sets] = process.argv.slice(2);
 const rot = rotation('{ __typename }', [{}]);
 const servers = [];
 for (const set of sets) {
-  const env = { ...SERVER_ENV, ...CACHE_ENV.off, ...(set === '-' ? {} : { BENCH_LAYERS_OFF: set }) };
-  servers.push({ set, server: await startServer({ root, databaseUrl: database, seedsDir: seeds, env }), cpu: [] });
+  const env = {
+    ...SERVER_ENV,
+    ...CACHE_ENV.off,
+    ...(set === '-' ? {} : { BENCH_LAYERS_OFF: set }),
+  };
+  servers.push({
+    set,
+    server: await startServer({ root, databaseUrl: database, seedsDir: seeds, env }),
+    cpu: [],
+  });
 }
 try {
-  for (const s of servers) for (let w = 0; w < 2; w++) await slice({ url: s.server.url, rot, t: tally(), seconds: 2, connections: 10 });
+  for (const s of servers)
+    for (let w = 0; w < 2; w++)
+      await slice({ url: s.server.url, rot, t: tally(), seconds: 2, connections: 10 });
   for (let r = 0; r < 3; r++) {
     for (const s of r % 2 ? [...servers].reverse() : servers) {
       const before = procCpuMs(s.server.pid);
@@ -29,7 +39,9 @@ try {
   }
   for (const s of servers) {
     const sorted = [...s.cpu].sort((a, b) => a - b);
-    console.log(`${sorted[1].toFixed(3)} ms/request (rounds ${s.cpu.map((c) => c.toFixed(3)).join(', ')})  off: ${s.set}`);
+    console.log(
+      `${sorted[1].toFixed(3)} ms/request (rounds ${s.cpu.map((c) => c.toFixed(3)).join(', ')})  off: ${s.set}`,
+    );
   }
 } finally {
   for (const s of servers) await s.server.stop();

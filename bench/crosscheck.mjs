@@ -43,29 +43,57 @@ end
 
 /** Runs wrk; returns { rps, p50Ms, p99Ms, non2xx }. */
 function wrk(url, script) {
-  const out = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, `${url}/graphql`], { encoding: 'utf8' });
+  const out = execFileSync(
+    'wrk',
+    ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, `${url}/graphql`],
+    { encoding: 'utf8' },
+  );
   const ms = (v, unit) => Number(v) * { us: 0.001, ms: 1, s: 1000 }[unit];
   const pct = (p) => {
     const m = out.match(new RegExp(`\\s${p}%\\s+([\\d.]+)(us|ms|s)`));
     return m ? ms(m[1], m[2]) : null;
   };
   const non2xx = Number(out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0);
-  return { rps: Number(out.match(/Requests\/sec:\s+([\d.]+)/)[1]), p50Ms: pct(50), p99Ms: pct(99), non2xx };
+  return {
+    rps: Number(out.match(/Requests\/sec:\s+([\d.]+)/)[1]),
+    p50Ms: pct(50),
+    p99Ms: pct(99),
+    non2xx,
+  };
 }
 
 async function main() {
-  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-  if (spawnSync('wrk', ['--version']).error) throw new Error('wrk is not installed (apt-get install -y wrk)');
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+    cwd: root,
+    encoding: 'utf8',
+  }).trim();
+  if (spawnSync('wrk', ['--version']).error)
+    throw new Error('wrk is not installed (apt-get install -y wrk)');
   const context = realGraph(root);
   const work = mkdtempSync(join(os.tmpdir(), 'careergraph-crosscheck-'));
   const seeds = join(work, 'seeds');
   const database = `sqlite:${join(work, 'db.sqlite')}`;
-  await runNode(['dist/seeding/synthetic-cli.js', '--scale', String(scale), '--out', seeds], {}, root);
-  await runNode(['dist/seeding/cli.js', '--from', seeds], { DATABASE_URL: database, LOG_LEVEL: 'warn' }, root);
-  const server = await startServer({ root, databaseUrl: database, seedsDir: seeds, env: { ...SERVER_ENV, ...CACHE_ENV[cache] } });
+  await runNode(
+    ['dist/seeding/synthetic-cli.js', '--scale', String(scale), '--out', seeds],
+    {},
+    root,
+  );
+  await runNode(
+    ['dist/seeding/cli.js', '--from', seeds],
+    { DATABASE_URL: database, LOG_LEVEL: 'warn' },
+    root,
+  );
+  const server = await startServer({
+    root,
+    databaseUrl: database,
+    seedsDir: seeds,
+    env: { ...SERVER_ENV, ...CACHE_ENV[cache] },
+  });
   const rows = [];
   try {
-    const cursors = (await graphql(server.url, DISCOVERY)).body.data.roles.edges.map((e) => e.cursor);
+    const cursors = (await graphql(server.url, DISCOVERY)).body.data.roles.edges.map(
+      (e) => e.cursor,
+    );
     for (const name of names) {
       const scenario = SCENARIOS.find((s) => s.name === name);
       const rot = rotation(scenario.query, scenario.variables({ ...context, cursors }));
@@ -80,8 +108,19 @@ async function main() {
       }
       const a = summarise(ac);
       const mean = (k) => w.reduce((s, x) => s + x[k], 0) / w.length;
-      rows.push({ name, autocannon: { rps: a.rps, p50Ms: a.p50Ms, p99Ms: a.p99Ms }, wrk: { rps: mean('rps'), p50Ms: mean('p50Ms'), p99Ms: mean('p99Ms'), non2xx: w.reduce((s, x) => s + x.non2xx, 0) } });
-      console.error(`${name}: autocannon ${a.rps.toFixed(0)} req/s, wrk ${mean('rps').toFixed(0)} req/s`);
+      rows.push({
+        name,
+        autocannon: { rps: a.rps, p50Ms: a.p50Ms, p99Ms: a.p99Ms },
+        wrk: {
+          rps: mean('rps'),
+          p50Ms: mean('p50Ms'),
+          p99Ms: mean('p99Ms'),
+          non2xx: w.reduce((s, x) => s + x.non2xx, 0),
+        },
+      });
+      console.error(
+        `${name}: autocannon ${a.rps.toFixed(0)} req/s, wrk ${mean('rps').toFixed(0)} req/s`,
+      );
     }
   } finally {
     await server.stop();
@@ -98,8 +137,9 @@ async function main() {
     '',
     '| scenario | autocannon req/s | wrk req/s | difference | autocannon % of floor | wrk % of floor | autocannon p50 / p99 ms | wrk p50 / p99 ms |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((r) =>
-      `| ${r.name} | ${f(r.autocannon.rps)} | ${f(r.wrk.rps)} | ${(((r.wrk.rps - r.autocannon.rps) / r.autocannon.rps) * 100).toFixed(0)}% | ` +
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${f(r.autocannon.rps)} | ${f(r.wrk.rps)} | ${(((r.wrk.rps - r.autocannon.rps) / r.autocannon.rps) * 100).toFixed(0)}% | ` +
         `${floorA ? `${((100 * r.autocannon.rps) / floorA).toFixed(0)}%` : '-'} | ${floorW ? `${((100 * r.wrk.rps) / floorW).toFixed(0)}%` : '-'} | ` +
         `${f(r.autocannon.p50Ms)} / ${f(r.autocannon.p99Ms)} | ${f(r.wrk.p50Ms)} / ${f(r.wrk.p99Ms)} |`,
     ),

@@ -38,7 +38,15 @@
  *   --keep-profiles DIR  copy the raw .cpuprofile files there (open them in Chrome DevTools)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -48,7 +56,17 @@ import { rotation, slice, summarise, tally } from './lib/load.mjs';
 import { profileMarkdown, summariseProfile } from './lib/profile.mjs';
 import { checkTargets, consoleTable, resultsMarkdown } from './lib/report.mjs';
 import { editorKey, measureWrites } from './lib/write.mjs';
-import { CACHE_ENV, graphql, procCpuMs, procStatusKb, resetPeakRss, runNode, SERVER_ENV, startBare, startServer } from './lib/server.mjs';
+import {
+  CACHE_ENV,
+  graphql,
+  procCpuMs,
+  procStatusKb,
+  resetPeakRss,
+  runNode,
+  SERVER_ENV,
+  startBare,
+  startServer,
+} from './lib/server.mjs';
 import { layersMarkdown, measureLayers } from './lib/layers.mjs';
 import { DISCOVERY, NESTED_QUERY, realGraph, SCENARIOS, selectionDepth } from './scenarios.mjs';
 
@@ -57,25 +75,32 @@ const args = process.argv.slice(2);
 const has = (name) => args.includes(`--${name}`);
 const opt = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
-  return i > -1 && args[i + 1] !== undefined && !args[i + 1].startsWith('--') ? args[i + 1] : fallback;
+  return i > -1 && args[i + 1] !== undefined && !args[i + 1].startsWith('--')
+    ? args[i + 1]
+    : fallback;
 };
 const num = (name, fallback) => {
   const raw = opt(name, undefined);
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got "${raw}"`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`--${name} must be a positive number, got "${raw}"`);
   return n;
 };
 
 if (has('help')) {
   // The options are documented once, in this file's header comment.
-  const header = readFileSync(fileURLToPath(import.meta.url), 'utf8').match(/\/\*\*([\s\S]*?)\*\//)[1];
+  const header = readFileSync(fileURLToPath(import.meta.url), 'utf8').match(
+    /\/\*\*([\s\S]*?)\*\//,
+  )[1];
   console.log(header.replace(/^ \* ?/gm, '').trim());
   process.exit(0);
 }
 const quick = has('quick');
 const options = {
-  scales: opt('scales', quick ? '1' : '1,10,100').split(',').map(Number),
+  scales: opt('scales', quick ? '1' : '1,10,100')
+    .split(',')
+    .map(Number),
   sliceSeconds: num('slice', quick ? 1 : 2.5),
   rounds: num('rounds', quick ? 4 : 6),
   warmSeconds: num('warm', quick ? 1 : 2),
@@ -89,25 +114,40 @@ const options = {
   writes: num('writes', quick ? 15 : 30),
   writeIntervalMs: num('write-interval', 200),
   readRate: num('read-rate', 100),
-  bare: opt('bare', 'http,apollo,apollo-schema').split(',').filter((k) => k !== 'none'),
-  layers: has('layers') || has('layers-only') ? (opt('layers', '') || opt('layers-only', '')).split(',').filter(Boolean) : [],
+  bare: opt('bare', 'http,apollo,apollo-schema')
+    .split(',')
+    .filter((k) => k !== 'none'),
+  layers:
+    has('layers') || has('layers-only')
+      ? (opt('layers', '') || opt('layers-only', '')).split(',').filter(Boolean)
+      : [],
   layersOn: has('layers') || has('layers-only'),
 };
 const wantsWrite = !options.scenarios || options.scenarios.includes('write');
 const name = opt('name', quick ? 'quick' : 'latest');
 let buildStamp = 'unknown';
-const log = (...parts) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
+const log = (...parts) =>
+  console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
 async function main() {
   const began = Date.now();
   const loadAtStart = os.loadavg()[0];
   // What is measured is what is built now: record the commit before building, not after the run.
   const commit = git(['rev-parse', '--short', 'HEAD']);
-  const dirty = git(['status', '--porcelain', '--', 'src', 'package.json', 'package-lock.json']) !== ''; // what the server is built from
-  if (options.scales.some((s) => !Number.isInteger(s) || s < 1)) throw new Error('--scales must be whole numbers ≥ 1, as in 1,10,100');
-  if (options.cache.some((c) => !(c in CACHE_ENV))) throw new Error('--cache must list off and/or on');
-  const unknown = [...(options.scenarios ?? []).filter((n) => n !== 'write'), ...options.profile].filter((n) => !SCENARIOS.some((s) => s.name === n));
-  if (unknown.length) throw new Error(`unknown scenario(s): ${unknown.join(', ')} (known: ${SCENARIOS.map((s) => s.name).join(', ')}, write)`);
+  const dirty =
+    git(['status', '--porcelain', '--', 'src', 'package.json', 'package-lock.json']) !== ''; // what the server is built from
+  if (options.scales.some((s) => !Number.isInteger(s) || s < 1))
+    throw new Error('--scales must be whole numbers ≥ 1, as in 1,10,100');
+  if (options.cache.some((c) => !(c in CACHE_ENV)))
+    throw new Error('--cache must list off and/or on');
+  const unknown = [
+    ...(options.scenarios ?? []).filter((n) => n !== 'write'),
+    ...options.profile,
+  ].filter((n) => !SCENARIOS.some((s) => s.name === n));
+  if (unknown.length)
+    throw new Error(
+      `unknown scenario(s): ${unknown.join(', ')} (known: ${SCENARIOS.map((s) => s.name).join(', ')}, write)`,
+    );
   if (!has('no-build')) {
     log('building (npm run build)');
     const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
@@ -121,9 +161,12 @@ async function main() {
   try {
     for (const scale of options.scales) {
       const prepared = await prepareScale(scale, work);
-      if (!has('profile-only') && !has('layers-only')) for (const cache of options.cache) runs.push(await measureRun(prepared, cache, context));
-      if (options.layersOn && scale === options.scales[0]) layers = await measureLayers({ root, prepared, context, options, log });
-      for (const scenarioName of options.profile) await profileScenario(prepared, scenarioName, work, context);
+      if (!has('profile-only') && !has('layers-only'))
+        for (const cache of options.cache) runs.push(await measureRun(prepared, cache, context));
+      if (options.layersOn && scale === options.scales[0])
+        layers = await measureLayers({ root, prepared, context, options, log });
+      for (const scenarioName of options.profile)
+        await profileScenario(prepared, scenarioName, work, context);
     }
   } finally {
     if (has('keep')) log(`kept ${work}`);
@@ -162,17 +205,22 @@ async function main() {
   writeFileSync(join(dir, `${name}.md`), resultsMarkdown(results));
   writeFileSync(join(dir, `${name}.svg`), chartSvg(results));
   console.log(consoleTable(results));
-  console.log(`\nwrote bench/results/${name}.json, ${name}.md and ${name}.svg in ${Math.round(results.meta.durationSeconds)} s`);
+  console.log(
+    `\nwrote bench/results/${name}.json, ${name}.md and ${name}.svg in ${Math.round(results.meta.durationSeconds)} s`,
+  );
 }
 
 function git(gitArgs) {
   try {
-    return execFileSync('git', gitArgs, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', gitArgs, {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown';
   }
 }
-
 
 /** Generates the synthetic graph of one scale and seeds a fresh SQLite file with it. */
 async function prepareScale(scale, work) {
@@ -180,12 +228,35 @@ async function prepareScale(scale, work) {
   const database = `sqlite:${join(work, `bench-${scale}x.sqlite`)}`;
   log(`${scale}x: generating the synthetic graph`);
   const manifest = JSON.parse(
-    (await runNode(['dist/seeding/synthetic-cli.js', '--scale', String(scale), '--seed', String(options.seed), '--out', seeds], {}, root)).trim().split('\n').pop(),
+    (
+      await runNode(
+        [
+          'dist/seeding/synthetic-cli.js',
+          '--scale',
+          String(scale),
+          '--seed',
+          String(options.seed),
+          '--out',
+          seeds,
+        ],
+        {},
+        root,
+      )
+    )
+      .trim()
+      .split('\n')
+      .pop(),
   );
-  log(`${scale}x: seeding a fresh database (${manifest.counts.roles} roles, ${manifest.counts.citations} citations)`);
+  log(
+    `${scale}x: seeding a fresh database (${manifest.counts.roles} roles, ${manifest.counts.citations} citations)`,
+  );
   const seedStarted = Date.now();
   // Seeded by a process of its own, so the server's peak memory is that of serving, not loading.
-  await runNode(['dist/seeding/cli.js', '--from', seeds], { DATABASE_URL: database, LOG_LEVEL: 'warn' }, root);
+  await runNode(
+    ['dist/seeding/cli.js', '--from', seeds],
+    { DATABASE_URL: database, LOG_LEVEL: 'warn' },
+    root,
+  );
   return { scale, seeds, database, counts: manifest.counts, seedMs: Date.now() - seedStarted };
 }
 
@@ -193,20 +264,37 @@ async function prepareScale(scale, work) {
 async function measureRun({ scale, seeds, database, counts, seedMs }, cache, context) {
   // the writes are an editor's: a key made in the database the server serves, as `npm run keys` does
   const key = wantsWrite ? await editorKey(root, database) : null;
-  const server = await startServer({ root, databaseUrl: database, seedsDir: seeds, env: { ...SERVER_ENV, ...CACHE_ENV[cache] } });
+  const server = await startServer({
+    root,
+    databaseUrl: database,
+    seedsDir: seeds,
+    env: { ...SERVER_ENV, ...CACHE_ENV[cache] },
+  });
   const label = `${scale}x, cache ${cache}`;
   log(`${label}: server ready in ${server.readyMs} ms (pid ${server.pid})`);
-  const result = { scale, cache, counts, seedMs, readyMs: server.readyMs, scenarios: [], peakRssMb: 0 };
+  const result = {
+    scale,
+    cache,
+    counts,
+    seedMs,
+    readyMs: server.readyMs,
+    scenarios: [],
+    peakRssMb: 0,
+  };
   try {
     const discovered = await graphql(server.url, DISCOVERY);
-    if (discovered.body.errors) throw new Error(`discovery query failed: ${JSON.stringify(discovered.body.errors)}`);
+    if (discovered.body.errors)
+      throw new Error(`discovery query failed: ${JSON.stringify(discovered.body.errors)}`);
     const ctx = { ...context, cursors: discovered.body.data.roles.edges.map((e) => e.cursor) };
-    const chosen = SCENARIOS.filter((s) => s.name === 'floor' || !options.scenarios || options.scenarios.includes(s.name));
+    const chosen = SCENARIOS.filter(
+      (s) => s.name === 'floor' || !options.scenarios || options.scenarios.includes(s.name),
+    );
     const plans = chosen.map((s) => ({ scenario: s, variableSets: s.variables(ctx) }));
 
     // Every variable set once, checked for errors (this also warms the server up).
     for (const plan of plans) plan.check = await checkScenario(server.url, plan);
-    if (chosen.some((s) => s.name === 'nested')) result.nestedStatements = await nestedByFirst(server.url);
+    if (chosen.some((s) => s.name === 'nested'))
+      result.nestedStatements = await nestedByFirst(server.url);
 
     const floorPlan = plans[0];
     const floorRot = rotation(floorPlan.scenario.query, floorPlan.variableSets);
@@ -214,7 +302,13 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
     let peakKb = 0;
     const trackPeak = () => (peakKb = Math.max(peakKb, procStatusKb(server.pid, 'VmHWM') ?? 0));
     resetPeakRss(server.pid);
-    await slice({ url: server.url, rot: floorRot, t: tally(), seconds: options.warmSeconds, connections: options.connections });
+    await slice({
+      url: server.url,
+      rot: floorRot,
+      t: tally(),
+      seconds: options.warmSeconds,
+      connections: options.connections,
+    });
     if (options.bare.length) result.stack = await measureStack(server, floorRot, label);
 
     const rows = [];
@@ -227,28 +321,53 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
       trackPeak();
       const reset = resetPeakRss(server.pid);
       let polledKb = 0;
-      const poll = setInterval(() => (polledKb = Math.max(polledKb, procStatusKb(server.pid, 'VmRSS') ?? 0)), 100);
-      await slice({ url: server.url, rot, t: tally(), seconds: options.warmSeconds, connections: options.connections });
+      const poll = setInterval(
+        () => (polledKb = Math.max(polledKb, procStatusKb(server.pid, 'VmRSS') ?? 0)),
+        100,
+      );
+      await slice({
+        url: server.url,
+        rot,
+        t: tally(),
+        seconds: options.warmSeconds,
+        connections: options.connections,
+      });
       const ratios = [];
       for (let r = 0; r < options.rounds; r++) {
         const order = r % 2 === 0 ? ['floor', 'scenario'] : ['scenario', 'floor'];
         const rps = {};
         for (const which of order) {
-          const res = which === 'floor'
-            ? await slice({ url: server.url, rot: floorRot, t: floorHere, seconds: options.sliceSeconds, connections: options.connections })
-            : await slice({ url: server.url, rot, t, seconds: options.sliceSeconds, connections: options.connections });
+          const res =
+            which === 'floor'
+              ? await slice({
+                  url: server.url,
+                  rot: floorRot,
+                  t: floorHere,
+                  seconds: options.sliceSeconds,
+                  connections: options.connections,
+                })
+              : await slice({
+                  url: server.url,
+                  rot,
+                  t,
+                  seconds: options.sliceSeconds,
+                  connections: options.connections,
+                });
           rps[which] = res.requests.total / res.duration;
         }
         ratios.push(rps.floor > 0 ? rps.scenario / rps.floor : 0);
       }
       clearInterval(poll);
-      const hwm = reset ? procStatusKb(server.pid, 'VmHWM') ?? 0 : 0;
+      const hwm = reset ? (procStatusKb(server.pid, 'VmHWM') ?? 0) : 0;
       trackPeak();
       mergeTally(floorAll, floorHere);
       const s = summarise(t);
       const f = summarise(floorHere);
       const errors = s.non2xx + s.transportErrors + s.graphqlErrors;
-      if (errors > 0) log(`${label}: ${scenario.name} had ${errors} failed responses (${s.firstError ?? 'HTTP errors'}): its figures are not valid`);
+      if (errors > 0)
+        log(
+          `${label}: ${scenario.name} had ${errors} failed responses (${s.firstError ?? 'HTTP errors'}): its figures are not valid`,
+        );
       rows.push({
         name: scenario.name,
         target: scenario.target,
@@ -262,11 +381,17 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
         peakRssMb: Math.max(hwm, polledKb) / 1024,
         check: plan.check,
       });
-      if (scenario.name === 'nested' && result.nestedStatements) result.nestedStatements.underLoadMax = s.sql.max;
+      if (scenario.name === 'nested' && result.nestedStatements)
+        result.nestedStatements.underLoadMax = s.sql.max;
     }
     if (wantsWrite) {
-      log(`${label}: write (${options.writes} writes alone, then reads with a write every ${options.writeIntervalMs} ms)`);
-      const readPlans = SCENARIOS.filter((s) => s.name !== 'floor').map((scenario) => ({ scenario, variableSets: scenario.variables(ctx) }));
+      log(
+        `${label}: write (${options.writes} writes alone, then reads with a write every ${options.writeIntervalMs} ms)`,
+      );
+      const readPlans = SCENARIOS.filter((s) => s.name !== 'floor').map((scenario) => ({
+        scenario,
+        variableSets: scenario.variables(ctx),
+      }));
       trackPeak();
       result.write = await measureWrites({
         url: server.url,
@@ -284,12 +409,26 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
     }
     const floor = summarise(floorAll);
     const floorValid = floor.non2xx + floor.transportErrors + floor.graphqlErrors === 0;
-    result.scenarios = [{ name: 'floor', target: null, ...floor, valid: floorValid, floorRps: floor.rps, ratio: 1, peakRssMb: null, check: plans[0].check }, ...rows];
+    result.scenarios = [
+      {
+        name: 'floor',
+        target: null,
+        ...floor,
+        valid: floorValid,
+        floorRps: floor.rps,
+        ratio: 1,
+        peakRssMb: null,
+        check: plans[0].check,
+      },
+      ...rows,
+    ];
     // A scenario's share of a yardstick: its share of floor times floor's share of the yardstick,
     // both medians of rounds interleaved in this run.
     if (result.stack) {
       for (const row of result.scenarios) {
-        row.shareOf = Object.fromEntries(Object.entries(result.stack).map(([kind, s]) => [kind, row.ratio * s.floorShare]));
+        row.shareOf = Object.fromEntries(
+          Object.entries(result.stack).map(([kind, s]) => [kind, row.ratio * s.floorShare]),
+        );
       }
     }
     trackPeak();
@@ -307,17 +446,34 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
  */
 async function measureStack(server, floorRot, label) {
   const floorBody = await (
-    await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: floorRot.bodies[0] })
+    await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: floorRot.bodies[0],
+    })
   ).text();
   const bares = [];
   try {
-    for (const kind of options.bare) bares.push(await startBare({ root, kind, env: kind === 'http' ? { BARE_BODY: floorBody } : {} }));
+    for (const kind of options.bare)
+      bares.push(
+        await startBare({ root, kind, env: kind === 'http' ? { BARE_BODY: floorBody } : {} }),
+      );
     log(`${label}: floor against ${options.bare.join(', ')}`);
     const targets = [{ kind: 'floor', url: server.url, pid: server.pid }, ...bares];
     for (const b of bares) {
-      const check = await graphql(b.url, floorRot.bodies.length ? JSON.parse(floorRot.bodies[0]).query : '{ __typename }');
-      if (check.status !== 200 || check.body.errors) throw new Error(`bare ${b.kind} does not answer floor: ${JSON.stringify(check.body)}`);
-      await slice({ url: b.url, rot: floorRot, t: tally(), seconds: options.warmSeconds, connections: options.connections });
+      const check = await graphql(
+        b.url,
+        floorRot.bodies.length ? JSON.parse(floorRot.bodies[0]).query : '{ __typename }',
+      );
+      if (check.status !== 200 || check.body.errors)
+        throw new Error(`bare ${b.kind} does not answer floor: ${JSON.stringify(check.body)}`);
+      await slice({
+        url: b.url,
+        rot: floorRot,
+        t: tally(),
+        seconds: options.warmSeconds,
+        connections: options.connections,
+      });
     }
     const rps = Object.fromEntries(targets.map((t) => [t.kind, []]));
     // CPU time the server process spent per request: what other work on the machine hardly moves
@@ -326,13 +482,21 @@ async function measureStack(server, floorRot, label) {
       const order = targets.map((_, i) => targets[(i + r) % targets.length]);
       for (const t of order) {
         const before = procCpuMs(t.pid);
-        const res = await slice({ url: t.url, rot: floorRot, t: tally(), seconds: options.sliceSeconds, connections: options.connections });
+        const res = await slice({
+          url: t.url,
+          rot: floorRot,
+          t: tally(),
+          seconds: options.sliceSeconds,
+          connections: options.connections,
+        });
         const after = procCpuMs(t.pid);
         rps[t.kind].push(res.requests.total / res.duration);
-        if (before != null && after != null && res.requests.total > 0) cpu[t.kind].push((after - before) / res.requests.total);
+        if (before != null && after != null && res.requests.total > 0)
+          cpu[t.kind].push((after - before) / res.requests.total);
       }
     }
-    const cpuShare = (kind) => (cpu[kind].length && cpu.floor.length ? median(cpu[kind]) / median(cpu.floor) : null);
+    const cpuShare = (kind) =>
+      cpu[kind].length && cpu.floor.length ? median(cpu[kind]) / median(cpu.floor) : null;
     return Object.fromEntries(
       bares.map((b) => [
         b.kind,
@@ -362,7 +526,16 @@ function median(values) {
 function mergeTally(into, from) {
   for (const v of from.latencies) into.latencies.push(v);
   for (const v of from.sql) into.sql.push(v);
-  for (const k of ['responses', 'seconds', 'non2xx', 'transportErrors', 'sampled', 'cached', 'graphqlErrors']) into[k] += from[k];
+  for (const k of [
+    'responses',
+    'seconds',
+    'non2xx',
+    'transportErrors',
+    'sampled',
+    'cached',
+    'graphqlErrors',
+  ])
+    into[k] += from[k];
   into.firstError ??= from.firstError;
 }
 
@@ -373,13 +546,20 @@ async function checkScenario(url, plan) {
   for (const variables of plan.variableSets) {
     const { status, body } = await graphql(url, plan.scenario.query, variables);
     if (status !== 200 || body.errors) {
-      throw new Error(`${plan.scenario.name} fails for ${JSON.stringify(variables)}: HTTP ${status} ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+      throw new Error(
+        `${plan.scenario.name} fails for ${JSON.stringify(variables)}: HTTP ${status} ${JSON.stringify(body.errors ?? body).slice(0, 500)}`,
+      );
     }
     const first = Object.values(body.data)[0];
     if (first === null || (Array.isArray(first) && first.length === 0)) nulls += 1;
-    if (typeof body.extensions?.sqlStatements === 'number') counts.push(body.extensions.sqlStatements);
+    if (typeof body.extensions?.sqlStatements === 'number')
+      counts.push(body.extensions.sqlStatements);
   }
-  return { variableSets: plan.variableSets.length, emptyAnswers: nulls, sqlFirstPass: counts.length ? { min: Math.min(...counts), max: Math.max(...counts) } : null };
+  return {
+    variableSets: plan.variableSets.length,
+    emptyAnswers: nulls,
+    sqlFirstPass: counts.length ? { min: Math.min(...counts), max: Math.max(...counts) } : null,
+  };
 }
 
 /** SQL statements of the nested query for several page sizes, one request each. */
@@ -387,8 +567,13 @@ async function nestedByFirst(url) {
   const byFirst = [];
   for (const first of [1, 5, 20, 100]) {
     const { body } = await graphql(url, NESTED_QUERY, { first, after: null });
-    if (body.errors) throw new Error(`nested with first ${first} failed: ${JSON.stringify(body.errors)}`);
-    byFirst.push({ first, statements: body.extensions?.sqlStatements ?? null, roles: body.data.roles.nodes.length });
+    if (body.errors)
+      throw new Error(`nested with first ${first} failed: ${JSON.stringify(body.errors)}`);
+    byFirst.push({
+      first,
+      statements: body.extensions?.sqlStatements ?? null,
+      roles: body.data.roles.nodes.length,
+    });
   }
   return { depth: selectionDepth(NESTED_QUERY), byFirst };
 }
@@ -400,16 +585,40 @@ async function nestedByFirst(url) {
 async function profileScenario({ scale, database, seeds }, scenarioName, work, context) {
   const dir = join(work, `profile-${scenarioName}-${scale}x`);
   mkdirSync(dir, { recursive: true });
-  const server = await startServer({ root, databaseUrl: database, seedsDir: seeds, env: { ...SERVER_ENV, ...CACHE_ENV.off }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  const server = await startServer({
+    root,
+    databaseUrl: database,
+    seedsDir: seeds,
+    env: { ...SERVER_ENV, ...CACHE_ENV.off },
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+  });
   log(`${scale}x: profiling ${scenarioName} for ${options.profileSeconds} s`);
   const discovered = await graphql(server.url, DISCOVERY);
   const scenario = SCENARIOS.find((s) => s.name === scenarioName);
-  const rot = rotation(scenario.query, scenario.variables({ ...context, cursors: discovered.body.data.roles.edges.map((e) => e.cursor) }));
+  const rot = rotation(
+    scenario.query,
+    scenario.variables({
+      ...context,
+      cursors: discovered.body.data.roles.edges.map((e) => e.cursor),
+    }),
+  );
   const warm = 2;
   const loadStartedMs = Date.now();
-  await slice({ url: server.url, rot, t: tally(), seconds: warm, connections: options.connections });
+  await slice({
+    url: server.url,
+    rot,
+    t: tally(),
+    seconds: warm,
+    connections: options.connections,
+  });
   const t = tally(options.sampleEvery);
-  await slice({ url: server.url, rot, t, seconds: options.profileSeconds, connections: options.connections });
+  await slice({
+    url: server.url,
+    rot,
+    t,
+    seconds: options.profileSeconds,
+    connections: options.connections,
+  });
   await server.stop();
   await sleep(200);
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
@@ -427,7 +636,10 @@ async function profileScenario({ scale, database, seeds }, scenarioName, work, c
     '',
     `Recorded ${new Date().toISOString()}; built at commit ${buildStamp}.`,
   ];
-  writeFileSync(join(out, `${scenarioName}-${scale}x.md`), profileMarkdown(`CPU profile: ${scenarioName} at ${scale}x`, summary, notes));
+  writeFileSync(
+    join(out, `${scenarioName}-${scale}x.md`),
+    profileMarkdown(`CPU profile: ${scenarioName} at ${scale}x`, summary, notes),
+  );
   const keepDir = opt('keep-profiles', null);
   if (keepDir) {
     mkdirSync(keepDir, { recursive: true });

@@ -15,14 +15,26 @@ const { Kind, parse } = graphql;
 /** @typedef {{ name: string, title: string, query: string, target?: number, variables: (ctx: ScenarioContext) => object[] }} Scenario */
 /** @typedef {{ roles: string[], levels: string[], cursors: string[], skillNames: string[] }} ScenarioContext */
 
-const FLOOR = /* GraphQL */ `{ __typename }`;
+const FLOOR = /* GraphQL */ `
+  {
+    __typename
+  }
+`;
 
 const LOOKUP = /* GraphQL */ `
   query Lookup($slug: String!) {
     role(slug: $slug) {
       slug
       name
-      levels { slug name rank yearsInLevel { min max } }
+      levels {
+        slug
+        name
+        rank
+        yearsInLevel {
+          min
+          max
+        }
+      }
     }
   }
 `;
@@ -39,11 +51,37 @@ const NESTED = /* GraphQL */ `
           skills {
             importance
             # certifications grows with the graph: bounded (default 100), costed at its bound
-            skill { slug name certifications(first: 10) { slug name issuer { slug name } } }
+            skill {
+              slug
+              name
+              certifications(first: 10) {
+                slug
+                name
+                issuer {
+                  slug
+                  name
+                }
+              }
+            }
           }
         }
-        salaryBands { label currency min max }
-        employers(first: 5) { totalCount nodes { slug name sectors { slug name } } }
+        salaryBands {
+          label
+          currency
+          min
+          max
+        }
+        employers(first: 5) {
+          totalCount
+          nodes {
+            slug
+            name
+            sectors {
+              slug
+              name
+            }
+          }
+        }
       }
     }
   }
@@ -52,16 +90,39 @@ const NESTED = /* GraphQL */ `
 const PATH = /* GraphQL */ `
   query Path($from: String!, $to: String!) {
     careerPath(from: $from, to: $to) {
-      typicalYears { min max }
+      typicalYears {
+        min
+        max
+      }
       stepsWithoutYears
       steps {
         kind
-        typicalYears { min max }
-        from { slug }
-        to { slug name salaryBands { label currency min max } }
+        typicalYears {
+          min
+          max
+        }
+        from {
+          slug
+        }
+        to {
+          slug
+          name
+          salaryBands {
+            label
+            currency
+            min
+            max
+          }
+        }
       }
-      skillsToGain { slug name }
-      certifications { slug name }
+      skillsToGain {
+        slug
+        name
+      }
+      certifications {
+        slug
+        name
+      }
     }
   }
 `;
@@ -71,8 +132,20 @@ const GAP = /* GraphQL */ `
     skillGap(target: $target, have: $have) {
       coverage
       unrecognized
-      matched { importance skill { slug } }
-      missing { importance skill { slug name category } }
+      matched {
+        importance
+        skill {
+          slug
+        }
+      }
+      missing {
+        importance
+        skill {
+          slug
+          name
+          category
+        }
+      }
     }
   }
 `;
@@ -84,18 +157,39 @@ const SEARCH = /* GraphQL */ `
       node {
         __typename
         id
-        ... on Role { name }
-        ... on Skill { name }
-        ... on Certification { name }
-        ... on Employer { name }
-        ... on Insight { title }
+        ... on Role {
+          name
+        }
+        ... on Skill {
+          name
+        }
+        ... on Certification {
+          name
+        }
+        ... on Employer {
+          name
+        }
+        ... on Insight {
+          title
+        }
       }
     }
   }
 `;
 
 /** Ten words people search for, each matching something in the real graph. */
-export const SEARCH_WORDS = ['kubernetes', 'java', 'security', 'cloud', 'database', 'api', 'testing', 'manager', 'python', 'salary'];
+export const SEARCH_WORDS = [
+  'kubernetes',
+  'java',
+  'security',
+  'cloud',
+  'database',
+  'api',
+  'testing',
+  'manager',
+  'python',
+  'salary',
+];
 
 /** A small deterministic generator, so variable sets are the same on every run. */
 function rng(seed) {
@@ -115,7 +209,7 @@ const titleCase = (slug) => slug.replace(/(^|-)([a-z])/g, (_, sep, c) => sep + c
 export const SCENARIOS = [
   {
     name: 'floor',
-    title: '`{ __typename }`: the server\'s ceiling',
+    title: "`{ __typename }`: the server's ceiling",
     query: FLOOR,
     variables: () => [{}],
   },
@@ -128,14 +222,16 @@ export const SCENARIOS = [
   },
   {
     name: 'nested',
-    title: 'roles (1 to 5) → levels → requirements → skill → certifications → issuer, bands, employers → sectors',
+    title:
+      'roles (1 to 5) → levels → requirements → skill → certifications → issuer, bands, employers → sectors',
     query: NESTED,
     target: 0.5,
     variables: ({ cursors }) => {
       // Only cursors that leave a full page of 5 after them: an empty page would flatter the figures.
       const afters = [null, ...cursors.slice(0, Math.max(0, Math.min(20, cursors.length - 5)))];
       const out = [];
-      for (const after of afters) for (let first = 1; first <= 5; first++) out.push({ first, after });
+      for (const after of afters)
+        for (let first = 1; first <= 5; first++) out.push({ first, after });
       return out;
     },
   },
@@ -145,7 +241,10 @@ export const SCENARIOS = [
     query: PATH,
     target: 0.6,
     variables: ({ roles, levels }) =>
-      [...roles.filter((r) => r !== 'backend-developer'), ...levels.filter((l) => l !== 'junior-backend-developer')].map((to) => ({
+      [
+        ...roles.filter((r) => r !== 'backend-developer'),
+        ...levels.filter((l) => l !== 'junior-backend-developer'),
+      ].map((to) => ({
         from: 'junior-backend-developer',
         to,
       })),
@@ -201,7 +300,11 @@ export const NESTED_QUERY = NESTED;
 /** Learns the role cursors (for `nested`'s `after`) from the server before measuring. */
 export const DISCOVERY = /* GraphQL */ `
   query Discover {
-    roles(first: 100) { edges { cursor } }
+    roles(first: 100) {
+      edges {
+        cursor
+      }
+    }
   }
 `;
 

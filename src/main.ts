@@ -17,10 +17,13 @@ async function main(): Promise<void> {
   // Each response is garbage by the next request, but under load V8 lets the old generation grow
   // to several times what survives a full GC before collecting: 300 MB at 1x against 65 MB live.
   // A fixed growth factor keeps the peak proportional to the graph, with no throughput lost.
-  if (config.heapGrowthPercent > 0) v8.setFlagsFromString(`--heap-growing-percent=${config.heapGrowthPercent}`);
+  if (config.heapGrowthPercent > 0)
+    v8.setFlagsFromString(`--heap-growing-percent=${config.heapGrowthPercent}`);
   const logger = createLogger(config.logLevel);
   announceNewDatabase(config, logger); // before the data source creates the file
-  const db = createDataSource(config.database, { onError: (message) => logger.warn({ sql: message }, 'query failed') });
+  const db = createDataSource(config.database, {
+    onError: (message) => logger.warn({ sql: message }, 'query failed'),
+  });
   await db.initialize();
   openWritePath(db, logger); // takes the file's identity now, to notice it moved (/readyz)
   const readiness: Readiness = { seeded: false, shuttingDown: false };
@@ -29,11 +32,24 @@ async function main(): Promise<void> {
   readiness.seeded = true;
 
   const responseCache = await createResponseCache({ db, redis: config.redis, logger });
-  const tracing = config.otlpEndpoint ? createTracing(config.otlpEndpoint, config.otelServiceName) : undefined;
-  const { httpServer, apollo } = await createHttpApp({ config, db, schema: await createSchema(), logger, readiness, responseCache, tracing });
+  const tracing = config.otlpEndpoint
+    ? createTracing(config.otlpEndpoint, config.otelServiceName)
+    : undefined;
+  const { httpServer, apollo } = await createHttpApp({
+    config,
+    db,
+    schema: await createSchema(),
+    logger,
+    readiness,
+    responseCache,
+    tracing,
+  });
   httpServer.listen(config.port, config.host, () => {
     const { port } = httpServer.address() as AddressInfo; // the one chosen when PORT=0
-    logger.info({ port, database: config.database.type, cache: responseCache.store }, `careergraph listening on http://localhost:${port}/graphql`);
+    logger.info(
+      { port, database: config.database.type, cache: responseCache.store },
+      `careergraph listening on http://localhost:${port}/graphql`,
+    );
   });
 
   const shutdown = async (signal: string) => {
@@ -57,6 +73,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error('careergraph: failed to start:', err instanceof MissingDatabaseError ? err.message : err);
+  console.error(
+    'careergraph: failed to start:',
+    err instanceof MissingDatabaseError ? err.message : err,
+  );
   process.exit(1);
 });

@@ -9,12 +9,21 @@ import { CredentialResolver } from './modules/credentials/credential.resolver';
 import { EmployerResolver } from './modules/employers/employer.resolver';
 import { SectorResolver } from './modules/employers/sector.resolver';
 import { AdvancementPathResolver } from './modules/guidance/advancement-path.resolver';
-import { CareerDirectionResolver, RoleDirectionsResolver } from './modules/directions/career-direction.resolver';
+import {
+  CareerDirectionResolver,
+  RoleDirectionsResolver,
+} from './modules/directions/career-direction.resolver';
 import { InsightResolver } from './modules/guidance/insight.resolver';
 import { InternshipKindResolver } from './modules/guidance/internship-kind.resolver';
 import { CURATION_RESOLVERS } from './modules/curation';
 import { NodeResolver } from './modules/nodes/node.resolver';
-import { CareerPathResolver, CareerPathStopResolver, CareerStepResolver, CareerPathStopTimeResolver, PathTimeResolver } from './modules/paths/career-path.resolver';
+import {
+  CareerPathResolver,
+  CareerPathStopResolver,
+  CareerStepResolver,
+  CareerPathStopTimeResolver,
+  PathTimeResolver,
+} from './modules/paths/career-path.resolver';
 import { CareerTransitionResolver } from './modules/paths/career-transition.resolver';
 import { ReachableLevelResolver } from './modules/paths/reachable.resolver';
 import { LevelComparisonResolver } from './modules/roles/level-comparison.resolver';
@@ -84,7 +93,9 @@ export const BUILD_OPTIONS: BuildSchemaOptions = {
   authChecker: RoleAuthChecker,
 };
 
-function buildTypeGraphqlSchema(options: BuildSchemaOptions = BUILD_OPTIONS): Promise<GraphQLSchema> {
+function buildTypeGraphqlSchema(
+  options: BuildSchemaOptions = BUILD_OPTIONS,
+): Promise<GraphQLSchema> {
   return buildSchema(options);
 }
 
@@ -107,7 +118,9 @@ export function createSchema(): Promise<GraphQLSchema> {
  * Apollo server has wrapped yet, or other build options. The options are checked before
  * type-graphql builds anything.
  */
-export async function buildLeanSchema(options: BuildSchemaOptions = BUILD_OPTIONS): Promise<GraphQLSchema> {
+export async function buildLeanSchema(
+  options: BuildSchemaOptions = BUILD_OPTIONS,
+): Promise<GraphQLSchema> {
   refuseUnhonouredOptions(options);
   return boundLists(leanResolvers(await buildTypeGraphqlSchema(options), options));
 }

@@ -27,7 +27,10 @@ if (kind === 'http') {
     // read the body as a real server must, then answer
     req.on('data', () => undefined);
     req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': body.length,
+      });
       res.end(body);
     });
   }).listen(port, '127.0.0.1', () => console.log(`ready http://127.0.0.1:${port}`));

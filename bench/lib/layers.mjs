@@ -26,20 +26,48 @@ export async function measureLayers({ root, prepared, options, log }) {
   const known = knownLayers(root);
   const names = options.layers.length ? options.layers : Object.keys(known);
   const unknown = names.filter((n) => !(n in known));
-  if (unknown.length) throw new Error(`unknown layer(s): ${unknown.join(', ')} (known: ${Object.keys(known).join(', ')})`);
+  if (unknown.length)
+    throw new Error(
+      `unknown layer(s): ${unknown.join(', ')} (known: ${Object.keys(known).join(', ')})`,
+    );
   const env = { ...SERVER_ENV, ...CACHE_ENV.off };
   const rot = rotation('{ __typename }', [{}]);
-  const run = (url, t = tally()) => slice({ url, rot, t, seconds: options.sliceSeconds, connections: options.connections });
-  const full = await startServer({ root, databaseUrl: prepared.database, seedsDir: prepared.seeds, env });
+  const run = (url, t = tally()) =>
+    slice({ url, rot, t, seconds: options.sliceSeconds, connections: options.connections });
+  const full = await startServer({
+    root,
+    databaseUrl: prepared.database,
+    seedsDir: prepared.seeds,
+    env,
+  });
   const rows = [];
   try {
-    for (let w = 0; w < 3; w++) await slice({ url: full.url, rot, t: tally(), seconds: Math.max(2, options.warmSeconds), connections: options.connections });
+    for (let w = 0; w < 3; w++)
+      await slice({
+        url: full.url,
+        rot,
+        t: tally(),
+        seconds: Math.max(2, options.warmSeconds),
+        connections: options.connections,
+      });
     for (const layer of names) {
-      const without = await startServer({ root, databaseUrl: prepared.database, seedsDir: prepared.seeds, env: { ...env, BENCH_LAYERS_OFF: layer } });
+      const without = await startServer({
+        root,
+        databaseUrl: prepared.database,
+        seedsDir: prepared.seeds,
+        env: { ...env, BENCH_LAYERS_OFF: layer },
+      });
       try {
         log(`${prepared.scale}x layers: ${layer}`);
         // a fresh process runs unoptimised code at first: warm it as long as the full server was
-        for (let w = 0; w < 3; w++) await slice({ url: without.url, rot, t: tally(), seconds: Math.max(2, options.warmSeconds), connections: options.connections });
+        for (let w = 0; w < 3; w++)
+          await slice({
+            url: without.url,
+            rot,
+            t: tally(),
+            seconds: Math.max(2, options.warmSeconds),
+            connections: options.connections,
+          });
         const ratios = [];
         const withRps = [];
         const withoutRps = [];
@@ -55,7 +83,14 @@ export async function measureLayers({ root, prepared, options, log }) {
           ratios.push(rps.get(full) / rps.get(without));
         }
         // time per request with the layer = 1/rps(full); without = 1/rps(without)
-        rows.push({ layer, what: known[layer], withRps: median(withRps), withoutRps: median(withoutRps), share: 1 - median(ratios), roundRatios: ratios });
+        rows.push({
+          layer,
+          what: known[layer],
+          withRps: median(withRps),
+          withoutRps: median(withoutRps),
+          share: 1 - median(ratios),
+          roundRatios: ratios,
+        });
       } finally {
         await without.stop();
       }
@@ -74,11 +109,14 @@ export function layersMarkdown(meta, layers) {
     '',
     `\`{ __typename }\` on the server as configured and on the same server with one layer off (BENCH_LAYERS_OFF), ` +
       `${meta.options.rounds} interleaved rounds of ${meta.options.sliceSeconds} s each. "share of floor's time" = 1 − (req/s with) ÷ (req/s without), ` +
-      'the median over the rounds: the part of each request\'s time the layer takes. Negative or small figures are within the noise of a shared machine.',
+      "the median over the rounds: the part of each request's time the layer takes. Negative or small figures are within the noise of a shared machine.",
     '',
-    '| layer | what it is | req/s with | req/s without | share of floor\'s time |',
+    "| layer | what it is | req/s with | req/s without | share of floor's time |",
     '| --- | --- | ---: | ---: | ---: |',
-    ...layers.rows.map((r) => `| ${r.layer} | ${r.what} | ${r.withRps.toFixed(0)} | ${r.withoutRps.toFixed(0)} | ${(r.share * 100).toFixed(1)}% |`),
+    ...layers.rows.map(
+      (r) =>
+        `| ${r.layer} | ${r.what} | ${r.withRps.toFixed(0)} | ${r.withoutRps.toFixed(0)} | ${(r.share * 100).toFixed(1)}% |`,
+    ),
     '',
   ];
   return lines.join('\n');

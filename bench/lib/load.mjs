@@ -17,7 +17,19 @@ export function rotation(query, variableSets) {
  * response in `sampleEvery`, its SQL statement count and any GraphQL errors.
  */
 export function tally(sampleEvery = 5) {
-  return { latencies: [], responses: 0, seconds: 0, non2xx: 0, transportErrors: 0, sampled: 0, sql: [], cached: 0, graphqlErrors: 0, firstError: null, sampleEvery };
+  return {
+    latencies: [],
+    responses: 0,
+    seconds: 0,
+    non2xx: 0,
+    transportErrors: 0,
+    sampled: 0,
+    sql: [],
+    cached: 0,
+    graphqlErrors: 0,
+    firstError: null,
+    sampleEvery,
+  };
 }
 
 /** Runs `seconds` of load against `url`/graphql with bodies from `rot`, adding to `t`; `rate` caps requests per second. */

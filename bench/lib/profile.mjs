@@ -82,7 +82,11 @@ export function summariseProfile(path, { skipMs = 0 } = {}) {
       add(inclusive, key, ms);
     }
   }
-  const ranked = (map, n) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([key, ms]) => ({ key, ms }));
+  const ranked = (map, n) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([key, ms]) => ({ key, ms }));
   return {
     windowMs: total,
     busyMs: total - idle,

@@ -24,7 +24,10 @@ export function checkTargets(results) {
       });
     }
     if (s.nestedStatements && s.cache === 'off') {
-      const worst = Math.max(...s.nestedStatements.byFirst.map((x) => x.statements ?? Infinity), s.nestedStatements.underLoadMax ?? 0);
+      const worst = Math.max(
+        ...s.nestedStatements.byFirst.map((x) => x.statements ?? Infinity),
+        s.nestedStatements.underLoadMax ?? 0,
+      );
       out.push({
         target: `nested SQL statements per request ≤ its depth (${s.nestedStatements.depth}), whatever first is`,
         ...where,
@@ -34,7 +37,13 @@ export function checkTargets(results) {
     }
     if (s.write) out.push(...writeTargets(s, where));
     const limit = RSS_LIMIT_MB[s.scale];
-    if (limit) out.push({ target: `peak RSS under load < ${limit} MB`, ...where, measured: `${s.peakRssMb.toFixed(0)} MB`, holds: s.peakRssMb < limit });
+    if (limit)
+      out.push({
+        target: `peak RSS under load < ${limit} MB`,
+        ...where,
+        measured: `${s.peakRssMb.toFixed(0)} MB`,
+        holds: s.peakRssMb < limit,
+      });
   }
   out.push(...stackTargets(results));
   for (const cache of [...new Set(results.runs.map((r) => r.cache))]) {
@@ -46,7 +55,13 @@ export function checkTargets(results) {
       if (!other || row.p99Ms == null || other.p99Ms == null) continue;
       const growth = other.p99Ms / row.p99Ms;
       if (row.valid === false || other.valid === false) {
-        out.push({ target: `${row.name} p99 grows < ${P99_GROWTH_LIMIT}x from 1x to 100x`, scale: '1x→100x', cache, measured: 'not valid: responses failed', holds: false });
+        out.push({
+          target: `${row.name} p99 grows < ${P99_GROWTH_LIMIT}x from 1x to 100x`,
+          scale: '1x→100x',
+          cache,
+          measured: 'not valid: responses failed',
+          holds: false,
+        });
         continue;
       }
       out.push({
@@ -77,7 +92,9 @@ function writeTargets(s, where) {
   out.push({
     target: `read p99 during a steady write stream ≤ ${READ_P99_UNDER_WRITES_LIMIT}x reads alone`,
     ...where,
-    measured: valid ? `${w.readP99Ratio.toFixed(2)}x (${f1(w.readsAlone.p99Ms)} → ${f1(w.readsWithWrites.p99Ms)} ms)` : 'not valid: responses failed',
+    measured: valid
+      ? `${w.readP99Ratio.toFixed(2)}x (${f1(w.readsAlone.p99Ms)} → ${f1(w.readsWithWrites.p99Ms)} ms)`
+      : 'not valid: responses failed',
     holds: valid && w.readP99Ratio <= READ_P99_UNDER_WRITES_LIMIT,
   });
   return out;
@@ -94,7 +111,19 @@ function writeMarkdown(results) {
     `A sector's description changed through \`sectorUpdate\` with an editor key, over the real graph's sectors in turn. "alone": ${w0.writesAlone.writes} writes one after another, nothing else running; ` +
       `"under load": a write every ${w0.intervalMs} ms (or back to back when slower) while the reads run. Reads: ${w0.readScenarios.join(', ')} mixed request by request at ${w0.readRate} requests/s, in slices alternating with the same reads without writes.`,
     '',
-    row(['scale', 'cache', 'write p50 ms', 'write p99 ms', 'write max ms', 'writes under load p50 / p99 ms', 'read p99 alone ms', 'read p99 with writes ms', 'ratio', 'read max with writes ms', 'errors']),
+    row([
+      'scale',
+      'cache',
+      'write p50 ms',
+      'write p99 ms',
+      'write max ms',
+      'writes under load p50 / p99 ms',
+      'read p99 alone ms',
+      'read p99 with writes ms',
+      'ratio',
+      'read max with writes ms',
+      'errors',
+    ]),
     row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     ...runs.map((s) => {
       const w = s.write;
@@ -138,7 +167,9 @@ function stackTargets(results) {
         target: `${row.name} throughput ≥ ${Math.round(target * 100)}% of bare Apollo's floor`,
         scale: `${s.scale}x`,
         cache: s.cache,
-        measured: valid ? `${(row.shareOf.apollo * 100).toFixed(0)}%` : 'not valid: responses failed',
+        measured: valid
+          ? `${(row.shareOf.apollo * 100).toFixed(0)}%`
+          : 'not valid: responses failed',
         holds: valid && row.shareOf.apollo >= target,
       });
     }
@@ -146,7 +177,11 @@ function stackTargets(results) {
   return out;
 }
 
-const KIND_TITLES = { http: 'bare node:http', apollo: 'bare Apollo Server 5', 'apollo-schema': 'bare Apollo, our schema' };
+const KIND_TITLES = {
+  http: 'bare node:http',
+  apollo: 'bare Apollo Server 5',
+  'apollo-schema': 'bare Apollo, our schema',
+};
 
 /** The yardsticks of a run, and every scenario as a share of each. */
 function stackMarkdown(s) {
@@ -154,19 +189,33 @@ function stackMarkdown(s) {
   const kinds = Object.keys(s.stack);
   return [
     `Beside floor in the same run (bench/bare/server.mjs, \`{ __typename }\`, medians of ${s.stack[kinds[0]].roundRps.length} rounds): ` +
-      kinds.map((k) => `${KIND_TITLES[k] ?? k} ${s.stack[k].rps.toFixed(0)} req/s (floor ${(s.stack[k].floorShare * 100).toFixed(1)}% of it)`).join('; ') + '.',
+      kinds
+        .map(
+          (k) =>
+            `${KIND_TITLES[k] ?? k} ${s.stack[k].rps.toFixed(0)} req/s (floor ${(s.stack[k].floorShare * 100).toFixed(1)}% of it)`,
+        )
+        .join('; ') +
+      '.',
     '',
     ...(s.stack[kinds[0]].floorCpuMsPerRequest != null
       ? [
           `Server CPU time per \`{ __typename }\` request (user + system, from /proc; other work on the machine moves it far less than throughput): ` +
             `careergraph ${s.stack[kinds[0]].floorCpuMsPerRequest.toFixed(3)} ms; ` +
-            kinds.map((k) => `${KIND_TITLES[k] ?? k} ${s.stack[k].cpuMsPerRequest?.toFixed(3)} ms (floor at ${((s.stack[k].floorCpuShare ?? 0) * 100).toFixed(1)}% of its speed)`).join('; ') + '.',
+            kinds
+              .map(
+                (k) =>
+                  `${KIND_TITLES[k] ?? k} ${s.stack[k].cpuMsPerRequest?.toFixed(3)} ms (floor at ${((s.stack[k].floorCpuShare ?? 0) * 100).toFixed(1)}% of its speed)`,
+              )
+              .join('; ') +
+            '.',
           '',
         ]
       : []),
     row(['scenario', ...kinds.map((k) => `share of ${KIND_TITLES[k] ?? k}`)]),
     row(['---', ...kinds.map(() => '---:')]),
-    ...s.scenarios.map((r) => row([r.name, ...kinds.map((k) => (r.shareOf ? `${(r.shareOf[k] * 100).toFixed(1)}%` : '-'))])),
+    ...s.scenarios.map((r) =>
+      row([r.name, ...kinds.map((k) => (r.shareOf ? `${(r.shareOf[k] * 100).toFixed(1)}%` : '-'))]),
+    ),
     '',
   ];
 }
@@ -174,7 +223,7 @@ function stackMarkdown(s) {
 /** The cache modes of a run, data path first, with a heading each. */
 export const CACHE_TITLES = {
   off: 'Data path (response cache off: HTTP_CACHE_MAX_AGE=0, every request runs the resolvers)',
-  on: 'As configured (response cache on: repeated queries answered from Apollo\'s response cache)',
+  on: "As configured (response cache on: repeated queries answered from Apollo's response cache)",
 };
 const modes = (results) => ['off', 'on'].filter((c) => results.runs.some((r) => r.cache === c));
 
@@ -184,7 +233,8 @@ const row = (cells) => `| ${cells.join(' | ')} |`;
 function sqlCell(sql) {
   if (!sql || sql.sampled === 0) return '-';
   if (sql.mean == null) return `- (${sql.withoutCount} cached)`;
-  const range = sql.min === sql.max ? `${sql.min}` : `${sql.mean.toFixed(1)} (${sql.min}–${sql.max})`;
+  const range =
+    sql.min === sql.max ? `${sql.min}` : `${sql.mean.toFixed(1)} (${sql.min}–${sql.max})`;
   return sql.withoutCount ? `${range}, ${sql.withoutCount}/${sql.sampled} uncounted` : range;
 }
 
@@ -195,7 +245,9 @@ export function resultsMarkdown(results) {
     `# careergraph benchmark (${m.mode} run)`,
     '',
     `${m.date} · ${m.cpu}, ${m.cores} cores · Node ${m.node} · commit ${m.commit}${m.dirty ? ' (with uncommitted changes)' : ''} · took ${Math.round(m.durationSeconds)} s` +
-      (m.loadAverage ? ` · load average ${m.loadAverage.atStart.toFixed(1)} at start, ${m.loadAverage.atEnd.toFixed(1)} at end` : ''),
+      (m.loadAverage
+        ? ` · load average ${m.loadAverage.atStart.toFixed(1)} at start, ${m.loadAverage.atEnd.toFixed(1)} at end`
+        : ''),
     '',
     `Production build on loopback, autocannon in one worker with ${m.options.connections} connections. Each scenario is measured in ` +
       `${m.options.rounds} rounds of ${m.options.sliceSeconds} s interleaved with \`floor\` (ABBA order) after ${m.options.warmSeconds} s of warm-up; ` +
@@ -214,7 +266,16 @@ export function resultsMarkdown(results) {
         `${c.roles} roles, ${c.levels} levels, ${c.transitions} transitions, ${c.skills} skills, ${c.employers} employers, ${c.salaryBands} salary bands, ${c.citations} citations; ` +
           `seeded in ${(s.seedMs / 1000).toFixed(1)} s, server ready in ${(s.readyMs / 1000).toFixed(1)} s; peak RSS under load ${s.peakRssMb.toFixed(0)} MB.`,
         '',
-        row(['scenario', 'req/s', '% of floor (target)', 'p50 ms', 'p99 ms', 'SQL/request', 'peak RSS MB', 'errors']),
+        row([
+          'scenario',
+          'req/s',
+          '% of floor (target)',
+          'p50 ms',
+          'p99 ms',
+          'SQL/request',
+          'peak RSS MB',
+          'errors',
+        ]),
         row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
         ...s.scenarios.map((r) =>
           row([
@@ -222,12 +283,15 @@ export function resultsMarkdown(results) {
             r.rps.toFixed(0),
             r.valid === false
               ? 'not valid'
-              : r.name === 'floor' ? '100%' : `${(r.ratio * 100).toFixed(0)}% (${Math.round(r.target * 100)}%)${r.ratio >= r.target ? '' : ' ✗'}`,
+              : r.name === 'floor'
+                ? '100%'
+                : `${(r.ratio * 100).toFixed(0)}% (${Math.round(r.target * 100)}%)${r.ratio >= r.target ? '' : ' ✗'}`,
             f1(r.p50Ms),
             f1(r.p99Ms),
             sqlCell(r.sql),
             r.peakRssMb == null ? '-' : r.peakRssMb.toFixed(0),
-            String(r.non2xx + r.transportErrors + r.graphqlErrors) + (r.firstError ? ` (${r.firstError.slice(0, 60)})` : ''),
+            String(r.non2xx + r.transportErrors + r.graphqlErrors) +
+              (r.firstError ? ` (${r.firstError.slice(0, 60)})` : ''),
           ]),
         ),
         '',
@@ -239,7 +303,13 @@ export function resultsMarkdown(results) {
       lines.push(
         `### Growth with the graph, cache ${cache} (${runs[0].scale}x → ${runs[runs.length - 1].scale}x)`,
         '',
-        row(['scenario', ...runs.map((s) => `p99 ${s.scale}x`), 'p99 growth', ...runs.map((s) => `req/s ${s.scale}x`), 'throughput change']),
+        row([
+          'scenario',
+          ...runs.map((s) => `p99 ${s.scale}x`),
+          'p99 growth',
+          ...runs.map((s) => `req/s ${s.scale}x`),
+          'throughput change',
+        ]),
         row(['---', ...runs.map(() => '---:'), '---:', ...runs.map(() => '---:'), '---:']),
         ...names.map((name) => {
           const rows = runs.map((s) => s.scenarios.find((r) => r.name === name));
@@ -267,13 +337,25 @@ export function resultsMarkdown(results) {
       '',
       row(['scale', ...firsts.map((f) => `first: ${f}`), 'under load (max sampled)']),
       row(['---', ...firsts.map(() => '---:'), '---:']),
-      ...withNested.map((s) => row([`${s.scale}x`, ...s.nestedStatements.byFirst.map((x) => String(x.statements ?? '-')), String(s.nestedStatements.underLoadMax ?? '-')])),
+      ...withNested.map((s) =>
+        row([
+          `${s.scale}x`,
+          ...s.nestedStatements.byFirst.map((x) => String(x.statements ?? '-')),
+          String(s.nestedStatements.underLoadMax ?? '-'),
+        ]),
+      ),
       '',
     );
   }
   lines.push(...writeMarkdown(results));
-  lines.push('## Targets', '', row(['target', 'scale', 'cache', 'measured', 'holds']), row(['---', '---', '---', '---', '---']));
-  for (const t of results.targets) lines.push(row([t.target, t.scale, t.cache, t.measured, t.holds ? 'yes' : '**no**']));
+  lines.push(
+    '## Targets',
+    '',
+    row(['target', 'scale', 'cache', 'measured', 'holds']),
+    row(['---', '---', '---', '---', '---']),
+  );
+  for (const t of results.targets)
+    lines.push(row([t.target, t.scale, t.cache, t.measured, t.holds ? 'yes' : '**no**']));
   lines.push('');
   return lines.join('\n');
 }
@@ -282,19 +364,29 @@ export function resultsMarkdown(results) {
 export function consoleTable(results) {
   const lines = [];
   for (const s of results.runs) {
-    lines.push(`\n${s.scale}x graph, response cache ${s.cache} (peak RSS under load ${s.peakRssMb.toFixed(0)} MB)`);
+    lines.push(
+      `\n${s.scale}x graph, response cache ${s.cache} (peak RSS under load ${s.peakRssMb.toFixed(0)} MB)`,
+    );
     const kinds = Object.keys(s.stack ?? {});
     if (kinds.length) {
-      lines.push(`yardsticks (req/s): ${kinds.map((k) => `${k} ${s.stack[k].rps.toFixed(0)}`).join(', ')}; floor ${s.stack[kinds[0]].floorRps.toFixed(0)}`);
-      lines.push(`CPU ms/request: floor ${s.stack[kinds[0]].floorCpuMsPerRequest?.toFixed(3)}, ${kinds.map((k) => `${k} ${s.stack[k].cpuMsPerRequest?.toFixed(3)} (floor at ${((s.stack[k].floorCpuShare ?? 0) * 100).toFixed(0)}%)`).join(', ')}`);
+      lines.push(
+        `yardsticks (req/s): ${kinds.map((k) => `${k} ${s.stack[k].rps.toFixed(0)}`).join(', ')}; floor ${s.stack[kinds[0]].floorRps.toFixed(0)}`,
+      );
+      lines.push(
+        `CPU ms/request: floor ${s.stack[kinds[0]].floorCpuMsPerRequest?.toFixed(3)}, ${kinds.map((k) => `${k} ${s.stack[k].cpuMsPerRequest?.toFixed(3)} (floor at ${((s.stack[k].floorCpuShare ?? 0) * 100).toFixed(0)}%)`).join(', ')}`,
+      );
     }
-    lines.push(`${'scenario'.padEnd(9)} ${'req/s'.padStart(8)} ${'% floor'.padStart(8)} ${'target'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'SQL/req'.padStart(9)} ${'RSS MB'.padStart(7)} ${'errors'.padStart(6)}${kinds.map((k) => `% ${k}`.padStart(16)).join('')}`);
+    lines.push(
+      `${'scenario'.padEnd(9)} ${'req/s'.padStart(8)} ${'% floor'.padStart(8)} ${'target'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'SQL/req'.padStart(9)} ${'RSS MB'.padStart(7)} ${'errors'.padStart(6)}${kinds.map((k) => `% ${k}`.padStart(16)).join('')}`,
+    );
     for (const r of s.scenarios) {
       lines.push(
         `${r.name.padEnd(9)} ${r.rps.toFixed(0).padStart(8)} ${`${(r.ratio * 100).toFixed(0)}%`.padStart(8)} ${(r.target == null ? '' : `${Math.round(r.target * 100)}%`).padStart(7)} ` +
           `${f1(r.p50Ms).padStart(8)} ${f1(r.p99Ms).padStart(8)} ${(r.sql?.mean == null ? '-' : r.sql.mean.toFixed(1)).padStart(9)} ` +
           `${(r.peakRssMb == null ? '-' : r.peakRssMb.toFixed(0)).padStart(7)} ${String(r.non2xx + r.transportErrors + r.graphqlErrors).padStart(6)}` +
-          kinds.map((k) => (r.shareOf ? `${(r.shareOf[k] * 100).toFixed(1)}%` : '-').padStart(16)).join(''),
+          kinds
+            .map((k) => (r.shareOf ? `${(r.shareOf[k] * 100).toFixed(1)}%` : '-').padStart(16))
+            .join(''),
       );
     }
   }
@@ -306,6 +398,9 @@ export function consoleTable(results) {
     );
   }
   lines.push('\ntargets:');
-  for (const t of results.targets) lines.push(`  ${t.holds ? 'ok  ' : 'FAIL'} [${t.scale}, cache ${t.cache}] ${t.target}: ${t.measured}`);
+  for (const t of results.targets)
+    lines.push(
+      `  ${t.holds ? 'ok  ' : 'FAIL'} [${t.scale}, cache ${t.cache}] ${t.target}: ${t.measured}`,
+    );
   return lines.join('\n');
 }

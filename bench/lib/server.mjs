@@ -58,19 +58,29 @@ function probePort(port) {
 /** Runs a node script to completion, rejecting with its stderr when it fails. */
 export function runNode(args, env, cwd) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`node ${args.join(' ')} exited ${code}:\n${err || out}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(out)
+        : reject(new Error(`node ${args.join(' ')} exited ${code}:\n${err || out}`)),
+    );
   });
 }
 
 /** One field of /proc/PID/status in kB (VmRSS, VmHWM...), or null when the process is gone. */
 export function procStatusKb(pid, field) {
   try {
-    const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+    const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(
+      new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'),
+    );
     return match ? Number(match[1]) : null;
   } catch {
     return null;
@@ -104,7 +114,14 @@ export function resetPeakRss(pid) {
  * /readyz. Returns { url, pid, readyMs, stop() }; stop() sends SIGTERM and waits for the exit
  * (a graceful exit is what lets `--cpu-prof` write its profile).
  */
-export async function startServer({ root, databaseUrl, seedsDir, nodeArgs = [], env = {}, readyTimeoutMs = 300_000 }) {
+export async function startServer({
+  root,
+  databaseUrl,
+  seedsDir,
+  nodeArgs = [],
+  env = {},
+  readyTimeoutMs = 300_000,
+}) {
   const port = await freePort();
   const started = Date.now();
   const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
@@ -123,12 +140,15 @@ export async function startServer({ root, databaseUrl, seedsDir, nodeArgs = [], 
   });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   let gone = null;
   exited.then((status) => (gone = status));
   const url = `http://127.0.0.1:${port}`;
   while (Date.now() - started < readyTimeoutMs) {
-    if (gone) throw new Error(`server exited before it was ready (${JSON.stringify(gone)}):\n${stderr}`);
+    if (gone)
+      throw new Error(`server exited before it was ready (${JSON.stringify(gone)}):\n${stderr}`);
     try {
       const res = await fetch(`${url}/readyz`);
       if (res.ok) break;
@@ -184,9 +204,14 @@ export async function startBare({ root, kind, env = {}, readyTimeoutMs = 60_000 
   let out = '';
   let err = '';
   child.stderr.on('data', (d) => (err = (err + d).slice(-4000)));
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bare ${kind} not ready after ${readyTimeoutMs} ms:\n${err}`)), readyTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`bare ${kind} not ready after ${readyTimeoutMs} ms:\n${err}`)),
+      readyTimeoutMs,
+    );
     child.stdout.on('data', (d) => {
       out += d;
       if (out.includes('ready ')) {
@@ -196,7 +221,9 @@ export async function startBare({ root, kind, env = {}, readyTimeoutMs = 60_000 
     });
     exited.then((status) => {
       clearTimeout(timer);
-      reject(new Error(`bare ${kind} exited before it was ready (${JSON.stringify(status)}):\n${err}`));
+      reject(
+        new Error(`bare ${kind} exited before it was ready (${JSON.stringify(status)}):\n${err}`),
+      );
     });
   });
   return {

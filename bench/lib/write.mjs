@@ -7,16 +7,32 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { quantile, rotation, slice, summarise, tally } from './load.mjs';
 import { runNode } from './server.mjs';
 
-const VERSION = /* GraphQL */ `query SectorVersion($slug: String!) { sector(slug: $slug) { version } }`;
+const VERSION = /* GraphQL */ `
+  query SectorVersion($slug: String!) {
+    sector(slug: $slug) {
+      version
+    }
+  }
+`;
 const UPDATE = /* GraphQL */ `
   mutation SectorWrite($slug: String!, $version: Int!, $description: String!) {
-    sectorUpdate(input: { slug: $slug, version: $version, changes: { description: $description } }) { sector { version } }
+    sectorUpdate(
+      input: { slug: $slug, version: $version, changes: { description: $description } }
+    ) {
+      sector {
+        version
+      }
+    }
   }
 `;
 
 /** Creates an editor key in the database the server serves, with the built CLI (`npm run keys`). */
 export async function editorKey(root, databaseUrl) {
-  const out = await runNode(['dist/core/auth/cli.js', 'create', '--role', 'editor', '--name', 'bench writer'], { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, root);
+  const out = await runNode(
+    ['dist/core/auth/cli.js', 'create', '--role', 'editor', '--name', 'bench writer'],
+    { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    root,
+  );
   return out.trim().split('\n').pop().trim();
 }
 
@@ -24,7 +40,10 @@ async function post(url, query, variables, key) {
   const started = performance.now();
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = await res.json();
@@ -47,7 +66,12 @@ export function writer(url, key, slugs, failures = []) {
       versions.set(slug, body.data.sector.version);
     }
     const description = `Described by the benchmark's writer, write ${n} (${new Date().toISOString()}).`;
-    const { ms, status, body } = await post(url, UPDATE, { slug, version: versions.get(slug), description }, key);
+    const { ms, status, body } = await post(
+      url,
+      UPDATE,
+      { slug, version: versions.get(slug), description },
+      key,
+    );
     if (status !== 200 || body.errors) {
       // refused (a deadline passed, say): counted, and the sector's version read again
       failures.push(`HTTP ${status} ${JSON.stringify(body.errors ?? body).slice(0, 200)}`);
@@ -72,7 +96,18 @@ const latencyFigures = (ms) => ({
  * by request, as the reads running alongside, at `readRate` requests a second (a steady load
  * below the server's ceiling: at saturation a read's latency is mostly its wait in the queue).
  */
-export async function measureWrites({ url, key, slugs, readPlans, rounds, sliceSeconds, connections, writes = 30, intervalMs = 200, readRate = 100 }) {
+export async function measureWrites({
+  url,
+  key,
+  slugs,
+  readPlans,
+  rounds,
+  sliceSeconds,
+  connections,
+  writes = 30,
+  intervalMs = 200,
+  readRate = 100,
+}) {
   const failures = [];
   const write = writer(url, key, slugs, failures);
   for (let i = 0; i < 3; i++) await write(); // warm-up: compiled documents, first re-reads
@@ -83,7 +118,9 @@ export async function measureWrites({ url, key, slugs, readPlans, rounds, sliceS
   const bodies = [];
   const longest = Math.max(...readPlans.map((p) => p.variableSets.length));
   for (let i = 0; i < longest; i++) {
-    for (const plan of readPlans) if (i < plan.variableSets.length) bodies.push(rotation(plan.scenario.query, [plan.variableSets[i]]).bodies[0]);
+    for (const plan of readPlans)
+      if (i < plan.variableSets.length)
+        bodies.push(rotation(plan.scenario.query, [plan.variableSets[i]]).bodies[0]);
   }
   const rot = { bodies, next: 0 };
   const readsAlone = tally();
@@ -96,7 +133,14 @@ export async function measureWrites({ url, key, slugs, readPlans, rounds, sliceS
         // unmeasured first: the reads that catch up with the last write belong to the writes
         for (const plan of readPlans) await post(url, plan.scenario.query, plan.variableSets[0]);
         await slice({ url, rot, t: tally(), seconds: 0.5, connections, rate: readRate });
-        await slice({ url, rot, t: readsAlone, seconds: sliceSeconds, connections, rate: readRate });
+        await slice({
+          url,
+          rot,
+          t: readsAlone,
+          seconds: sliceSeconds,
+          connections,
+          rate: readRate,
+        });
         continue;
       }
       let reading = true;
@@ -108,7 +152,14 @@ export async function measureWrites({ url, key, slugs, readPlans, rounds, sliceS
           if (rest > 0 && reading) await sleep(rest);
         }
       })();
-      await slice({ url, rot, t: readsWithWrites, seconds: sliceSeconds, connections, rate: readRate });
+      await slice({
+        url,
+        rot,
+        t: readsWithWrites,
+        seconds: sliceSeconds,
+        connections,
+        rate: readRate,
+      });
       reading = false;
       await stream;
     }
@@ -119,8 +170,22 @@ export async function measureWrites({ url, key, slugs, readPlans, rounds, sliceS
   return {
     writesAlone: latencyFigures(alone),
     writesUnderLoad: latencyFigures(underLoad),
-    readsAlone: { rps: a.rps, p50Ms: a.p50Ms, p99Ms: a.p99Ms, maxMs: a.maxMs, errors: errors(a), firstError: a.firstError },
-    readsWithWrites: { rps: w.rps, p50Ms: w.p50Ms, p99Ms: w.p99Ms, maxMs: w.maxMs, errors: errors(w), firstError: w.firstError },
+    readsAlone: {
+      rps: a.rps,
+      p50Ms: a.p50Ms,
+      p99Ms: a.p99Ms,
+      maxMs: a.maxMs,
+      errors: errors(a),
+      firstError: a.firstError,
+    },
+    readsWithWrites: {
+      rps: w.rps,
+      p50Ms: w.p50Ms,
+      p99Ms: w.p99Ms,
+      maxMs: w.maxMs,
+      errors: errors(w),
+      firstError: w.firstError,
+    },
     readP99Ratio: a.p99Ms > 0 ? w.p99Ms / a.p99Ms : null,
     failedWrites: failures.length,
     firstWriteFailure: failures[0] ?? null,

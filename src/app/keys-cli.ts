@@ -33,7 +33,9 @@ async function main(args: string[]): Promise<number> {
         return 2;
       }
       const { key, record } = await createApiKey(db, name.slice(0, 120), role);
-      console.log(`created ${record.role} key "${record.name}" (prefix ${record.prefix}). It is shown only now:\n${key}`);
+      console.log(
+        `created ${record.role} key "${record.name}" (prefix ${record.prefix}). It is shown only now:\n${key}`,
+      );
       return 0;
     }
     if (command === 'revoke') {
@@ -43,11 +45,17 @@ async function main(args: string[]): Promise<number> {
         return 2;
       }
       const revoked = await revokeApiKey(db, which);
-      console.log(revoked ? `revoked ${revoked} key(s) matching "${which}"` : `no live key matches "${which}"`);
+      console.log(
+        revoked
+          ? `revoked ${revoked} key(s) matching "${which}"`
+          : `no live key matches "${which}"`,
+      );
       return revoked ? 0 : 1;
     }
     for (const k of await db.getRepository(ApiKey).find({ order: { id: 'ASC' } })) {
-      console.log(`${k.prefix}  ${k.role.padEnd(6)}  ${k.revokedAt ? `revoked ${k.revokedAt}` : 'live'}  ${k.name}`);
+      console.log(
+        `${k.prefix}  ${k.role.padEnd(6)}  ${k.revokedAt ? `revoked ${k.revokedAt}` : 'live'}  ${k.name}`,
+      );
     }
     return 0;
   } finally {

@@ -1,7 +1,10 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
@@ -38,7 +41,20 @@ export interface Readiness {
 
 export interface AppDeps {
   config: Pick<Config, 'nodeEnv' | 'introspection'> &
-    Partial<Pick<Config, 'playground' | 'httpCacheMaxAge' | 'security' | 'redis' | 'executor' | 'exposeStackTraces' | 'http' | 'requestDeadlineMs' | 'layersOff'>>;
+    Partial<
+      Pick<
+        Config,
+        | 'playground'
+        | 'httpCacheMaxAge'
+        | 'security'
+        | 'redis'
+        | 'executor'
+        | 'exposeStackTraces'
+        | 'http'
+        | 'requestDeadlineMs'
+        | 'layersOff'
+      >
+    >;
   db: DataSource;
   schema: GraphQLSchema;
   logger: Logger;
@@ -57,7 +73,9 @@ function statementsPart(logger: Logger): RequestPart<Context, number> {
       if (response.body.kind === 'single') {
         const result = response.body.singleResult;
         // a copy: the extensions object may be the executor's or a cached answer's
-        result.extensions = result.extensions ? { ...result.extensions, sqlStatements: ctx.sql.statements } : { sqlStatements: ctx.sql.statements };
+        result.extensions = result.extensions
+          ? { ...result.extensions, sqlStatements: ctx.sql.statements }
+          : { sqlStatements: ctx.sql.statements };
       }
       if (!logger.isLevelEnabled('info')) return;
       logger.info(
@@ -77,7 +95,11 @@ function statementsPart(logger: Logger): RequestPart<Context, number> {
 export function createApollo(
   deps: AppDeps,
   httpServer?: http.Server,
-  security: Security = createSecurity(deps.config.security, { redis: deps.config.redis, logger: deps.logger, db: deps.db }),
+  security: Security = createSecurity(deps.config.security, {
+    redis: deps.config.redis,
+    logger: deps.logger,
+    db: deps.db,
+  }),
 ): ApolloServer<Context> {
   // Errors are masked (no stack traces, no internal messages) unless EXPOSE_STACK_TRACES asks.
   const production = deps.config.nodeEnv === 'production' || !deps.config.exposeStackTraces;
@@ -89,7 +111,12 @@ export function createApollo(
   const cache = cacheControl(deps.config.httpCacheMaxAge ?? 60);
   return new ApolloServer<Context>({
     ...(kind === 'jit' && !off.has('jit')
-      ? { gateway: compiledExecutorGateway(deps.schema, new CompiledExecutor(deps.schema, executorOptions)) }
+      ? {
+          gateway: compiledExecutorGateway(
+            deps.schema,
+            new CompiledExecutor(deps.schema, executorOptions),
+          ),
+        }
       : { schema: deps.schema }),
     introspection: deps.config.introspection,
     documentStore: boundedDocumentStore(),
@@ -98,7 +125,9 @@ export function createApollo(
     // main.ts drains on SIGTERM/SIGINT itself; Apollo's own handlers would race it (a second
     // concurrent stop() never resolves in @apollo/server 5) and hang the shutdown
     stopOnTerminationSignals: false,
-    formatError: formatError(production, (err, requestId) => deps.logger.error({ err, requestId }, 'unexpected error')),
+    formatError: formatError(production, (err, requestId) =>
+      deps.logger.error({ err, requestId }, 'unexpected error'),
+    ),
     ...security.apollo,
     ...(off.has('query-limits') ? { validationRules: [] } : {}),
     plugins: [
@@ -144,13 +173,21 @@ export async function createHttpApp(deps: AppDeps) {
     (req, res) => {
       // Express only for what is not a GraphQL request: a browser's GET of the playground, other
       // routes, and spellings of the path Express also matches (/GraphQL, /graphql/)
-      if (isGraphqlPath(req.url) && !(playgroundOn && (req.method === 'GET' || req.method === 'HEAD') && mayWantHtml(req))) graphql(req, res);
+      if (
+        isGraphqlPath(req.url) &&
+        !(playgroundOn && (req.method === 'GET' || req.method === 'HEAD') && mayWantHtml(req))
+      )
+        graphql(req, res);
       else app(req, res);
     },
   );
   httpServer.keepAliveTimeout = limits.keepAliveTimeoutMs;
   httpServer.maxConnections = limits.maxConnections;
-  const security = createSecurity(deps.config.security, { redis: deps.config.redis, logger: deps.logger, db: deps.db });
+  const security = createSecurity(deps.config.security, {
+    redis: deps.config.redis,
+    logger: deps.logger,
+    db: deps.db,
+  });
   const apollo = createApollo(deps, httpServer, security);
   await apollo.start();
 
@@ -163,7 +200,11 @@ export async function createHttpApp(deps: AppDeps) {
     deadlineMs: off.has('deadline') ? 0 : (deps.config.requestDeadlineMs ?? 15_000),
     cors: off.has('cors') ? undefined : security.cors,
     afterBody: off.has('body-checks') ? [] : security.afterBody,
-    without: { requestId: off.has('request-id'), asyncScope: off.has('async-scope'), compression: off.has('compression') },
+    without: {
+      requestId: off.has('request-id'),
+      asyncScope: off.has('async-scope'),
+      compression: off.has('compression'),
+    },
     context: async (req, requestId, sql) => {
       // no Authorization header: anonymous, with no lookup to wait for
       const header = off.has('auth') ? undefined : req.headers.authorization;
@@ -193,17 +234,37 @@ export async function createHttpApp(deps: AppDeps) {
 
   // the playground passes on what is not a browser's GET: those and other spellings of the path
   app.use('/graphql', (req: Request, res: Response) => graphql(req, res));
-  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
-    const requestId = res.locals.requestId as string | undefined;
-    if (res.headersSent) return; // answered already (the request deadline), and the late answer failed
-    const status = err.status ?? 500;
-    const code =
-      status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR;
-    const message = status === 413 ? 'Request body is larger than 1 MB' : status < 500 ? 'Request body is not valid JSON' : 'Internal server error';
-    if (status >= 500) deps.logger.error({ err, requestId }, 'request failed');
-    recordError(code);
-    res.status(status).json({ errors: [{ message, extensions: { code, ...(status >= 500 && requestId ? { requestId } : {}) } }] });
-  });
+  app.use(
+    (
+      err: Error & { status?: number; type?: string },
+      _req: Request,
+      res: Response,
+      _next: NextFunction,
+    ) => {
+      const requestId = res.locals.requestId as string | undefined;
+      if (res.headersSent) return; // answered already (the request deadline), and the late answer failed
+      const status = err.status ?? 500;
+      const code =
+        status === 413
+          ? ErrorCode.PAYLOAD_TOO_LARGE
+          : status < 500
+            ? ErrorCode.BAD_REQUEST
+            : ErrorCode.INTERNAL_SERVER_ERROR;
+      const message =
+        status === 413
+          ? 'Request body is larger than 1 MB'
+          : status < 500
+            ? 'Request body is not valid JSON'
+            : 'Internal server error';
+      if (status >= 500) deps.logger.error({ err, requestId }, 'request failed');
+      recordError(code);
+      res.status(status).json({
+        errors: [
+          { message, extensions: { code, ...(status >= 500 && requestId ? { requestId } : {}) } },
+        ],
+      });
+    },
+  );
   return { app, httpServer, apollo };
 }
 
@@ -228,7 +289,9 @@ async function databaseAnswers(db: DataSource): Promise<boolean> {
   try {
     return await Promise.race([
       db.query('SELECT 1').then(() => writesReady(db)),
-      new Promise<boolean>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
+      new Promise<boolean>((_, reject) =>
+        setTimeout(() => reject(new Error('timeout')), 2000).unref(),
+      ),
     ]);
   } catch {
     return false;

@@ -11,7 +11,12 @@ registerEnumType(Basis, {
   description: 'How a value is known.',
   valuesConfig: {
     STATED: { description: 'A cited span of a source says it.' },
-    DERIVED: { description: 'Computed from stated values by a rule the schema documents (a path\'s year sum, for example).' },
-    EDITORIAL: { description: "A curator's judgement, with a rationale and no citation claiming it." },
+    DERIVED: {
+      description:
+        "Computed from stated values by a rule the schema documents (a path's year sum, for example).",
+    },
+    EDITORIAL: {
+      description: "A curator's judgement, with a rationale and no citation claiming it.",
+    },
   },
 });

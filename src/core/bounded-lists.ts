@@ -63,9 +63,16 @@ export const OWN_FACTS = new Set([
 
 /** Whether a field is a list of objects whose length grows with the graph. */
 export function growsWithGraph(typeName: string, field: GraphQLField<unknown, unknown>): boolean {
-  if (!isListType(getNullableType(field.type)) || !isCompositeType(getNamedType(field.type))) return false;
+  if (!isListType(getNullableType(field.type)) || !isCompositeType(getNamedType(field.type)))
+    return false;
   // a record's citations and a mutation's userErrors are bounded by the record and the input
-  if (field.name === 'citations' || field.name === 'userErrors' || typeName.endsWith('Connection') || typeName === 'Mutation') return false;
+  if (
+    field.name === 'citations' ||
+    field.name === 'userErrors' ||
+    typeName.endsWith('Connection') ||
+    typeName === 'Mutation'
+  )
+    return false;
   return !OWN_FACTS.has(`${typeName}.${field.name}`);
 }
 

@@ -20,17 +20,32 @@ export interface ClientCacheConfig {
 }
 
 export function clientCacheConfig(schema: GraphQLSchema): ClientCacheConfig {
-  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean).map((t) => t!.name));
+  const roots = new Set(
+    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
+      .filter(Boolean)
+      .map((t) => t!.name),
+  );
   const types = Object.values(schema.getTypeMap())
     .filter((t) => !t.name.startsWith('__'))
     .sort((a, b) => a.name.localeCompare(b.name));
   const possibleTypes: Record<string, string[]> = {};
   for (const type of types) {
-    if (isAbstractType(type)) possibleTypes[type.name] = schema.getPossibleTypes(type).map((t) => t.name).sort();
+    if (isAbstractType(type))
+      possibleTypes[type.name] = schema
+        .getPossibleTypes(type)
+        .map((t) => t.name)
+        .sort();
   }
-  const valueTypes = types.filter((t) => isObjectType(t) && !roots.has(t.name) && !('id' in t.getFields())).map((t) => t.name);
-  return { possibleTypes, valueTypes, typePolicies: Object.fromEntries(valueTypes.map((name) => [name, { merge: true as const }])) };
+  const valueTypes = types
+    .filter((t) => isObjectType(t) && !roots.has(t.name) && !('id' in t.getFields()))
+    .map((t) => t.name);
+  return {
+    possibleTypes,
+    valueTypes,
+    typePolicies: Object.fromEntries(valueTypes.map((name) => [name, { merge: true as const }])),
+  };
 }
 
 /** The config as the committed file holds it. */
-export const clientCacheJson = (schema: GraphQLSchema) => `${JSON.stringify(clientCacheConfig(schema), null, 2)}\n`;
+export const clientCacheJson = (schema: GraphQLSchema) =>
+  `${JSON.stringify(clientCacheConfig(schema), null, 2)}\n`;

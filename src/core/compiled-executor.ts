@@ -57,15 +57,20 @@ export class CompiledExecutor {
   ) {
     this.compileAfter = options.compileAfter ?? 2;
     const max = options.maxCompiled ?? 200;
-    this.compiled = new LRUCache({ max, maxSize: options.maxCompiledBytes ?? DEFAULT_MAX_COMPILED_BYTES });
+    this.compiled = new LRUCache({
+      max,
+      maxSize: options.maxCompiledBytes ?? DEFAULT_MAX_COMPILED_BYTES,
+    });
     this.seen = new LRUCache({ max: max * 5 });
   }
 
   readonly execute = async (request: Request): Promise<ExecutionResult> => {
-    const compiled = request.operation?.operation === 'query' ? this.compiledFor(request) : undefined;
+    const compiled =
+      request.operation?.operation === 'query' ? this.compiledFor(request) : undefined;
     if (compiled) {
       const result = await compiled.query(undefined, request.context, request.request.variables);
-      if (result.data !== undefined) return result.errors ? { ...result, errors: result.errors.map(standardError) } : result;
+      if (result.data !== undefined)
+        return result.errors ? { ...result, errors: result.errors.map(standardError) } : result;
     }
     return execute({
       schema: this.schema,
@@ -98,7 +103,9 @@ export class CompiledExecutor {
       disablingCapturingStackErrors: true,
     });
     const compiled = isCompiledQuery(result) ? result : undefined;
-    this.compiled.set(key, compiled ?? NOT_COMPILABLE, { size: compiled ? compiledSize(request.source?.length ?? 0) : 1 });
+    this.compiled.set(key, compiled ?? NOT_COMPILABLE, {
+      size: compiled ? compiledSize(request.source?.length ?? 0) : 1,
+    });
     return compiled;
   }
 }
@@ -109,7 +116,10 @@ export class CompiledExecutor {
  * graphql-js makes them, extensions coming from the original error.
  */
 function standardError(error: GraphQLError): GraphQLError {
-  const standard = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined });
+  const standard = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError ?? undefined,
+  });
   return Object.assign(standard, { locations: error.locations });
 }
 
@@ -122,7 +132,10 @@ function standardError(error: GraphQLError): GraphQLError {
  * after the server stopped, is refused with an error naming this executor rather than leaving
  * Apollo without a schema.
  */
-export function compiledExecutorGateway(schema: GraphQLSchema, executor: CompiledExecutor): Gateway {
+export function compiledExecutorGateway(
+  schema: GraphQLSchema,
+  executor: CompiledExecutor,
+): Gateway {
   let subscribed = false;
   let stopped = false;
   const refuse = (what: string) =>
@@ -133,7 +146,10 @@ export function compiledExecutorGateway(schema: GraphQLSchema, executor: Compile
   return {
     async load() {
       if (stopped) throw refuse('load() was called after stop()');
-      if (!subscribed) throw refuse('load() was called before onSchemaLoadOrUpdate(), so no schema was handed over');
+      if (!subscribed)
+        throw refuse(
+          'load() was called before onSchemaLoadOrUpdate(), so no schema was handed over',
+        );
       return { executor: executor.execute };
     },
     onSchemaLoadOrUpdate(callback) {

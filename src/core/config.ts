@@ -50,7 +50,12 @@ export interface HttpSettings {
   keepAliveTimeoutMs: number;
 }
 
-export const DEFAULT_HTTP: HttpSettings = { maxConnections: 128, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 };
+export const DEFAULT_HTTP: HttpSettings = {
+  maxConnections: 128,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+};
 
 /** Where replicas share state: a Redis URL, and the prefix of every key we use there. */
 export interface RedisSettings {
@@ -86,7 +91,10 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseSettings {
   const url = raw === undefined || raw === '' ? 'sqlite:data/careergraph.sqlite' : raw;
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
-    if (!path) throw new ConfigError('DATABASE_URL "sqlite:" needs a file path, as in sqlite:data/careergraph.sqlite');
+    if (!path)
+      throw new ConfigError(
+        'DATABASE_URL "sqlite:" needs a file path, as in sqlite:data/careergraph.sqlite',
+      );
     return { type: 'sqlite', path };
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { type: 'postgres', url };
@@ -99,40 +107,67 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseSettings {
 const masked = (url: string) => url.replace(/:[^:@/]*@/, ':***@');
 
 /** DATABASE_READ_URLS: comma-separated postgres:// URLs of read replicas, for a PostgreSQL primary only. */
-export function parseReadUrls(raw: string | undefined, primary: DatabaseSettings): DatabaseSettings {
-  const urls = (raw ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+export function parseReadUrls(
+  raw: string | undefined,
+  primary: DatabaseSettings,
+): DatabaseSettings {
+  const urls = (raw ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
   if (urls.length === 0) return primary;
   if (primary.type !== 'postgres') {
-    throw new ConfigError('DATABASE_READ_URLS needs DATABASE_URL to be a postgres:// URL (read replicas are PostgreSQL only)');
+    throw new ConfigError(
+      'DATABASE_READ_URLS needs DATABASE_URL to be a postgres:// URL (read replicas are PostgreSQL only)',
+    );
   }
   const bad = urls.find((u) => !/^postgres(ql)?:\/\/[^/]/.test(u));
-  if (bad) throw new ConfigError(`DATABASE_READ_URLS must be comma-separated postgres:// URLs, got "${masked(bad)}"`);
+  if (bad)
+    throw new ConfigError(
+      `DATABASE_READ_URLS must be comma-separated postgres:// URLs, got "${masked(bad)}"`,
+    );
   return { ...primary, readUrls: urls };
 }
 
 /** REDIS_URL (redis:// or rediss://) and REDIS_PREFIX; no REDIS_URL means no Redis. */
-export function parseRedis(rawUrl: string | undefined, rawPrefix: string | undefined): RedisSettings | null {
+export function parseRedis(
+  rawUrl: string | undefined,
+  rawPrefix: string | undefined,
+): RedisSettings | null {
   const prefix = rawPrefix === undefined || rawPrefix === '' ? 'careergraph:' : rawPrefix;
   if (!/^[\w:.-]{1,64}$/.test(prefix)) {
-    throw new ConfigError(`REDIS_PREFIX must be 1 to 64 letters, digits, or _ : . -, got "${prefix}"`);
+    throw new ConfigError(
+      `REDIS_PREFIX must be 1 to 64 letters, digits, or _ : . -, got "${prefix}"`,
+    );
   }
   if (rawUrl === undefined || rawUrl === '') return null;
-  if (!/^rediss?:\/\/[^/]/.test(rawUrl)) throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got "${masked(rawUrl)}"`);
+  if (!/^rediss?:\/\/[^/]/.test(rawUrl))
+    throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got "${masked(rawUrl)}"`);
   return { url: rawUrl, prefix };
 }
 
 /** OTEL_EXPORTER_OTLP_ENDPOINT: an http(s) base URL (traces go to <url>/v1/traces), or unset. */
 export function parseOtlpEndpoint(raw: string | undefined): string | null {
   if (raw === undefined || raw === '') return null;
-  if (!/^https?:\/\/[^/]/.test(raw)) throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL, got "${raw}"`);
+  if (!/^https?:\/\/[^/]/.test(raw))
+    throw new ConfigError(
+      `OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL, got "${raw}"`,
+    );
   return raw;
 }
 
 /** A whole number from 0 to `max`; `unit` names what it counts in the message (" of seconds"). */
-function parseWhole(name: string, raw: string | undefined, fallback: number, max: number, unit = ''): number {
+function parseWhole(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  max: number,
+  unit = '',
+): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value > max) throw new ConfigError(`${name} must be a whole number${unit} from 0 to ${max}, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || value > max)
+    throw new ConfigError(`${name} must be a whole number${unit} from 0 to ${max}, got "${raw}"`);
   return value;
 }
 
@@ -149,20 +184,45 @@ export function parseSeconds(name: string, raw: string | undefined, fallback: nu
 export function parseHttp(env: NodeJS.ProcessEnv): HttpSettings {
   const positive = (name: string, fallback: number, max: number, unit = '') => {
     const value = parseWhole(name, env[name], fallback, max, unit);
-    if (value === 0) throw new ConfigError(`${name} must be at least 1 (there is no "no limit"), got "0"`);
+    if (value === 0)
+      throw new ConfigError(`${name} must be at least 1 (there is no "no limit"), got "0"`);
     return value;
   };
   const maxConnections = positive('HTTP_MAX_CONNECTIONS', DEFAULT_HTTP.maxConnections, 1_000_000);
-  const headers = positive('HTTP_HEADERS_TIMEOUT_SECONDS', DEFAULT_HTTP.headersTimeoutMs / 1000, 3600, ' of seconds');
-  const request = positive('HTTP_REQUEST_TIMEOUT_SECONDS', DEFAULT_HTTP.requestTimeoutMs / 1000, 3600, ' of seconds');
-  const keepAlive = positive('HTTP_KEEP_ALIVE_TIMEOUT_SECONDS', DEFAULT_HTTP.keepAliveTimeoutMs / 1000, 3600, ' of seconds');
+  const headers = positive(
+    'HTTP_HEADERS_TIMEOUT_SECONDS',
+    DEFAULT_HTTP.headersTimeoutMs / 1000,
+    3600,
+    ' of seconds',
+  );
+  const request = positive(
+    'HTTP_REQUEST_TIMEOUT_SECONDS',
+    DEFAULT_HTTP.requestTimeoutMs / 1000,
+    3600,
+    ' of seconds',
+  );
+  const keepAlive = positive(
+    'HTTP_KEEP_ALIVE_TIMEOUT_SECONDS',
+    DEFAULT_HTTP.keepAliveTimeoutMs / 1000,
+    3600,
+    ' of seconds',
+  );
   if (headers > request) {
-    throw new ConfigError(`HTTP_HEADERS_TIMEOUT_SECONDS (${headers}) must not exceed HTTP_REQUEST_TIMEOUT_SECONDS (${request})`);
+    throw new ConfigError(
+      `HTTP_HEADERS_TIMEOUT_SECONDS (${headers}) must not exceed HTTP_REQUEST_TIMEOUT_SECONDS (${request})`,
+    );
   }
   if (keepAlive >= headers) {
-    throw new ConfigError(`HTTP_KEEP_ALIVE_TIMEOUT_SECONDS (${keepAlive}) must be less than HTTP_HEADERS_TIMEOUT_SECONDS (${headers})`);
+    throw new ConfigError(
+      `HTTP_KEEP_ALIVE_TIMEOUT_SECONDS (${keepAlive}) must be less than HTTP_HEADERS_TIMEOUT_SECONDS (${headers})`,
+    );
   }
-  return { maxConnections, headersTimeoutMs: headers * 1000, requestTimeoutMs: request * 1000, keepAliveTimeoutMs: keepAlive * 1000 };
+  return {
+    maxConnections,
+    headersTimeoutMs: headers * 1000,
+    requestTimeoutMs: request * 1000,
+    keepAliveTimeoutMs: keepAlive * 1000,
+  };
 }
 
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
@@ -195,10 +255,15 @@ function parseNodeEnv(raw: string | undefined): Config['nodeEnv'] {
  * EXPOSE_STACK_TRACES: off unless asked for, whatever NODE_ENV says, so `npm start` with nothing
  * set never shows stack traces or server paths; refused with NODE_ENV=production.
  */
-export function parseExposeStackTraces(raw: string | undefined, nodeEnv: Config['nodeEnv']): boolean {
+export function parseExposeStackTraces(
+  raw: string | undefined,
+  nodeEnv: Config['nodeEnv'],
+): boolean {
   const expose = parseBoolean('EXPOSE_STACK_TRACES', raw, false);
   if (expose && nodeEnv === 'production') {
-    throw new ConfigError('EXPOSE_STACK_TRACES=true is for local debugging: it cannot be combined with NODE_ENV=production');
+    throw new ConfigError(
+      'EXPOSE_STACK_TRACES=true is for local debugging: it cannot be combined with NODE_ENV=production',
+    );
   }
   return expose;
 }
@@ -206,10 +271,27 @@ export function parseExposeStackTraces(raw: string | undefined, nodeEnv: Config[
 /** DATABASE_URL and DATABASE_READ_URLS, with the timeouts of the engine they name. */
 export function parseDatabase(env: NodeJS.ProcessEnv): DatabaseSettings {
   const db = parseReadUrls(env.DATABASE_READ_URLS, parseDatabaseUrl(env.DATABASE_URL));
-  const busy = parseWhole('DATABASE_BUSY_TIMEOUT_MS', env.DATABASE_BUSY_TIMEOUT_MS, 5000, 60_000, ' of milliseconds');
-  const statement = parseWhole('DATABASE_STATEMENT_TIMEOUT_MS', env.DATABASE_STATEMENT_TIMEOUT_MS, 10_000, 600_000, ' of milliseconds');
-  if (db.type === 'sqlite' && busy === 0) throw new ConfigError('DATABASE_BUSY_TIMEOUT_MS must be at least 1 (0 would fail every write that meets another)');
-  return db.type === 'sqlite' ? { ...db, busyTimeoutMs: busy } : { ...db, statementTimeoutMs: statement };
+  const busy = parseWhole(
+    'DATABASE_BUSY_TIMEOUT_MS',
+    env.DATABASE_BUSY_TIMEOUT_MS,
+    5000,
+    60_000,
+    ' of milliseconds',
+  );
+  const statement = parseWhole(
+    'DATABASE_STATEMENT_TIMEOUT_MS',
+    env.DATABASE_STATEMENT_TIMEOUT_MS,
+    10_000,
+    600_000,
+    ' of milliseconds',
+  );
+  if (db.type === 'sqlite' && busy === 0)
+    throw new ConfigError(
+      'DATABASE_BUSY_TIMEOUT_MS must be at least 1 (0 would fail every write that meets another)',
+    );
+  return db.type === 'sqlite'
+    ? { ...db, busyTimeoutMs: busy }
+    : { ...db, statementTimeoutMs: statement };
 }
 
 /** Reads and validates the environment; throws ConfigError with a message naming the variable. */
@@ -237,7 +319,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     executor: parseExecutor(env.GRAPHQL_EXECUTOR),
     heapGrowthPercent: parseWhole('HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT, 100, 1000),
     http: parseHttp(env),
-    requestDeadlineMs: parseWhole('REQUEST_DEADLINE_MS', env.REQUEST_DEADLINE_MS, 15_000, 600_000, ' of milliseconds'),
+    requestDeadlineMs: parseWhole(
+      'REQUEST_DEADLINE_MS',
+      env.REQUEST_DEADLINE_MS,
+      15_000,
+      600_000,
+      ' of milliseconds',
+    ),
     databaseMustExist: parseBoolean('DATABASE_MUST_EXIST', env.DATABASE_MUST_EXIST, false),
     layersOff: parseLayersOff(env.BENCH_LAYERS_OFF, (message) => new ConfigError(message)),
   };

@@ -24,7 +24,9 @@ function postgresConnection(db: Extract<DatabaseSettings, { type: 'postgres' }>)
     connectTimeoutMS: 10_000,
     // statement_timeout: the server cancels a statement that runs too long (57014); query_timeout:
     // the client stops waiting a little later, for when no answer can come (a blackholed network)
-    ...(timeout > 0 ? { extra: { statement_timeout: timeout, query_timeout: timeout + 1000 } } : {}),
+    ...(timeout > 0
+      ? { extra: { statement_timeout: timeout, query_timeout: timeout + 1000 } }
+      : {}),
   };
   if (!db.readUrls?.length) return { type: 'postgres' as const, url: db.url, ...pool };
   return {
@@ -41,7 +43,11 @@ export interface DataSourceSchema {
 }
 
 /** Creates (without connecting) a data source for the configured engine over `schema`. */
-export function createDataSourceFor(db: DatabaseSettings, schema: DataSourceSchema, options: DataSourceFactoryOptions = {}): DataSource {
+export function createDataSourceFor(
+  db: DatabaseSettings,
+  schema: DataSourceSchema,
+  options: DataSourceFactoryOptions = {},
+): DataSource {
   const common = {
     entities: schema.entities,
     migrations: schema.migrations,

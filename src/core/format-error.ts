@@ -15,7 +15,9 @@ interface ValidationIssue {
  * at "input.x"; reason`: keep the variable, the path and the reason, not the value.
  */
 function withoutEchoedValue(message: string): string {
-  const match = /^Variable "\$(\w+)" got invalid value [\s\S]*?(?: at "(\1[^"]*)")?; ([^;]*)$/.exec(message);
+  const match = /^Variable "\$(\w+)" got invalid value [\s\S]*?(?: at "(\1[^"]*)")?; ([^;]*)$/.exec(
+    message,
+  );
   if (!match) return message;
   return `Variable "$${match[1]}" got an invalid value${match[2] ? ` at "${match[2]}"` : ''}; ${match[3]}`;
 }
@@ -23,7 +25,10 @@ function withoutEchoedValue(message: string): string {
 function describe(issues: ValidationIssue[], prefix = ''): string[] {
   return issues.flatMap((i) => {
     const path = prefix ? `${prefix}.${i.property}` : i.property;
-    return [...Object.values(i.constraints ?? {}).map((c) => `${path}: ${c}`), ...describe(i.children ?? [], path)];
+    return [
+      ...Object.values(i.constraints ?? {}).map((c) => `${path}: ${c}`),
+      ...describe(i.children ?? [], path),
+    ];
   });
 }
 
@@ -41,26 +46,43 @@ export function formatError(production: boolean, log: (err: unknown, requestId?:
       return {
         ...formatted,
         message: `Invalid arguments: ${lines.join('; ')}`,
-        extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, fields: validation.map((v) => v.property) },
+        extensions: {
+          ...extensions,
+          code: ErrorCode.BAD_USER_INPUT,
+          fields: validation.map((v) => v.property),
+        },
       };
     }
     const limitCode = limitCodeOf(error, formatted.message);
     if (limitCode) {
       // A query limit (src/core/limits) that Apollo reports as a parse or validation failure.
-      const message = limitCode === ErrorCode.TOO_MANY_TOKENS ? tokenLimitMessage(formatted.message) : formatted.message;
+      const message =
+        limitCode === ErrorCode.TOO_MANY_TOKENS
+          ? tokenLimitMessage(formatted.message)
+          : formatted.message;
       if (production) delete extensions.stacktrace;
       return { ...formatted, message, extensions: { ...extensions, code: limitCode } };
     }
     let code = (extensions.code as string | undefined) ?? ErrorCode.INTERNAL_SERVER_ERROR;
     // Apollo's own refusals of a malformed request (a persisted-query hash that does not match its
     // query...) come without a code but with a 4xx status: the client's fault, not ours.
-    const status = (error as { extensions?: { http?: { status?: number } } } | null)?.extensions?.http?.status;
-    if (code === ErrorCode.INTERNAL_SERVER_ERROR && status && status >= 400 && status < 500) code = ErrorCode.BAD_REQUEST;
+    const status = (error as { extensions?: { http?: { status?: number } } } | null)?.extensions
+      ?.http?.status;
+    if (code === ErrorCode.INTERNAL_SERVER_ERROR && status && status >= 400 && status < 500)
+      code = ErrorCode.BAD_REQUEST;
     // a read the database could not answer (unreachable, timed out): the service's state, not a bug
-    const fault = code === ErrorCode.INTERNAL_SERVER_ERROR ? classifyDatabaseError((error as { originalError?: unknown })?.originalError ?? error) : null;
+    const fault =
+      code === ErrorCode.INTERNAL_SERVER_ERROR
+        ? classifyDatabaseError((error as { originalError?: unknown })?.originalError ?? error)
+        : null;
     if (fault?.kind === 'unavailable') {
       const refusal = serviceUnavailable(fault.reason);
-      return { message: refusal.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason: fault.reason } };
+      return {
+        message: refusal.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason: fault.reason },
+      };
     }
     if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
       // The request id ties the answer a client reports to the log line holding the real error.
@@ -78,7 +100,11 @@ export function formatError(production: boolean, log: (err: unknown, requestId?:
     }
     if (production) {
       delete extensions.stacktrace;
-      return { ...formatted, message: withoutEchoedValue(formatted.message), extensions: { ...extensions, code } };
+      return {
+        ...formatted,
+        message: withoutEchoedValue(formatted.message),
+        extensions: { ...extensions, code },
+      };
     }
     return { ...formatted, extensions: { ...extensions, code } };
   };

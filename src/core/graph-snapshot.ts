@@ -59,7 +59,10 @@ async function forward<T>(
   build: (db: DataSource) => Promise<T>,
   update: (previous: T, delta: GraphDelta, db: DataSource) => Promise<T>,
 ): Promise<T> {
-  const [delta, value] = await Promise.all([readDelta(db, previous.version, to), previous.value.catch(() => undefined)]);
+  const [delta, value] = await Promise.all([
+    readDelta(db, previous.version, to),
+    previous.value.catch(() => undefined),
+  ]);
   if (!delta || value === undefined) return build(db);
   return update(value, delta, db);
 }
@@ -109,7 +112,12 @@ function assemble(feed: FeedCache, from: number, to: number): GraphDelta | null 
   return changes.length > MAX_DELTA_CHANGES ? null : { from, to, changes };
 }
 
-async function fetchRange(db: DataSource, feed: FeedCache, from: number, to: number): Promise<GraphDelta | null> {
+async function fetchRange(
+  db: DataSource,
+  feed: FeedCache,
+  from: number,
+  to: number,
+): Promise<GraphDelta | null> {
   // on the primary: the version came from it, and a replica may not have the feed rows yet
   const runner = db.createQueryRunner('master');
   let rows: { v: number | string; kind: string; key: string; change: GraphChange['change'] }[];
@@ -131,7 +139,8 @@ async function fetchRange(db: DataSource, feed: FeedCache, from: number, to: num
   if (rows.length > MAX_DELTA_CHANGES) return null; // the last version read may be incomplete: keep none
   const steps = new Map<number, GraphChange[]>();
   for (let v = from + 1; v <= to; v++) steps.set(v, []);
-  for (const row of rows) steps.get(Number(row.v))?.push({ kind: row.kind, key: row.key, change: row.change });
+  for (const row of rows)
+    steps.get(Number(row.v))?.push({ kind: row.kind, key: row.key, change: row.change });
   // committed versions never change: what was read holds for every later request
   for (const [v, step] of steps) feed.versions.set(v, step);
   for (const v of feed.versions.keys()) if (v <= to - KEPT_VERSIONS) feed.versions.delete(v);

@@ -33,7 +33,10 @@ export interface TablePart {
   value: string;
 }
 
-export const partitionOf = (target: EntityTarget<ObjectLiteral>, value: string): TablePart => ({ target, value });
+export const partitionOf = (target: EntityTarget<ObjectLiteral>, value: string): TablePart => ({
+  target,
+  value,
+});
 
 /** Whether a change to the tables and parts in `changed` reaches `dependency` (a table or "table:part"). */
 function reaches(changed: ReadonlySet<string>, dependency: string): boolean {
@@ -87,7 +90,9 @@ export class GraphTables {
     }
     const tables = new Set(dependsOn.map((t) => this.tableOf(t)));
     if (outer) this.check(outer, key, tables);
-    const value = CHECK_DEPENDENCIES ? building.run({ key, tables }, () => Promise.resolve().then(build)) : Promise.resolve().then(build);
+    const value = CHECK_DEPENDENCIES
+      ? building.run({ key, tables }, () => Promise.resolve().then(build))
+      : Promise.resolve().then(build);
     this.remember(key, { value, tables });
     return value;
   }
@@ -129,17 +134,24 @@ export class GraphTables {
     );
   }
 
-  private check(outer: { key: string; tables: ReadonlySet<string> }, key: string, tables: ReadonlySet<string>): void {
+  private check(
+    outer: { key: string; tables: ReadonlySet<string> },
+    key: string,
+    tables: ReadonlySet<string>,
+  ): void {
     for (const table of tables) {
       if (!covers(outer.tables, table)) {
-        throw new Error(`graph tables: "${outer.key}" reads "${key}" (table ${table}) but does not declare ${table} among its tables`);
+        throw new Error(
+          `graph tables: "${outer.key}" reads "${key}" (table ${table}) but does not declare ${table} among its tables`,
+        );
       }
     }
   }
 
   private tableOf(target: EntityTarget<ObjectLiteral> | string | TablePart): string {
     if (typeof target === 'string') return target;
-    if (typeof target === 'object' && 'value' in target) return `${this.db.getMetadata(target.target).tableName}:${target.value}`;
+    if (typeof target === 'object' && 'value' in target)
+      return `${this.db.getMetadata(target.target).tableName}:${target.value}`;
     return this.db.getMetadata(target).tableName;
   }
 
@@ -159,7 +171,9 @@ export class GraphTables {
   /** Every row of an entity's table, by id. */
   rows<E extends ObjectLiteral>(target: EntityTarget<E>): Promise<readonly E[]> {
     return this.derive(`rows:${nameOf(target)}`, [target], async () => {
-      const rows = await this.onPrimary((m) => m.getRepository(target).find({ order: { id: 'ASC' } as never }));
+      const rows = await this.onPrimary((m) =>
+        m.getRepository(target).find({ order: { id: 'ASC' } as never }),
+      );
       return Object.freeze(rows.map((row) => Object.freeze(row)));
     });
   }
@@ -168,23 +182,47 @@ export class GraphTables {
    * The rows of `target` whose `column` holds `value`, by id: a part of the table that a write is
    * taken to touch when it touches a record of the kind `value` names (see touchedTables).
    */
-  partition<E extends ObjectLiteral>(target: EntityTarget<E>, column: keyof E & string, value: string): Promise<readonly E[]> {
-    return this.derive(`part:${nameOf(target)}:${column}=${value}`, [partitionOf(target, value)], async () => {
-      const rows = await this.onPrimary((m) => m.getRepository(target).find({ where: { [column]: value } as never, order: { id: 'ASC' } as never }));
-      return Object.freeze(rows.map((row) => Object.freeze(row)));
-    });
+  partition<E extends ObjectLiteral>(
+    target: EntityTarget<E>,
+    column: keyof E & string,
+    value: string,
+  ): Promise<readonly E[]> {
+    return this.derive(
+      `part:${nameOf(target)}:${column}=${value}`,
+      [partitionOf(target, value)],
+      async () => {
+        const rows = await this.onPrimary((m) =>
+          m
+            .getRepository(target)
+            .find({ where: { [column]: value } as never, order: { id: 'ASC' } as never }),
+        );
+        return Object.freeze(rows.map((row) => Object.freeze(row)));
+      },
+    );
   }
 
   /** Every row, in the order of `columns` (then id). */
-  ordered<E extends ObjectLiteral>(target: EntityTarget<E>, ...columns: (keyof E & string)[]): Promise<readonly E[]> {
+  ordered<E extends ObjectLiteral>(
+    target: EntityTarget<E>,
+    ...columns: (keyof E & string)[]
+  ): Promise<readonly E[]> {
     return this.derive(`ordered:${nameOf(target)}:${columns.join(',')}`, [target], async () =>
-      Object.freeze([...(await this.rows(target))].sort(ascending<E>(...columns, 'id' as keyof E & string))),
+      Object.freeze(
+        [...(await this.rows(target))].sort(ascending<E>(...columns, 'id' as keyof E & string)),
+      ),
     );
   }
 
   /** Rows by a unique column (id, slug). */
-  unique<E extends ObjectLiteral, K>(target: EntityTarget<E>, column: keyof E & string): Promise<ReadonlyMap<K, E>> {
-    return this.derive(`unique:${nameOf(target)}:${column}`, [target], async () => new Map((await this.rows(target)).map((r) => [r[column] as K, r])));
+  unique<E extends ObjectLiteral, K>(
+    target: EntityTarget<E>,
+    column: keyof E & string,
+  ): Promise<ReadonlyMap<K, E>> {
+    return this.derive(
+      `unique:${nameOf(target)}:${column}`,
+      [target],
+      async () => new Map((await this.rows(target)).map((r) => [r[column] as K, r])),
+    );
   }
 
   /** Rows grouped by `column`, each group in `compare` order; `keep` filters rows first. */
@@ -201,9 +239,15 @@ export class GraphTables {
   }
 
   /** A join table as owner id -> target ids. */
-  links(table: string, ownerColumn: string, targetColumn: string): Promise<ReadonlyMap<number, readonly number[]>> {
+  links(
+    table: string,
+    ownerColumn: string,
+    targetColumn: string,
+  ): Promise<ReadonlyMap<number, readonly number[]>> {
     return this.derive(`links:${table}:${ownerColumn}:${targetColumn}`, [table], async () => {
-      const rows: Record<string, unknown>[] = await this.onPrimary((m) => m.query(`SELECT ${ownerColumn} AS o, ${targetColumn} AS t FROM ${table}`));
+      const rows: Record<string, unknown>[] = await this.onPrimary((m) =>
+        m.query(`SELECT ${ownerColumn} AS o, ${targetColumn} AS t FROM ${table}`),
+      );
       const links = new Map<number, number[]>();
       for (const row of rows) {
         const owner = Number(row.o);
@@ -223,7 +267,10 @@ export class GraphTables {
  * those kinds (the part "citations:<entity name>", as `citations.subject_type` names them); for a
  * deletion, everything its deletion cascades to, transitively. 'all' for a kind with no entity.
  */
-export function touchedTables(db: DataSource, changes: readonly GraphChange[]): ReadonlySet<string> | 'all' {
+export function touchedTables(
+  db: DataSource,
+  changes: readonly GraphChange[],
+): ReadonlySet<string> | 'all' {
   const touched = new Set<string>();
   for (const change of changes) {
     const own = db.entityMetadatas.find((m) => m.name === change.kind && !m.isJunction);
@@ -234,7 +281,8 @@ export function touchedTables(db: DataSource, changes: readonly GraphChange[]): 
       const table = frontier.pop() as EntityMetadata;
       touched.add(table.tableName);
       for (const m of db.entityMetadatas) {
-        if (reached.has(m) || !m.foreignKeys.some((fk) => fk.referencedEntityMetadata === table)) continue;
+        if (reached.has(m) || !m.foreignKeys.some((fk) => fk.referencedEntityMetadata === table))
+          continue;
         reached.add(m);
         touched.add(m.tableName);
         if (change.change === 'DELETED') frontier.push(m);
@@ -249,7 +297,11 @@ export function touchedTables(db: DataSource, changes: readonly GraphChange[]): 
 const CITATIONS_TABLE = 'citations';
 
 /** Groups `rows` by `keyOf`, each group sorted by `compare` and frozen. */
-export function groupRows<E, K>(rows: readonly E[], keyOf: (row: E) => K, compare: Compare<E>): ReadonlyMap<K, readonly E[]> {
+export function groupRows<E, K>(
+  rows: readonly E[],
+  keyOf: (row: E) => K,
+  compare: Compare<E>,
+): ReadonlyMap<K, readonly E[]> {
   const groups = new Map<K, E[]>();
   for (const row of rows) {
     const key = keyOf(row);
@@ -262,6 +314,9 @@ export function groupRows<E, K>(rows: readonly E[], keyOf: (row: E) => K, compar
 }
 
 /** The tables of the graph version this request sees. */
-export const graphTables: (ctx: VersionScope) => Promise<GraphTables> = perGraphVersion(async (db) => new GraphTables(db), {
-  update: async (previous, delta) => previous.after(delta),
-});
+export const graphTables: (ctx: VersionScope) => Promise<GraphTables> = perGraphVersion(
+  async (db) => new GraphTables(db),
+  {
+    update: async (previous, delta) => previous.after(delta),
+  },
+);

@@ -9,7 +9,8 @@ export const LAYERS = {
   'request-id': 'x-request-id header and the "request received" debug line',
   'async-scope': 'AsyncLocalStorage scope of each request (its SQL statement counter and deadline)',
   deadline: 'REQUEST_DEADLINE_MS timer (503 past it, writes rolled back)',
-  'body-checks': 'JSON-only POST, operationName and variables shape, batch policy, trusted documents',
+  'body-checks':
+    'JSON-only POST, operationName and variables shape, batch policy, trusted documents',
   compression: 'gzip or brotli of answers of 1 kB or more, when asked for',
   auth: 'API key lookup (Authorization) in the context',
   'query-limits': 'validation rules: operation type, depth, aliases and directives, name length',
@@ -31,8 +32,14 @@ export type Layer = keyof typeof LAYERS;
 /** Parses BENCH_LAYERS_OFF: a comma-separated list of LAYERS names. */
 export function parseLayersOff(raw: string | undefined, fail: (message: string) => Error): Layer[] {
   if (!raw) return [];
-  const names = raw.split(',').map((n) => n.trim()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !(n in LAYERS));
-  if (unknown.length) throw fail(`BENCH_LAYERS_OFF names unknown layer(s) ${unknown.join(', ')}; known: ${Object.keys(LAYERS).join(', ')}`);
+  if (unknown.length)
+    throw fail(
+      `BENCH_LAYERS_OFF names unknown layer(s) ${unknown.join(', ')}; known: ${Object.keys(LAYERS).join(', ')}`,
+    );
   return names as Layer[];
 }

@@ -29,20 +29,34 @@ const ARGUMENT_OF = { root: 0, context: 2, info: 3 } as const;
  * "Shortcuts around the libraries": what to re-check on upgrade). Apollo's cache-control plugin
  * wraps every field again in place; tests/integration/execution.test.ts compares both ways.
  */
-export function leanResolvers(schema: GraphQLSchema, options: BuildSchemaOptions, storage: Storage = getMetadataStorage()): GraphQLSchema {
+export function leanResolvers(
+  schema: GraphQLSchema,
+  options: BuildSchemaOptions,
+  storage: Storage = getMetadataStorage(),
+): GraphQLSchema {
   refuseUnhonouredOptions(options);
   // a @FieldResolver of a resolver class is listed on its object type, not in storage.fields
   const declared = [
-    ...new Set([...storage.fields, ...[...storage.objectTypes, ...storage.interfaceTypes].flatMap((t) => t.fields ?? [])]),
+    ...new Set([
+      ...storage.fields,
+      ...[...storage.objectTypes, ...storage.interfaceTypes].flatMap((t) => t.fields ?? []),
+    ]),
   ];
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);
     if (!isObjectType(type)) continue;
     const target = objectType.target as Class;
     for (const field of Object.values(type.getFields())) {
-      const metadata = fieldMetadataOf(declared, target, objectType.interfaceClasses ?? [], field.name);
+      const metadata = fieldMetadataOf(
+        declared,
+        target,
+        objectType.interfaceClasses ?? [],
+        field.name,
+      );
       if (!metadata || metadata.middlewares?.length || metadata.roles) continue;
-      const resolver = storage.fieldResolvers.find((r) => r.getObjectType?.() === metadata.target && r.methodName === metadata.name);
+      const resolver = storage.fieldResolvers.find(
+        (r) => r.getObjectType?.() === metadata.target && r.methodName === metadata.name,
+      );
       if (resolver) field.resolve = directFieldResolver(resolver, field.resolve) ?? field.resolve;
       else if (metadata.name === metadata.schemaName) field.resolve = undefined;
     }
@@ -91,10 +105,20 @@ export function refuseUnhonouredOptions(options: BuildSchemaOptions): void {
 }
 
 /** The field's metadata: declared on the class, a class it extends, or an interface it implements. */
-function fieldMetadataOf(declared: FieldMetadata[], target: Class, interfaces: Function[], schemaName: string): FieldMetadata | undefined {
+function fieldMetadataOf(
+  declared: FieldMetadata[],
+  target: Class,
+  interfaces: Function[],
+  schemaName: string,
+): FieldMetadata | undefined {
   const owners = new Set<Function>();
   for (const start of [target, ...interfaces]) {
-    for (let c: Function | null = start; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) owners.add(c);
+    for (
+      let c: Function | null = start;
+      c && c !== Function.prototype;
+      c = Object.getPrototypeOf(c)
+    )
+      owners.add(c);
   }
   const found = declared.filter((f) => f.schemaName === schemaName && owners.has(f.target));
   // the class's own declaration wins over an inherited one, as in type-graphql
@@ -107,7 +131,9 @@ function directFieldResolver(
 ): GraphQLFieldResolver<unknown, unknown> | undefined {
   if (!fallback || resolver.middlewares?.length || resolver.roles) return undefined;
   const params = [...(resolver.params ?? [])].sort((a, b) => a.index - b.index);
-  const simple = params.every((p) => p.kind in ARGUMENT_OF && !('propertyName' in p && p.propertyName));
+  const simple = params.every(
+    (p) => p.kind in ARGUMENT_OF && !('propertyName' in p && p.propertyName),
+  );
   if (!simple) return undefined;
   const positions = params.map((p) => ARGUMENT_OF[p.kind as keyof typeof ARGUMENT_OF]);
 
@@ -120,24 +146,36 @@ function directFieldResolver(
       const member = (root as Record<string, unknown>)[name];
       if (typeof member !== 'function') return member;
       const all = [root, args, context, info];
-      return member.apply(root, positions.map((i) => all[i]));
+      return member.apply(
+        root,
+        positions.map((i) => all[i]),
+      );
     };
   }
 
   // a @FieldResolver method of a resolver class: type-graphql's default container makes one
   // instance per class with no constructor arguments, as here
-  const instance = new (resolver.target as Class)() as Record<string, (...args: unknown[]) => unknown>;
+  const instance = new (resolver.target as Class)() as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
   const method = instance[resolver.methodName];
   const rootParam = params.find((p) => p.kind === 'root');
-  const rootType = rootParam && 'getType' in rootParam ? (rootParam.getType?.() as Class | undefined) : undefined;
-  const accepts = (root: unknown) => !rootType || typeof rootType !== 'function' || root instanceof rootType;
+  const rootType =
+    rootParam && 'getType' in rootParam ? (rootParam.getType?.() as Class | undefined) : undefined;
+  const accepts = (root: unknown) =>
+    !rootType || typeof rootType !== 'function' || root instanceof rootType;
   const [a, b] = positions;
   const call: GraphQLFieldResolver<unknown, unknown> =
     positions.length === 2 && a === 0 && b === 2 // (@Root(), @Ctx()), most of them: no array per call
       ? (root, _args, context) => method.call(instance, root, context)
       : (root, args, context, info) => {
           const all = [root, args, context, info];
-          return method.apply(instance, positions.map((i) => all[i]));
+          return method.apply(
+            instance,
+            positions.map((i) => all[i]),
+          );
         };
-  return (root, args, context, info) => (accepts(root) ? call(root, args, context, info) : fallback(root, args, context, info));
+  return (root, args, context, info) =>
+    accepts(root) ? call(root, args, context, info) : fallback(root, args, context, info);
 }

@@ -25,13 +25,19 @@ export type LoaderFactory<K, V> = ((scope: LoaderScope) => DataLoader<K, V>) & {
 };
 
 /** The whole index behind `factory` at these tables' version, built once. */
-export function indexOf<K, V>(tables: GraphTables, factory: LoaderFactory<K, V>): Promise<ReadonlyMap<K, V>> {
+export function indexOf<K, V>(
+  tables: GraphTables,
+  factory: LoaderFactory<K, V>,
+): Promise<ReadonlyMap<K, V>> {
   return tables.derive(factory.indexKey, factory.dependsOn, () => factory.build(tables));
 }
 
 /** Per-request loaders, created on first use so a request pays only for what it touches. */
 export class LoaderRegistry implements LoaderScope {
-  private readonly loaders = new Map<LoaderFactory<unknown, unknown>, DataLoader<unknown, unknown>>();
+  private readonly loaders = new Map<
+    LoaderFactory<unknown, unknown>,
+    DataLoader<unknown, unknown>
+  >();
   private version?: Promise<number>;
   private seen?: GraphTables;
 
@@ -104,7 +110,12 @@ export function indexed<K, V>(
         const index = await indexOf(await scope.tables(), indexed);
         return keys.map((k) => index.get(k) ?? missing());
       });
-    const indexed: LoaderFactory<K, V> = Object.assign(factory, { indexKey: key, dependsOn, missing, build });
+    const indexed: LoaderFactory<K, V> = Object.assign(factory, {
+      indexKey: key,
+      dependsOn,
+      missing,
+      build,
+    });
     return indexed;
   });
 }
@@ -123,7 +134,12 @@ export function byColumn<E extends ObjectLiteral, K extends string | number>(
   if (!columns) byColumnFactories.set(target as object, (columns = new Map()));
   let factory = columns.get(column) as LoaderFactory<K, E | null> | undefined;
   if (!factory) {
-    factory = indexed<K, E | null>(`by:${nameOf(target)}:${column}`, [target], (t) => t.unique<E, K>(target, column), none);
+    factory = indexed<K, E | null>(
+      `by:${nameOf(target)}:${column}`,
+      [target],
+      (t) => t.unique<E, K>(target, column),
+      none,
+    );
     columns.set(column, factory as unknown as AnyFactory);
   }
   return factory;
@@ -132,8 +148,10 @@ export function byColumn<E extends ObjectLiteral, K extends string | number>(
 type AnyFactory = LoaderFactory<unknown, unknown>;
 const byColumnFactories = new WeakMap<object, Map<string, AnyFactory>>();
 
-export const byId = <E extends ObjectLiteral>(target: EntityTarget<E>) => byColumn<E, number>(target, 'id' as keyof E & string);
-export const bySlug = <E extends ObjectLiteral>(target: EntityTarget<E>) => byColumn<E, string>(target, 'slug' as keyof E & string);
+export const byId = <E extends ObjectLiteral>(target: EntityTarget<E>) =>
+  byColumn<E, number>(target, 'id' as keyof E & string);
+export const bySlug = <E extends ObjectLiteral>(target: EntityTarget<E>) =>
+  byColumn<E, string>(target, 'slug' as keyof E & string);
 
 /** Loads, for each key, every row of `target` whose `column` equals it, ordered by `order` then id. */
 export function groupedBy<E extends ObjectLiteral>(
@@ -143,7 +161,12 @@ export function groupedBy<E extends ObjectLiteral>(
 ): LoaderFactory<number, E[]> {
   const key = `group:${nameOf(target)}:${column}:${order.join(',')}`;
   const compare = ascending<E>(...order, 'id' as keyof E & string);
-  return indexed<number, E[]>(key, [target], (t) => t.grouped(key, target, column, compare) as Promise<ReadonlyMap<number, E[]>>, noRows);
+  return indexed<number, E[]>(
+    key,
+    [target],
+    (t) => t.grouped(key, target, column, compare) as Promise<ReadonlyMap<number, E[]>>,
+    noRows,
+  );
 }
 
 /**
@@ -158,13 +181,21 @@ export function linked<E extends ObjectLiteral>(
   orderColumn: keyof E & string = 'name' as keyof E & string,
 ): LoaderFactory<number, E[]> {
   const compare = ascending<E>(orderColumn, 'id' as keyof E & string);
-  return indexed<number, E[]>(`link:${table}:${ownerColumn}:${targetColumn}`, [table, target], async (t) => {
-    const [links, byRowId] = await Promise.all([t.links(table, ownerColumn, targetColumn), t.unique<E, number>(target, 'id')]);
-    const groups = new Map<number, E[]>();
-    for (const [owner, ids] of links) {
-      const rows = ids.map((id) => byRowId.get(id)).filter((row): row is E => row !== undefined);
-      groups.set(owner, Object.freeze(rows.sort(compare)) as E[]);
-    }
-    return groups;
-  }, noRows);
+  return indexed<number, E[]>(
+    `link:${table}:${ownerColumn}:${targetColumn}`,
+    [table, target],
+    async (t) => {
+      const [links, byRowId] = await Promise.all([
+        t.links(table, ownerColumn, targetColumn),
+        t.unique<E, number>(target, 'id'),
+      ]);
+      const groups = new Map<number, E[]>();
+      for (const [owner, ids] of links) {
+        const rows = ids.map((id) => byRowId.get(id)).filter((row): row is E => row !== undefined);
+        groups.set(owner, Object.freeze(rows.sort(compare)) as E[]);
+      }
+      return groups;
+    },
+    noRows,
+  );
 }

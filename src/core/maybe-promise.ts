@@ -7,7 +7,12 @@ export function then<T, R>(value: MaybePromise<T>, fn: (value: T) => R): MaybePr
 }
 
 /** `fn` of both values: at once when both are there, else when both come. */
-export function both<A, B, R>(a: MaybePromise<A>, b: MaybePromise<B>, fn: (a: A, b: B) => R): MaybePromise<R> {
-  if (a instanceof Promise || b instanceof Promise) return Promise.all([a, b]).then(([x, y]) => fn(x, y));
+export function both<A, B, R>(
+  a: MaybePromise<A>,
+  b: MaybePromise<B>,
+  fn: (a: A, b: B) => R,
+): MaybePromise<R> {
+  if (a instanceof Promise || b instanceof Promise)
+    return Promise.all([a, b]).then(([x, y]) => fn(x, y));
   return fn(a, b);
 }

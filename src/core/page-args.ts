@@ -9,6 +9,9 @@ export class PageArgs {
   @Field(() => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the edge after which the page starts.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the edge after which the page starts.',
+  })
   after?: string | null;
 }

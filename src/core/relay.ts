@@ -10,13 +10,15 @@ export function toGlobalId(type: string, slug: string): string {
  * The id of a record keyed by other records' slugs rather than its own (a transition by its two
  * levels, a requirement by role, level and skill): the slugs joined by "/", in the given order.
  */
-export const compositeGlobalId = (type: string, ...slugs: string[]): string => toGlobalId(type, slugs.join('/'));
+export const compositeGlobalId = (type: string, ...slugs: string[]): string =>
+  toGlobalId(type, slugs.join('/'));
 
 /** Decodes a global id (a composite one's slug holds its parts joined by "/"); null for anything that is not one of ours. */
 export function fromGlobalId(id: string): { type: string; slug: string } | null {
   if (!/^[A-Za-z0-9_-]+$/.test(id)) return null;
   const text = Buffer.from(id, 'base64url').toString('utf8');
-  const match = /^([A-Z][A-Za-z]+):([a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*){0,2})$/.exec(text);
+  const match =
+    /^([A-Z][A-Za-z]+):([a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*){0,2})$/.exec(text);
   return match ? { type: match[1], slug: match[2] } : null;
 }
 
@@ -29,7 +31,10 @@ export interface NodeEntity {
 // would be wrapped in an async function that graphql-jit cannot await.
 @InterfaceType({ description: 'An object with a globally unique, opaque ID.' })
 export abstract class Node {
-  @Field(() => ID, { name: 'id', description: 'Opaque global id; stable across reloads of the same data.' })
+  @Field(() => ID, {
+    name: 'id',
+    description: 'Opaque global id; stable across reloads of the same data.',
+  })
   get globalId(): string {
     const type = (this.constructor as unknown as { typeName: string }).typeName;
     return toGlobalId(type, (this as unknown as NodeEntity).slug);
@@ -55,7 +60,9 @@ export function encodeCursor(offset: number): string {
 
 /** The offset after which the page starts; a cursor we did not issue is BAD_USER_INPUT. */
 export function decodeCursor(cursor: string, argument = 'after'): number {
-  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  const text = /^[A-Za-z0-9_-]+$/.test(cursor)
+    ? Buffer.from(cursor, 'base64url').toString('utf8')
+    : '';
   const match = /^cursor:v1:(\d{1,9})$/.exec(text);
   if (!match) throw badInput(argument, `"${argument}" is not a cursor this API issued`);
   return Number(match[1]);
@@ -90,7 +97,11 @@ export function connectionFromArray<T>(items: readonly T[], args: PageArgs): Con
 }
 
 /** A connection from one page already fetched at `offset` out of `totalCount`. */
-export function connectionFromSlice<T>(page: readonly T[], offset: number, totalCount: number): Connection<T> {
+export function connectionFromSlice<T>(
+  page: readonly T[],
+  offset: number,
+  totalCount: number,
+): Connection<T> {
   const edges = page.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
   return {
     edges,

@@ -19,10 +19,15 @@ export const DOCUMENT_STORE_ENTRIES = 5000;
  * small, medium and 5,000-token documents). Reading the length is free, where Apollo's estimate
  * serialises the whole tree.
  */
-export const documentSize = (document: DocumentNode) => Math.max(1, document.loc?.source.body.length ?? 1) * 100;
+export const documentSize = (document: DocumentNode) =>
+  Math.max(1, document.loc?.source.body.length ?? 1) * 100;
 
 export function boundedDocumentStore(): InMemoryLRUCache<DocumentNode> {
-  return new InMemoryLRUCache<DocumentNode>({ max: DOCUMENT_STORE_ENTRIES, maxSize: DOCUMENT_STORE_BYTES, sizeCalculation: documentSize });
+  return new InMemoryLRUCache<DocumentNode>({
+    max: DOCUMENT_STORE_ENTRIES,
+    maxSize: DOCUMENT_STORE_BYTES,
+    sizeCalculation: documentSize,
+  });
 }
 
 /**
@@ -36,6 +41,7 @@ export function boundedServerCache(): InMemoryLRUCache<string> {
   return new InMemoryLRUCache<string>({
     max: SERVER_CACHE_ENTRIES,
     maxSize: SERVER_CACHE_BYTES,
-    sizeCalculation: (value) => Math.max(1, 2 * (typeof value === 'string' ? value.length : JSON.stringify(value).length)),
+    sizeCalculation: (value) =>
+      Math.max(1, 2 * (typeof value === 'string' ? value.length : JSON.stringify(value).length)),
   });
 }

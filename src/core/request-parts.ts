@@ -17,13 +17,24 @@ import type {
  */
 export interface RequestPart<C extends BaseContext, S = undefined> {
   start?(request: GraphQLRequestContext<C>): S;
-  didResolveOperation?(request: GraphQLRequestContextDidResolveOperation<C>, state: S): void | Promise<void>;
+  didResolveOperation?(
+    request: GraphQLRequestContextDidResolveOperation<C>,
+    state: S,
+  ): void | Promise<void>;
   executionDidStart?(request: GraphQLRequestContextExecutionDidStart<C>, state: S): void;
   didEncounterErrors?(request: GraphQLRequestContextDidEncounterErrors<C>, state: S): void;
-  willSendResponse?(request: GraphQLRequestContextWillSendResponse<C>, state: S): void | Promise<void>;
+  willSendResponse?(
+    request: GraphQLRequestContextWillSendResponse<C>,
+    state: S,
+  ): void | Promise<void>;
 }
 
-const HOOKS = ['didResolveOperation', 'executionDidStart', 'didEncounterErrors', 'willSendResponse'] as const;
+const HOOKS = [
+  'didResolveOperation',
+  'executionDidStart',
+  'didEncounterErrors',
+  'willSendResponse',
+] as const;
 type Hook = (typeof HOOKS)[number];
 type AnyPart = RequestPart<BaseContext, unknown>;
 type Entry = { index: number; run: (request: unknown, state: unknown) => void | Promise<void> };
@@ -31,12 +42,19 @@ type Entry = { index: number; run: (request: unknown, state: unknown) => void | 
 const DONE: Promise<void> = Promise.resolve();
 
 /** Runs entries[from..] in order, synchronously until one returns a promise. */
-function series(entries: Entry[], from: number, request: unknown, states: unknown[]): Promise<void> {
+function series(
+  entries: Entry[],
+  from: number,
+  request: unknown,
+  states: unknown[],
+): Promise<void> {
   try {
     for (let k = from; k < entries.length; k++) {
       const result = entries[k].run(request, states[entries[k].index]);
       if (result !== undefined && typeof (result as Promise<void>).then === 'function') {
-        return k + 1 === entries.length ? (result as Promise<void>) : (result as Promise<void>).then(() => series(entries, k + 1, request, states));
+        return k + 1 === entries.length
+          ? (result as Promise<void>)
+          : (result as Promise<void>).then(() => series(entries, k + 1, request, states));
       }
     }
     return DONE;
@@ -52,12 +70,17 @@ function series(entries: Entry[], from: number, request: unknown, states: unknow
  * calls instead of a promise per plugin and hook (and, under an AsyncLocalStorage, a hook on
  * each of those promises). Hooks no part has are left out of the listener.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each part keeps a state of its own type
-export function partsPlugin<C extends BaseContext>(parts: RequestPart<C, any>[], extra: Omit<ApolloServerPlugin<C>, 'requestDidStart'> = {}): ApolloServerPlugin<C> {
+export function partsPlugin<C extends BaseContext>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each part keeps a state of its own type
+  parts: RequestPart<C, any>[],
+  extra: Omit<ApolloServerPlugin<C>, 'requestDidStart'> = {},
+): ApolloServerPlugin<C> {
   const all = parts as unknown as AnyPart[];
   const byHook = new Map<Hook, Entry[]>();
   for (const hook of HOOKS) {
-    const entries = all.flatMap((part, index) => (part[hook] ? [{ index, run: (part[hook] as Entry['run']).bind(part) }] : []));
+    const entries = all.flatMap((part, index) =>
+      part[hook] ? [{ index, run: (part[hook] as Entry['run']).bind(part) }] : [],
+    );
     if (entries.length) byHook.set(hook, entries);
   }
   const starters = all.some((part) => part.start !== undefined);
@@ -65,7 +88,9 @@ export function partsPlugin<C extends BaseContext>(parts: RequestPart<C, any>[],
   return {
     ...extra,
     async requestDidStart(request) {
-      const states = starters ? all.map((part) => part.start?.(request as GraphQLRequestContext<BaseContext>)) : stateless;
+      const states = starters
+        ? all.map((part) => part.start?.(request as GraphQLRequestContext<BaseContext>))
+        : stateless;
       const listener: Record<string, (request: unknown) => Promise<void>> = {};
       for (const [hook, entries] of byHook) listener[hook] = (at) => series(entries, 0, at, states);
       return listener as GraphQLRequestListener<C>;

@@ -18,6 +18,7 @@ const storage = new AsyncLocalStorage<RequestScope>();
 export const withRequestScope = <T>(scope: RequestScope, fn: () => T): T => storage.run(scope, fn);
 
 /** Runs `fn` with the current scope and `more` (a CLI or an MCP tool call that sets one part). */
-export const withinRequestScope = <T>(more: RequestScope, fn: () => T): T => storage.run({ ...storage.getStore(), ...more }, fn);
+export const withinRequestScope = <T>(more: RequestScope, fn: () => T): T =>
+  storage.run({ ...storage.getStore(), ...more }, fn);
 
 export const currentRequestScope = (): RequestScope | undefined => storage.getStore();

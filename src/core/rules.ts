@@ -4,7 +4,12 @@
  * limits from those specs, so a limit is stated once.
  */
 import { Basis } from './basis';
-import { Matches, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import {
+  Matches,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -30,8 +35,9 @@ export class MinNotAboveMax implements ValidatorConstraintInterface {
  * Refuses NUL characters in text: PostgreSQL cannot store them and SQLite would keep text the
  * other engine refuses, so an export could not be loaded back.
  */
-// eslint-disable-next-line no-control-regex -- NUL is the character refused
-export const NoNul = (each = false) => Matches(/^[^\u0000]*$/, { each, message: '$property must not contain NUL characters' });
+export const NoNul = (each = false) =>
+  // eslint-disable-next-line no-control-regex -- NUL is the character refused
+  Matches(/^[^\u0000]*$/, { each, message: '$property must not contain NUL characters' });
 
 /** Checks that a span's end lies after its start. */
 @ValidatorConstraint({ name: 'startBeforeEnd' })

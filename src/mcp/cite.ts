@@ -12,26 +12,45 @@ export interface CitationOut {
 }
 
 /** The citations of records of one type, in one batch (one list per id, in order). */
-export async function citationsFor(ctx: Context, type: CitedType, ids: number[]): Promise<CitationOut[][]> {
-  const lists = await ctx.loaders.use(citationsOf).loadMany(ids.map((id) => `${type}:${id}` as const));
+export async function citationsFor(
+  ctx: Context,
+  type: CitedType,
+  ids: number[],
+): Promise<CitationOut[][]> {
+  const lists = await ctx.loaders
+    .use(citationsOf)
+    .loadMany(ids.map((id) => `${type}:${id}` as const));
   const all = lists.flatMap((l) => (Array.isArray(l) ? l : []));
-  const sources = await ctx.loaders.use(byId(Source)).loadMany([...new Set(all.map((c) => c.sourceId))]);
-  const byIdMap = new Map(sources.filter((s): s is Source => s instanceof Source).map((s) => [s.id, s]));
+  const sources = await ctx.loaders
+    .use(byId(Source))
+    .loadMany([...new Set(all.map((c) => c.sourceId))]);
+  const byIdMap = new Map(
+    sources.filter((s): s is Source => s instanceof Source).map((s) => [s.id, s]),
+  );
   return lists.map((list) =>
     (Array.isArray(list) ? list : []).map((c) => {
       const source = byIdMap.get(c.sourceId);
-      return { source: source?.title ?? 'unknown source', section: c.section, url: source?.url ?? null };
+      return {
+        source: source?.title ?? 'unknown source',
+        section: c.section,
+        url: source?.url ?? null,
+      };
     }),
   );
 }
 
 /** The citations of one record. */
-export async function citationsOfOne(ctx: Context, type: CitedType, id: number): Promise<CitationOut[]> {
+export async function citationsOfOne(
+  ctx: Context,
+  type: CitedType,
+  id: number,
+): Promise<CitationOut[]> {
   return (await citationsFor(ctx, type, [id]))[0];
 }
 
 /** `Backend career guide, "Salary", https://...`: one citation as the text names it. */
-const citeOne = (c: CitationOut) => [c.source, c.section && `"${c.section}"`, c.url].filter(Boolean).join(', ');
+const citeOne = (c: CitationOut) =>
+  [c.source, c.section && `"${c.section}"`, c.url].filter(Boolean).join(', ');
 
 /**
  * `[Backend career guide, "Salary"; ...]` (with each source's URL where it has one), or "" when

@@ -7,11 +7,17 @@ import { Logger } from '../core/logger';
 import { createMcpServer } from './server';
 
 const methodNotAllowed = (_req: Request, res: Response) => {
-  res.status(405).setHeader('allow', 'POST').json({
-    jsonrpc: '2.0',
-    error: { code: -32000, message: 'Method not allowed: this MCP endpoint is stateless and answers POST only.' },
-    id: null,
-  });
+  res
+    .status(405)
+    .setHeader('allow', 'POST')
+    .json({
+      jsonrpc: '2.0',
+      error: {
+        code: -32000,
+        message: 'Method not allowed: this MCP endpoint is stateless and answers POST only.',
+      },
+      id: null,
+    });
 };
 
 /**
@@ -25,7 +31,10 @@ export function mcpRouter(db: DataSource, logger: Logger, path = '/mcp'): Router
     const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
     res.setHeader('x-request-id', requestId);
     const server = createMcpServer(db, { logger, requestId });
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
     res.on('close', () => {
       void transport.close();
       void server.close();
@@ -35,7 +44,12 @@ export function mcpRouter(db: DataSource, logger: Logger, path = '/mcp'): Router
       await transport.handleRequest(req, res, req.body);
     } catch (err) {
       logger.error({ err }, 'mcp request failed');
-      if (!res.headersSent) res.status(500).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal server error' }, id: null });
+      if (!res.headersSent)
+        res.status(500).json({
+          jsonrpc: '2.0',
+          error: { code: -32603, message: 'Internal server error' },
+          id: null,
+        });
     }
   });
   router.get(path, methodNotAllowed);

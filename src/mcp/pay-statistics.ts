@@ -19,7 +19,8 @@ export const statisticOut = (s: PayStatistic) => ({
   readOn: s.readOn,
 });
 
-const money = (s: PayStatistic) => `${s.currency === 'USD' ? '$' : `${s.currency} `}${s.amount.toLocaleString('en-US')}${s.period === 'HOURLY' ? ' an hour' : ' a year'}`;
+const money = (s: PayStatistic) =>
+  `${s.currency === 'USD' ? '$' : `${s.currency} `}${s.amount.toLocaleString('en-US')}${s.period === 'HOURLY' ? ' an hour' : ' a year'}`;
 
 /**
  * One sentence per occupation of the strongest match: its medians (every year found), then the
@@ -29,16 +30,20 @@ const money = (s: PayStatistic) => `${s.currency === 'USD' ? '$' : `${s.currency
 export function statisticsText(stats: PayStatistic[]): string[] {
   const best = stats.filter((s) => s.match === stats[0]?.match);
   const byOccupation = new Map<number, PayStatistic[]>();
-  for (const s of best) byOccupation.set(s.occupation.id, [...(byOccupation.get(s.occupation.id) ?? []), s]);
+  for (const s of best)
+    byOccupation.set(s.occupation.id, [...(byOccupation.get(s.occupation.id) ?? []), s]);
   const lines: string[] = [];
   for (const list of byOccupation.values()) {
     const { occupation, match } = list[0];
-    const when = (s: PayStatistic) => (s.year == null ? 'year not stated on the page read' : s.referencePeriod);
-    const figure = (s: PayStatistic) => `${STATISTIC_WORDS[s.statistic]} ${money(s)} (${when(s)}; ${s.publisher}; ${s.url}, read ${s.readOn})`;
+    const when = (s: PayStatistic) =>
+      s.year == null ? 'year not stated on the page read' : s.referencePeriod;
+    const figure = (s: PayStatistic) =>
+      `${STATISTIC_WORDS[s.statistic]} ${money(s)} (${when(s)}; ${s.publisher}; ${s.url}, read ${s.readOn})`;
     const medians = list.filter((s) => s.statistic === 'MEDIAN' || s.statistic === 'MEAN');
     const p10 = list.find((s) => s.statistic === 'P10');
     const p90 = list.find((s) => s.statistic === 'P90' && s.year === p10?.year);
-    const spread = p10 && p90 ? `; 10th to 90th percentile ${money(p10)} to ${money(p90)} (${when(p10)})` : '';
+    const spread =
+      p10 && p90 ? `; 10th to 90th percentile ${money(p10)} to ${money(p90)} (${when(p10)})` : '';
     lines.push(
       `${SYSTEM_NAMES[occupation.system]} ${occupation.code} ${occupation.title} (${match.toLowerCase()} match), US national, all industries: ` +
         `${(medians.length ? medians : list).map(figure).join('; ')}${spread}.`,

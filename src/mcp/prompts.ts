@@ -2,9 +2,12 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 
-const ask = (text: string): GetPromptResult => ({ messages: [{ role: 'user', content: { type: 'text', text } }] });
+const ask = (text: string): GetPromptResult => ({
+  messages: [{ role: 'user', content: { type: 'text', text } }],
+});
 
-const CITE = 'Quote every figure as the tool gives it and name its source in brackets; where sources differ, give both figures. Say plainly when the sources say nothing.';
+const CITE =
+  'Quote every figure as the tool gives it and name its source in brackets; where sources differ, give both figures. Say plainly when the sources say nothing.';
 
 /** "I hold Java, sql ,  Docker" → ["Java", "sql", "Docker"]. */
 export const skillList = (text: string) =>
@@ -22,11 +25,28 @@ export function registerPrompts(server: McpServer): void {
     'plan_move',
     {
       title: 'Plan a move from one role to another',
-      description: 'A plan from where someone is to where they want to be: the route, the time, the pay on the way and the skills to build.',
+      description:
+        'A plan from where someone is to where they want to be: the route, the time, the pay on the way and the skills to build.',
       argsSchema: {
-        from: z.string().trim().min(1).max(200).describe('Where the person is now: a role or level name or slug, such as "junior back-end developer".'),
-        to: z.string().trim().min(1).max(200).describe('Where they want to be: a role or level, such as "engineering manager".'),
-        skills: z.string().max(2000).optional().describe('Skills they already hold, comma-separated (optional).'),
+        from: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .describe(
+            'Where the person is now: a role or level name or slug, such as "junior back-end developer".',
+          ),
+        to: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .describe('Where they want to be: a role or level, such as "engineering manager".'),
+        skills: z
+          .string()
+          .max(2000)
+          .optional()
+          .describe('Skills they already hold, comma-separated (optional).'),
       },
     },
     ({ from, to, skills }) => {
@@ -47,10 +67,20 @@ export function registerPrompts(server: McpServer): void {
     'fit_my_skills',
     {
       title: 'What fits my skills',
-      description: 'Which roles fit the skills someone holds, what each still needs, and where the best fit leads within some years.',
+      description:
+        'Which roles fit the skills someone holds, what each still needs, and where the best fit leads within some years.',
       argsSchema: {
-        skills: z.string().trim().min(1).max(2000).describe('Skills held, comma-separated, such as "Java, SQL, Docker".'),
-        years: z.string().regex(/^\d{1,2}(\.\d+)?$/, { error: '"years" must be a number of years, such as 5' }).optional().describe('How far ahead to look, in years (default 5).'),
+        skills: z
+          .string()
+          .trim()
+          .min(1)
+          .max(2000)
+          .describe('Skills held, comma-separated, such as "Java, SQL, Docker".'),
+        years: z
+          .string()
+          .regex(/^\d{1,2}(\.\d+)?$/, { error: '"years" must be a number of years, such as 5' })
+          .optional()
+          .describe('How far ahead to look, in years (default 5).'),
       },
     },
     ({ skills, years }) => {

@@ -34,7 +34,11 @@ const page = (uri: string, text: string, structured: unknown): ReadResourceResul
   ],
 });
 
-const notFound = (uri: string, what: string) => new McpError(RESOURCE_NOT_FOUND, `Resource not found: ${uri} (${what}; list the resources, or find slugs with the search tool)`);
+const notFound = (uri: string, what: string) =>
+  new McpError(
+    RESOURCE_NOT_FOUND,
+    `Resource not found: ${uri} (${what}; list the resources, or find slugs with the search tool)`,
+  );
 
 /** A role level's page: experience, pay (its own or its role's, said which), skills and next moves, cited. */
 export async function levelPage(ctx: Context, slug: string) {
@@ -51,8 +55,16 @@ export async function levelPage(ctx: Context, slug: string) {
   const [skills, targets, moveCitations, bandCitations] = await Promise.all([
     ctx.loaders.use(byId(Skill)).loadMany(requirements.map((r) => r.skillId)),
     ctx.loaders.use(byId(RoleLevel)).loadMany(moves.map((m) => m.toLevelId)),
-    citationsFor(ctx, 'CareerTransition', moves.map((m) => m.id)),
-    citationsFor(ctx, 'SalaryBand', atLevel.bands.map((b) => b.id)),
+    citationsFor(
+      ctx,
+      'CareerTransition',
+      moves.map((m) => m.id),
+    ),
+    citationsFor(
+      ctx,
+      'SalaryBand',
+      atLevel.bands.map((b) => b.id),
+    ),
   ]);
   const structured = {
     slug: level.slug,
@@ -62,26 +74,47 @@ export async function levelPage(ctx: Context, slug: string) {
     levelsInRole: siblings.length,
     yearsOfExperience: range(level.yearsOfExperienceQuantity),
     yearsInLevel: range(level.yearsInLevelQuantity),
-    payScope: atLevel.scope === PayScope.LEVEL ? 'level' : atLevel.scope === PayScope.ROLE ? 'role' : null,
+    payScope:
+      atLevel.scope === PayScope.LEVEL ? 'level' : atLevel.scope === PayScope.ROLE ? 'role' : null,
     pay: atLevel.bands.map((b, i) => ({ ...bandFigures(b), citations: bandCitations[i] })),
-    skills: requirements.map((r, i) => ({ name: (skills[i] as Skill | null)?.name ?? `skill ${r.skillId}`, importance: r.importance })),
+    skills: requirements.map((r, i) => ({
+      name: (skills[i] as Skill | null)?.name ?? `skill ${r.skillId}`,
+      importance: r.importance,
+    })),
     nextMoves: moves.map((m, i) => ({
       kind: m.kind,
-      to: { slug: (targets[i] as RoleLevel).slug, name: (targets[i] as RoleLevel).name, uri: levelUri((targets[i] as RoleLevel).slug) },
+      to: {
+        slug: (targets[i] as RoleLevel).slug,
+        name: (targets[i] as RoleLevel).name,
+        uri: levelUri((targets[i] as RoleLevel).slug),
+      },
       typicalYears: range(m.typicalYearsQuantity),
       citations: moveCitations[i],
     })),
     citations: levelCitations,
     sources: distinctCitations([levelCitations, ...bandCitations, ...moveCitations]),
   };
-  const lines = [`# ${level.name}`, '', `Level ${level.rank} of ${siblings.length} of the ${role.name} role (${roleUri(role.slug)}).${citeText(levelCitations)}`];
+  const lines = [
+    `# ${level.name}`,
+    '',
+    `Level ${level.rank} of ${siblings.length} of the ${role.name} role (${roleUri(role.slug)}).${citeText(levelCitations)}`,
+  ];
   const exp = years(structured.yearsOfExperience);
   const stay = years(structured.yearsInLevel);
-  if (exp || stay) lines.push(`${exp ? `Experience asked: ${exp}.` : ''}${exp && stay ? ' ' : ''}${stay ? `Typical time at this level: ${stay}.` : ''}`);
+  if (exp || stay)
+    lines.push(
+      `${exp ? `Experience asked: ${exp}.` : ''}${exp && stay ? ' ' : ''}${stay ? `Typical time at this level: ${stay}.` : ''}`,
+    );
   lines.push('', '## Pay');
   if (structured.pay.length) {
-    if (structured.payScope === 'role') lines.push(`No source states pay for this level; these figures cover the whole ${role.name} role.`);
-    for (const b of structured.pay) lines.push(`- ${b.label}: ${pay(b)}${regionText(b.region)}${b.year ? `, ${b.year}` : ''}.${citeText(b.citations)}`);
+    if (structured.payScope === 'role')
+      lines.push(
+        `No source states pay for this level; these figures cover the whole ${role.name} role.`,
+      );
+    for (const b of structured.pay)
+      lines.push(
+        `- ${b.label}: ${pay(b)}${regionText(b.region)}${b.year ? `, ${b.year}` : ''}.${citeText(b.citations)}`,
+      );
   } else lines.push('No guide gives a pay figure for this level or its role.');
   lines.push('', '## Skills asked');
   for (const importance of ['REQUIRED', 'RECOMMENDED', 'OPTIONAL']) {
@@ -92,7 +125,9 @@ export async function levelPage(ctx: Context, slug: string) {
   lines.push('', '## Next moves');
   for (const m of structured.nextMoves) {
     const time = years(m.typicalYears);
-    lines.push(`- ${m.kind.toLowerCase()} to ${m.to.name} (${m.to.uri})${time ? ` after ${time}` : ''}.${citeText(m.citations)}`);
+    lines.push(
+      `- ${m.kind.toLowerCase()} to ${m.to.name} (${m.to.uri})${time ? ` after ${time}` : ''}.${citeText(m.citations)}`,
+    );
   }
   if (!structured.nextMoves.length) lines.push('The sources describe no move from this level.');
   return { structured, text: lines.join('\n') };
@@ -124,7 +159,8 @@ export function registerResources(server: McpServer, db: DataSource): void {
     }),
     {
       title: 'Role page',
-      description: 'A role: summary, levels, required skills, pay, outlook, related roles and employers, each fact cited (what describe_role answers).',
+      description:
+        'A role: summary, levels, required skills, pay, outlook, related roles and employers, each fact cited (what describe_role answers).',
       mimeType: 'text/markdown',
     },
     (uri, { slug }) =>
@@ -148,7 +184,9 @@ export function registerResources(server: McpServer, db: DataSource): void {
           const tables = await ctx.loaders.tables();
           const roles = new Map((await tables.rows(Role)).map((r) => [r.id, r]));
           const levels = [...(await tables.rows(RoleLevel))].sort(
-            (a, b) => (roles.get(a.roleId)?.name ?? '').localeCompare(roles.get(b.roleId)?.name ?? '') || a.rank - b.rank,
+            (a, b) =>
+              (roles.get(a.roleId)?.name ?? '').localeCompare(roles.get(b.roleId)?.name ?? '') ||
+              a.rank - b.rank,
           );
           return {
             resources: levels.map((l) => ({
@@ -163,7 +201,8 @@ export function registerResources(server: McpServer, db: DataSource): void {
     }),
     {
       title: 'Role level page',
-      description: "A role level: the experience it asks for, the pay there (its own figures, or its role's, said which), the skills it asks for and the moves from it, each cited.",
+      description:
+        "A role level: the experience it asks for, the pay there (its own figures, or its role's, said which), the skills it asks for and the moves from it, each cited.",
       mimeType: 'text/markdown',
     },
     (uri, { slug }) =>

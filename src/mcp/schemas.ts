@@ -21,7 +21,12 @@ export const named = z.object({ slug: z.string(), name: z.string() });
 
 /** A range of years (format.range): qualifiers when the source qualified a bound. */
 export const yearRange = z
-  .object({ min: z.number().nullable(), max: z.number().nullable(), minQualifier: qualifier.optional(), maxQualifier: qualifier.optional() })
+  .object({
+    min: z.number().nullable(),
+    max: z.number().nullable(),
+    minQualifier: qualifier.optional(),
+    maxQualifier: qualifier.optional(),
+  })
   .nullable();
 
 /** A salary band's figures (format.bandFigures). */
@@ -29,7 +34,10 @@ export const bandShape = {
   label: z.string(),
   currency: z.string(),
   period: z.string(),
-  region: z.string().nullable().describe('null when the source does not say where the figure holds'),
+  region: z
+    .string()
+    .nullable()
+    .describe('null when the source does not say where the figure holds'),
   year: z.number().nullable(),
   min: z.number().nullable(),
   max: z.number().nullable(),
@@ -37,8 +45,18 @@ export const bandShape = {
   maxQualifier: qualifier,
   orMore: z.boolean(),
   text: z.string().describe('The figure in words, qualifiers kept: "about $81,000 a year"'),
-  appliesTo: z.string().nullable().describe('Whom the figure is about when the source names a group rather than a level; null for the role as a whole'),
-  topic: z.string().nullable().describe('What the figure measures; figures with one topic are for the same thing and are listed side by side'),
+  appliesTo: z
+    .string()
+    .nullable()
+    .describe(
+      'Whom the figure is about when the source names a group rather than a level; null for the role as a whole',
+    ),
+  topic: z
+    .string()
+    .nullable()
+    .describe(
+      'What the figure measures; figures with one topic are for the same thing and are listed side by side',
+    ),
 };
 
 /** Figures for one thing, side by side (salary-figures.figureSets): none merged, none preferred. */

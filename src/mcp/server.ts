@@ -15,7 +15,11 @@ import { registerPrompts } from './prompts';
 import { registerResources } from './resources';
 import { TOOLS } from './tools';
 
-const VERSION = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 const INSTRUCTIONS =
   'careergraph answers career questions from cited documents: roles and their levels, the moves between them, ' +
@@ -24,10 +28,18 @@ const INSTRUCTIONS =
   'resources (careergraph://roles/{slug}, careergraph://levels/{slug}). Quote ' +
   'figures as given and name the sources in brackets; where sources differ, give both figures.';
 
-const toolError = (text: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text }] });
+const toolError = (text: string): CallToolResult => ({
+  isError: true,
+  content: [{ type: 'text', text }],
+});
 
 /** Runs one tool call on a fresh per-call context (its own loaders and statement count). */
-async function call(tool: CareerTool, db: DataSource, args: Record<string, unknown>, options: McpServerOptions): Promise<CallToolResult> {
+async function call(
+  tool: CareerTool,
+  db: DataSource,
+  args: Record<string, unknown>,
+  options: McpServerOptions,
+): Promise<CallToolResult> {
   const { logger } = options;
   const sql: StatementCount = { statements: 0 };
   const ctx = createContext(db, options.requestId ?? `mcp-${randomUUID()}`, sql);
@@ -35,7 +47,13 @@ async function call(tool: CareerTool, db: DataSource, args: Record<string, unkno
   const done = (outcome: string) => {
     toolCalls.inc({ tool: tool.name, outcome });
     logger?.info(
-      { requestId: ctx.requestId, tool: tool.name, outcome, ms: Number(process.hrtime.bigint() - started) / 1e6, sqlStatements: sql.statements },
+      {
+        requestId: ctx.requestId,
+        tool: tool.name,
+        outcome,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+        sqlStatements: sql.statements,
+      },
       'mcp tool call',
     );
   };
@@ -46,11 +64,15 @@ async function call(tool: CareerTool, db: DataSource, args: Record<string, unkno
   } catch (err) {
     done('error');
     if (err instanceof GraphQLError && err.extensions.code === ErrorCode.BAD_USER_INPUT) {
-      const argument = err.extensions.argument ? ` Fix "${err.extensions.argument}" and call ${tool.name} again;` : '';
+      const argument = err.extensions.argument
+        ? ` Fix "${err.extensions.argument}" and call ${tool.name} again;`
+        : '';
       return toolError(`${err.message}.${argument} the search tool finds slugs by name.`);
     }
     logger?.error({ err, tool: tool.name }, 'mcp tool failed');
-    return toolError(`${tool.name} failed on our side (internal error); the input was fine, try again later.`);
+    return toolError(
+      `${tool.name} failed on our side (internal error); the input was fine, try again later.`,
+    );
   }
 }
 
@@ -62,7 +84,10 @@ export interface McpServerOptions {
 
 /** An MCP server offering careergraph's tools over `db`; connect it to any transport. */
 export function createMcpServer(db: DataSource, options: McpServerOptions = {}): McpServer {
-  const server = new McpServer({ name: 'careergraph', title: 'careergraph', version: VERSION }, { instructions: INSTRUCTIONS });
+  const server = new McpServer(
+    { name: 'careergraph', title: 'careergraph', version: VERSION },
+    { instructions: INSTRUCTIONS },
+  );
   for (const tool of TOOLS) {
     server.registerTool(
       tool.name,
@@ -71,7 +96,12 @@ export function createMcpServer(db: DataSource, options: McpServerOptions = {}):
         description: tool.description,
         inputSchema: tool.input,
         outputSchema: tool.output,
-        annotations: { title: tool.title, readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+        annotations: {
+          title: tool.title,
+          readOnlyHint: true,
+          idempotentHint: true,
+          openWorldHint: false,
+        },
       },
       (args: Record<string, unknown>) => call(tool, db, args, options),
     );

@@ -13,8 +13,17 @@ import { createMcpServer } from './server';
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit('careergraph mcp');
-  const logger = pino({ level: config.logLevel, base: { service: 'careergraph-mcp' }, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2));
-  const db = createDataSource(config.database, { onError: (message) => logger.warn({ sql: message }, 'query failed') });
+  const logger = pino(
+    {
+      level: config.logLevel,
+      base: { service: 'careergraph-mcp' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    pino.destination(2),
+  );
+  const db = createDataSource(config.database, {
+    onError: (message) => logger.warn({ sql: message }, 'query failed'),
+  });
   await db.initialize();
   await prepareDatabase(db, config.seedsDir);
   const server = createMcpServer(db, { logger });

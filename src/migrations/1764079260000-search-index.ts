@@ -18,7 +18,9 @@ export class SearchIndex1764079260000 implements MigrationInterface {
           setweight(to_tsvector('english', "title"), 'A') || setweight(to_tsvector('english', "body"), 'B')
         ) STORED,
         PRIMARY KEY ("node_type", "slug"))`);
-      await runner.query('CREATE INDEX "IDX_search_documents_document" ON "search_documents" USING GIN ("document")');
+      await runner.query(
+        'CREATE INDEX "IDX_search_documents_document" ON "search_documents" USING GIN ("document")',
+      );
       return;
     }
     await runner.query(

@@ -35,7 +35,8 @@ export class Curation1764090000000 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('DROP TABLE IF EXISTS "audit_log"');
     await runner.query('DROP TABLE IF EXISTS "api_keys"');
-    for (const table of VERSIONED) await runner.query(`ALTER TABLE "${table}" DROP COLUMN "version"`);
+    for (const table of VERSIONED)
+      await runner.query(`ALTER TABLE "${table}" DROP COLUMN "version"`);
   }
 }
 

@@ -9,7 +9,9 @@ export class GraphState1764100000000 implements MigrationInterface {
   name = 'GraphState1764100000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query('CREATE TABLE "graph_state" ("id" integer NOT NULL PRIMARY KEY, "version" integer NOT NULL)');
+    await runner.query(
+      'CREATE TABLE "graph_state" ("id" integer NOT NULL PRIMARY KEY, "version" integer NOT NULL)',
+    );
     await runner.query('INSERT INTO "graph_state" ("id", "version") VALUES (1, 1)');
   }
 

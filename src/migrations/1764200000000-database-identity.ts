@@ -11,9 +11,13 @@ export class DatabaseIdentity1764200000000 implements MigrationInterface {
   name = 'DatabaseIdentity1764200000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query('CREATE TABLE "database_identity" ("id" integer NOT NULL PRIMARY KEY, "identity" varchar(32) NOT NULL)');
+    await runner.query(
+      'CREATE TABLE "database_identity" ("id" integer NOT NULL PRIMARY KEY, "identity" varchar(32) NOT NULL)',
+    );
     const random =
-      runner.connection.options.type === 'postgres' ? "replace(gen_random_uuid()::text, '-', '')" : 'lower(hex(randomblob(16)))';
+      runner.connection.options.type === 'postgres'
+        ? "replace(gen_random_uuid()::text, '-', '')"
+        : 'lower(hex(randomblob(16)))';
     await runner.query(`INSERT INTO "database_identity" ("id", "identity") VALUES (1, ${random})`);
   }
 

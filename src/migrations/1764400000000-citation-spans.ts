@@ -10,7 +10,8 @@ export class CitationSpans1764400000000 implements MigrationInterface {
   name = 'CitationSpans1764400000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    const varchar64 = runner.connection.options.type === 'postgres' ? 'character varying(64)' : 'varchar(64)';
+    const varchar64 =
+      runner.connection.options.type === 'postgres' ? 'character varying(64)' : 'varchar(64)';
     await runner.query('ALTER TABLE "citations" ADD COLUMN "span_start" integer');
     await runner.query('ALTER TABLE "citations" ADD COLUMN "span_end" integer');
     await runner.query(`ALTER TABLE "citations" ADD COLUMN "span_sha256" ${varchar64}`);
@@ -19,7 +20,9 @@ export class CitationSpans1764400000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const column of ['span_start', 'span_end', 'span_sha256']) await runner.query(`ALTER TABLE "citations" DROP COLUMN "${column}"`);
-    for (const column of ['sha256', 'sections']) await runner.query(`ALTER TABLE "sources" DROP COLUMN "${column}"`);
+    for (const column of ['span_start', 'span_end', 'span_sha256'])
+      await runner.query(`ALTER TABLE "citations" DROP COLUMN "${column}"`);
+    for (const column of ['sha256', 'sections'])
+      await runner.query(`ALTER TABLE "sources" DROP COLUMN "${column}"`);
   }
 }

@@ -12,7 +12,12 @@ export class QuantityQualifiers1764400000001 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     const postgres = runner.connection.options.type === 'postgres';
     const varchar10 = postgres ? 'character varying(10)' : 'varchar(10)';
-    for (const column of ['years_in_level_min_qualifier', 'years_in_level_max_qualifier', 'years_of_experience_min_qualifier', 'years_of_experience_max_qualifier']) {
+    for (const column of [
+      'years_in_level_min_qualifier',
+      'years_in_level_max_qualifier',
+      'years_of_experience_min_qualifier',
+      'years_of_experience_max_qualifier',
+    ]) {
       await runner.query(`ALTER TABLE "role_levels" ADD COLUMN "${column}" ${varchar10}`);
     }
     for (const column of ['typical_years_min_qualifier', 'typical_years_max_qualifier']) {
@@ -21,7 +26,9 @@ export class QuantityQualifiers1764400000001 implements MigrationInterface {
     if (postgres) {
       await runner.query(`ALTER TABLE "salary_bands" ADD COLUMN "min_qualifier" ${varchar10}`);
       await runner.query(`ALTER TABLE "salary_bands" ADD COLUMN "max_qualifier" ${varchar10}`);
-      await runner.query('ALTER TABLE "salary_bands" ADD COLUMN "or_more" boolean NOT NULL DEFAULT false');
+      await runner.query(
+        'ALTER TABLE "salary_bands" ADD COLUMN "or_more" boolean NOT NULL DEFAULT false',
+      );
       await runner.query('ALTER TABLE "salary_bands" ALTER COLUMN "region" DROP NOT NULL');
     } else {
       await rebuildBands(runner, BANDS_AFTER);
@@ -31,23 +38,34 @@ export class QuantityQualifiers1764400000001 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     const postgres = runner.connection.options.type === 'postgres';
     if (postgres) {
-      await runner.query(`UPDATE "salary_bands" SET "region" = 'unspecified' WHERE "region" IS NULL`);
+      await runner.query(
+        `UPDATE "salary_bands" SET "region" = 'unspecified' WHERE "region" IS NULL`,
+      );
       await runner.query('ALTER TABLE "salary_bands" ALTER COLUMN "region" SET NOT NULL');
-      for (const column of ['min_qualifier', 'max_qualifier', 'or_more']) await runner.query(`ALTER TABLE "salary_bands" DROP COLUMN "${column}"`);
+      for (const column of ['min_qualifier', 'max_qualifier', 'or_more'])
+        await runner.query(`ALTER TABLE "salary_bands" DROP COLUMN "${column}"`);
     } else {
-      await runner.query(`UPDATE "salary_bands" SET "region" = 'unspecified' WHERE "region" IS NULL`);
+      await runner.query(
+        `UPDATE "salary_bands" SET "region" = 'unspecified' WHERE "region" IS NULL`,
+      );
       await rebuildBands(runner, BANDS_BEFORE);
     }
     for (const column of ['typical_years_min_qualifier', 'typical_years_max_qualifier']) {
       await runner.query(`ALTER TABLE "career_transitions" DROP COLUMN "${column}"`);
     }
-    for (const column of ['years_in_level_min_qualifier', 'years_in_level_max_qualifier', 'years_of_experience_min_qualifier', 'years_of_experience_max_qualifier']) {
+    for (const column of [
+      'years_in_level_min_qualifier',
+      'years_in_level_max_qualifier',
+      'years_of_experience_min_qualifier',
+      'years_of_experience_max_qualifier',
+    ]) {
       await runner.query(`ALTER TABLE "role_levels" DROP COLUMN "${column}"`);
     }
   }
 }
 
-const KEPT = '"id", "slug", "role_id", "level_id", "label", "currency", "period", "region", "year", "min", "max", "version"';
+const KEPT =
+  '"id", "slug", "role_id", "level_id", "label", "currency", "period", "region", "year", "min", "max", "version"';
 const CONSTRAINTS =
   'CONSTRAINT "UQ_ab92389179baa57f4b33d9c12bb" UNIQUE ("slug"), ' +
   'CONSTRAINT "FK_c24d9b1c55bd569bf815216713d" FOREIGN KEY ("level_id") REFERENCES "role_levels" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, ' +
@@ -65,9 +83,15 @@ async function rebuildBands(runner: QueryRunner, columns: string): Promise<void>
   await runner.query('DROP INDEX "IDX_806442f8f37c0e60ae7831f0f8"');
   await runner.query('DROP INDEX "IDX_c24d9b1c55bd569bf815216713"');
   await runner.query(`CREATE TABLE "temporary_salary_bands" (${columns})`);
-  await runner.query(`INSERT INTO "temporary_salary_bands"(${KEPT}) SELECT ${KEPT} FROM "salary_bands"`);
+  await runner.query(
+    `INSERT INTO "temporary_salary_bands"(${KEPT}) SELECT ${KEPT} FROM "salary_bands"`,
+  );
   await runner.query('DROP TABLE "salary_bands"');
   await runner.query('ALTER TABLE "temporary_salary_bands" RENAME TO "salary_bands"');
-  await runner.query('CREATE INDEX "IDX_806442f8f37c0e60ae7831f0f8" ON "salary_bands" ("role_id") ');
-  await runner.query('CREATE INDEX "IDX_c24d9b1c55bd569bf815216713" ON "salary_bands" ("level_id") ');
+  await runner.query(
+    'CREATE INDEX "IDX_806442f8f37c0e60ae7831f0f8" ON "salary_bands" ("role_id") ',
+  );
+  await runner.query(
+    'CREATE INDEX "IDX_c24d9b1c55bd569bf815216713" ON "salary_bands" ("level_id") ',
+  );
 }

@@ -17,21 +17,28 @@ export class InternshipsUnknown1764400000002 implements MigrationInterface {
     } else {
       await rebuild(runner, '"offers_internships" boolean');
     }
-    await runner.query('UPDATE "employers" SET "offers_internships" = NULL WHERE "offers_internships" = false');
+    await runner.query(
+      'UPDATE "employers" SET "offers_internships" = NULL WHERE "offers_internships" = false',
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query('UPDATE "employers" SET "offers_internships" = false WHERE "offers_internships" IS NULL');
+    await runner.query(
+      'UPDATE "employers" SET "offers_internships" = false WHERE "offers_internships" IS NULL',
+    );
     if (runner.connection.options.type === 'postgres') {
       await runner.query('ALTER TABLE "employers" ALTER COLUMN "offers_internships" SET NOT NULL');
-      await runner.query('ALTER TABLE "employers" ALTER COLUMN "offers_internships" SET DEFAULT false');
+      await runner.query(
+        'ALTER TABLE "employers" ALTER COLUMN "offers_internships" SET DEFAULT false',
+      );
     } else {
       await rebuild(runner, '"offers_internships" boolean NOT NULL DEFAULT (0)');
     }
   }
 }
 
-const COLUMNS = '"id", "slug", "name", "work_areas", "offers_internships", "internship_focus", "version"';
+const COLUMNS =
+  '"id", "slug", "name", "work_areas", "offers_internships", "internship_focus", "version"';
 
 async function rebuild(runner: QueryRunner, offersInternships: string): Promise<void> {
   await runner.query(
@@ -39,7 +46,9 @@ async function rebuild(runner: QueryRunner, offersInternships: string): Promise<
       `"work_areas" text NOT NULL, ${offersInternships}, "internship_focus" text NOT NULL, "version" integer NOT NULL DEFAULT (1), ` +
       'CONSTRAINT "UQ_e457512b2f6302ccebb16d859e6" UNIQUE ("slug"))',
   );
-  await runner.query(`INSERT INTO "temporary_employers"(${COLUMNS}) SELECT ${COLUMNS} FROM "employers"`);
+  await runner.query(
+    `INSERT INTO "temporary_employers"(${COLUMNS}) SELECT ${COLUMNS} FROM "employers"`,
+  );
   await runner.query('DROP TABLE "employers"');
   await runner.query('ALTER TABLE "temporary_employers" RENAME TO "employers"');
 }

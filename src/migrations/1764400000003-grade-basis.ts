@@ -5,8 +5,11 @@ export class GradeBasis1764400000003 implements MigrationInterface {
   name = 'GradeBasis1764400000003';
 
   async up(runner: QueryRunner): Promise<void> {
-    const varchar10 = runner.connection.options.type === 'postgres' ? 'character varying(10)' : 'varchar(10)';
-    await runner.query(`ALTER TABLE "skill_requirements" ADD COLUMN "importance_basis" ${varchar10} NOT NULL DEFAULT 'EDITORIAL'`);
+    const varchar10 =
+      runner.connection.options.type === 'postgres' ? 'character varying(10)' : 'varchar(10)';
+    await runner.query(
+      `ALTER TABLE "skill_requirements" ADD COLUMN "importance_basis" ${varchar10} NOT NULL DEFAULT 'EDITORIAL'`,
+    );
     await runner.query('ALTER TABLE "skill_requirements" ADD COLUMN "importance_rationale" text');
   }
 

@@ -5,8 +5,11 @@ export class RequirementGroups1764400000004 implements MigrationInterface {
   name = 'RequirementGroups1764400000004';
 
   async up(runner: QueryRunner): Promise<void> {
-    const varchar60 = runner.connection.options.type === 'postgres' ? 'character varying(60)' : 'varchar(60)';
-    await runner.query(`ALTER TABLE "skill_requirements" ADD COLUMN "requirement_group" ${varchar60}`);
+    const varchar60 =
+      runner.connection.options.type === 'postgres' ? 'character varying(60)' : 'varchar(60)';
+    await runner.query(
+      `ALTER TABLE "skill_requirements" ADD COLUMN "requirement_group" ${varchar60}`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -10,7 +10,8 @@ export class FieldProvenance1764700000100 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     const varchar = runner.connection.options.type === 'postgres' ? 'character varying' : 'varchar';
-    for (const table of ['certifications', 'credentials', 'salary_bands']) await runner.query(`ALTER TABLE "${table}" ADD COLUMN "provenance" text`);
+    for (const table of ['certifications', 'credentials', 'salary_bands'])
+      await runner.query(`ALTER TABLE "${table}" ADD COLUMN "provenance" text`);
     await runner.query(`ALTER TABLE "salary_bands" ADD COLUMN "applies_to" ${varchar}`);
     await runner.query(`ALTER TABLE "salary_bands" ADD COLUMN "topic" ${varchar}`);
   }
@@ -18,6 +19,7 @@ export class FieldProvenance1764700000100 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('ALTER TABLE "salary_bands" DROP COLUMN "topic"');
     await runner.query('ALTER TABLE "salary_bands" DROP COLUMN "applies_to"');
-    for (const table of ['certifications', 'credentials', 'salary_bands']) await runner.query(`ALTER TABLE "${table}" DROP COLUMN "provenance"`);
+    for (const table of ['certifications', 'credentials', 'salary_bands'])
+      await runner.query(`ALTER TABLE "${table}" DROP COLUMN "provenance"`);
   }
 }

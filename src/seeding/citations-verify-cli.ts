@@ -15,10 +15,14 @@ function main(): void {
   const seeds = arg('--seeds') ?? 'seeds';
   const { checked, problems } = verifyCitations(resolve(seeds), resolve(sources));
   if (problems.length) {
-    console.error(`${problems.length} citation problem(s) in ${checked} citations:\n  ${problems.join('\n  ')}`);
+    console.error(
+      `${problems.length} citation problem(s) in ${checked} citations:\n  ${problems.join('\n  ')}`,
+    );
     process.exit(1);
   }
-  console.log(`${checked} citations checked against ${resolve(sources)}: every span exists, hashes to its anchor and lies in its section`);
+  console.log(
+    `${checked} citations checked against ${resolve(sources)}: every span exists, hashes to its anchor and lies in its section`,
+  );
 }
 
 main();

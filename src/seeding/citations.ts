@@ -37,29 +37,41 @@ function yamlFiles(dir: string): string[] {
   return out;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v);
 
 function label(key: string, index: number, item: Record<string, unknown>): string {
   if (typeof item.slug === 'string') return `${key}[${index}] (${item.slug})`;
-  if (typeof item.from === 'string' && typeof item.to === 'string') return `${key}[${index}] (${item.from} -> ${item.to})`;
+  if (typeof item.from === 'string' && typeof item.to === 'string')
+    return `${key}[${index}] (${item.from} -> ${item.to})`;
   return `${key}[${index}]`;
 }
 
 /** Walks a record and its nested records (levels, bands, transitions...), collecting each `cite` entry. */
-function collect(file: string, path: string, record: Record<string, unknown>, out: SeedCitation[]): void {
+function collect(
+  file: string,
+  path: string,
+  record: Record<string, unknown>,
+  out: SeedCitation[],
+): void {
   for (const [key, value] of Object.entries(record)) {
     if (!Array.isArray(value)) continue;
     if (key === 'cite') {
       value.forEach((c, j) => {
         if (!isRecord(c)) return;
         out.push({
-          where: `${file}: ${path}.cite[${j}]`, file, record,
-          source: String(c.source), section: String(c.section),
+          where: `${file}: ${path}.cite[${j}]`,
+          file,
+          record,
+          source: String(c.source),
+          section: String(c.section),
           span: isRecord(c.span) ? (c.span as unknown as Span) : undefined,
         });
       });
     } else {
-      value.forEach((item, i) => isRecord(item) && collect(file, `${path}.${label(key, i, item)}`, item, out));
+      value.forEach(
+        (item, i) => isRecord(item) && collect(file, `${path}.${label(key, i, item)}`, item, out),
+      );
     }
   }
 }
@@ -79,7 +91,10 @@ export function readCitations(dir: string): { sources: SeedSource[]; citations: 
         if (!isRecord(r)) return;
         if (kind === 'sources') {
           sources.push({
-            slug: String(r.slug), file: r.file as string | undefined, sha256: r.sha256 as string | undefined, url: r.url as string | undefined,
+            slug: String(r.slug),
+            file: r.file as string | undefined,
+            sha256: r.sha256 as string | undefined,
+            url: r.url as string | undefined,
             sections: Array.isArray(r.sections) ? (r.sections as SectionHeading[]) : [],
           });
         } else collect(file, label(kind, i, r), r, citations);
@@ -90,7 +105,10 @@ export function readCitations(dir: string): { sources: SeedSource[]; citations: 
 }
 
 /** The text of each source document in `dir`, matched by its SHA-256 first and by file name second. */
-export function loadSourceTexts(dir: string, sources: SeedSource[]): { texts: Map<string, SourceText>; problems: string[] } {
+export function loadSourceTexts(
+  dir: string,
+  sources: SeedSource[],
+): { texts: Map<string, SourceText>; problems: string[] } {
   const files = readdirSync(dir).filter((n) => statSync(join(dir, n)).isFile());
   const byHash = new Map<string, string>();
   const contents = new Map<string, string>();
@@ -102,14 +120,19 @@ export function loadSourceTexts(dir: string, sources: SeedSource[]): { texts: Ma
   const texts = new Map<string, SourceText>();
   const problems: string[] = [];
   for (const s of sources) {
-    const name = (s.sha256 && byHash.get(s.sha256)) || (s.file && contents.has(s.file) ? s.file : undefined);
+    const name =
+      (s.sha256 && byHash.get(s.sha256)) || (s.file && contents.has(s.file) ? s.file : undefined);
     if (!name) {
-      problems.push(`source ${s.slug}: no file in ${dir} has sha256 ${s.sha256 ?? '(none given)'} or the name ${s.file ?? '(none given)'}`);
+      problems.push(
+        `source ${s.slug}: no file in ${dir} has sha256 ${s.sha256 ?? '(none given)'} or the name ${s.file ?? '(none given)'}`,
+      );
       continue;
     }
     const text = contents.get(name) as string;
     if (s.sha256 && sha256Hex(text) !== s.sha256) {
-      problems.push(`source ${s.slug}.sha256: ${name} is not the document the anchors were taken from (its SHA-256 differs)`);
+      problems.push(
+        `source ${s.slug}.sha256: ${name} is not the document the anchors were taken from (its SHA-256 differs)`,
+      );
     }
     const doc = new SourceText(text, s.sections);
     problems.push(...doc.problems.map((p) => `source ${s.slug}.sections: ${p}`));

@@ -7,7 +7,17 @@ import { EXPORT_FILES, readGraphSeeds, roleFile } from './export';
 import { SeedKind } from './format';
 import { readSeeds } from './read';
 import { checkReferences } from './references';
-import { canonicalOf, hashOf, isRolePart, KIND_OF, ROLE_PARTS, RolePart, Unit, unitId, unitsOf } from './units';
+import {
+  canonicalOf,
+  hashOf,
+  isRolePart,
+  KIND_OF,
+  ROLE_PARTS,
+  RolePart,
+  Unit,
+  unitId,
+  unitsOf,
+} from './units';
 
 type Row = Record<string, unknown>;
 type Node = { range?: [number, number, number] | null };
@@ -28,7 +38,8 @@ function yamlOf(value: unknown): string {
     },
     Map(_, node, path) {
       // a citation or a requirement inside a list: one line, as the hand-written files have them
-      if (isSeq(path[path.length - 1]) && node.items.every((pair) => isScalar(pair.value))) node.flow = true;
+      if (isSeq(path[path.length - 1]) && node.items.every((pair) => isScalar(pair.value)))
+        node.flow = true;
     },
   });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
@@ -44,8 +55,14 @@ const endOf = (text: string, node: Node) => {
   return text[end - 1] === '\n' ? end - 1 : end;
 };
 const indent = (block: string, column: number) => block.split('\n').join(`\n${' '.repeat(column)}`);
-const SEED_KIND_OF = Object.fromEntries(Object.entries(KIND_OF).map(([k, v]) => [v, k])) as Record<string, SeedKind>;
-const PART_OF = Object.fromEntries(Object.entries(ROLE_PARTS).map(([k, v]) => [v, k])) as Record<string, RolePart>;
+const SEED_KIND_OF = Object.fromEntries(Object.entries(KIND_OF).map(([k, v]) => [v, k])) as Record<
+  string,
+  SeedKind
+>;
+const PART_OF = Object.fromEntries(Object.entries(ROLE_PARTS).map(([k, v]) => [v, k])) as Record<
+  string,
+  RolePart
+>;
 
 /** The edits of one seed file: splices into its text, plus records for files that do not exist yet. */
 class FileEdits {
@@ -55,7 +72,11 @@ class FileEdits {
   /** Removes a record (a sequence item), with its lines. */
   removeItem(item: Node) {
     const start = (item.range as [number, number, number])[0];
-    this.splices.push({ start: lineStart(this.text, start), end: lineEnd(this.text, endOf(this.text, item)), text: '' });
+    this.splices.push({
+      start: lineStart(this.text, start),
+      end: lineEnd(this.text, endOf(this.text, item)),
+      text: '',
+    });
   }
 
   /** Adds `value` after the last item of a block sequence. */
@@ -64,30 +85,51 @@ class FileEdits {
     const start = (last.range as [number, number, number])[0];
     const column = start - lineStart(this.text, start);
     const at = lineEnd(this.text, endOf(this.text, last));
-    this.splices.push({ start: at, end: at, text: `${' '.repeat(column - 2)}- ${indent(yamlOf(value), column)}\n` });
+    this.splices.push({
+      start: at,
+      end: at,
+      text: `${' '.repeat(column - 2)}- ${indent(yamlOf(value), column)}\n`,
+    });
   }
 
   /** Sets, adds or removes one field of a record (a mapping), leaving its other fields as written. */
   setField(map: YAMLMap, field: string, value: unknown) {
     const pair = map.items.find((p) => (p.key as { value?: unknown })?.value === field);
-    const empty = value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+    const empty =
+      value === undefined || value === null || (Array.isArray(value) && value.length === 0);
     if (pair) {
       const keyStart = ((pair.key as Node).range as [number, number, number])[0];
       const end = endOf(this.text, pair.value as Node);
-      if (empty) this.splices.push({ start: lineStart(this.text, keyStart), end: lineEnd(this.text, end), text: '' });
-      else this.splices.push({ start: keyStart, end, text: indent(yamlOf({ [field]: value }), keyStart - lineStart(this.text, keyStart)) });
+      if (empty)
+        this.splices.push({
+          start: lineStart(this.text, keyStart),
+          end: lineEnd(this.text, end),
+          text: '',
+        });
+      else
+        this.splices.push({
+          start: keyStart,
+          end,
+          text: indent(yamlOf({ [field]: value }), keyStart - lineStart(this.text, keyStart)),
+        });
     } else if (!empty) {
       const first = ((map.items[0].key as Node).range as [number, number, number])[0];
       const column = first - lineStart(this.text, first);
       const lastPair = map.items[map.items.length - 1];
       const at = lineEnd(this.text, endOf(this.text, (lastPair.value ?? lastPair.key) as Node));
-      this.splices.push({ start: at, end: at, text: `${' '.repeat(column)}${indent(yamlOf({ [field]: value }), column)}\n` });
+      this.splices.push({
+        start: at,
+        end: at,
+        text: `${' '.repeat(column)}${indent(yamlOf({ [field]: value }), column)}\n`,
+      });
     }
   }
 
   result(): string {
     let out = this.text;
-    const ordered = [...this.splices].map((s, i) => ({ ...s, i })).sort((a, b) => b.start - a.start || b.i - a.i);
+    const ordered = [...this.splices]
+      .map((s, i) => ({ ...s, i }))
+      .sort((a, b) => b.start - a.start || b.i - a.i);
     for (const s of ordered) out = out.slice(0, s.start) + s.text + out.slice(s.end);
     return out;
   }
@@ -116,7 +158,9 @@ export async function exportChanges(db: DataSource, dir: string): Promise<Change
   const read = readSeeds(dir);
   const files = unitsOf(read.set as unknown as Record<SeedKind, object[]>, read.origins);
   const stored = unitsOf(await readGraphSeeds(db.manager));
-  const provenance = new Map((await db.getRepository(RecordProvenance).find()).map((p) => [unitId(p.kind, p.recordKey), p]));
+  const provenance = new Map(
+    (await db.getRepository(RecordProvenance).find()).map((p) => [unitId(p.kind, p.recordKey), p]),
+  );
 
   const texts = new Map<string, FileEdits>();
   const docs = new Map<string, ReturnType<typeof parseDocument>>();
@@ -126,7 +170,10 @@ export async function exportChanges(db: DataSource, dir: string): Promise<Change
       texts.set(full, new FileEdits(text));
       docs.set(full, parseDocument(text));
     }
-    return { edits: texts.get(full) as FileEdits, doc: docs.get(full) as ReturnType<typeof parseDocument> };
+    return {
+      edits: texts.get(full) as FileEdits,
+      doc: docs.get(full) as ReturnType<typeof parseDocument>,
+    };
   };
   const created = new Map<string, Row>(); // new files: relative path -> content
   const records: string[] = [];
@@ -146,7 +193,9 @@ export async function exportChanges(db: DataSource, dir: string): Promise<Change
     removals.set(key, entry);
   };
 
-  const ids = [...new Set([...files.keys(), ...stored.keys()])].sort((a, b) => Number(b.startsWith('Role:')) - Number(a.startsWith('Role:')));
+  const ids = [...new Set([...files.keys(), ...stored.keys()])].sort(
+    (a, b) => Number(b.startsWith('Role:')) - Number(a.startsWith('Role:')),
+  );
   for (const id of ids) {
     const file = files.get(id);
     const dbUnit = stored.get(id);
@@ -156,7 +205,8 @@ export async function exportChanges(db: DataSource, dir: string): Promise<Change
     if (file) {
       const { edits: e, doc } = edits(file.origin!.full);
       const node = doc.getIn(pathOf(file), true) as YAMLMap;
-      const roleGone = file.part !== undefined && removedRoles.has(`${file.origin!.full}#${file.origin!.index}`);
+      const roleGone =
+        file.part !== undefined && removedRoles.has(`${file.origin!.full}#${file.origin!.index}`);
       if (roleGone) continue; // went with its role's record
       if (!dbUnit) {
         if (file.kind === 'Role') removedRoles.add(`${file.origin!.full}#${file.origin!.index}`);
@@ -167,7 +217,8 @@ export async function exportChanges(db: DataSource, dir: string): Promise<Change
         const a = canonicalOf(file);
         const b = canonicalOf(dbUnit);
         for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) {
-          if (field !== '(role)' && JSON.stringify(a[field]) !== JSON.stringify(b[field])) e.setField(node, field, dbUnit.content[field]);
+          if (field !== '(role)' && JSON.stringify(a[field]) !== JSON.stringify(b[field]))
+            e.setField(node, field, dbUnit.content[field]);
         }
         records.push(`${file.kind} ${file.key} (changed)`);
       }
@@ -178,14 +229,23 @@ export async function exportChanges(db: DataSource, dir: string): Promise<Change
     if (unit.kind === 'Role') {
       // a role the API created goes to a file of its own, with its parts
       newRoles.add(unit.key);
-      const parts = [...stored.values()].filter((u) => u.role === unit.key || (u.kind === 'CareerTransition' && stored.get(unitId('RoleLevel', u.content.from as string))?.role === unit.key));
+      const parts = [...stored.values()].filter(
+        (u) =>
+          u.role === unit.key ||
+          (u.kind === 'CareerTransition' &&
+            stored.get(unitId('RoleLevel', u.content.from as string))?.role === unit.key),
+      );
       const role: Row = { ...unit.content };
-      for (const [part, kind] of Object.entries(ROLE_PARTS)) role[part] = parts.filter((u) => u.kind === kind).map((u) => u.content);
+      for (const [part, kind] of Object.entries(ROLE_PARTS))
+        role[part] = parts.filter((u) => u.kind === kind).map((u) => u.content);
       created.set(roleFile(unit.key), { roles: [role] });
       continue;
     }
     if (isRolePart(unit.kind)) {
-      const roleSlug = unit.kind === 'CareerTransition' ? stored.get(unitId('RoleLevel', unit.content.from as string))?.role : unit.role;
+      const roleSlug =
+        unit.kind === 'CareerTransition'
+          ? stored.get(unitId('RoleLevel', unit.content.from as string))?.role
+          : unit.role;
       if (roleSlug === undefined || newRoles.has(roleSlug)) continue;
       const roleUnit = files.get(unitId('Role', roleSlug));
       if (!roleUnit) continue;
@@ -193,7 +253,11 @@ export async function exportChanges(db: DataSource, dir: string): Promise<Change
       const part = PART_OF[unit.kind];
       const seq = doc.getIn([...pathOf(roleUnit), part], true);
       if (isSeq(seq) && !seq.flow && seq.items.length) e.appendItem(seq, unit.content);
-      else e.setField(doc.getIn(pathOf(roleUnit), true) as YAMLMap, part, [...((seq as YAMLSeq | undefined)?.toJSON() ?? []), unit.content]);
+      else
+        e.setField(doc.getIn(pathOf(roleUnit), true) as YAMLMap, part, [
+          ...((seq as YAMLSeq | undefined)?.toJSON() ?? []),
+          unit.content,
+        ]);
       continue;
     }
     const kind = SEED_KIND_OF[unit.kind];
@@ -214,7 +278,9 @@ export async function exportChanges(db: DataSource, dir: string): Promise<Change
     const seq = doc.getIn(path, true) as YAMLSeq;
     if (items.length < seq.items.length) for (const item of items) e.removeItem(item);
     else {
-      const parent = (path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true)) as YAMLMap;
+      const parent = (
+        path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true)
+      ) as YAMLMap;
       e.setField(parent, String(path[path.length - 1]), undefined);
     }
   }
@@ -233,10 +299,19 @@ export async function exportChanges(db: DataSource, dir: string): Promise<Change
       // a file without this kind yet (or a flow list): the kind's records go at its end
       const doc = parseDocument(readFileSync(full, 'utf8'));
       const list = doc.getIn([kind]) as YAMLSeq | undefined;
-      doc.setIn([kind], doc.createNode([...((list && isSeq(list) ? list.toJSON() : []) as Row[]), ...(content[kind] as Row[])]));
+      doc.setIn(
+        [kind],
+        doc.createNode([
+          ...((list && isSeq(list) ? list.toJSON() : []) as Row[]),
+          ...(content[kind] as Row[]),
+        ]),
+      );
       writeFileSync(full, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
     } else {
-      writeFileSync(full, `# Written by npm run export -- --changed: records created through the API\n${yamlOf(content)}\n`);
+      writeFileSync(
+        full,
+        `# Written by npm run export -- --changed: records created through the API\n${yamlOf(content)}\n`,
+      );
     }
     written.push(full);
   }

@@ -5,7 +5,8 @@ import { createDataSource } from '../app/data-source';
 import { exportGraph } from './export';
 import { exportChanges } from './export-changes';
 
-const USAGE = 'usage: npm run export -- --out DIR            (the whole graph, as seed files)\n       npm run export -- --changed [--into DIR]  (editors\' changes written into the seed files, SEEDS_DIR by default)';
+const USAGE =
+  "usage: npm run export -- --out DIR            (the whole graph, as seed files)\n       npm run export -- --changed [--into DIR]  (editors' changes written into the seed files, SEEDS_DIR by default)";
 
 const valueOf = (flag: string) => {
   const at = process.argv.indexOf(flag);

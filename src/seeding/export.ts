@@ -36,7 +36,10 @@ type Row = Record<string, unknown>;
 export type GraphSeeds = Record<SeedKind, Row[]>;
 
 /** Runs the tasks together, or one after another (`parallel` false), keeping each result's type. */
-async function settle<T extends readonly (() => Promise<unknown>)[]>(tasks: T, parallel: boolean): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+async function settle<T extends readonly (() => Promise<unknown>)[]>(
+  tasks: T,
+  parallel: boolean,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
   if (parallel) return Promise.all(tasks.map((t) => t())) as never;
   const out: unknown[] = [];
   for (const task of tasks) out.push(await task());
@@ -45,16 +48,57 @@ async function settle<T extends readonly (() => Promise<unknown>)[]>(tasks: T, p
 
 /** Reads the whole graph as seed records (what `exportGraph` writes and the seed merge compares). */
 export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
-  const all = <T extends object>(entity: { new (): T }): Promise<T[]> => em.getRepository(entity).find({ order: { id: 'ASC' } as never }) as Promise<T[]>;
+  const all = <T extends object>(entity: { new (): T }): Promise<T[]> =>
+    em.getRepository(entity).find({ order: { id: 'ASC' } as never }) as Promise<T[]>;
   // inside a transaction every query goes over one connection: one at a time there
   const parallel = !em.queryRunner;
-  const [sources, orgs, skills, roles, levels, certs, creds, sectors, employers, bands, outlooks, transitions, reqs, insights, kinds, paths, factors, citations] =
-    await settle([
-      () => all(Source), () => all(Organization), () => all(Skill), () => all(Role), () => all(RoleLevel), () => all(Certification), () => all(Credential), () => all(Sector),
-      () => all(Employer), () => all(SalaryBand), () => all(JobOutlook), () => all(CareerTransition), () => all(SkillRequirement), () => all(Insight),
-      () => all(InternshipKind), () => all(AdvancementPath), () => all(SalaryFactor), () => em.getRepository(Citation).find({ order: { subjectType: 'ASC', subjectId: 'ASC', position: 'ASC', id: 'ASC' } }),
-    ] as const, parallel);
-  const slug = <T extends { id: number; slug: string }>(list: T[]) => new Map(list.map((x) => [x.id, x.slug]));
+  const [
+    sources,
+    orgs,
+    skills,
+    roles,
+    levels,
+    certs,
+    creds,
+    sectors,
+    employers,
+    bands,
+    outlooks,
+    transitions,
+    reqs,
+    insights,
+    kinds,
+    paths,
+    factors,
+    citations,
+  ] = await settle(
+    [
+      () => all(Source),
+      () => all(Organization),
+      () => all(Skill),
+      () => all(Role),
+      () => all(RoleLevel),
+      () => all(Certification),
+      () => all(Credential),
+      () => all(Sector),
+      () => all(Employer),
+      () => all(SalaryBand),
+      () => all(JobOutlook),
+      () => all(CareerTransition),
+      () => all(SkillRequirement),
+      () => all(Insight),
+      () => all(InternshipKind),
+      () => all(AdvancementPath),
+      () => all(SalaryFactor),
+      () =>
+        em
+          .getRepository(Citation)
+          .find({ order: { subjectType: 'ASC', subjectId: 'ASC', position: 'ASC', id: 'ASC' } }),
+    ] as const,
+    parallel,
+  );
+  const slug = <T extends { id: number; slug: string }>(list: T[]) =>
+    new Map(list.map((x) => [x.id, x.slug]));
   const sourceSlug = slug(sources);
   const skillSlug = slug(skills);
   const roleSlug = slug(roles);
@@ -66,19 +110,55 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
   const citesOf = new Map<string, { source: string; section: string }[]>();
   for (const c of citations) {
     const key = `${c.subjectType}:${c.subjectId}`;
-    citesOf.set(key, [...(citesOf.get(key) ?? []), { source: sourceSlug.get(c.sourceId) as string, section: c.section as string, ...spanSeed(c) }]);
+    citesOf.set(key, [
+      ...(citesOf.get(key) ?? []),
+      {
+        source: sourceSlug.get(c.sourceId) as string,
+        section: c.section as string,
+        ...spanSeed(c),
+      },
+    ]);
   }
   const cite = (type: CitedType, id: number) => citesOf.get(`${type}:${id}`) ?? [];
 
-  const links = async (table: string, owner: string, target: string, targetSlug: Map<number, string>) => {
-    const rows: Row[] = await em.createQueryBuilder().select([`l.${owner} AS owner`, `l.${target} AS target`]).from(table, 'l').getRawMany();
+  const links = async (
+    table: string,
+    owner: string,
+    target: string,
+    targetSlug: Map<number, string>,
+  ) => {
+    const rows: Row[] = await em
+      .createQueryBuilder()
+      .select([`l.${owner} AS owner`, `l.${target} AS target`])
+      .from(table, 'l')
+      .getRawMany();
     const map = new Map<number, string[]>();
-    for (const r of rows) map.set(Number(r.owner), [...(map.get(Number(r.owner)) ?? []), targetSlug.get(Number(r.target)) as string]);
+    for (const r of rows)
+      map.set(Number(r.owner), [
+        ...(map.get(Number(r.owner)) ?? []),
+        targetSlug.get(Number(r.target)) as string,
+      ]);
     for (const list of map.values()) list.sort();
     return (id: number) => map.get(id) ?? [];
   };
-  const [certSkills, certRoles, certLevels, credRoles, empSectors, empRoles, related, insRoles, insLevels, insSkills, kindSectors, kindEmployers, pathRoles, factorRoles, transitionSkills] =
-    await settle([
+  const [
+    certSkills,
+    certRoles,
+    certLevels,
+    credRoles,
+    empSectors,
+    empRoles,
+    related,
+    insRoles,
+    insLevels,
+    insSkills,
+    kindSectors,
+    kindEmployers,
+    pathRoles,
+    factorRoles,
+    transitionSkills,
+  ] = await settle(
+    [
       () => links('certification_skills', 'certification_id', 'skill_id', skillSlug),
       () => links('certification_roles', 'certification_id', 'role_id', roleSlug),
       () => links('certification_levels', 'certification_id', 'level_id', levelSlug),
@@ -94,62 +174,234 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
       () => links('advancement_path_roles', 'advancement_path_id', 'role_id', roleSlug),
       () => links('salary_factor_roles', 'salary_factor_id', 'role_id', roleSlug),
       () => links('transition_skills', 'transition_id', 'skill_id', skillSlug),
-    ] as const, parallel);
-  const requirement = (r: SkillRequirement) => ({ skill: skillSlug.get(r.skillId) as string, importance: r.importance, ...gradeSeed(r) });
+    ] as const,
+    parallel,
+  );
+  const requirement = (r: SkillRequirement) => ({
+    skill: skillSlug.get(r.skillId) as string,
+    importance: r.importance,
+    ...gradeSeed(r),
+  });
   const roleOfLevel = new Map(levels.map((l) => [l.id, l.roleId]));
 
   const graph: GraphSeeds = {
-    sources: sources.map((s) => compact({ slug: s.slug, title: s.title, publisher: s.publisher, file: s.file, url: s.url, description: s.description, ...sourceAnchorSeed(s) })),
-    organizations: orgs.map((o) => compact({ slug: o.slug, name: o.name, description: o.description, cite: cite('Organization', o.id) })),
-    skills: skills.map((s) => compact({ slug: s.slug, name: s.name, category: s.category, description: s.description, aliases: s.aliases, relatedTerms: s.relatedTermsList ?? undefined, broader: s.broaderId ? skillSlug.get(s.broaderId) : null, cite: cite('Skill', s.id) })),
-    certifications: certs.map((c) => compact({
-      slug: c.slug, name: c.name, issuer: orgSlug.get(c.issuerId), description: c.description, aliases: c.aliases,
-      skills: certSkills(c.id), roles: certRoles(c.id), levels: certLevels(c.id), provenance: storedProvenance(c.provenanceList), cite: cite('Certification', c.id),
-    })),
-    credentials: creds.map((c) => compact({ slug: c.slug, name: c.name, kind: c.kind, bestFor: c.bestFor, howItHelps: c.howItHelps, roles: credRoles(c.id), provenance: storedProvenance(c.provenanceList), cite: cite('Credential', c.id) })),
-    sectors: sectors.map((s) => compact({ slug: s.slug, name: s.name, description: s.description, cite: cite('Sector', s.id) })),
-    employers: employers.map((e) => compact({
-      slug: e.slug, name: e.name, sectors: empSectors(e.id), roles: empRoles(e.id), workAreas: e.workAreas,
-      offersInternships: e.internshipsOffered, internshipFocus: e.internshipFocus, cite: cite('Employer', e.id),
-    })),
-    insights: insights.map((n) => compact({
-      slug: n.slug, kind: n.kind, title: n.title, text: n.text, points: n.points,
-      roles: insRoles(n.id), levels: insLevels(n.id), skills: insSkills(n.id), cite: cite('Insight', n.id),
-    })),
-    internshipKinds: kinds.map((k) => compact({ slug: k.slug, name: k.name, description: k.description, focusAreas: k.focusAreas, sectors: kindSectors(k.id), employers: kindEmployers(k.id), cite: cite('InternshipKind', k.id) })),
-    advancementPaths: paths.map((p) => compact({ slug: p.slug, name: p.name, description: p.description, roles: pathRoles(p.id), cite: cite('AdvancementPath', p.id) })),
-    salaryFactors: factors.map((f) => compact({ slug: f.slug, name: f.name, description: f.description, roles: factorRoles(f.id), cite: cite('SalaryFactor', f.id) })),
-    careerDirections: (await all(CareerDirection)).map((d) => compact({
-      slug: d.slug, from: roleSlug.get(d.fromRoleId), to: roleSlug.get(d.toRoleId),
-      advancementPath: d.advancementPathId == null ? null : paths.find((p) => p.id === d.advancementPathId)?.slug, basis: d.basis, rationale: d.rationale,
-      cite: cite('CareerDirection', d.id),
-    })),
+    sources: sources.map((s) =>
+      compact({
+        slug: s.slug,
+        title: s.title,
+        publisher: s.publisher,
+        file: s.file,
+        url: s.url,
+        description: s.description,
+        ...sourceAnchorSeed(s),
+      }),
+    ),
+    organizations: orgs.map((o) =>
+      compact({
+        slug: o.slug,
+        name: o.name,
+        description: o.description,
+        cite: cite('Organization', o.id),
+      }),
+    ),
+    skills: skills.map((s) =>
+      compact({
+        slug: s.slug,
+        name: s.name,
+        category: s.category,
+        description: s.description,
+        aliases: s.aliases,
+        relatedTerms: s.relatedTermsList ?? undefined,
+        broader: s.broaderId ? skillSlug.get(s.broaderId) : null,
+        cite: cite('Skill', s.id),
+      }),
+    ),
+    certifications: certs.map((c) =>
+      compact({
+        slug: c.slug,
+        name: c.name,
+        issuer: orgSlug.get(c.issuerId),
+        description: c.description,
+        aliases: c.aliases,
+        skills: certSkills(c.id),
+        roles: certRoles(c.id),
+        levels: certLevels(c.id),
+        provenance: storedProvenance(c.provenanceList),
+        cite: cite('Certification', c.id),
+      }),
+    ),
+    credentials: creds.map((c) =>
+      compact({
+        slug: c.slug,
+        name: c.name,
+        kind: c.kind,
+        bestFor: c.bestFor,
+        howItHelps: c.howItHelps,
+        roles: credRoles(c.id),
+        provenance: storedProvenance(c.provenanceList),
+        cite: cite('Credential', c.id),
+      }),
+    ),
+    sectors: sectors.map((s) =>
+      compact({
+        slug: s.slug,
+        name: s.name,
+        description: s.description,
+        cite: cite('Sector', s.id),
+      }),
+    ),
+    employers: employers.map((e) =>
+      compact({
+        slug: e.slug,
+        name: e.name,
+        sectors: empSectors(e.id),
+        roles: empRoles(e.id),
+        workAreas: e.workAreas,
+        offersInternships: e.internshipsOffered,
+        internshipFocus: e.internshipFocus,
+        cite: cite('Employer', e.id),
+      }),
+    ),
+    insights: insights.map((n) =>
+      compact({
+        slug: n.slug,
+        kind: n.kind,
+        title: n.title,
+        text: n.text,
+        points: n.points,
+        roles: insRoles(n.id),
+        levels: insLevels(n.id),
+        skills: insSkills(n.id),
+        cite: cite('Insight', n.id),
+      }),
+    ),
+    internshipKinds: kinds.map((k) =>
+      compact({
+        slug: k.slug,
+        name: k.name,
+        description: k.description,
+        focusAreas: k.focusAreas,
+        sectors: kindSectors(k.id),
+        employers: kindEmployers(k.id),
+        cite: cite('InternshipKind', k.id),
+      }),
+    ),
+    advancementPaths: paths.map((p) =>
+      compact({
+        slug: p.slug,
+        name: p.name,
+        description: p.description,
+        roles: pathRoles(p.id),
+        cite: cite('AdvancementPath', p.id),
+      }),
+    ),
+    salaryFactors: factors.map((f) =>
+      compact({
+        slug: f.slug,
+        name: f.name,
+        description: f.description,
+        roles: factorRoles(f.id),
+        cite: cite('SalaryFactor', f.id),
+      }),
+    ),
+    careerDirections: (await all(CareerDirection)).map((d) =>
+      compact({
+        slug: d.slug,
+        from: roleSlug.get(d.fromRoleId),
+        to: roleSlug.get(d.toRoleId),
+        advancementPath:
+          d.advancementPathId == null
+            ? null
+            : paths.find((p) => p.id === d.advancementPathId)?.slug,
+        basis: d.basis,
+        rationale: d.rationale,
+        cite: cite('CareerDirection', d.id),
+      }),
+    ),
     occupations: await occupationSeeds(em),
     certificationLifecycles: await lifecycleSeeds(em),
     roles: roles.map((role) => {
       const own = levels.filter((l) => l.roleId === role.id).sort((a, b) => a.rank - b.rank);
       return compact({
-        slug: role.slug, name: role.name, summary: role.summary, aliases: role.aliases, related: related(role.id),
+        slug: role.slug,
+        name: role.name,
+        summary: role.summary,
+        aliases: role.aliases,
+        related: related(role.id),
         licenseRequired: role.licenseRequired,
         skills: reqs.filter((r) => r.roleId === role.id && r.levelId == null).map(requirement),
-        levels: own.map((l) => compact({
-          slug: l.slug, name: l.name, rank: l.rank, summary: l.summary, titles: l.titles, responsibilities: l.responsibilities,
-          yearsInLevel: yearRangeSeed(l.yearsInLevelMin, l.yearsInLevelMinQualifier, l.yearsInLevelMax, l.yearsInLevelMaxQualifier),
-          yearsOfExperience: yearRangeSeed(l.yearsOfExperienceMin, l.yearsOfExperienceMinQualifier, l.yearsOfExperienceMax, l.yearsOfExperienceMaxQualifier),
-          skills: reqs.filter((r) => r.levelId === l.id).map(requirement), cite: cite('RoleLevel', l.id),
-        })),
-        salaryBands: bands.filter((b) => b.roleId === role.id).map((b) => compact({
-          slug: b.slug, level: b.levelId ? levelSlug.get(b.levelId) : null, label: b.label, currency: b.currency, period: b.period,
-          region: b.region, year: b.year, min: b.min, max: b.max, ...bandQuantitySeed(b),
-          appliesTo: b.appliesTo, topic: b.topic, provenance: storedProvenance(b.provenanceList), cite: cite('SalaryBand', b.id),
-        })),
-        transitions: transitions.filter((t) => roleOfLevel.get(t.fromLevelId) === role.id).map((t) => compact({
-          from: levelSlug.get(t.fromLevelId), to: levelSlug.get(t.toLevelId), kind: t.kind,
-          typicalYears: yearRangeSeed(t.typicalYearsMin, t.typicalYearsMinQualifier, t.typicalYearsMax, t.typicalYearsMaxQualifier), skillsToGain: transitionSkills(t.id), cite: cite('CareerTransition', t.id),
-        })),
-        outlooks: outlooks.filter((o) => o.roleId === role.id).map((o) => compact({
-          slug: o.slug, growthPercent: o.growthPercent, throughYear: o.throughYear, description: o.description, cite: cite('JobOutlook', o.id),
-        })),
+        levels: own.map((l) =>
+          compact({
+            slug: l.slug,
+            name: l.name,
+            rank: l.rank,
+            summary: l.summary,
+            titles: l.titles,
+            responsibilities: l.responsibilities,
+            yearsInLevel: yearRangeSeed(
+              l.yearsInLevelMin,
+              l.yearsInLevelMinQualifier,
+              l.yearsInLevelMax,
+              l.yearsInLevelMaxQualifier,
+            ),
+            yearsOfExperience: yearRangeSeed(
+              l.yearsOfExperienceMin,
+              l.yearsOfExperienceMinQualifier,
+              l.yearsOfExperienceMax,
+              l.yearsOfExperienceMaxQualifier,
+            ),
+            skills: reqs.filter((r) => r.levelId === l.id).map(requirement),
+            cite: cite('RoleLevel', l.id),
+          }),
+        ),
+        salaryBands: bands
+          .filter((b) => b.roleId === role.id)
+          .map((b) =>
+            compact({
+              slug: b.slug,
+              level: b.levelId ? levelSlug.get(b.levelId) : null,
+              label: b.label,
+              currency: b.currency,
+              period: b.period,
+              region: b.region,
+              year: b.year,
+              min: b.min,
+              max: b.max,
+              ...bandQuantitySeed(b),
+              appliesTo: b.appliesTo,
+              topic: b.topic,
+              provenance: storedProvenance(b.provenanceList),
+              cite: cite('SalaryBand', b.id),
+            }),
+          ),
+        transitions: transitions
+          .filter((t) => roleOfLevel.get(t.fromLevelId) === role.id)
+          .map((t) =>
+            compact({
+              from: levelSlug.get(t.fromLevelId),
+              to: levelSlug.get(t.toLevelId),
+              kind: t.kind,
+              typicalYears: yearRangeSeed(
+                t.typicalYearsMin,
+                t.typicalYearsMinQualifier,
+                t.typicalYearsMax,
+                t.typicalYearsMaxQualifier,
+              ),
+              skillsToGain: transitionSkills(t.id),
+              cite: cite('CareerTransition', t.id),
+            }),
+          ),
+        outlooks: outlooks
+          .filter((o) => o.roleId === role.id)
+          .map((o) =>
+            compact({
+              slug: o.slug,
+              growthPercent: o.growthPercent,
+              throughYear: o.throughYear,
+              description: o.description,
+              cite: cite('JobOutlook', o.id),
+            }),
+          ),
         cite: cite('Role', role.id),
       });
     }),
@@ -178,7 +430,8 @@ export const EXPORT_FILES: Record<Exclude<SeedKind, 'roles'>, string> = {
 export const roleFile = (slug: string) => `roles/${slug}.yaml`;
 
 /** Turns a document into YAML text the way every careergraph-written seed file reads. */
-export const seedYaml = (content: unknown) => stringify(content, { aliasDuplicateObjects: false, lineWidth: 0 });
+export const seedYaml = (content: unknown) =>
+  stringify(content, { aliasDuplicateObjects: false, lineWidth: 0 });
 
 /**
  * Writes the whole graph as seed files under `dir` (one file per area, one per role), in the
@@ -186,22 +439,31 @@ export const seedYaml = (content: unknown) => stringify(content, { aliasDuplicat
  * record is checked against the rules the seed loader and the API apply first; a record that
  * breaks one is refused, naming the file, the record and the field, and nothing is written.
  */
-export async function exportGraph(db: DataSource, dir: string): Promise<{ files: number; records: number }> {
+export async function exportGraph(
+  db: DataSource,
+  dir: string,
+): Promise<{ files: number; records: number }> {
   const graph = await readGraphSeeds(db.manager);
   const files: Record<string, Row> = {};
-  for (const [kind, file] of Object.entries(EXPORT_FILES)) files[file] = { [kind]: graph[kind as SeedKind] };
+  for (const [kind, file] of Object.entries(EXPORT_FILES))
+    files[file] = { [kind]: graph[kind as SeedKind] };
   for (const role of graph.roles) files[roleFile(role.slug as string)] = { roles: [role] };
   const problems: string[] = [];
   for (const [file, content] of Object.entries(files)) {
     for (const [kind, list] of Object.entries(content)) {
-      (list as Row[]).forEach((record, index) => problems.push(...checkRecord(file, kind as SeedKind, index, record).problems));
+      (list as Row[]).forEach((record, index) =>
+        problems.push(...checkRecord(file, kind as SeedKind, index, record).problems),
+      );
     }
   }
   if (problems.length) throw new SeedError(problems, 'export refused, nothing was written');
   let records = 0;
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(join(dir, file, '..'), { recursive: true });
-    writeFileSync(join(dir, file), `# Exported by careergraph: load with npm run seed -- --from DIR\n${seedYaml(content)}`);
+    writeFileSync(
+      join(dir, file),
+      `# Exported by careergraph: load with npm run seed -- --from DIR\n${seedYaml(content)}`,
+    );
     for (const list of Object.values(content)) records += (list as unknown[]).length;
   }
   return { files: Object.keys(files).length, records };

@@ -7,10 +7,27 @@
  */
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength, Validate, ValidateNested,
-  ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface,
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  Validate,
+  ValidateNested,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
 } from 'class-validator';
-import { CitationInput, SourceSectionInput, YearRangeInput } from '../modules/curation/common.inputs';
+import {
+  CitationInput,
+  SourceSectionInput,
+  YearRangeInput,
+} from '../modules/curation/common.inputs';
 import { SLUG_VALIDATORS } from '../modules/curation/fields';
 import { apiRule, TRANSITION_SKILLS_VALIDATORS } from '../modules/curation/kinds';
 import { MAX_CITATIONS, SLUG_PATTERN } from '../core/rules';
@@ -42,8 +59,13 @@ class LinksHaveBasis implements ValidatorConstraintInterface {
     const entries = (Array.isArray(list) ? list : []) as FieldBasisInput[];
     const gaps: string[] = [];
     for (const field of args.constraints as string[]) {
-      const covered = (slug: string) => entries.some((e) => e.field === field && (!e.values || e.values.length === 0 || e.values.includes(slug)));
-      for (const slug of (record[field] as string[] | undefined) ?? []) if (!covered(slug)) gaps.push(`${field}: ${slug}`);
+      const covered = (slug: string) =>
+        entries.some(
+          (e) =>
+            e.field === field && (!e.values || e.values.length === 0 || e.values.includes(slug)),
+        );
+      for (const slug of (record[field] as string[] | undefined) ?? [])
+        if (!covered(slug)) gaps.push(`${field}: ${slug}`);
     }
     this.missing = gaps.join(', ');
     return gaps.length === 0;
@@ -56,7 +78,10 @@ class LinksHaveBasis implements ValidatorConstraintInterface {
 const SLUG_MESSAGE = '$property must be lower-case words joined by hyphens, got "$value"';
 
 /** Several validators as one decorator. */
-const all = (validators: PropertyDecorator[]): PropertyDecorator => (target, key) => validators.forEach((v) => v(target, key));
+const all =
+  (validators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    validators.forEach((v) => v(target, key));
 
 /** A list of slugs naming other records (links). */
 function SlugList(): PropertyDecorator {
@@ -107,7 +132,12 @@ export class SourceSeed extends SluggedSeed {
 export class OrganizationSeed extends SluggedSeed {
   @apiRule('Organization', 'name') name: string;
   @apiRule('Organization', 'description') description?: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CITATIONS) @ValidateNested({ each: true }) @Type(() => CitationSeed) cite?: CitationSeed[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CITATIONS)
+  @ValidateNested({ each: true })
+  @Type(() => CitationSeed)
+  cite?: CitationSeed[];
 }
 
 export class SkillSeed extends SluggedSeed {
@@ -130,7 +160,9 @@ export class CertificationSeed extends SluggedSeed {
   @SlugList() roles: string[] = [];
   @SlugList() levels: string[] = [];
   /** How each role and level link is known (and any other field that does not rest on cite). */
-  @apiRule('Certification', 'provenance') @Validate(LinksHaveBasis, ['roles', 'levels']) provenance: FieldBasisInput[] = [];
+  @apiRule('Certification', 'provenance')
+  @Validate(LinksHaveBasis, ['roles', 'levels'])
+  provenance: FieldBasisInput[] = [];
   @Cited() cite: CitationSeed[];
 }
 
@@ -141,7 +173,9 @@ export class CredentialSeed extends SluggedSeed {
   @apiRule('Credential', 'howItHelps') howItHelps: string;
   @SlugList() roles: string[] = [];
   /** How each role link is known. */
-  @apiRule('Credential', 'provenance') @Validate(LinksHaveBasis, ['roles']) provenance: FieldBasisInput[] = [];
+  @apiRule('Credential', 'provenance')
+  @Validate(LinksHaveBasis, ['roles'])
+  provenance: FieldBasisInput[] = [];
   @Cited() cite: CitationSeed[];
 }
 
@@ -181,7 +215,10 @@ export class LevelSeed extends SluggedSeed {
   @apiRule('RoleLevel', 'responsibilities') responsibilities: string[] = [];
   @Years('RoleLevel', 'yearsInLevel') yearsInLevel?: YearRangeInput;
   @Years('RoleLevel', 'yearsOfExperience') yearsOfExperience?: YearRangeInput;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => RequirementSeed) skills: RequirementSeed[] = [];
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RequirementSeed)
+  skills: RequirementSeed[] = [];
   @Cited() cite: CitationSeed[];
 }
 
@@ -232,10 +269,19 @@ export class RoleSeed extends SluggedSeed {
   @apiRule('Role', 'licenseRequired') licenseRequired?: boolean;
   /** The rationale of every grade in this file that gives none of its own. */
   @IsOptional() @IsString() @MinLength(1) @MaxLength(500) gradeRationale?: string;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => RequirementSeed) skills: RequirementSeed[] = [];
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RequirementSeed)
+  skills: RequirementSeed[] = [];
   @IsArray() @ValidateNested({ each: true }) @Type(() => LevelSeed) levels: LevelSeed[] = [];
-  @IsArray() @ValidateNested({ each: true }) @Type(() => SalaryBandSeed) salaryBands: SalaryBandSeed[] = [];
-  @IsArray() @ValidateNested({ each: true }) @Type(() => TransitionSeed) transitions: TransitionSeed[] = [];
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SalaryBandSeed)
+  salaryBands: SalaryBandSeed[] = [];
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => TransitionSeed)
+  transitions: TransitionSeed[] = [];
   @IsArray() @ValidateNested({ each: true }) @Type(() => OutlookSeed) outlooks: OutlookSeed[] = [];
   @Cited() cite: CitationSeed[];
 }
@@ -279,8 +325,15 @@ export class SalaryFactorSeed extends SluggedSeed {
 class DirectionEvidence implements ValidatorConstraintInterface {
   validate(_: unknown, args: ValidationArguments): boolean {
     const d = args.object as CareerDirectionSeed;
-    if (args.property === 'rationale') return d.basis !== Basis.EDITORIAL || (typeof d.rationale === 'string' && d.rationale.trim().length > 0);
-    return d.basis !== Basis.STATED || (Array.isArray(d.cite) && d.cite.length > 0 && d.cite.every((c) => c?.span != null));
+    if (args.property === 'rationale')
+      return (
+        d.basis !== Basis.EDITORIAL ||
+        (typeof d.rationale === 'string' && d.rationale.trim().length > 0)
+      );
+    return (
+      d.basis !== Basis.STATED ||
+      (Array.isArray(d.cite) && d.cite.length > 0 && d.cite.every((c) => c?.span != null))
+    );
   }
   defaultMessage(args: ValidationArguments): string {
     return args.property === 'rationale'
@@ -296,7 +349,13 @@ export class CareerDirectionSeed extends SluggedSeed {
   @apiRule('CareerDirection', 'advancementPath') advancementPath?: string;
   @apiRule('CareerDirection', 'basis') basis: Basis;
   @apiRule('CareerDirection', 'rationale') @Validate(DirectionEvidence) rationale?: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CITATIONS) @ValidateNested({ each: true }) @Type(() => CitationSeed) @Validate(DirectionEvidence) cite: CitationSeed[] = [];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CITATIONS)
+  @ValidateNested({ each: true })
+  @Type(() => CitationSeed)
+  @Validate(DirectionEvidence)
+  cite: CitationSeed[] = [];
 }
 
 /** Each top-level key of a seed file and the class its records are checked against. */

@@ -32,7 +32,8 @@ import { writeOccupationSeeds } from './occupation.sync';
 import { writeLifecycleSeeds } from './lifecycle.sync';
 
 /** A record's provenance as stored: null when it has none. */
-const provenanceColumn = (list: Parameters<typeof storedProvenance>[0]) => (list && list.length ? storedProvenance(list) : null);
+const provenanceColumn = (list: Parameters<typeof storedProvenance>[0]) =>
+  list && list.length ? storedProvenance(list) : null;
 
 const bySlug = (r: { slug?: string }) => r.slug as string;
 const need = (ids: Map<string, number>, slug: string) => ids.get(slug) as number;
@@ -42,7 +43,11 @@ const need = (ids: Map<string, number>, slug: string) => ids.get(slug) as number
  * transaction (src/seeding/merge.ts): editors' changes through the API are kept, conflicts are
  * reported and left as they are; `force` makes the files win.
  */
-export async function loadSeedDirectory(dataSource: DataSource, dir: string, options: SeedOptions = {}): Promise<SeedReport> {
+export async function loadSeedDirectory(
+  dataSource: DataSource,
+  dir: string,
+  options: SeedOptions = {},
+): Promise<SeedReport> {
   const read = readSeeds(dir);
   checkReferences(read.set, read.origins);
   return runWrite(dataSource, (em) => mergeSeedSet(em, read, options));
@@ -53,166 +58,472 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
   const sync = new TableSync(em);
   const cited: { type: CitedType; id: number; cite: CitationSeed[] }[] = [];
 
-  const sourceIds = await sync.rows(Source, set.sources.map((s) => ({
-    slug: s.slug, title: s.title, publisher: s.publisher ?? null, file: s.file ?? null,
-    url: s.url ?? null, description: s.description ?? null,
-    ...sourceAnchorColumns(s),
-  })), bySlug);
+  const sourceIds = await sync.rows(
+    Source,
+    set.sources.map((s) => ({
+      slug: s.slug,
+      title: s.title,
+      publisher: s.publisher ?? null,
+      file: s.file ?? null,
+      url: s.url ?? null,
+      description: s.description ?? null,
+      ...sourceAnchorColumns(s),
+    })),
+    bySlug,
+  );
 
-  const orgIds = await sync.rows(Organization, set.organizations.map((o) => ({
-    slug: o.slug, name: o.name, description: o.description ?? null,
-  })), bySlug);
-  set.organizations.forEach((o) => cited.push({ type: 'Organization', id: need(orgIds, o.slug), cite: o.cite ?? [] }));
+  const orgIds = await sync.rows(
+    Organization,
+    set.organizations.map((o) => ({
+      slug: o.slug,
+      name: o.name,
+      description: o.description ?? null,
+    })),
+    bySlug,
+  );
+  set.organizations.forEach((o) =>
+    cited.push({ type: 'Organization', id: need(orgIds, o.slug), cite: o.cite ?? [] }),
+  );
 
-  const sectorIds = await sync.rows(Sector, set.sectors.map((s) => ({
-    slug: s.slug, name: s.name, description: s.description,
-  })), bySlug);
-  set.sectors.forEach((s) => cited.push({ type: 'Sector', id: need(sectorIds, s.slug), cite: s.cite }));
+  const sectorIds = await sync.rows(
+    Sector,
+    set.sectors.map((s) => ({
+      slug: s.slug,
+      name: s.name,
+      description: s.description,
+    })),
+    bySlug,
+  );
+  set.sectors.forEach((s) =>
+    cited.push({ type: 'Sector', id: need(sectorIds, s.slug), cite: s.cite }),
+  );
 
   // Skills go in twice: once to get ids, then with their broader skill.
   const skillRow = (s: SeedSet['skills'][number]) => ({
-    slug: s.slug, name: s.name, category: s.category, description: s.description, aliases: s.aliases,
+    slug: s.slug,
+    name: s.name,
+    category: s.category,
+    description: s.description,
+    aliases: s.aliases,
     // an empty list, as the API stores one it was not given: the two must not differ on a re-seed
     relatedTermsList: s.relatedTerms ?? [],
   });
   const firstPass = await sync.rows(Skill, set.skills.map(skillRow), bySlug);
-  const skillIds = await sync.rows(Skill, set.skills.map((s) => ({
-    ...skillRow(s), broaderId: s.broader ? need(firstPass, s.broader) : null,
-  })), bySlug);
-  set.skills.forEach((s) => cited.push({ type: 'Skill', id: need(skillIds, s.slug), cite: s.cite }));
+  const skillIds = await sync.rows(
+    Skill,
+    set.skills.map((s) => ({
+      ...skillRow(s),
+      broaderId: s.broader ? need(firstPass, s.broader) : null,
+    })),
+    bySlug,
+  );
+  set.skills.forEach((s) =>
+    cited.push({ type: 'Skill', id: need(skillIds, s.slug), cite: s.cite }),
+  );
 
-  const roleIds = await sync.rows(Role, set.roles.map((r) => ({
-    slug: r.slug, name: r.name, summary: r.summary, aliases: r.aliases, licenseRequired: r.licenseRequired ?? null,
-  })), bySlug);
+  const roleIds = await sync.rows(
+    Role,
+    set.roles.map((r) => ({
+      slug: r.slug,
+      name: r.name,
+      summary: r.summary,
+      aliases: r.aliases,
+      licenseRequired: r.licenseRequired ?? null,
+    })),
+    bySlug,
+  );
   const seededRoles = new Set(roleIds.values());
   set.roles.forEach((r) => cited.push({ type: 'Role', id: need(roleIds, r.slug), cite: r.cite }));
 
-  const levelIds = await sync.rows(RoleLevel, set.roles.flatMap((r) => r.levels.map((l) => ({
-    slug: l.slug, name: l.name, roleId: need(roleIds, r.slug), rank: l.rank, summary: l.summary,
-    titles: l.titles, responsibilities: l.responsibilities,
-    yearsInLevelMin: l.yearsInLevel?.min ?? null, yearsInLevelMax: l.yearsInLevel?.max ?? null,
-    yearsOfExperienceMin: l.yearsOfExperience?.min ?? null, yearsOfExperienceMax: l.yearsOfExperience?.max ?? null,
-    ...qualifierColumns('yearsInLevel', l.yearsInLevel), ...qualifierColumns('yearsOfExperience', l.yearsOfExperience),
-  }))), bySlug, (row) => seededRoles.has(row.roleId));
+  const levelIds = await sync.rows(
+    RoleLevel,
+    set.roles.flatMap((r) =>
+      r.levels.map((l) => ({
+        slug: l.slug,
+        name: l.name,
+        roleId: need(roleIds, r.slug),
+        rank: l.rank,
+        summary: l.summary,
+        titles: l.titles,
+        responsibilities: l.responsibilities,
+        yearsInLevelMin: l.yearsInLevel?.min ?? null,
+        yearsInLevelMax: l.yearsInLevel?.max ?? null,
+        yearsOfExperienceMin: l.yearsOfExperience?.min ?? null,
+        yearsOfExperienceMax: l.yearsOfExperience?.max ?? null,
+        ...qualifierColumns('yearsInLevel', l.yearsInLevel),
+        ...qualifierColumns('yearsOfExperience', l.yearsOfExperience),
+      })),
+    ),
+    bySlug,
+    (row) => seededRoles.has(row.roleId),
+  );
   const seededLevels = new Set(levelIds.values());
-  set.roles.forEach((r) => r.levels.forEach((l) => cited.push({ type: 'RoleLevel', id: need(levelIds, l.slug), cite: l.cite })));
+  set.roles.forEach((r) =>
+    r.levels.forEach((l) =>
+      cited.push({ type: 'RoleLevel', id: need(levelIds, l.slug), cite: l.cite }),
+    ),
+  );
 
-  await sync.rows(SkillRequirement, set.roles.flatMap((r) => [
-    ...r.skills.map((s) => ({ roleId: need(roleIds, r.slug), levelId: null, skillId: need(skillIds, s.skill), importance: s.importance, ...gradeColumns(s, r) })),
-    ...r.levels.flatMap((l) => l.skills.map((s) => ({
-      roleId: need(roleIds, r.slug), levelId: need(levelIds, l.slug), skillId: need(skillIds, s.skill), importance: s.importance, ...gradeColumns(s, r),
-    }))),
-  ]), (q) => `${q.roleId}:${q.levelId ?? ''}:${q.skillId}`, (row) => seededRoles.has(row.roleId));
+  await sync.rows(
+    SkillRequirement,
+    set.roles.flatMap((r) => [
+      ...r.skills.map((s) => ({
+        roleId: need(roleIds, r.slug),
+        levelId: null,
+        skillId: need(skillIds, s.skill),
+        importance: s.importance,
+        ...gradeColumns(s, r),
+      })),
+      ...r.levels.flatMap((l) =>
+        l.skills.map((s) => ({
+          roleId: need(roleIds, r.slug),
+          levelId: need(levelIds, l.slug),
+          skillId: need(skillIds, s.skill),
+          importance: s.importance,
+          ...gradeColumns(s, r),
+        })),
+      ),
+    ]),
+    (q) => `${q.roleId}:${q.levelId ?? ''}:${q.skillId}`,
+    (row) => seededRoles.has(row.roleId),
+  );
 
-  await sync.links('role_relations', 'role_id', 'related_role_id', [...seededRoles],
-    set.roles.flatMap((r) => r.related.map((o): [number, number] => [need(roleIds, r.slug), need(roleIds, o)])));
+  await sync.links(
+    'role_relations',
+    'role_id',
+    'related_role_id',
+    [...seededRoles],
+    set.roles.flatMap((r) =>
+      r.related.map((o): [number, number] => [need(roleIds, r.slug), need(roleIds, o)]),
+    ),
+  );
 
-  const bandIds = await sync.rows(SalaryBand, set.roles.flatMap((r) => r.salaryBands.map((b) => ({
-    slug: b.slug, roleId: need(roleIds, r.slug), levelId: b.level ? need(levelIds, b.level) : null, label: b.label,
-    currency: b.currency, period: b.period, year: b.year ?? null, min: b.min ?? null, max: b.max ?? null,
-    ...bandQuantityColumns(b), appliesTo: b.appliesTo ?? null, topic: b.topic ?? null, provenanceList: provenanceColumn(b.provenance),
-  }))), bySlug, (row) => seededRoles.has(row.roleId));
-  set.roles.forEach((r) => r.salaryBands.forEach((b) => cited.push({ type: 'SalaryBand', id: need(bandIds, b.slug), cite: b.cite })));
+  const bandIds = await sync.rows(
+    SalaryBand,
+    set.roles.flatMap((r) =>
+      r.salaryBands.map((b) => ({
+        slug: b.slug,
+        roleId: need(roleIds, r.slug),
+        levelId: b.level ? need(levelIds, b.level) : null,
+        label: b.label,
+        currency: b.currency,
+        period: b.period,
+        year: b.year ?? null,
+        min: b.min ?? null,
+        max: b.max ?? null,
+        ...bandQuantityColumns(b),
+        appliesTo: b.appliesTo ?? null,
+        topic: b.topic ?? null,
+        provenanceList: provenanceColumn(b.provenance),
+      })),
+    ),
+    bySlug,
+    (row) => seededRoles.has(row.roleId),
+  );
+  set.roles.forEach((r) =>
+    r.salaryBands.forEach((b) =>
+      cited.push({ type: 'SalaryBand', id: need(bandIds, b.slug), cite: b.cite }),
+    ),
+  );
 
-  const outlookIds = await sync.rows(JobOutlook, set.roles.flatMap((r) => r.outlooks.map((o) => ({
-    slug: o.slug, roleId: need(roleIds, r.slug), growthPercent: o.growthPercent ?? null,
-    throughYear: o.throughYear ?? null, description: o.description,
-  }))), bySlug, (row) => seededRoles.has(row.roleId));
-  set.roles.forEach((r) => r.outlooks.forEach((o) => cited.push({ type: 'JobOutlook', id: need(outlookIds, o.slug), cite: o.cite })));
+  const outlookIds = await sync.rows(
+    JobOutlook,
+    set.roles.flatMap((r) =>
+      r.outlooks.map((o) => ({
+        slug: o.slug,
+        roleId: need(roleIds, r.slug),
+        growthPercent: o.growthPercent ?? null,
+        throughYear: o.throughYear ?? null,
+        description: o.description,
+      })),
+    ),
+    bySlug,
+    (row) => seededRoles.has(row.roleId),
+  );
+  set.roles.forEach((r) =>
+    r.outlooks.forEach((o) =>
+      cited.push({ type: 'JobOutlook', id: need(outlookIds, o.slug), cite: o.cite }),
+    ),
+  );
 
   const transitions = set.roles.flatMap((r) => r.transitions);
-  const transitionKey = (t: { fromLevelId?: number; toLevelId?: number }) => `${t.fromLevelId}>${t.toLevelId}`;
-  const transitionIds = await sync.rows(CareerTransition, transitions.map((t) => ({
-    fromLevelId: need(levelIds, t.from), toLevelId: need(levelIds, t.to), kind: t.kind,
-    typicalYearsMin: t.typicalYears?.min ?? null, typicalYearsMax: t.typicalYears?.max ?? null,
-    ...qualifierColumns('typicalYears', t.typicalYears),
-  })), transitionKey, (row) => seededLevels.has(row.fromLevelId) && seededLevels.has(row.toLevelId));
+  const transitionKey = (t: { fromLevelId?: number; toLevelId?: number }) =>
+    `${t.fromLevelId}>${t.toLevelId}`;
+  const transitionIds = await sync.rows(
+    CareerTransition,
+    transitions.map((t) => ({
+      fromLevelId: need(levelIds, t.from),
+      toLevelId: need(levelIds, t.to),
+      kind: t.kind,
+      typicalYearsMin: t.typicalYears?.min ?? null,
+      typicalYearsMax: t.typicalYears?.max ?? null,
+      ...qualifierColumns('typicalYears', t.typicalYears),
+    })),
+    transitionKey,
+    (row) => seededLevels.has(row.fromLevelId) && seededLevels.has(row.toLevelId),
+  );
   const transitionId = (t: (typeof transitions)[number]) =>
     need(transitionIds, `${need(levelIds, t.from)}>${need(levelIds, t.to)}`);
-  transitions.forEach((t) => cited.push({ type: 'CareerTransition', id: transitionId(t), cite: t.cite }));
-  await sync.links('transition_skills', 'transition_id', 'skill_id', [...transitionIds.values()],
-    transitions.flatMap((t) => t.skillsToGain.map((s): [number, number] => [transitionId(t), need(skillIds, s)])));
+  transitions.forEach((t) =>
+    cited.push({ type: 'CareerTransition', id: transitionId(t), cite: t.cite }),
+  );
+  await sync.links(
+    'transition_skills',
+    'transition_id',
+    'skill_id',
+    [...transitionIds.values()],
+    transitions.flatMap((t) =>
+      t.skillsToGain.map((s): [number, number] => [transitionId(t), need(skillIds, s)]),
+    ),
+  );
 
-  const certIds = await sync.rows(Certification, set.certifications.map((c) => ({
-    slug: c.slug, name: c.name, issuerId: need(orgIds, c.issuer), description: c.description, aliases: c.aliases,
-    provenanceList: provenanceColumn(c.provenance),
-  })), bySlug);
+  const certIds = await sync.rows(
+    Certification,
+    set.certifications.map((c) => ({
+      slug: c.slug,
+      name: c.name,
+      issuerId: need(orgIds, c.issuer),
+      description: c.description,
+      aliases: c.aliases,
+      provenanceList: provenanceColumn(c.provenance),
+    })),
+    bySlug,
+  );
   const certs = set.certifications.map((c) => ({ c, id: need(certIds, c.slug) }));
   certs.forEach(({ c, id }) => cited.push({ type: 'Certification', id, cite: c.cite }));
   const certOwners = certs.map((x) => x.id);
-  await sync.links('certification_skills', 'certification_id', 'skill_id', certOwners,
-    certs.flatMap(({ c, id }) => c.skills.map((s): [number, number] => [id, need(skillIds, s)])));
-  await sync.links('certification_roles', 'certification_id', 'role_id', certOwners,
-    certs.flatMap(({ c, id }) => c.roles.map((s): [number, number] => [id, need(roleIds, s)])));
-  await sync.links('certification_levels', 'certification_id', 'level_id', certOwners,
-    certs.flatMap(({ c, id }) => c.levels.map((s): [number, number] => [id, need(levelIds, s)])));
+  await sync.links(
+    'certification_skills',
+    'certification_id',
+    'skill_id',
+    certOwners,
+    certs.flatMap(({ c, id }) => c.skills.map((s): [number, number] => [id, need(skillIds, s)])),
+  );
+  await sync.links(
+    'certification_roles',
+    'certification_id',
+    'role_id',
+    certOwners,
+    certs.flatMap(({ c, id }) => c.roles.map((s): [number, number] => [id, need(roleIds, s)])),
+  );
+  await sync.links(
+    'certification_levels',
+    'certification_id',
+    'level_id',
+    certOwners,
+    certs.flatMap(({ c, id }) => c.levels.map((s): [number, number] => [id, need(levelIds, s)])),
+  );
 
-  const credIds = await sync.rows(Credential, set.credentials.map((c) => ({
-    slug: c.slug, name: c.name, kind: c.kind, bestFor: c.bestFor, howItHelps: c.howItHelps,
-    provenanceList: provenanceColumn(c.provenance),
-  })), bySlug);
-  set.credentials.forEach((c) => cited.push({ type: 'Credential', id: need(credIds, c.slug), cite: c.cite }));
-  await sync.links('credential_roles', 'credential_id', 'role_id', [...credIds.values()],
-    set.credentials.flatMap((c) => c.roles.map((r): [number, number] => [need(credIds, c.slug), need(roleIds, r)])));
+  const credIds = await sync.rows(
+    Credential,
+    set.credentials.map((c) => ({
+      slug: c.slug,
+      name: c.name,
+      kind: c.kind,
+      bestFor: c.bestFor,
+      howItHelps: c.howItHelps,
+      provenanceList: provenanceColumn(c.provenance),
+    })),
+    bySlug,
+  );
+  set.credentials.forEach((c) =>
+    cited.push({ type: 'Credential', id: need(credIds, c.slug), cite: c.cite }),
+  );
+  await sync.links(
+    'credential_roles',
+    'credential_id',
+    'role_id',
+    [...credIds.values()],
+    set.credentials.flatMap((c) =>
+      c.roles.map((r): [number, number] => [need(credIds, c.slug), need(roleIds, r)]),
+    ),
+  );
 
-  const employerIds = await sync.rows(Employer, set.employers.map((e) => ({
-    slug: e.slug, name: e.name, workAreas: e.workAreas, internshipsOffered: e.offersInternships ?? null, internshipFocus: e.internshipFocus,
-  })), bySlug);
-  set.employers.forEach((e) => cited.push({ type: 'Employer', id: need(employerIds, e.slug), cite: e.cite }));
-  await sync.links('employer_sectors', 'employer_id', 'sector_id', [...employerIds.values()],
-    set.employers.flatMap((e) => e.sectors.map((s): [number, number] => [need(employerIds, e.slug), need(sectorIds, s)])));
-  await sync.links('employer_roles', 'employer_id', 'role_id', [...employerIds.values()],
-    set.employers.flatMap((e) => e.roles.map((r): [number, number] => [need(employerIds, e.slug), need(roleIds, r)])));
+  const employerIds = await sync.rows(
+    Employer,
+    set.employers.map((e) => ({
+      slug: e.slug,
+      name: e.name,
+      workAreas: e.workAreas,
+      internshipsOffered: e.offersInternships ?? null,
+      internshipFocus: e.internshipFocus,
+    })),
+    bySlug,
+  );
+  set.employers.forEach((e) =>
+    cited.push({ type: 'Employer', id: need(employerIds, e.slug), cite: e.cite }),
+  );
+  await sync.links(
+    'employer_sectors',
+    'employer_id',
+    'sector_id',
+    [...employerIds.values()],
+    set.employers.flatMap((e) =>
+      e.sectors.map((s): [number, number] => [need(employerIds, e.slug), need(sectorIds, s)]),
+    ),
+  );
+  await sync.links(
+    'employer_roles',
+    'employer_id',
+    'role_id',
+    [...employerIds.values()],
+    set.employers.flatMap((e) =>
+      e.roles.map((r): [number, number] => [need(employerIds, e.slug), need(roleIds, r)]),
+    ),
+  );
 
-  const insightIds = await sync.rows(Insight, set.insights.map((n) => ({
-    slug: n.slug, kind: n.kind, title: n.title, text: n.text, points: n.points,
-  })), bySlug);
-  set.insights.forEach((n) => cited.push({ type: 'Insight', id: need(insightIds, n.slug), cite: n.cite }));
+  const insightIds = await sync.rows(
+    Insight,
+    set.insights.map((n) => ({
+      slug: n.slug,
+      kind: n.kind,
+      title: n.title,
+      text: n.text,
+      points: n.points,
+    })),
+    bySlug,
+  );
+  set.insights.forEach((n) =>
+    cited.push({ type: 'Insight', id: need(insightIds, n.slug), cite: n.cite }),
+  );
   const insightOwners = [...insightIds.values()];
   const insightLinks = (field: 'roles' | 'levels' | 'skills', ids: Map<string, number>) =>
-    set.insights.flatMap((n) => n[field].map((s): [number, number] => [need(insightIds, n.slug), need(ids, s)]));
-  await sync.links('insight_roles', 'insight_id', 'role_id', insightOwners, insightLinks('roles', roleIds));
-  await sync.links('insight_levels', 'insight_id', 'level_id', insightOwners, insightLinks('levels', levelIds));
-  await sync.links('insight_skills', 'insight_id', 'skill_id', insightOwners, insightLinks('skills', skillIds));
+    set.insights.flatMap((n) =>
+      n[field].map((s): [number, number] => [need(insightIds, n.slug), need(ids, s)]),
+    );
+  await sync.links(
+    'insight_roles',
+    'insight_id',
+    'role_id',
+    insightOwners,
+    insightLinks('roles', roleIds),
+  );
+  await sync.links(
+    'insight_levels',
+    'insight_id',
+    'level_id',
+    insightOwners,
+    insightLinks('levels', levelIds),
+  );
+  await sync.links(
+    'insight_skills',
+    'insight_id',
+    'skill_id',
+    insightOwners,
+    insightLinks('skills', skillIds),
+  );
 
-  const kindIds = await sync.rows(InternshipKind, set.internshipKinds.map((k) => ({
-    slug: k.slug, name: k.name, description: k.description, focusAreas: k.focusAreas,
-  })), bySlug);
-  set.internshipKinds.forEach((k) => cited.push({ type: 'InternshipKind', id: need(kindIds, k.slug), cite: k.cite }));
-  await sync.links('internship_kind_sectors', 'internship_kind_id', 'sector_id', [...kindIds.values()],
-    set.internshipKinds.flatMap((k) => k.sectors.map((s): [number, number] => [need(kindIds, k.slug), need(sectorIds, s)])));
-  await sync.links('internship_kind_employers', 'internship_kind_id', 'employer_id', [...kindIds.values()],
-    set.internshipKinds.flatMap((k) => k.employers.map((s): [number, number] => [need(kindIds, k.slug), need(employerIds, s)])));
+  const kindIds = await sync.rows(
+    InternshipKind,
+    set.internshipKinds.map((k) => ({
+      slug: k.slug,
+      name: k.name,
+      description: k.description,
+      focusAreas: k.focusAreas,
+    })),
+    bySlug,
+  );
+  set.internshipKinds.forEach((k) =>
+    cited.push({ type: 'InternshipKind', id: need(kindIds, k.slug), cite: k.cite }),
+  );
+  await sync.links(
+    'internship_kind_sectors',
+    'internship_kind_id',
+    'sector_id',
+    [...kindIds.values()],
+    set.internshipKinds.flatMap((k) =>
+      k.sectors.map((s): [number, number] => [need(kindIds, k.slug), need(sectorIds, s)]),
+    ),
+  );
+  await sync.links(
+    'internship_kind_employers',
+    'internship_kind_id',
+    'employer_id',
+    [...kindIds.values()],
+    set.internshipKinds.flatMap((k) =>
+      k.employers.map((s): [number, number] => [need(kindIds, k.slug), need(employerIds, s)]),
+    ),
+  );
 
-  const pathIds = await sync.rows(AdvancementPath, set.advancementPaths.map((p) => ({
-    slug: p.slug, name: p.name, description: p.description,
-  })), bySlug);
-  set.advancementPaths.forEach((p) => cited.push({ type: 'AdvancementPath', id: need(pathIds, p.slug), cite: p.cite }));
-  await sync.links('advancement_path_roles', 'advancement_path_id', 'role_id', [...pathIds.values()],
-    set.advancementPaths.flatMap((p) => p.roles.map((r): [number, number] => [need(pathIds, p.slug), need(roleIds, r)])));
+  const pathIds = await sync.rows(
+    AdvancementPath,
+    set.advancementPaths.map((p) => ({
+      slug: p.slug,
+      name: p.name,
+      description: p.description,
+    })),
+    bySlug,
+  );
+  set.advancementPaths.forEach((p) =>
+    cited.push({ type: 'AdvancementPath', id: need(pathIds, p.slug), cite: p.cite }),
+  );
+  await sync.links(
+    'advancement_path_roles',
+    'advancement_path_id',
+    'role_id',
+    [...pathIds.values()],
+    set.advancementPaths.flatMap((p) =>
+      p.roles.map((r): [number, number] => [need(pathIds, p.slug), need(roleIds, r)]),
+    ),
+  );
 
-  const factorIds = await sync.rows(SalaryFactor, set.salaryFactors.map((f) => ({
-    slug: f.slug, name: f.name, description: f.description,
-  })), bySlug);
-  set.salaryFactors.forEach((f) => cited.push({ type: 'SalaryFactor', id: need(factorIds, f.slug), cite: f.cite }));
-  await sync.links('salary_factor_roles', 'salary_factor_id', 'role_id', [...factorIds.values()],
-    set.salaryFactors.flatMap((f) => f.roles.map((r): [number, number] => [need(factorIds, f.slug), need(roleIds, r)])));
+  const factorIds = await sync.rows(
+    SalaryFactor,
+    set.salaryFactors.map((f) => ({
+      slug: f.slug,
+      name: f.name,
+      description: f.description,
+    })),
+    bySlug,
+  );
+  set.salaryFactors.forEach((f) =>
+    cited.push({ type: 'SalaryFactor', id: need(factorIds, f.slug), cite: f.cite }),
+  );
+  await sync.links(
+    'salary_factor_roles',
+    'salary_factor_id',
+    'role_id',
+    [...factorIds.values()],
+    set.salaryFactors.flatMap((f) =>
+      f.roles.map((r): [number, number] => [need(factorIds, f.slug), need(roleIds, r)]),
+    ),
+  );
 
-  const directionIds = await sync.rows(CareerDirection, (set.careerDirections ?? []).map((d) => ({
-    slug: d.slug, fromRoleId: need(roleIds, d.from), toRoleId: need(roleIds, d.to),
-    advancementPathId: d.advancementPath ? need(pathIds, d.advancementPath) : null, basis: d.basis, rationale: d.rationale ?? null,
-  })), bySlug);
-  (set.careerDirections ?? []).forEach((d) => cited.push({ type: 'CareerDirection', id: need(directionIds, d.slug), cite: d.cite ?? [] }));
+  const directionIds = await sync.rows(
+    CareerDirection,
+    (set.careerDirections ?? []).map((d) => ({
+      slug: d.slug,
+      fromRoleId: need(roleIds, d.from),
+      toRoleId: need(roleIds, d.to),
+      advancementPathId: d.advancementPath ? need(pathIds, d.advancementPath) : null,
+      basis: d.basis,
+      rationale: d.rationale ?? null,
+    })),
+    bySlug,
+  );
+  (set.careerDirections ?? []).forEach((d) =>
+    cited.push({ type: 'CareerDirection', id: need(directionIds, d.slug), cite: d.cite ?? [] }),
+  );
 
   await writeOccupationSeeds(sync, set.occupations, sourceIds, roleIds);
   await writeLifecycleSeeds(sync, set.certificationLifecycles, certIds);
 
   const subjects = new Set(cited.map((c) => `${c.type}:${c.id}`));
-  await sync.rows(Citation, cited.flatMap(({ type, id, cite }) => cite.map((c, position) => ({
-    subjectType: type, subjectId: id, sourceId: need(sourceIds, c.source), section: c.section, position,
-    ...spanColumns(c.span),
-  }))), (c) => `${c.subjectType}:${c.subjectId}:${c.sourceId}:${c.section}`,
-  (row) => subjects.has(`${row.subjectType}:${row.subjectId}`));
+  await sync.rows(
+    Citation,
+    cited.flatMap(({ type, id, cite }) =>
+      cite.map((c, position) => ({
+        subjectType: type,
+        subjectId: id,
+        sourceId: need(sourceIds, c.source),
+        section: c.section,
+        position,
+        ...spanColumns(c.span),
+      })),
+    ),
+    (c) => `${c.subjectType}:${c.subjectId}:${c.sourceId}:${c.section}`,
+    (row) => subjects.has(`${row.subjectType}:${row.subjectId}`),
+  );
 
   const { inserted, updated, deleted } = sync.report;
   if (inserted + updated + deleted > 0) {

@@ -66,30 +66,74 @@ export interface SeedReport extends SyncReport {
 /** Where each record refers to others by slug, and the kind it names. */
 const REFS: Record<string, [string, string][]> = {
   Skill: [['broader', 'Skill']],
-  Certification: [['issuer', 'Organization'], ['skills', 'Skill'], ['roles', 'Role'], ['levels', 'RoleLevel']],
+  Certification: [
+    ['issuer', 'Organization'],
+    ['skills', 'Skill'],
+    ['roles', 'Role'],
+    ['levels', 'RoleLevel'],
+  ],
   Credential: [['roles', 'Role']],
-  Employer: [['sectors', 'Sector'], ['roles', 'Role']],
-  Role: [['related', 'Role'], ['skills', 'Skill']],
+  Employer: [
+    ['sectors', 'Sector'],
+    ['roles', 'Role'],
+  ],
+  Role: [
+    ['related', 'Role'],
+    ['skills', 'Skill'],
+  ],
   RoleLevel: [['skills', 'Skill']],
   SalaryBand: [['level', 'RoleLevel']],
-  CareerTransition: [['from', 'RoleLevel'], ['to', 'RoleLevel'], ['skillsToGain', 'Skill']],
-  Insight: [['roles', 'Role'], ['levels', 'RoleLevel'], ['skills', 'Skill']],
-  InternshipKind: [['sectors', 'Sector'], ['employers', 'Employer']],
+  CareerTransition: [
+    ['from', 'RoleLevel'],
+    ['to', 'RoleLevel'],
+    ['skillsToGain', 'Skill'],
+  ],
+  Insight: [
+    ['roles', 'Role'],
+    ['levels', 'RoleLevel'],
+    ['skills', 'Skill'],
+  ],
+  InternshipKind: [
+    ['sectors', 'Sector'],
+    ['employers', 'Employer'],
+  ],
   AdvancementPath: [['roles', 'Role']],
   SalaryFactor: [['roles', 'Role']],
-  CareerDirection: [['from', 'Role'], ['to', 'Role'], ['advancementPath', 'AdvancementPath']],
-  Occupation: [['classification', 'Source'], ['roles', 'Role']],
-  CertificationLifecycle: [['certification', 'Certification'], ['successor', 'Certification']],
+  CareerDirection: [
+    ['from', 'Role'],
+    ['to', 'Role'],
+    ['advancementPath', 'AdvancementPath'],
+  ],
+  Occupation: [
+    ['classification', 'Source'],
+    ['roles', 'Role'],
+  ],
+  CertificationLifecycle: [
+    ['certification', 'Certification'],
+    ['successor', 'Certification'],
+  ],
 };
 /** References without which a record cannot exist (the database deletes it with them). */
-const REQUIRED = new Set(['CareerDirection.from', 'CareerDirection.to', 'SalaryBand.level', 'CareerTransition.from', 'CareerTransition.to', 'Certification.issuer']);
+const REQUIRED = new Set([
+  'CareerDirection.from',
+  'CareerDirection.to',
+  'SalaryBand.level',
+  'CareerTransition.from',
+  'CareerTransition.to',
+  'Certification.issuer',
+]);
 
 // a requirement names its skill, an occupation's mapping its role
-const slugOf = (v: unknown) => (v && typeof v === 'object' ? (((v as Row).skill ?? (v as Row).role) as string) : (v as string));
+const slugOf = (v: unknown) =>
+  v && typeof v === 'object' ? (((v as Row).skill ?? (v as Row).role) as string) : (v as string);
 
 /** The first reference of `unit` to a record `present` does not hold, or null. */
-function missingReference(unit: Unit, present: (kind: string, key: string) => boolean): { field: string; kind: string; slug: string } | null {
-  if (unit.role !== undefined && !present('Role', unit.role)) return { field: 'role', kind: 'Role', slug: unit.role };
+function missingReference(
+  unit: Unit,
+  present: (kind: string, key: string) => boolean,
+): { field: string; kind: string; slug: string } | null {
+  if (unit.role !== undefined && !present('Role', unit.role))
+    return { field: 'role', kind: 'Role', slug: unit.role };
   for (const [field, kind] of REFS[unit.kind] ?? []) {
     const value = unit.content[field];
     for (const slug of (Array.isArray(value) ? value : value == null ? [] : [value]).map(slugOf)) {
@@ -114,19 +158,33 @@ function prune(unit: Unit, present: (kind: string, key: string) => boolean): Uni
       delete content[field];
     }
   }
-  if (Array.isArray(content.cite)) content.cite = (content.cite as { source: string }[]).filter((c) => present('Source', c.source));
+  if (Array.isArray(content.cite))
+    content.cite = (content.cite as { source: string }[]).filter((c) =>
+      present('Source', c.source),
+    );
   return { ...unit, content };
 }
 
 /** The fields where the file's version and the database's differ, with both values. */
 function diff(file: Unit | undefined, db: Unit | undefined): FieldDiff[] {
-  if (!file || !db) return [{ field: '(record)', file: file ? canonicalOf(file) : null, database: db ? canonicalOf(db) : null }];
+  if (!file || !db)
+    return [
+      {
+        field: '(record)',
+        file: file ? canonicalOf(file) : null,
+        database: db ? canonicalOf(db) : null,
+      },
+    ];
   const a = canonicalOf(file);
   const b = canonicalOf(db);
   const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   return fields
     .filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]))
-    .map((f) => ({ field: f === '(role)' ? 'role' : f, file: a[f] ?? null, database: b[f] ?? null }));
+    .map((f) => ({
+      field: f === '(role)' ? 'role' : f,
+      file: a[f] ?? null,
+      database: b[f] ?? null,
+    }));
 }
 
 const label = (u: Pick<Unit, 'kind' | 'key'>) => `${u.kind} ${u.key}`;
@@ -138,18 +196,28 @@ const label = (u: Pick<Unit, 'kind' | 'key'>) => `${u.kind} ${u.key}`;
  * API changed or deleted while its file stayed the same keeps the API's version. Then writes the
  * result with the idempotent writer, records the provenance of what it applied, and audits the run.
  */
-export async function mergeSeedSet(em: EntityManager, read: ReadSeeds, options: SeedOptions = {}): Promise<SeedReport> {
+export async function mergeSeedSet(
+  em: EntityManager,
+  read: ReadSeeds,
+  options: SeedOptions = {},
+): Promise<SeedReport> {
   // no API write commits between what this run reads and what it writes
   await lockGraphForWrite(em);
   const db = unitsOf(await readGraphSeeds(em));
   const files = unitsOf(read.set as unknown as Record<SeedKind, object[]>, read.origins);
-  const provenance = new Map((await em.getRepository(RecordProvenance).find()).map((p) => [unitId(p.kind, p.recordKey), p]));
+  const provenance = new Map(
+    (await em.getRepository(RecordProvenance).find()).map((p) => [unitId(p.kind, p.recordKey), p]),
+  );
   const audited = new Set(
-    ((await em.query("SELECT DISTINCT subject_type AS t, subject_key AS k FROM audit_log WHERE action <> 'seedRun'")) as { t: string; k: string }[])
-      .map((r) => unitId(r.t, r.k)),
+    (
+      (await em.query(
+        "SELECT DISTINCT subject_type AS t, subject_key AS k FROM audit_log WHERE action <> 'seedRun'",
+      )) as { t: string; k: string }[]
+    ).map((r) => unitId(r.t, r.k)),
   );
   const fileRoles = new Set([...files.values()].filter((u) => u.kind === 'Role').map((u) => u.key));
-  const roleOfLevel = (slug: string) => (files.get(unitId('RoleLevel', slug)) ?? db.get(unitId('RoleLevel', slug)))?.role;
+  const roleOfLevel = (slug: string) =>
+    (files.get(unitId('RoleLevel', slug)) ?? db.get(unitId('RoleLevel', slug)))?.role;
 
   const merged = new Map(db);
   const applied = new Map<string, Unit>();
@@ -166,8 +234,18 @@ export async function mergeSeedSet(em: EntityManager, read: ReadSeeds, options: 
     const p = provenance.get(id);
     if (!file) {
       // A record no file holds: only a role's part whose role's file dropped it is removed.
-      const owner = stored?.kind === 'CareerTransition' ? roleOfLevel(stored.content.from as string) : stored?.role;
-      if (!stored || !isRolePart(stored.kind) || owner === undefined || !fileRoles.has(owner) || !p?.seedHash) continue;
+      const owner =
+        stored?.kind === 'CareerTransition'
+          ? roleOfLevel(stored.content.from as string)
+          : stored?.role;
+      if (
+        !stored ||
+        !isRolePart(stored.kind) ||
+        owner === undefined ||
+        !fileRoles.has(owner) ||
+        !p?.seedHash
+      )
+        continue;
       if (p.origin === 'seed' && !p.deleted) {
         merged.delete(id);
         removed.push(id);
@@ -176,7 +254,10 @@ export async function mergeSeedSet(em: EntityManager, read: ReadSeeds, options: 
         removed.push(id);
         overwrites.push({ id, before: stored });
       } else {
-        pendingConflicts.push({ id, reason: 'removed from its file, and changed through the API since the last seed' });
+        pendingConflicts.push({
+          id,
+          reason: 'removed from its file, and changed through the API since the last seed',
+        });
       }
       continue;
     }
@@ -229,7 +310,11 @@ export async function mergeSeedSet(em: EntityManager, read: ReadSeeds, options: 
         const stored = db.get(id);
         if (stored) merged.set(id, stored);
         else merged.delete(id);
-        pendingConflicts.push({ id, file: unit, reason: `refers to ${missing.kind} "${missing.slug}" (${missing.field}), which the API deleted` });
+        pendingConflicts.push({
+          id,
+          file: unit,
+          reason: `refers to ${missing.kind} "${missing.slug}" (${missing.field}), which the API deleted`,
+        });
       } else {
         const pruned = prune(unit, present);
         if (pruned) merged.set(id, pruned);
@@ -242,11 +327,17 @@ export async function mergeSeedSet(em: EntityManager, read: ReadSeeds, options: 
   const rows = await writeSeedSet(em, toSeedSet(merged));
   await recordChanges(em, feedEntries(db, merged));
 
-  const auditIds = [...pendingConflicts, ...overwrites].map((c) => provenance.get(c.id)?.auditId).filter((n): n is number => n != null);
-  const entries = auditIds.length ? await em.getRepository(AuditEntry).find({ where: { id: In(auditIds) } }) : [];
+  const auditIds = [...pendingConflicts, ...overwrites]
+    .map((c) => provenance.get(c.id)?.auditId)
+    .filter((n): n is number => n != null);
+  const entries = auditIds.length
+    ? await em.getRepository(AuditEntry).find({ where: { id: In(auditIds) } })
+    : [];
   const auditOf = (id: string): AuditRef | null => {
     const e = entries.find((x) => x.id === provenance.get(id)?.auditId);
-    return e ? { id: e.id, actor: e.actor, action: e.action, at: new Date(e.at).toISOString() } : null;
+    return e
+      ? { id: e.id, actor: e.actor, action: e.action, at: new Date(e.at).toISOString() }
+      : null;
   };
   const fileOf = (u?: Unit) => u?.origin?.file ?? null;
   const conflicts: SeedConflict[] = pendingConflicts.map(({ id, file, reason }) => ({
@@ -264,7 +355,14 @@ export async function mergeSeedSet(em: EntityManager, read: ReadSeeds, options: 
   }));
 
   await recordProvenance(em, [...applied.entries(), ...adopted.entries()], removed, provenance);
-  const report: SeedReport = { ...rows, applied: applied.size + removed.length, kept: kept.length, unchanged, conflicts, overwritten };
+  const report: SeedReport = {
+    ...rows,
+    applied: applied.size + removed.length,
+    kept: kept.length,
+    unchanged,
+    conflicts,
+    overwritten,
+  };
   await auditRun(em, options, report, {
     applied: [...applied.keys(), ...removed.map((id) => `${id} (removed)`)],
     kept,
@@ -283,9 +381,12 @@ function feedEntries(before: Map<string, Unit>, after: Map<string, Unit>): FeedE
   for (const [id, unit] of after) {
     const old = before.get(id);
     if (!old) entries.push({ kind: unit.kind, key: unit.key, change: ChangeType.CREATED });
-    else if (hashOf(old) !== hashOf(unit)) entries.push({ kind: unit.kind, key: unit.key, change: ChangeType.UPDATED });
+    else if (hashOf(old) !== hashOf(unit))
+      entries.push({ kind: unit.kind, key: unit.key, change: ChangeType.UPDATED });
   }
-  for (const [id, unit] of before) if (!after.has(id)) entries.push({ kind: unit.kind, key: unit.key, change: ChangeType.DELETED });
+  for (const [id, unit] of before)
+    if (!after.has(id))
+      entries.push({ kind: unit.kind, key: unit.key, change: ChangeType.DELETED });
   return entries;
 }
 
@@ -293,20 +394,46 @@ function feedEntries(before: Map<string, Unit>, after: Map<string, Unit>): FeedE
 function toSeedSet(units: Map<string, Unit>): SeedSet {
   const plain = setOf(units.values());
   return Object.fromEntries(
-    Object.entries(plain).map(([kind, rows]) => [kind, rows.map((r) => plainToInstance(SEED_KINDS[kind as SeedKind] as new () => object, r))]),
+    Object.entries(plain).map(([kind, rows]) => [
+      kind,
+      rows.map((r) => plainToInstance(SEED_KINDS[kind as SeedKind] as new () => object, r)),
+    ]),
   ) as unknown as SeedSet;
 }
 
-async function recordProvenance(em: EntityManager, written: [string, Unit][], removed: string[], before: Map<string, RecordProvenance>) {
+async function recordProvenance(
+  em: EntityManager,
+  written: [string, Unit][],
+  removed: string[],
+  before: Map<string, RecordProvenance>,
+) {
   const rows = written
-    .map(([id, u]) => ({ id, row: { kind: u.kind, recordKey: u.key, origin: 'seed' as const, seedHash: hashOf(u), seedFile: u.origin?.relative ?? null, auditId: null, deleted: false } }))
+    .map(([id, u]) => ({
+      id,
+      row: {
+        kind: u.kind,
+        recordKey: u.key,
+        origin: 'seed' as const,
+        seedHash: hashOf(u),
+        seedFile: u.origin?.relative ?? null,
+        auditId: null,
+        deleted: false,
+      },
+    }))
     .filter(({ id, row }) => {
       const p = before.get(id);
-      return !p || p.origin !== 'seed' || p.deleted || p.seedHash !== row.seedHash || p.seedFile !== row.seedFile;
+      return (
+        !p ||
+        p.origin !== 'seed' ||
+        p.deleted ||
+        p.seedHash !== row.seedHash ||
+        p.seedFile !== row.seedFile
+      );
     })
     .map(({ row }) => row);
   const repo = em.getRepository(RecordProvenance);
-  for (let i = 0; i < rows.length; i += 100) await repo.upsert(rows.slice(i, i + 100), ['kind', 'recordKey']);
+  for (let i = 0; i < rows.length; i += 100)
+    await repo.upsert(rows.slice(i, i + 100), ['kind', 'recordKey']);
   for (const id of removed) {
     const p = before.get(id);
     if (p) await repo.delete({ kind: p.kind, recordKey: p.recordKey });
@@ -314,7 +441,12 @@ async function recordProvenance(em: EntityManager, written: [string, Unit][], re
 }
 
 /** One audit entry per seed run: what it applied, kept, found in conflict and overwrote. */
-async function auditRun(em: EntityManager, options: SeedOptions, report: SeedReport, lists: { applied: string[]; kept: string[] }) {
+async function auditRun(
+  em: EntityManager,
+  options: SeedOptions,
+  report: SeedReport,
+  lists: { applied: string[]; kept: string[] },
+) {
   const entry: Partial<AuditEntry> = {
     at: new Date(),
     actor: options.actor ?? 'npm run seed',
@@ -325,12 +457,28 @@ async function auditRun(em: EntityManager, options: SeedOptions, report: SeedRep
     before: null,
     after: {
       force: Boolean(options.force),
-      counts: { applied: report.applied, kept: report.kept, conflicts: report.conflicts.length, unchanged: report.unchanged, overwritten: report.overwritten.length },
+      counts: {
+        applied: report.applied,
+        kept: report.kept,
+        conflicts: report.conflicts.length,
+        unchanged: report.unchanged,
+        overwritten: report.overwritten.length,
+      },
       rows: { inserted: report.inserted, updated: report.updated, deleted: report.deleted },
       applied: lists.applied,
       kept: lists.kept,
-      conflicts: report.conflicts.map((c) => ({ record: c.record, file: c.file, fields: c.fields.map((f) => f.field), auditId: c.audit?.id ?? null })),
-      overwritten: report.overwritten.map((o) => ({ record: o.record, file: o.file, fields: o.fields.map((f) => f.field), auditId: o.audit?.id ?? null })),
+      conflicts: report.conflicts.map((c) => ({
+        record: c.record,
+        file: c.file,
+        fields: c.fields.map((f) => f.field),
+        auditId: c.audit?.id ?? null,
+      })),
+      overwritten: report.overwritten.map((o) => ({
+        record: o.record,
+        file: o.file,
+        fields: o.fields.map((f) => f.field),
+        auditId: o.audit?.id ?? null,
+      })),
     },
     requestId: null,
   };

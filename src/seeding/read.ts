@@ -7,7 +7,10 @@ import { SEED_KINDS, SeedKind, SeedSet } from './format';
 
 /** A seed problem, naming the file, the record and the field. */
 export class SeedError extends Error {
-  constructor(readonly problems: string[], headline = 'seed data refused, nothing was written') {
+  constructor(
+    readonly problems: string[],
+    headline = 'seed data refused, nothing was written',
+  ) {
     super(`${headline}:\n  ${problems.join('\n  ')}`);
   }
 }
@@ -51,7 +54,8 @@ function flatten(errors: ValidationError[], prefix: string): string[] {
 }
 
 function label(kind: string, index: number, raw: unknown): string {
-  const slug = raw && typeof raw === 'object' && 'slug' in raw ? String((raw as { slug: unknown }).slug) : '';
+  const slug =
+    raw && typeof raw === 'object' && 'slug' in raw ? String((raw as { slug: unknown }).slug) : '';
   return slug ? `${kind}[${index}] (${slug})` : `${kind}[${index}]`;
 }
 
@@ -59,11 +63,21 @@ function label(kind: string, index: number, raw: unknown): string {
  * Checks one record of `kind` against the seed format (which takes its limits from the curation
  * API's field specs): problems name the file, the record and the field.
  */
-export function checkRecord(file: string, kind: SeedKind, index: number, raw: unknown): { record: object | null; problems: string[] } {
+export function checkRecord(
+  file: string,
+  kind: SeedKind,
+  index: number,
+  raw: unknown,
+): { record: object | null; problems: string[] } {
   const where = label(kind, index, raw);
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { record: null, problems: [`${file}: ${where}: must be a mapping of fields`] };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    return { record: null, problems: [`${file}: ${where}: must be a mapping of fields`] };
   const record = plainToInstance(SEED_KINDS[kind] as new () => object, raw);
-  const errors = validateSync(record, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  const errors = validateSync(record, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+  });
   return { record, problems: flatten(errors, where).map((line) => `${file}: ${line}`) };
 }
 
@@ -87,12 +101,16 @@ export function readSeeds(dir: string): ReadSeeds {
     }
     if (doc == null) continue;
     if (typeof doc !== 'object' || Array.isArray(doc)) {
-      problems.push(`${file}: must be a mapping of record kinds (${Object.keys(SEED_KINDS).join(', ')})`);
+      problems.push(
+        `${file}: must be a mapping of record kinds (${Object.keys(SEED_KINDS).join(', ')})`,
+      );
       continue;
     }
     for (const [kind, records] of Object.entries(doc)) {
       if (!(kind in SEED_KINDS)) {
-        problems.push(`${file}: unknown record kind "${kind}" (expected one of ${Object.keys(SEED_KINDS).join(', ')})`);
+        problems.push(
+          `${file}: unknown record kind "${kind}" (expected one of ${Object.keys(SEED_KINDS).join(', ')})`,
+        );
         continue;
       }
       if (!Array.isArray(records)) {
@@ -104,7 +122,14 @@ export function readSeeds(dir: string): ReadSeeds {
         problems.push(...checked.problems);
         if (!checked.record) return;
         (set[kind as SeedKind] as object[]).push(checked.record);
-        origins.set(checked.record, { file, path: label(kind, index, raw), relative: relative(dir, full), full, kind: kind as SeedKind, index });
+        origins.set(checked.record, {
+          file,
+          path: label(kind, index, raw),
+          relative: relative(dir, full),
+          full,
+          kind: kind as SeedKind,
+          index,
+        });
       });
     }
   }

@@ -17,14 +17,17 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
   const slugsOf = (label: string, records: { slug: string }[], owners: object[] = records) => {
     const seen = new Map<string, object>();
     records.forEach((r, i) => {
-      if (seen.has(r.slug)) problems.push(`${at(owners[i], 'slug')}: duplicate ${label} slug "${r.slug}"`);
+      if (seen.has(r.slug))
+        problems.push(`${at(owners[i], 'slug')}: duplicate ${label} slug "${r.slug}"`);
       seen.set(r.slug, r);
     });
     return new Set(seen.keys());
   };
 
   const levelsWithRole = set.roles.flatMap((role) => role.levels.map((level) => ({ level, role })));
-  const bandsWithRole = set.roles.flatMap((role) => role.salaryBands.map((band) => ({ band, role })));
+  const bandsWithRole = set.roles.flatMap((role) =>
+    role.salaryBands.map((band) => ({ band, role })),
+  );
   const outlooksWithRole = set.roles.flatMap((role) => role.outlooks.map((o) => ({ o, role })));
 
   const known = {
@@ -36,18 +39,37 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
     sector: slugsOf('sector', set.sectors),
     employer: slugsOf('employer', set.employers),
     role: slugsOf('role', set.roles),
-    level: slugsOf('role level', levelsWithRole.map((x) => x.level), levelsWithRole.map((x) => x.role)),
+    level: slugsOf(
+      'role level',
+      levelsWithRole.map((x) => x.level),
+      levelsWithRole.map((x) => x.role),
+    ),
     insight: slugsOf('insight', set.insights),
     internshipKind: slugsOf('internship kind', set.internshipKinds),
     advancementPath: slugsOf('advancement path', set.advancementPaths),
     salaryFactor: slugsOf('salary factor', set.salaryFactors),
   };
-  slugsOf('salary band', bandsWithRole.map((x) => x.band), bandsWithRole.map((x) => x.role));
-  slugsOf('outlook', outlooksWithRole.map((x) => x.o), outlooksWithRole.map((x) => x.role));
+  slugsOf(
+    'salary band',
+    bandsWithRole.map((x) => x.band),
+    bandsWithRole.map((x) => x.role),
+  );
+  slugsOf(
+    'outlook',
+    outlooksWithRole.map((x) => x.o),
+    outlooksWithRole.map((x) => x.role),
+  );
 
   /** Checks one slug (a string) or each slug of a list, naming the list index at fault. */
-  const refer = (record: object, field: string, kind: keyof typeof known, slugs: string | undefined | string[]) => {
-    const list = Array.isArray(slugs) ? slugs.map((slug, i) => [slug, `${field}[${i}]`]) : [[slugs, field]];
+  const refer = (
+    record: object,
+    field: string,
+    kind: keyof typeof known,
+    slugs: string | undefined | string[],
+  ) => {
+    const list = Array.isArray(slugs)
+      ? slugs.map((slug, i) => [slug, `${field}[${i}]`])
+      : [[slugs, field]];
     for (const [slug, where] of list) {
       if (slug !== undefined && !known[kind].has(slug)) {
         problems.push(`${at(record, where as string)}: no ${kind} has slug "${slug}"`);
@@ -60,7 +82,8 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
   for (const o of set.organizations) cites(o, 'cite', o.cite);
   for (const s of set.skills) {
     refer(s, 'broader', 'skill', s.broader);
-    if (s.broader === s.slug) problems.push(`${at(s, 'broader')}: a skill cannot be its own broader skill`);
+    if (s.broader === s.slug)
+      problems.push(`${at(s, 'broader')}: a skill cannot be its own broader skill`);
     cites(s, 'cite', s.cite);
   }
   for (const c of set.certifications) {
@@ -87,7 +110,10 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
     cites(r, 'cite', r.cite);
     const ranks = new Set<number>();
     r.levels.forEach((l, i) => {
-      if (ranks.has(l.rank)) problems.push(`${at(r, `levels[${i}].rank`)}: rank ${l.rank} is used twice in role ${r.slug}`);
+      if (ranks.has(l.rank))
+        problems.push(
+          `${at(r, `levels[${i}].rank`)}: rank ${l.rank} is used twice in role ${r.slug}`,
+        );
       ranks.add(l.rank);
       l.skills.forEach((q, j) => refer(r, `levels[${i}].skills[${j}].skill`, 'skill', q.skill));
       cites(r, `levels[${i}].cite`, l.cite);
@@ -95,7 +121,9 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
     const ownLevels = new Set(r.levels.map((l) => l.slug));
     r.salaryBands.forEach((b, i) => {
       if (b.level !== undefined && !ownLevels.has(b.level)) {
-        problems.push(`${at(r, `salaryBands[${i}].level`)}: "${b.level}" is not a level of role ${r.slug}`);
+        problems.push(
+          `${at(r, `salaryBands[${i}].level`)}: "${b.level}" is not a level of role ${r.slug}`,
+        );
       }
       cites(r, `salaryBands[${i}].cite`, b.cite);
     });
@@ -103,9 +131,11 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
       refer(r, `transitions[${i}].from`, 'level', t.from);
       refer(r, `transitions[${i}].to`, 'level', t.to);
       refer(r, `transitions[${i}].skillsToGain`, 'skill', t.skillsToGain);
-      if (t.from === t.to) problems.push(`${at(r, `transitions[${i}]`)}: a transition cannot lead to its own level`);
+      if (t.from === t.to)
+        problems.push(`${at(r, `transitions[${i}]`)}: a transition cannot lead to its own level`);
       const key = `${t.from}>${t.to}`;
-      if (transitionKeys.has(key)) problems.push(`${at(r, `transitions[${i}]`)}: transition ${key} is defined twice`);
+      if (transitionKeys.has(key))
+        problems.push(`${at(r, `transitions[${i}]`)}: transition ${key} is defined twice`);
       transitionKeys.add(key);
       cites(r, `transitions[${i}].cite`, t.cite);
     });
@@ -138,12 +168,24 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
   }
   checkBroaderCycles(set, problems, at);
   // the kinds without slugs check their own references, before the merge takes a missing one for a deletion
-  problems.push(...occupationSeedProblems(set.occupations ?? [], (s) => known.source.has(s), (s) => known.role.has(s)));
-  problems.push(...lifecycleSeedProblems(set.certificationLifecycles ?? [], (s) => known.certification.has(s)));
+  problems.push(
+    ...occupationSeedProblems(
+      set.occupations ?? [],
+      (s) => known.source.has(s),
+      (s) => known.role.has(s),
+    ),
+  );
+  problems.push(
+    ...lifecycleSeedProblems(set.certificationLifecycles ?? [], (s) => known.certification.has(s)),
+  );
   if (problems.length) throw new SeedError(problems);
 }
 
-function checkBroaderCycles(set: SeedSet, problems: string[], at: (r: object, f: string) => string): void {
+function checkBroaderCycles(
+  set: SeedSet,
+  problems: string[],
+  at: (r: object, f: string) => string,
+): void {
   const broader = new Map(set.skills.map((s) => [s.slug, s.broader]));
   for (const s of set.skills) {
     const seen = new Set([s.slug]);

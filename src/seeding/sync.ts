@@ -9,7 +9,8 @@ export interface SyncReport {
 
 const same = (a: unknown, b: unknown): boolean => {
   if (a == null && b == null) return true;
-  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
+  if (typeof a === 'object' || typeof b === 'object')
+    return JSON.stringify(a) === JSON.stringify(b);
   // sqlite hands booleans back as 0/1
   if (typeof a === 'boolean' || typeof b === 'boolean') return Boolean(a) === Boolean(b);
   return a === b;
@@ -49,12 +50,15 @@ export class TableSync {
       );
       if (Object.keys(changes).length) {
         // a versioned record moves on, so an editor holding the old version cannot overwrite it
-        if (typeof current.version === 'number') Object.assign(changes, { version: current.version + 1 });
+        if (typeof current.version === 'number')
+          Object.assign(changes, { version: current.version + 1 });
         await repo.update(current.id, changes as never);
         this.report.updated += 1;
       }
     }
-    const stale = [...stored.entries()].filter(([key, row]) => !ids.has(key) && owned(row)).map(([, row]) => row.id);
+    const stale = [...stored.entries()]
+      .filter(([key, row]) => !ids.has(key) && owned(row))
+      .map(([, row]) => row.id);
     if (stale.length) {
       await repo.delete({ id: In(stale) } as never);
       this.report.deleted += stale.length;
@@ -63,7 +67,13 @@ export class TableSync {
   }
 
   /** Makes a join table's pairs for the given owners exactly `pairs`. */
-  async links(table: string, ownerColumn: string, targetColumn: string, owners: number[], pairs: [number, number][]) {
+  async links(
+    table: string,
+    ownerColumn: string,
+    targetColumn: string,
+    owners: number[],
+    pairs: [number, number][],
+  ) {
     if (owners.length === 0) return;
     const stored: Record<string, number>[] = await this.em
       .createQueryBuilder()
@@ -77,7 +87,9 @@ export class TableSync {
     const toInsert = pairs.filter(([o, t]) => !have.has(key(o, t)));
     const unique = [...new Map(toInsert.map((p) => [key(p[0], p[1]), p])).values()];
     for (let i = 0; i < unique.length; i += 200) {
-      const values = unique.slice(i, i + 200).map(([o, t]) => ({ [ownerColumn]: o, [targetColumn]: t }));
+      const values = unique
+        .slice(i, i + 200)
+        .map(([o, t]) => ({ [ownerColumn]: o, [targetColumn]: t }));
       await this.em.createQueryBuilder().insert().into(table).values(values).execute();
     }
     this.report.inserted += unique.length;

@@ -15,7 +15,8 @@ function option(name: string): string | undefined {
 
 function wholeNumber(name: string, raw: string | undefined, fallback?: number): number {
   if (raw === undefined && fallback !== undefined) return fallback;
-  if (raw === undefined || !/^\d+$/.test(raw)) throw new ConfigError(`--${name} must be a whole number, got "${raw ?? ''}"\n${USAGE}`);
+  if (raw === undefined || !/^\d+$/.test(raw))
+    throw new ConfigError(`--${name} must be a whole number, got "${raw ?? ''}"\n${USAGE}`);
   return Number(raw);
 }
 
@@ -27,7 +28,8 @@ function wholeNumber(name: string, raw: string | undefined, fallback?: number): 
  */
 function main(): void {
   const scale = wholeNumber('scale', option('scale'));
-  if (scale < 1 || scale > 1000) throw new ConfigError(`--scale must be from 1 to 1000, got ${scale}\n${USAGE}`);
+  if (scale < 1 || scale > 1000)
+    throw new ConfigError(`--scale must be from 1 to 1000, got ${scale}\n${USAGE}`);
   const seed = wholeNumber('seed', option('seed'), 1);
   const from = resolve(option('from') ?? loadConfig().seedsDir);
   const out = resolve(option('out') ?? `data/synthetic-${scale}x`);

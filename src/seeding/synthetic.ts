@@ -46,25 +46,120 @@ export function mulberry32(seed: number): Rng {
 }
 
 const DOMAINS = [
-  'payments', 'logistics', 'healthcare', 'retail', 'gaming', 'media', 'energy', 'telecom',
-  'insurance', 'automotive', 'travel', 'education', 'public sector', 'banking', 'biotech',
-  'agritech', 'real estate', 'cybersecurity', 'marketplace', 'streaming', 'advertising',
-  'aerospace', 'manufacturing', 'hospitality', 'legal tech', 'nonprofit', 'sports', 'music',
-  'food delivery', 'mobility', 'climate', 'robotics', 'fashion', 'web3', 'analytics',
-  'publishing', 'recruiting', 'construction', 'maritime', 'pharma',
+  'payments',
+  'logistics',
+  'healthcare',
+  'retail',
+  'gaming',
+  'media',
+  'energy',
+  'telecom',
+  'insurance',
+  'automotive',
+  'travel',
+  'education',
+  'public sector',
+  'banking',
+  'biotech',
+  'agritech',
+  'real estate',
+  'cybersecurity',
+  'marketplace',
+  'streaming',
+  'advertising',
+  'aerospace',
+  'manufacturing',
+  'hospitality',
+  'legal tech',
+  'nonprofit',
+  'sports',
+  'music',
+  'food delivery',
+  'mobility',
+  'climate',
+  'robotics',
+  'fashion',
+  'web3',
+  'analytics',
+  'publishing',
+  'recruiting',
+  'construction',
+  'maritime',
+  'pharma',
 ];
-const FLAVOURS = ['platform', 'core', 'edge', 'internal tools', 'mobile', 'data', 'enterprise', 'consumer', 'embedded', 'growth'];
-const SYLLABLES = ['nor', 'vex', 'ka', 'lo', 'ra', 'tri', 'zen', 'qua', 'mi', 'sol', 'ar', 'bel', 'cor', 'dyn', 'el', 'fen', 'gal', 'hal', 'ion', 'jun', 'kel', 'lum', 'mar', 'nex', 'or', 'pix', 'ryn', 'syn', 'tor', 'ul', 'ver', 'wyn'];
-const COMPANY_SUFFIXES = ['Labs', 'Systems', 'Health', 'Group', 'Technologies', 'Works', 'Cloud', 'Digital', 'Partners', 'Networks', 'Logistics', 'Financial'];
+const FLAVOURS = [
+  'platform',
+  'core',
+  'edge',
+  'internal tools',
+  'mobile',
+  'data',
+  'enterprise',
+  'consumer',
+  'embedded',
+  'growth',
+];
+const SYLLABLES = [
+  'nor',
+  'vex',
+  'ka',
+  'lo',
+  'ra',
+  'tri',
+  'zen',
+  'qua',
+  'mi',
+  'sol',
+  'ar',
+  'bel',
+  'cor',
+  'dyn',
+  'el',
+  'fen',
+  'gal',
+  'hal',
+  'ion',
+  'jun',
+  'kel',
+  'lum',
+  'mar',
+  'nex',
+  'or',
+  'pix',
+  'ryn',
+  'syn',
+  'tor',
+  'ul',
+  'ver',
+  'wyn',
+];
+const COMPANY_SUFFIXES = [
+  'Labs',
+  'Systems',
+  'Health',
+  'Group',
+  'Technologies',
+  'Works',
+  'Cloud',
+  'Digital',
+  'Partners',
+  'Networks',
+  'Logistics',
+  'Financial',
+];
 
 /** Lower-case words joined by hyphens, the seed slug format. */
 export function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** "Back-end developer" -> "back-end developer", but "CTO" stays "CTO". */
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+const lowerFirst = (s: string) =>
+  /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 
 function shuffle<T>(rng: Rng, list: T[]): T[] {
   const out = [...list];
@@ -77,8 +172,13 @@ function shuffle<T>(rng: Rng, list: T[]): T[] {
 
 /** The domain phrase of each copy ("payments platform"), all different, in a seeded order. */
 function domainPhrases(rng: Rng, count: number): string[] {
-  const all = shuffle(rng, DOMAINS.flatMap((d) => FLAVOURS.map((f) => `${d} ${f}`)));
-  return Array.from({ length: count }, (_, i) => (i < all.length ? all[i] : `${all[i % all.length]} ${Math.floor(i / all.length) + 1}`));
+  const all = shuffle(
+    rng,
+    DOMAINS.flatMap((d) => FLAVOURS.map((f) => `${d} ${f}`)),
+  );
+  return Array.from({ length: count }, (_, i) =>
+    i < all.length ? all[i] : `${all[i % all.length]} ${Math.floor(i / all.length) + 1}`,
+  );
 }
 
 /** Per-kind slug of a record in copy `k` (copy 0 keeps the real slug). */
@@ -94,9 +194,12 @@ const TRANSITION_TO_SHARE = 0.15; // moves that leave this copy for an earlier o
  */
 export function synthesize(base: SeedSet, options: SyntheticOptions): SyntheticCopy[] {
   const { scale, seed } = options;
-  if (!Number.isInteger(scale) || scale < 1) throw new Error(`scale must be a whole number of at least 1, got ${scale}`);
+  if (!Number.isInteger(scale) || scale < 1)
+    throw new Error(`scale must be a whole number of at least 1, got ${scale}`);
   const phrases = domainPhrases(mulberry32(seed), Math.max(0, scale - 1));
-  const usedEmployerSlugs = new Set(base.employers.map((e) => e.slug).concat(base.organizations.map((o) => o.slug)));
+  const usedEmployerSlugs = new Set(
+    base.employers.map((e) => e.slug).concat(base.organizations.map((o) => o.slug)),
+  );
   const maps: SlugMaps[] = [realSlugMaps(base)];
   const copies: SyntheticCopy[] = [];
   for (let k = 1; k < scale; k++) {
@@ -104,7 +207,10 @@ export function synthesize(base: SeedSet, options: SyntheticOptions): SyntheticC
     const phrase = phrases[k - 1];
     const m = copySlugMaps(base, slugify(phrase), rng, usedEmployerSlugs);
     maps.push(m);
-    copies.push({ file: `${String(k).padStart(4, '0')}-${slugify(phrase)}.yaml`, doc: buildCopy(base, k, phrase, rng, maps) });
+    copies.push({
+      file: `${String(k).padStart(4, '0')}-${slugify(phrase)}.yaml`,
+      doc: buildCopy(base, k, phrase, rng, maps),
+    });
   }
   return copies;
 }
@@ -130,7 +236,12 @@ function companyName(rng: Rng): string {
   return `${word} ${pick(COMPANY_SUFFIXES)}`;
 }
 
-function copySlugMaps(base: SeedSet, prefix: string, rng: Rng, usedCompanySlugs: Set<string>): SlugMaps {
+function copySlugMaps(
+  base: SeedSet,
+  prefix: string,
+  rng: Rng,
+  usedCompanySlugs: Set<string>,
+): SlugMaps {
   const prefixed = (slugs: string[]) => new Map(slugs.map((s) => [s, `${prefix}-${s}`]));
   // Employers and issuers get invented company names; their slugs come from those names.
   const company = (slug: string): [string, string] => {
@@ -156,7 +267,13 @@ function copySlugMaps(base: SeedSet, prefix: string, rng: Rng, usedCompanySlugs:
 /** A company's display name, recovered from its generated slug ("norvex-labs" -> "Norvex Labs"). */
 const nameOfSlug = (slug: string) => slug.split('-').map(capitalise).join(' ');
 
-function buildCopy(base: SeedSet, k: number, phrase: string, rng: Rng, maps: SlugMaps[]): Record<string, unknown[]> {
+function buildCopy(
+  base: SeedSet,
+  k: number,
+  phrase: string,
+  rng: Rng,
+  maps: SlugMaps[],
+): Record<string, unknown[]> {
   const own = maps[k];
   const Phrase = capitalise(phrase);
   const prefix = slugify(phrase);
@@ -168,11 +285,17 @@ function buildCopy(base: SeedSet, k: number, phrase: string, rng: Rng, maps: Slu
   const refs = (kind: string, slugs: string[]) => [...new Set(slugs.map((s) => ref(kind, s)))];
   const mine = (kind: string, slug: string) => own[kind].get(slug) as string;
   // copies carry no spans, so every link of theirs is editorial
-  const generatedBasis = (...fields: string[]) => fields.map((field) => ({ field, basis: Basis.EDITORIAL, rationale: 'Generated: a copy of a curated link.' }));
+  const generatedBasis = (...fields: string[]) =>
+    fields.map((field) => ({
+      field,
+      basis: Basis.EDITORIAL,
+      rationale: 'Generated: a copy of a curated link.',
+    }));
   const cite = (list: { source: string; section: string }[] | undefined) =>
     (list ?? []).map((c) => ({ source: mine('source', c.source), section: c.section }));
   const text = (original: string) => reword(rng, original, phrase);
-  const years = (range: { min?: number | null; max?: number | null } | undefined) => jitterYears(rng, range);
+  const years = (range: { min?: number | null; max?: number | null } | undefined) =>
+    jitterYears(rng, range);
   const named = (name: string) => `${Phrase} ${lowerFirst(name)}`;
 
   const sources = base.sources.map((s) => ({
@@ -263,7 +386,8 @@ function buildCopy(base: SeedSet, k: number, phrase: string, rng: Rng, maps: Slu
     })),
     salaryBands: r.salaryBands.map((b) => {
       const factor = 0.8 + rng() * 0.45;
-      const pay = (v: number | undefined) => (v === undefined ? undefined : Math.round((v * factor) / 1000) * 1000);
+      const pay = (v: number | undefined) =>
+        v === undefined ? undefined : Math.round((v * factor) / 1000) * 1000;
       return {
         slug: `${prefix}-${b.slug}`,
         ...(b.level ? { level: mine('level', b.level) } : {}),
@@ -281,7 +405,10 @@ function buildCopy(base: SeedSet, k: number, phrase: string, rng: Rng, maps: Slu
       // Some moves come in from an earlier copy, some leave for one: the copies join up.
       const roll = rng();
       const from = roll < TRANSITION_FROM_SHARE ? ref('level', t.from, 1) : mine('level', t.from);
-      const to = roll >= TRANSITION_FROM_SHARE && roll < TRANSITION_FROM_SHARE + TRANSITION_TO_SHARE ? ref('level', t.to, 1) : mine('level', t.to);
+      const to =
+        roll >= TRANSITION_FROM_SHARE && roll < TRANSITION_FROM_SHARE + TRANSITION_TO_SHARE
+          ? ref('level', t.to, 1)
+          : mine('level', t.to);
       return {
         from,
         to,
@@ -293,7 +420,9 @@ function buildCopy(base: SeedSet, k: number, phrase: string, rng: Rng, maps: Slu
     }),
     outlooks: r.outlooks.map((o) => ({
       slug: `${prefix}-${o.slug}`,
-      ...(o.growthPercent !== undefined ? { growthPercent: Math.round(o.growthPercent * (0.5 + rng())) } : {}),
+      ...(o.growthPercent !== undefined
+        ? { growthPercent: Math.round(o.growthPercent * (0.5 + rng())) }
+        : {}),
       ...(o.throughYear !== undefined ? { throughYear: o.throughYear } : {}),
       description: text(o.description),
       cite: cite(o.cite),
@@ -338,15 +467,33 @@ function buildCopy(base: SeedSet, k: number, phrase: string, rng: Rng, maps: Slu
     slug: `${prefix}-${d.slug}`,
     from: refs('role', [d.from])[0],
     to: refs('role', [d.to])[0],
-    ...optional('advancementPath', d.advancementPath === undefined ? undefined : `${prefix}-${d.advancementPath}`),
+    ...optional(
+      'advancementPath',
+      d.advancementPath === undefined ? undefined : `${prefix}-${d.advancementPath}`,
+    ),
     basis: d.basis,
     ...optional('rationale', d.rationale === undefined ? undefined : text(d.rationale)),
     // a STATED direction must carry spans: the copy keeps the real ones (the copy's sources are renamed copies)
-    cite: (d.cite ?? []).map((c) => ({ source: mine('source', c.source), section: c.section, ...(c.span ? { span: c.span } : {}) })),
+    cite: (d.cite ?? []).map((c) => ({
+      source: mine('source', c.source),
+      section: c.section,
+      ...(c.span ? { span: c.span } : {}),
+    })),
   }));
   return {
-    sources, organizations, skills, certifications, credentials, sectors, employers, roles,
-    insights, internshipKinds, advancementPaths, salaryFactors, careerDirections,
+    sources,
+    organizations,
+    skills,
+    certifications,
+    credentials,
+    sectors,
+    employers,
+    roles,
+    insights,
+    internshipKinds,
+    advancementPaths,
+    salaryFactors,
+    careerDirections,
   };
 }
 
@@ -363,10 +510,14 @@ function reword(rng: Rng, original: string, phrase: string): string {
 }
 
 /** Years scaled by 0.75 to 1.25, to the half year, min kept at or below max and within 0..60. */
-function jitterYears(rng: Rng, range: { min?: number | null; max?: number | null } | undefined): { min?: number; max?: number } | undefined {
+function jitterYears(
+  rng: Rng,
+  range: { min?: number | null; max?: number | null } | undefined,
+): { min?: number; max?: number } | undefined {
   if (!range) return undefined;
   const factor = 0.75 + rng() * 0.5;
-  const scaled = (v: number | null | undefined) => (v == null ? undefined : Math.min(60, Math.round(v * factor * 2) / 2));
+  const scaled = (v: number | null | undefined) =>
+    v == null ? undefined : Math.min(60, Math.round(v * factor * 2) / 2);
   const min = scaled(range.min);
   let max = scaled(range.max);
   if (min !== undefined && max !== undefined && max < min) max = min;
@@ -424,9 +575,15 @@ function countCitations(set: SeedSet): number {
  * (under `synthetic/`) to `out`, with a `synthetic.json` manifest. `out` must be empty, missing,
  * or a directory this function wrote before (it is then replaced).
  */
-export function writeSyntheticSeeds(from: string, out: string, options: SyntheticOptions): SyntheticManifest {
+export function writeSyntheticSeeds(
+  from: string,
+  out: string,
+  options: SyntheticOptions,
+): SyntheticManifest {
   if (existsSync(out) && readdirSync(out).length > 0 && !existsSync(join(out, MANIFEST))) {
-    throw new Error(`${out} is not empty and was not written by seed:synthetic; refusing to replace it`);
+    throw new Error(
+      `${out} is not empty and was not written by seed:synthetic; refusing to replace it`,
+    );
   }
   const { set } = readSeeds(from);
   const copies = synthesize(set, options);
@@ -435,7 +592,10 @@ export function writeSyntheticSeeds(from: string, out: string, options: Syntheti
   cpSync(from, join(out, 'real'), { recursive: true });
   const counts = countRecords(set);
   for (const copy of copies) {
-    writeFileSync(join(out, 'synthetic', copy.file), stringify(copy.doc, { aliasDuplicateObjects: false, lineWidth: 0 }));
+    writeFileSync(
+      join(out, 'synthetic', copy.file),
+      stringify(copy.doc, { aliasDuplicateObjects: false, lineWidth: 0 }),
+    );
     const more = countRecords(copy.doc as unknown as SeedSet);
     for (const key of Object.keys(counts)) counts[key] += more[key];
   }

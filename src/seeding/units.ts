@@ -32,12 +32,25 @@ export function keyOf(seedKind: SeedKind, row: Row): string {
 }
 
 /** The parts a role file holds, each a record of its own (own provenance, own merge). */
-export const ROLE_PARTS = { levels: 'RoleLevel', salaryBands: 'SalaryBand', outlooks: 'JobOutlook', transitions: 'CareerTransition' } as const;
+export const ROLE_PARTS = {
+  levels: 'RoleLevel',
+  salaryBands: 'SalaryBand',
+  outlooks: 'JobOutlook',
+  transitions: 'CareerTransition',
+} as const;
 export type RolePart = keyof typeof ROLE_PARTS;
 const PART_KINDS = new Set<string>(Object.values(ROLE_PARTS));
 
 /** Lists the database keeps as sets (links, requirements): their order in a file means nothing. */
-const SET_FIELDS = new Set(['related', 'roles', 'levels', 'sectors', 'employers', 'skillsToGain', 'skills']);
+const SET_FIELDS = new Set([
+  'related',
+  'roles',
+  'levels',
+  'sectors',
+  'employers',
+  'skillsToGain',
+  'skills',
+]);
 
 /**
  * One record as the merge sees it: its kind and natural key, its content in the seed format
@@ -64,7 +77,9 @@ function canonical(value: unknown, field = ''): unknown {
   if (Array.isArray(value)) {
     const items = value.map((v) => canonical(v));
     if (SET_FIELDS.has(field)) {
-      return [...items].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0));
+      return [...items].sort((a, b) =>
+        JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0,
+      );
     }
     return items;
   }
@@ -73,7 +88,8 @@ function canonical(value: unknown, field = ''): unknown {
     for (const key of Object.keys(value).sort()) {
       const v = canonical((value as Row)[key], key);
       // an empty string is as empty as a missing field (a provenance entry's unset rationale reads '')
-      if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+      if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0))
+        continue;
       out[key] = v;
     }
     return out;
@@ -83,25 +99,34 @@ function canonical(value: unknown, field = ''): unknown {
 
 /** The unit's content and its role, in canonical form: what is hashed and compared. */
 export function canonicalOf(unit: Pick<Unit, 'content' | 'role'>): Row {
-  return canonical(unit.role === undefined ? unit.content : { ...unit.content, '(role)': unit.role }) as Row;
+  return canonical(
+    unit.role === undefined ? unit.content : { ...unit.content, '(role)': unit.role },
+  ) as Row;
 }
 
 /** The hash a seed run stores for the file content it applied. */
 export function hashOf(unit: Pick<Unit, 'content' | 'role'>): string {
-  return createHash('sha256').update(JSON.stringify(canonicalOf(unit))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonicalOf(unit)))
+    .digest('hex');
 }
 
 /** Gives every skill grade of `holders` that has no rationale of its own the role's `rationale`. */
 function withRationale(rationale: string, ...holders: Row[]): void {
   for (const holder of holders) {
-    holder.skills = ((holder.skills as Row[] | undefined) ?? []).map((grade) => (grade.rationale === undefined ? { ...grade, rationale } : grade));
+    holder.skills = ((holder.skills as Row[] | undefined) ?? []).map((grade) =>
+      grade.rationale === undefined ? { ...grade, rationale } : grade,
+    );
   }
 }
 
 const plain = (record: object): Row => JSON.parse(JSON.stringify(record)) as Row;
 
 /** Splits a seed set (files or database) into units, keyed by `unitId`. */
-export function unitsOf(set: Record<SeedKind, object[]>, origins?: Map<object, Origin>): Map<string, Unit> {
+export function unitsOf(
+  set: Record<SeedKind, object[]>,
+  origins?: Map<object, Origin>,
+): Map<string, Unit> {
   const units = new Map<string, Unit>();
   const add = (unit: Unit) => units.set(unitId(unit.kind, unit.key), unit);
   for (const [seedKind, records] of Object.entries(set) as [SeedKind, object[]][]) {
@@ -112,17 +137,31 @@ export function unitsOf(set: Record<SeedKind, object[]>, origins?: Map<object, O
         add({ kind: KIND_OF[seedKind], key: keyOf(seedKind, row), content: row, origin });
         continue;
       }
-      const { levels, salaryBands, outlooks, transitions, gradeRationale, ...own } = row as Row & Record<RolePart, Row[] | undefined>;
+      const { levels, salaryBands, outlooks, transitions, gradeRationale, ...own } = row as Row &
+        Record<RolePart, Row[] | undefined>;
       // a file's role-wide grade rationale is each of its grades' rationale, as the database keeps it
       if (gradeRationale) withRationale(gradeRationale as string, own, ...(levels ?? []));
       add({ kind: 'Role', key: own.slug as string, content: own, origin });
-      const parts: Record<RolePart, Row[] | undefined> = { levels, salaryBands, outlooks, transitions };
+      const parts: Record<RolePart, Row[] | undefined> = {
+        levels,
+        salaryBands,
+        outlooks,
+        transitions,
+      };
       for (const [part, list] of Object.entries(parts) as [RolePart, Row[] | undefined][]) {
         (list ?? []).forEach((content, partIndex) => {
           const kind = ROLE_PARTS[part];
           const transition = part === 'transitions';
           const key = transition ? `${content.from}>${content.to}` : (content.slug as string);
-          add({ kind, key, content, role: transition ? undefined : (own.slug as string), origin, part, partIndex });
+          add({
+            kind,
+            key,
+            content,
+            role: transition ? undefined : (own.slug as string),
+            origin,
+            part,
+            partIndex,
+          });
         });
       }
     }
@@ -130,14 +169,20 @@ export function unitsOf(set: Record<SeedKind, object[]>, origins?: Map<object, O
   return units;
 }
 
-const SEED_KIND_OF = Object.fromEntries(Object.entries(KIND_OF).map(([k, v]) => [v, k])) as Record<string, SeedKind>;
+const SEED_KIND_OF = Object.fromEntries(Object.entries(KIND_OF).map(([k, v]) => [v, k])) as Record<
+  string,
+  SeedKind
+>;
 
 /**
  * Puts units back together as a seed set: a role's parts go into their role (a transition into
  * the role of its `from` level); parts whose role is missing are dropped.
  */
 export function setOf(units: Iterable<Unit>): Record<SeedKind, Row[]> {
-  const set = Object.fromEntries(Object.keys(KIND_OF).map((k) => [k, [] as Row[]])) as Record<SeedKind, Row[]>;
+  const set = Object.fromEntries(Object.keys(KIND_OF).map((k) => [k, [] as Row[]])) as Record<
+    SeedKind,
+    Row[]
+  >;
   const roles = new Map<string, Row>();
   const all = [...units];
   for (const u of all) {
@@ -149,15 +194,21 @@ export function setOf(units: Iterable<Unit>): Record<SeedKind, Row[]> {
     }
     set[SEED_KIND_OF[u.kind]].push(row);
   }
-  const roleOfLevel = new Map(all.filter((u) => u.kind === 'RoleLevel').map((u) => [u.key, u.role as string]));
+  const roleOfLevel = new Map(
+    all.filter((u) => u.kind === 'RoleLevel').map((u) => [u.key, u.role as string]),
+  );
   for (const u of all) {
     if (!isRolePart(u.kind)) continue;
-    const owner = u.kind === 'CareerTransition' ? roleOfLevel.get(u.content.from as string) : u.role;
+    const owner =
+      u.kind === 'CareerTransition' ? roleOfLevel.get(u.content.from as string) : u.role;
     const role = owner === undefined ? undefined : roles.get(owner);
     if (!role) continue;
-    const part = (Object.entries(ROLE_PARTS).find(([, k]) => k === u.kind) as [RolePart, string])[0];
+    const part = (
+      Object.entries(ROLE_PARTS).find(([, k]) => k === u.kind) as [RolePart, string]
+    )[0];
     (role[part] as Row[]).push({ ...u.content });
   }
-  for (const role of roles.values()) (role.levels as Row[]).sort((a, b) => (a.rank as number) - (b.rank as number));
+  for (const role of roles.values())
+    (role.levels as Row[]).sort((a, b) => (a.rank as number) - (b.rank as number));
   return set;
 }

@@ -39,7 +39,8 @@ describe('Draining on SIGTERM under load', () => {
   let exitCode: Promise<number | null>;
 
   beforeAll(async () => {
-    if (!existsSync(MAIN)) throw new Error('dist/main.js is missing: run `npm run build` (npm run test:drain does)');
+    if (!existsSync(MAIN))
+      throw new Error('dist/main.js is missing: run `npm run build` (npm run test:drain does)');
     dir = mkdtempSync(join(tmpdir(), 'careergraph-drain-'));
     server = spawn(process.execPath, [MAIN], {
       cwd: ROOT,
@@ -86,7 +87,10 @@ describe('Draining on SIGTERM under load', () => {
   };
 
   it('should answer every request it received, refuse new ones, and exit 0', async () => {
-    const port = await waitFor(() => logs.find((l) => l.msg.includes('listening'))?.port, 'the server to listen');
+    const port = await waitFor(
+      () => logs.find((l) => l.msg.includes('listening'))?.port,
+      'the server to listen',
+    );
     const url = `http://127.0.0.1:${port}/graphql`;
 
     const outcomes = new Map<string, { status?: number; ok: boolean; error?: string }>();
@@ -95,11 +99,21 @@ describe('Draining on SIGTERM under load', () => {
       for (let n = 0; !stopped; n += 1) {
         const id = `drain-${w}-${n}`;
         try {
-          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id }, body: query(id) });
+          const res = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-request-id': id },
+            body: query(id),
+          });
           const body = (await res.json()) as any;
-          outcomes.set(id, { status: res.status, ok: res.status === 200 && !body.errors && body.data[id.replace(/-/g, '_')].length > 0 });
+          outcomes.set(id, {
+            status: res.status,
+            ok: res.status === 200 && !body.errors && body.data[id.replace(/-/g, '_')].length > 0,
+          });
         } catch (err) {
-          outcomes.set(id, { ok: false, error: String((err as Error & { cause?: Error }).cause ?? err) });
+          outcomes.set(id, {
+            ok: false,
+            error: String((err as Error & { cause?: Error }).cause ?? err),
+          });
           await new Promise((r) => setTimeout(r, 5)); // refused: the server is going; try again shortly
         }
       }
@@ -119,13 +133,22 @@ describe('Draining on SIGTERM under load', () => {
     expect(draining).toBeGreaterThanOrEqual(signalledAt);
     expect(logs.some((l) => l.msg === 'stopped')).toBe(true);
 
-    const received = logs.filter((l) => l.msg === 'request received').map((l) => l.requestId as string);
+    const received = logs
+      .filter((l) => l.msg === 'request received')
+      .map((l) => l.requestId as string);
     const lost = received.filter((id) => !outcomes.get(id)?.ok);
     expect(lost.map((id) => ({ id, ...outcomes.get(id) }))).toEqual([]);
 
     // The drain had work to do: requests received before the signal, answered after it.
-    const answeredAt = new Map(logs.filter((l) => l.msg === 'graphql request').map((l) => [l.requestId, l.line]));
-    const inFlight = logs.filter((l) => l.msg === 'request received' && l.line < draining && (answeredAt.get(l.requestId) ?? -1) > draining);
+    const answeredAt = new Map(
+      logs.filter((l) => l.msg === 'graphql request').map((l) => [l.requestId, l.line]),
+    );
+    const inFlight = logs.filter(
+      (l) =>
+        l.msg === 'request received' &&
+        l.line < draining &&
+        (answeredAt.get(l.requestId) ?? -1) > draining,
+    );
     expect(inFlight.length).toBeGreaterThan(0);
 
     // What was sent after the listener closed was refused at the door, never half-answered.

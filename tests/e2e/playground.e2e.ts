@@ -13,7 +13,8 @@ describe('Playground in a real browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     http = await startHttp();
     // launch() gives the browser a fresh temporary profile (user data dir) of its own
     browser = await chromium.launch({
@@ -58,7 +59,9 @@ describe('Playground in a real browser', () => {
     const picker = page.getByLabel('Examples');
     const options = await picker.locator('option').allTextContents();
     expect(options.slice(1)).toEqual(loadExamples().map((e) => e.title));
-    await picker.selectOption({ label: "Salary by level: back-end developer's pay, level by level" });
+    await picker.selectOption({
+      label: "Salary by level: back-end developer's pay, level by level",
+    });
     await containsText(page.locator('.graphiql-query-editor'), 'query SalaryByLevel');
 
     await page.locator('.graphiql-execute-button').click();
@@ -69,14 +72,21 @@ describe('Playground in a real browser', () => {
     await page.screenshot({ path: SCREENSHOT });
 
     // edited by hand after picking, the query still runs as the operation now in the editor
-    await page.locator('.graphiql-query-editor .CodeMirror-line').filter({ hasText: 'name' }).first().click();
+    await page
+      .locator('.graphiql-query-editor .CodeMirror-line')
+      .filter({ hasText: 'name' })
+      .first()
+      .click();
     await page.keyboard.press('End');
     await page.keyboard.type(' summary');
     await page.locator('.graphiql-execute-button').click();
     await containsText(result, '"summary"');
     await expect(result.innerText()).resolves.not.toContain('Unknown operation');
 
-    await page.getByRole('button', { name: /documentation explorer/i }).first().click();
+    await page
+      .getByRole('button', { name: /documentation explorer/i })
+      .first()
+      .click();
     const docs = page.locator('.graphiql-doc-explorer');
     await containsText(docs, 'Root Types');
     await containsText(docs, 'query: Query');

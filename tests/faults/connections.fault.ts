@@ -15,7 +15,11 @@ const REQUEST_S = 3;
 const KEEP_ALIVE_S = 1;
 
 /** Opens a connection, sends `payload`, and reports when and how the server ended it. */
-function hold(port: number, payload: string, giveUpMs = 20_000): Promise<{ seconds: number; answer: string; socket: net.Socket }> {
+function hold(
+  port: number,
+  payload: string,
+  giveUpMs = 20_000,
+): Promise<{ seconds: number; answer: string; socket: net.Socket }> {
   return new Promise((resolve) => {
     const started = Date.now();
     const socket = net.connect(port, '127.0.0.1', () => socket.write(payload));
@@ -53,12 +57,17 @@ describe('Connections held open', () => {
   it('should close connections past HTTP_MAX_CONNECTIONS at once, and serve again when they go', async () => {
     const idle: net.Socket[] = [];
     for (let i = 0; i < MAX_CONNECTIONS; i += 1) {
-      idle.push(await new Promise<net.Socket>((resolve) => {
-        const socket = net.connect(server.port, '127.0.0.1', () => resolve(socket));
-        socket.on('error', () => undefined);
-      }));
+      idle.push(
+        await new Promise<net.Socket>((resolve) => {
+          const socket = net.connect(server.port, '127.0.0.1', () => resolve(socket));
+          socket.on('error', () => undefined);
+        }),
+      );
     }
-    const extra = await hold(server.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    const extra = await hold(
+      server.port,
+      'GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
     expect(extra.answer).toBe(''); // closed with no answer
     for (const socket of idle) socket.destroy();
     await new Promise((r) => setTimeout(r, 100));
@@ -69,7 +78,10 @@ describe('Connections held open', () => {
   it('should end connections whose headers, body or next request do not come in time', async () => {
     const [headers, body, keepAlive] = await Promise.all([
       hold(server.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\n'),
-      hold(server.port, 'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":'),
+      hold(
+        server.port,
+        'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":',
+      ),
       hold(server.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'),
     ]);
     console.log(

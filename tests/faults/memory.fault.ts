@@ -29,7 +29,10 @@ describe('Memory under attacker-chosen input', () => {
   async function probe(): Promise<{ heapUsed: number; rss: number }> {
     const since = server.logs.length;
     server.child.kill('SIGUSR2');
-    const line = await server.waitForLog((l) => l.msg === 'heap probe' && server.logs.indexOf(l) >= since, 20_000);
+    const line = await server.waitForLog(
+      (l) => l.msg === 'heap probe' && server.logs.indexOf(l) >= since,
+      20_000,
+    );
     return { heapUsed: line.heapUsed as number, rss: line.rss as number };
   }
 
@@ -37,7 +40,11 @@ describe('Memory under attacker-chosen input', () => {
    * Sends `count` requests made by `body(i)`, `parallel` at a time, for at most ATTACK_MS (a
    * server thrashing at its heap cap answers too slowly to finish); counts the outcomes.
    */
-  async function flood(count: number, parallel: number, body: (i: number) => string): Promise<Map<string, number>> {
+  async function flood(
+    count: number,
+    parallel: number,
+    body: (i: number) => string,
+  ): Promise<Map<string, number>> {
     const outcomes = new Map<string, number>();
     const until = Date.now() + ATTACK_MS;
     let next = 0;
@@ -86,16 +93,34 @@ describe('Memory under attacker-chosen input', () => {
     dir = mkdtempSync(join(tmpdir(), 'careergraph-memory-'));
     server = await SpawnedServer.start(
       // LOG_LEVEL=warn: a line per request would be most of what the attack costs
-      { DATABASE_URL: `sqlite:${join(dir, 'memory.sqlite')}`, RATE_LIMIT_POINTS: '0', LOG_LEVEL: 'warn', PORT: String(nextPort++) },
-      { nodeArgs: [`--max-old-space-size=${HEAP_CAP_MB}`, '--expose-gc', '-r', join(__dirname, '..', 'support', 'heap-probe.cjs')] },
+      {
+        DATABASE_URL: `sqlite:${join(dir, 'memory.sqlite')}`,
+        RATE_LIMIT_POINTS: '0',
+        LOG_LEVEL: 'warn',
+        PORT: String(nextPort++),
+      },
+      {
+        nodeArgs: [
+          `--max-old-space-size=${HEAP_CAP_MB}`,
+          '--expose-gc',
+          '-r',
+          join(__dirname, '..', 'support', 'heap-probe.cjs'),
+        ],
+      },
     );
     // warm up what every request builds once (the graph's tables, the search index)
-    await flood(50, 4, (i) => JSON.stringify({ query: `{ skill(slug: "go") { name } search(query: "go") { score } w${i % 5}: roles(first: 5) { totalCount } }` }));
+    await flood(50, 4, (i) =>
+      JSON.stringify({
+        query: `{ skill(slug: "go") { name } search(query: "go") { score } w${i % 5}: roles(first: 5) { totalCount } }`,
+      }),
+    );
     baseline = await probe();
   }, 60_000);
 
   afterAll(async () => {
-    console.log(`memory attacks (heap cap ${HEAP_CAP_MB} MB, baseline heap ${MB(baseline?.heapUsed ?? 0)} MB; growth is since the start):\n${figures.join('\n')}`);
+    console.log(
+      `memory attacks (heap cap ${HEAP_CAP_MB} MB, baseline heap ${MB(baseline?.heapUsed ?? 0)} MB; growth is since the start):\n${figures.join('\n')}`,
+    );
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -122,7 +147,8 @@ describe('Memory under attacker-chosen input', () => {
     // a parsed document holds about 100 bytes per character of its text (every token is kept):
     // documents near the token limit fill memory fastest; skipped, they cost nothing to run
     const salt = randomBytes(3).toString('hex');
-    const selection = 'levels { name salaryBands { min max currency } skills { importance skill { name slug category } } }';
+    const selection =
+      'levels { name salaryBands { min max currency } skills { importance skill { name slug category } } }';
     const outcomes = await flood(1000, 8, (i) =>
       JSON.stringify({
         query: `query U${salt}_${i} { ${Array.from({ length: 30 }, (_, k) => `a${k}: role(slug: "r${i}") @skip(if: true) { name ${selection} }`).join(' ')} }`,
@@ -135,7 +161,8 @@ describe('Memory under attacker-chosen input', () => {
     // the second sighting compiles a document (1.7 MB of generated code and closures for this
     // one); the variables differ so that the response cache does not answer the second
     const salt = randomBytes(3).toString('hex');
-    const selection = 'levels { name salaryBands { min max currency } skills { importance skill { name slug category } } }';
+    const selection =
+      'levels { name salaryBands { min max currency } skills { importance skill { name slug category } } }';
     const outcomes = await flood(300, 4, (i) => {
       const n = Math.floor(i / 2);
       return JSON.stringify({
@@ -156,7 +183,9 @@ describe('Memory under attacker-chosen input', () => {
       body: `{"query":${query},"variables":${deep}}`,
     });
     const reply = (await res.json()) as any;
-    figures.push(`variables nested 6,000 deep: ${res.status} ${reply.errors?.[0]?.extensions?.code}`);
+    figures.push(
+      `variables nested 6,000 deep: ${res.status} ${reply.errors?.[0]?.extensions?.code}`,
+    );
     expect(res.status).toBe(400);
     expect(reply.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(server.alive).toBe(true);

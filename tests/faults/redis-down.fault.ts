@@ -16,7 +16,15 @@ const REDIS_URL = process.env.FAULTS_REDIS_URL || 'redis://127.0.0.1:6379';
 const PREFIX = `cg-cache-down-${randomBytes(4).toString('hex')}:`;
 /** A budget small enough to exhaust (a query below costs 101), refilled slowly enough to read. */
 const POINTS = 1000;
-const EXPENSIVE = /* GraphQL */ `{ skills(first: 100) { nodes { name } } }`;
+const EXPENSIVE = /* GraphQL */ `
+  {
+    skills(first: 100) {
+      nodes {
+        name
+      }
+    }
+  }
+`;
 
 describe('Redis stopped and back', () => {
   let dir: string;
@@ -68,13 +76,15 @@ describe('Redis stopped and back', () => {
     let answered = 0;
     for (let i = 0; i < max; i += 1) {
       const reply = await server.post(EXPENSIVE);
-      if (reply.body.errors?.[0]?.extensions?.code === 'RATE_LIMITED') return { answered, refused: true };
+      if (reply.body.errors?.[0]?.extensions?.code === 'RATE_LIMITED')
+        return { answered, refused: true };
       expect(reply.body.data.skills.nodes.length).toBeGreaterThan(0);
       answered += 1;
     }
     return { answered, refused: false };
   }
-  const cached = async (slug: string) => (await server.post(`{ skill(slug: "${slug}") { name } }`)).headers.get('age') !== null;
+  const cached = async (slug: string) =>
+    (await server.post(`{ skill(slug: "${slug}") { name } }`)).headers.get('age') !== null;
 
   it('should limit and cache through Redis, go on without it, and come back to it by itself', async () => {
     // up: the budget runs out, and a repeated query is answered from the cache
@@ -106,7 +116,9 @@ describe('Redis stopped and back', () => {
       cacheDown: messages(/redis unreachable: responses/),
       cacheBack: messages(/redis reachable again: caching/),
     };
-    console.log(`Redis stopped and back: up ${JSON.stringify(up)}, down ${JSON.stringify(down)}, back ${JSON.stringify(again)}; log lines ${JSON.stringify(counts)}`);
+    console.log(
+      `Redis stopped and back: up ${JSON.stringify(up)}, down ${JSON.stringify(down)}, back ${JSON.stringify(again)}; log lines ${JSON.stringify(counts)}`,
+    );
     expectEveryOutageToEnd();
   }, 60_000);
 
@@ -127,7 +139,11 @@ describe('Redis stopped and back', () => {
     const answer = await server.post(`{ skill(slug: "go") { name } }`);
     expect(answer.body.data.skill.name).toBe('Go');
     const said = async (pattern: RegExp, more: number) => {
-      for (const until = Date.now() + 10_000; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+      for (
+        const until = Date.now() + 10_000;
+        Date.now() < until;
+        await new Promise((r) => setTimeout(r, 50))
+      ) {
         if (messages(pattern) > more) return;
       }
     };

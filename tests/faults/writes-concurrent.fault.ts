@@ -1,7 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEditorKey, judge, requireBuild, seconds, ServerProcess, startServer, storedSkills, tally, writers } from './writes/harness';
+import {
+  createEditorKey,
+  judge,
+  requireBuild,
+  seconds,
+  ServerProcess,
+  startServer,
+  storedSkills,
+  tally,
+  writers,
+} from './writes/harness';
 
 /**
  * Eight editors writing at once for FAULTS_WRITE_SECONDS (8 s in CI; 30 s for the figures in
@@ -37,7 +47,9 @@ describe('Concurrent writers on SQLite, killed and restarted', () => {
     const stored = await storedSkills(path, 'cw');
     const { lost, partial, internal, phantom } = judge(outcomes, stored);
     const counts = tally(outcomes);
-    console.log(`concurrent writers: ${JSON.stringify({ ...counts, stored: stored.size, lost: lost.length, partial: partial.length })}`);
+    console.log(
+      `concurrent writers: ${JSON.stringify({ ...counts, stored: stored.size, lost: lost.length, partial: partial.length })}`,
+    );
 
     expect(counts.acknowledged).toBeGreaterThan(20);
     expect(internal.slice(0, 3)).toEqual([]);

@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -23,7 +31,13 @@ import {
  */
 const PHASES = { beforeMs: 2000, duringMs: 3000, afterMs: 2000 };
 
-function report(name: string, run: FaultRun, stored: Map<string, unknown>, lost: string[], partial: string[]) {
+function report(
+  name: string,
+  run: FaultRun,
+  stored: Map<string, unknown>,
+  lost: string[],
+  partial: string[],
+) {
   const figures = {
     before: tally(run.before),
     during: tally(run.during),
@@ -85,7 +99,14 @@ describe('Writes on a disk that fills up or turns unwritable', () => {
         closeSync(fd);
       }
     };
-    const run = await writeThroughFault(server, key, 'fd', PHASES, fill, () => existsSync(filler) && unlinkSync(filler));
+    const run = await writeThroughFault(
+      server,
+      key,
+      'fd',
+      PHASES,
+      fill,
+      () => existsSync(filler) && unlinkSync(filler),
+    );
 
     server = await startServer(url);
     const stored = await storedSkills(path, 'fd');
@@ -107,7 +128,14 @@ describe('Writes on a disk that fills up or turns unwritable', () => {
     const files = () => [path, `${path}-wal`].filter(existsSync);
     const unlock = () => execFileSync('chattr', ['-i', ...files()]);
     cleanups.push(unlock);
-    const run = await writeThroughFault(server, key, 'ro', PHASES, () => execFileSync('chattr', ['+i', ...files()]), unlock);
+    const run = await writeThroughFault(
+      server,
+      key,
+      'ro',
+      PHASES,
+      () => execFileSync('chattr', ['+i', ...files()]),
+      unlock,
+    );
 
     server = await startServer(url);
     const stored = await storedSkills(path, 'ro');

@@ -1,7 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { withSearchPath } from '../support/database';
-import { createEditorKey, createSkill, request, judge, Outcome, readyStatus, requireBuild, ServerProcess, sleep, startServer, tally, waitFor } from './writes/harness';
+import {
+  createEditorKey,
+  createSkill,
+  request,
+  judge,
+  Outcome,
+  readyStatus,
+  requireBuild,
+  ServerProcess,
+  sleep,
+  startServer,
+  tally,
+  waitFor,
+} from './writes/harness';
 import { TcpProxy } from './writes/tcp-proxy';
 
 /**
@@ -13,7 +26,9 @@ import { TcpProxy } from './writes/tcp-proxy';
 const PG_URL = process.env.FAULTS_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const DEADLINE_MS = 3000;
 const STATEMENT_MS = 1500;
-const READ = JSON.stringify({ query: '{ employers(first: 20) { nodes { name sectors { name } } } }' });
+const READ = JSON.stringify({
+  query: '{ employers(first: 20) { nodes { name sectors { name } } } }',
+});
 
 async function admin<T = unknown>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new DataSource({ type: 'postgres', url, poolSize: 1 });
@@ -29,7 +44,11 @@ async function read(url: string) {
   const started = Date.now();
   try {
     const res = await request(url, { body: READ, timeoutMs: 30_000 });
-    return { ms: Date.now() - started, status: res.status, code: res.body.errors?.[0]?.extensions?.code ?? null };
+    return {
+      ms: Date.now() - started,
+      status: res.status,
+      code: res.body.errors?.[0]?.extensions?.code ?? null,
+    };
   } catch (err) {
     return { ms: Date.now() - started, status: 0, code: String(err) };
   }
@@ -38,7 +57,10 @@ async function read(url: string) {
 describe('Writes on PostgreSQL that is blackholed, then stopped', () => {
   const schema = `writes_${randomBytes(4).toString('hex')}`;
   const direct = withSearchPath(PG_URL, schema);
-  const proxy = new TcpProxy({ host: new URL(PG_URL).hostname, port: Number(new URL(PG_URL).port || 5432) });
+  const proxy = new TcpProxy({
+    host: new URL(PG_URL).hostname,
+    port: Number(new URL(PG_URL).port || 5432),
+  });
   let server: ServerProcess | undefined;
   let key: string;
 
@@ -69,27 +91,39 @@ describe('Writes on PostgreSQL that is blackholed, then stopped', () => {
        FROM skills s WHERE s.slug LIKE $1`,
       [`${prefix}-%`],
     );
-    return new Map(rows.map((r) => [r.slug, { cited: Number(r.cites) > 0, audited: Number(r.audits) > 0 }]));
+    return new Map(
+      rows.map((r) => [r.slug, { cited: Number(r.cites) > 0, audited: Number(r.audits) > 0 }]),
+    );
   };
 
   it('should answer CONFLICT, not a 500, to a same-slug race', async () => {
-    const outcomes = await Promise.all(Array.from({ length: 6 }, () => createSkill(server!.url, key, 'pg-race-1')));
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, () => createSkill(server!.url, key, 'pg-race-1')),
+    );
     console.log(`postgres same-slug race: ${JSON.stringify(tally(outcomes))}`);
     expect(outcomes.filter((o) => o.kind === 'acknowledged')).toHaveLength(1);
-    for (const o of outcomes.filter((o) => o.kind !== 'acknowledged')) expect(o).toMatchObject({ kind: 'refused', code: 'CONFLICT' });
+    for (const o of outcomes.filter((o) => o.kind !== 'acknowledged'))
+      expect(o).toMatchObject({ kind: 'refused', code: 'CONFLICT' });
   });
 
   it('should answer within the deadline, refuse writes with a code and apply none, and recover, when blackholed and when stopped', async () => {
     const outcomes: Outcome[] = [];
     const burst = async (prefix: string) => {
       const [writes, reads] = await Promise.all([
-        Promise.all([0, 1, 2, 3].map((n) => createSkill(server!.url, key, `${prefix}-${n}`, 30_000))),
+        Promise.all(
+          [0, 1, 2, 3].map((n) => createSkill(server!.url, key, `${prefix}-${n}`, 30_000)),
+        ),
         Promise.all([0, 1].map(() => read(server!.url))),
       ]);
       outcomes.push(...writes);
       return { writes, reads };
     };
-    const ready = async () => waitFor(async () => ((await readyStatus(server!)) === 200 ? true : undefined), '/readyz 200 again', 20_000);
+    const ready = async () =>
+      waitFor(
+        async () => ((await readyStatus(server!)) === 200 ? true : undefined),
+        '/readyz 200 again',
+        20_000,
+      );
 
     const healthy = await burst('pg-ok');
     expect(tally(healthy.writes).acknowledged).toBe(4);
@@ -128,7 +162,9 @@ describe('Writes on PostgreSQL that is blackholed, then stopped', () => {
       expect(tally(after.writes).acknowledged).toBe(4);
     }
     const verdict = judge(outcomes, await stored('pg'));
-    console.log(`postgres: ${JSON.stringify({ lost: verdict.lost.length, partial: verdict.partial.length, phantom: verdict.phantom.length })}`);
+    console.log(
+      `postgres: ${JSON.stringify({ lost: verdict.lost.length, partial: verdict.partial.length, phantom: verdict.phantom.length })}`,
+    );
     expect(verdict.lost).toEqual([]);
     expect(verdict.partial).toEqual([]);
     expect(verdict.phantom).toEqual([]);

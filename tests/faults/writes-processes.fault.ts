@@ -3,7 +3,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { baseEnv, createEditorKey, judge, requireBuild, ROOT, seconds, ServerProcess, sleep, startServer, storedSkills, tally, writers } from './writes/harness';
+import {
+  baseEnv,
+  createEditorKey,
+  judge,
+  requireBuild,
+  ROOT,
+  seconds,
+  ServerProcess,
+  sleep,
+  startServer,
+  storedSkills,
+  tally,
+  writers,
+} from './writes/harness';
 
 /**
  * Several processes on one SQLite file: the server while `npm run seed` loads the seeds again,
@@ -41,9 +54,15 @@ describe('Several processes writing one SQLite file', () => {
     const seeds: { code: number; out: string }[] = [];
     const until = Date.now() + DURATION;
     while (Date.now() < until) {
-      const result = await run(process.execPath, [join(ROOT, 'dist', 'seeding', 'cli.js')], { cwd: ROOT, env: baseEnv(url) }).then(
+      const result = await run(process.execPath, [join(ROOT, 'dist', 'seeding', 'cli.js')], {
+        cwd: ROOT,
+        env: baseEnv(url),
+      }).then(
         ({ stdout }) => ({ code: 0, out: stdout }),
-        (err: { code?: number; stderr?: string }) => ({ code: err.code ?? 1, out: err.stderr ?? '' }),
+        (err: { code?: number; stderr?: string }) => ({
+          code: err.code ?? 1,
+          out: err.stderr ?? '',
+        }),
       );
       seeds.push(result);
       await sleep(200);
@@ -54,7 +73,9 @@ describe('Several processes writing one SQLite file', () => {
     const restarted = await start(url);
     const stored = await storedSkills(path, 'sd');
     const verdict = judge(outcomes, stored);
-    console.log(`server + seed: ${JSON.stringify({ ...tally(outcomes), seedRuns: seeds.length, seedFailures: seeds.filter((s) => s.code !== 0).length, lost: verdict.lost.length, partial: verdict.partial.length })}`);
+    console.log(
+      `server + seed: ${JSON.stringify({ ...tally(outcomes), seedRuns: seeds.length, seedFailures: seeds.filter((s) => s.code !== 0).length, lost: verdict.lost.length, partial: verdict.partial.length })}`,
+    );
     expect(seeds.filter((s) => s.code !== 0)).toEqual([]);
     expect(seeds.length).toBeGreaterThan(0);
     expect(verdict.internal.slice(0, 3)).toEqual([]);
@@ -76,15 +97,21 @@ describe('Several processes writing one SQLite file', () => {
     const [fromA, fromB] = await Promise.all(loads.map((l) => l.stop()));
 
     await start(url);
-    const verdicts = [judge(fromA, await storedSkills(path, 'ta')), judge(fromB, await storedSkills(path, 'tb'))];
-    console.log(`two servers: ${JSON.stringify({ a: tally(fromA), b: tally(fromB), lost: verdicts[0].lost.length + verdicts[1].lost.length, partial: verdicts[0].partial.length + verdicts[1].partial.length })}`);
+    const verdicts = [
+      judge(fromA, await storedSkills(path, 'ta')),
+      judge(fromB, await storedSkills(path, 'tb')),
+    ];
+    console.log(
+      `two servers: ${JSON.stringify({ a: tally(fromA), b: tally(fromB), lost: verdicts[0].lost.length + verdicts[1].lost.length, partial: verdicts[0].partial.length + verdicts[1].partial.length })}`,
+    );
     for (const v of verdicts) {
       expect(v.internal.slice(0, 3)).toEqual([]);
       expect(v.lost).toEqual([]);
       expect(v.partial).toEqual([]);
       expect(v.phantom).toEqual([]);
     }
-    for (const o of [...fromA, ...fromB]) if (o.kind === 'refused') expect(o.code).toBe('SERVICE_UNAVAILABLE');
+    for (const o of [...fromA, ...fromB])
+      if (o.kind === 'refused') expect(o.code).toBe('SERVICE_UNAVAILABLE');
     expect(tally(fromA).acknowledged).toBeGreaterThan(5);
     expect(tally(fromB).acknowledged).toBeGreaterThan(5);
   });

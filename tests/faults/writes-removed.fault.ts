@@ -2,7 +2,19 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baseEnv, createEditorKey, createSkill, readyStatus, request, requireBuild, ROOT, ServerProcess, startServer, tally, waitFor } from './writes/harness';
+import {
+  baseEnv,
+  createEditorKey,
+  createSkill,
+  readyStatus,
+  request,
+  requireBuild,
+  ROOT,
+  ServerProcess,
+  startServer,
+  tally,
+  waitFor,
+} from './writes/harness';
 
 /**
  * The database's directory removed while the server runs: writes are refused (they would go into
@@ -32,13 +44,20 @@ describe('A database file removed while serving', () => {
     expect(await readyStatus(server)).toBe(200);
 
     rmSync(dir, { recursive: true, force: true });
-    const after = await Promise.all([1, 2, 3].map((n) => createSkill(server!.url, key, `rm-after-${n}`)));
+    const after = await Promise.all(
+      [1, 2, 3].map((n) => createSkill(server!.url, key, `rm-after-${n}`)),
+    );
     const ready = await readyStatus(server);
-    console.log(`removed file: ${JSON.stringify({ writesAfterRemoval: tally(after), readyz: ready })}`);
-    for (const o of after) expect(o).toMatchObject({ kind: 'refused', code: 'SERVICE_UNAVAILABLE' });
+    console.log(
+      `removed file: ${JSON.stringify({ writesAfterRemoval: tally(after), readyz: ready })}`,
+    );
+    for (const o of after)
+      expect(o).toMatchObject({ kind: 'refused', code: 'SERVICE_UNAVAILABLE' });
     expect(ready).toBe(503);
     // reads go on from the file the process still holds open
-    const read = await request(server.url, { body: JSON.stringify({ query: '{ skill(slug: "rm-before") { slug } }' }) });
+    const read = await request(server.url, {
+      body: JSON.stringify({ query: '{ skill(slug: "rm-before") { slug } }' }),
+    });
     expect(read.body.data.skill.slug).toBe('rm-before');
     await server.kill('SIGKILL');
 
@@ -58,6 +77,8 @@ describe('A database file removed while serving', () => {
     const seeded = server.logs.findIndex((l) => l.msg === 'database ready');
     expect(missing).toBeGreaterThan(-1);
     expect(server.logs[missing].level).toBe(50);
-    expect(missing).toBeLessThan(await waitFor(() => (seeded > -1 ? seeded : undefined), 'the database ready line'));
+    expect(missing).toBeLessThan(
+      await waitFor(() => (seeded > -1 ? seeded : undefined), 'the database ready line'),
+    );
   });
 });

@@ -6,8 +6,16 @@ const ts = require('typescript');
 
 const configPath = path.join(__dirname, '..', '..', 'tsconfig.json');
 const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
-const { options } = ts.convertCompilerOptionsFromJson(config.compilerOptions, path.dirname(configPath));
-const compilerOptions = { ...options, module: ts.ModuleKind.CommonJS, sourceMap: false, inlineSourceMap: true };
+const { options } = ts.convertCompilerOptionsFromJson(
+  config.compilerOptions,
+  path.dirname(configPath),
+);
+const compilerOptions = {
+  ...options,
+  module: ts.ModuleKind.CommonJS,
+  sourceMap: false,
+  inlineSourceMap: true,
+};
 
 require.extensions['.ts'] = (module, filename) => {
   const source = fs.readFileSync(filename, 'utf8');

@@ -15,7 +15,10 @@ describe('Aliases are true synonyms; nearby things are related terms', () => {
       micro: skill(slug: "microservices") { aliases relatedTerms }
       architect: role(slug: "solution-architect") { aliases }
     }`);
-    expect(data.dotnet).toEqual({ aliases: expect.not.arrayContaining(['C#']), relatedTerms: ['C#'] });
+    expect(data.dotnet).toEqual({
+      aliases: expect.not.arrayContaining(['C#']),
+      relatedTerms: ['C#'],
+    });
     expect(data.ruby).toEqual({ aliases: [], relatedTerms: ['Ruby on Rails'] });
     expect(data.micro.aliases).not.toContain('service-oriented architecture');
     expect(data.micro.relatedTerms).toEqual(['service-oriented architecture']);
@@ -23,7 +26,9 @@ describe('Aliases are true synonyms; nearby things are related terms', () => {
   });
 
   it('should not match a related term as the skill', async () => {
-    const { skillGap } = await server.data(`{ skillGap(target: "junior-backend-developer", have: ["C#", "Ruby on Rails", ".NET"]) { unrecognized matched { skill { slug } } } }`);
+    const { skillGap } = await server.data(
+      `{ skillGap(target: "junior-backend-developer", have: ["C#", "Ruby on Rails", ".NET"]) { unrecognized matched { skill { slug } } } }`,
+    );
     expect(skillGap.unrecognized).toEqual(['C#', 'Ruby on Rails']);
     expect(skillGap.matched.map((m: any) => m.skill.slug)).toContain('dotnet');
   });

@@ -4,7 +4,14 @@ import { json, startHttp } from '../support/server';
 
 const MUTATION = JSON.stringify({
   query: 'mutation($input: SectorCreateInput!) { sectorCreate(input: $input) { sector { slug } } }',
-  variables: { input: { slug: 'space', name: 'Space', description: 'd', cite: [{ source: 'backend-career-guide', section: 'x' }] } },
+  variables: {
+    input: {
+      slug: 'space',
+      name: 'Space',
+      description: 'd',
+      cite: [{ source: 'backend-career-guide', section: 'x' }],
+    },
+  },
 });
 
 describe('API keys over HTTP', () => {
@@ -18,10 +25,14 @@ describe('API keys over HTTP', () => {
   const post = (body: string, key?: string) =>
     fetch(`${server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+      },
       body,
     });
-  const sectors = async () => Number((await server.db.query("SELECT COUNT(*) AS n FROM sectors WHERE slug = 'space'"))[0].n);
+  const sectors = async () =>
+    Number((await server.db.query("SELECT COUNT(*) AS n FROM sectors WHERE slug = 'space'"))[0].n);
 
   it('should refuse a forged key with 401 UNAUTHENTICATED, even for a read', async () => {
     for (const key of ['cg_abcdefgh_' + 'x'.repeat(32), 'not-even-a-key']) {
@@ -39,7 +50,11 @@ describe('API keys over HTTP', () => {
     expect(await revokeApiKey(server.db, record.prefix)).toBe(1);
     const again = await post(MUTATION.replace('"space"', '"space-two"'), key);
     expect(again.status).toBe(401);
-    expect(Number((await server.db.query("SELECT COUNT(*) AS n FROM sectors WHERE slug = 'space-two'"))[0].n)).toBe(0);
+    expect(
+      Number(
+        (await server.db.query("SELECT COUNT(*) AS n FROM sectors WHERE slug = 'space-two'"))[0].n,
+      ),
+    ).toBe(0);
   });
 
   it('should refuse a write without a key, and a reader key, with their codes', async () => {
@@ -53,8 +68,12 @@ describe('API keys over HTTP', () => {
 
   it('should refuse a mutation sent over GET', async () => {
     const { key } = await createApiKey(server.db, 'http getter', ApiRole.EDITOR);
-    const query = encodeURIComponent('mutation { relationLink(input: { relation: EMPLOYER_SECTOR, from: "google", to: "fintech" }) { changed } }');
-    const res = await fetch(`${server.url}/graphql?query=${query}`, { headers: { authorization: `Bearer ${key}` } });
+    const query = encodeURIComponent(
+      'mutation { relationLink(input: { relation: EMPLOYER_SECTOR, from: "google", to: "fintech" }) { changed } }',
+    );
+    const res = await fetch(`${server.url}/graphql?query=${query}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(res.status).toBe(405);
     const linked = await server.db.query(
       "SELECT COUNT(*) AS n FROM employer_sectors es JOIN employers e ON e.id = es.employer_id JOIN sectors s ON s.id = es.sector_id WHERE e.slug = 'google' AND s.slug = 'fintech'",

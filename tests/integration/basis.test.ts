@@ -6,8 +6,29 @@ import { codeOf, TestServer } from '../support/server';
 const GAP = /* GraphQL */ `
   query ($have: [String!]!, $basis: Basis) {
     skillGap(target: "junior-backend-developer", have: $have, basis: $basis) {
-      coverage editorialWeights matched { skill { slug } } missing { skill { slug } importance importanceBasis }
-      missingGroups { name importance options { skill { slug } } }
+      coverage
+      editorialWeights
+      matched {
+        skill {
+          slug
+        }
+      }
+      missing {
+        skill {
+          slug
+        }
+        importance
+        importanceBasis
+      }
+      missingGroups {
+        name
+        importance
+        options {
+          skill {
+            slug
+          }
+        }
+      }
     }
   }
 `;
@@ -23,18 +44,31 @@ describe('The basis of skill grades', () => {
   afterAll(() => server.stop());
 
   it('should mark every seeded grade EDITORIAL, each with a rationale', async () => {
-    const { roles } = await server.data(`{ roles(first: 100) { nodes { skills { importanceBasis importanceRationale } levels { skills { importanceBasis importanceRationale } } } } }`);
-    const grades = roles.nodes.flatMap((r: any) => [...r.skills, ...r.levels.flatMap((l: any) => l.skills)]);
+    const { roles } = await server.data(
+      `{ roles(first: 100) { nodes { skills { importanceBasis importanceRationale } levels { skills { importanceBasis importanceRationale } } } } }`,
+    );
+    const grades = roles.nodes.flatMap((r: any) => [
+      ...r.skills,
+      ...r.levels.flatMap((l: any) => l.skills),
+    ]);
     expect(grades.length).toBeGreaterThan(100);
-    expect(grades.every((g: any) => g.importanceBasis === 'EDITORIAL' && g.importanceRationale?.length > 20)).toBe(true);
+    expect(
+      grades.every(
+        (g: any) => g.importanceBasis === 'EDITORIAL' && g.importanceRationale?.length > 20,
+      ),
+    ).toBe(true);
   });
 
   it('should grade alike what the guides put alike', async () => {
-    const { role } = await server.data(`{ role(slug: "backend-developer") { skills { importance skill { slug } } } }`);
+    const { role } = await server.data(
+      `{ role(slug: "backend-developer") { skills { importance skill { slug } } } }`,
+    );
     const grade = (slug: string) => role.skills.find((s: any) => s.skill.slug === slug).importance;
     expect(grade('nosql-databases')).toBe(grade('sql-databases'));
     expect(grade('graphql')).toBe(grade('rest'));
-    expect(new Set(['java', 'dotnet', 'javascript-nodejs', 'python', 'go', 'ruby'].map(grade)).size).toBe(1);
+    expect(
+      new Set(['java', 'dotnet', 'javascript-nodejs', 'python', 'go', 'ruby'].map(grade)).size,
+    ).toBe(1);
   });
 
   it('should compute skillGap with basis STATED without any editorial weight', async () => {
@@ -54,7 +88,14 @@ describe('The basis of skill grades', () => {
   it('should count a one-of group met by any one language, and report an unmet group once', async () => {
     const none = (await server.data(GAP, { have: ['git'] })).skillGap;
     const languages = none.missingGroups.find((g: any) => g.name === 'first-language');
-    expect(languages.options.map((o: any) => o.skill.slug).sort()).toEqual(['dotnet', 'go', 'java', 'javascript-nodejs', 'python', 'ruby']);
+    expect(languages.options.map((o: any) => o.skill.slug).sort()).toEqual([
+      'dotnet',
+      'go',
+      'java',
+      'javascript-nodejs',
+      'python',
+      'ruby',
+    ]);
     expect(none.missing.map((m: any) => m.skill.slug)).not.toContain('python');
     for (const language of ['Go', 'Ruby', 'Java']) {
       const gap = (await server.data(GAP, { have: ['git', language] })).skillGap;
@@ -63,7 +104,9 @@ describe('The basis of skill grades', () => {
       expect(gap.coverage).toBeGreaterThan(none.coverage);
     }
     // a match counts the group once too
-    const { roleMatches } = await server.data(`{ roleMatches(have: ["Python"], first: 50) { level { slug } missingGroups { name } matched { skill { slug } } } }`);
+    const { roleMatches } = await server.data(
+      `{ roleMatches(have: ["Python"], first: 50) { level { slug } missingGroups { name } matched { skill { slug } } } }`,
+    );
     const junior = roleMatches.find((m: any) => m.level.slug === 'junior-backend-developer');
     expect(junior.matched.map((m: any) => m.skill.slug)).toContain('python');
     expect(junior.missingGroups.map((g: any) => g.name)).not.toContain('first-language');
@@ -71,20 +114,58 @@ describe('The basis of skill grades', () => {
 
   it('should let a curator write an editorial grade with its rationale, and refuse a STATED one naming the field', async () => {
     const SET = /* GraphQL */ `
-      mutation ($input: SkillRequirementSetInput!) { skillRequirementSet(input: $input) { changed skillRequirement { importance importanceBasis importanceRationale } } }
+      mutation ($input: SkillRequirementSetInput!) {
+        skillRequirementSet(input: $input) {
+          changed
+          skillRequirement {
+            importance
+            importanceBasis
+            importanceRationale
+          }
+        }
+      }
     `;
-    const ok = await runAs(server, editor, SET, { input: { role: 'backend-developer', skill: 'rust', importance: 'RECOMMENDED', rationale: 'named as a first language in the tips' } });
-    expect(ok.data?.skillRequirementSet.skillRequirement).toEqual({ importance: 'RECOMMENDED', importanceBasis: 'EDITORIAL', importanceRationale: 'named as a first language in the tips' });
+    const ok = await runAs(server, editor, SET, {
+      input: {
+        role: 'backend-developer',
+        skill: 'rust',
+        importance: 'RECOMMENDED',
+        rationale: 'named as a first language in the tips',
+      },
+    });
+    expect(ok.data?.skillRequirementSet.skillRequirement).toEqual({
+      importance: 'RECOMMENDED',
+      importanceBasis: 'EDITORIAL',
+      importanceRationale: 'named as a first language in the tips',
+    });
     // and put it in a group: Rust then meets the first-language group
-    const grouped = await runAs(server, editor, SET, { input: { role: 'backend-developer', skill: 'rust', importance: 'RECOMMENDED', group: 'first-language' } });
+    const grouped = await runAs(server, editor, SET, {
+      input: {
+        role: 'backend-developer',
+        skill: 'rust',
+        importance: 'RECOMMENDED',
+        group: 'first-language',
+      },
+    });
     expect(grouped.data?.skillRequirementSet.changed).toBe(true);
     const gap = (await server.data(GAP, { have: ['git', 'Rust'] })).skillGap;
     expect(gap.missingGroups.map((g: any) => g.name)).not.toContain('first-language');
-    const badGroup = await runAs(server, editor, SET, { input: { role: 'backend-developer', skill: 'rust', importance: 'RECOMMENDED', group: 'Not A Slug' } });
+    const badGroup = await runAs(server, editor, SET, {
+      input: {
+        role: 'backend-developer',
+        skill: 'rust',
+        importance: 'RECOMMENDED',
+        group: 'Not A Slug',
+      },
+    });
     expect(codeOf(badGroup)).toBe('BAD_USER_INPUT');
     expect(badGroup.errors?.[0].message).toContain('group');
-    const stated = await runAs(server, editor, SET, { input: { role: 'backend-developer', skill: 'rust', importance: 'REQUIRED', basis: 'STATED' } });
+    const stated = await runAs(server, editor, SET, {
+      input: { role: 'backend-developer', skill: 'rust', importance: 'REQUIRED', basis: 'STATED' },
+    });
     expect(codeOf(stated)).toBe('BAD_USER_INPUT');
-    expect(stated.errors?.[0].message).toMatch(/basis: a STATED or DERIVED grade needs a citation with a span/);
+    expect(stated.errors?.[0].message).toMatch(
+      /basis: a STATED or DERIVED grade needs a citation with a span/,
+    );
   });
 });

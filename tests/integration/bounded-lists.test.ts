@@ -31,18 +31,34 @@ describe('Bounded, honest lists', () => {
   }, 120_000);
   afterAll(() => server.stop());
 
-  it('should give every list of objects a first argument, but a record\'s own facts', async () => {
+  it("should give every list of objects a first argument, but a record's own facts", async () => {
     const schema = await createSchema();
     const unbounded: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
-      if (!isObjectType(type) || type.name.startsWith('__') || type.name === 'Mutation' || type.name.endsWith('Connection')) continue;
+      if (
+        !isObjectType(type) ||
+        type.name.startsWith('__') ||
+        type.name === 'Mutation' ||
+        type.name.endsWith('Connection')
+      )
+        continue;
       for (const field of Object.values(type.getFields())) {
-        const list = isListType(getNullableType(field.type)) && isCompositeType(getNamedType(field.type));
-        if (list && field.name !== 'citations' && field.name !== 'userErrors' && !field.args.some((a) => a.name === 'first')) unbounded.push(`${type.name}.${field.name}`);
+        const list =
+          isListType(getNullableType(field.type)) && isCompositeType(getNamedType(field.type));
+        if (
+          list &&
+          field.name !== 'citations' &&
+          field.name !== 'userErrors' &&
+          !field.args.some((a) => a.name === 'first')
+        )
+          unbounded.push(`${type.name}.${field.name}`);
       }
     }
     expect(unbounded.sort()).toEqual([...OWN_FACTS].sort());
-    const sectors = schema.getQueryType()!.getFields().sectors.args.find((a) => a.name === 'first');
+    const sectors = schema
+      .getQueryType()!
+      .getFields()
+      .sectors.args.find((a) => a.name === 'first');
     expect(sectors?.defaultValue).toBe(100);
   });
 
@@ -56,16 +72,21 @@ describe('Bounded, honest lists', () => {
   });
 
   it('should bound a list on an object: a skill all 620 roles ask for', async () => {
-    const data = await server.data(`{ skill(slug: "widget-0") { roles { slug } some: roles(first: 7) { slug } } }`);
+    const data = await server.data(
+      `{ skill(slug: "widget-0") { roles { slug } some: roles(first: 7) { slug } } }`,
+    );
     expect(data.skill.roles).toHaveLength(100);
     expect(data.skill.some).toHaveLength(7);
   });
 
-  it.each([0, 101, -1])('should refuse first: %d with BAD_USER_INPUT naming first', async (first) => {
-    const result = await server.run(`{ sectors(first: ${first}) { slug } }`);
-    expect(codeOf(result)).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0].extensions?.argument).toBe('first');
-  });
+  it.each([0, 101, -1])(
+    'should refuse first: %d with BAD_USER_INPUT naming first',
+    async (first) => {
+      const result = await server.run(`{ sectors(first: ${first}) { slug } }`);
+      expect(codeOf(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0].extensions?.argument).toBe('first');
+    },
+  );
 
   it('should count every match of a filtered roles list (it stopped at 500), and page through them all', async () => {
     const all = await pageThrough(server, 'roles', 'filter: { search: "engineer" }');

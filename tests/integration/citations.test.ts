@@ -14,16 +14,28 @@ const OUTLINE = [
   { heading: 'Intro', level: 1 },
   { heading: 'Second part', level: 1 },
 ];
-const at = (text: string) => ({ start: DOC.indexOf(text), end: DOC.indexOf(text) + text.length, sha256: spanSha256(text) });
+const at = (text: string) => ({
+  start: DOC.indexOf(text),
+  end: DOC.indexOf(text) + text.length,
+  sha256: spanSha256(text),
+});
 
-function fixture(span: { start: number; end: number; sha256: string }, section = 'Intro'): { seeds: string; sources: string } {
+function fixture(
+  span: { start: number; end: number; sha256: string },
+  section = 'Intro',
+): { seeds: string; sources: string } {
   const seeds = mkdtempSync(join(tmpdir(), 'careergraph-cite-seeds-'));
   const sources = mkdtempSync(join(tmpdir(), 'careergraph-cite-sources-'));
   writeFileSync(join(sources, 'doc.txt'), DOC);
-  writeFileSync(join(seeds, 'all.yaml'), JSON.stringify({
-    sources: [{ slug: 'doc', title: 'Doc', file: 'doc.txt', sha256: sha256Hex(DOC), sections: OUTLINE }],
-    skills: [{ slug: 'widgets', name: 'Widgets', cite: [{ source: 'doc', section, span }] }],
-  }));
+  writeFileSync(
+    join(seeds, 'all.yaml'),
+    JSON.stringify({
+      sources: [
+        { slug: 'doc', title: 'Doc', file: 'doc.txt', sha256: sha256Hex(DOC), sections: OUTLINE },
+      ],
+      skills: [{ slug: 'widgets', name: 'Widgets', cite: [{ source: 'doc', section, span }] }],
+    }),
+  );
   return { seeds, sources };
 }
 
@@ -43,7 +55,11 @@ describe('Citation anchors', () => {
     const { seeds, sources } = fixture(at('Line two here.'));
     expect(verifyCitations(seeds, sources)).toEqual({ checked: 1, problems: [] });
     // white space inside the span does not matter to the hash
-    expect(verifyCitations(...Object.values(fixture(at('Only   this\tline.'), 'Second part')) as [string, string]).problems).toEqual([]);
+    expect(
+      verifyCitations(
+        ...(Object.values(fixture(at('Only   this\tline.'), 'Second part')) as [string, string]),
+      ).problems,
+    ).toEqual([]);
   });
 
   it('should name the record and the field of an anchor that does not hold', () => {
@@ -53,17 +69,32 @@ describe('Citation anchors', () => {
       const { seeds, sources } = fixture(span, section);
       return verifyCitations(seeds, sources).problems;
     };
-    expect(problems({ ...good, start: good.start + 1 })).toEqual([expect.stringMatching(new RegExp(`all\\.yaml: ${escape(where)}\\.span\\.sha256: `))]);
-    expect(problems({ ...good, end: DOC.length + 5 })).toEqual([expect.stringContaining(`${where}.span.end: `)]);
-    expect(problems(good, 'Second part')).toEqual([expect.stringMatching(new RegExp(`${escape(where)}\\.span: .*outside section "Second part"`))]);
-    expect(problems(good, 'Nowhere')).toEqual([expect.stringContaining(`${where}.section: "Nowhere" is not a heading`)]);
-    expect(problems({ ...good, end: good.start })).toEqual([expect.stringContaining(`${where}.span: `)]);
+    expect(problems({ ...good, start: good.start + 1 })).toEqual([
+      expect.stringMatching(new RegExp(`all\\.yaml: ${escape(where)}\\.span\\.sha256: `)),
+    ]);
+    expect(problems({ ...good, end: DOC.length + 5 })).toEqual([
+      expect.stringContaining(`${where}.span.end: `),
+    ]);
+    expect(problems(good, 'Second part')).toEqual([
+      expect.stringMatching(new RegExp(`${escape(where)}\\.span: .*outside section "Second part"`)),
+    ]);
+    expect(problems(good, 'Nowhere')).toEqual([
+      expect.stringContaining(`${where}.section: "Nowhere" is not a heading`),
+    ]);
+    expect(problems({ ...good, end: good.start })).toEqual([
+      expect.stringContaining(`${where}.span: `),
+    ]);
   });
 
   it('should refuse a citation with no span', () => {
     const { seeds, sources } = fixture(at('Line two here.'));
-    writeFileSync(join(seeds, 'all.yaml'), readFileSync(join(seeds, 'all.yaml'), 'utf8').replace(/,"span":\{[^}]*\}/, ''));
-    expect(verifyCitations(seeds, sources).problems).toEqual([expect.stringContaining('skills[0] (widgets).cite[0].span: missing')]);
+    writeFileSync(
+      join(seeds, 'all.yaml'),
+      readFileSync(join(seeds, 'all.yaml'), 'utf8').replace(/,"span":\{[^}]*\}/, ''),
+    );
+    expect(verifyCitations(seeds, sources).problems).toEqual([
+      expect.stringContaining('skills[0] (widgets).cite[0].span: missing'),
+    ]);
   });
 
   const withSources = existsSync(SHARED_SOURCES) ? describe : describe.skip;
@@ -78,7 +109,8 @@ describe('Citation anchors', () => {
       const seeds = mkdtempSync(join(tmpdir(), 'careergraph-cite-seeds-'));
       const sources = mkdtempSync(join(tmpdir(), 'careergraph-cite-sources-'));
       cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
-      for (const name of readdirSync(SHARED_SOURCES)) cpSync(join(SHARED_SOURCES, name), join(sources, name));
+      for (const name of readdirSync(SHARED_SOURCES))
+        cpSync(join(SHARED_SOURCES, name), join(sources, name));
       // move the start of the senior level's first anchor by one character
       const file = join(seeds, 'roles', 'backend-developer.yaml');
       const { citations } = readCitations(seeds);
@@ -87,14 +119,35 @@ describe('Citation anchors', () => {
       const text = readFileSync(file, 'utf8');
       const anchor = `span: { start: ${target!.span!.start}, end: ${target!.span!.end}`;
       expect(text.split(anchor)).toHaveLength(2);
-      writeFileSync(file, text.replace(anchor, `span: { start: ${target!.span!.start + 1}, end: ${target!.span!.end}`));
+      writeFileSync(
+        file,
+        text.replace(
+          anchor,
+          `span: { start: ${target!.span!.start + 1}, end: ${target!.span!.end}`,
+        ),
+      );
       const report = verifyCitations(seeds, sources);
       expect(report.problems).toEqual([
-        expect.stringMatching(/backend-developer\.yaml: roles\[0\] \(backend-developer\)\.levels\[\d\] \(senior-backend-developer\)\.cite\[0\]\.span\.sha256: /),
+        expect.stringMatching(
+          /backend-developer\.yaml: roles\[0\] \(backend-developer\)\.levels\[\d\] \(senior-backend-developer\)\.cite\[0\]\.span\.sha256: /,
+        ),
       ]);
 
       // and the command line says so with a failing exit status
-      const run = () => execFileSync(process.execPath, ['-r', join(ROOT, 'tests', 'helpers', 'ts-register.js'), join(ROOT, 'src', 'seeding', 'citations-verify-cli.ts'), '--sources', sources, '--seeds', seeds], { stdio: 'pipe' });
+      const run = () =>
+        execFileSync(
+          process.execPath,
+          [
+            '-r',
+            join(ROOT, 'tests', 'helpers', 'ts-register.js'),
+            join(ROOT, 'src', 'seeding', 'citations-verify-cli.ts'),
+            '--sources',
+            sources,
+            '--seeds',
+            seeds,
+          ],
+          { stdio: 'pipe' },
+        );
       expect(run).toThrow(/senior-backend-developer\)\.cite\[0\]\.span\.sha256/);
     });
   });

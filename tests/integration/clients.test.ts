@@ -32,7 +32,11 @@ describe('Standard clients with their default settings', () => {
 
   it('should answer urql with default options, which sends queries as GET', async () => {
     const { methods, fetch } = recordingFetch();
-    const client = new Client({ url: `${server.url}/graphql`, exchanges: [cacheExchange, fetchExchange], fetch });
+    const client = new Client({
+      url: `${server.url}/graphql`,
+      exchanges: [cacheExchange, fetchExchange],
+      fetch,
+    });
     for (const { name, query } of EXAMPLES) {
       const result = await client.query(query, {}).toPromise();
       expect({ name, error: result.error?.message }).toEqual({ name, error: undefined });
@@ -62,7 +66,9 @@ describe('Standard clients with their default settings', () => {
   });
 
   it('should answer a bare GET (curl, a CDN) with 200 and cache headers', async () => {
-    const res = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ sources { title } }')}`);
+    const res = await fetch(
+      `${server.url}/graphql?query=${encodeURIComponent('{ sources { title } }')}`,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('max-age=60, public');
     expect(((await res.json()) as any).data.sources.length).toBeGreaterThan(0);

@@ -7,18 +7,56 @@ const CITE = [{ source: 'backend-career-guide', section: 'Core technical skills'
 
 const SKILL_CREATE = /* GraphQL */ `
   mutation Create($input: SkillCreateInput!) {
-    skillCreate(input: $input) { skill { id slug name version broader { slug } citations { section source { slug } } } }
+    skillCreate(input: $input) {
+      skill {
+        id
+        slug
+        name
+        version
+        broader {
+          slug
+        }
+        citations {
+          section
+          source {
+            slug
+          }
+        }
+      }
+    }
   }
 `;
 const SKILL_UPDATE = /* GraphQL */ `
-  mutation Update($input: SkillUpdateInput!) { skillUpdate(input: $input) { skill { slug name description version } } }
+  mutation Update($input: SkillUpdateInput!) {
+    skillUpdate(input: $input) {
+      skill {
+        slug
+        name
+        description
+        version
+      }
+    }
+  }
 `;
 const SKILL_DELETE = /* GraphQL */ `
-  mutation Delete($input: SkillDeleteInput!) { skillDelete(input: $input) { deletedId key } }
+  mutation Delete($input: SkillDeleteInput!) {
+    skillDelete(input: $input) {
+      deletedId
+      key
+    }
+  }
 `;
 
 const newSkill = (slug: string, extra: Record<string, unknown> = {}) => ({
-  input: { slug, name: `Skill ${slug}`, category: 'TOOL', description: 'Made in a test', broader: 'server-and-cloud-management', cite: CITE, ...extra },
+  input: {
+    slug,
+    name: `Skill ${slug}`,
+    category: 'TOOL',
+    description: 'Made in a test',
+    broader: 'server-and-cloud-management',
+    cite: CITE,
+    ...extra,
+  },
 });
 
 describe('Curation', () => {
@@ -35,19 +73,27 @@ describe('Curation', () => {
   });
   afterAll(() => server.stop());
 
-  const count = async (table: string) => Number((await server.db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+  const count = async (table: string) =>
+    Number((await server.db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
 
   it('should refuse a write without a key as UNAUTHENTICATED and with a reader key as FORBIDDEN, changing nothing', async () => {
     const before = await count('skills');
     const audited = await count('audit_log'); // the start-up seed run's entry
-    expect(codeOf(await runAs(server, null, SKILL_CREATE, newSkill('helm')))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await runAs(server, null, SKILL_CREATE, newSkill('helm')))).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(codeOf(await runAs(server, reader, SKILL_CREATE, newSkill('helm')))).toBe('FORBIDDEN');
     expect(await count('skills')).toBe(before);
     expect(await count('audit_log')).toBe(audited);
   });
 
   it('should create a skill that the graph, search and the audit log then show', async () => {
-    const result = await runAs(server, editor, SKILL_CREATE, newSkill('terraform', { name: 'Terraform', aliases: ['TF'] }));
+    const result = await runAs(
+      server,
+      editor,
+      SKILL_CREATE,
+      newSkill('terraform', { name: 'Terraform', aliases: ['TF'] }),
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.skillCreate.skill).toMatchObject({
       slug: 'terraform',
@@ -55,16 +101,36 @@ describe('Curation', () => {
       broader: { slug: 'server-and-cloud-management' },
       citations: [{ section: 'Core technical skills', source: { slug: 'backend-career-guide' } }],
     });
-    const { search } = await server.data(`{ search(query: "terraform") { node { ... on Skill { slug } } } }`);
+    const { search } = await server.data(
+      `{ search(query: "terraform") { node { ... on Skill { slug } } } }`,
+    );
     expect(search[0].node.slug).toBe('terraform');
-    const { skill } = await server.data(`{ skill(slug: "server-and-cloud-management") { narrower { slug } } }`);
+    const { skill } = await server.data(
+      `{ skill(slug: "server-and-cloud-management") { narrower { slug } } }`,
+    );
     expect(skill.narrower.map((s: any) => s.slug)).toContain('terraform');
     // the in-process skill index follows the write (it is rebuilt for the new graph version)
-    const gap = await server.data(`{ skillGap(target: "backend-developer", have: ["tf"]) { unrecognized } }`);
+    const gap = await server.data(
+      `{ skillGap(target: "backend-developer", have: ["tf"]) { unrecognized } }`,
+    );
     expect(gap.skillGap.unrecognized).toEqual([]);
-    const log = await runAs(server, admin, `{ auditLog(first: 5) { totalCount nodes { actor action subjectType subjectKey before after } } }`);
-    expect(log.data.auditLog.nodes[0]).toMatchObject({ actor: 'Edna Editor', action: 'skillCreate', subjectType: 'Skill', subjectKey: 'terraform', before: null });
-    expect(log.data.auditLog.nodes[0].after).toMatchObject({ slug: 'terraform', name: 'Terraform', cite: CITE });
+    const log = await runAs(
+      server,
+      admin,
+      `{ auditLog(first: 5) { totalCount nodes { actor action subjectType subjectKey before after } } }`,
+    );
+    expect(log.data.auditLog.nodes[0]).toMatchObject({
+      actor: 'Edna Editor',
+      action: 'skillCreate',
+      subjectType: 'Skill',
+      subjectKey: 'terraform',
+      before: null,
+    });
+    expect(log.data.auditLog.nodes[0].after).toMatchObject({
+      slug: 'terraform',
+      name: 'Terraform',
+      cite: CITE,
+    });
   });
 
   it('should refuse a taken slug with CONFLICT', async () => {
@@ -75,9 +141,13 @@ describe('Curation', () => {
 
   it('should refuse a stale version with CONFLICT so two editors cannot overwrite each other', async () => {
     await runAs(server, editor, SKILL_CREATE, newSkill('ansible'));
-    const first = await runAs(server, editor, SKILL_UPDATE, { input: { slug: 'ansible', version: 1, changes: { description: 'First editor' } } });
+    const first = await runAs(server, editor, SKILL_UPDATE, {
+      input: { slug: 'ansible', version: 1, changes: { description: 'First editor' } },
+    });
     expect(first.data.skillUpdate.skill).toMatchObject({ description: 'First editor', version: 2 });
-    const second = await runAs(server, editor, SKILL_UPDATE, { input: { slug: 'ansible', version: 1, changes: { description: 'Second editor' } } });
+    const second = await runAs(server, editor, SKILL_UPDATE, {
+      input: { slug: 'ansible', version: 1, changes: { description: 'Second editor' } },
+    });
     expect(codeOf(second)).toBe('CONFLICT');
     expect(second.errors?.[0].extensions?.field).toBe('input.version');
     const { skill } = await server.data(`{ skill(slug: "ansible") { description version } }`);
@@ -92,11 +162,21 @@ describe('Curation', () => {
     const noCite = await runAs(server, editor, SKILL_CREATE, newSkill('no-cite', { cite: [] }));
     expect(codeOf(noCite)).toBe('BAD_USER_INPUT');
     expect(noCite.errors?.[0].message).toMatch(/cite/);
-    const badBroader = await runAs(server, editor, SKILL_CREATE, newSkill('orphan', { broader: 'no-such-skill' }));
+    const badBroader = await runAs(
+      server,
+      editor,
+      SKILL_CREATE,
+      newSkill('orphan', { broader: 'no-such-skill' }),
+    );
     expect(codeOf(badBroader)).toBe('BAD_USER_INPUT');
     expect(badBroader.errors?.[0].extensions?.argument).toBe('input.broader');
     // the record row would be written before its citation: the transaction must undo it
-    const badSource = await runAs(server, editor, SKILL_CREATE, newSkill('half-written', { cite: [{ source: 'no-such-source', section: 'x' }] }));
+    const badSource = await runAs(
+      server,
+      editor,
+      SKILL_CREATE,
+      newSkill('half-written', { cite: [{ source: 'no-such-source', section: 'x' }] }),
+    );
     expect(codeOf(badSource)).toBe('BAD_USER_INPUT');
     expect(badSource.errors?.[0].extensions?.argument).toBe('input.cite[0].source');
     expect(await count('skills')).toBe(before);
@@ -105,8 +185,16 @@ describe('Curation', () => {
 
   it('should write a citation anchored to a span, and refuse an impossible span naming its field', async () => {
     const span = { start: 10, end: 42, sha256: 'ab'.repeat(32) };
-    const query = SKILL_CREATE.replace('citations { section source { slug } }', 'citations { section span { start end sha256 } }');
-    const made = await runAs(server, editor, query, newSkill('anchored-skill', { cite: [{ ...CITE[0], span }] }));
+    const query = SKILL_CREATE.replace(
+      'citations { section source { slug } }',
+      'citations { section span { start end sha256 } }',
+    );
+    const made = await runAs(
+      server,
+      editor,
+      query,
+      newSkill('anchored-skill', { cite: [{ ...CITE[0], span }] }),
+    );
     expect(made.errors).toBeUndefined();
     expect(made.data?.skillCreate.skill.citations).toEqual([{ section: CITE[0].section, span }]);
     const log = await runAs(server, admin, `{ auditLog(first: 1) { nodes { after } } }`);
@@ -118,7 +206,12 @@ describe('Curation', () => {
       [{ ...span, start: -1 }, 'span.start'],
       [{ ...span, sha256: 'not-a-hash' }, 'span.sha256'],
     ] as const) {
-      const refused = await runAs(server, editor, SKILL_CREATE, newSkill('bad-span', { cite: [{ ...CITE[0], span: bad }] }));
+      const refused = await runAs(
+        server,
+        editor,
+        SKILL_CREATE,
+        newSkill('bad-span', { cite: [{ ...CITE[0], span: bad }] }),
+      );
       expect(codeOf(refused)).toBe('BAD_USER_INPUT');
       expect(refused.errors?.[0].message).toContain(`cite.0.${field}:`);
     }
@@ -128,32 +221,85 @@ describe('Curation', () => {
   it('should validate salary bands: ISO currency, min not above max, level of the role', async () => {
     const BAND = `mutation($input: SalaryBandCreateInput!) { salaryBandCreate(input: $input) { salaryBand { slug min max level { slug } } } }`;
     const band = (extra: Record<string, unknown>) => ({
-      input: { slug: 'test-band', role: 'backend-developer', label: 'test', currency: 'USD', period: 'ANNUAL', region: 'US', min: 1, max: 2, cite: CITE, ...extra },
+      input: {
+        slug: 'test-band',
+        role: 'backend-developer',
+        label: 'test',
+        currency: 'USD',
+        period: 'ANNUAL',
+        region: 'US',
+        min: 1,
+        max: 2,
+        cite: CITE,
+        ...extra,
+      },
     });
-    expect(codeOf(await runAs(server, editor, BAND, band({ currency: 'DOLLARS' })))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await runAs(server, editor, BAND, band({ currency: 'DOLLARS' })))).toBe(
+      'BAD_USER_INPUT',
+    );
     const minMax = await runAs(server, editor, BAND, band({ min: 200, max: 100 }));
     expect(codeOf(minMax)).toBe('BAD_USER_INPUT');
     expect(minMax.errors?.[0].message).toMatch(/max must not be below min/);
     const wrongLevel = await runAs(server, editor, BAND, band({ level: 'solution-architect' }));
     expect(codeOf(wrongLevel)).toBe('BAD_USER_INPUT');
-    const ok = await runAs(server, editor, BAND, band({ level: 'mid-level-backend-developer', min: 90000, max: 110000 }));
-    expect(ok.data.salaryBandCreate.salaryBand).toEqual({ slug: 'test-band', min: 90000, max: 110000, level: { slug: 'mid-level-backend-developer' } });
+    const ok = await runAs(
+      server,
+      editor,
+      BAND,
+      band({ level: 'mid-level-backend-developer', min: 90000, max: 110000 }),
+    );
+    expect(ok.data.salaryBandCreate.salaryBand).toEqual({
+      slug: 'test-band',
+      min: 90000,
+      max: 110000,
+      level: { slug: 'mid-level-backend-developer' },
+    });
   });
 
   it('should delete with the right version, and refuse deleting what others still point to', async () => {
     await runAs(server, editor, SKILL_CREATE, newSkill('to-delete'));
-    expect(codeOf(await runAs(server, editor, SKILL_DELETE, { input: { slug: 'to-delete', version: 7 } }))).toBe('CONFLICT');
-    const deleted = await runAs(server, editor, SKILL_DELETE, { input: { slug: 'to-delete', version: 1 } });
+    expect(
+      codeOf(
+        await runAs(server, editor, SKILL_DELETE, { input: { slug: 'to-delete', version: 7 } }),
+      ),
+    ).toBe('CONFLICT');
+    const deleted = await runAs(server, editor, SKILL_DELETE, {
+      input: { slug: 'to-delete', version: 1 },
+    });
     expect(deleted.data.skillDelete.key).toBe('to-delete');
     expect((await server.data(`{ skill(slug: "to-delete") { slug } }`)).skill).toBeNull();
-    expect(Number((await server.db.query("SELECT COUNT(*) AS n FROM citations WHERE subject_type = 'Skill' AND subject_id NOT IN (SELECT id FROM skills)"))[0].n)).toBe(0);
-    const { organization } = { organization: (await server.db.query("SELECT version FROM organizations WHERE slug = 'oracle'"))[0] };
-    const refused = await runAs(server, editor, `mutation($input: OrganizationDeleteInput!) { organizationDelete(input: $input) { key } }`, {
-      input: { slug: 'oracle', version: organization.version },
-    });
+    expect(
+      Number(
+        (
+          await server.db.query(
+            "SELECT COUNT(*) AS n FROM citations WHERE subject_type = 'Skill' AND subject_id NOT IN (SELECT id FROM skills)",
+          )
+        )[0].n,
+      ),
+    ).toBe(0);
+    const { organization } = {
+      organization: (
+        await server.db.query("SELECT version FROM organizations WHERE slug = 'oracle'")
+      )[0],
+    };
+    const refused = await runAs(
+      server,
+      editor,
+      `mutation($input: OrganizationDeleteInput!) { organizationDelete(input: $input) { key } }`,
+      {
+        input: { slug: 'oracle', version: organization.version },
+      },
+    );
     expect(codeOf(refused)).toBe('CONFLICT');
-    expect((await server.data(`{ certification(slug: "ocpjp") { issuer { slug } } }`)).certification.issuer.slug).toBe('oracle');
-    expect(codeOf(await runAs(server, editor, SKILL_DELETE, { input: { slug: 'never-was', version: 1 } }))).toBe('NOT_FOUND');
+    expect(
+      (await server.data(`{ certification(slug: "ocpjp") { issuer { slug } } }`)).certification
+        .issuer.slug,
+    ).toBe('oracle');
+    expect(
+      codeOf(
+        await runAs(server, editor, SKILL_DELETE, { input: { slug: 'never-was', version: 1 } }),
+      ),
+    ).toBe('NOT_FOUND');
   });
 
   it('should link and unlink relations, idempotently', async () => {
@@ -165,53 +311,105 @@ describe('Curation', () => {
     const { employer } = await server.data(`{ employer(slug: "deloitte") { sectors { slug } } }`);
     expect(employer.sectors.map((s: any) => s.slug)).toContain('healthcare-technology');
     expect((await runAs(server, editor, UNLINK, { input })).data.relationUnlink.changed).toBe(true);
-    expect((await runAs(server, editor, UNLINK, { input })).data.relationUnlink.changed).toBe(false);
-    const wrongKind = await runAs(server, editor, LINK, { input: { relation: 'EMPLOYER_SECTOR', from: 'docker', to: 'fintech' } });
+    expect((await runAs(server, editor, UNLINK, { input })).data.relationUnlink.changed).toBe(
+      false,
+    );
+    const wrongKind = await runAs(server, editor, LINK, {
+      input: { relation: 'EMPLOYER_SECTOR', from: 'docker', to: 'fintech' },
+    });
     expect(codeOf(wrongKind)).toBe('BAD_USER_INPUT');
     expect(wrongKind.errors?.[0].extensions?.argument).toBe('input.from');
   });
 
   it('should set and remove skill requirements of a level', async () => {
     const SET = `mutation($input: SkillRequirementSetInput!) { skillRequirementSet(input: $input) { changed skillRequirement { importance skill { slug } } } }`;
-    const input = { role: 'backend-developer', level: 'senior-backend-developer', skill: 'grafana', importance: 'REQUIRED' };
+    const input = {
+      role: 'backend-developer',
+      level: 'senior-backend-developer',
+      skill: 'grafana',
+      importance: 'REQUIRED',
+    };
     expect((await runAs(server, editor, SET, { input })).data.skillRequirementSet).toEqual({
       changed: true,
       skillRequirement: { importance: 'REQUIRED', skill: { slug: 'grafana' } },
     });
-    const gap = await server.data(`{ skillGap(target: "senior-backend-developer", have: []) { missing { importance skill { slug } } } }`);
-    expect(gap.skillGap.missing).toContainEqual({ importance: 'REQUIRED', skill: { slug: 'grafana' } });
-    const wrongLevel = await runAs(server, editor, SET, { input: { ...input, level: 'solution-architect' } });
+    const gap = await server.data(
+      `{ skillGap(target: "senior-backend-developer", have: []) { missing { importance skill { slug } } } }`,
+    );
+    expect(gap.skillGap.missing).toContainEqual({
+      importance: 'REQUIRED',
+      skill: { slug: 'grafana' },
+    });
+    const wrongLevel = await runAs(server, editor, SET, {
+      input: { ...input, level: 'solution-architect' },
+    });
     expect(wrongLevel.errors?.[0].extensions?.argument).toBe('input.level');
     const { importance: _i, ...key } = input;
-    const removed = await runAs(server, editor, `mutation($input: SkillRequirementKey!) { skillRequirementRemove(input: $input) { changed } }`, { input: key });
+    const removed = await runAs(
+      server,
+      editor,
+      `mutation($input: SkillRequirementKey!) { skillRequirementRemove(input: $input) { changed } }`,
+      { input: key },
+    );
     expect(removed.data.skillRequirementRemove.changed).toBe(true);
   });
 
   it('should create a transition that career paths then use', async () => {
     const CREATE = `mutation($input: CareerTransitionCreateInput!) { careerTransitionCreate(input: $input) { careerTransition { kind typicalYears { min max } skillsToGain { slug } version } } }`;
-    const input = { from: 'junior-backend-developer', to: 'devops-engineer', kind: 'LATERAL', typicalYears: { min: 1, max: 3 }, skillsToGain: ['docker'], cite: CITE };
+    const input = {
+      from: 'junior-backend-developer',
+      to: 'devops-engineer',
+      kind: 'LATERAL',
+      typicalYears: { min: 1, max: 3 },
+      skillsToGain: ['docker'],
+      cite: CITE,
+    };
     const created = await runAs(server, editor, CREATE, { input });
-    expect(created.data.careerTransitionCreate.careerTransition).toEqual({ kind: 'LATERAL', typicalYears: { min: 1, max: 3 }, skillsToGain: [{ slug: 'docker' }], version: 1 });
-    expect(codeOf(await runAs(server, editor, CREATE, { input }))).toBe('CONFLICT');
-    const { careerPath } = await server.data(`{ careerPath(from: "junior-backend-developer", to: "devops-engineer") { steps { from { slug } } } }`);
-    expect(careerPath.steps).toEqual([{ from: { slug: 'junior-backend-developer' } }]);
-    const stale = await runAs(server, editor, `mutation($input: CareerTransitionUpdateInput!) { careerTransitionUpdate(input: $input) { careerTransition { version } } }`, {
-      input: { from: input.from, to: input.to, version: 5, changes: { kind: 'PROMOTION' } },
+    expect(created.data.careerTransitionCreate.careerTransition).toEqual({
+      kind: 'LATERAL',
+      typicalYears: { min: 1, max: 3 },
+      skillsToGain: [{ slug: 'docker' }],
+      version: 1,
     });
+    expect(codeOf(await runAs(server, editor, CREATE, { input }))).toBe('CONFLICT');
+    const { careerPath } = await server.data(
+      `{ careerPath(from: "junior-backend-developer", to: "devops-engineer") { steps { from { slug } } } }`,
+    );
+    expect(careerPath.steps).toEqual([{ from: { slug: 'junior-backend-developer' } }]);
+    const stale = await runAs(
+      server,
+      editor,
+      `mutation($input: CareerTransitionUpdateInput!) { careerTransitionUpdate(input: $input) { careerTransition { version } } }`,
+      {
+        input: { from: input.from, to: input.to, version: 5, changes: { kind: 'PROMOTION' } },
+      },
+    );
     expect(codeOf(stale)).toBe('CONFLICT');
   });
 
   it('should keep the audit log for admins only', async () => {
     expect(codeOf(await runAs(server, editor, `{ auditLog { totalCount } }`))).toBe('FORBIDDEN');
-    expect(codeOf(await runAs(server, null, `{ auditLog { totalCount } }`))).toBe('UNAUTHENTICATED');
-    const log = await runAs(server, admin, `{ auditLog(first: 100, filter: { subjectKey: "ansible" }) { nodes { action before after } } }`);
+    expect(codeOf(await runAs(server, null, `{ auditLog { totalCount } }`))).toBe(
+      'UNAUTHENTICATED',
+    );
+    const log = await runAs(
+      server,
+      admin,
+      `{ auditLog(first: 100, filter: { subjectKey: "ansible" }) { nodes { action before after } } }`,
+    );
     const [update, create] = log.data.auditLog.nodes;
     expect(create.action).toBe('skillCreate');
-    expect(update).toMatchObject({ action: 'skillUpdate', before: { description: 'Made in a test', version: 1 }, after: { description: 'First editor', version: 2 } });
+    expect(update).toMatchObject({
+      action: 'skillUpdate',
+      before: { description: 'Made in a test', version: 1 },
+      after: { description: 'First editor', version: 2 },
+    });
   });
 
   it('should tell a caller which key it holds', async () => {
-    expect((await runAs(server, reader, `{ viewer { role } }`)).data.viewer).toEqual({ role: 'reader' });
+    expect((await runAs(server, reader, `{ viewer { role } }`)).data.viewer).toEqual({
+      role: 'reader',
+    });
     expect((await runAs(server, null, `{ viewer { role } }`)).data.viewer).toBeNull();
   });
 });

@@ -3,7 +3,10 @@ import { openTestDataSource } from '../support/database';
 
 describe('The database identity', () => {
   it('should be made by the migration, differ between two databases, and never change after', async () => {
-    const [a, b] = await Promise.all([openTestDataSource('identity-a'), openTestDataSource('identity-b')]);
+    const [a, b] = await Promise.all([
+      openTestDataSource('identity-a'),
+      openTestDataSource('identity-b'),
+    ]);
     try {
       await Promise.all([a.db.runMigrations(), b.db.runMigrations()]);
       const identityA = await readDatabaseIdentity(a.db);

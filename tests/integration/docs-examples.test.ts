@@ -1,6 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { FragmentDefinitionNode, Kind, OperationDefinitionNode, parse, print, SelectionSetNode } from 'graphql';
+import {
+  FragmentDefinitionNode,
+  Kind,
+  OperationDefinitionNode,
+  parse,
+  print,
+  SelectionSetNode,
+} from 'graphql';
 import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { keyFor, runAs } from '../support/auth';
 import { Result, TestServer } from '../support/server';
@@ -16,7 +23,13 @@ import { Result, TestServer } from '../support/server';
 
 const ROOT = join(__dirname, '..', '..');
 const DOCS = join(ROOT, 'docs');
-const MARKDOWN = ['README.md', 'CONTRIBUTING.md', ...readdirSync(DOCS).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))].sort();
+const MARKDOWN = [
+  'README.md',
+  'CONTRIBUTING.md',
+  ...readdirSync(DOCS)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join('docs', f)),
+].sort();
 
 interface Example {
   name: string;
@@ -30,20 +43,32 @@ interface Example {
 function markdownExamples(file: string): Example[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
   const fence = /```(\w*)\n([\s\S]*?)```/g;
-  const blocks = [...text.matchAll(fence)].map((m) => ({ lang: m[1], body: m[2], start: m.index!, end: m.index! + m[0].length }));
+  const blocks = [...text.matchAll(fence)].map((m) => ({
+    lang: m[1],
+    body: m[2],
+    start: m.index!,
+    end: m.index! + m[0].length,
+  }));
   return blocks.flatMap((block, i) => {
     if (block.lang !== 'graphql') return [];
     const before = text.slice(0, block.start).trimEnd();
     const directive = /<!--\s*example:\s*([^>]*?)\s*-->$/.exec(before)?.[1] ?? '';
     const next = blocks[i + 1];
-    const shown = next && next.lang === 'json' && text.slice(block.end, next.start).trim() === '' ? next.body : '';
+    const shown =
+      next && next.lang === 'json' && text.slice(block.end, next.start).trim() === ''
+        ? next.body
+        : '';
     const line = text.slice(0, block.start).split('\n').length;
     return [
       {
         name: `${file}:${line}`,
         query: block.body,
         skip: /^skip\b/.test(directive) ? directive : undefined,
-        emptyOk: /empty ok:\s*(.*)$/.exec(directive)?.[1].split(',').map((s) => s.trim()) ?? [],
+        emptyOk:
+          /empty ok:\s*(.*)$/
+            .exec(directive)?.[1]
+            .split(',')
+            .map((s) => s.trim()) ?? [],
         expectedCodes: [...shown.matchAll(/"code":\s*"([A-Z_]+)"/g)].map((m) => m[1]),
       },
     ];
@@ -55,13 +80,22 @@ const EXAMPLES: Example[] = [
   ...readdirSync(join(DOCS, 'examples'))
     .filter((f) => f.endsWith('.graphql'))
     .sort()
-    .map((f) => ({ name: `docs/examples/${f}`, query: readFileSync(join(DOCS, 'examples', f), 'utf8'), emptyOk: [], expectedCodes: [] })),
+    .map((f) => ({
+      name: `docs/examples/${f}`,
+      query: readFileSync(join(DOCS, 'examples', f), 'utf8'),
+      emptyOk: [],
+      expectedCodes: [],
+    })),
 ];
 
 /** A block may hold several operations (one line each): each runs on its own, with the block's fragments. */
-function operationsOf(query: string): { text: string; mutation: boolean; composite: Set<string> }[] {
+function operationsOf(
+  query: string,
+): { text: string; mutation: boolean; composite: Set<string> }[] {
   const document = parse(query);
-  const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+  const fragments = document.definitions.filter(
+    (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
+  );
   const byName = new Map(fragments.map((f) => [f.name.value, f]));
   return document.definitions
     .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
@@ -82,7 +116,11 @@ function operationsOf(query: string): { text: string; mutation: boolean; composi
         }
       };
       visit(op.selectionSet, '');
-      return { text: [op, ...fragments].map((d) => print(d)).join('\n'), mutation: op.operation === 'mutation', composite };
+      return {
+        text: [op, ...fragments].map((d) => print(d)).join('\n'),
+        mutation: op.operation === 'mutation',
+        composite,
+      };
     });
 }
 
@@ -92,7 +130,10 @@ function operationsOf(query: string): { text: string; mutation: boolean; composi
  * answers nothing but its `__typename` (an interface hit whose type the example has no fragment for). A null scalar is the
  * API's "unknown" (an open year range, a band with no stated maximum) and is not counted.
  */
-function alwaysEmpty(data: Record<string, unknown> | null | undefined, composite: Set<string>): string[] {
+function alwaysEmpty(
+  data: Record<string, unknown> | null | undefined,
+  composite: Set<string>,
+): string[] {
   const filled = new Map<string, boolean>();
   const note = (path: string, ok: boolean) => filled.set(path, (filled.get(path) ?? false) || ok);
   const walk = (value: unknown, path: string) => {
@@ -102,7 +143,8 @@ function alwaysEmpty(data: Record<string, unknown> | null | undefined, composite
     } else if (value !== null && typeof value === 'object') {
       const keys = Object.keys(value);
       // an object that answers only its __typename: the example has no fragment for its type
-      if (keys.length === 1 && keys[0] === '__typename') note(`${path} (${(value as { __typename: string }).__typename}: no fields)`, false);
+      if (keys.length === 1 && keys[0] === '__typename')
+        note(`${path} (${(value as { __typename: string }).__typename}: no fields)`, false);
       note(path, true);
       for (const [key, v] of Object.entries(value)) {
         if (v === null && !path) note(key, false);
@@ -121,7 +163,8 @@ function alwaysEmpty(data: Record<string, unknown> | null | undefined, composite
 const codesIn = (result: Result): string[] => {
   const codes = (result.errors ?? []).map((e) => String(e.extensions?.code));
   JSON.stringify(result.data ?? {}, (key, value) => {
-    if (key === 'userErrors' && Array.isArray(value)) codes.push(...value.map((e: { code: string }) => e.code));
+    if (key === 'userErrors' && Array.isArray(value))
+      codes.push(...value.map((e: { code: string }) => e.code));
     return value;
   });
   return codes;
@@ -140,29 +183,34 @@ describe('Examples in the README and docs/', () => {
   });
 
   const run = EXAMPLES.filter((e) => !e.skip);
-  it.each(run.map((e) => [e.name, e] as const))('should answer %s as the text shows', async (_name, example) => {
-    for (const op of operationsOf(example.query)) {
-      let result: Result;
-      if (op.mutation) {
-        // a fresh database per mutation, written as an editor, as the docs say writes are
-        const fresh = await TestServer.start();
-        try {
-          const { auth } = await keyFor(fresh, ApiRole.EDITOR, 'docs example');
-          result = await runAs(fresh, auth, op.text);
-        } finally {
-          await fresh.stop();
+  it.each(run.map((e) => [e.name, e] as const))(
+    'should answer %s as the text shows',
+    async (_name, example) => {
+      for (const op of operationsOf(example.query)) {
+        let result: Result;
+        if (op.mutation) {
+          // a fresh database per mutation, written as an editor, as the docs say writes are
+          const fresh = await TestServer.start();
+          try {
+            const { auth } = await keyFor(fresh, ApiRole.EDITOR, 'docs example');
+            result = await runAs(fresh, auth, op.text);
+          } finally {
+            await fresh.stop();
+          }
+        } else {
+          result = await server.run(op.text);
         }
-      } else {
-        result = await server.run(op.text);
+        if (example.expectedCodes.length > 0) {
+          expect(codesIn(result)).toEqual(example.expectedCodes);
+          continue;
+        }
+        expect(result.errors ?? []).toEqual([]);
+        expect(
+          alwaysEmpty(result.data, op.composite).filter((path) => !example.emptyOk.includes(path)),
+        ).toEqual([]);
       }
-      if (example.expectedCodes.length > 0) {
-        expect(codesIn(result)).toEqual(example.expectedCodes);
-        continue;
-      }
-      expect(result.errors ?? []).toEqual([]);
-      expect(alwaysEmpty(result.data, op.composite).filter((path) => !example.emptyOk.includes(path))).toEqual([]);
-    }
-  });
+    },
+  );
 });
 
 describe('Links in the README, CONTRIBUTING.md and docs/', () => {

@@ -25,7 +25,8 @@ import { startHttp } from '../support/server';
 type Draw = fc.GeneratorValue;
 
 /** One item of a list (drawn by index: fc.gen compares arguments, and schema objects are cyclic). */
-const pick = <T>(g: Draw, items: readonly T[]): T => items[g(fc.integer, { min: 0, max: items.length - 1 })];
+const pick = <T>(g: Draw, items: readonly T[]): T =>
+  items[g(fc.integer, { min: 0, max: items.length - 1 })];
 
 const GARBAGE_CHARS = '{}()[]:$@!.,"\\ \n#…\u0000abcXYZ019_-';
 
@@ -33,7 +34,10 @@ const GARBAGE_CHARS = '{}()[]:$@!.,"\\ \n#…\u0000abcXYZ019_-';
 function literal(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
-  if (typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${literal(v)}`).join(', ')} }`;
+  if (typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${literal(v)}`)
+      .join(', ')} }`;
   return JSON.stringify(value);
 }
 
@@ -42,18 +46,38 @@ function argumentLiteral(g: Draw, type: GraphQLInputType, name: string, hostile:
   if (!hostile || g(fc.integer, { min: 0, max: 9 }) < 6) {
     const inner = getNullableType(type) as GraphQLInputType;
     if (isEnumType(getNamedType(inner)) && !isListType(inner)) {
-      return pick(g, (getNamedType(inner) as any).getValues().map((v: any) => v.name as string));
+      return pick(
+        g,
+        (getNamedType(inner) as any).getValues().map((v: any) => v.name as string),
+      );
     }
-    if (isInputObjectType(inner) || isListType(inner)) return enumAware(sampleValue(type, name), type);
-    if (isScalarType(inner) && inner.name === 'Int') return String(g(() => fc.oneof(fc.integer({ min: -5, max: 120 }), fc.constant(3))));
-    if (isScalarType(inner) && inner.name === 'String') return literal(g(() => fc.oneof(fc.constant(sampleValue(type, name)), fc.string({ maxLength: 30 }))));
+    if (isInputObjectType(inner) || isListType(inner))
+      return enumAware(sampleValue(type, name), type);
+    if (isScalarType(inner) && inner.name === 'Int')
+      return String(g(() => fc.oneof(fc.integer({ min: -5, max: 120 }), fc.constant(3))));
+    if (isScalarType(inner) && inner.name === 'String')
+      return literal(
+        g(() => fc.oneof(fc.constant(sampleValue(type, name)), fc.string({ maxLength: 30 }))),
+      );
     return enumAware(sampleValue(type, name), type);
   }
   return g(() =>
     fc.oneof(
       fc.string({ maxLength: 50 }).map(literal),
       fc.integer().map(String),
-      fc.constantFrom('99999999999999999999', '-0', '1e308', 'NaN', 'null', '[]', '{}', 'TRUE', '$undefined', '"\\u0000"', '[[[[[]]]]]'),
+      fc.constantFrom(
+        '99999999999999999999',
+        '-0',
+        '1e308',
+        'NaN',
+        'null',
+        '[]',
+        '{}',
+        'TRUE',
+        '$undefined',
+        '"\\u0000"',
+        '[[[[[]]]]]',
+      ),
       fc.double({ noNaN: true }).map((d) => (Number.isFinite(d) ? String(d) : '1.5')),
     ),
   );
@@ -63,17 +87,21 @@ function argumentLiteral(g: Draw, type: GraphQLInputType, name: string, hostile:
 function enumAware(value: unknown, type: GraphQLInputType): string {
   const inner = getNullableType(type) as GraphQLInputType;
   if (isEnumType(inner)) return String(value);
-  if (isListType(inner) && Array.isArray(value)) return `[${value.map((v) => enumAware(v, inner.ofType as GraphQLInputType)).join(', ')}]`;
+  if (isListType(inner) && Array.isArray(value))
+    return `[${value.map((v) => enumAware(v, inner.ofType as GraphQLInputType)).join(', ')}]`;
   if (isInputObjectType(inner) && value && typeof value === 'object') {
     const fields = inner.getFields();
-    return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${fields[k] ? enumAware(v, fields[k].type) : literal(v)}`).join(', ')} }`;
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${fields[k] ? enumAware(v, fields[k].type) : literal(v)}`)
+      .join(', ')} }`;
   }
   return literal(value);
 }
 
 function argumentsOf(g: Draw, field: GraphQLField<unknown, unknown>, hostile: boolean): string {
   const args = field.args.filter((a) => isNonNullType(a.type) || g(fc.boolean));
-  if (hostile && g(fc.integer, { min: 0, max: 9 }) === 0) args.push({ name: 'bogus', type: field.args[0]?.type } as any);
+  if (hostile && g(fc.integer, { min: 0, max: 9 }) === 0)
+    args.push({ name: 'bogus', type: field.args[0]?.type } as any);
   if (args.length === 0) return '';
   return `(${args.map((a) => `${a.name}: ${a.type ? argumentLiteral(g, a.type, a.name, hostile) : '1'}`).join(', ')})`;
 }
@@ -98,11 +126,13 @@ function selection(
     const aliased = g(fc.integer, { min: 0, max: 4 }) === 0 || (!hostile && used.has(field.name));
     used.add(field.name);
     const alias = aliased ? `a${(aliasCount += 1)}: ` : '';
-    const directive = g(fc.integer, { min: 0, max: 9 }) === 0 ? ` @include(if: ${g(fc.boolean)})` : '';
+    const directive =
+      g(fc.integer, { min: 0, max: 9 }) === 0 ? ` @include(if: ${g(fc.boolean)})` : '';
     const named = getNamedType(field.type);
     let sub = '';
     if (isObjectType(named) || isInterfaceType(named)) {
-      sub = depth > 0 ? ` { ${selection(g, schema, named, depth - 1, hostile)} }` : ' { __typename }';
+      sub =
+        depth > 0 ? ` { ${selection(g, schema, named, depth - 1, hostile)} }` : ' { __typename }';
       if (isInterfaceType(named) && depth > 0 && g(fc.boolean)) {
         const possible = schema.getPossibleTypes(named);
         const on = pick(g, possible);
@@ -131,7 +161,9 @@ function operation(g: Draw, schema: GraphQLSchema): { query: string; mutation: b
     const at = g(fc.integer, { min: 0, max: query.length });
     query = g(fc.boolean)
       ? query.slice(0, at) + query.slice(at + g(fc.integer, { min: 1, max: 10 }))
-      : query.slice(0, at) + g(fc.string, { unit: fc.constantFrom(...GARBAGE_CHARS), maxLength: 8 }) + query.slice(at);
+      : query.slice(0, at) +
+        g(fc.string, { unit: fc.constantFrom(...GARBAGE_CHARS), maxLength: 8 }) +
+        query.slice(at);
   }
   return { query, mutation };
 }
@@ -160,7 +192,10 @@ describe('Fuzzing the HTTP API', () => {
     } catch {
       throw new Error(`not JSON (${res.status}) for ${sent}: ${text.slice(0, 200)}`);
     }
-    if (res.status >= 500 || (body.errors ?? []).some((e: any) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) {
+    if (
+      res.status >= 500 ||
+      (body.errors ?? []).some((e: any) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')
+    ) {
       throw new Error(`server error ${res.status} for ${sent}: ${JSON.stringify(body.errors)}`);
     }
     if (!Array.isArray(body) && body.data === undefined && !Array.isArray(body.errors)) {
@@ -183,8 +218,19 @@ describe('Fuzzing the HTTP API', () => {
   it('should never answer 5xx to random bodies and content types', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.json(), fc.string({ maxLength: 200 }), fc.jsonValue().map((v) => JSON.stringify({ query: v, variables: v }))),
-        fc.constantFrom('application/json', 'application/json; charset=utf-16', 'text/plain', 'application/graphql', '*/*', ''),
+        fc.oneof(
+          fc.json(),
+          fc.string({ maxLength: 200 }),
+          fc.jsonValue().map((v) => JSON.stringify({ query: v, variables: v })),
+        ),
+        fc.constantFrom(
+          'application/json',
+          'application/json; charset=utf-16',
+          'text/plain',
+          'application/graphql',
+          '*/*',
+          '',
+        ),
         async (body, type) => {
           await expectClean(await post(body, type ? { 'content-type': type } : {}), body);
         },
@@ -194,7 +240,10 @@ describe('Fuzzing the HTTP API', () => {
   });
 
   it('should still answer ordinary queries after the fuzzing', async () => {
-    const res = await post(JSON.stringify({ query: '{ role(slug: "backend-developer") { name } }' }), { 'content-type': 'application/json' });
+    const res = await post(
+      JSON.stringify({ query: '{ role(slug: "backend-developer") { name } }' }),
+      { 'content-type': 'application/json' },
+    );
     expect(res.status).toBe(200);
     expect(((await res.json()) as any).data.role.name).toMatch(/back-end developer/i);
   });

@@ -13,27 +13,87 @@ import { TestServer } from '../support/server';
 /** Roles with their levels and requirements, and every sector with its employers. */
 const GRAPH = /* GraphQL */ `
   {
-    roles(first: 100) { nodes { slug name levels { slug rank skills { importance skill { slug name } } } salaryBands { label min max } } }
-    sectors { slug name description version employers(first: 100) { nodes { slug name } } }
-    careerPath(from: "junior-backend-developer", to: "senior-backend-developer") { steps { from { slug } to { slug } } }
+    roles(first: 100) {
+      nodes {
+        slug
+        name
+        levels {
+          slug
+          rank
+          skills {
+            importance
+            skill {
+              slug
+              name
+            }
+          }
+        }
+        salaryBands {
+          label
+          min
+          max
+        }
+      }
+    }
+    sectors {
+      slug
+      name
+      description
+      version
+      employers(first: 100) {
+        nodes {
+          slug
+          name
+        }
+      }
+    }
+    careerPath(from: "junior-backend-developer", to: "senior-backend-developer") {
+      steps {
+        from {
+          slug
+        }
+        to {
+          slug
+        }
+      }
+    }
   }
 `;
 
 const SECTOR_UPDATE = /* GraphQL */ `
   mutation Update($slug: String!, $version: Int!, $description: String!) {
-    sectorUpdate(input: { slug: $slug, version: $version, changes: { description: $description } }) { sector { slug description version } }
+    sectorUpdate(
+      input: { slug: $slug, version: $version, changes: { description: $description } }
+    ) {
+      sector {
+        slug
+        description
+        version
+      }
+    }
   }
 `;
 
-const ROLE_TABLES = ['roles', 'role_levels', 'skill_requirements', 'career_transitions', 'salary_bands', 'skills'];
+const ROLE_TABLES = [
+  'roles',
+  'role_levels',
+  'skill_requirements',
+  'career_transitions',
+  'salary_bands',
+  'skills',
+];
 
 /** The tables named after FROM in the statements run while `work` runs. */
-async function tablesRead<T>(work: () => Promise<T>): Promise<{ result: T; tables: Set<string>; statements: string[] }> {
+async function tablesRead<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; tables: Set<string>; statements: string[] }> {
   const statements: string[] = [];
   const stop = onStatement((sql) => statements.push(sql));
   try {
     const result = await work();
-    const tables = new Set(statements.flatMap((sql) => [...sql.matchAll(/\bFROM\s+"?(\w+)"?/gi)].map((m) => m[1])));
+    const tables = new Set(
+      statements.flatMap((sql) => [...sql.matchAll(/\bFROM\s+"?(\w+)"?/gi)].map((m) => m[1])),
+    );
     return { result, tables, statements };
   } finally {
     stop();
@@ -52,19 +112,25 @@ describe('Writes proportional to the change: graph tables carried across version
 
   async function editSector(on: TestServer, slug: string, description: string) {
     const { sector } = await on.data(`{ sector(slug: "${slug}") { version } }`);
-    const result = await runAs(on, editor, SECTOR_UPDATE, { slug, version: sector.version, description });
+    const result = await runAs(on, editor, SECTOR_UPDATE, {
+      slug,
+      version: sector.version,
+      description,
+    });
     expect(result.errors).toBeUndefined();
     return result.data.sectorUpdate.sector;
   }
 
-  it('should read only the written kind\'s tables again after a write, and answer as a fresh server does', async () => {
+  it("should read only the written kind's tables again after a write, and answer as a fresh server does", async () => {
     const before = await server.data(GRAPH);
     // warm: every table this query needs is kept; only the graph version is read
     expect([...(await tablesRead(() => server.data(GRAPH))).tables]).toEqual(['graph_state']);
 
     await editSector(server, 'fintech', 'Financial technology, described anew for the delta test.');
     const { tables, result } = await tablesRead(() => server.data(GRAPH));
-    expect(result.sectors.find((s: { slug: string }) => s.slug === 'fintech').description).toBe('Financial technology, described anew for the delta test.');
+    expect(result.sectors.find((s: { slug: string }) => s.slug === 'fintech').description).toBe(
+      'Financial technology, described anew for the delta test.',
+    );
     expect(tables.has('sectors')).toBe(true); // read again, after the write
     for (const table of ROLE_TABLES) expect(tables.has(table)).toBe(false);
     expect(result.roles).toEqual(before.roles);
@@ -85,60 +151,149 @@ describe('Writes proportional to the change: graph tables carried across version
     expect(statements.filter((sql) => /FROM\s+"?citations"?/i.test(sql))).toHaveLength(1); // the sectors' part, not the 14 others
     expect(result).toEqual(before);
     // every cited type is an entity's name, which is how a write names the part it touches
-    for (const type of CITED_TYPES) expect(server.db.entityMetadatas.some((m) => m.name === type)).toBe(true);
+    for (const type of CITED_TYPES)
+      expect(server.db.entityMetadatas.some((m) => m.name === type)).toBe(true);
   });
 
   it('should know the table of every kind the feed names (an unknown kind would rebuild everything)', () => {
-    const kinds = new Set([...Object.values(KIND_OF), ...Object.values(ROLE_PARTS), ...KINDS.map((k) => k.name), 'CareerTransition']);
-    const unknown = [...kinds].filter((kind) => !server.db.entityMetadatas.some((m) => m.name === kind && !m.isJunction));
+    const kinds = new Set([
+      ...Object.values(KIND_OF),
+      ...Object.values(ROLE_PARTS),
+      ...KINDS.map((k) => k.name),
+      'CareerTransition',
+    ]);
+    const unknown = [...kinds].filter(
+      (kind) => !server.db.entityMetadatas.some((m) => m.name === kind && !m.isJunction),
+    );
     expect(unknown).toEqual([]);
-    const touched = touchedTables(server.db, [{ kind: 'Sector', key: 'fintech', change: 'UPDATED' }]) as Set<string>;
+    const touched = touchedTables(server.db, [
+      { kind: 'Sector', key: 'fintech', change: 'UPDATED' },
+    ]) as Set<string>;
     const tables = [...touched].filter((t) => !t.includes(':')).sort();
     expect(tables).toEqual(['employer_sectors', 'internship_kind_sectors', 'sectors']);
     expect(touched.has('citations:Sector')).toBe(true);
     expect(touched.has('citations')).toBe(false);
-    const deleted = touchedTables(server.db, [{ kind: 'Role', key: 'backend-developer', change: 'DELETED' }]) as Set<string>;
-    for (const table of ['roles', 'role_levels', 'career_transitions', 'transition_skills', 'skill_requirements', 'citations:CareerTransition']) expect(deleted.has(table)).toBe(true);
-    expect(touchedTables(server.db, [{ kind: 'Source', key: 'backend-career-guide', change: 'UPDATED' }])).toContain('citations');
+    const deleted = touchedTables(server.db, [
+      { kind: 'Role', key: 'backend-developer', change: 'DELETED' },
+    ]) as Set<string>;
+    for (const table of [
+      'roles',
+      'role_levels',
+      'career_transitions',
+      'transition_skills',
+      'skill_requirements',
+      'citations:CareerTransition',
+    ])
+      expect(deleted.has(table)).toBe(true);
+    expect(
+      touchedTables(server.db, [
+        { kind: 'Source', key: 'backend-career-guide', change: 'UPDATED' },
+      ]),
+    ).toContain('citations');
   });
 
-  it('should read a deleted record\'s cascade again: a level deleted with its role leaves no trace in the kept tables', async () => {
-    const create = await runAs(server, editor, /* GraphQL */ `
-      mutation {
-        roleCreate(input: { slug: "delta-test-role", name: "Delta test role", summary: "A role made to be deleted.", cite: [{ source: "backend-career-guide", section: "Core technical skills" }] }) { role { slug version } }
-      }
-    `);
+  it("should read a deleted record's cascade again: a level deleted with its role leaves no trace in the kept tables", async () => {
+    const create = await runAs(
+      server,
+      editor,
+      /* GraphQL */ `
+        mutation {
+          roleCreate(
+            input: {
+              slug: "delta-test-role"
+              name: "Delta test role"
+              summary: "A role made to be deleted."
+              cite: [{ source: "backend-career-guide", section: "Core technical skills" }]
+            }
+          ) {
+            role {
+              slug
+              version
+            }
+          }
+        }
+      `,
+    );
     expect(create.errors).toBeUndefined();
-    const level = await runAs(server, editor, /* GraphQL */ `
-      mutation {
-        roleLevelCreate(input: { slug: "delta-test-level", role: "delta-test-role", name: "Only level", rank: 1, summary: "The only level.", cite: [{ source: "backend-career-guide", section: "Core technical skills" }] }) { roleLevel { slug } }
-      }
-    `);
+    const level = await runAs(
+      server,
+      editor,
+      /* GraphQL */ `
+        mutation {
+          roleLevelCreate(
+            input: {
+              slug: "delta-test-level"
+              role: "delta-test-role"
+              name: "Only level"
+              rank: 1
+              summary: "The only level."
+              cite: [{ source: "backend-career-guide", section: "Core technical skills" }]
+            }
+          ) {
+            roleLevel {
+              slug
+            }
+          }
+        }
+      `,
+    );
     expect(level.errors).toBeUndefined();
     // a move into the level from another role's: deleted two steps down the cascade (role, level, move)
-    const move = await runAs(server, editor, /* GraphQL */ `
-      mutation {
-        careerTransitionCreate(input: { from: "junior-backend-developer", to: "delta-test-level", kind: LATERAL, cite: [{ source: "backend-career-guide", section: "Core technical skills" }] }) { careerTransition { kind } }
-      }
-    `);
+    const move = await runAs(
+      server,
+      editor,
+      /* GraphQL */ `
+        mutation {
+          careerTransitionCreate(
+            input: {
+              from: "junior-backend-developer"
+              to: "delta-test-level"
+              kind: LATERAL
+              cite: [{ source: "backend-career-guide", section: "Core technical skills" }]
+            }
+          ) {
+            careerTransition {
+              kind
+            }
+          }
+        }
+      `,
+    );
     expect(move.errors).toBeUndefined();
     const query = `{ role(slug: "delta-test-role") { levels { slug } } roleLevel(slug: "delta-test-level") { slug } junior: roleLevel(slug: "junior-backend-developer") { nextSteps { to { slug } } } }`;
     const answer = await server.data(query);
-    expect([answer.role, answer.roleLevel]).toEqual([{ levels: [{ slug: 'delta-test-level' }] }, { slug: 'delta-test-level' }]);
-    expect(answer.junior.nextSteps.map((s: { to: { slug: string } }) => s.to.slug)).toContain('delta-test-level');
-    const gone = await runAs(server, editor, `mutation { roleDelete(input: { slug: "delta-test-role", version: ${create.data.roleCreate.role.version} }) { key } }`);
+    expect([answer.role, answer.roleLevel]).toEqual([
+      { levels: [{ slug: 'delta-test-level' }] },
+      { slug: 'delta-test-level' },
+    ]);
+    expect(answer.junior.nextSteps.map((s: { to: { slug: string } }) => s.to.slug)).toContain(
+      'delta-test-level',
+    );
+    const gone = await runAs(
+      server,
+      editor,
+      `mutation { roleDelete(input: { slug: "delta-test-role", version: ${create.data.roleCreate.role.version} }) { key } }`,
+    );
     expect(gone.errors).toBeUndefined();
     const after = await server.data(query);
     expect([after.role, after.roleLevel]).toEqual([null, null]);
-    expect(after.junior.nextSteps.map((s: { to: { slug: string } }) => s.to.slug)).not.toContain('delta-test-level');
+    expect(after.junior.nextSteps.map((s: { to: { slug: string } }) => s.to.slug)).not.toContain(
+      'delta-test-level',
+    );
     const fresh = await TestServer.start({ sameDatabaseAs: server });
     try {
       expect(await fresh.data(query)).toEqual(after);
     } finally {
       await fresh.stop();
     }
-    for (const [type, table] of [['Role', 'roles'], ['RoleLevel', 'role_levels'], ['CareerTransition', 'career_transitions']]) {
-      const orphans: { n: number | string }[] = await server.db.query(`SELECT COUNT(*) AS n FROM citations WHERE subject_type = '${type}' AND subject_id NOT IN (SELECT id FROM ${table})`);
+    for (const [type, table] of [
+      ['Role', 'roles'],
+      ['RoleLevel', 'role_levels'],
+      ['CareerTransition', 'career_transitions'],
+    ]) {
+      const orphans: { n: number | string }[] = await server.db.query(
+        `SELECT COUNT(*) AS n FROM citations WHERE subject_type = '${type}' AND subject_id NOT IN (SELECT id FROM ${table})`,
+      );
       expect(Number(orphans[0].n)).toBe(0); // the level's and the move's citations went with them
     }
   });
@@ -168,10 +323,16 @@ describe('Writes proportional to the change: graph tables carried across version
     const version = await ctx().loaders.graphVersion();
     await editSector(server, 'fintech', 'Described again, one version on.');
     calls.length = 0;
-    const { statements } = await tablesRead(() => Promise.all([a(ctx()), a(ctx()), b(ctx()), b(ctx())]));
+    const { statements } = await tablesRead(() =>
+      Promise.all([a(ctx()), a(ctx()), b(ctx()), b(ctx())]),
+    );
     expect(calls.sort()).toEqual(['a:update', 'b:update']); // racing requests share one update
     expect(statements.filter((sql) => /change_feed/.test(sql))).toHaveLength(1);
-    expect(deltas[0]).toEqual({ from: version, to: version + 1, changes: [{ kind: 'Sector', key: 'fintech', change: 'UPDATED' }] });
+    expect(deltas[0]).toEqual({
+      from: version,
+      to: version + 1,
+      changes: [{ kind: 'Sector', key: 'fintech', change: 'UPDATED' }],
+    });
 
     // a version the feed has no row for (as a seed load that changed nothing listed): built anew
     await server.db.query('UPDATE graph_state SET version = version + 1 WHERE id = 1');
@@ -180,10 +341,18 @@ describe('Writes proportional to the change: graph tables carried across version
     expect(calls.sort()).toEqual(['a:build', 'b:build']);
 
     // more changes than an update is worth: built anew
-    const [{ version: now }] = await server.db.query('SELECT version FROM graph_state WHERE id = 1');
+    const [{ version: now }] = await server.db.query(
+      'SELECT version FROM graph_state WHERE id = 1',
+    );
     const at = new Date().toISOString();
     for (let i = 0; i < 501; i += 1) {
-      await server.db.query('INSERT INTO change_feed (graph_version, kind, record_key, change, at) VALUES ($1, $2, $3, $4, $5)'.replace(/\$\d/g, server.db.options.type === 'postgres' ? (m) => m : () => '?'), [Number(now) + 1, 'Sector', `s${i}`, 'UPDATED', at]);
+      await server.db.query(
+        'INSERT INTO change_feed (graph_version, kind, record_key, change, at) VALUES ($1, $2, $3, $4, $5)'.replace(
+          /\$\d/g,
+          server.db.options.type === 'postgres' ? (m) => m : () => '?',
+        ),
+        [Number(now) + 1, 'Sector', `s${i}`, 'UPDATED', at],
+      );
     }
     await server.db.query('UPDATE graph_state SET version = version + 1 WHERE id = 1');
     calls.length = 0;
@@ -210,11 +379,17 @@ describe('A second server on the same database applies the delta of a write made
   it('should see the write, reading only the tables it touched', async () => {
     const before = await replica.data(GRAPH);
     const { sector } = await primary.data('{ sector(slug: "technology") { version } }');
-    const write = await runAs(primary, editor, SECTOR_UPDATE, { slug: 'technology', version: sector.version, description: 'Technology, as the replica should now see it.' });
+    const write = await runAs(primary, editor, SECTOR_UPDATE, {
+      slug: 'technology',
+      version: sector.version,
+      description: 'Technology, as the replica should now see it.',
+    });
     expect(write.errors).toBeUndefined();
 
     const { result, tables } = await tablesRead(() => replica.data(GRAPH));
-    expect(result.sectors.find((s: { slug: string }) => s.slug === 'technology').description).toBe('Technology, as the replica should now see it.');
+    expect(result.sectors.find((s: { slug: string }) => s.slug === 'technology').description).toBe(
+      'Technology, as the replica should now see it.',
+    );
     expect(tables.has('change_feed')).toBe(true);
     for (const table of ROLE_TABLES) expect(tables.has(table)).toBe(false);
     expect(result.roles).toEqual(before.roles);
@@ -223,13 +398,29 @@ describe('A second server on the same database applies the delta of a write made
 
   it('should apply several writes at once when it sees them together', async () => {
     await replica.data(GRAPH);
-    for (const [slug, description] of [['technology', 'Technology, first of two.'], ['fintech', 'Fintech, second of two.']]) {
+    for (const [slug, description] of [
+      ['technology', 'Technology, first of two.'],
+      ['fintech', 'Fintech, second of two.'],
+    ]) {
       const { sector } = await primary.data(`{ sector(slug: "${slug}") { version } }`);
-      expect((await runAs(primary, editor, SECTOR_UPDATE, { slug, version: sector.version, description })).errors).toBeUndefined();
+      expect(
+        (
+          await runAs(primary, editor, SECTOR_UPDATE, {
+            slug,
+            version: sector.version,
+            description,
+          })
+        ).errors,
+      ).toBeUndefined();
     }
     const { result, tables, statements } = await tablesRead(() => replica.data(GRAPH));
-    const described = Object.fromEntries(result.sectors.map((s: { slug: string; description: string }) => [s.slug, s.description]));
-    expect([described.technology, described.fintech]).toEqual(['Technology, first of two.', 'Fintech, second of two.']);
+    const described = Object.fromEntries(
+      result.sectors.map((s: { slug: string; description: string }) => [s.slug, s.description]),
+    );
+    expect([described.technology, described.fintech]).toEqual([
+      'Technology, first of two.',
+      'Fintech, second of two.',
+    ]);
     expect(statements.filter((sql) => /change_feed/.test(sql))).toHaveLength(1); // both versions in one read
     for (const table of ROLE_TABLES) expect(tables.has(table)).toBe(false);
   });

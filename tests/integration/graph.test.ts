@@ -12,7 +12,24 @@ describe('The career graph through the contract', () => {
     const { role } = await server.data(/* GraphQL */ `
       {
         role(slug: "backend-developer") {
-          levels { slug rank yearsInLevel { min max } yearsOfExperience { min max } citations { section source { slug } } }
+          levels {
+            slug
+            rank
+            yearsInLevel {
+              min
+              max
+            }
+            yearsOfExperience {
+              min
+              max
+            }
+            citations {
+              section
+              source {
+                slug
+              }
+            }
+          }
         }
       }
     `);
@@ -35,11 +52,26 @@ describe('The career graph through the contract', () => {
     }
   });
 
-  it('should keep both sources\' salary figures, each cited', async () => {
+  it("should keep both sources' salary figures, each cited", async () => {
     const { salaryBands } = await server.data(/* GraphQL */ `
       {
         salaryBands(filter: { role: "backend-developer" }) {
-          label currency period region year min max level { slug } citations { section source { slug } }
+          label
+          currency
+          period
+          region
+          year
+          min
+          max
+          level {
+            slug
+          }
+          citations {
+            section
+            source {
+              slug
+            }
+          }
         }
       }
     `);
@@ -47,7 +79,12 @@ describe('The career graph through the contract', () => {
     expect(figures).toContainEqual([75000, 120000, null]);
     expect(figures).toContainEqual([115000, 154000, 2025]);
     const entry = salaryBands.find((b: any) => b.min === 81000);
-    expect(entry).toMatchObject({ currency: 'USD', period: 'ANNUAL', region: 'US', level: { slug: 'junior-backend-developer' } });
+    expect(entry).toMatchObject({
+      currency: 'USD',
+      period: 'ANNUAL',
+      region: 'US',
+      level: { slug: 'junior-backend-developer' },
+    });
     for (const band of salaryBands) {
       expect(band.citations.length).toBeGreaterThan(0);
       expect(band.citations[0].source.slug).toBe('backend-career-guide');
@@ -55,84 +92,154 @@ describe('The career graph through the contract', () => {
   });
 
   it('should store the growth forecast as numbers', async () => {
-    const { role } = await server.data(`{ role(slug: "backend-developer") { outlooks { growthPercent throughYear citations { source { slug } } } } }`);
+    const { role } = await server.data(
+      `{ role(slug: "backend-developer") { outlooks { growthPercent throughYear citations { source { slug } } } } }`,
+    );
     expect(role.outlooks).toContainEqual(
       expect.objectContaining({ growthPercent: 15, throughYear: 2025 }),
     );
   });
 
   it('should place Docker within server and cloud management', async () => {
-    const { skill } = await server.data(`{ skill(slug: "docker") { broader { slug narrower { slug } } category citations { section } } }`);
+    const { skill } = await server.data(
+      `{ skill(slug: "docker") { broader { slug narrower { slug } } category citations { section } } }`,
+    );
     expect(skill.broader.slug).toBe('server-and-cloud-management');
-    expect(skill.broader.narrower.map((s: any) => s.slug)).toEqual(expect.arrayContaining(['docker', 'kubernetes', 'aws', 'ci-cd']));
+    expect(skill.broader.narrower.map((s: any) => s.slug)).toEqual(
+      expect.arrayContaining(['docker', 'kubernetes', 'aws', 'ci-cd']),
+    );
   });
 
   it('should cite the second source for the certifications it names', async () => {
     const { certification } = await server.data(/* GraphQL */ `
-      { certification(slug: "ocpjp") { name issuer { slug } roles { slug } skills { slug } citations { source { slug } } } }
+      {
+        certification(slug: "ocpjp") {
+          name
+          issuer {
+            slug
+          }
+          roles {
+            slug
+          }
+          skills {
+            slug
+          }
+          citations {
+            source {
+              slug
+            }
+          }
+        }
+      }
     `);
     expect(certification.issuer.slug).toBe('oracle');
     expect(certification.roles.map((r: any) => r.slug)).toContain('backend-developer');
     expect(certification.skills.map((s: any) => s.slug)).toContain('java');
-    expect(certification.citations.map((c: any) => c.source.slug)).toContain('endorse-backend-developer-guide');
+    expect(certification.citations.map((c: any) => c.source.slug)).toContain(
+      'endorse-backend-developer-guide',
+    );
   });
 
   it('should list employers by sector, with many sectors each', async () => {
-    const { employers } = await server.data(`{ employers(filter: { sector: "healthcare-technology" }, first: 50) { totalCount nodes { slug sectors { slug } } } }`);
+    const { employers } = await server.data(
+      `{ employers(filter: { sector: "healthcare-technology" }, first: 50) { totalCount nodes { slug sectors { slug } } } }`,
+    );
     const slugs = employers.nodes.map((e: any) => e.slug);
-    expect(slugs).toEqual(expect.arrayContaining(['epic-systems', 'cerner', 'mayo-clinic', 'cleveland-clinic']));
-    const { employer } = await server.data(`{ employer(slug: "amazon") { sectors { slug } offersInternships } }`);
+    expect(slugs).toEqual(
+      expect.arrayContaining(['epic-systems', 'cerner', 'mayo-clinic', 'cleveland-clinic']),
+    );
+    const { employer } = await server.data(
+      `{ employer(slug: "amazon") { sectors { slug } offersInternships } }`,
+    );
     expect(employer.sectors.length).toBeGreaterThan(1);
   });
 
   it('should filter employers offering internships', async () => {
-    const { employers } = await server.data(`{ employers(filter: { offersInternships: true }, first: 100) { nodes { slug offersInternships } } }`);
-    expect(employers.nodes.map((e: any) => e.slug)).toEqual(expect.arrayContaining(['robinhood', 'snowflake', 'new-york-life']));
+    const { employers } = await server.data(
+      `{ employers(filter: { offersInternships: true }, first: 100) { nodes { slug offersInternships } } }`,
+    );
+    expect(employers.nodes.map((e: any) => e.slug)).toEqual(
+      expect.arrayContaining(['robinhood', 'snowflake', 'new-york-life']),
+    );
     expect(employers.nodes.every((e: any) => e.offersInternships)).toBe(true);
   });
 
   it("should page a role's employers", async () => {
-    const { role } = await server.data(`{ role(slug: "backend-developer") { employers(first: 5) { totalCount nodes { name } pageInfo { hasNextPage } } } }`);
+    const { role } = await server.data(
+      `{ role(slug: "backend-developer") { employers(first: 5) { totalCount nodes { name } pageInfo { hasNextPage } } } }`,
+    );
     expect(role.employers.nodes).toHaveLength(5);
     expect(role.employers.totalCount).toBeGreaterThanOrEqual(20);
     expect(role.employers.pageInfo.hasNextPage).toBe(true);
   });
 
   it('should refuse an unknown sector slug naming the argument', async () => {
-    const result = await server.run(`{ employers(filter: { sector: "underwater" }) { totalCount } }`);
+    const result = await server.run(
+      `{ employers(filter: { sector: "underwater" }) { totalCount } }`,
+    );
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.argument).toBe('filter.sector');
   });
 
   it('should link the adjacent roles to back-end developer', async () => {
-    const { role } = await server.data(`{ role(slug: "backend-developer") { relatedRoles { slug } } }`);
+    const { role } = await server.data(
+      `{ role(slug: "backend-developer") { relatedRoles { slug } } }`,
+    );
     const related = role.relatedRoles.map((r: any) => r.slug);
     expect(related).toEqual(
-      expect.arrayContaining(['solution-architect', 'devops-engineer', 'full-stack-developer', 'technical-lead', 'engineering-manager', 'cto', 'data-engineer']),
+      expect.arrayContaining([
+        'solution-architect',
+        'devops-engineer',
+        'full-stack-developer',
+        'technical-lead',
+        'engineering-manager',
+        'cto',
+        'data-engineer',
+      ]),
     );
   });
 
   it('should give every credential of the credentials table', async () => {
-    const { credentials } = await server.data(`{ credentials(first: 100) { totalCount nodes { kind bestFor howItHelps citations { section } } } }`);
+    const { credentials } = await server.data(
+      `{ credentials(first: 100) { totalCount nodes { kind bestFor howItHelps citations { section } } } }`,
+    );
     expect(credentials.totalCount).toBeGreaterThanOrEqual(5);
     const kinds = new Set(credentials.nodes.map((c: any) => c.kind));
-    for (const kind of ['DEGREE', 'CERTIFICATION', 'CONTINUING_EDUCATION']) expect(kinds).toContain(kind);
+    for (const kind of ['DEGREE', 'CERTIFICATION', 'CONTINUING_EDUCATION'])
+      expect(kinds).toContain(kind);
   });
 
   it('should forgive hyphens and case in slugs, and return null for unknown ones', async () => {
-    const data = await server.data(`{ a: role(slug: "Back-End-Developer") { slug } b: role(slug: "astronaut") { slug } }`);
+    const data = await server.data(
+      `{ a: role(slug: "Back-End-Developer") { slug } b: role(slug: "astronaut") { slug } }`,
+    );
     expect(data).toEqual({ a: { slug: 'backend-developer' }, b: null });
   });
 
   it('should answer the advice the documents give, each cited', async () => {
-    const { insights } = await server.data(`{ insights(filter: { kind: COMMON_MISTAKE }) { title points citations { source { slug } } } }`);
-    const sources = new Set(insights.flatMap((i: any) => i.citations.map((c: any) => c.source.slug)));
+    const { insights } = await server.data(
+      `{ insights(filter: { kind: COMMON_MISTAKE }) { title points citations { source { slug } } } }`,
+    );
+    const sources = new Set(
+      insights.flatMap((i: any) => i.citations.map((c: any) => c.source.slug)),
+    );
     expect(sources).toEqual(new Set(['backend-career-guide', 'endorse-backend-developer-guide']));
   });
 
   it('should list both guides and the pages the occupation codes and certification lifecycles cite', async () => {
     const { sources } = await server.data(`{ sources { slug title } }`);
-    expect(sources.map((s: any) => s.slug).sort()).toEqual(['ai-200-study-guide', 'backend-career-guide', 'bls-oews', 'certquests-az-204-retirement', 'endorse-backend-developer-guide', 'isco-08', 'nelson-ocp-17-or-21', 'onet-soc-2019', 'selikoff-java-21-exam', 'soc-2018']);
+    expect(sources.map((s: any) => s.slug).sort()).toEqual([
+      'ai-200-study-guide',
+      'backend-career-guide',
+      'bls-oews',
+      'certquests-az-204-retirement',
+      'endorse-backend-developer-guide',
+      'isco-08',
+      'nelson-ocp-17-or-21',
+      'onet-soc-2019',
+      'selikoff-java-21-exam',
+      'soc-2018',
+    ]);
   });
 });
 
@@ -145,7 +252,9 @@ describe('Relay conventions', () => {
   afterAll(() => server.stop());
 
   it('should fetch any node back by its opaque id', async () => {
-    const { role, skill } = await server.data(`{ role(slug: "backend-developer") { id } skill(slug: "docker") { id } }`);
+    const { role, skill } = await server.data(
+      `{ role(slug: "backend-developer") { id } skill(slug: "docker") { id } }`,
+    );
     const { node, nodes } = await server.data(
       `query($id: ID!, $ids: [ID!]!) { node(id: $id) { __typename ... on Role { slug } } nodes(ids: $ids) { __typename ... on Skill { slug } } }`,
       { id: role.id, ids: [skill.id, role.id] },
@@ -182,7 +291,9 @@ describe('Relay conventions', () => {
   });
 
   it.each([0, 101, -5])('should refuse first: %i naming the argument', async (first) => {
-    const result = await server.run(`query($first: Int) { roles(first: $first) { totalCount } }`, { first });
+    const result = await server.run(`query($first: Int) { roles(first: $first) { totalCount } }`, {
+      first,
+    });
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.argument).toBe('first');
     expect(result.data).toBeNull();
@@ -195,7 +306,9 @@ describe('Relay conventions', () => {
   });
 
   it('should page a nested connection too', async () => {
-    const { sector } = await server.data(`{ sector(slug: "financial-services") { employers(first: 1) { totalCount pageInfo { hasNextPage } nodes { slug } } } }`);
+    const { sector } = await server.data(
+      `{ sector(slug: "financial-services") { employers(first: 1) { totalCount pageInfo { hasNextPage } nodes { slug } } } }`,
+    );
     expect(sector.employers.nodes).toHaveLength(1);
     expect(sector.employers.pageInfo.hasNextPage).toBe(sector.employers.totalCount > 1);
   });

@@ -105,12 +105,16 @@ describe('CacheHint (type-graphql)', () => {
   let apollo: ApolloServer;
 
   beforeAll(async () => {
-    apollo = new ApolloServer({ schema: await buildSchema({ resolvers: [HintedResolver], authChecker: () => true }), plugins: cacheControlPlugins(60) });
+    apollo = new ApolloServer({
+      schema: await buildSchema({ resolvers: [HintedResolver], authChecker: () => true }),
+      plugins: cacheControlPlugins(60),
+    });
     await apollo.start();
   });
   afterAll(() => apollo.stop());
 
-  const cacheControl = async (query: string) => (await apollo.executeOperation({ query })).http.headers.get('cache-control');
+  const cacheControl = async (query: string) =>
+    (await apollo.executeOperation({ query })).http.headers.get('cache-control');
 
   it('should take the default for unhinted fields and the most restrictive hint overall', async () => {
     expect(await cacheControl('{ plain }')).toBe('max-age=60, public');
@@ -126,7 +130,12 @@ describe('CacheHint (type-graphql)', () => {
   it('should keep answers to requests with credentials out of shared caches', async () => {
     const response = await apollo.executeOperation({
       query: '{ plain }',
-      http: { method: 'POST', headers: new HeaderMap([['authorization', 'Bearer k']]), search: '', body: {} },
+      http: {
+        method: 'POST',
+        headers: new HeaderMap([['authorization', 'Bearer k']]),
+        search: '',
+        body: {},
+      },
     });
     expect(response.http.headers.get('cache-control')).toBe('max-age=60, private');
   });

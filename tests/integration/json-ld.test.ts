@@ -14,8 +14,13 @@ import { json, startHttp, TestServer } from '../support/server';
  * name, description, alternateName and url are Thing's, so every type has them.
  */
 const TYPES = [
-  'Occupation', 'CategoryCode', 'CategoryCodeSet', 'MonetaryAmountDistribution', 'MonetaryAmount',
-  'OccupationalExperienceRequirements', 'EducationalOccupationalCredential',
+  'Occupation',
+  'CategoryCode',
+  'CategoryCodeSet',
+  'MonetaryAmountDistribution',
+  'MonetaryAmount',
+  'OccupationalExperienceRequirements',
+  'EducationalOccupationalCredential',
 ];
 const THING = TYPES; // every type here is a Thing
 const PROPERTIES: Record<string, string[]> = {
@@ -70,9 +75,15 @@ function problems(node: Record<string, unknown>, path: string): string[] {
       const at = `${path}.${property}[${i}]`;
       if (item && typeof item === 'object') {
         const itemType = (item as Record<string, unknown>)['@type'] as string;
-        if (RANGES[property] && !RANGES[property].includes(itemType)) out.push(`${at}: ${itemType} is not an expected type of ${property}`);
+        if (RANGES[property] && !RANGES[property].includes(itemType))
+          out.push(`${at}: ${itemType} is not an expected type of ${property}`);
         out.push(...problems(item as Record<string, unknown>, at));
-      } else if (RANGES[property] && !RANGES[property].some((r) => (r === 'Number' ? typeof item === 'number' : r === 'Text' || r === 'URL'))) {
+      } else if (
+        RANGES[property] &&
+        !RANGES[property].some((r) =>
+          r === 'Number' ? typeof item === 'number' : r === 'Text' || r === 'URL',
+        )
+      ) {
         out.push(`${at}: a literal where ${property} expects ${RANGES[property].join(' or ')}`);
       }
     }
@@ -104,16 +115,32 @@ describe('Roles as schema.org Occupation JSON-LD', () => {
     expect(problems(doc, '$')).toEqual([]);
 
     // the codes, the published distribution and the guides' bands, skills and experience are there
-    expect(doc.occupationalCategory).toEqual(expect.arrayContaining([
-      expect.objectContaining({ '@type': 'CategoryCode', codeValue: '15-1252' }),
-    ]));
-    const distribution = doc.estimatedSalary.find((s: any) => s['@type'] === 'MonetaryAmountDistribution');
-    expect(distribution).toMatchObject({ currency: 'USD', duration: 'P1Y', median: expect.any(Number), percentile10: expect.any(Number), percentile90: expect.any(Number) });
+    expect(doc.occupationalCategory).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ '@type': 'CategoryCode', codeValue: '15-1252' }),
+      ]),
+    );
+    const distribution = doc.estimatedSalary.find(
+      (s: any) => s['@type'] === 'MonetaryAmountDistribution',
+    );
+    expect(distribution).toMatchObject({
+      currency: 'USD',
+      duration: 'P1Y',
+      median: expect.any(Number),
+      percentile10: expect.any(Number),
+      percentile90: expect.any(Number),
+    });
     expect(distribution.percentile10).toBeLessThan(distribution.median);
     expect(distribution.median).toBeLessThan(distribution.percentile90);
-    expect(doc.estimatedSalary.filter((s: any) => s['@type'] === 'MonetaryAmount' && s.minValue != null).length).toBeGreaterThan(0);
+    expect(
+      doc.estimatedSalary.filter((s: any) => s['@type'] === 'MonetaryAmount' && s.minValue != null)
+        .length,
+    ).toBeGreaterThan(0);
     expect(doc.skills.length).toBeGreaterThan(0);
-    expect(doc.experienceRequirements[0]).toMatchObject({ '@type': 'OccupationalExperienceRequirements', monthsOfExperience: expect.any(Number) });
+    expect(doc.experienceRequirements[0]).toMatchObject({
+      '@type': 'OccupationalExperienceRequirements',
+      monthsOfExperience: expect.any(Number),
+    });
   });
 
   it('should answer 404 for an unknown slug, and 304 to a revalidation that matches', async () => {
@@ -122,17 +149,28 @@ describe('Roles as schema.org Occupation JSON-LD', () => {
     expect(first.status).toBe(200);
     const etag = first.headers.get('etag') as string;
     expect(etag).toBeTruthy();
-    expect((await fetch(`${http.url}/roles/solution-architect.jsonld`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect(
+      (
+        await fetch(`${http.url}/roles/solution-architect.jsonld`, {
+          headers: { 'if-none-match': etag },
+        })
+      ).status,
+    ).toBe(304);
   });
 
   it('should give the same document as Role.jsonLd, for every role', async () => {
     const { roles } = await server.data(`{ roles(first: 100) { nodes { slug jsonLd } } }`);
     expect(roles.nodes).toHaveLength(16);
     for (const role of roles.nodes) {
-      expect({ role: role.slug, problems: problems(role.jsonLd, '$') }).toEqual({ role: role.slug, problems: [] });
+      expect({ role: role.slug, problems: problems(role.jsonLd, '$') }).toEqual({
+        role: role.slug,
+        problems: [],
+      });
       expect(role.jsonLd.occupationalCategory.length).toBeGreaterThan(0);
     }
     const res = await fetch(`${http.url}/roles/backend-developer.jsonld`);
-    expect(roles.nodes.find((r: any) => r.slug === 'backend-developer').jsonLd).toEqual(await json(res));
+    expect(roles.nodes.find((r: any) => r.slug === 'backend-developer').jsonLd).toEqual(
+      await json(res),
+    );
   });
 });

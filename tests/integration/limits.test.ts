@@ -18,7 +18,15 @@ describe('Query limits', () => {
   let server: Awaited<ReturnType<typeof startHttp>>;
   const security: SecuritySettings = {
     ...DEFAULT_SECURITY,
-    limits: { maxDepth: 6, maxAliases: 5, maxDirectives: 4, maxTokens: 400, maxCost: 2000, maxNameLength: 40, maxVariablesDepth: 5 },
+    limits: {
+      maxDepth: 6,
+      maxAliases: 5,
+      maxDirectives: 4,
+      maxTokens: 400,
+      maxCost: 2000,
+      maxNameLength: 40,
+      maxVariablesDepth: 5,
+    },
     rateLimit: { points: 0, windowSeconds: 60 },
   };
 
@@ -27,7 +35,8 @@ describe('Query limits', () => {
   });
   afterAll(() => server.stop());
 
-  const run = (query: string, variables?: Record<string, unknown>) => post(server.url, query, variables);
+  const run = (query: string, variables?: Record<string, unknown>) =>
+    post(server.url, query, variables);
 
   const refusedBeforeExecution = (body: any, code: string) => {
     expect(body.data).toBeUndefined();
@@ -38,7 +47,21 @@ describe('Query limits', () => {
 
   it('should refuse a query nested deeper than the limit with QUERY_TOO_DEEP', async () => {
     const { status, body } = await run(/* GraphQL */ `
-      { role(slug: "backend-developer") { levels { nextSteps { to { role { levels { name } } } } } } }
+      {
+        role(slug: "backend-developer") {
+          levels {
+            nextSteps {
+              to {
+                role {
+                  levels {
+                    name
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     `);
     expect(status).toBe(400);
     refusedBeforeExecution(body, 'QUERY_TOO_DEEP');
@@ -50,15 +73,45 @@ describe('Query limits', () => {
 
   it('should measure depth through fragments and inline fragments', async () => {
     const { body } = await run(/* GraphQL */ `
-      fragment Deep on RoleLevel { nextSteps { to { role { ... on Role { levels { name } } } } } }
-      { role(slug: "backend-developer") { levels { ...Deep } } }
+      fragment Deep on RoleLevel {
+        nextSteps {
+          to {
+            role {
+              ... on Role {
+                levels {
+                  name
+                }
+              }
+            }
+          }
+        }
+      }
+      {
+        role(slug: "backend-developer") {
+          levels {
+            ...Deep
+          }
+        }
+      }
     `);
     refusedBeforeExecution(body, 'QUERY_TOO_DEEP');
   });
 
   it('should accept a query at the depth limit', async () => {
     const { status, body } = await run(/* GraphQL */ `
-      { role(slug: "backend-developer") { levels { nextSteps { to { role { name } } } } } }
+      {
+        role(slug: "backend-developer") {
+          levels {
+            nextSteps {
+              to {
+                role {
+                  name
+                }
+              }
+            }
+          }
+        }
+      }
     `);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -67,9 +120,21 @@ describe('Query limits', () => {
 
   it('should refuse circular fragments without looping', async () => {
     const { status, body } = await run(/* GraphQL */ `
-      fragment A on Role { relatedRoles { ...B } }
-      fragment B on Role { relatedRoles { ...A } }
-      { role(slug: "backend-developer") { ...A } }
+      fragment A on Role {
+        relatedRoles {
+          ...B
+        }
+      }
+      fragment B on Role {
+        relatedRoles {
+          ...A
+        }
+      }
+      {
+        role(slug: "backend-developer") {
+          ...A
+        }
+      }
     `);
     expect(status).toBe(400);
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -88,10 +153,17 @@ describe('Query limits', () => {
     const res = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `query ${long} { skill(slug: "go") { name } }`, operationName: long }),
+      body: JSON.stringify({
+        query: `query ${long} { skill(slug: "go") { name } }`,
+        operationName: long,
+      }),
     });
     expect(res.status).toBe(400);
-    expect((await json(res)).errors[0].extensions).toMatchObject({ code: 'NAME_TOO_LONG', field: 'operationName', limit: 40 });
+    expect((await json(res)).errors[0].extensions).toMatchObject({
+      code: 'NAME_TOO_LONG',
+      field: 'operationName',
+      limit: 40,
+    });
     const atLimit = await run(`query ${long.slice(0, 40)} { skill(slug: "go") { name } }`);
     expect(atLimit.body.data.skill.name).toBe('Go');
   });
@@ -104,7 +176,11 @@ describe('Query limits', () => {
     expect(atLimit.body.errors[0].message).toMatch(/ID cannot represent value/);
     const over = await run(query, { ids: nested(5) });
     expect(over.status).toBe(400);
-    expect(over.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'variables', limit: 5 });
+    expect(over.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'variables',
+      limit: 5,
+    });
     // far deeper than any recursive walk survives: refused the same way, never a 500
     const res = await fetch(`${server.url}/graphql`, {
       method: 'POST',
@@ -113,19 +189,27 @@ describe('Query limits', () => {
     });
     expect(res.status).toBe(400);
     expect((await json(res)).errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify({ ids: nested(5) }))}`, {
-      headers: { 'apollo-require-preflight': 'true' },
-    });
+    const get = await fetch(
+      `${server.url}/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify({ ids: nested(5) }))}`,
+      {
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+    );
     expect(get.status).toBe(400);
     expect((await json(get)).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('should refuse more aliases than the limit with TOO_MANY_ALIASES', async () => {
-    const fields = Array.from({ length: 6 }, (_, i) => `a${i}: role(slug: "backend-developer") { name }`).join(' ');
+    const fields = Array.from(
+      { length: 6 },
+      (_, i) => `a${i}: role(slug: "backend-developer") { name }`,
+    ).join(' ');
     const { status, body } = await run(`{ ${fields} }`);
     expect(status).toBe(400);
     refusedBeforeExecution(body, 'TOO_MANY_ALIASES');
-    expect(body.errors[0].message).toBe('The query has 6 aliases; the limit is 5 (MAX_QUERY_ALIASES)');
+    expect(body.errors[0].message).toBe(
+      'The query has 6 aliases; the limit is 5 (MAX_QUERY_ALIASES)',
+    );
   });
 
   it('should refuse more directives than the limit with TOO_MANY_DIRECTIVES', async () => {
@@ -141,21 +225,51 @@ describe('Query limits', () => {
     const { status, body } = await run(`{ sources { ${'title '.repeat(500)} } }`);
     expect(status).toBe(400);
     refusedBeforeExecution(body, 'TOO_MANY_TOKENS');
-    expect(body.errors[0].message).toBe('The query has more than 400 tokens (the limit, MAX_QUERY_TOKENS); it was not parsed');
+    expect(body.errors[0].message).toBe(
+      'The query has more than 400 tokens (the limit, MAX_QUERY_TOKENS); it was not parsed',
+    );
   });
 
   it('should refuse a query whose first multiplies past the cost limit with QUERY_TOO_COMPLEX', async () => {
     const { status, body } = await run(/* GraphQL */ `
-      { roles(first: 100) { nodes { levels { skills { skill { name } } } } } }
+      {
+        roles(first: 100) {
+          nodes {
+            levels {
+              skills {
+                skill {
+                  name
+                }
+              }
+            }
+          }
+        }
+      }
     `);
     expect(status).toBe(400);
     refusedBeforeExecution(body, 'QUERY_TOO_COMPLEX');
     expect(body.errors[0].extensions).toMatchObject({ cost: 21101, limit: 2000 });
-    expect(body.errors[0].message).toMatch(/^The query's estimated cost is 21101; the limit is 2000 \(MAX_QUERY_COST\)/);
+    expect(body.errors[0].message).toMatch(
+      /^The query's estimated cost is 21101; the limit is 2000 \(MAX_QUERY_COST\)/,
+    );
   });
 
   it('should cost a first given in a variable, and refuse it too', async () => {
-    const query = /* GraphQL */ `query Roles($n: Int) { roles(first: $n) { nodes { levels { skills { skill { name } } } } } }`;
+    const query = /* GraphQL */ `
+      query Roles($n: Int) {
+        roles(first: $n) {
+          nodes {
+            levels {
+              skills {
+                skill {
+                  name
+                }
+              }
+            }
+          }
+        }
+      }
+    `;
     refusedBeforeExecution((await run(query, { n: 100 })).body, 'QUERY_TOO_COMPLEX');
     const small = await run(query, { n: 2 });
     expect(small.body.errors).toBeUndefined();
@@ -164,12 +278,28 @@ describe('Query limits', () => {
 
   it('should count the refusals by limit in the metrics', async () => {
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
-    expect(metrics).toMatch(/careergraph_rate_limit_refusals_total\{limit="QUERY_TOO_DEEP"\} [1-9]/);
-    expect(metrics).toMatch(/careergraph_rate_limit_refusals_total\{limit="QUERY_TOO_COMPLEX"\} [1-9]/);
+    expect(metrics).toMatch(
+      /careergraph_rate_limit_refusals_total\{limit="QUERY_TOO_DEEP"\} [1-9]/,
+    );
+    expect(metrics).toMatch(
+      /careergraph_rate_limit_refusals_total\{limit="QUERY_TOO_COMPLEX"\} [1-9]/,
+    );
   });
 
   it('should report the cost of every accepted query in extensions', async () => {
-    const { status, body } = await run(/* GraphQL */ `{ roles(first: 3) { totalCount nodes { name levels { name } } } }`);
+    const { status, body } = await run(/* GraphQL */ `
+      {
+        roles(first: 3) {
+          totalCount
+          nodes {
+            name
+            levels {
+              name
+            }
+          }
+        }
+      }
+    `);
     expect(status).toBe(200);
     expect(body.extensions.cost).toEqual({ requested: 1 + 3 + 30, limit: 2000 });
     expect(body.extensions.sqlStatements).toBeGreaterThan(0);
@@ -185,7 +315,10 @@ describe('Query limits at their defaults', () => {
   afterAll(() => server.stop());
 
   it('should let the standard introspection query through, deep as it is (contract check, playground)', async () => {
-    const { status, body } = await post(server.url, getIntrospectionQuery({ descriptions: true, specifiedByUrl: true }));
+    const { status, body } = await post(
+      server.url,
+      getIntrospectionQuery({ descriptions: true, specifiedByUrl: true }),
+    );
     expect(status).toBe(200);
     expect(body.data.__schema.queryType.name).toBe('Query');
     expect(body.extensions.cost).toEqual({ requested: 16424, limit: 500000 });

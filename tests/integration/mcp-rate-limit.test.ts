@@ -5,7 +5,10 @@ import { json, startHttp } from '../support/server';
 describe('Rate limiting of MCP tool calls', () => {
   let server: Awaited<ReturnType<typeof startHttp>>;
   // room for two MCP requests and a little more, with nothing refilling during the test
-  const security = { ...DEFAULT_SECURITY, rateLimit: { points: 2 * MCP_REQUEST_COST + 20, windowSeconds: 3600 } };
+  const security = {
+    ...DEFAULT_SECURITY,
+    rateLimit: { points: 2 * MCP_REQUEST_COST + 20, windowSeconds: 3600 },
+  };
 
   beforeAll(async () => {
     server = await startHttp(undefined, { config: { security } });
@@ -15,7 +18,10 @@ describe('Rate limiting of MCP tool calls', () => {
   const listTools = () =>
     fetch(`${server.url}/mcp`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
     });
 

@@ -18,9 +18,18 @@ describe('MCP over stdio (the process `npm run mcp` starts)', () => {
     // The real entry point in a child process, from the TypeScript sources (no build needed).
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: ['-r', join(ROOT, 'tests', 'helpers', 'ts-register.js'), join(ROOT, 'src', 'mcp', 'stdio.ts')],
+      args: [
+        '-r',
+        join(ROOT, 'tests', 'helpers', 'ts-register.js'),
+        join(ROOT, 'src', 'mcp', 'stdio.ts'),
+      ],
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: `sqlite:${join(dir, 'mcp.sqlite')}`, SEEDS_DIR, LOG_LEVEL: 'info' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: `sqlite:${join(dir, 'mcp.sqlite')}`,
+        SEEDS_DIR,
+        LOG_LEVEL: 'info',
+      },
       stderr: 'pipe',
     });
     transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -36,19 +45,29 @@ describe('MCP over stdio (the process `npm run mcp` starts)', () => {
   it('should list the tools and answer a cited career path on a database it migrated and seeded itself', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(TOOL_NAMES);
-    const result: any = await client.callTool({ name: 'career_path', arguments: { from: 'junior-backend-developer', to: 'senior-backend-developer' } });
+    const result: any = await client.callTool({
+      name: 'career_path',
+      arguments: { from: 'junior-backend-developer', to: 'senior-backend-developer' },
+    });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent.steps).toHaveLength(2);
     expect(result.structuredContent.sources[0].source).toMatch(/guide/i);
-    expect(result.content[0].text).toMatch(/^Quickest cited route from Junior back-end developer to Senior back-end developer: 2 steps, taking more than 5 to about 6 years in total/);
+    expect(result.content[0].text).toMatch(
+      /^Quickest cited route from Junior back-end developer to Senior back-end developer: 2 steps, taking more than 5 to about 6 years in total/,
+    );
   });
 
   it('should answer "which roles fit Java, SQL and Docker" with cited matches', async () => {
-    const result: any = await client.callTool({ name: 'role_matches', arguments: { have: ['Java', 'SQL', 'Docker'], limit: 3 } });
+    const result: any = await client.callTool({
+      name: 'role_matches',
+      arguments: { have: ['Java', 'SQL', 'Docker'], limit: 3 },
+    });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent.matches).toHaveLength(3);
     expect(result.structuredContent.matches[0].citations.length).toBeGreaterThan(0);
-    expect(result.content[0].text).toMatch(/^Role levels that best fit Java, SQL, Docker .*\n1\. .*\[[^\]]+\]$/m);
+    expect(result.content[0].text).toMatch(
+      /^Role levels that best fit Java, SQL, Docker .*\n1\. .*\[[^\]]+\]$/m,
+    );
   });
 
   it('should keep stdout for the protocol and log JSON lines to stderr', async () => {
@@ -62,6 +81,12 @@ describe('MCP over stdio (the process `npm run mcp` starts)', () => {
     // stderr is a separate pipe: its line may land just after the answer on stdout
     for (let i = 0; i < 50 && !findLine(); i++) await new Promise((r) => setTimeout(r, 20));
     const toolLine = findLine();
-    expect(toolLine).toEqual(expect.objectContaining({ outcome: 'ok', requestId: expect.stringMatching(/^mcp-/), sqlStatements: expect.any(Number) }));
+    expect(toolLine).toEqual(
+      expect.objectContaining({
+        outcome: 'ok',
+        requestId: expect.stringMatching(/^mcp-/),
+        sqlStatements: expect.any(Number),
+      }),
+    );
   });
 });

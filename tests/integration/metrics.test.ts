@@ -26,7 +26,8 @@ describe('Metrics and logs', () => {
     server = await TestServer.start();
     const sink = new Writable({
       write(chunk, _enc, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+        for (const line of chunk.toString().split('\n').filter(Boolean))
+          logLines.push(JSON.parse(line));
         done();
       },
     });
@@ -61,7 +62,10 @@ describe('Metrics and logs', () => {
 
   it('should count the SQL statements of a request in careergraph_db_queries_total', async () => {
     const before = sample(await metrics(), 'careergraph_db_queries_total');
-    const body = await graphql('query Levels { role(slug: "backend-developer") { levels { name salaryBands { min } } } }', 'Levels');
+    const body = await graphql(
+      'query Levels { role(slug: "backend-developer") { levels { name salaryBands { min } } } }',
+      'Levels',
+    );
     expect(body.extensions.sqlStatements).toBeGreaterThan(1);
     const after = sample(await metrics(), 'careergraph_db_queries_total');
     expect(after - before).toBe(body.extensions.sqlStatements);
@@ -73,19 +77,30 @@ describe('Metrics and logs', () => {
     await graphql('query RoleName { role(slug: "devops-engineer") { name } }', 'RoleName');
     await graphql('{ __typename }');
     const after = await metrics();
-    const delta = (name: string, labels: string) => sample(after, name, labels) - sample(before, name, labels);
+    const delta = (name: string, labels: string) =>
+      sample(after, name, labels) - sample(before, name, labels);
     expect(delta('careergraph_graphql_requests_total', 'operation="RoleName"')).toBe(2);
     expect(delta('careergraph_graphql_requests_total', 'operation="anonymous"')).toBe(1);
-    expect(delta('careergraph_graphql_request_duration_seconds_count', 'operation="RoleName"')).toBe(2);
-    expect(sample(after, 'careergraph_graphql_sql_statements_sum', 'operation="RoleName"')).toBeGreaterThan(0);
+    expect(
+      delta('careergraph_graphql_request_duration_seconds_count', 'operation="RoleName"'),
+    ).toBe(2);
+    expect(
+      sample(after, 'careergraph_graphql_sql_statements_sum', 'operation="RoleName"'),
+    ).toBeGreaterThan(0);
   });
 
   it('should count errors by code, including those outside GraphQL', async () => {
     const before = await metrics();
     await graphql('{ roles(first: 500) { totalCount } }');
-    await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     const after = await metrics();
-    const delta = (code: string) => sample(after, 'careergraph_errors_total', `code="${code}"`) - sample(before, 'careergraph_errors_total', `code="${code}"`);
+    const delta = (code: string) =>
+      sample(after, 'careergraph_errors_total', `code="${code}"`) -
+      sample(before, 'careergraph_errors_total', `code="${code}"`);
     expect(delta('BAD_USER_INPUT')).toBe(1);
     expect(delta('BAD_REQUEST')).toBe(1);
   });
@@ -97,7 +112,8 @@ describe('Metrics and logs', () => {
     recordCacheMiss('schema');
     recordRateLimitRefusal('requests-per-minute');
     const text = await metrics();
-    const delta = (name: string, labels: string) => sample(text, name, labels) - sample(before, name, labels);
+    const delta = (name: string, labels: string) =>
+      sample(text, name, labels) - sample(before, name, labels);
     expect(delta('careergraph_cache_hits_total', 'cache="schema"')).toBe(2);
     expect(delta('careergraph_cache_misses_total', 'cache="schema"')).toBe(1);
     expect(delta('careergraph_rate_limit_refusals_total', 'limit="requests-per-minute"')).toBe(1);
@@ -106,7 +122,11 @@ describe('Metrics and logs', () => {
   });
 
   it("should count the response cache's hits and misses", async () => {
-    const cache = await createResponseCache({ db: server.db, redis: null, logger: createLogger('silent') });
+    const cache = await createResponseCache({
+      db: server.db,
+      redis: null,
+      logger: createLogger('silent'),
+    });
     const apollo = createApollo({
       config: { nodeEnv: 'test', introspection: true },
       db: server.db,
@@ -119,9 +139,14 @@ describe('Metrics and logs', () => {
     try {
       const before = await registry.metrics();
       const query = '{ role(slug: "cloud-engineer") { name } }';
-      for (let i = 0; i < 3; i++) await apollo.executeOperation({ query }, { contextValue: createContext(server.db, `c${i}`) });
+      for (let i = 0; i < 3; i++)
+        await apollo.executeOperation(
+          { query },
+          { contextValue: createContext(server.db, `c${i}`) },
+        );
       const after = await registry.metrics();
-      const delta = (name: string) => sample(after, name, 'cache="response"') - sample(before, name, 'cache="response"');
+      const delta = (name: string) =>
+        sample(after, name, 'cache="response"') - sample(before, name, 'cache="response"');
       expect(delta('careergraph_cache_misses_total')).toBe(1);
       expect(delta('careergraph_cache_hits_total')).toBe(2);
     } finally {
@@ -133,6 +158,13 @@ describe('Metrics and logs', () => {
   it('should log each operation as a JSON line carrying the incoming x-request-id', async () => {
     await graphql('query Traced { __typename }', 'Traced', { 'x-request-id': 'trace-me-42' });
     const line = logLines.find((l) => l.requestId === 'trace-me-42');
-    expect(line).toEqual(expect.objectContaining({ msg: 'graphql request', operationName: 'Traced', sqlStatements: 0, errors: 0 }));
+    expect(line).toEqual(
+      expect.objectContaining({
+        msg: 'graphql request',
+        operationName: 'Traced',
+        sqlStatements: 0,
+        errors: 0,
+      }),
+    );
   });
 });

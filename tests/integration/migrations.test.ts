@@ -6,8 +6,12 @@ import { openTestDataSource, TEST_ENGINE } from '../support/database';
 async function tables(db: DataSource): Promise<string[]> {
   const rows: { name: string }[] =
     TEST_ENGINE === 'postgres'
-      ? await db.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()')
-      : await db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_documents_%'");
+      ? await db.query(
+          'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()',
+        )
+      : await db.query(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_documents_%'",
+        );
   return rows.map((r) => r.name).sort();
 }
 

@@ -8,7 +8,20 @@ const ROLE_CODES = /* GraphQL */ `
     roles(first: 50) {
       nodes {
         slug
-        occupationCodes { system code match occupation { title url readOn classification { slug title } } }
+        occupationCodes {
+          system
+          code
+          match
+          occupation {
+            title
+            url
+            readOn
+            classification {
+              slug
+              title
+            }
+          }
+        }
       }
     }
   }
@@ -16,7 +29,16 @@ const ROLE_CODES = /* GraphQL */ `
 
 const BY_CODE = /* GraphQL */ `
   query ByCode($system: OccupationSystem!, $code: String!) {
-    occupations(system: $system, code: $code) { match role { slug } occupation { code title } }
+    occupations(system: $system, code: $code) {
+      match
+      role {
+        slug
+      }
+      occupation {
+        code
+        title
+      }
+    }
   }
 `;
 
@@ -24,7 +46,26 @@ const PAY = /* GraphQL */ `
   query Pay($slug: String!) {
     role(slug: $slug) {
       name
-      levels { slug salaryBands { slug } payStatistics { statistic amount year referencePeriod url readOn match measures occupation { system code } } }
+      levels {
+        slug
+        salaryBands {
+          slug
+        }
+        payStatistics {
+          statistic
+          amount
+          year
+          referencePeriod
+          url
+          readOn
+          match
+          measures
+          occupation {
+            system
+            code
+          }
+        }
+      }
     }
   }
 `;
@@ -32,9 +73,45 @@ const PAY = /* GraphQL */ `
 const PATH = /* GraphQL */ `
   query Path($from: String!, $to: String!) {
     careerPath(from: $from, to: $to) {
-      stops { level { slug } salaryBands { slug } payStatistics { statistic amount year url readOn occupation { code } } }
-      payChange { compares }
-      wageChange { statistic compares difference sameYear from { amount occupation { code } } to { amount occupation { code } } }
+      stops {
+        level {
+          slug
+        }
+        salaryBands {
+          slug
+        }
+        payStatistics {
+          statistic
+          amount
+          year
+          url
+          readOn
+          occupation {
+            code
+          }
+        }
+      }
+      payChange {
+        compares
+      }
+      wageChange {
+        statistic
+        compares
+        difference
+        sameYear
+        from {
+          amount
+          occupation {
+            code
+          }
+        }
+        to {
+          amount
+          occupation {
+            code
+          }
+        }
+      }
     }
   }
 `;
@@ -52,7 +129,11 @@ describe('Occupations', () => {
     expect(roles.nodes).toHaveLength(16);
     for (const role of roles.nodes) {
       const systems = new Set(role.occupationCodes.map((c: any) => c.system));
-      expect({ role: role.slug, soc: systems.has('SOC_2018'), isco: systems.has('ISCO_08') }).toEqual({ role: role.slug, soc: true, isco: true });
+      expect({
+        role: role.slug,
+        soc: systems.has('SOC_2018'),
+        isco: systems.has('ISCO_08'),
+      }).toEqual({ role: role.slug, soc: true, isco: true });
       for (const c of role.occupationCodes) {
         expect(['EXACT', 'CLOSE', 'BROAD', 'NARROW', 'RELATED']).toContain(c.match);
         expect(c.occupation.url).toMatch(/^https?:\/\//);
@@ -65,21 +146,41 @@ describe('Occupations', () => {
   it('should list the classifications among the sources, with no headings (they are web pages) rather than an error', async () => {
     const { sources } = await server.data(`{ sources { slug url sections { heading } } }`);
     const soc = sources.find((s: any) => s.slug === 'soc-2018');
-    expect(soc).toEqual({ slug: 'soc-2018', url: expect.stringMatching(/^https?:\/\//), sections: [] });
-    expect(sources.find((s: any) => s.slug === 'backend-career-guide').sections.length).toBeGreaterThan(5);
+    expect(soc).toEqual({
+      slug: 'soc-2018',
+      url: expect.stringMatching(/^https?:\/\//),
+      sections: [],
+    });
+    expect(
+      sources.find((s: any) => s.slug === 'backend-career-guide').sections.length,
+    ).toBeGreaterThan(5);
   });
 
   it('should find back-end developer from SOC 15-1252, and the roles of a code strongest match first', async () => {
     const { occupations } = await server.data(BY_CODE, { system: 'SOC_2018', code: '15-1252' });
-    expect(occupations).toContainEqual({ match: 'BROAD', role: { slug: 'backend-developer' }, occupation: { code: '15-1252', title: 'Software Developers' } });
+    expect(occupations).toContainEqual({
+      match: 'BROAD',
+      role: { slug: 'backend-developer' },
+      occupation: { code: '15-1252', title: 'Software Developers' },
+    });
     const managers = await server.data(BY_CODE, { system: 'SOC_2018', code: '11-3021' });
-    expect(managers.occupations.map((m: any) => [m.role.slug, m.match])).toEqual([['engineering-manager', 'CLOSE'], ['cto', 'BROAD']]);
+    expect(managers.occupations.map((m: any) => [m.role.slug, m.match])).toEqual([
+      ['engineering-manager', 'CLOSE'],
+      ['cto', 'BROAD'],
+    ]);
     // a well-formed code the graph does not hold maps to nothing
-    expect((await server.data(BY_CODE, { system: 'SOC_2018', code: '29-1141' })).occupations).toEqual([]);
+    expect(
+      (await server.data(BY_CODE, { system: 'SOC_2018', code: '29-1141' })).occupations,
+    ).toEqual([]);
   });
 
   it('should refuse a code that does not fit its system, naming the argument', async () => {
-    for (const [system, code] of [['SOC_2018', '151252'], ['ONET_SOC_2019', '15-1252'], ['ISCO_08', '251'], ['ESCO', 'C1330']]) {
+    for (const [system, code] of [
+      ['SOC_2018', '151252'],
+      ['ONET_SOC_2019', '15-1252'],
+      ['ISCO_08', '251'],
+      ['ESCO', 'C1330'],
+    ]) {
       const result = await server.run(BY_CODE, { system, code });
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0].extensions?.argument).toBe('code');
@@ -91,7 +192,14 @@ describe('Occupations', () => {
     const { role } = await server.data(PAY, { slug: 'solution-architect' });
     const [level] = role.levels;
     expect(level.salaryBands).toEqual([]);
-    expect(level.payStatistics).toContainEqual(expect.objectContaining({ statistic: 'MEDIAN', amount: 108970, match: 'BROAD', occupation: { system: 'SOC_2018', code: '15-1299' } }));
+    expect(level.payStatistics).toContainEqual(
+      expect.objectContaining({
+        statistic: 'MEDIAN',
+        amount: 108970,
+        match: 'BROAD',
+        occupation: { system: 'SOC_2018', code: '15-1299' },
+      }),
+    );
     for (const s of level.payStatistics) {
       expect(s.url).toMatch(/^https?:\/\//);
       expect(s.readOn).toBe('2026-11-30');
@@ -102,21 +210,39 @@ describe('Occupations', () => {
   it('should answer "what will I earn as an engineering manager" with the year and source named', async () => {
     const { role } = await server.data(PAY, { slug: 'engineering-manager' });
     const stats = role.levels[0].payStatistics;
-    expect(stats[0]).toMatchObject({ statistic: 'MEDIAN', amount: 164070, year: 2022, referencePeriod: 'May 2022', url: 'https://www.bls.gov/ooh/management/computer-and-information-systems-managers.htm' });
+    expect(stats[0]).toMatchObject({
+      statistic: 'MEDIAN',
+      amount: 164070,
+      year: 2022,
+      referencePeriod: 'May 2022',
+      url: 'https://www.bls.gov/ooh/management/computer-and-information-systems-managers.htm',
+    });
     expect(stats[0].measures).toBe(
       'median annual wage of SOC_2018 11-3021 Computer and Information Systems Managers; US national, all industries; May 2022; US Bureau of Labor Statistics, OEWS (national, all industries), as given in the Occupational Outlook Handbook',
     );
   });
 
   it('should show pay at every stop from junior back-end developer to solution architect, and say which statistic the changes compare', async () => {
-    const { careerPath } = await server.data(PATH, { from: 'junior-backend-developer', to: 'solution-architect' });
-    expect(careerPath.stops.length).toBeGreaterThan(1);
-    for (const stop of careerPath.stops) expect({ level: stop.level.slug, figures: stop.payStatistics.length > 0 }).toEqual({ level: stop.level.slug, figures: true });
-    expect(careerPath.wageChange).toMatchObject({
-      statistic: 'MEDIAN', sameYear: false, difference: 108970 - 133080,
-      from: { amount: 133080, occupation: { code: '15-1252' } }, to: { amount: 108970, occupation: { code: '15-1299' } },
+    const { careerPath } = await server.data(PATH, {
+      from: 'junior-backend-developer',
+      to: 'solution-architect',
     });
-    expect(careerPath.wageChange.compares).toContain('median wage, 15-1252 Software Developers to 15-1299 Computer Occupations, All Other');
+    expect(careerPath.stops.length).toBeGreaterThan(1);
+    for (const stop of careerPath.stops)
+      expect({ level: stop.level.slug, figures: stop.payStatistics.length > 0 }).toEqual({
+        level: stop.level.slug,
+        figures: true,
+      });
+    expect(careerPath.wageChange).toMatchObject({
+      statistic: 'MEDIAN',
+      sameYear: false,
+      difference: 108970 - 133080,
+      from: { amount: 133080, occupation: { code: '15-1252' } },
+      to: { amount: 108970, occupation: { code: '15-1299' } },
+    });
+    expect(careerPath.wageChange.compares).toContain(
+      'median wage, 15-1252 Software Developers to 15-1299 Computer Occupations, All Other',
+    );
     if (careerPath.payChange) expect(careerPath.payChange.compares).toMatch(/^guide salary bands/);
   });
 

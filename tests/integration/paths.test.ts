@@ -3,13 +3,42 @@ import { codeOf, TestServer } from '../support/server';
 const PATH = /* GraphQL */ `
   query Path($from: String!, $to: String!) {
     careerPath(from: $from, to: $to) {
-      from { slug }
-      to { slug }
-      typicalYears { min max }
+      from {
+        slug
+      }
+      to {
+        slug
+      }
+      typicalYears {
+        min
+        max
+      }
       stepsWithoutYears
-      steps { kind from { slug } to { slug } typicalYears { min max } citations { section source { slug } } }
-      skillsToGain { slug }
-      certifications { slug }
+      steps {
+        kind
+        from {
+          slug
+        }
+        to {
+          slug
+        }
+        typicalYears {
+          min
+          max
+        }
+        citations {
+          section
+          source {
+            slug
+          }
+        }
+      }
+      skillsToGain {
+        slug
+      }
+      certifications {
+        slug
+      }
     }
   }
 `;
@@ -22,21 +51,30 @@ describe('careerPath', () => {
   });
   afterAll(() => server.stop());
 
-  const path = async (from: string, to: string) => (await server.data(PATH, { from, to })).careerPath;
+  const path = async (from: string, to: string) =>
+    (await server.data(PATH, { from, to })).careerPath;
 
   it('should lead from junior back-end developer to solution architect through cited steps', async () => {
     const found = await path('junior-backend-developer', 'solution-architect');
     expect(found.from.slug).toBe('junior-backend-developer');
     expect(found.to.slug).toBe('solution-architect');
-    expect(found.steps[0]).toMatchObject({ kind: 'PROMOTION', to: { slug: 'mid-level-backend-developer' }, typicalYears: { min: 1, max: 2 } });
-    for (let i = 1; i < found.steps.length; i += 1) expect(found.steps[i].from.slug).toBe(found.steps[i - 1].to.slug);
+    expect(found.steps[0]).toMatchObject({
+      kind: 'PROMOTION',
+      to: { slug: 'mid-level-backend-developer' },
+      typicalYears: { min: 1, max: 2 },
+    });
+    for (let i = 1; i < found.steps.length; i += 1)
+      expect(found.steps[i].from.slug).toBe(found.steps[i - 1].to.slug);
     for (const step of found.steps) expect(step.citations.length).toBeGreaterThan(0);
     expect(found.skillsToGain.length).toBeGreaterThan(0);
   });
 
   it('should sum the known years as a range and say how many steps have none', async () => {
     const found = await path('junior-backend-developer', 'senior-backend-developer');
-    expect(found.steps.map((s: any) => s.to.slug)).toEqual(['mid-level-backend-developer', 'senior-backend-developer']);
+    expect(found.steps.map((s: any) => s.to.slug)).toEqual([
+      'mid-level-backend-developer',
+      'senior-backend-developer',
+    ]);
     expect(found.typicalYears).toEqual({ min: 3, max: 6 });
     expect(found.stepsWithoutYears).toBe(0);
   });
@@ -48,7 +86,9 @@ describe('careerPath', () => {
   });
 
   it("should read a role slug as `from` as the role's entry level", async () => {
-    expect(await path('backend-developer', 'solution-architect')).toEqual(await path('junior-backend-developer', 'solution-architect'));
+    expect(await path('backend-developer', 'solution-architect')).toEqual(
+      await path('junior-backend-developer', 'solution-architect'),
+    );
   });
 
   it('should read a role slug as `to` as whichever of its levels comes first', async () => {
@@ -83,18 +123,40 @@ describe('skillGap', () => {
   const GAP = /* GraphQL */ `
     query Gap($target: String!, $have: [String!]!) {
       skillGap(target: $target, have: $have) {
-        target { slug }
+        target {
+          slug
+        }
         coverage
         unrecognized
-        matched { importance skill { slug } }
-        missing { importance skill { slug } }
-        missingGroups { importance options { skill { slug } } }
+        matched {
+          importance
+          skill {
+            slug
+          }
+        }
+        missing {
+          importance
+          skill {
+            slug
+          }
+        }
+        missingGroups {
+          importance
+          options {
+            skill {
+              slug
+            }
+          }
+        }
       }
     }
   `;
 
   it('should match names and aliases in any case and report what it could not match', async () => {
-    const { skillGap } = await server.data(GAP, { target: 'junior-backend-developer', have: ['GIT', 'node.js', 'Postgres', 'basket weaving'] });
+    const { skillGap } = await server.data(GAP, {
+      target: 'junior-backend-developer',
+      have: ['GIT', 'node.js', 'Postgres', 'basket weaving'],
+    });
     const matched = skillGap.matched.map((m: any) => m.skill.slug);
     expect(matched).toEqual(expect.arrayContaining(['git', 'javascript-nodejs', 'postgresql']));
     expect(skillGap.unrecognized).toEqual(['basket weaving']);
@@ -102,18 +164,27 @@ describe('skillGap', () => {
   });
 
   it('should compute coverage as the share of REQUIRED skills held', async () => {
-    const none = (await server.data(GAP, { target: 'junior-backend-developer', have: [] })).skillGap;
+    const none = (await server.data(GAP, { target: 'junior-backend-developer', have: [] }))
+      .skillGap;
     expect(none.coverage).toBe(0);
     expect(none.matched).toEqual([]);
     // a required group of alternatives is met by one of its options
     const required = [
       ...none.missing.filter((m: any) => m.importance === 'REQUIRED').map((m: any) => m.skill.slug),
-      ...none.missingGroups.filter((g: any) => g.importance === 'REQUIRED').map((g: any) => g.options[0].skill.slug),
+      ...none.missingGroups
+        .filter((g: any) => g.importance === 'REQUIRED')
+        .map((g: any) => g.options[0].skill.slug),
     ];
     expect(required.length).toBeGreaterThan(0);
-    const all = (await server.data(GAP, { target: 'junior-backend-developer', have: required })).skillGap;
+    const all = (await server.data(GAP, { target: 'junior-backend-developer', have: required }))
+      .skillGap;
     expect(all.coverage).toBe(1);
-    const half = (await server.data(GAP, { target: 'junior-backend-developer', have: required.slice(0, Math.floor(required.length / 2)) })).skillGap;
+    const half = (
+      await server.data(GAP, {
+        target: 'junior-backend-developer',
+        have: required.slice(0, Math.floor(required.length / 2)),
+      })
+    ).skillGap;
     expect(half.coverage).toBeGreaterThan(0);
     expect(half.coverage).toBeLessThan(1);
   });

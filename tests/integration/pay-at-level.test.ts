@@ -7,8 +7,17 @@ const BAND = '{ slug label currency period region year min max level { slug } }'
 
 /** A band as the MCP tools give it, in the GraphQL spelling (no level, no citations). */
 // an unstated region: null in MCP's answers, "unspecified" in GraphQL, where the contract types it String!
-const figures = (b: any) => ({ label: b.label, currency: b.currency, period: b.period, region: b.region ?? 'unspecified', year: b.year, min: b.min, max: b.max });
-const sorted = (bands: any[]) => bands.map(figures).sort((a, b) => a.label.localeCompare(b.label) || (a.min ?? 0) - (b.min ?? 0));
+const figures = (b: any) => ({
+  label: b.label,
+  currency: b.currency,
+  period: b.period,
+  region: b.region ?? 'unspecified',
+  year: b.year,
+  min: b.min,
+  max: b.max,
+});
+const sorted = (bands: any[]) =>
+  bands.map(figures).sort((a, b) => a.label.localeCompare(b.label) || (a.min ?? 0) - (b.min ?? 0));
 
 describe('Pay at a level: one answer wherever it is asked', () => {
   let server: TestServer;
@@ -24,7 +33,8 @@ describe('Pay at a level: one answer wherever it is asked', () => {
   });
 
   const call = async (name: string, args: Record<string, unknown>) =>
-    ((await client.callTool({ name, arguments: args })) as { structuredContent: any }).structuredContent;
+    ((await client.callTool({ name, arguments: args })) as { structuredContent: any })
+      .structuredContent;
 
   it('should give the mid-level back-end developer the same bands through RoleLevel, career paths, reachable roles and MCP', async () => {
     const data = await server.data(/* GraphQL */ `
@@ -75,7 +85,8 @@ describe('Pay at a level: one answer wherever it is asked', () => {
     `);
     expect(data.roleLevel.salaryBandsScope).toBe('LEVEL');
     expect(data.roleLevel.salaryBands.length).toBeGreaterThan(0);
-    for (const band of data.roleLevel.salaryBands) expect(band.level).toEqual({ slug: 'junior-backend-developer' });
+    for (const band of data.roleLevel.salaryBands)
+      expect(band.level).toEqual({ slug: 'junior-backend-developer' });
     const tool = await call('salary_bands', { level: 'junior-backend-developer' });
     expect(tool.scope).toBe('level');
     expect(sorted(tool.bands)).toEqual(sorted(data.roleLevel.salaryBands));
@@ -83,6 +94,8 @@ describe('Pay at a level: one answer wherever it is asked', () => {
 
   it('should narrow the fallback bands by the other filters, and give none for a level of another role', async () => {
     expect((await call('salary_bands', { level: LEVEL, year: 1999 })).bands).toEqual([]);
-    expect((await call('salary_bands', { level: LEVEL, role: 'engineering-manager' })).bands).toEqual([]);
+    expect(
+      (await call('salary_bands', { level: LEVEL, role: 'engineering-manager' })).bands,
+    ).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ import { createHttpApp } from '../../src/app/server';
 import { createSchema } from '../../src/schema';
 import { startHttp, TestServer } from '../support/server';
 
-const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+const BROWSER_ACCEPT =
+  'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
 describe('Playground', () => {
   let http: Awaited<ReturnType<typeof startHttp>>;
@@ -37,13 +38,17 @@ describe('Playground', () => {
     for (const url of urls.slice(1)) {
       const asset = await fetch(`${http.url}${url}`);
       expect(asset.status).toBe(200);
-      expect(asset.headers.get('content-type')).toMatch(url.endsWith('.css') ? /^text\/css/ : /^text\/javascript/);
+      expect(asset.headers.get('content-type')).toMatch(
+        url.endsWith('.css') ? /^text\/css/ : /^text\/javascript/,
+      );
       expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     }
   });
 
   it('should offer every example of docs/examples, safely embedded', async () => {
-    const html = await (await fetch(`${http.url}/graphql`, { headers: { accept: BROWSER_ACCEPT } })).text();
+    const html = await (
+      await fetch(`${http.url}/graphql`, { headers: { accept: BROWSER_ACCEPT } })
+    ).text();
     const data = /<script type="application\/json" id="cg-examples">([^<]*)<\/script>/.exec(html);
     expect(data).not.toBeNull();
     const examples = JSON.parse(data![1]);
@@ -106,12 +111,15 @@ describe('docs/examples', () => {
   });
   afterAll(() => server.stop());
 
-  it.each(loadExamples().map((e) => [e.name, e] as const))('should run %s without errors and find something', async (_name, example) => {
-    expect(example.title).not.toBe(example.name);
-    const result = await server.run(example.query);
-    expect(result.errors).toBeUndefined();
-    const [root] = Object.values(result.data as Record<string, unknown>);
-    expect(root).toBeTruthy();
-    expect(JSON.stringify(root).length).toBeGreaterThan(100);
-  });
+  it.each(loadExamples().map((e) => [e.name, e] as const))(
+    'should run %s without errors and find something',
+    async (_name, example) => {
+      expect(example.title).not.toBe(example.name);
+      const result = await server.run(example.query);
+      expect(result.errors).toBeUndefined();
+      const [root] = Object.values(result.data as Record<string, unknown>);
+      expect(root).toBeTruthy();
+      expect(JSON.stringify(root).length).toBeGreaterThan(100);
+    },
+  );
 });

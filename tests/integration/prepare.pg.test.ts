@@ -11,7 +11,11 @@ describe('Start-up of replicas together (PostgreSQL)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('prepare');
-    replicas = [createDataSource(database.settings), createDataSource(database.settings), createDataSource(database.settings)];
+    replicas = [
+      createDataSource(database.settings),
+      createDataSource(database.settings),
+      createDataSource(database.settings),
+    ];
     await Promise.all(replicas.map((db) => db.initialize()));
   });
   afterAll(async () => {
@@ -26,7 +30,9 @@ describe('Start-up of replicas together (PostgreSQL)', () => {
     expect(seeders).toHaveLength(1);
     expect(seeders[0].seeded?.inserted).toBeGreaterThan(500);
     for (const db of replicas) {
-      const [{ n }] = await db.query("SELECT COUNT(*) AS n FROM roles WHERE slug = 'backend-developer'");
+      const [{ n }] = await db.query(
+        "SELECT COUNT(*) AS n FROM roles WHERE slug = 'backend-developer'",
+      );
       expect(Number(n)).toBe(1);
     }
   });

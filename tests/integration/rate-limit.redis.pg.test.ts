@@ -43,7 +43,9 @@ const REDIS_URL = process.env.TEST_REDIS_URL;
     const [a, b] = [store(), store()];
     await ready(a);
     await ready(b);
-    const takes = await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).take('ip:race', 1)));
+    const takes = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).take('ip:race', 1)),
+    );
     expect(takes.filter((t) => t.allowed)).toHaveLength(50);
   });
 

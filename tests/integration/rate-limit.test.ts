@@ -8,7 +8,15 @@ describe('Rate limiting', () => {
   let server: Awaited<ReturnType<typeof startHttp>>;
   // 50 points an hour: nothing measurable refills while the suite runs.
   const security = { ...DEFAULT_SECURITY, rateLimit: { points: 50, windowSeconds: 3600 } };
-  const query = /* GraphQL */ `{ roles(first: 10) { nodes { name } } }`; // costs 1 + 10
+  const query = /* GraphQL */ `
+    {
+      roles(first: 10) {
+        nodes {
+          name
+        }
+      }
+    }
+  `; // costs 1 + 10
 
   beforeAll(async () => {
     server = await startHttp(undefined, { config: { security } });
@@ -31,7 +39,11 @@ describe('Rate limiting', () => {
       remaining.push(res.headers.get('ratelimit-remaining') as string);
       const body = await json(res);
       // The limit of one query is the whole bucket when that is smaller than MAX_QUERY_COST.
-      expect(body.extensions.cost).toEqual({ requested: 11, limit: 50, rateLimit: expect.objectContaining({ limit: 50 }) });
+      expect(body.extensions.cost).toEqual({
+        requested: 11,
+        limit: 50,
+        rateLimit: expect.objectContaining({ limit: 50 }),
+      });
     }
     expect(remaining).toEqual(['39', '28', '17', '6']);
 
@@ -42,8 +54,13 @@ describe('Rate limiting', () => {
     expect(refused.headers.get('ratelimit-remaining')).toBe('6');
     const body = await json(refused);
     expect(body.data).toBeUndefined();
-    expect(body.errors[0].extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: retryAfter });
-    expect(body.errors[0].message).toMatch(/^Rate limit exceeded: this query costs 11 and 6 of 50 points are left; retry in \d+ s$/);
+    expect(body.errors[0].extensions).toEqual({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: retryAfter,
+    });
+    expect(body.errors[0].message).toMatch(
+      /^Rate limit exceeded: this query costs 11 and 6 of 50 points are left; retry in \d+ s$/,
+    );
     expect(body.extensions.sqlStatements).toBe(0);
   });
 

@@ -5,12 +5,20 @@ describe('Response cache with Redis unreachable', () => {
 
   beforeAll(async () => {
     // nothing listens on port 1: every connection is refused
-    server = await TestServer.start({ responseCache: { redis: { url: 'redis://127.0.0.1:1', prefix: 'cgtest:' } } });
+    server = await TestServer.start({
+      responseCache: { redis: { url: 'redis://127.0.0.1:1', prefix: 'cgtest:' } },
+    });
   });
   afterAll(() => server.stop());
 
   it('should answer every query from the database, uncached', async () => {
-    const query = /* GraphQL */ `{ role(slug: "backend-developer") { slug } }`;
+    const query = /* GraphQL */ `
+      {
+        role(slug: "backend-developer") {
+          slug
+        }
+      }
+    `;
     expect(server.cache?.store).toBe('redis');
     for (let i = 0; i < 3; i++) {
       const result = await server.run(query);

@@ -18,7 +18,13 @@ const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 
 const LEVEL = /* GraphQL */ `
   query Level($slug: String!) {
-    roleLevel(slug: $slug) { slug yearsInLevel { min max } }
+    roleLevel(slug: $slug) {
+      slug
+      yearsInLevel {
+        min
+        max
+      }
+    }
   }
 `;
 
@@ -57,13 +63,25 @@ function startReplica(name: string, env: Record<string, string>): Promise<Replic
   });
 }
 
-async function graphql(replica: Replica, query: string, variables: Record<string, unknown> = {}, key?: string) {
+async function graphql(
+  replica: Replica,
+  query: string,
+  variables: Record<string, unknown> = {},
+  key?: string,
+) {
   const res = await fetch(`${replica.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as { data?: any; errors?: unknown[]; extensions?: Record<string, any> };
+  const body = (await res.json()) as {
+    data?: any;
+    errors?: unknown[];
+    extensions?: Record<string, any>;
+  };
   return { status: res.status, ...body };
 }
 
@@ -88,7 +106,8 @@ async function moreCachedThan(prefix: string, count: number): Promise<void> {
 }
 
 const yearsAt = async (replica: Replica) =>
-  (await graphql(replica, LEVEL, { slug: 'mid-level-backend-developer' })).data.roleLevel.yearsInLevel;
+  (await graphql(replica, LEVEL, { slug: 'mid-level-backend-developer' })).data.roleLevel
+    .yearsInLevel;
 
 describe('Two replicas on one PostgreSQL and one Redis', () => {
   const prefix = `cgtest-${randomBytes(4).toString('hex')}:`;
@@ -99,7 +118,10 @@ describe('Two replicas on one PostgreSQL and one Redis', () => {
   let editorKey: string;
 
   beforeAll(async () => {
-    if (!existsSync(MAIN)) throw new Error('dist/main.js is missing: run `npm run build` first (npm run test:postgres does)');
+    if (!existsSync(MAIN))
+      throw new Error(
+        'dist/main.js is missing: run `npm run build` first (npm run test:postgres does)',
+      );
     database = await createTestDatabase('replicas');
     const env = {
       DATABASE_URL: databaseUrlOf(database.settings),
@@ -119,7 +141,12 @@ describe('Two replicas on one PostgreSQL and one Redis', () => {
     editorKey = (await createApiKey(admin, 'replicas test', ApiRole.EDITOR)).key;
     await admin.destroy();
     edited = copyOfSeeds();
-    editSeed(edited, 'roles/backend-developer.yaml', /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\b/, 'yearsInLevel: { min: 2, max: 7');
+    editSeed(
+      edited,
+      'roles/backend-developer.yaml',
+      /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\b/,
+      'yearsInLevel: { min: 2, max: 7',
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -145,7 +172,16 @@ describe('Two replicas on one PostgreSQL and one Redis', () => {
   });
 
   it('should share the response cache: an answer computed by A serves B without SQL', async () => {
-    const query = /* GraphQL */ `{ role(slug: "solution-architect") { name levels { slug } } }`;
+    const query = /* GraphQL */ `
+      {
+        role(slug: "solution-architect") {
+          name
+          levels {
+            slug
+          }
+        }
+      }
+    `;
     const cached = await cachedResponses(prefix);
     const fromA = await graphql(a, query);
     await moreCachedThan(prefix, cached); // A stores its answer in the background, after replying
@@ -156,11 +192,22 @@ describe('Two replicas on one PostgreSQL and one Redis', () => {
   });
 
   it("should share a client's rate limit: what it spends through A is gone through B", async () => {
-    const query = /* GraphQL */ `{ roles(first: 3) { totalCount nodes { slug } } }`;
+    const query = /* GraphQL */ `
+      {
+        roles(first: 3) {
+          totalCount
+          nodes {
+            slug
+          }
+        }
+      }
+    `;
     const throughA = await graphql(a, query);
     const throughB = await graphql(b, query);
     const spent = throughA.extensions?.cost?.requested as number;
-    const [left1, left2] = [throughA, throughB].map((r) => r.extensions?.cost?.rateLimit?.remaining as number);
+    const [left1, left2] = [throughA, throughB].map(
+      (r) => r.extensions?.cost?.rateLimit?.remaining as number,
+    );
     expect(spent).toBeGreaterThan(0);
     expect(left1).toBeLessThanOrEqual(100000 - spent);
     // one bucket in Redis: B charges it after A did (a point or two may flow back meanwhile)
@@ -169,12 +216,33 @@ describe('Two replicas on one PostgreSQL and one Redis', () => {
   });
 
   it('should show a mutation through A read back through B within one second', async () => {
-    const sector = /* GraphQL */ `{ sector(slug: "space-industry") { name } }`;
+    const sector = /* GraphQL */ `
+      {
+        sector(slug: "space-industry") {
+          name
+        }
+      }
+    `;
     expect((await graphql(b, sector)).data).toEqual({ sector: null }); // and B caches that answer
     const created = await graphql(
       a,
-      /* GraphQL */ `mutation($input: SectorCreateInput!) { sectorCreate(input: $input) { sector { slug } } }`,
-      { input: { slug: 'space-industry', name: 'Space industry', description: 'Launchers and satellites', cite: [{ source: 'backend-career-guide', section: 'x' }] } },
+      /* GraphQL */ `
+        mutation ($input: SectorCreateInput!) {
+          sectorCreate(input: $input) {
+            sector {
+              slug
+            }
+          }
+        }
+      `,
+      {
+        input: {
+          slug: 'space-industry',
+          name: 'Space industry',
+          description: 'Launchers and satellites',
+          cite: [{ source: 'backend-career-guide', section: 'x' }],
+        },
+      },
       editorKey,
     );
     expect(created.errors).toBeUndefined();
@@ -208,7 +276,13 @@ describe('Two replicas on one PostgreSQL and one Redis', () => {
   });
 
   it('should keep serving from B when A is killed mid-load', async () => {
-    const slugs = ['junior-backend-developer', 'mid-level-backend-developer', 'senior-backend-developer', 'solution-architect', 'cto'];
+    const slugs = [
+      'junior-backend-developer',
+      'mid-level-backend-developer',
+      'senior-backend-developer',
+      'solution-architect',
+      'cto',
+    ];
     const results: { replica: string; ok: boolean }[] = [];
     let sent = 0;
     const worker = async () => {
@@ -217,10 +291,23 @@ describe('Two replicas on one PostgreSQL and one Redis', () => {
         const replica = i % 2 === 0 ? a : b;
         if (i === 100) a.process.kill('SIGKILL');
         try {
-          const res = await graphql(replica, `query($s: String!, $n: Int!) { roleLevel(slug: $s) { slug } search(query: $s, first: $n) { score } }`, {
-            s: slugs[i % slugs.length],
-            n: 1 + (i % 20), // mostly distinct requests, so B works rather than replaying its cache
-          });
+          const res = await graphql(
+            replica,
+            `
+              query ($s: String!, $n: Int!) {
+                roleLevel(slug: $s) {
+                  slug
+                }
+                search(query: $s, first: $n) {
+                  score
+                }
+              }
+            `,
+            {
+              s: slugs[i % slugs.length],
+              n: 1 + (i % 20), // mostly distinct requests, so B works rather than replaying its cache
+            },
+          );
           results.push({ replica: replica.name, ok: res.status === 200 && !res.errors });
         } catch {
           results.push({ replica: replica.name, ok: false });

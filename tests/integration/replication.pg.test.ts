@@ -47,7 +47,10 @@ describe('Read replicas (PostgreSQL, DATABASE_READ_URLS)', () => {
   });
 
   const run = async (query: string) => {
-    const response = await apollo.executeOperation({ query }, { contextValue: createContext(db, 'test') });
+    const response = await apollo.executeOperation(
+      { query },
+      { contextValue: createContext(db, 'test') },
+    );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return response.body.singleResult;
   };
@@ -55,29 +58,67 @@ describe('Read replicas (PostgreSQL, DATABASE_READ_URLS)', () => {
   it('should migrate, seed and answer with a read replica configured', async () => {
     const result = await run(/* GraphQL */ `
       {
-        role(slug: "backend-developer") { slug levels { slug } }
-        roles(first: 3) { totalCount }
-        search(query: "kubernetes", first: 1) { node { ... on Skill { slug } } }
+        role(slug: "backend-developer") {
+          slug
+          levels {
+            slug
+          }
+        }
+        roles(first: 3) {
+          totalCount
+        }
+        search(query: "kubernetes", first: 1) {
+          node {
+            ... on Skill {
+              slug
+            }
+          }
+        }
       }
     `);
     expect(result.errors).toBeUndefined();
     expect(result.data).toMatchObject({
-      role: { slug: 'backend-developer', levels: expect.arrayContaining([{ slug: 'junior-backend-developer' }]) },
+      role: {
+        slug: 'backend-developer',
+        levels: expect.arrayContaining([{ slug: 'junior-backend-developer' }]),
+      },
       search: [{ node: { slug: 'kubernetes' } }],
     });
     expect((result.data as any).roles.totalCount).toBeGreaterThan(10);
   });
 
   it('should send filtered reads to the read replica', async () => {
-    await run(/* GraphQL */ `{ employers(first: 2) { nodes { slug } } }`);
-    const rows: { query: string }[] = await db.query('SELECT query FROM pg_stat_activity WHERE application_name = $1', [readName]);
+    await run(/* GraphQL */ `
+      {
+        employers(first: 2) {
+          nodes {
+            slug
+          }
+        }
+      }
+    `);
+    const rows: { query: string }[] = await db.query(
+      'SELECT query FROM pg_stat_activity WHERE application_name = $1',
+      [readName],
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.some((r) => /FROM "employers"/.test(r.query))).toBe(true);
   });
 
   it('should read the tables it keeps per graph version from the primary, never from a replica that may lag', async () => {
-    await run(/* GraphQL */ `{ certifications(first: 2) { nodes { slug } } }`);
-    const rows: { query: string }[] = await db.query('SELECT query FROM pg_stat_activity WHERE application_name = $1', [readName]);
+    await run(/* GraphQL */ `
+      {
+        certifications(first: 2) {
+          nodes {
+            slug
+          }
+        }
+      }
+    `);
+    const rows: { query: string }[] = await db.query(
+      'SELECT query FROM pg_stat_activity WHERE application_name = $1',
+      [readName],
+    );
     expect(rows.some((r) => /FROM "certifications"/.test(r.query))).toBe(false);
   });
 });

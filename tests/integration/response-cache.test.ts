@@ -5,7 +5,13 @@ import { SEEDS_DIR, TestServer } from '../support/server';
 
 const LEVEL = /* GraphQL */ `
   query Level($slug: String!) {
-    roleLevel(slug: $slug) { slug yearsInLevel { min max } }
+    roleLevel(slug: $slug) {
+      slug
+      yearsInLevel {
+        min
+        max
+      }
+    }
   }
 `;
 
@@ -16,7 +22,12 @@ describe('Response cache (in this process)', () => {
   beforeAll(async () => {
     server = await TestServer.start({ responseCache: { pollMs: 60_000 } });
     edited = copyOfSeeds();
-    editSeed(edited, 'roles/backend-developer.yaml', /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\b/, 'yearsInLevel: { min: 2, max: 6');
+    editSeed(
+      edited,
+      'roles/backend-developer.yaml',
+      /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\b/,
+      'yearsInLevel: { min: 2, max: 6',
+    );
   });
   afterAll(async () => {
     await server.stop();
@@ -35,14 +46,22 @@ describe('Response cache (in this process)', () => {
 
   it('should keep its entries when a seed load changes nothing', async () => {
     const version = server.cache!.version;
-    expect(await loadSeedDirectory(server.db, SEEDS_DIR)).toMatchObject({ inserted: 0, updated: 0, deleted: 0 });
+    expect(await loadSeedDirectory(server.db, SEEDS_DIR)).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      deleted: 0,
+    });
     expect(await server.cache!.refresh()).toBe(version);
     expect((await level()).cached).toBe(true);
   });
 
   it('should answer from the new graph once a seed load changed it', async () => {
     const version = server.cache!.version;
-    expect(await loadSeedDirectory(server.db, edited)).toMatchObject({ inserted: 0, updated: 1, deleted: 0 });
+    expect(await loadSeedDirectory(server.db, edited)).toMatchObject({
+      inserted: 0,
+      updated: 1,
+      deleted: 0,
+    });
     expect(await server.cache!.refresh()).toBe(version + 1);
     const after = await level();
     expect(after.cached).toBe(false);
@@ -50,7 +69,15 @@ describe('Response cache (in this process)', () => {
   });
 
   it('should not cache an answer with errors', async () => {
-    const unknown = /* GraphQL */ `{ careerPath(from: "no-such-level", to: "cto") { steps { kind } } }`;
+    const unknown = /* GraphQL */ `
+      {
+        careerPath(from: "no-such-level", to: "cto") {
+          steps {
+            kind
+          }
+        }
+      }
+    `;
     const first = await server.run(unknown);
     const second = await server.run(unknown);
     expect(first.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

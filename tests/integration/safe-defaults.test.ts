@@ -17,7 +17,14 @@ function start(dir: string, env: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     // not process.env: jest sets NODE_ENV=test, and the point is a server started with nothing set
-    env: { PATH: process.env.PATH ?? '', DATABASE_URL: `sqlite:${join(dir, `${Object.keys(env).length}.sqlite`)}`, SEEDS_DIR, PORT: '0', HOST: '127.0.0.1', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      DATABASE_URL: `sqlite:${join(dir, `${Object.keys(env).length}.sqlite`)}`,
+      SEEDS_DIR,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -56,7 +63,15 @@ describe('Errors after `npm start` with nothing configured', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'careergraph-safe-'));
     // what `npm start` runs first (prestart), so the spawned server is this checkout's code
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        join(ROOT, 'tsconfig.build.json'),
+      ],
+      { cwd: ROOT },
+    );
   }, 180_000);
 
   afterAll(() => {

@@ -2,7 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildClientSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  lexicographicSortSchema,
+  printSchema,
+} from 'graphql';
 import { schemaSdl } from '../../src/schema';
 import { TestServer } from '../support/server';
 
@@ -24,7 +29,9 @@ describe('Schema file', () => {
   it('should match what the server serves by introspection', async () => {
     const server = await TestServer.start({ seedsDir: null });
     try {
-      const { data } = await server.run(getIntrospectionQuery({ specifiedByUrl: true, descriptions: true }));
+      const { data } = await server.run(
+        getIntrospectionQuery({ specifiedByUrl: true, descriptions: true }),
+      );
       const served = `${printSchema(lexicographicSortSchema(buildClientSchema(data)))}\n`;
       const committed = readFileSync(join(ROOT, 'schema', 'schema.graphql'), 'utf8');
       expect(served).toBe(committed);

@@ -2,7 +2,11 @@ import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { bumpGraphVersion } from '../../src/core/cache';
 import { loadDocuments } from '../../src/modules/search/documents';
 import { SearchIndex } from '../../src/modules/search/search-engine';
-import { queryTerms, searchIndexOf, searchIndexStats } from '../../src/modules/search/search.service';
+import {
+  queryTerms,
+  searchIndexOf,
+  searchIndexStats,
+} from '../../src/modules/search/search.service';
 import { AuthInfo } from '../../src/core/auth/keys';
 import { keyFor, runAs } from '../support/auth';
 import { TestServer } from '../support/server';
@@ -10,7 +14,23 @@ import judgements from '../search-eval/judgements.json';
 
 const SEARCH = /* GraphQL */ `
   query Search($query: String!) {
-    search(query: $query, first: 50) { node { __typename ... on Sector { slug } ... on Employer { slug } ... on Role { slug } ... on RoleLevel { slug } } }
+    search(query: $query, first: 50) {
+      node {
+        __typename
+        ... on Sector {
+          slug
+        }
+        ... on Employer {
+          slug
+        }
+        ... on Role {
+          slug
+        }
+        ... on RoleLevel {
+          slug
+        }
+      }
+    }
   }
 `;
 const cite = [{ source: 'backend-career-guide', section: 'Core technical skills' }];
@@ -26,7 +46,12 @@ describe('search index updates', () => {
   });
   afterAll(() => server.stop());
 
-  const found = async (query: string) => ((await server.data(SEARCH, { query })).search as { node: { __typename: string; slug: string } }[]).map((h) => `${h.node.__typename}:${h.node.slug}`);
+  const found = async (query: string) =>
+    (
+      (await server.data(SEARCH, { query })).search as {
+        node: { __typename: string; slug: string };
+      }[]
+    ).map((h) => `${h.node.__typename}:${h.node.slug}`);
   const write = async (mutation: string, input: unknown) => {
     const result = await runAs(server, editor, mutation, { input });
     expect(result.errors).toBeUndefined();
@@ -37,33 +62,50 @@ describe('search index updates', () => {
     const builds = searchIndexStats.builds;
     const updates = searchIndexStats.updates;
     const { sector } = await server.data(`{ sector(slug: "fintech") { version } }`);
-    await write(`mutation($input: SectorUpdateInput!) { sectorUpdate(input: $input) { sector { slug } } }`, {
-      slug: 'fintech',
-      version: sector.version,
-      changes: { name: 'Fintech and paytech' },
-    });
+    await write(
+      `mutation($input: SectorUpdateInput!) { sectorUpdate(input: $input) { sector { slug } } }`,
+      {
+        slug: 'fintech',
+        version: sector.version,
+        changes: { name: 'Fintech and paytech' },
+      },
+    );
     const hits = await found('paytech');
     expect(hits[0]).toBe('Sector:fintech');
-    expect(hits).toEqual(expect.arrayContaining(['Employer:stripe', 'Employer:square', 'Employer:robinhood']));
+    expect(hits).toEqual(
+      expect.arrayContaining(['Employer:stripe', 'Employer:square', 'Employer:robinhood']),
+    );
     expect(searchIndexStats.builds).toBe(builds);
     expect(searchIndexStats.updates).toBe(updates + 1);
     expect((await searchIndexOf(server.db)).updatedDocs).toBeGreaterThanOrEqual(4); // the sector and its employers
   });
 
   it('should drop a deleted role’s levels with it', async () => {
-    await write(`mutation($input: RoleCreateInput!) { roleCreate(input: $input) { role { slug } } }`, { slug: 'quokka-wrangler', name: 'Quokka wrangler', summary: 'Herds quokkas.', cite });
-    await write(`mutation($input: RoleLevelCreateInput!) { roleLevelCreate(input: $input) { roleLevel { slug } } }`, {
-      slug: 'senior-quokka-wrangler',
-      name: 'Senior wrangler',
-      rank: 1,
-      role: 'quokka-wrangler',
-      summary: 'Leads the herd.',
-      cite,
-    });
+    await write(
+      `mutation($input: RoleCreateInput!) { roleCreate(input: $input) { role { slug } } }`,
+      { slug: 'quokka-wrangler', name: 'Quokka wrangler', summary: 'Herds quokkas.', cite },
+    );
+    await write(
+      `mutation($input: RoleLevelCreateInput!) { roleLevelCreate(input: $input) { roleLevel { slug } } }`,
+      {
+        slug: 'senior-quokka-wrangler',
+        name: 'Senior wrangler',
+        rank: 1,
+        role: 'quokka-wrangler',
+        summary: 'Leads the herd.',
+        cite,
+      },
+    );
     // the level carries its role's name
-    expect(await found('quokka')).toEqual(['Role:quokka-wrangler', 'RoleLevel:senior-quokka-wrangler']);
+    expect(await found('quokka')).toEqual([
+      'Role:quokka-wrangler',
+      'RoleLevel:senior-quokka-wrangler',
+    ]);
     const { role } = await server.data(`{ role(slug: "quokka-wrangler") { version } }`);
-    await write(`mutation($input: RoleDeleteInput!) { roleDelete(input: $input) { deletedKey: key } }`, { slug: 'quokka-wrangler', version: role.version });
+    await write(
+      `mutation($input: RoleDeleteInput!) { roleDelete(input: $input) { deletedKey: key } }`,
+      { slug: 'quokka-wrangler', version: role.version },
+    );
     expect(await found('quokka')).toEqual([]);
     expect(await found('herd')).toEqual([]);
   });
@@ -76,9 +118,14 @@ describe('search index updates', () => {
     expect(byKey(updated.documents())).toEqual(byKey(fresh.documents()));
     const ranked = (index: SearchIndex, query: string) => {
       const result = index.search(queryTerms(query), { limit: 10 });
-      return { ...result, hits: result.hits.map((h) => [h.key, h.tier, Math.round(h.score * 1e9)]), words: undefined };
+      return {
+        ...result,
+        hits: result.hits.map((h) => [h.key, h.tier, Math.round(h.score * 1e9)]),
+        words: undefined,
+      };
     };
-    for (const { query } of [...judgements.queries, { query: 'paytech' }, { query: 'quokka' }]) expect([query, ranked(updated, query)]).toEqual([query, ranked(fresh, query)]);
+    for (const { query } of [...judgements.queries, { query: 'paytech' }, { query: 'quokka' }])
+      expect([query, ranked(updated, query)]).toEqual([query, ranked(fresh, query)]);
   });
 
   it('should build afresh when the change feed cannot say what changed', async () => {

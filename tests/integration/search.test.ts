@@ -8,7 +8,27 @@ const SEARCH = /* GraphQL */ `
   query Search($query: String!, $first: Int) {
     search(query: $query, first: $first) {
       score
-      node { __typename ... on Role { slug } ... on Skill { slug } ... on Employer { slug } ... on Certification { slug } ... on RoleLevel { slug } ... on Insight { slug } }
+      node {
+        __typename
+        ... on Role {
+          slug
+        }
+        ... on Skill {
+          slug
+        }
+        ... on Employer {
+          slug
+        }
+        ... on Certification {
+          slug
+        }
+        ... on RoleLevel {
+          slug
+        }
+        ... on Insight {
+          slug
+        }
+      }
     }
   }
 `;
@@ -21,7 +41,8 @@ describe('search', () => {
   });
   afterAll(() => server.stop());
 
-  const search = async (query: string, first?: number) => (await server.data(SEARCH, { query, first })).search;
+  const search = async (query: string, first?: number) =>
+    (await server.data(SEARCH, { query, first })).search;
 
   it('should put the skill named by the words first', async () => {
     const hits = await search('kubernetes');
@@ -56,7 +77,8 @@ describe('search', () => {
       for (const hit of await search(q, 50)) kinds.add(hit.node.__typename);
     }
     expect(kinds).toEqual(expect.objectContaining({}));
-    for (const kind of ['Employer', 'Certification', 'Skill', 'RoleLevel', 'Role']) expect(kinds).toContain(kind);
+    for (const kind of ['Employer', 'Certification', 'Skill', 'RoleLevel', 'Role'])
+      expect(kinds).toContain(kind);
   });
 
   it('should match word prefixes and stems', async () => {
@@ -68,7 +90,11 @@ describe('search', () => {
   it('should find developers when asked for "developing" (both stem to "develop")', async () => {
     const developing = await search('developing', 100);
     expect(developing.map((h: any) => `${h.node.__typename}:${h.node.slug}`)).toEqual(
-      expect.arrayContaining(['Role:backend-developer', 'Role:frontend-developer', 'RoleLevel:junior-backend-developer']),
+      expect.arrayContaining([
+        'Role:backend-developer',
+        'Role:frontend-developer',
+        'RoleLevel:junior-backend-developer',
+      ]),
     );
     // the same nodes; "developer" ranks names with that very word above names with "developers"
     const nodes = (hits: any[]) => hits.map((h) => `${h.node.__typename}:${h.node.slug}`).sort();
@@ -83,12 +109,16 @@ describe('search', () => {
     ['kubernets', ['Skill:kubernetes']],
   ])('should give %j the same top hits on SQLite and PostgreSQL', async (query, expected) => {
     const hits = await search(query as string, 2);
-    expect(hits.map((h: any) => `${h.node.__typename}:${h.node.slug}`).slice(0, expected.length)).toEqual(expected);
+    expect(
+      hits.map((h: any) => `${h.node.__typename}:${h.node.slug}`).slice(0, expected.length),
+    ).toEqual(expected);
   });
 
   it('should put Stripe, Square or Robinhood in the first five for "fintech payments" (sector names count)', async () => {
     const top = (await search('fintech payments', 5)).map((h: any) => h.node.slug);
-    expect(top.filter((slug: string) => ['stripe', 'square', 'robinhood'].includes(slug)).length).toBeGreaterThan(0);
+    expect(
+      top.filter((slug: string) => ['stripe', 'square', 'robinhood'].includes(slug)).length,
+    ).toBeGreaterThan(0);
   });
 
   it('should return nothing for nonsense', async () => {
@@ -106,8 +136,16 @@ describe('search', () => {
   it('should search one kind of node through a list filter', async () => {
     const { roles, skills } = await server.data(/* GraphQL */ `
       {
-        roles(filter: { search: "architect" }) { nodes { slug } }
-        skills(filter: { search: "kubernetes" }) { nodes { slug } }
+        roles(filter: { search: "architect" }) {
+          nodes {
+            slug
+          }
+        }
+        skills(filter: { search: "kubernetes" }) {
+          nodes {
+            slug
+          }
+        }
       }
     `);
     expect(roles.nodes[0]).toEqual({ slug: 'solution-architect' });
@@ -116,12 +154,18 @@ describe('search', () => {
 
   it('should honour first within 1..100', async () => {
     expect(await search('developer', 3)).toHaveLength(3);
-    expect(codeOf(await server.run(SEARCH, { query: 'developer', first: 500 }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await server.run(SEARCH, { query: 'developer', first: 500 }))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('should find a record that npm run seed added, at the next request', async () => {
     const before = searchIndexStats.builds;
-    expect(await loadSeedDirectory(server.db, SEEDS_DIR)).toMatchObject({ inserted: 0, updated: 0, deleted: 0 });
+    expect(await loadSeedDirectory(server.db, SEEDS_DIR)).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      deleted: 0,
+    });
     expect((await search('kubernetes'))[0].node.slug).toBe('kubernetes');
     expect(searchIndexStats.builds).toBe(before); // nothing changed: the graph version did not move
   });
@@ -130,25 +174,45 @@ describe('search', () => {
     query Page($query: String!, $first: Int, $after: String, $types: [SearchType!]) {
       searchConnection(query: $query, first: $first, after: $after, types: $types) {
         totalCount
-        facets { type count }
+        facets {
+          type
+          count
+        }
         didYouMean
-        pageInfo { hasNextPage endCursor }
-        edges { cursor score matchedTerms snippet node { __typename id } }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          score
+          matchedTerms
+          snippet
+          node {
+            __typename
+            id
+          }
+        }
       }
     }
   `;
-  const page = async (variables: Record<string, unknown>) => (await server.data(PAGE, variables)).searchConnection;
+  const page = async (variables: Record<string, unknown>) =>
+    (await server.data(PAGE, variables)).searchConnection;
 
   it('should count every match per kind, the counts adding up to the total, and page through them', async () => {
     const first = await page({ query: 'developer', first: 5 });
     expect(first.edges).toHaveLength(5);
     expect(first.totalCount).toBeGreaterThan(20);
     expect(first.facets.reduce((n: number, f: any) => n + f.count, 0)).toBe(first.totalCount);
-    expect(first.facets.map((f: any) => f.type)).toEqual(expect.arrayContaining(['Role', 'RoleLevel', 'Insight']));
+    expect(first.facets.map((f: any) => f.type)).toEqual(
+      expect.arrayContaining(['Role', 'RoleLevel', 'Insight']),
+    );
     const second = await page({ query: 'developer', first: 5, after: first.pageInfo.endCursor });
     const ids = [...first.edges, ...second.edges].map((e: any) => e.node.id);
     expect(new Set(ids).size).toBe(10);
-    expect(ids).toEqual((await page({ query: 'developer', first: 10 })).edges.map((e: any) => e.node.id));
+    expect(ids).toEqual(
+      (await page({ query: 'developer', first: 10 })).edges.map((e: any) => e.node.id),
+    );
     expect(second.edges[0].score).toBeLessThanOrEqual(first.edges[4].score);
   });
 
@@ -156,10 +220,14 @@ describe('search', () => {
     const roles = await page({ query: 'developer', first: 50, types: ['Role'] });
     expect(roles.edges.every((e: any) => e.node.__typename === 'Role')).toBe(true);
     expect(roles.facets).toEqual([{ type: 'Role', count: roles.totalCount }]);
-    const hits = (await server.data(`{ search(query: "kubernetes", types: [Insight]) { node { __typename } } }`)).search;
+    const hits = (
+      await server.data(`{ search(query: "kubernetes", types: [Insight]) { node { __typename } } }`)
+    ).search;
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h: any) => h.node.__typename === 'Insight')).toBe(true);
-    expect(codeOf(await server.run(`{ search(query: "kubernetes", types: [Nope]) { score } }`))).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(
+      codeOf(await server.run(`{ search(query: "kubernetes", types: [Nope]) { score } }`)),
+    ).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('should show the words that matched and a snippet of our text with them marked', async () => {
@@ -168,40 +236,101 @@ describe('search', () => {
     expect(edges[0].matchedTerms).toEqual(['docker', 'containers']);
     expect(edges[0].snippet).toMatch(/\*\*(Docker|containers)\*\*/i);
     expect(edges[0].snippet.length).toBeLessThan(200);
-    const { search: hits } = await server.data(`{ search(query: "stripe", first: 1) { matchedTerms snippet } }`);
+    const { search: hits } = await server.data(
+      `{ search(query: "stripe", first: 1) { matchedTerms snippet } }`,
+    );
     expect(hits[0]).toEqual({ matchedTerms: ['stripe'], snippet: '**Stripe**' });
   });
 
   it('should take a misspelt word for the closest of ours and say so', async () => {
     const typo = await page({ query: 'postgress', first: 3 });
     expect(typo.didYouMean).toBe('postgres');
-    expect(typo.edges[0]).toMatchObject({ matchedTerms: ['postgres'], snippet: expect.stringContaining('**Postgres**') });
-    expect((await page({ query: 'Postgress TUNING', first: 3 })).didYouMean).toBe('postgres TUNING');
-    expect((await page({ query: 'enginering manager', first: 1 })).edges[0].node.id).toBe((await page({ query: 'engineering manager', first: 1 })).edges[0].node.id);
+    expect(typo.edges[0]).toMatchObject({
+      matchedTerms: ['postgres'],
+      snippet: expect.stringContaining('**Postgres**'),
+    });
+    expect((await page({ query: 'Postgress TUNING', first: 3 })).didYouMean).toBe(
+      'postgres TUNING',
+    );
+    expect((await page({ query: 'enginering manager', first: 1 })).edges[0].node.id).toBe(
+      (await page({ query: 'engineering manager', first: 1 })).edges[0].node.id,
+    );
     expect((await page({ query: 'kubernetes', first: 1 })).didYouMean).toBeNull();
-    expect(await page({ query: 'xqzvbnmt', first: 3 })).toMatchObject({ totalCount: 0, facets: [], edges: [], didYouMean: null });
+    expect(await page({ query: 'xqzvbnmt', first: 3 })).toMatchObject({
+      totalCount: 0,
+      facets: [],
+      edges: [],
+      didYouMean: null,
+    });
   });
 
   // last: it changes the graph (and so every score, a little)
   it('should find what a curation write changed in the very next request', async () => {
     const editor = (await keyFor(server, ApiRole.EDITOR)).auth;
     const cite = [{ source: 'backend-career-guide', section: 'Core technical skills' }];
-    const create = /* GraphQL */ `mutation($input: SkillCreateInput!) { skillCreate(input: $input) { skill { slug } } }`;
-    const update = /* GraphQL */ `mutation($input: SkillUpdateInput!) { skillUpdate(input: $input) { skill { slug } } }`;
-    const remove = /* GraphQL */ `mutation($input: SkillDeleteInput!) { skillDelete(input: $input) { key } }`;
-    const input = { slug: 'zymurgy', name: 'Zymurgy', category: 'TOOL', description: 'The science of brewing.', broader: 'server-and-cloud-management', cite };
+    const create = /* GraphQL */ `
+      mutation ($input: SkillCreateInput!) {
+        skillCreate(input: $input) {
+          skill {
+            slug
+          }
+        }
+      }
+    `;
+    const update = /* GraphQL */ `
+      mutation ($input: SkillUpdateInput!) {
+        skillUpdate(input: $input) {
+          skill {
+            slug
+          }
+        }
+      }
+    `;
+    const remove = /* GraphQL */ `
+      mutation ($input: SkillDeleteInput!) {
+        skillDelete(input: $input) {
+          key
+        }
+      }
+    `;
+    const input = {
+      slug: 'zymurgy',
+      name: 'Zymurgy',
+      category: 'TOOL',
+      description: 'The science of brewing.',
+      broader: 'server-and-cloud-management',
+      cite,
+    };
     expect(await search('zymurgy')).toEqual([]);
 
     expect((await runAs(server, editor, create, { input })).errors).toBeUndefined();
-    expect((await search('zymurgy brewing')).map((h: any) => h.node)).toEqual([{ __typename: 'Skill', slug: 'zymurgy' }]);
+    expect((await search('zymurgy brewing')).map((h: any) => h.node)).toEqual([
+      { __typename: 'Skill', slug: 'zymurgy' },
+    ]);
 
-    expect((await runAs(server, editor, update, { input: { slug: 'zymurgy', version: 1, changes: { name: 'Fermentation', description: 'Yeast at work.' } } })).errors).toBeUndefined();
+    expect(
+      (
+        await runAs(server, editor, update, {
+          input: {
+            slug: 'zymurgy',
+            version: 1,
+            changes: { name: 'Fermentation', description: 'Yeast at work.' },
+          },
+        })
+      ).errors,
+    ).toBeUndefined();
     expect(await search('zymurgy brewing')).toEqual([]);
-    expect((await search('fermenting yeast')).map((h: any) => h.node)).toEqual([{ __typename: 'Skill', slug: 'zymurgy' }]);
+    expect((await search('fermenting yeast')).map((h: any) => h.node)).toEqual([
+      { __typename: 'Skill', slug: 'zymurgy' },
+    ]);
 
-    expect((await runAs(server, editor, remove, { input: { slug: 'zymurgy', version: 2 } })).errors).toBeUndefined();
+    expect(
+      (await runAs(server, editor, remove, { input: { slug: 'zymurgy', version: 2 } })).errors,
+    ).toBeUndefined();
     // "yeast" now matches nothing exactly, so it is read as "least": other hits, never the deleted skill
-    expect((await search('fermenting yeast')).map((h: any) => h.node.slug)).not.toContain('zymurgy');
+    expect((await search('fermenting yeast')).map((h: any) => h.node.slug)).not.toContain(
+      'zymurgy',
+    );
     expect(await search('fermentation')).toEqual([]);
   });
 });

@@ -8,8 +8,10 @@ describe('HTTP server', () => {
   });
   afterAll(() => server.stop());
 
-  const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    fetch(`${server.url}/graphql`, { method: 'POST', headers, body });
+  const post = (
+    body: string,
+    headers: Record<string, string> = { 'content-type': 'application/json' },
+  ) => fetch(`${server.url}/graphql`, { method: 'POST', headers, body });
 
   it('should answer /healthz with 200', async () => {
     const res = await fetch(`${server.url}/healthz`);
@@ -24,7 +26,9 @@ describe('HTTP server', () => {
   });
 
   it('should serve POST /graphql with a request id and the statement count', async () => {
-    const res = await post(JSON.stringify({ query: '{ role(slug: "backend-developer") { name } }' }));
+    const res = await post(
+      JSON.stringify({ query: '{ role(slug: "backend-developer") { name } }' }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBeTruthy();
     const body = await json(res);

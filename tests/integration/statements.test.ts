@@ -11,23 +11,83 @@ const NESTED = /* GraphQL */ `
       totalCount
       nodes {
         name
-        citations { section source { title } }
+        citations {
+          section
+          source {
+            title
+          }
+        }
         levels {
           slug
-          skills { importance skill { slug name version broader { slug } certifications(first: 5) { slug issuer { name } } } }
-          salaryBands { min max }
-          nextSteps { to { slug } skillsToGain { slug } citations { section } }
+          skills {
+            importance
+            skill {
+              slug
+              name
+              version
+              broader {
+                slug
+              }
+              certifications(first: 5) {
+                slug
+                issuer {
+                  name
+                }
+              }
+            }
+          }
+          salaryBands {
+            min
+            max
+          }
+          nextSteps {
+            to {
+              slug
+            }
+            skillsToGain {
+              slug
+            }
+            citations {
+              section
+            }
+          }
         }
-        salaryBands { label min max citations { source { slug } } }
-        employers(first: 5) { totalCount nodes { name sectors { name } } }
-        relatedRoles(first: 20) { slug }
+        salaryBands {
+          label
+          min
+          max
+          citations {
+            source {
+              slug
+            }
+          }
+        }
+        employers(first: 5) {
+          totalCount
+          nodes {
+            name
+            sectors {
+              name
+            }
+          }
+        }
+        relatedRoles(first: 20) {
+          slug
+        }
       }
     }
   }
 `;
 
 const RENAME = /* GraphQL */ `
-  mutation Rename($input: SkillUpdateInput!) { skillUpdate(input: $input) { skill { slug name } } }
+  mutation Rename($input: SkillUpdateInput!) {
+    skillUpdate(input: $input) {
+      skill {
+        slug
+        name
+      }
+    }
+  }
 `;
 
 describe('SQL statements per request', () => {
@@ -61,13 +121,19 @@ describe('SQL statements per request', () => {
     const { skill } = before.data.roles.nodes[0].levels[0].skills[0];
     const editor = (await keyFor(server, ApiRole.EDITOR)).auth;
     const renamed = await runAs(server, editor, RENAME, {
-      input: { slug: skill.slug, version: skill.version, changes: { name: `${skill.name} (renamed)` } },
+      input: {
+        slug: skill.slug,
+        version: skill.version,
+        changes: { name: `${skill.name} (renamed)` },
+      },
     });
     expect(renamed.errors).toBeUndefined();
 
     const after = await server.run(NESTED, { first: 50 });
     expect(after.errors).toBeUndefined();
-    expect(after.data.roles.nodes[0].levels[0].skills[0].skill.name).toBe(`${skill.name} (renamed)`);
+    expect(after.data.roles.nodes[0].levels[0].skills[0].skill.name).toBe(
+      `${skill.name} (renamed)`,
+    );
     expect(after.statements).toBeGreaterThan(1);
     expect((await server.run(NESTED, { first: 50 })).statements).toBe(1);
   });
@@ -89,10 +155,14 @@ describe('SQL statements per request', () => {
     });
 
     it("should see this process's writes at once and another process's at the next poll", async () => {
-      const { skill } = (await server.run(NESTED, { first: 1 })).data.roles.nodes[0].levels[0].skills[0];
+      const { skill } = (await server.run(NESTED, { first: 1 })).data.roles.nodes[0].levels[0]
+        .skills[0];
       const editor = (await keyFor(server, ApiRole.EDITOR)).auth;
-      await runAs(server, editor, RENAME, { input: { slug: skill.slug, version: skill.version, changes: { name: 'Renamed here' } } });
-      const nameNow = async () => (await server.run(NESTED, { first: 1 })).data.roles.nodes[0].levels[0].skills[0].skill.name;
+      await runAs(server, editor, RENAME, {
+        input: { slug: skill.slug, version: skill.version, changes: { name: 'Renamed here' } },
+      });
+      const nameNow = async () =>
+        (await server.run(NESTED, { first: 1 })).data.roles.nodes[0].levels[0].skills[0].skill.name;
       expect(await nameNow()).toBe('Renamed here');
 
       // another process (npm run seed, another replica) writes straight to the database

@@ -22,7 +22,13 @@ describe('Synthetic graph, loaded', () => {
 
   it('should load through the real seed loader, twice the real roles', async () => {
     const real = readSeeds(SEEDS_DIR).set.roles.length;
-    const data = await server.data(/* GraphQL */ `{ roles(first: 1) { totalCount } }`);
+    const data = await server.data(/* GraphQL */ `
+      {
+        roles(first: 1) {
+          totalCount
+        }
+      }
+    `);
     expect(data.roles.totalCount).toBe(2 * real);
   });
 
@@ -30,10 +36,25 @@ describe('Synthetic graph, loaded', () => {
     const real = readSeeds(SEEDS_DIR).set;
     const realLevels = new Set(real.roles.flatMap((r) => r.levels.map((l) => l.slug)));
     const [copy] = synthesize(real, { scale: 2, seed: 3 });
-    const bridge = (copy.doc as unknown as SeedSet).roles.flatMap((r) => r.transitions).find((t) => realLevels.has(t.from));
+    const bridge = (copy.doc as unknown as SeedSet).roles
+      .flatMap((r) => r.transitions)
+      .find((t) => realLevels.has(t.from));
     expect(bridge).toBeDefined();
     const data = await server.data(
-      /* GraphQL */ `query ($from: String!, $to: String!) { careerPath(from: $from, to: $to) { steps { from { slug } to { slug } } } }`,
+      /* GraphQL */ `
+        query ($from: String!, $to: String!) {
+          careerPath(from: $from, to: $to) {
+            steps {
+              from {
+                slug
+              }
+              to {
+                slug
+              }
+            }
+          }
+        }
+      `,
       { from: bridge!.from, to: bridge!.to },
     );
     expect(data.careerPath.steps.length).toBeGreaterThan(0);

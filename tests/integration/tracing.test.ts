@@ -63,24 +63,35 @@ describe('OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
 
   it("should export a span per operation, named after it, in the caller's trace, and flush on shutdown", async () => {
     // the real start-up (src/main.ts) in a child process: the exporter loads http lazily, which jest's VM cannot
-    server = spawn(process.execPath, ['-r', join(ROOT, 'tests', 'helpers', 'ts-register.js'), join(ROOT, 'src', 'main.ts')], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATABASE_URL: `sqlite:${join(dir, 'otel.sqlite')}`,
-        SEEDS_DIR,
-        LOG_LEVEL: 'info',
-        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
-        OTEL_SERVICE_NAME: 'careergraph-test',
+    server = spawn(
+      process.execPath,
+      ['-r', join(ROOT, 'tests', 'helpers', 'ts-register.js'), join(ROOT, 'src', 'main.ts')],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATABASE_URL: `sqlite:${join(dir, 'otel.sqlite')}`,
+          SEEDS_DIR,
+          LOG_LEVEL: 'info',
+          OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
+          OTEL_SERVICE_NAME: 'careergraph-test',
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const listening = await lineMatching(server, (l) => typeof l.msg === 'string' && l.msg.includes('listening'));
+    );
+    const listening = await lineMatching(
+      server,
+      (l) => typeof l.msg === 'string' && l.msg.includes('listening'),
+    );
     const url = `http://127.0.0.1:${listening.port}/graphql`;
     const post = (query: string, headers: Record<string, string> = {}) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query }),
+      });
     await post('query RoleName { role(slug: "backend-developer") { name } }', {
       traceparent: `00-${TRACE_ID}-${PARENT_ID}-01`,
       'x-request-id': 'req-7',
@@ -92,15 +103,24 @@ describe('OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
 
     expect(received.map((r) => r.path)).toContain('/v1/traces');
     const resourceSpans = received.flatMap((r) => r.body.resourceSpans);
-    expect(resourceSpans[0].resource.attributes).toContainEqual({ key: 'service.name', value: { stringValue: 'careergraph-test' } });
+    expect(resourceSpans[0].resource.attributes).toContainEqual({
+      key: 'service.name',
+      value: { stringValue: 'careergraph-test' },
+    });
     const spans = resourceSpans.flatMap((r: any) => r.scopeSpans.flatMap((s: any) => s.spans));
-    const attrs = (span: any) => Object.fromEntries(span.attributes.map((a: any) => [a.key, Object.values(a.value)[0]]));
+    const attrs = (span: any) =>
+      Object.fromEntries(span.attributes.map((a: any) => [a.key, Object.values(a.value)[0]]));
 
     const named = spans.find((s: any) => s.name === 'graphql query RoleName');
     expect(named).toBeDefined();
     expect(named.traceId).toBe(TRACE_ID);
     expect(named.parentSpanId).toBe(PARENT_ID);
-    expect(attrs(named)).toEqual(expect.objectContaining({ 'graphql.operation.name': 'RoleName', 'careergraph.request_id': 'req-7' }));
+    expect(attrs(named)).toEqual(
+      expect.objectContaining({
+        'graphql.operation.name': 'RoleName',
+        'careergraph.request_id': 'req-7',
+      }),
+    );
     expect(Number(attrs(named)['careergraph.sql_statements'])).toBeGreaterThan(0);
 
     const failed = spans.find((s: any) => attrs(s)['careergraph.request_id'] === 'req-8');

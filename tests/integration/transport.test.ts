@@ -23,8 +23,14 @@ const postJson = (server: Server, body: unknown, headers: Record<string, string>
     body: JSON.stringify(body),
   });
 
-const get = (server: Server, params: Record<string, string>, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}/graphql?${new URLSearchParams(params)}`, { headers: { accept: 'application/json', ...headers } });
+const get = (
+  server: Server,
+  params: Record<string, string>,
+  headers: Record<string, string> = {},
+) =>
+  fetch(`${server.url}/graphql?${new URLSearchParams(params)}`, {
+    headers: { accept: 'application/json', ...headers },
+  });
 
 describe('Transport rules at their defaults', () => {
   let server: Server;
@@ -40,7 +46,11 @@ describe('Transport rules at their defaults', () => {
   });
 
   it('should still accept the Apollo preflight header that older clients send', async () => {
-    const res = await get(server, { query: '{ __typename }' }, { 'apollo-require-preflight': 'true' });
+    const res = await get(
+      server,
+      { query: '{ __typename }' },
+      { 'apollo-require-preflight': 'true' },
+    );
     expect(res.status).toBe(200);
   });
 
@@ -49,10 +59,17 @@ describe('Transport rules at their defaults', () => {
     const res = await get(server, { query });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('POST');
-    expect((await json(res)).errors[0].message).toBe('GET requests only support query operations, not mutation operations');
+    expect((await json(res)).errors[0].message).toBe(
+      'GET requests only support query operations, not mutation operations',
+    );
   });
 
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml'])(
+  it.each([
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/xml',
+  ])(
     'should refuse a POST of %s with 415 (the simple types browsers send cross-site among them)',
     async (type) => {
       const res = await fetch(`${server.url}/graphql`, {
@@ -66,7 +83,11 @@ describe('Transport rules at their defaults', () => {
   );
 
   it('should send no CORS headers: cross-origin browsers are refused unless CORS_ORIGINS allows them', async () => {
-    const res = await postJson(server, { query: '{ __typename }' }, { origin: 'https://evil.example' });
+    const res = await postJson(
+      server,
+      { query: '{ __typename }' },
+      { origin: 'https://evil.example' },
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -102,13 +123,22 @@ describe('Transport rules as configured', () => {
   let server: Server;
   beforeAll(async () => {
     server = await startHttp(undefined, {
-      config: { security: withTransport({ corsOrigins: ['https://careers.example'], batchMaxOperations: 3 }) },
+      config: {
+        security: withTransport({
+          corsOrigins: ['https://careers.example'],
+          batchMaxOperations: 3,
+        }),
+      },
     });
   });
   afterAll(() => server.stop());
 
   it('should allow a listed origin, exposing the budget headers', async () => {
-    const res = await postJson(server, { query: '{ __typename }' }, { origin: 'https://careers.example' });
+    const res = await postJson(
+      server,
+      { query: '{ __typename }' },
+      { origin: 'https://careers.example' },
+    );
     expect(res.headers.get('access-control-allow-origin')).toBe('https://careers.example');
     expect(res.headers.get('access-control-expose-headers')).toMatch(/ratelimit-remaining/);
     expect(res.headers.get('vary')).toMatch(/Origin/);
@@ -132,7 +162,10 @@ describe('Transport rules as configured', () => {
   });
 
   it('should run a batch within BATCH_MAX_OPERATIONS, each operation costed', async () => {
-    const res = await postJson(server, [{ query: '{ sources { title } }' }, { query: '{ role(slug: "backend-developer") { name } }' }]);
+    const res = await postJson(server, [
+      { query: '{ sources { title } }' },
+      { query: '{ role(slug: "backend-developer") { name } }' },
+    ]);
     expect(res.status).toBe(200);
     const body = await json(res);
     expect(body).toHaveLength(2);
@@ -141,7 +174,10 @@ describe('Transport rules as configured', () => {
   });
 
   it('should refuse a batch over BATCH_MAX_OPERATIONS with BATCH_TOO_LARGE', async () => {
-    const res = await postJson(server, Array.from({ length: 4 }, () => ({ query: '{ __typename }' })));
+    const res = await postJson(
+      server,
+      Array.from({ length: 4 }, () => ({ query: '{ __typename }' })),
+    );
     expect(res.status).toBe(400);
     expect((await json(res)).errors[0].extensions).toEqual({ code: 'BATCH_TOO_LARGE', limit: 3 });
   });
@@ -156,14 +192,18 @@ describe('Trusted documents', () => {
     dir = mkdtempSync(join(tmpdir(), 'careergraph-trusted-'));
     const manifest = join(dir, 'manifest.json');
     writeFileSync(manifest, JSON.stringify({ [sha256(trusted)]: trusted }));
-    server = await startHttp(undefined, { config: { security: withTransport({ trustedDocuments: manifest }) } });
+    server = await startHttp(undefined, {
+      config: { security: withTransport({ trustedDocuments: manifest }) },
+    });
   });
   afterAll(async () => {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const byHash = (hash: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+  const byHash = (hash: string) => ({
+    extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+  });
 
   it('should run a registered operation by its hash', async () => {
     const res = await postJson(server, byHash(sha256(trusted)));
@@ -172,14 +212,15 @@ describe('Trusted documents', () => {
   });
 
   it('should run a registered operation sent as its exact text', async () => {
-    expect((await json(await postJson(server, { query: trusted }))).data.sources.length).toBeGreaterThan(0);
+    expect(
+      (await json(await postJson(server, { query: trusted }))).data.sources.length,
+    ).toBeGreaterThan(0);
   });
 
   it('should run a registered operation by hash over GET', async () => {
-    const res = await get(
-      server,
-      { extensions: JSON.stringify(byHash(sha256(trusted)).extensions) },
-    );
+    const res = await get(server, {
+      extensions: JSON.stringify(byHash(sha256(trusted)).extensions),
+    });
     expect(res.status).toBe(200);
   });
 
@@ -201,7 +242,10 @@ describe('Trusted documents', () => {
   });
 
   it('should refuse a registered hash sent with a different query', async () => {
-    const res = await postJson(server, { query: '{ sources { title url } }', ...byHash(sha256(trusted)) });
+    const res = await postJson(server, {
+      query: '{ sources { title url } }',
+      ...byHash(sha256(trusted)),
+    });
     expect(res.status).toBe(400);
     expect((await json(res)).errors[0].message).toBe('provided sha does not match query');
   });
@@ -224,7 +268,11 @@ describe('Errors in production', () => {
 
   it('should mask an unexpected failure as INTERNAL_SERVER_ERROR with the request id, also in the log', async () => {
     await dropTable(server.db, 'sources'); // this server's own throwaway database (CASCADE on PostgreSQL)
-    const res = await postJson(server, { query: '{ sources { title } }' }, { 'x-request-id': 'req-internal-1' });
+    const res = await postJson(
+      server,
+      { query: '{ sources { title } }' },
+      { 'x-request-id': 'req-internal-1' },
+    );
     const body = await json(res);
     expect(body.errors).toEqual([
       {
@@ -235,7 +283,10 @@ describe('Errors in production', () => {
       },
     ]);
     const logged = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'unexpected error');
-    expect(logged).toMatchObject({ requestId: 'req-internal-1', err: { message: expect.stringMatching(/sources/) } });
+    expect(logged).toMatchObject({
+      requestId: 'req-internal-1',
+      err: { message: expect.stringMatching(/sources/) },
+    });
   });
 
   it('should name the variable and the rule of a bad input without echoing the value back', async () => {

@@ -8,7 +8,17 @@ const CITE = [{ source: 'backend-career-guide', section: 'Core technical skills'
 
 const SKILL_UPDATE = /* GraphQL */ `
   mutation Update($input: SkillUpdateInput!) {
-    skillUpdate(input: $input) { skill { slug version } userErrors { field message code } }
+    skillUpdate(input: $input) {
+      skill {
+        slug
+        version
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `;
 
@@ -32,73 +42,176 @@ describe('Mutation userErrors', () => {
   };
 
   it('should report a stale version as a CONFLICT userError on input.version, the record null', async () => {
-    const payload = await refused(SKILL_UPDATE, { input: { slug: 'docker', version: 99, changes: { name: 'Docker Engine' } } });
+    const payload = await refused(SKILL_UPDATE, {
+      input: { slug: 'docker', version: 99, changes: { name: 'Docker Engine' } },
+    });
     expect(payload).toEqual({
       skill: null,
-      userErrors: [{ field: ['input', 'version'], message: expect.stringMatching(/is at version \d+, not 99/), code: 'CONFLICT' }],
+      userErrors: [
+        {
+          field: ['input', 'version'],
+          message: expect.stringMatching(/is at version \d+, not 99/),
+          code: 'CONFLICT',
+        },
+      ],
     });
   });
 
   it('should report an unknown slug as NOT_FOUND on input.slug', async () => {
-    const payload = await refused(SKILL_UPDATE, { input: { slug: 'no-such-skill', version: 1, changes: { name: 'X' } } });
-    expect(payload.userErrors).toEqual([{ field: ['input', 'slug'], message: 'No Skill has slug "no-such-skill"', code: 'NOT_FOUND' }]);
+    const payload = await refused(SKILL_UPDATE, {
+      input: { slug: 'no-such-skill', version: 1, changes: { name: 'X' } },
+    });
+    expect(payload.userErrors).toEqual([
+      { field: ['input', 'slug'], message: 'No Skill has slug "no-such-skill"', code: 'NOT_FOUND' },
+    ]);
   });
 
   it('should report each failed validation rule of the input, with its path', async () => {
     const create = /* GraphQL */ `
-      mutation ($input: SkillCreateInput!) { skillCreate(input: $input) { skill { slug } userErrors { field message code } } }
+      mutation ($input: SkillCreateInput!) {
+        skillCreate(input: $input) {
+          skill {
+            slug
+          }
+          userErrors {
+            field
+            message
+            code
+          }
+        }
+      }
     `;
     const payload = await refused(create, {
-      input: { slug: 'Not A Slug', name: 'Helm', category: 'TOOL', description: 'Charts', cite: CITE },
+      input: {
+        slug: 'Not A Slug',
+        name: 'Helm',
+        category: 'TOOL',
+        description: 'Charts',
+        cite: CITE,
+      },
     });
     expect(payload.skill).toBeNull();
-    expect(payload.userErrors).toEqual([expect.objectContaining({ field: ['input', 'slug'], code: 'BAD_USER_INPUT' })]);
+    expect(payload.userErrors).toEqual([
+      expect.objectContaining({ field: ['input', 'slug'], code: 'BAD_USER_INPUT' }),
+    ]);
   });
 
   it('should use the same shape on moves, links and requirements', async () => {
     const move = await refused(
-      /* GraphQL */ `mutation ($input: CareerTransitionDeleteInput!) { careerTransitionDelete(input: $input) { key userErrors { field code } } }`,
+      /* GraphQL */ `
+        mutation ($input: CareerTransitionDeleteInput!) {
+          careerTransitionDelete(input: $input) {
+            key
+            userErrors {
+              field
+              code
+            }
+          }
+        }
+      `,
       { input: { from: 'junior-backend-developer', to: 'engineering-manager', version: 1 } },
     );
     expect(move).toEqual({ key: null, userErrors: [{ field: ['input'], code: 'NOT_FOUND' }] });
     const link = await refused(
-      /* GraphQL */ `mutation ($input: RelationInput!) { relationLink(input: $input) { changed userErrors { field code } } }`,
+      /* GraphQL */ `
+        mutation ($input: RelationInput!) {
+          relationLink(input: $input) {
+            changed
+            userErrors {
+              field
+              code
+            }
+          }
+        }
+      `,
       { input: { relation: 'EMPLOYER_SECTOR', from: 'nobody', to: 'fintech' } },
     );
-    expect(link).toEqual({ changed: null, userErrors: [{ field: ['input', 'from'], code: 'BAD_USER_INPUT' }] });
+    expect(link).toEqual({
+      changed: null,
+      userErrors: [{ field: ['input', 'from'], code: 'BAD_USER_INPUT' }],
+    });
     const requirement = await refused(
-      /* GraphQL */ `mutation ($input: SkillRequirementSetInput!) { skillRequirementSet(input: $input) { skillRequirement { id } userErrors { field code } } }`,
-      { input: { role: 'backend-developer', level: 'devops-engineer', skill: 'docker', importance: 'REQUIRED' } },
+      /* GraphQL */ `
+        mutation ($input: SkillRequirementSetInput!) {
+          skillRequirementSet(input: $input) {
+            skillRequirement {
+              id
+            }
+            userErrors {
+              field
+              code
+            }
+          }
+        }
+      `,
+      {
+        input: {
+          role: 'backend-developer',
+          level: 'devops-engineer',
+          skill: 'docker',
+          importance: 'REQUIRED',
+        },
+      },
     );
-    expect(requirement).toEqual({ skillRequirement: null, userErrors: [{ field: ['input', 'level'], code: 'BAD_USER_INPUT' }] });
+    expect(requirement).toEqual({
+      skillRequirement: null,
+      userErrors: [{ field: ['input', 'level'], code: 'BAD_USER_INPUT' }],
+    });
   });
 
   it('should give an empty userErrors on success', async () => {
     const { skill } = await server.data(`{ skill(slug: "docker") { version } }`);
-    const result = await runAs(server, editor, SKILL_UPDATE, { input: { slug: 'docker', version: skill.version, changes: { name: 'Docker' } } });
+    const result = await runAs(server, editor, SKILL_UPDATE, {
+      input: { slug: 'docker', version: skill.version, changes: { name: 'Docker' } },
+    });
     expect(result.errors).toBeUndefined();
-    expect(result.data.skillUpdate).toEqual({ skill: { slug: 'docker', version: skill.version + 1 }, userErrors: [] });
+    expect(result.data.skillUpdate).toEqual({
+      skill: { slug: 'docker', version: skill.version + 1 },
+      userErrors: [],
+    });
   });
 
   it('should find userErrors selected through a fragment', async () => {
     const query = /* GraphQL */ `
-      fragment Problems on SkillPayload { userErrors { code } }
-      mutation ($input: SkillUpdateInput!) { skillUpdate(input: $input) { ...Problems } }
+      fragment Problems on SkillPayload {
+        userErrors {
+          code
+        }
+      }
+      mutation ($input: SkillUpdateInput!) {
+        skillUpdate(input: $input) {
+          ...Problems
+        }
+      }
     `;
-    const payload = await refused(query, { input: { slug: 'docker', version: 1, changes: { name: 'X' } } });
+    const payload = await refused(query, {
+      input: { slug: 'docker', version: 1, changes: { name: 'X' } },
+    });
     expect(payload).toEqual({ userErrors: [{ code: 'CONFLICT' }] });
   });
 
   it('should keep the top-level error for a caller that does not ask for userErrors', async () => {
-    const result = await runAs(server, editor, /* GraphQL */ `
-      mutation { skillUpdate(input: { slug: "docker", version: 1, changes: { name: "X" } }) { skill { slug } } }
-    `);
+    const result = await runAs(
+      server,
+      editor,
+      /* GraphQL */ `
+        mutation {
+          skillUpdate(input: { slug: "docker", version: 1, changes: { name: "X" } }) {
+            skill {
+              slug
+            }
+          }
+        }
+      `,
+    );
     expect(codeOf(result)).toBe('CONFLICT');
     expect(result.errors?.[0].extensions?.field).toBe('input.version');
   });
 
   it('should keep authentication a top-level error even when userErrors is asked for', async () => {
-    const result = await runAs(server, null, SKILL_UPDATE, { input: { slug: 'docker', version: 1, changes: { name: 'X' } } });
+    const result = await runAs(server, null, SKILL_UPDATE, {
+      input: { slug: 'docker', version: 1, changes: { name: 'X' } },
+    });
     expect(codeOf(result)).toBe('UNAUTHENTICATED');
   });
 });

@@ -9,7 +9,13 @@ import { onlyOn } from '../support/database';
 import { codeOf, startHttp, TestServer } from '../support/server';
 
 const SKILL_CREATE = /* GraphQL */ `
-  mutation Create($input: SkillCreateInput!) { skillCreate(input: $input) { skill { slug } } }
+  mutation Create($input: SkillCreateInput!) {
+    skillCreate(input: $input) {
+      skill {
+        slug
+      }
+    }
+  }
 `;
 const newSkill = (slug: string) => ({
   input: {
@@ -33,10 +39,14 @@ describe('The write path', () => {
   afterAll(() => server.stop());
 
   const slugsLike = async (prefix: string) =>
-    (await server.db.query(`SELECT slug FROM skills WHERE slug LIKE '${prefix}%' ORDER BY slug`)).map((r: { slug: string }) => r.slug);
+    (
+      await server.db.query(`SELECT slug FROM skills WHERE slug LIKE '${prefix}%' ORDER BY slug`)
+    ).map((r: { slug: string }) => r.slug);
 
   it('should answer a same-slug race with one creation and CONFLICT naming input.slug for the rest', async () => {
-    const results = await Promise.all(Array.from({ length: 6 }, () => runAs(server, editor, SKILL_CREATE, newSkill('race-skill'))));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => runAs(server, editor, SKILL_CREATE, newSkill('race-skill'))),
+    );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     for (const r of results.filter((r) => r.errors)) {
       expect(codeOf(r)).toBe('CONFLICT');
@@ -47,12 +57,20 @@ describe('The write path', () => {
 
   it('should commit every one of many concurrent writes, each visible from another connection', async () => {
     const slugs = Array.from({ length: 12 }, (_, i) => `many-${String(i).padStart(2, '0')}`);
-    const results = await Promise.all(slugs.map((slug) => runAs(server, editor, SKILL_CREATE, newSkill(slug))));
+    const results = await Promise.all(
+      slugs.map((slug) => runAs(server, editor, SKILL_CREATE, newSkill(slug))),
+    );
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
-    const other = createDataSource(server.db.options.type === 'sqlite' ? { type: 'sqlite', path: (server.db.options as { database: string }).database } : { type: 'postgres', url: (server.db.options as { url: string }).url });
+    const other = createDataSource(
+      server.db.options.type === 'sqlite'
+        ? { type: 'sqlite', path: (server.db.options as { database: string }).database }
+        : { type: 'postgres', url: (server.db.options as { url: string }).url },
+    );
     await other.initialize();
     try {
-      const seen = await other.query(`SELECT slug FROM skills WHERE slug LIKE 'many-%' ORDER BY slug`);
+      const seen = await other.query(
+        `SELECT slug FROM skills WHERE slug LIKE 'many-%' ORDER BY slug`,
+      );
       expect(seen.map((r: { slug: string }) => r.slug)).toEqual(slugs);
     } finally {
       await other.destroy();
@@ -65,13 +83,19 @@ describe('The write path', () => {
       runWrite(server.db, async (em) => {
         await em.query(`UPDATE skills SET name = 'Uncommitted name' WHERE slug = 'docker'`);
         // a read of the API while this write is open: another connection on SQLite, another session on PostgreSQL
-        seenDuring = await server.db.query(`SELECT slug FROM skills WHERE name = 'Uncommitted name'`);
+        seenDuring = await server.db.query(
+          `SELECT slug FROM skills WHERE name = 'Uncommitted name'`,
+        );
         throw new Error('the work fails');
       }),
     ).rejects.toThrow('the work fails');
     expect(seenDuring).toEqual([]);
-    expect(await server.db.query(`SELECT slug FROM skills WHERE name = 'Uncommitted name'`)).toEqual([]);
-    expect(codeOf(await runAs(server, editor, SKILL_CREATE, newSkill('after-failed-work')))).toBeUndefined();
+    expect(
+      await server.db.query(`SELECT slug FROM skills WHERE name = 'Uncommitted name'`),
+    ).toEqual([]);
+    expect(
+      codeOf(await runAs(server, editor, SKILL_CREATE, newSkill('after-failed-work'))),
+    ).toBeUndefined();
   });
 
   onlyOn('sqlite')('on SQLite', () => {
@@ -83,13 +107,19 @@ describe('The write path', () => {
           await em.query(`UPDATE skills SET broader_id = 999999 WHERE slug = 'docker'`);
         }),
       ).rejects.toThrow(/FOREIGN KEY/);
-      expect(codeOf(await runAs(server, editor, SKILL_CREATE, newSkill('after-failed-commit')))).toBeUndefined();
+      expect(
+        codeOf(await runAs(server, editor, SKILL_CREATE, newSkill('after-failed-commit'))),
+      ).toBeUndefined();
       const path = (server.db.options as { database: string }).database;
       const other = createDataSource({ type: 'sqlite', path });
       await other.initialize();
       try {
-        expect(await other.query(`SELECT slug FROM skills WHERE slug = 'after-failed-commit'`)).toEqual([{ slug: 'after-failed-commit' }]);
-        expect(await other.query(`SELECT broader_id FROM skills WHERE slug = 'docker'`)).not.toEqual([{ broader_id: 999999 }]);
+        expect(
+          await other.query(`SELECT slug FROM skills WHERE slug = 'after-failed-commit'`),
+        ).toEqual([{ slug: 'after-failed-commit' }]);
+        expect(
+          await other.query(`SELECT broader_id FROM skills WHERE slug = 'docker'`),
+        ).not.toEqual([{ broader_id: 999999 }]);
       } finally {
         await other.destroy();
       }
@@ -111,24 +141,30 @@ onlyOn('sqlite')('The write path on a SQLite file that is moved away', () => {
       expect(await writesReady(server.db)).toBe(false);
       renameSync(`${path}.moved`, path);
       expect(await writesReady(server.db)).toBe(true);
-      expect(codeOf(await runAs(server, editor, SKILL_CREATE, newSkill('moved-back')))).toBeUndefined();
+      expect(
+        codeOf(await runAs(server, editor, SKILL_CREATE, newSkill('moved-back'))),
+      ).toBeUndefined();
     } finally {
       await server.stop();
     }
   });
 });
 
-
 onlyOn('sqlite')('The request deadline', () => {
   it('should answer SERVICE_UNAVAILABLE in time while another process holds the write lock, and never apply that write', async () => {
     const http = await startHttp(undefined, { config: { requestDeadlineMs: 400 } });
     const path = (http.db.options as { database: string }).database;
-    const { key } = await createApiKey(http.db, 'deadline editor', ApiRole.EDITOR).then((r) => ({ key: r.key }));
+    const { key } = await createApiKey(http.db, 'deadline editor', ApiRole.EDITOR).then((r) => ({
+      key: r.key,
+    }));
     // another process's writer, holding the file's write lock
     const other = await new Promise<sqlite3.Database>((resolve, reject) => {
       const conn = new sqlite3.Database(path, (err) => (err ? reject(err) : resolve(conn)));
     });
-    const exec = (sql: string) => new Promise<void>((resolve, reject) => other.exec(sql, (err) => (err ? reject(err) : resolve())));
+    const exec = (sql: string) =>
+      new Promise<void>((resolve, reject) =>
+        other.exec(sql, (err) => (err ? reject(err) : resolve())),
+      );
     try {
       await exec('BEGIN IMMEDIATE');
       const started = Date.now();
@@ -140,11 +176,16 @@ onlyOn('sqlite')('The request deadline', () => {
       const body = (await res.json()) as any;
       expect(Date.now() - started).toBeLessThan(2500);
       expect(res.status).toBe(503);
-      expect(body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'deadline' });
+      expect(body.errors[0].extensions).toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+        reason: 'deadline',
+      });
       await exec('COMMIT');
       // the write was still waiting for the lock: once it is free, it must give up, not commit
       await new Promise((r) => setTimeout(r, 300));
-      expect(await http.db.query(`SELECT slug FROM skills WHERE slug = 'past-deadline'`)).toEqual([]);
+      expect(await http.db.query(`SELECT slug FROM skills WHERE slug = 'past-deadline'`)).toEqual(
+        [],
+      );
     } finally {
       await new Promise((r) => other.close(r));
       await http.stop();

@@ -15,7 +15,8 @@ export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL || null;
 export const TEST_ENGINE: 'sqlite' | 'postgres' = TEST_POSTGRES_URL ? 'postgres' : 'sqlite';
 
 /** `describe` on the engines a suite applies to; elsewhere it is reported as skipped. */
-export const onlyOn = (engine: 'sqlite' | 'postgres') => (TEST_ENGINE === engine ? describe : describe.skip);
+export const onlyOn = (engine: 'sqlite' | 'postgres') =>
+  TEST_ENGINE === engine ? describe : describe.skip;
 
 /** A throwaway database: settings to connect with, and how to throw it away. */
 export interface TestDatabase {
@@ -34,11 +35,17 @@ export function withSearchPath(url: string, schema: string): string {
 
 /** Runs one administrative statement on the server TEST_DATABASE_URL names. */
 async function admin(sql: string): Promise<void> {
-  const client = new DataSource({ type: 'postgres', url: TEST_POSTGRES_URL as string, poolSize: 1 });
+  const client = new DataSource({
+    type: 'postgres',
+    url: TEST_POSTGRES_URL as string,
+    poolSize: 1,
+  });
   try {
     await client.initialize();
   } catch (err) {
-    throw new Error(`TEST_DATABASE_URL is set but PostgreSQL cannot be reached: ${(err as Error).message}`);
+    throw new Error(
+      `TEST_DATABASE_URL is set but PostgreSQL cannot be reached: ${(err as Error).message}`,
+    );
   }
   try {
     await client.query(sql);
@@ -59,7 +66,8 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
       },
     };
   }
-  const schema = `cg_${label.replace(/\W/g, '_')}_${process.pid}_${randomBytes(4).toString('hex')}`.toLowerCase();
+  const schema =
+    `cg_${label.replace(/\W/g, '_')}_${process.pid}_${randomBytes(4).toString('hex')}`.toLowerCase();
   await admin(`CREATE SCHEMA "${schema}"`);
   return {
     settings: { type: 'postgres', url: withSearchPath(TEST_POSTGRES_URL, schema) },
@@ -90,7 +98,9 @@ export async function openTestDataSource(label = 'test', options: DataSourceFact
  * tests that break their own throwaway database on purpose need.
  */
 export async function dropTable(db: DataSource, table: string): Promise<void> {
-  await db.query(db.options.type === 'postgres' ? `DROP TABLE "${table}" CASCADE` : `DROP TABLE "${table}"`);
+  await db.query(
+    db.options.type === 'postgres' ? `DROP TABLE "${table}" CASCADE` : `DROP TABLE "${table}"`,
+  );
 }
 
 /** The DATABASE_URL a child process (`node dist/main.js`, a CLI) needs for a test database. */

@@ -40,7 +40,12 @@ export function syntheticSeeds(roles: number): string {
   const doc = {
     sources: [{ slug: 'synthetic', title: 'Synthetic data' }],
     organizations: [{ slug: 'org', name: 'Org' }],
-    sectors: [0, 1, 2].map((i) => ({ slug: `sector-${i}`, name: `Sector ${i}`, description: 'Generated', cite })),
+    sectors: [0, 1, 2].map((i) => ({
+      slug: `sector-${i}`,
+      name: `Sector ${i}`,
+      description: 'Generated',
+      cite,
+    })),
     skills,
     certifications: [0, 1, 2].map((i) => ({
       slug: `cert-${i}`,
@@ -74,14 +79,32 @@ export function syntheticSeeds(roles: number): string {
         skills: [{ skill: `skill-${(r + rank) % 10}`, importance: 'RECOMMENDED' }],
         cite,
       })),
-      salaryBands: [{ slug: `role-${r}-band`, label: 'average', currency: 'USD', period: 'ANNUAL', region: 'US', min: 1000 * r, max: 1000 * r + 500, cite }],
+      salaryBands: [
+        {
+          slug: `role-${r}-band`,
+          label: 'average',
+          currency: 'USD',
+          period: 'ANNUAL',
+          region: 'US',
+          min: 1000 * r,
+          max: 1000 * r + 500,
+          cite,
+        },
+      ],
       transitions: [
-        { from: `role-${r}-level-1`, to: `role-${r}-level-2`, kind: 'PROMOTION', typicalYears: { min: 1, max: 2 }, skillsToGain: ['skill-1'], cite },
+        {
+          from: `role-${r}-level-1`,
+          to: `role-${r}-level-2`,
+          kind: 'PROMOTION',
+          typicalYears: { min: 1, max: 2 },
+          skillsToGain: ['skill-1'],
+          cite,
+        },
       ],
       cite,
     })),
   };
-  writeFileSync(join(dir, "synthetic.yaml"), stringify(doc, { aliasDuplicateObjects: false }));
+  writeFileSync(join(dir, 'synthetic.yaml'), stringify(doc, { aliasDuplicateObjects: false }));
   return dir;
 }
 
@@ -94,7 +117,12 @@ export function largeListSeeds(): string {
   const dir = mkdtempSync(join(tmpdir(), 'careergraph-large-lists-'));
   const doc = {
     sources: [{ slug: 'synthetic', title: 'Synthetic data' }],
-    sectors: Array.from({ length: 130 }, (_, i) => ({ slug: `sector-${i}`, name: `Sector ${String(i).padStart(3, '0')}`, description: 'Generated', cite })),
+    sectors: Array.from({ length: 130 }, (_, i) => ({
+      slug: `sector-${i}`,
+      name: `Sector ${String(i).padStart(3, '0')}`,
+      description: 'Generated',
+      cite,
+    })),
     skills: Array.from({ length: 1050 }, (_, i) => ({
       slug: `widget-${i}`,
       name: `Widget skill ${i}`,
@@ -107,7 +135,15 @@ export function largeListSeeds(): string {
       name: `Engineer ${String(r).padStart(3, '0')}`,
       summary: 'Generated engineer role',
       skills: [{ skill: 'widget-0', importance: 'REQUIRED' }],
-      levels: [{ slug: `role-${r}-level`, name: `Engineer ${r} level`, rank: 1, summary: 'Generated level', cite }],
+      levels: [
+        {
+          slug: `role-${r}-level`,
+          name: `Engineer ${r} level`,
+          rank: 1,
+          summary: 'Generated level',
+          cite,
+        },
+      ],
       cite,
     })),
   };

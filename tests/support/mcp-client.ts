@@ -17,7 +17,11 @@ export const TOOL_NAMES = [
 ];
 
 /** What a tool call answers, as the tests read it. */
-export type ToolResult = { isError?: boolean; content: { type: string; text?: string }[]; structuredContent?: any };
+export type ToolResult = {
+  isError?: boolean;
+  content: { type: string; text?: string }[];
+  structuredContent?: any;
+};
 
 /** A tool answer's text blocks, joined. */
 export const textOf = (result: ToolResult) => result.content.map((c) => c.text ?? '').join('\n');

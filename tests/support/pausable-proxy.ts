@@ -11,9 +11,7 @@ export class PausableProxy {
   private blackholed = false;
   port = 0;
 
-  constructor(
-    private readonly target: { host: string; port: number },
-  ) {}
+  constructor(private readonly target: { host: string; port: number }) {}
 
   static async open(target: { host: string; port: number }): Promise<PausableProxy> {
     const proxy = new PausableProxy(target);

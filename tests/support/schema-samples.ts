@@ -37,7 +37,8 @@ const NAMED_SAMPLES: Record<string, unknown> = {
 
 /** A valid value for an input type: required fields filled, optional ones left out. */
 export function sampleValue(type: GraphQLInputType, name?: string): unknown {
-  if (name && name in NAMED_SAMPLES && !isInputObjectType(getNamedType(type))) return NAMED_SAMPLES[name];
+  if (name && name in NAMED_SAMPLES && !isInputObjectType(getNamedType(type)))
+    return NAMED_SAMPLES[name];
   const inner = getNullableType(type) as GraphQLInputType;
   if (isListType(inner)) return [sampleValue(inner.ofType as GraphQLInputType)];
   if (isScalarType(inner)) return SCALAR_SAMPLES[inner.name] ?? 'x';
@@ -67,7 +68,8 @@ export function takesText(type: GraphQLInputType, seen = new Set<string>()): boo
 export function textEverywhere(type: GraphQLInputType, value: string, name?: string): unknown {
   const inner = getNullableType(type) as GraphQLInputType;
   if (isListType(inner)) return [textEverywhere(inner.ofType as GraphQLInputType, value)];
-  if (isScalarType(inner)) return inner.name === 'String' || inner.name === 'ID' ? value : sampleValue(inner, name);
+  if (isScalarType(inner))
+    return inner.name === 'String' || inner.name === 'ID' ? value : sampleValue(inner, name);
   if (isInputObjectType(inner)) {
     const result: Record<string, unknown> = {};
     for (const field of Object.values(inner.getFields())) {
@@ -85,9 +87,13 @@ export function minimalSelection(field: GraphQLField<unknown, unknown>): string 
 }
 
 /** Every (Query field, argument) pair whose argument takes text. */
-export function textArguments(schema: GraphQLSchema): { field: GraphQLField<unknown, unknown>; arg: GraphQLArgument }[] {
+export function textArguments(
+  schema: GraphQLSchema,
+): { field: GraphQLField<unknown, unknown>; arg: GraphQLArgument }[] {
   const fields = Object.values(schema.getQueryType()?.getFields() ?? {});
-  return fields.flatMap((field) => field.args.filter((arg) => takesText(arg.type)).map((arg) => ({ field, arg })));
+  return fields.flatMap((field) =>
+    field.args.filter((arg) => takesText(arg.type)).map((arg) => ({ field, arg })),
+  );
 }
 
 /**
@@ -104,5 +110,8 @@ export function operationFor(field: GraphQLField<unknown, unknown>, arg: GraphQL
     args.push(`${other.name}: $${other.name}`);
     variables[other.name] = sampleValue(other.type, other.name);
   }
-  return { query: `query(${definitions.join(', ')}) { ${field.name}(${args.join(', ')})${minimalSelection(field)} }`, variables };
+  return {
+    query: `query(${definitions.join(', ')}) { ${field.name}(${args.join(', ')})${minimalSelection(field)} }`,
+    variables,
+  };
 }

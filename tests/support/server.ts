@@ -66,11 +66,19 @@ export class TestServer {
       await own.initialize();
       [db, close] = [own, () => own.destroy()];
     } else {
-      ({ db, close, settings } = await openPrepared('test', options.seedsDir === undefined ? SEEDS_DIR : options.seedsDir));
+      ({ db, close, settings } = await openPrepared(
+        'test',
+        options.seedsDir === undefined ? SEEDS_DIR : options.seedsDir,
+      ));
     }
     const logger = createLogger('silent');
     const cache = options.responseCache
-      ? await createResponseCache({ db, logger, redis: options.responseCache.redis ?? null, pollMs: options.responseCache.pollMs })
+      ? await createResponseCache({
+          db,
+          logger,
+          redis: options.responseCache.redis ?? null,
+          pollMs: options.responseCache.pollMs,
+        })
       : null;
     const apollo = createApollo({
       config: {
@@ -79,7 +87,9 @@ export class TestServer {
         exposeStackTraces: !options.production,
         introspection: true,
         executor: options.executor ?? { kind: 'jit', compileAfter: 1 },
-        ...(options.httpCacheMaxAge !== undefined ? { httpCacheMaxAge: options.httpCacheMaxAge } : {}),
+        ...(options.httpCacheMaxAge !== undefined
+          ? { httpCacheMaxAge: options.httpCacheMaxAge }
+          : {}),
       },
       db,
       schema: options.schema ?? (await createSchema()),
@@ -95,11 +105,18 @@ export class TestServer {
   async run<T = any>(query: string, variables?: Record<string, unknown>): Promise<Result<T>> {
     const sql: StatementCount = { statements: 0 };
     const response = await withStatementCount(sql, () =>
-      this.apollo.executeOperation({ query, variables }, { contextValue: createContext(this.db, 'test', sql) }),
+      this.apollo.executeOperation(
+        { query, variables },
+        { contextValue: createContext(this.db, 'test', sql) },
+      ),
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     const { data, errors } = response.body.singleResult;
-    const result: Result<T> = { data: data as T, errors: errors as Result['errors'], statements: sql.statements };
+    const result: Result<T> = {
+      data: data as T,
+      errors: errors as Result['errors'],
+      statements: sql.statements,
+    };
     if (this.cache) result.cached = response.http.headers.get('age') !== undefined;
     return result;
   }
@@ -107,7 +124,8 @@ export class TestServer {
   /** Runs an operation that must succeed, returning its data. */
   async data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
     const result = await this.run<T>(query, variables);
-    if (result.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(result.errors)}`);
+    if (result.errors?.length)
+      throw new Error(`unexpected errors: ${JSON.stringify(result.errors)}`);
     return result.data as T;
   }
 
@@ -123,8 +141,12 @@ export class TestServer {
  * run's template when one matches (seeds/ or none), otherwise made by the migrations and the
  * seed loader here.
  */
-async function openPrepared(label: string, seedsDir: string | null): Promise<{ db: DataSource; close: () => Promise<void>; settings: DatabaseSettings }> {
-  const kind: TemplateKind | null = seedsDir === null ? 'migrated' : seedsDir === SEEDS_DIR ? 'seeded' : null;
+async function openPrepared(
+  label: string,
+  seedsDir: string | null,
+): Promise<{ db: DataSource; close: () => Promise<void>; settings: DatabaseSettings }> {
+  const kind: TemplateKind | null =
+    seedsDir === null ? 'migrated' : seedsDir === SEEDS_DIR ? 'seeded' : null;
   const copy = kind ? await copyOfTemplate(kind, label) : null;
   if (copy) {
     const db = createDataSource(copy.settings);

@@ -11,7 +11,8 @@ export async function snapshot(db: DataSource): Promise<Record<string, string>> 
   for (const table of tables) {
     const rows: unknown[] = await db.query(`SELECT * FROM "${table}"`);
     const lines = rows.map((r) => JSON.stringify(r)).sort();
-    result[table] = `${rows.length}:${createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16)}`;
+    result[table] =
+      `${rows.length}:${createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16)}`;
   }
   return result;
 }

@@ -49,16 +49,32 @@ export class SpawnedServer {
    * port, read from its "listening" log line; with a fixed PORT (LOG_LEVEL above info logs no
    * such line), once /healthz answers there.
    */
-  static async start(env: Record<string, string>, options: { nodeArgs?: string[]; startMs?: number } = {}): Promise<SpawnedServer> {
-    if (!existsSync(MAIN)) throw new Error('dist/main.js is missing: run `npm run build` (npm run test:faults does)');
+  static async start(
+    env: Record<string, string>,
+    options: { nodeArgs?: string[]; startMs?: number } = {},
+  ): Promise<SpawnedServer> {
+    if (!existsSync(MAIN))
+      throw new Error('dist/main.js is missing: run `npm run build` (npm run test:faults does)');
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production', REDIS_URL: '', ...env },
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'production',
+        REDIS_URL: '',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const server = new SpawnedServer(child);
     const fixed = Number(env.PORT ?? 0);
-    const listening = fixed ? server.waitForHealth(fixed, options.startMs ?? 60_000) : server.waitForLog((l) => l.msg.includes('listening'), options.startMs ?? 60_000).then((l) => l.port as number);
+    const listening = fixed
+      ? server.waitForHealth(fixed, options.startMs ?? 60_000)
+      : server
+          .waitForLog((l) => l.msg.includes('listening'), options.startMs ?? 60_000)
+          .then((l) => l.port as number);
     server.port = await Promise.race([
       listening,
       server.exited.then((code) => {
@@ -71,9 +87,13 @@ export class SpawnedServer {
   private async waitForHealth(port: number, ms: number): Promise<number> {
     const until = Date.now() + ms;
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return port;
-      if (Date.now() > until || !this.alive) throw new Error(`the server did not answer /healthz on port ${port}`);
+      if (Date.now() > until || !this.alive)
+        throw new Error(`the server did not answer /healthz on port ${port}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -92,17 +112,29 @@ export class SpawnedServer {
     for (;;) {
       const found = this.logs.find(match);
       if (found) return found;
-      if (Date.now() > until) throw new Error(`timed out waiting for a log line; last lines: ${JSON.stringify(this.logs.slice(-5))}`);
+      if (Date.now() > until)
+        throw new Error(
+          `timed out waiting for a log line; last lines: ${JSON.stringify(this.logs.slice(-5))}`,
+        );
       await new Promise((r) => setTimeout(r, 20));
     }
   }
 
   /** POSTs one operation; `headers` are added (an Authorization, say). */
-  async post(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}, operationName?: string): Promise<GraphQLReply> {
+  async post(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+    operationName?: string,
+  ): Promise<GraphQLReply> {
     const res = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query, variables, ...(operationName !== undefined ? { operationName } : {}) }),
+      body: JSON.stringify({
+        query,
+        variables,
+        ...(operationName !== undefined ? { operationName } : {}),
+      }),
     });
     const text = await res.text();
     let body: unknown;

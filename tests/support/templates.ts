@@ -54,7 +54,11 @@ async function admin(url: string, sql: string): Promise<void> {
   }
 }
 
-async function fill(settings: DatabaseSettings, kind: TemplateKind, seedsDir: string): Promise<void> {
+async function fill(
+  settings: DatabaseSettings,
+  kind: TemplateKind,
+  seedsDir: string,
+): Promise<void> {
   const db = createDataSource(settings);
   await db.initialize();
   try {
@@ -75,17 +79,36 @@ export async function buildTemplates(postgresUrl: string | null, seedsDir: strin
   let templates: Templates;
   if (!postgresUrl) {
     const home = mkdtempSync(join(tmpdir(), 'careergraph-templates-'));
-    templates = { engine: 'sqlite', home, seeded: join(home, 'seeded.sqlite'), migrated: join(home, 'migrated.sqlite') };
+    templates = {
+      engine: 'sqlite',
+      home,
+      seeded: join(home, 'seeded.sqlite'),
+      migrated: join(home, 'migrated.sqlite'),
+    };
     await Promise.all([
       fill({ type: 'sqlite', path: templates.seeded }, 'seeded', seedsDir),
       fill({ type: 'sqlite', path: templates.migrated }, 'migrated', seedsDir),
     ]);
   } else {
-    templates = { engine: 'postgres', home: postgresUrl, seeded: `cg_tpl_seeded_${run}`, migrated: `cg_tpl_migrated_${run}` };
-    for (const name of [templates.seeded, templates.migrated]) await admin(postgresUrl, `CREATE DATABASE "${name}"`);
+    templates = {
+      engine: 'postgres',
+      home: postgresUrl,
+      seeded: `cg_tpl_seeded_${run}`,
+      migrated: `cg_tpl_migrated_${run}`,
+    };
+    for (const name of [templates.seeded, templates.migrated])
+      await admin(postgresUrl, `CREATE DATABASE "${name}"`);
     await Promise.all([
-      fill({ type: 'postgres', url: onDatabase(postgresUrl, templates.seeded) }, 'seeded', seedsDir),
-      fill({ type: 'postgres', url: onDatabase(postgresUrl, templates.migrated) }, 'migrated', seedsDir),
+      fill(
+        { type: 'postgres', url: onDatabase(postgresUrl, templates.seeded) },
+        'seeded',
+        seedsDir,
+      ),
+      fill(
+        { type: 'postgres', url: onDatabase(postgresUrl, templates.migrated) },
+        'migrated',
+        seedsDir,
+      ),
     ]);
   }
   process.env[ENV] = JSON.stringify(templates);
@@ -96,7 +119,9 @@ export async function dropTemplates(): Promise<void> {
   if (!templates) return;
   delete process.env[ENV];
   if (templates.engine === 'sqlite') rmSync(templates.home, { recursive: true, force: true });
-  else for (const name of [templates.seeded, templates.migrated]) await admin(templates.home, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  else
+    for (const name of [templates.seeded, templates.migrated])
+      await admin(templates.home, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
 
 /**
@@ -104,7 +129,10 @@ export async function dropTemplates(): Promise<void> {
  * the global setup). The copy gets an identity of its own, as the migration gives every new
  * database: Redis keys and ETags of two test files must never meet.
  */
-export async function copyOfTemplate(kind: TemplateKind, label: string): Promise<TestDatabase | null> {
+export async function copyOfTemplate(
+  kind: TemplateKind,
+  label: string,
+): Promise<TestDatabase | null> {
   const templates = templatesInUse();
   if (!templates) return null;
   let database: TestDatabase;
@@ -121,7 +149,8 @@ export async function copyOfTemplate(kind: TemplateKind, label: string): Promise
       },
     };
   } else {
-    const name = `cg_${label.replace(/\W/g, '_')}_${process.pid}_${randomBytes(4).toString('hex')}`.toLowerCase();
+    const name =
+      `cg_${label.replace(/\W/g, '_')}_${process.pid}_${randomBytes(4).toString('hex')}`.toLowerCase();
     await admin(templates.home, `CREATE DATABASE "${name}" TEMPLATE "${templates[kind]}"`);
     database = {
       settings: { type: 'postgres', url: onDatabase(templates.home, name) },
@@ -136,6 +165,9 @@ export async function copyOfTemplate(kind: TemplateKind, label: string): Promise
 
 /** Gives a copied database an identity of its own (the template's is shared by every copy). */
 export async function renewIdentity(db: DataSource): Promise<void> {
-  const random = db.options.type === 'postgres' ? "replace(gen_random_uuid()::text, '-', '')" : 'lower(hex(randomblob(16)))';
+  const random =
+    db.options.type === 'postgres'
+      ? "replace(gen_random_uuid()::text, '-', '')"
+      : 'lower(hex(randomblob(16)))';
   await db.query(`UPDATE "database_identity" SET "identity" = ${random} WHERE "id" = 1`);
 }

@@ -1,12 +1,23 @@
 import { ApolloServer } from '@apollo/server';
-import { GraphQLError, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
+import {
+  GraphQLError,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+} from 'graphql';
 import { CompiledExecutor, compiledExecutorGateway } from '../../src/core/compiled-executor';
 
 const Item = new GraphQLObjectType({
   name: 'Item',
   fields: {
     n: { type: new GraphQLNonNull(GraphQLInt) },
-    label: { type: new GraphQLNonNull(GraphQLString), resolve: (item: { n: number }) => (item.n === 2 ? null : `item ${item.n}`) },
+    label: {
+      type: new GraphQLNonNull(GraphQLString),
+      resolve: (item: { n: number }) => (item.n === 2 ? null : `item ${item.n}`),
+    },
   },
 });
 
@@ -15,12 +26,33 @@ const schema = new GraphQLSchema({
   query: new GraphQLObjectType({
     name: 'Query',
     fields: {
-      boom: { type: GraphQLString, resolve: () => { throw new TypeError('x is undefined'); } },
-      coded: { type: GraphQLString, resolve: () => { throw new GraphQLError('No such thing', { extensions: { code: 'NOT_FOUND', argument: 'slug' } }); } },
-      asyncBoom: { type: GraphQLString, resolve: async () => { throw new Error('later'); } },
+      boom: {
+        type: GraphQLString,
+        resolve: () => {
+          throw new TypeError('x is undefined');
+        },
+      },
+      coded: {
+        type: GraphQLString,
+        resolve: () => {
+          throw new GraphQLError('No such thing', {
+            extensions: { code: 'NOT_FOUND', argument: 'slug' },
+          });
+        },
+      },
+      asyncBoom: {
+        type: GraphQLString,
+        resolve: async () => {
+          throw new Error('later');
+        },
+      },
       must: { type: new GraphQLNonNull(GraphQLString), resolve: () => null },
       items: { type: new GraphQLList(Item), resolve: () => [{ n: 1 }, { n: 2 }, { n: 3 }] },
-      echo: { type: GraphQLInt, args: { n: { type: new GraphQLNonNull(GraphQLInt) } }, resolve: (_: unknown, { n }: { n: number }) => n },
+      echo: {
+        type: GraphQLInt,
+        args: { n: { type: new GraphQLNonNull(GraphQLInt) } },
+        resolve: (_: unknown, { n }: { n: number }) => n,
+      },
     },
   }),
 });
@@ -39,7 +71,10 @@ async function answers(apollo: ApolloServer) {
   for (const [query, variables] of QUERIES) {
     for (let run = 0; run < 2; run += 1) {
       const response = await apollo.executeOperation({ query, variables });
-      out.push({ status: response.http.status, body: response.body.kind === 'single' ? response.body.singleResult : null });
+      out.push({
+        status: response.http.status,
+        body: response.body.kind === 'single' ? response.body.singleResult : null,
+      });
     }
   }
   await apollo.stop();
@@ -49,19 +84,27 @@ async function answers(apollo: ApolloServer) {
 describe('The compiled executor', () => {
   it('should report resolver failures, nulls and bad variables as graphql-js does', async () => {
     const executor = new CompiledExecutor(schema, { compileAfter: 1 });
-    const compiled = await answers(new ApolloServer({ gateway: compiledExecutorGateway(schema, executor) }));
+    const compiled = await answers(
+      new ApolloServer({ gateway: compiledExecutorGateway(schema, executor) }),
+    );
     const reference = await answers(new ApolloServer({ schema }));
     expect(executor.size).toBe(QUERIES.length - 1); // two of them are the same document
     expect(compiled).toEqual(reference);
     expect(JSON.stringify(reference)).toContain('INTERNAL_SERVER_ERROR');
-    expect(JSON.stringify(reference)).toContain('Cannot return null for non-nullable field Item.label.');
+    expect(JSON.stringify(reference)).toContain(
+      'Cannot return null for non-nullable field Item.label.',
+    );
   });
 });
 
 describe("The compiled executor's gateway", () => {
   it('should refuse, naming the executor, to load before Apollo subscribed to its schema', async () => {
     const gateway = compiledExecutorGateway(schema, new CompiledExecutor(schema));
-    await expect(gateway.load({ apollo: { key: undefined, keyHash: undefined, graphRef: undefined } } as never)).rejects.toThrow(
+    await expect(
+      gateway.load({
+        apollo: { key: undefined, keyHash: undefined, graphRef: undefined },
+      } as never),
+    ).rejects.toThrow(
       /compiled executor \(GRAPHQL_EXECUTOR=jit.*load\(\) was called before onSchemaLoadOrUpdate\(\)/,
     );
   });
@@ -70,8 +113,12 @@ describe("The compiled executor's gateway", () => {
     const gateway = compiledExecutorGateway(schema, new CompiledExecutor(schema));
     const first = new ApolloServer({ gateway });
     await first.start();
-    expect((await first.executeOperation({ query: '{ echo(n: 3) }' })).body).toMatchObject({ singleResult: { data: { echo: 3 } } });
+    expect((await first.executeOperation({ query: '{ echo(n: 3) }' })).body).toMatchObject({
+      singleResult: { data: { echo: 3 } },
+    });
     await first.stop();
-    await expect(new ApolloServer({ gateway }).start()).rejects.toThrow(/compiled executor.*load\(\) was called after stop\(\)/);
+    await expect(new ApolloServer({ gateway }).start()).rejects.toThrow(
+      /compiled executor.*load\(\) was called after stop\(\)/,
+    );
   });
 });

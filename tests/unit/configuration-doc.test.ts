@@ -7,7 +7,9 @@ const ROOT = join(__dirname, '..', '..');
 /** The variables named in the first column of a markdown table (`A`, or `A`, `B` in one cell). */
 function tableVariables(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  return [...text.matchAll(/^\| ([^|]+) \|/gm)].flatMap((m) => [...m[1].matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((v) => v[1]));
+  return [...text.matchAll(/^\| ([^|]+) \|/gm)].flatMap((m) =>
+    [...m[1].matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((v) => v[1]),
+  );
 }
 
 /** Every environment variable the configuration loader reads, found by handing it an empty environment that records each read. */
@@ -33,6 +35,8 @@ describe('The configuration documentation', () => {
   it("should show in the README's essentials only variables of the full table", () => {
     const essentials = tableVariables('README.md');
     expect(essentials.length).toBeGreaterThanOrEqual(5);
-    expect(essentials.filter((name) => !tableVariables('docs/configuration.md').includes(name))).toEqual([]);
+    expect(
+      essentials.filter((name) => !tableVariables('docs/configuration.md').includes(name)),
+    ).toEqual([]);
   });
 });

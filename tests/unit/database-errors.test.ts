@@ -15,27 +15,51 @@ describe('Database errors as codes', () => {
   it.each([
     [{ code: 'SQLITE_FULL', message: 'SQLITE_FULL: database or disk is full' }, 'disk-full'],
     [{ code: 'SQLITE_IOERR', message: 'SQLITE_IOERR: disk I/O error' }, 'io-error'],
-    [{ code: 'SQLITE_READONLY', message: 'SQLITE_READONLY: attempt to write a readonly database' }, 'read-only'],
-    [{ code: 'SQLITE_CANTOPEN', message: 'SQLITE_CANTOPEN: unable to open database file' }, 'cannot-open'],
+    [
+      { code: 'SQLITE_READONLY', message: 'SQLITE_READONLY: attempt to write a readonly database' },
+      'read-only',
+    ],
+    [
+      { code: 'SQLITE_CANTOPEN', message: 'SQLITE_CANTOPEN: unable to open database file' },
+      'cannot-open',
+    ],
     [{ code: 'SQLITE_BUSY', message: 'SQLITE_BUSY: database is locked' }, 'busy'],
     [{ code: '57014', message: 'canceling statement due to statement timeout' }, 'timeout'],
     [{ code: '08006', message: 'connection failure' }, 'unreachable'],
-    [{ code: '57P01', message: 'terminating connection due to administrator command' }, 'unreachable'],
+    [
+      { code: '57P01', message: 'terminating connection due to administrator command' },
+      'unreachable',
+    ],
     [{ message: 'Connection terminated unexpectedly' }, 'unreachable'],
     [{ message: 'Query read timeout' }, 'unreachable'],
     [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5432' }, 'unreachable'],
   ])('should name %j as SERVICE_UNAVAILABLE (%s)', (fields, reason) => {
     expect(classifyDatabaseError(failed(fields))).toEqual({ kind: 'unavailable', reason });
     const coded = writeErrorFrom(failed(fields)) as GraphQLError;
-    expect(coded.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason, http: { status: 503 } });
+    expect(coded.extensions).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      reason,
+      http: { status: 503 },
+    });
     expect(coded.message).toMatch(/nothing was written/);
   });
 
   it("should name PostgreSQL's unique violation as CONFLICT on the column it names", () => {
-    const coded = writeErrorFrom(failed({ code: '23505', detail: 'Key (slug)=(docker) already exists.', constraint: 'UQ_x' }, 'duplicate key value'));
+    const coded = writeErrorFrom(
+      failed(
+        { code: '23505', detail: 'Key (slug)=(docker) already exists.', constraint: 'UQ_x' },
+        'duplicate key value',
+      ),
+    );
     expect(coded?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.slug' });
-    const pair = classifyDatabaseError(failed({ code: '23505', detail: 'Key (from_level_id, to_level_id)=(1, 2) already exists.' }));
-    expect(pair).toEqual({ kind: 'conflict', columns: ['from_level_id', 'to_level_id'], field: 'input.fromLevel' });
+    const pair = classifyDatabaseError(
+      failed({ code: '23505', detail: 'Key (from_level_id, to_level_id)=(1, 2) already exists.' }),
+    );
+    expect(pair).toEqual({
+      kind: 'conflict',
+      columns: ['from_level_id', 'to_level_id'],
+      field: 'input.fromLevel',
+    });
   });
 
   it('should leave an error it cannot name alone (a bug answers 500, not a made-up code)', () => {
@@ -51,18 +75,26 @@ describe('Database errors as codes', () => {
     try {
       await db.query('CREATE TABLE things (slug varchar(20) NOT NULL UNIQUE)');
       await db.query(`INSERT INTO things (slug) VALUES ('one')`);
-      const err = await db.query(`INSERT INTO things (slug) VALUES ('one')`).catch((e: unknown) => e);
-      expect(writeErrorFrom(err)?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.slug' });
+      const err = await db
+        .query(`INSERT INTO things (slug) VALUES ('one')`)
+        .catch((e: unknown) => e);
+      expect(writeErrorFrom(err)?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        field: 'input.slug',
+      });
     } finally {
       await close();
     }
   });
 
-  (TEST_ENGINE === 'sqlite' ? it : it.skip)('should name a SQLite file that cannot be opened as SERVICE_UNAVAILABLE', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'careergraph-cantopen-'));
-    const db = createDataSource({ type: 'sqlite', path: dir }); // a directory, not a database file
-    const err = await db.initialize().catch((e: unknown) => e);
-    rmSync(dir, { recursive: true, force: true });
-    expect(classifyDatabaseError(err)).toEqual({ kind: 'unavailable', reason: 'cannot-open' });
-  });
+  (TEST_ENGINE === 'sqlite' ? it : it.skip)(
+    'should name a SQLite file that cannot be opened as SERVICE_UNAVAILABLE',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'careergraph-cantopen-'));
+      const db = createDataSource({ type: 'sqlite', path: dir }); // a directory, not a database file
+      const err = await db.initialize().catch((e: unknown) => e);
+      rmSync(dir, { recursive: true, force: true });
+      expect(classifyDatabaseError(err)).toEqual({ kind: 'unavailable', reason: 'cannot-open' });
+    },
+  );
 });

@@ -19,7 +19,10 @@ describe('Error codes', () => {
     const documented = documentedCodes();
     expect(new Set(documented).size).toBe(documented.length);
     expect(documented).toEqual(expect.arrayContaining(Object.values(ErrorCode)));
-    const known = new Set<string>([...Object.values(ErrorCode), ...Object.values(ApolloServerErrorCode)]);
+    const known = new Set<string>([
+      ...Object.values(ErrorCode),
+      ...Object.values(ApolloServerErrorCode),
+    ]);
     expect(documented.filter((code) => !known.has(code))).toEqual([]);
   });
 });

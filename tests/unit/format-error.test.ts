@@ -8,21 +8,41 @@ describe('Error formatting in production', () => {
   it('should keep a bad variable and its reason but not its value', () => {
     const message =
       'Variable "$input" got invalid value { slug: "secret-slug", name: "x; y" } at "input.years.max"; Int cannot represent non-integer value: "ten"';
-    const formatted = format({ message, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(message));
+    const formatted = format(
+      { message, extensions: { code: 'BAD_USER_INPUT' } },
+      new GraphQLError(message),
+    );
     expect(formatted.message).toBe(
       'Variable "$input" got an invalid value at "input.years.max"; Int cannot represent non-integer value: "ten"',
     );
   });
 
   it('should mask an unexpected error, keeping only its code and request id', () => {
-    const formatted = format({ message: 'SQLITE_ERROR: no such table', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, new Error('boom'));
-    expect(formatted).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const formatted = format(
+      {
+        message: 'SQLITE_ERROR: no such table',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] },
+      },
+      new Error('boom'),
+    );
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(logged).toHaveLength(1);
   });
 
   it("should give Apollo's own refusals of a malformed request a client code", () => {
-    const error = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
-    const formatted = format({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
-    expect(formatted).toEqual({ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } });
+    const error = new GraphQLError('provided sha does not match query', {
+      extensions: { http: { status: 400 } },
+    });
+    const formatted = format(
+      { message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      error,
+    );
+    expect(formatted).toEqual({
+      message: 'provided sha does not match query',
+      extensions: { code: 'BAD_REQUEST' },
+    });
   });
 });

@@ -15,8 +15,19 @@ describe('Graph tables', () => {
   });
 
   it('should group rows by key, each group sorted and frozen', () => {
-    const groups = groupRows([{ k: 1, v: 2 }, { k: 2, v: 1 }, { k: 1, v: 1 }], (r) => r.k, (a, b) => a.v - b.v);
-    expect(groups.get(1)).toEqual([{ k: 1, v: 1 }, { k: 1, v: 2 }]);
+    const groups = groupRows(
+      [
+        { k: 1, v: 2 },
+        { k: 2, v: 1 },
+        { k: 1, v: 1 },
+      ],
+      (r) => r.k,
+      (a, b) => a.v - b.v,
+    );
+    expect(groups.get(1)).toEqual([
+      { k: 1, v: 1 },
+      { k: 1, v: 2 },
+    ]);
     expect(Object.isFrozen(groups.get(1))).toBe(true);
   });
 
@@ -25,27 +36,41 @@ describe('Graph tables', () => {
     let builds = 0;
     const build = async () => ++builds;
     expect(tables.peek('n')).toBeUndefined();
-    const [a, b] = await Promise.all([tables.derive('n', [], build), tables.derive('n', [], build)]);
+    const [a, b] = await Promise.all([
+      tables.derive('n', [], build),
+      tables.derive('n', [], build),
+    ]);
     expect([a, b, builds]).toEqual([1, 1, 1]);
     expect(tables.peek('n')).toBe(1);
 
-    await expect(tables.derive('bad', [], async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(
+      tables.derive('bad', [], async () => Promise.reject(new Error('boom'))),
+    ).rejects.toThrow('boom');
     await new Promise((resolve) => setImmediate(resolve));
     expect(await tables.derive('bad', [], async () => 'second try')).toBe('second try');
   });
 
   it('should refuse a derived value that reads a table it does not declare', async () => {
     const tables = new GraphTables({} as DataSource);
-    await expect(tables.derive('outer', ['roles'], () => tables.derive('inner', ['skills'], async () => 1))).rejects.toThrow(
-      '"outer" reads "inner" (table skills) but does not declare skills',
-    );
+    await expect(
+      tables.derive('outer', ['roles'], () => tables.derive('inner', ['skills'], async () => 1)),
+    ).rejects.toThrow('"outer" reads "inner" (table skills) but does not declare skills');
     // a part of a declared table is covered by it
-    expect(await tables.derive('whole', ['citations'], () => tables.derive('part', ['citations:Role'], async () => 2))).toBe(2);
+    expect(
+      await tables.derive('whole', ['citations'], () =>
+        tables.derive('part', ['citations:Role'], async () => 2),
+      ),
+    ).toBe(2);
   });
 
   it('should carry to the next version what no change can have touched, and nothing for an unknown kind', async () => {
     const a = { name: 'A', tableName: 'a', isJunction: false, foreignKeys: [] as unknown[] };
-    const b = { name: 'B', tableName: 'b', isJunction: false, foreignKeys: [{ referencedEntityMetadata: a }] };
+    const b = {
+      name: 'B',
+      tableName: 'b',
+      isJunction: false,
+      foreignKeys: [{ referencedEntityMetadata: a }],
+    };
     const c = { name: 'C', tableName: 'c', isJunction: false, foreignKeys: [] as unknown[] };
     const db = { entityMetadatas: [a, b, c] } as unknown as DataSource;
     const tables = new GraphTables(db);
@@ -59,15 +84,25 @@ describe('Graph tables', () => {
       tables.derive('cites-of-c', ['citations:C'], build),
       tables.derive('all-cites', ['citations'], build),
     ]);
-    const next = tables.after({ from: 1, to: 2, changes: [{ kind: 'A', key: 'x', change: 'UPDATED' }] });
-    const kept = ['of-a', 'of-b', 'of-c', 'cites-of-a', 'cites-of-c', 'all-cites'].filter((k) => next.peek(k) !== undefined);
+    const next = tables.after({
+      from: 1,
+      to: 2,
+      changes: [{ kind: 'A', key: 'x', change: 'UPDATED' }],
+    });
+    const kept = ['of-a', 'of-b', 'of-c', 'cites-of-a', 'cites-of-c', 'all-cites'].filter(
+      (k) => next.peek(k) !== undefined,
+    );
     expect(kept).toEqual(['of-c', 'cites-of-c']);
     const before = builds;
     expect(await next.derive('of-c', ['c'], build)).toBe(tables.peek('of-c')); // kept, not built again
     expect(builds).toBe(before);
     expect(tables.peek('of-a')).toBeDefined(); // the old version's tables stay as they were
 
-    const unknown = tables.after({ from: 1, to: 2, changes: [{ kind: 'NotAnEntity', key: 'x', change: 'UPDATED' }] });
+    const unknown = tables.after({
+      from: 1,
+      to: 2,
+      changes: [{ kind: 'NotAnEntity', key: 'x', change: 'UPDATED' }],
+    });
     expect(unknown.peek('of-c')).toBeUndefined();
   });
 });

@@ -6,18 +6,26 @@ const counting: MiddlewareFn = (_data, next) => next();
 
 describe('The lean resolver pass', () => {
   it('should refuse to build the schema when a global middleware is set, naming the lean pass', async () => {
-    await expect(buildLeanSchema({ ...BUILD_OPTIONS, globalMiddlewares: [counting] })).rejects.toThrow(
+    await expect(
+      buildLeanSchema({ ...BUILD_OPTIONS, globalMiddlewares: [counting] }),
+    ).rejects.toThrow(
       /lean resolver pass \(src\/core\/lean-resolvers\.ts\) does not honour type-graphql's `globalMiddlewares`/,
     );
   });
 
   it('should refuse a DI container, and an option it was never checked against', () => {
-    expect(() => refuseUnhonouredOptions({ ...BUILD_OPTIONS, container: { get: () => ({}) } })).toThrow(/lean resolver pass.*`container`/);
-    expect(() => refuseUnhonouredOptions({ ...BUILD_OPTIONS, someNewOption: true } as never)).toThrow(/lean resolver pass.*`someNewOption`/);
+    expect(() =>
+      refuseUnhonouredOptions({ ...BUILD_OPTIONS, container: { get: () => ({}) } }),
+    ).toThrow(/lean resolver pass.*`container`/);
+    expect(() =>
+      refuseUnhonouredOptions({ ...BUILD_OPTIONS, someNewOption: true } as never),
+    ).toThrow(/lean resolver pass.*`someNewOption`/);
   });
 
   it('should build with the options the application uses, and with an empty middleware list', async () => {
-    expect(() => refuseUnhonouredOptions({ ...BUILD_OPTIONS, globalMiddlewares: [] })).not.toThrow();
+    expect(() =>
+      refuseUnhonouredOptions({ ...BUILD_OPTIONS, globalMiddlewares: [] }),
+    ).not.toThrow();
     const schema = await buildLeanSchema();
     expect(schema.getQueryType()?.getFields().role).toBeDefined();
   });

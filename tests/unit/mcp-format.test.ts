@@ -13,16 +13,51 @@ describe('Tool answer formatting', () => {
   });
 
   it('should render pay as the source states it, never inventing a bound', () => {
-    expect(pay({ currency: 'USD', period: 'ANNUAL', min: 75000, max: 120000 })).toBe('$75,000 to $120,000 a year');
-    expect(pay({ currency: 'USD', period: 'ANNUAL', min: 81000, max: 81000 })).toBe('$81,000 a year');
-    expect(pay({ currency: 'USD', period: 'ANNUAL', min: 120000, max: null })).toBe('$120,000 or more a year');
-    expect(pay({ currency: 'EUR', period: 'HOURLY', min: null, max: 40 })).toBe('up to €40 an hour');
+    expect(pay({ currency: 'USD', period: 'ANNUAL', min: 75000, max: 120000 })).toBe(
+      '$75,000 to $120,000 a year',
+    );
+    expect(pay({ currency: 'USD', period: 'ANNUAL', min: 81000, max: 81000 })).toBe(
+      '$81,000 a year',
+    );
+    expect(pay({ currency: 'USD', period: 'ANNUAL', min: 120000, max: null })).toBe(
+      '$120,000 or more a year',
+    );
+    expect(pay({ currency: 'EUR', period: 'HOURLY', min: null, max: 40 })).toBe(
+      'up to €40 an hour',
+    );
     expect(pay({ currency: 'USD', period: 'ANNUAL', min: null, max: null })).toBe('no figure');
     // qualifiers as the source states them: no ceiling for an approximate starting figure
-    expect(pay({ currency: 'USD', period: 'ANNUAL', min: 81000, max: null, minQualifier: BoundQualifier.ABOUT })).toBe('about $81,000 a year');
-    expect(pay({ currency: 'USD', period: 'ANNUAL', min: 200000, max: null, minQualifier: BoundQualifier.ABOUT, orMore: true })).toBe('about $200,000 or more a year');
-    expect(pay({ currency: 'USD', period: 'ANNUAL', min: 120000, max: null, minQualifier: BoundQualifier.MORE_THAN })).toBe('more than $120,000 a year');
-    expect(pay({ currency: 'CHF', period: 'ANNUAL', min: 90000, max: null })).toBe('90,000 CHF or more a year');
+    expect(
+      pay({
+        currency: 'USD',
+        period: 'ANNUAL',
+        min: 81000,
+        max: null,
+        minQualifier: BoundQualifier.ABOUT,
+      }),
+    ).toBe('about $81,000 a year');
+    expect(
+      pay({
+        currency: 'USD',
+        period: 'ANNUAL',
+        min: 200000,
+        max: null,
+        minQualifier: BoundQualifier.ABOUT,
+        orMore: true,
+      }),
+    ).toBe('about $200,000 or more a year');
+    expect(
+      pay({
+        currency: 'USD',
+        period: 'ANNUAL',
+        min: 120000,
+        max: null,
+        minQualifier: BoundQualifier.MORE_THAN,
+      }),
+    ).toBe('more than $120,000 a year');
+    expect(pay({ currency: 'CHF', period: 'ANNUAL', min: 90000, max: null })).toBe(
+      '90,000 CHF or more a year',
+    );
   });
 
   it('should render shares as percentages, rounded once from the exact ratio', () => {

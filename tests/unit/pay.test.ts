@@ -1,7 +1,11 @@
 import { BandFigures, difference, payChange } from '../../src/modules/salaries/pay';
 
 let id = 1;
-const band = (min: number | null, max: number | null, extra: Partial<BandFigures> = {}): BandFigures => ({
+const band = (
+  min: number | null,
+  max: number | null,
+  extra: Partial<BandFigures> = {},
+): BandFigures => ({
   id: id++,
   currency: 'USD',
   period: 'ANNUAL',
@@ -40,7 +44,10 @@ describe('Pay arithmetic', () => {
   });
 
   it('should treat region names without regard to case', () => {
-    expect(payChange([band(1, 2, { region: 'us' })], [band(3, 4)])).toMatchObject({ min: 1, max: 3 });
+    expect(payChange([band(1, 2, { region: 'us' })], [band(3, 4)])).toMatchObject({
+      min: 1,
+      max: 3,
+    });
   });
 
   it('should say nothing when no pair gives a known bound', () => {

@@ -1,5 +1,13 @@
 import { GraphQLError } from 'graphql';
-import { compositeGlobalId, connectionFromArray, decodeCursor, encodeCursor, fromGlobalId, pageWindow, toGlobalId } from '../../src/core/relay';
+import {
+  compositeGlobalId,
+  connectionFromArray,
+  decodeCursor,
+  encodeCursor,
+  fromGlobalId,
+  pageWindow,
+  toGlobalId,
+} from '../../src/core/relay';
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -15,7 +23,10 @@ describe('Relay helpers', () => {
     const id = toGlobalId('Role', 'backend-developer');
     expect(id).not.toContain('backend');
     expect(fromGlobalId(id)).toEqual({ type: 'Role', slug: 'backend-developer' });
-    expect(fromGlobalId(compositeGlobalId('CareerTransition', 'a-1', 'b-2'))).toEqual({ type: 'CareerTransition', slug: 'a-1/b-2' });
+    expect(fromGlobalId(compositeGlobalId('CareerTransition', 'a-1', 'b-2'))).toEqual({
+      type: 'CareerTransition',
+      slug: 'a-1/b-2',
+    });
     expect(fromGlobalId(Buffer.from('SkillRequirement:a/b/c/d').toString('base64url'))).toBeNull();
     expect(fromGlobalId(Buffer.from('CareerTransition:a//b').toString('base64url'))).toBeNull();
     expect(fromGlobalId('not an id!')).toBeNull();
@@ -25,7 +36,10 @@ describe('Relay helpers', () => {
   it('should round-trip cursors and refuse forged ones naming the argument', () => {
     expect(decodeCursor(encodeCursor(41))).toBe(41);
     expect(codeOf(() => decodeCursor('bm9wZQ'))).toEqual(['BAD_USER_INPUT', 'after']);
-    expect(codeOf(() => decodeCursor(Buffer.from('cursor:v1:-3').toString('base64url')))).toEqual(['BAD_USER_INPUT', 'after']);
+    expect(codeOf(() => decodeCursor(Buffer.from('cursor:v1:-3').toString('base64url')))).toEqual([
+      'BAD_USER_INPUT',
+      'after',
+    ]);
   });
 
   it('should bound first to 1..100 with a default of 20', () => {

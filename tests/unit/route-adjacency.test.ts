@@ -1,4 +1,10 @@
-import { adjacencyOf, Edge, kShortestRoutes, quickestRoutesFrom, RouteConstraints } from '../../src/modules/paths/route-search';
+import {
+  adjacencyOf,
+  Edge,
+  kShortestRoutes,
+  quickestRoutesFrom,
+  RouteConstraints,
+} from '../../src/modules/paths/route-search';
 
 let nextId = 1;
 const edge = (from: number, to: number, minYears: number | null, kind = 'PROMOTION'): Edge => ({
@@ -47,12 +53,18 @@ describe('Transition adjacency', () => {
     ];
     for (const [start, targets, constraints] of cases) {
       const expected = kShortestRoutes(edges, start, new Set(targets), 10, constraints);
-      expect(kShortestRoutes(adjacency, start, new Set(targets), 10, constraints)).toEqual(expected);
+      expect(kShortestRoutes(adjacency, start, new Set(targets), 10, constraints)).toEqual(
+        expected,
+      );
     }
     for (const avoidKinds of [[], ['MANAGEMENT']]) {
-      expect(quickestRoutesFrom(adjacency, 1, { avoidKinds })).toEqual(quickestRoutesFrom(edges, 1, { avoidKinds }));
+      expect(quickestRoutesFrom(adjacency, 1, { avoidKinds })).toEqual(
+        quickestRoutesFrom(edges, 1, { avoidKinds }),
+      );
     }
-    expect(ids(kShortestRoutes(adjacency, 1, new Set([4]), 10, { via: new Set([5]) }))).toEqual([[8, 9]]);
+    expect(ids(kShortestRoutes(adjacency, 1, new Set([4]), 10, { via: new Set([5]) }))).toEqual([
+      [8, 9],
+    ]);
     expect(adjacency).toEqual(adjacencyOf(edges));
   });
 });

@@ -1,7 +1,19 @@
-import { Edge, kShortestRoutes, quickestRoutesFrom, shortestPath, sumYears } from '../../src/modules/paths/route-search';
+import {
+  Edge,
+  kShortestRoutes,
+  quickestRoutesFrom,
+  shortestPath,
+  sumYears,
+} from '../../src/modules/paths/route-search';
 
 let nextId = 1;
-const edge = (from: number, to: number, minYears: number | null, maxYears: number | null = minYears, kind = 'PROMOTION'): Edge => ({
+const edge = (
+  from: number,
+  to: number,
+  minYears: number | null,
+  maxYears: number | null = minYears,
+  kind = 'PROMOTION',
+): Edge => ({
   id: nextId++,
   from,
   to,
@@ -9,7 +21,8 @@ const edge = (from: number, to: number, minYears: number | null, maxYears: numbe
   minYears,
   maxYears,
 });
-const route = (result: ReturnType<typeof shortestPath> | undefined) => result && [result.steps[0]?.from, ...result.steps.map((s) => s.to)];
+const route = (result: ReturnType<typeof shortestPath> | undefined) =>
+  result && [result.steps[0]?.from, ...result.steps.map((s) => s.to)];
 
 describe('Career path search', () => {
   it('should prefer the fewest total years over the fewest steps', () => {
@@ -31,11 +44,19 @@ describe('Career path search', () => {
 
   it('should keep an open maximum open and count steps without figures instead of treating them as zero', () => {
     const edges = [edge(1, 2, 1, 2), edge(2, 3, 5, null), edge(3, 4, null, null)];
-    expect(shortestPath(edges, 1, new Set([4]))).toMatchObject({ minYears: 6, maxYears: null, stepsWithoutYears: 1 });
+    expect(shortestPath(edges, 1, new Set([4]))).toMatchObject({
+      minYears: 6,
+      maxYears: null,
+      stepsWithoutYears: 1,
+    });
   });
 
   it('should say nothing about years when no step has a figure', () => {
-    expect(sumYears([edge(1, 2, null), edge(2, 3, null)])).toEqual({ minYears: null, maxYears: null, stepsWithoutYears: 2 });
+    expect(sumYears([edge(1, 2, null), edge(2, 3, null)])).toEqual({
+      minYears: null,
+      maxYears: null,
+      stepsWithoutYears: 2,
+    });
   });
 
   it('should survive cycles and return null for unreachable targets', () => {
@@ -50,7 +71,12 @@ describe('Career path search', () => {
   });
 
   it('should give the empty path when the start is a target', () => {
-    expect(shortestPath([edge(1, 2, 1)], 1, new Set([1]))).toEqual({ steps: [], minYears: 0, maxYears: 0, stepsWithoutYears: 0 });
+    expect(shortestPath([edge(1, 2, 1)], 1, new Set([1]))).toEqual({
+      steps: [],
+      minYears: 0,
+      maxYears: 0,
+      stepsWithoutYears: 0,
+    });
   });
 });
 
@@ -58,7 +84,15 @@ describe('k shortest career routes', () => {
   // 1 -> 2 -> 4 (2+2), 1 -> 3 -> 4 (1+4), 1 -> 4 (6, management), 2 -> 3 (1), 3 -> 2 (1): a cycle
   const graph = () => {
     nextId = 100;
-    return [edge(1, 2, 2), edge(2, 4, 2), edge(1, 3, 1), edge(3, 4, 4), edge(1, 4, 6, 6, 'MANAGEMENT'), edge(2, 3, 1), edge(3, 2, 1)];
+    return [
+      edge(1, 2, 2),
+      edge(2, 4, 2),
+      edge(1, 3, 1),
+      edge(3, 4, 4),
+      edge(1, 4, 6, 6, 'MANAGEMENT'),
+      edge(2, 3, 1),
+      edge(3, 2, 1),
+    ];
   };
   const routes = (found: ReturnType<typeof kShortestRoutes>) => found.map((r) => route(r));
 
@@ -92,7 +126,10 @@ describe('k shortest career routes', () => {
   });
 
   it('should leave out routes over the years budget', () => {
-    expect(routes(kShortestRoutes(graph(), 1, new Set([4]), 10, { maxYears: 4 }))).toEqual([[1, 2, 4], [1, 3, 2, 4]]);
+    expect(routes(kShortestRoutes(graph(), 1, new Set([4]), 10, { maxYears: 4 }))).toEqual([
+      [1, 2, 4],
+      [1, 3, 2, 4],
+    ]);
     expect(kShortestRoutes(graph(), 1, new Set([4]), 10, { maxYears: 3 })).toEqual([]);
   });
 
@@ -105,13 +142,19 @@ describe('k shortest career routes', () => {
   });
 
   it('should count a start or end inside the via set', () => {
-    expect(routes(kShortestRoutes(graph(), 1, new Set([4]), 1, { via: new Set([1]) }))).toEqual([[1, 2, 4]]);
-    expect(routes(kShortestRoutes(graph(), 1, new Set([4]), 1, { via: new Set([4]) }))).toEqual([[1, 2, 4]]);
+    expect(routes(kShortestRoutes(graph(), 1, new Set([4]), 1, { via: new Set([1]) }))).toEqual([
+      [1, 2, 4],
+    ]);
+    expect(routes(kShortestRoutes(graph(), 1, new Set([4]), 1, { via: new Set([4]) }))).toEqual([
+      [1, 2, 4],
+    ]);
   });
 
   it('should return nothing when the target cannot be reached, or not through the via', () => {
     expect(kShortestRoutes(graph(), 4, new Set([1]), 5)).toEqual([]);
-    expect(kShortestRoutes([edge(1, 2, 1), edge(3, 2, 1)], 1, new Set([2]), 5, { via: new Set([3]) })).toEqual([]);
+    expect(
+      kShortestRoutes([edge(1, 2, 1), edge(3, 2, 1)], 1, new Set([2]), 5, { via: new Set([3]) }),
+    ).toEqual([]);
   });
 
   it('should give the same answer every time for tied routes', () => {
@@ -121,7 +164,10 @@ describe('k shortest career routes', () => {
     };
     const once = routes(kShortestRoutes(tied(), 1, new Set([9]), 2));
     expect(routes(kShortestRoutes(tied(), 1, new Set([9]), 2))).toEqual(once);
-    expect(once).toEqual([[1, 2, 9], [1, 3, 9]]);
+    expect(once).toEqual([
+      [1, 2, 9],
+      [1, 3, 9],
+    ]);
   });
 });
 

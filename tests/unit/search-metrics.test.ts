@@ -8,7 +8,10 @@ describe('Search relevance metrics', () => {
     // DCG = 1/log2(2) + 7/log2(3); ideal = 7 + 1/log2(3)
     expect(swapped.ndcg10).toBeCloseTo((1 + 7 / Math.log2(3)) / (7 + 1 / Math.log2(3)), 12);
     expect(swapped.mrr).toBe(1);
-    expect(scoreRanking(['X:x', 'Y:y', 'Skill:b'], grades)).toMatchObject({ mrr: 1 / 3, recall10: 0.5 });
+    expect(scoreRanking(['X:x', 'Y:y', 'Skill:b'], grades)).toMatchObject({
+      mrr: 1 / 3,
+      recall10: 0.5,
+    });
     expect(scoreRanking([], grades)).toEqual({ ndcg10: 0, mrr: 0, recall10: 0 });
   });
 

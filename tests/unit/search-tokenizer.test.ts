@@ -3,17 +3,54 @@ import { queryTerms } from '../../src/modules/search/search.service';
 
 describe('Search tokenizer', () => {
   it('should split on anything but letters and digits, lower-cased', () => {
-    expect(tokens("C++, node.js & x86_64 (O'Reilly)")).toEqual(['c', 'node', 'js', 'x86', '64', 'o', 'reilly']);
+    expect(tokens("C++, node.js & x86_64 (O'Reilly)")).toEqual([
+      'c',
+      'node',
+      'js',
+      'x86',
+      '64',
+      'o',
+      'reilly',
+    ]);
   });
 
   it('should drop accents as remove_diacritics 2 does, keeping letters that have no plain form', () => {
-    expect(tokens('Café Naïve Ångström ÉCOLE Łódź Straße')).toEqual(['cafe', 'naive', 'angstrom', 'ecole', 'łodz', 'straße']);
+    expect(tokens('Café Naïve Ångström ÉCOLE Łódź Straße')).toEqual([
+      'cafe',
+      'naive',
+      'angstrom',
+      'ecole',
+      'łodz',
+      'straße',
+    ]);
     expect(fold('cafe\u0301x')).toBe('cafex'); // a combining accent does not split the word
   });
 
   it("should stem with the original Porter algorithm, as SQLite's porter tokenizer", () => {
-    const stems = ['developing', 'developers', 'development', 'relational', 'generalization', 'happily', 'caresses', 'skies', 'running', 'go'].map(stem);
-    expect(stems).toEqual(['develop', 'develop', 'develop', 'relat', 'gener', 'happili', 'caress', 'ski', 'run', 'go']);
+    const stems = [
+      'developing',
+      'developers',
+      'development',
+      'relational',
+      'generalization',
+      'happily',
+      'caresses',
+      'skies',
+      'running',
+      'go',
+    ].map(stem);
+    expect(stems).toEqual([
+      'develop',
+      'develop',
+      'develop',
+      'relat',
+      'gener',
+      'happili',
+      'caress',
+      'ski',
+      'run',
+      'go',
+    ]);
   });
 
   it('should leave words longer than 64 bytes unstemmed', () => {
@@ -28,7 +65,9 @@ describe('Search tokenizer', () => {
       { word: 'developers', stem: 'develop', prefix: true },
       { word: 'ai', stem: 'ai', prefix: false },
     ]);
-    expect(queryTerms('one two three four five six seven eight nine ten eleven twelve thirteen')).toHaveLength(12);
+    expect(
+      queryTerms('one two three four five six seven eight nine ten eleven twelve thirteen'),
+    ).toHaveLength(12);
     expect(queryTerms('"docker" OR NEAR(*) ^ -')).toEqual([
       { word: 'docker', stem: 'docker', prefix: true },
       { word: 'near', stem: 'near', prefix: true },

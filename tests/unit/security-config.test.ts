@@ -5,7 +5,15 @@ describe('Security settings', () => {
   it('should default to limits that suit a public API, rate limiting on, batches off and no CORS', () => {
     expect(loadConfig({}).security).toEqual(DEFAULT_SECURITY);
     expect(DEFAULT_SECURITY).toEqual({
-      limits: { maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxTokens: 5000, maxCost: 500000, maxNameLength: 128, maxVariablesDepth: 32 },
+      limits: {
+        maxDepth: 12,
+        maxAliases: 30,
+        maxDirectives: 50,
+        maxTokens: 5000,
+        maxCost: 500000,
+        maxNameLength: 128,
+        maxVariablesDepth: 32,
+      },
       rateLimit: { points: 1000000, windowSeconds: 60 },
       transport: { corsOrigins: [], batchMaxOperations: 0, trustedDocuments: null, trustProxy: 0 },
     });
@@ -28,7 +36,15 @@ describe('Security settings', () => {
       MAX_VARIABLES_DEPTH: '10',
     }).security;
     expect(security).toEqual({
-      limits: { maxDepth: 8, maxAliases: 0, maxDirectives: 10, maxTokens: 2000, maxCost: 10000, maxNameLength: 64, maxVariablesDepth: 10 },
+      limits: {
+        maxDepth: 8,
+        maxAliases: 0,
+        maxDirectives: 10,
+        maxTokens: 2000,
+        maxCost: 10000,
+        maxNameLength: 64,
+        maxVariablesDepth: 10,
+      },
       rateLimit: { points: 0, windowSeconds: 3600 },
       transport: {
         corsOrigins: ['https://careers.example', 'http://localhost:3000'],
@@ -41,7 +57,10 @@ describe('Security settings', () => {
   });
 
   it.each([
-    [{ MAX_QUERY_DEPTH: 'deep' }, /MAX_QUERY_DEPTH must be a whole number from 0 to 1000, got "deep"/],
+    [
+      { MAX_QUERY_DEPTH: 'deep' },
+      /MAX_QUERY_DEPTH must be a whole number from 0 to 1000, got "deep"/,
+    ],
     [{ MAX_QUERY_COST: '-5' }, /MAX_QUERY_COST/],
     [{ MAX_QUERY_TOKENS: '1.5' }, /MAX_QUERY_TOKENS/],
     [{ RATE_LIMIT_POINTS: 'lots' }, /RATE_LIMIT_POINTS/],

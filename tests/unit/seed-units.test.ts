@@ -1,10 +1,41 @@
 import { hashOf, setOf, unitsOf } from '../../src/seeding/units';
 
-const cite = [{ source: 's', section: 'A' }, { source: 's', section: 'B' }];
+const cite = [
+  { source: 's', section: 'A' },
+  { source: 's', section: 'B' },
+];
 const set = (insight: Record<string, unknown>, role: Record<string, unknown> = {}) =>
   ({
-    insights: [{ slug: 'i', kind: 'TIP', title: 'T', text: 'x', points: ['one', 'two'], roles: ['b', 'a'], levels: [], skills: [], cite, ...insight }],
-    roles: [{ slug: 'r', name: 'R', summary: 's', aliases: [], related: [], skills: [], levels: [{ slug: 'r-1', name: 'L', rank: 1, summary: 's', cite }], salaryBands: [], transitions: [], outlooks: [], cite, ...role }],
+    insights: [
+      {
+        slug: 'i',
+        kind: 'TIP',
+        title: 'T',
+        text: 'x',
+        points: ['one', 'two'],
+        roles: ['b', 'a'],
+        levels: [],
+        skills: [],
+        cite,
+        ...insight,
+      },
+    ],
+    roles: [
+      {
+        slug: 'r',
+        name: 'R',
+        summary: 's',
+        aliases: [],
+        related: [],
+        skills: [],
+        levels: [{ slug: 'r-1', name: 'L', rank: 1, summary: 's', cite }],
+        salaryBands: [],
+        transitions: [],
+        outlooks: [],
+        cite,
+        ...role,
+      },
+    ],
   }) as never;
 
 const hash = (s: never, id: string) => hashOf(unitsOf(s).get(id)!);
@@ -23,9 +54,14 @@ describe('Seed units', () => {
     const units = unitsOf(set({}));
     expect([...units.keys()].sort()).toEqual(['Insight:i', 'Role:r', 'RoleLevel:r-1']);
     expect(units.get('Role:r')!.content).not.toHaveProperty('levels');
-    expect(hash(set({}, { summary: 'changed' }), 'RoleLevel:r-1')).toBe(hash(set({}), 'RoleLevel:r-1'));
+    expect(hash(set({}, { summary: 'changed' }), 'RoleLevel:r-1')).toBe(
+      hash(set({}), 'RoleLevel:r-1'),
+    );
     expect(hash(set({}, { summary: 'changed' }), 'Role:r')).not.toBe(hash(set({}), 'Role:r'));
     // and they go back together as the file had them
-    expect(setOf(units.values()).roles[0]).toMatchObject({ slug: 'r', levels: [{ slug: 'r-1', rank: 1 }] });
+    expect(setOf(units.values()).roles[0]).toMatchObject({
+      slug: 'r',
+      levels: [{ slug: 'r-1', rank: 1 }],
+    });
   });
 });

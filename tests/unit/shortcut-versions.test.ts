@@ -12,8 +12,15 @@ function shortcuts(): { name: string; file: string; checked: [string, string][] 
     .split('\n')
     .filter((line) => /^\| \w/.test(line) && !line.startsWith('| shortcut |'))
     .map((line) => {
-      const [name, file, checked] = line.split('|').slice(1, 4).map((cell) => cell.trim());
-      return { name, file, checked: checked.split(', ').map((pair) => pair.split(' ') as [string, string]) };
+      const [name, file, checked] = line
+        .split('|')
+        .slice(1, 4)
+        .map((cell) => cell.trim());
+      return {
+        name,
+        file,
+        checked: checked.split(', ').map((pair) => pair.split(' ') as [string, string]),
+      };
     });
 }
 
@@ -34,7 +41,9 @@ describe('The shortcuts around the libraries', () => {
       .map((f) => join('src', f))
       .sort();
     expect(rows.map((r) => r.file).sort()).toEqual(marked);
-    expect(marked).toEqual(expect.arrayContaining(['src/core/lean-resolvers.ts', 'src/core/compiled-executor.ts']));
+    expect(marked).toEqual(
+      expect.arrayContaining(['src/core/lean-resolvers.ts', 'src/core/compiled-executor.ts']),
+    );
   });
 
   it.each(rows.map((r) => [r.name, r] as const))(

@@ -1,23 +1,40 @@
-import { matchSkills, normalizeSkillName, satisfies, MatchableSkill } from '../../src/modules/skills/skill-matching';
+import {
+  matchSkills,
+  normalizeSkillName,
+  satisfies,
+  MatchableSkill,
+} from '../../src/modules/skills/skill-matching';
 
 const skills: MatchableSkill[] = [
   { id: 1, slug: 'database-management', name: 'Database management', aliases: [], broaderId: null },
   { id: 2, slug: 'sql-databases', name: 'SQL databases', aliases: ['SQL'], broaderId: 1 },
   { id: 3, slug: 'postgresql', name: 'PostgreSQL', aliases: ['Postgres'], broaderId: 2 },
-  { id: 4, slug: 'javascript-nodejs', name: 'JavaScript / Node.js', aliases: ['Node.js', 'Node'], broaderId: null },
+  {
+    id: 4,
+    slug: 'javascript-nodejs',
+    name: 'JavaScript / Node.js',
+    aliases: ['Node.js', 'Node'],
+    broaderId: null,
+  },
   { id: 5, slug: 'dotnet', name: '.NET', aliases: ['C#'], broaderId: null },
 ];
 const byId = new Map(skills.map((s) => [s.id, s]));
 
 describe('Skill matching', () => {
   it('should match slugs, names and aliases in any case and spacing', () => {
-    const { held, unrecognized } = matchSkills(['POSTGRES', 'node.js', 'Sql Databases', '.net', 'c#'], skills);
+    const { held, unrecognized } = matchSkills(
+      ['POSTGRES', 'node.js', 'Sql Databases', '.net', 'c#'],
+      skills,
+    );
     expect([...held].sort()).toEqual([2, 3, 4, 5]);
     expect(unrecognized).toEqual([]);
   });
 
   it('should report each unmatched input once, trimmed', () => {
-    expect(matchSkills([' Cobol ', 'cobol ', 'knitting'], skills).unrecognized).toEqual(['Cobol', 'knitting']);
+    expect(matchSkills([' Cobol ', 'cobol ', 'knitting'], skills).unrecognized).toEqual([
+      'Cobol',
+      'knitting',
+    ]);
   });
 
   it('should let a narrower skill satisfy a broader requirement but not the reverse', () => {

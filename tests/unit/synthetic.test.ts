@@ -21,7 +21,17 @@ describe('Synthetic graph', () => {
     const manifest = writeSyntheticSeeds(SEEDS_DIR, join(dir, 'x3'), { scale: 3, seed: 7 });
     const { set } = readSeeds(join(dir, 'x3'));
     const counts = countRecords(set);
-    for (const key of ['roles', 'levels', 'transitions', 'salaryBands', 'skills', 'employers', 'sectors', 'insights', 'citations']) {
+    for (const key of [
+      'roles',
+      'levels',
+      'transitions',
+      'salaryBands',
+      'skills',
+      'employers',
+      'sectors',
+      'insights',
+      'citations',
+    ]) {
       expect([key, counts[key]]).toEqual([key, 3 * realCounts[key]]);
     }
     expect(manifest.counts).toEqual(counts);
@@ -46,7 +56,9 @@ describe('Synthetic graph', () => {
   it('should join the copies to the real graph with transitions both ways', () => {
     const realLevels = new Set(real.roles.flatMap((r) => r.levels.map((l) => l.slug)));
     const copies = synthesize(real, { scale: 10, seed: 1 });
-    const transitions = copies.flatMap((c) => (c.doc as unknown as SeedSet).roles.flatMap((r) => r.transitions));
+    const transitions = copies.flatMap((c) =>
+      (c.doc as unknown as SeedSet).roles.flatMap((r) => r.transitions),
+    );
     expect(transitions.some((t) => realLevels.has(t.from) && !realLevels.has(t.to))).toBe(true);
     expect(transitions.some((t) => !realLevels.has(t.from) && realLevels.has(t.to))).toBe(true);
   });
@@ -55,7 +67,9 @@ describe('Synthetic graph', () => {
     const precious = join(dir, 'precious');
     mkdirSync(precious);
     writeFileSync(join(precious, 'notes.txt'), 'keep me');
-    expect(() => writeSyntheticSeeds(SEEDS_DIR, precious, { scale: 2, seed: 1 })).toThrow(/not written by seed:synthetic/);
+    expect(() => writeSyntheticSeeds(SEEDS_DIR, precious, { scale: 2, seed: 1 })).toThrow(
+      /not written by seed:synthetic/,
+    );
     expect(readFileSync(join(precious, 'notes.txt'), 'utf8')).toBe('keep me');
   });
 });

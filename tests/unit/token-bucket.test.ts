@@ -5,13 +5,25 @@ import { clientIdOf } from '../../src/core/limits/rate-limit';
 describe('Token bucket', () => {
   it('should start full and spend what a request costs', () => {
     const { state, take } = takeFrom(undefined, 100, 60_000, 30, 0);
-    expect(take).toEqual({ allowed: true, limit: 100, remaining: 70, resetSeconds: 18, retryAfterSeconds: 0 });
+    expect(take).toEqual({
+      allowed: true,
+      limit: 100,
+      remaining: 70,
+      resetSeconds: 18,
+      retryAfterSeconds: 0,
+    });
     expect(state).toEqual({ tokens: 70, at: 0 });
   });
 
   it('should refuse a request the bucket cannot pay for, saying when it could', () => {
     const { state, take } = takeFrom({ tokens: 10, at: 0 }, 100, 60_000, 40, 0);
-    expect(take).toEqual({ allowed: false, limit: 100, remaining: 10, resetSeconds: 54, retryAfterSeconds: 18 });
+    expect(take).toEqual({
+      allowed: false,
+      limit: 100,
+      remaining: 10,
+      resetSeconds: 54,
+      retryAfterSeconds: 18,
+    });
     expect(state.tokens).toBe(10); // a refusal spends nothing
   });
 

@@ -2,7 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { manifestFromDirectory } from '../../src/core/limits/transport/manifest-cli';
-import { loadManifest, ManifestCache, sha256 } from '../../src/core/limits/transport/trusted-documents';
+import {
+  loadManifest,
+  ManifestCache,
+  sha256,
+} from '../../src/core/limits/transport/trusted-documents';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -21,7 +25,10 @@ describe('Trusted documents manifest', () => {
 
   it('should refuse a manifest whose key is not the hash of its query', () => {
     const path = join(dir, 'forged.json');
-    writeFileSync(path, JSON.stringify({ [sha256('{ sources { title } }')]: '{ sources { title url } }' }));
+    writeFileSync(
+      path,
+      JSON.stringify({ [sha256('{ sources { title } }')]: '{ sources { title url } }' }),
+    );
     expect(() => loadManifest(path)).toThrow(/is not the SHA-256 of its query/);
   });
 

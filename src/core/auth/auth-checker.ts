@@ -17,9 +17,12 @@ export class RoleAuthChecker implements AuthCheckerInterface<Context, ApiRole> {
     }
     const needed = Math.min(...roles.map((r) => ROLE_RANK[r]));
     if (ROLE_RANK[context.auth.role] < needed) {
-      throw new GraphQLError(`This operation needs a key with the ${roles.join(' or ')} role; yours is ${context.auth.role}`, {
-        extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
-      });
+      throw new GraphQLError(
+        `This operation needs a key with the ${roles.join(' or ')} role; yours is ${context.auth.role}`,
+        {
+          extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
+        },
+      );
     }
     return true;
   }

@@ -2,9 +2,14 @@ import { DataSource } from 'typeorm';
 
 /** The random id the identity migration wrote into this database (src/migrations/1764200000000-database-identity.ts). */
 export async function readDatabaseIdentity(db: DataSource): Promise<string> {
-  const rows: { identity: string }[] = await db.query('SELECT identity FROM database_identity WHERE id = 1');
+  const rows: { identity: string }[] = await db.query(
+    'SELECT identity FROM database_identity WHERE id = 1',
+  );
   const identity = rows[0]?.identity;
-  if (!identity) throw new Error('the database has no identity: run its migrations first (the server does at start)');
+  if (!identity)
+    throw new Error(
+      'the database has no identity: run its migrations first (the server does at start)',
+    );
   return identity;
 }
 

@@ -21,7 +21,9 @@ export async function lockGraphForWrite(em: EntityManager): Promise<void> {
 
 /** The graph's current version, as committed (read from the primary). */
 export async function readGraphVersion(db: DataSource): Promise<number> {
-  const rows: { version: number | string }[] = await db.query('SELECT version FROM graph_state WHERE id = 1');
+  const rows: { version: number | string }[] = await db.query(
+    'SELECT version FROM graph_state WHERE id = 1',
+  );
   return Number(rows[0]?.version ?? 0);
 }
 

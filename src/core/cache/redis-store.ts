@@ -25,7 +25,10 @@ const MAX_PENDING_WRITES = 64;
  * an optimisation here: while it is unreachable reads miss at once and writes are dropped, so
  * requests are answered from the database, and the client reconnects in the background.
  */
-export function redisResponseStore(settings: RedisSettings, logger: Logger): ResponseStore & { close(): Promise<void> } {
+export function redisResponseStore(
+  settings: RedisSettings,
+  logger: Logger,
+): ResponseStore & { close(): Promise<void> } {
   const client = createClient({
     url: settings.url,
     disableOfflineQueue: true,
@@ -35,7 +38,8 @@ export function redisResponseStore(settings: RedisSettings, logger: Logger): Res
   // again (a stalled Redis or a network blackhole never drops the connection)
   let healthy = true;
   const unhealthy = (reason: string) => {
-    if (healthy) logger.warn({ err: reason }, 'redis unreachable: responses are not cached until it is back');
+    if (healthy)
+      logger.warn({ err: reason }, 'redis unreachable: responses are not cached until it is back');
     healthy = false;
   };
   const healthyAgain = () => {
@@ -47,7 +51,11 @@ export function redisResponseStore(settings: RedisSettings, logger: Logger): Res
   let pendingWrites = 0;
   client.connect().catch(() => undefined); // reported through 'error'; retried by the strategy
   const namespace = `${settings.prefix}response`;
-  const keyv = new Keyv({ store: new KeyvRedis(client, { namespace, throwOnConnectError: false }), namespace, useKeyPrefix: false });
+  const keyv = new Keyv({
+    store: new KeyvRedis(client, { namespace, throwOnConnectError: false }),
+    namespace,
+    useKeyPrefix: false,
+  });
   // Keyv answers a failed read with undefined and an 'error' event: counted, so such a read is not taken for an answer
   let keyvErrors = 0;
   keyv.on('error', (err: Error) => {
@@ -75,7 +83,10 @@ export function redisResponseStore(settings: RedisSettings, logger: Logger): Res
         },
       );
       try {
-        return await Promise.race([read, timeout.then(() => (unhealthy(`no answer in ${READ_TIMEOUT_MS} ms`), undefined))]);
+        return await Promise.race([
+          read,
+          timeout.then(() => (unhealthy(`no answer in ${READ_TIMEOUT_MS} ms`), undefined)),
+        ]);
       } finally {
         clearTimeout(timer);
       }

@@ -45,7 +45,10 @@ export async function createResponseCache(options: ResponseCacheOptions): Promis
   const identity = await databaseIdentity(options.db);
   await watcher.start();
   const redis = options.redis
-    ? redisResponseStore({ ...options.redis, prefix: databasePrefix(options.redis.prefix, identity) }, options.logger)
+    ? redisResponseStore(
+        { ...options.redis, prefix: databasePrefix(options.redis.prefix, identity) },
+        options.logger,
+      )
     : null;
   const plugin = responseCachePlugin<BaseContext>({
     ...(redis ? { cache: redis } : {}),

@@ -31,9 +31,16 @@ export function cacheControlPlugins(maxAge: number): ApolloServerPlugin[] {
  * The same as a part of a combined plugin (src/core/request-parts.ts) and Apollo's plugin, which
  * must come after it: the part's willSendResponse runs first, at once.
  */
-export function cacheControl(maxAge: number): { part: RequestPart<BaseContext>; plugin: ApolloServerPlugin } {
-  if (maxAge === 0) return { part: neverCacheable, plugin: ApolloServerPluginCacheControlDisabled() };
-  return { part: cacheControlGuard, plugin: ApolloServerPluginCacheControl({ defaultMaxAge: maxAge }) };
+export function cacheControl(maxAge: number): {
+  part: RequestPart<BaseContext>;
+  plugin: ApolloServerPlugin;
+} {
+  if (maxAge === 0)
+    return { part: neverCacheable, plugin: ApolloServerPluginCacheControlDisabled() };
+  return {
+    part: cacheControlGuard,
+    plugin: ApolloServerPluginCacheControl({ defaultMaxAge: maxAge }),
+  };
 }
 
 const cacheControlGuard: RequestPart<BaseContext> = {
@@ -43,7 +50,8 @@ const cacheControlGuard: RequestPart<BaseContext> = {
   // after the fields' hints are in (restricting earlier would make Apollo ignore them),
   // and before the cache-control plugin writes the header: this part comes first
   willSendResponse({ overallCachePolicy, request }) {
-    if (request.http?.headers.get('authorization')) overallCachePolicy.restrict({ scope: 'PRIVATE' });
+    if (request.http?.headers.get('authorization'))
+      overallCachePolicy.restrict({ scope: 'PRIVATE' });
   },
 };
 

@@ -51,7 +51,8 @@ export function etagPlugin(): ApolloServerPlugin<Context> {
           };
           const tag = etagOf(response.body.singleResult.data, scope);
           response.http.headers.set('etag', tag);
-          if (matchesIfNoneMatch(req.http?.headers.get('if-none-match'), tag)) response.http.status = 304;
+          if (matchesIfNoneMatch(req.http?.headers.get('if-none-match'), tag))
+            response.http.status = 304;
         },
       };
     },

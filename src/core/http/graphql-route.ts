@@ -33,20 +33,39 @@ export interface GraphqlRouteOptions {
  * this before; what it added per request (its router, its request and response methods, a
  * streaming compressor and an ETag over every body) cost more than Apollo itself.
  */
-export function graphqlRoute(options: GraphqlRouteOptions): (req: NodeRequest, res: ServerResponse) => void {
+export function graphqlRoute(
+  options: GraphqlRouteOptions,
+): (req: NodeRequest, res: ServerResponse) => void {
   const { apollo, logger, deadlineMs, cors, context } = options;
   const without = options.without ?? {};
-  const steps: NodeHandler[] = [bodyParser.json({ limit: '1mb' }) as unknown as NodeHandler, ...options.afterBody];
+  const steps: NodeHandler[] = [
+    bodyParser.json({ limit: '1mb' }) as unknown as NodeHandler,
+    ...options.afterBody,
+  ];
   const debug = logger.isLevelEnabled('debug');
 
   const fail = (res: ServerResponse, requestId: string | undefined, err: unknown) => {
     if (res.headersSent) return; // answered already (the request deadline), and the late answer failed
     const status = (err as { status?: number }).status ?? 500;
-    const code = status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR;
-    const message = status === 413 ? 'Request body is larger than 1 MB' : status < 500 ? 'Request body is not valid JSON' : 'Internal server error';
+    const code =
+      status === 413
+        ? ErrorCode.PAYLOAD_TOO_LARGE
+        : status < 500
+          ? ErrorCode.BAD_REQUEST
+          : ErrorCode.INTERNAL_SERVER_ERROR;
+    const message =
+      status === 413
+        ? 'Request body is larger than 1 MB'
+        : status < 500
+          ? 'Request body is not valid JSON'
+          : 'Internal server error';
     if (status >= 500) logger.error({ err, requestId }, 'request failed');
     recordError(code);
-    sendJson(res, status, { errors: [{ message, extensions: { code, ...(status >= 500 && requestId ? { requestId } : {}) } }] });
+    sendJson(res, status, {
+      errors: [
+        { message, extensions: { code, ...(status >= 500 && requestId ? { requestId } : {}) } },
+      ],
+    });
   };
 
   const respond = (req: NodeRequest, res: ServerResponse, answer: HTTPGraphQLResponse) => {
@@ -59,12 +78,19 @@ export function graphqlRoute(options: GraphqlRouteOptions): (req: NodeRequest, r
       return;
     }
     void (async () => {
-      for await (const chunk of (answer.body as { asyncIterator: AsyncIterableIterator<string> }).asyncIterator) res.write(chunk);
+      for await (const chunk of (answer.body as { asyncIterator: AsyncIterableIterator<string> })
+        .asyncIterator)
+        res.write(chunk);
       res.end();
     })().catch((err) => res.destroy(err));
   };
 
-  const execute = (req: NodeRequest, res: ServerResponse, requestId: string, sql: StatementCount) => {
+  const execute = (
+    req: NodeRequest,
+    res: ServerResponse,
+    requestId: string,
+    sql: StatementCount,
+  ) => {
     const headers = new HeaderMap();
     for (const key in req.headers) {
       const value = req.headers[key];
@@ -74,7 +100,12 @@ export function graphqlRoute(options: GraphqlRouteOptions): (req: NodeRequest, r
     const query = url.indexOf('?');
     apollo
       .executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: query < 0 ? '' : url.slice(query), body: req.body },
+        httpGraphQLRequest: {
+          method: req.method!.toUpperCase(),
+          headers,
+          search: query < 0 ? '' : url.slice(query),
+          body: req.body,
+        },
         context: () => context(req, requestId, sql),
       })
       .then(
@@ -96,7 +127,8 @@ export function graphqlRoute(options: GraphqlRouteOptions): (req: NodeRequest, r
         fail(res, requestId, thrown);
       }
     };
-    const inScope = (deadline?: Deadline) => (without.asyncScope ? next() : withRequestScope({ sql, deadline }, next));
+    const inScope = (deadline?: Deadline) =>
+      without.asyncScope ? next() : withRequestScope({ sql, deadline }, next);
     if (deadlineMs <= 0) return inScope();
     const deadline = new Deadline(Date.now() + deadlineMs);
     const timer = setTimeout(() => {

@@ -26,7 +26,10 @@ export function appendVary(res: ServerResponse, field: string): void {
     return;
   }
   const text = Array.isArray(current) ? current.join(', ') : String(current);
-  const names = text.toLowerCase().split(',').map((name) => name.trim());
+  const names = text
+    .toLowerCase()
+    .split(',')
+    .map((name) => name.trim());
   if (names.includes('*') || names.includes(field.toLowerCase())) return;
   res.setHeader('vary', text ? `${text}, ${field}` : field);
 }
@@ -38,7 +41,8 @@ type Encoding = 'br' | 'gzip' | 'deflate';
 const PREFERRED: Encoding[] = ['br', 'gzip', 'deflate'];
 const compressors: Record<Encoding, (body: Buffer) => Promise<Buffer>> = {
   // quality 4: the `compression` package's default, a balance of speed and size
-  br: (body) => promisify(zlib.brotliCompress)(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }),
+  br: (body) =>
+    promisify(zlib.brotliCompress)(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }),
   gzip: (body) => promisify(zlib.gzip)(body),
   deflate: (body) => promisify(zlib.deflate)(body),
 };
@@ -82,9 +86,16 @@ export function endCompressed(req: IncomingMessage, res: ServerResponse, body: s
     return;
   }
   appendVary(res, 'Accept-Encoding');
-  const encoding = req.method === 'HEAD' || res.getHeader('content-encoding') ? null : negotiateEncoding(req.headers['accept-encoding']);
+  const encoding =
+    req.method === 'HEAD' || res.getHeader('content-encoding')
+      ? null
+      : negotiateEncoding(req.headers['accept-encoding']);
   // a UTF-16 unit is one to three bytes of UTF-8: only lengths in between need counting
-  if (!encoding || body.length * 3 < COMPRESSION_THRESHOLD || (body.length < COMPRESSION_THRESHOLD && Buffer.byteLength(body) < COMPRESSION_THRESHOLD)) {
+  if (
+    !encoding ||
+    body.length * 3 < COMPRESSION_THRESHOLD ||
+    (body.length < COMPRESSION_THRESHOLD && Buffer.byteLength(body) < COMPRESSION_THRESHOLD)
+  ) {
     res.end(body);
     return;
   }

@@ -39,11 +39,17 @@ function rateLimitHeaders(take: Take): [string, string][] {
  * refusing with RATE_LIMITED (HTTP 429, Retry-After) when the bucket lacks it. Accepted
  * operations report their cost in `extensions.cost` and the budget left in RateLimit-* headers.
  */
-export function costPart(options: CostPluginOptions): RequestPart<Context, { report?: CostReport; take?: Take }> {
+export function costPart(
+  options: CostPluginOptions,
+): RequestPart<Context, { report?: CostReport; take?: Take }> {
   const limits = [options.maxCost, options.buckets ? options.bucketSize : 0].filter((n) => n > 0);
   const limit = limits.length ? Math.min(...limits) : null;
   let estimator: CostEstimator | undefined;
-  const accept = (state: { report?: CostReport; take?: Take }, requested: number, take: Take | undefined) => {
+  const accept = (
+    state: { report?: CostReport; take?: Take },
+    requested: number,
+    take: Take | undefined,
+  ) => {
     if (take && !take.allowed) {
       throw new GraphQLError(
         `Rate limit exceeded: this query costs ${Math.max(1, requested)} and ${take.remaining} of ${take.limit} points are left; retry in ${take.retryAfterSeconds} s`,
@@ -58,7 +64,12 @@ export function costPart(options: CostPluginOptions): RequestPart<Context, { rep
     }
     state.take = take;
     state.report = { requested, limit };
-    if (take) state.report.rateLimit = { limit: take.limit, remaining: take.remaining, resetSeconds: take.resetSeconds };
+    if (take)
+      state.report.rateLimit = {
+        limit: take.limit,
+        remaining: take.remaining,
+        resetSeconds: take.resetSeconds,
+      };
   };
   return {
     start: () => ({}),
@@ -67,18 +78,29 @@ export function costPart(options: CostPluginOptions): RequestPart<Context, { rep
       estimator ??= new CostEstimator(schema);
       const requested = estimator.estimate(document, operation, request.variables);
       if (limit !== null && requested > limit) {
-        const which = limit === options.maxCost ? 'MAX_QUERY_COST' : 'RATE_LIMIT_POINTS, the whole budget';
+        const which =
+          limit === options.maxCost ? 'MAX_QUERY_COST' : 'RATE_LIMIT_POINTS, the whole budget';
         throw new GraphQLError(
           `The query's estimated cost is ${requested}; the limit is ${limit} (${which}). ` +
             'Each object returned costs 1 and `first` multiplies what is under it: ask for smaller pages or fewer nested lists.',
-          { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: requested, limit, http: { status: 400 } } },
+          {
+            extensions: {
+              code: ErrorCode.QUERY_TOO_COMPLEX,
+              cost: requested,
+              limit,
+              http: { status: 400 },
+            },
+          },
         );
       }
       if (!options.buckets) return accept(state, requested, undefined);
-      return options.buckets.take(clientIdOf(contextValue), Math.max(1, requested)).then((take) => accept(state, requested, take));
+      return options.buckets
+        .take(clientIdOf(contextValue), Math.max(1, requested))
+        .then((take) => accept(state, requested, take));
     },
     willSendResponse({ response }, { take, report }) {
-      if (take) for (const [name, value] of rateLimitHeaders(take)) response.http.headers.set(name, value);
+      if (take)
+        for (const [name, value] of rateLimitHeaders(take)) response.http.headers.set(name, value);
       if (report && response.body.kind === 'single') {
         const result = response.body.singleResult;
         if (result.extensions) result.extensions.cost = report;

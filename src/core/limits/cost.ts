@@ -79,7 +79,9 @@ export function estimateCost(
       if (selection.kind === Kind.FIELD) {
         total += fieldCost(selection, parent);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        const type = selection.typeCondition
+          ? schema.getType(selection.typeCondition.name.value)
+          : parent;
         if (type && isCompositeType(type)) total += selectionCost(selection.selectionSet, type);
       } else {
         total += fragmentCost(selection.name.value);
@@ -111,7 +113,10 @@ export function estimateCost(
     const coordinate = `${parent.name}.${def.name}`;
     const extra = Number(def.extensions?.cost ?? COMPUTE_COST[coordinate] ?? 0);
     const own = (isCompositeType(type) ? (list ? size : 1) : 0) + extra;
-    const below = node.selectionSet && isCompositeType(type) ? size * selectionCost(node.selectionSet, type) : 0;
+    const below =
+      node.selectionSet && isCompositeType(type)
+        ? size * selectionCost(node.selectionSet, type)
+        : 0;
     return own + below;
   };
 
@@ -141,7 +146,8 @@ function itemsOf(
   const firstArg = def.args.find((a) => a.name === 'first');
   if (firstArg) {
     // a bounded list's default is in the schema (src/core/bounded-lists.ts); connections' is 20
-    const schemaDefault = typeof firstArg.defaultValue === 'number' ? firstArg.defaultValue : undefined;
+    const schemaDefault =
+      typeof firstArg.defaultValue === 'number' ? firstArg.defaultValue : undefined;
     const fallback = FIRST_DEFAULTS[`${parent.name}.${def.name}`] ?? schemaDefault ?? DEFAULT_FIRST;
     const first = argumentValue(node.arguments, 'first', variables);
     // Not a positive whole number: the resolver refuses it; cost it as the default meanwhile.
@@ -167,7 +173,11 @@ function variableDefaults(operation: OperationDefinitionNode): Record<string, un
   return defaults;
 }
 
-function argumentValue(args: readonly ArgumentNode[] | undefined, name: string, variables: Variables): unknown {
+function argumentValue(
+  args: readonly ArgumentNode[] | undefined,
+  name: string,
+  variables: Variables,
+): unknown {
   const arg = args?.find((a) => a.name.value === name);
   if (!arg) return undefined;
   return valueFromASTUntyped(arg.value, variables ?? undefined);
@@ -216,20 +226,30 @@ export class CostEstimator {
 
   constructor(private readonly schema: GraphQLSchema) {}
 
-  estimate(document: DocumentNode, operation: OperationDefinitionNode, variables: Variables): number {
+  estimate(
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Variables,
+  ): number {
     let known = this.operations.get(operation);
     if (!known) {
       known = { id: this.nextId++, sizing: sizingVariables(document) };
       this.operations.set(operation, known);
     }
     // [value] when given, [] when left out (its default applies): an explicit null is not a default
-    const values = known.sizing.length === 0 ? '' : JSON.stringify(known.sizing.map((name) => (variables && name in variables ? [variables[name]] : [])));
+    const values =
+      known.sizing.length === 0
+        ? ''
+        : JSON.stringify(
+            known.sizing.map((name) => (variables && name in variables ? [variables[name]] : [])),
+          );
     // the values are the client's (900 KB of ids, say): a long key is kept as its hash
     const key = `${known.id}:${values.length > MAX_KEY_LENGTH ? createHash('sha256').update(values).digest('base64url') : values}`;
     let cost = this.estimates.get(key);
     if (cost === undefined) {
       const fragments: Record<string, FragmentDefinitionNode> = {};
-      for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+      for (const d of document.definitions)
+        if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
       cost = estimateCost(this.schema, operation, fragments, variables);
       this.estimates.set(key, cost);
     }

@@ -20,18 +20,32 @@ export function countLimitRule(maxAliases: number, maxDirectives: number): Valid
         leave(document) {
           if (maxAliases > 0 && aliases > maxAliases) {
             context.reportError(
-              new GraphQLError(`The query has ${aliases} aliases; the limit is ${maxAliases} (MAX_QUERY_ALIASES)`, {
-                nodes: [document],
-                extensions: { code: ErrorCode.TOO_MANY_ALIASES, count: aliases, limit: maxAliases },
-              }),
+              new GraphQLError(
+                `The query has ${aliases} aliases; the limit is ${maxAliases} (MAX_QUERY_ALIASES)`,
+                {
+                  nodes: [document],
+                  extensions: {
+                    code: ErrorCode.TOO_MANY_ALIASES,
+                    count: aliases,
+                    limit: maxAliases,
+                  },
+                },
+              ),
             );
           }
           if (maxDirectives > 0 && directives > maxDirectives) {
             context.reportError(
-              new GraphQLError(`The query has ${directives} directives; the limit is ${maxDirectives} (MAX_QUERY_DIRECTIVES)`, {
-                nodes: [document],
-                extensions: { code: ErrorCode.TOO_MANY_DIRECTIVES, count: directives, limit: maxDirectives },
-              }),
+              new GraphQLError(
+                `The query has ${directives} directives; the limit is ${maxDirectives} (MAX_QUERY_DIRECTIVES)`,
+                {
+                  nodes: [document],
+                  extensions: {
+                    code: ErrorCode.TOO_MANY_DIRECTIVES,
+                    count: directives,
+                    limit: maxDirectives,
+                  },
+                },
+              ),
             );
           }
         },

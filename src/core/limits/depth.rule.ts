@@ -19,7 +19,10 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
       for (const selection of set.selections) {
         if (selection.kind === Kind.FIELD) {
           if (INTROSPECTION_ROOTS.has(selection.name.value)) continue;
-          deepest = Math.max(deepest, 1 + (selection.selectionSet ? depthOf(selection.selectionSet) : 0));
+          deepest = Math.max(
+            deepest,
+            1 + (selection.selectionSet ? depthOf(selection.selectionSet) : 0),
+          );
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           deepest = Math.max(deepest, depthOf(selection.selectionSet));
         } else {
@@ -48,7 +51,10 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
           context.reportError(
             new GraphQLError(
               `The query nests ${depth} levels deep; the limit is ${maxDepth} (MAX_QUERY_DEPTH). Ask for less at once, or page.`,
-              { nodes: [operation], extensions: { code: ErrorCode.QUERY_TOO_DEEP, depth, limit: maxDepth } },
+              {
+                nodes: [operation],
+                extensions: { code: ErrorCode.QUERY_TOO_DEEP, depth, limit: maxDepth },
+              },
             ),
           );
         }

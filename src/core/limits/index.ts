@@ -26,14 +26,23 @@ import { loadManifest, ManifestCache, trustedDocuments } from './transport/trust
 
 export { estimateCost } from './cost';
 export { DEFAULT_LIMITS, DEFAULT_SECURITY, parseSecuritySettings } from './settings';
-export type { QueryLimits, RateLimitSettings, SecuritySettings, TransportSettings } from './settings';
+export type {
+  QueryLimits,
+  RateLimitSettings,
+  SecuritySettings,
+  TransportSettings,
+} from './settings';
 
 /** What the limits add to Apollo and to the express route in front of it. */
 export interface Security {
   /** Spread into the ApolloServer options. */
   apollo: Pick<
     ApolloServerOptions<Context>,
-    'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests' | 'persistedQueries' | 'csrfPrevention'
+    | 'validationRules'
+    | 'parseOptions'
+    | 'allowBatchedHttpRequests'
+    | 'persistedQueries'
+    | 'csrfPrevention'
   >;
   /** Server-level hooks (the rate limiter's connection ends with the server). */
   plugins: ApolloServerPlugin<Context>[];
@@ -60,7 +69,9 @@ export function createSecurity(
   const limits = settings?.limits ?? DEFAULT_SECURITY.limits;
   const rateLimit = settings?.rateLimit ?? { ...DEFAULT_SECURITY.rateLimit, points: 0 };
   const transport = settings?.transport ?? DEFAULT_SECURITY.transport;
-  const buckets = createBucketStore(rateLimit, deps.redis, deps.logger, () => databaseIdentity(deps.db));
+  const buckets = createBucketStore(rateLimit, deps.redis, deps.logger, () =>
+    databaseIdentity(deps.db),
+  );
   const manifest = transport.trustedDocuments ? loadManifest(transport.trustedDocuments) : null;
   return {
     apollo: {
@@ -91,10 +102,18 @@ export function createSecurity(
       { layer: 'request-id-plugin', part: requestIdPart },
       { layer: 'limit-metrics', part: limitMetricsPart },
       { layer: 'nul-guard', part: nulGuardPart },
-      { layer: 'cost', part: costPart({ maxCost: limits.maxCost, buckets, bucketSize: rateLimit.points }) },
+      {
+        layer: 'cost',
+        part: costPart({ maxCost: limits.maxCost, buckets, bucketSize: rateLimit.points }),
+      },
     ],
     cors: cors(transport.corsOrigins),
-    afterBody: [requireJsonBody(), requestShape(limits.maxNameLength, limits.maxVariablesDepth), batchPolicy(transport.batchMaxOperations), ...(manifest ? [trustedDocuments(manifest)] : [])],
+    afterBody: [
+      requireJsonBody(),
+      requestShape(limits.maxNameLength, limits.maxVariablesDepth),
+      batchPolicy(transport.batchMaxOperations),
+      ...(manifest ? [trustedDocuments(manifest)] : []),
+    ],
     mcp: mcpRateLimit(buckets),
   };
 }

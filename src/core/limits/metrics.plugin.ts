@@ -4,7 +4,10 @@ import { partsPlugin, RequestPart } from '../request-parts';
 import { LIMIT_CODES, limitCodeOf } from './refusals';
 
 /** The limit behind a refusal, whether Apollo relabelled it or not. */
-function limitOf(error: { message: string; extensions?: Record<string, unknown> }): string | undefined {
+function limitOf(error: {
+  message: string;
+  extensions?: Record<string, unknown>;
+}): string | undefined {
   const code = limitCodeOf(error, error.message) ?? error.extensions?.code;
   return typeof code === 'string' && LIMIT_CODES.has(code) ? code : undefined;
 }

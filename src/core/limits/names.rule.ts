@@ -13,7 +13,14 @@ export function nameLengthRule(maxLength: number): ValidationRule {
       context.reportError(
         new GraphQLError(
           `A name in the query is ${node.value.length} characters long ("${node.value.slice(0, 20)}..."); the limit is ${maxLength} (MAX_NAME_LENGTH)`,
-          { nodes: [node], extensions: { code: ErrorCode.NAME_TOO_LONG, length: node.value.length, limit: maxLength } },
+          {
+            nodes: [node],
+            extensions: {
+              code: ErrorCode.NAME_TOO_LONG,
+              length: node.value.length,
+              limit: maxLength,
+            },
+          },
         ),
       );
     },

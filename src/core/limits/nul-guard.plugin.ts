@@ -26,16 +26,20 @@ function pathToNul(value: unknown, path: string): string | null {
     } else if (Array.isArray(item)) {
       for (let i = item.length - 1; i >= 0; i -= 1) stack.push([item[i], `${at}[${i}]`]);
     } else if (item && typeof item === 'object') {
-      for (const [key, inner] of Object.entries(item).reverse()) stack.push([inner, `${at}.${key}`]);
+      for (const [key, inner] of Object.entries(item).reverse())
+        stack.push([inner, `${at}.${key}`]);
     }
   }
   return null;
 }
 
 function refuse(argument: string): GraphQLError {
-  return new GraphQLError(`"${argument}" contains the NUL character (U+0000), which no text here may hold`, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, argument, http: { status: 400 } },
-  });
+  return new GraphQLError(
+    `"${argument}" contains the NUL character (U+0000), which no text here may hold`,
+    {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, argument, http: { status: 400 } },
+    },
+  );
 }
 
 /** Apollo hands the same parsed document to every request with the same text: looked at once. */

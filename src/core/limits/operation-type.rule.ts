@@ -7,7 +7,9 @@ import { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 export const operationTypeRule: ValidationRule = (context: ValidationContext) => ({
   OperationDefinition(node) {
     if (!context.getSchema().getRootType(node.operation)) {
-      context.reportError(new GraphQLError(`This API has no ${node.operation} operations`, { nodes: [node] }));
+      context.reportError(
+        new GraphQLError(`This API has no ${node.operation} operations`, { nodes: [node] }),
+      );
     }
   },
 });

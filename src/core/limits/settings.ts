@@ -63,7 +63,10 @@ type Env = Record<string, string | undefined>;
  * Reads the security settings from `env` (config.ts passes process.env), failing through
  * `fail` with a message that names the variable.
  */
-export function parseSecuritySettings(env: Env, fail: (message: string) => Error): SecuritySettings {
+export function parseSecuritySettings(
+  env: Env,
+  fail: (message: string) => Error,
+): SecuritySettings {
   const count = (name: string, fallback: number, max = 1_000_000_000): number => {
     const raw = env[name];
     if (raw === undefined || raw.trim() === '') return fallback;
@@ -79,8 +82,15 @@ export function parseSecuritySettings(env: Env, fail: (message: string) => Error
     if (value === 0) throw fail(`${name} must be from 1 to ${max}, got "0"`);
     return value;
   };
-  const windowSeconds = count('RATE_LIMIT_WINDOW_SECONDS', DEFAULT_SECURITY.rateLimit.windowSeconds, 86_400);
-  if (windowSeconds === 0) throw fail('RATE_LIMIT_WINDOW_SECONDS must be at least 1 (set RATE_LIMIT_POINTS=0 to turn rate limiting off)');
+  const windowSeconds = count(
+    'RATE_LIMIT_WINDOW_SECONDS',
+    DEFAULT_SECURITY.rateLimit.windowSeconds,
+    86_400,
+  );
+  if (windowSeconds === 0)
+    throw fail(
+      'RATE_LIMIT_WINDOW_SECONDS must be at least 1 (set RATE_LIMIT_POINTS=0 to turn rate limiting off)',
+    );
   return {
     limits: {
       maxDepth: count('MAX_QUERY_DEPTH', DEFAULT_LIMITS.maxDepth, 1000),
@@ -91,7 +101,10 @@ export function parseSecuritySettings(env: Env, fail: (message: string) => Error
       maxNameLength: atLeastOne('MAX_NAME_LENGTH', DEFAULT_LIMITS.maxNameLength, 10_000),
       maxVariablesDepth: atLeastOne('MAX_VARIABLES_DEPTH', DEFAULT_LIMITS.maxVariablesDepth, 1000),
     },
-    rateLimit: { points: count('RATE_LIMIT_POINTS', DEFAULT_SECURITY.rateLimit.points), windowSeconds },
+    rateLimit: {
+      points: count('RATE_LIMIT_POINTS', DEFAULT_SECURITY.rateLimit.points),
+      windowSeconds,
+    },
     transport: {
       corsOrigins: parseOrigins(env.CORS_ORIGINS, fail),
       batchMaxOperations: count('BATCH_MAX_OPERATIONS', 0, 100),
@@ -103,12 +116,19 @@ export function parseSecuritySettings(env: Env, fail: (message: string) => Error
 
 /** CORS_ORIGINS: empty (same-origin only), `*`, or comma-separated origins like https://a.example. */
 function parseOrigins(raw: string | undefined, fail: (message: string) => Error): string[] {
-  const origins = (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = (raw ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   if (origins.includes('*')) {
-    if (origins.length > 1) throw fail(`CORS_ORIGINS is either * or a list of origins, not both: "${raw}"`);
+    if (origins.length > 1)
+      throw fail(`CORS_ORIGINS is either * or a list of origins, not both: "${raw}"`);
     return ['*'];
   }
   const bad = origins.find((o) => !/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(o));
-  if (bad) throw fail(`CORS_ORIGINS must be * or comma-separated origins such as https://careers.example, got "${bad}"`);
+  if (bad)
+    throw fail(
+      `CORS_ORIGINS must be * or comma-separated origins such as https://careers.example, got "${bad}"`,
+    );
   return origins.map((o) => o.toLowerCase());
 }

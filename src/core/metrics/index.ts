@@ -1,5 +1,11 @@
 export { metricsPlugin, operationLabel } from './metrics.plugin';
 export { metricsHandler } from './metrics.route';
-export { recordCacheHit, recordCacheMiss, recordError, recordRateLimitRefusal, registry } from './registry';
+export {
+  recordCacheHit,
+  recordCacheMiss,
+  recordError,
+  recordRateLimitRefusal,
+  registry,
+} from './registry';
 export { createTracing } from './tracing';
 export type { Tracing } from './tracing';

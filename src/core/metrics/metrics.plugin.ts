@@ -3,7 +3,14 @@ import { performance } from 'node:perf_hooks';
 import { Context } from '../context';
 import { partsPlugin, RequestPart } from '../request-parts';
 import { ErrorCode } from '../errors';
-import { errorsByCode, graphqlDuration, graphqlRequests, graphqlStatements, recordCacheHit, recordCacheMiss } from './registry';
+import {
+  errorsByCode,
+  graphqlDuration,
+  graphqlRequests,
+  graphqlStatements,
+  recordCacheHit,
+  recordCacheMiss,
+} from './registry';
 
 /** Distinct operation names kept as labels; later ones are counted as "other" (clients choose names). */
 const MAX_OPERATION_LABELS = 200;
@@ -13,7 +20,8 @@ const seen = new Set<string>();
 export function operationLabel(name: string | null | undefined): string {
   if (!name) return 'anonymous';
   if (seen.has(name)) return name;
-  if (seen.size >= MAX_OPERATION_LABELS || !/^[_A-Za-z][_0-9A-Za-z]{0,99}$/.test(name)) return 'other';
+  if (seen.size >= MAX_OPERATION_LABELS || !/^[_A-Za-z][_0-9A-Za-z]{0,99}$/.test(name))
+    return 'other';
   seen.add(name);
   return name;
 }
@@ -22,10 +30,15 @@ export function operationLabel(name: string | null | undefined): string {
  * Counts each GraphQL operation, its latency, its SQL statements and the error codes it answers
  * with; with `responseCache`, also the response cache's hits and misses (every query it looked up).
  */
-export function metricsPart(options: { responseCache?: boolean } = {}): RequestPart<Context, number> {
+export function metricsPart(
+  options: { responseCache?: boolean } = {},
+): RequestPart<Context, number> {
   return {
     start: () => performance.now(),
-    willSendResponse({ response, operationName, request, contextValue, metrics, operation: document }, started) {
+    willSendResponse(
+      { response, operationName, request, contextValue, metrics, operation: document },
+      started,
+    ) {
       if (options.responseCache && document?.operation === 'query') {
         if (metrics.responseCacheHit) recordCacheHit('response');
         else recordCacheMiss('response');
@@ -36,12 +49,18 @@ export function metricsPart(options: { responseCache?: boolean } = {}): RequestP
       graphqlStatements.observe(operation, contextValue.sql.statements);
       if (response.body.kind === 'single') {
         const errors = response.body.singleResult.errors;
-        if (errors) for (const error of errors) errorsByCode.inc({ code: String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR) });
+        if (errors)
+          for (const error of errors)
+            errorsByCode.inc({
+              code: String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR),
+            });
       }
     },
   };
 }
 
-export function metricsPlugin(options: { responseCache?: boolean } = {}): ApolloServerPlugin<Context> {
+export function metricsPlugin(
+  options: { responseCache?: boolean } = {},
+): ApolloServerPlugin<Context> {
   return partsPlugin([metricsPart(options)]);
 }

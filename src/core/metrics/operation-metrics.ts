@@ -52,9 +52,24 @@ export class LabelledCounter extends LabelledMetric {
     this.slot(label).count += by;
   }
 
-  async get(): Promise<{ name: string; help: string; type: string; values: MetricValue[]; aggregator: string }> {
-    const values = [...this.slots].map(([label, slot]) => ({ value: slot.count, labels: { [this.labelName]: label } }));
-    return { name: this.name, help: this.help, type: this.type, values, aggregator: this.aggregator };
+  async get(): Promise<{
+    name: string;
+    help: string;
+    type: string;
+    values: MetricValue[];
+    aggregator: string;
+  }> {
+    const values = [...this.slots].map(([label, slot]) => ({
+      value: slot.count,
+      labels: { [this.labelName]: label },
+    }));
+    return {
+      name: this.name,
+      help: this.help,
+      type: this.type,
+      values,
+      aggregator: this.aggregator,
+    };
   }
 }
 
@@ -71,18 +86,46 @@ export class LabelledHistogram extends LabelledMetric {
     slot.buckets[i] += 1;
   }
 
-  async get(): Promise<{ name: string; help: string; type: string; values: MetricValue[]; aggregator: string }> {
+  async get(): Promise<{
+    name: string;
+    help: string;
+    type: string;
+    values: MetricValue[];
+    aggregator: string;
+  }> {
     const values: MetricValue[] = [];
     for (const [label, slot] of this.slots) {
       let cumulative = 0;
       this.bounds.forEach((bound, i) => {
         cumulative += slot.buckets[i];
-        values.push({ value: cumulative, labels: { le: bound, [this.labelName]: label }, metricName: `${this.name}_bucket` });
+        values.push({
+          value: cumulative,
+          labels: { le: bound, [this.labelName]: label },
+          metricName: `${this.name}_bucket`,
+        });
       });
-      values.push({ value: slot.count, labels: { le: '+Inf', [this.labelName]: label }, metricName: `${this.name}_bucket` });
-      values.push({ value: slot.sum, labels: { [this.labelName]: label }, metricName: `${this.name}_sum` });
-      values.push({ value: slot.count, labels: { [this.labelName]: label }, metricName: `${this.name}_count` });
+      values.push({
+        value: slot.count,
+        labels: { le: '+Inf', [this.labelName]: label },
+        metricName: `${this.name}_bucket`,
+      });
+      values.push({
+        value: slot.sum,
+        labels: { [this.labelName]: label },
+        metricName: `${this.name}_sum`,
+      });
+      values.push({
+        value: slot.count,
+        labels: { [this.labelName]: label },
+        metricName: `${this.name}_count`,
+      });
     }
-    return { name: this.name, help: this.help, type: this.type, values, aggregator: this.aggregator };
+    return {
+      name: this.name,
+      help: this.help,
+      type: this.type,
+      values,
+      aggregator: this.aggregator,
+    };
   }
 }

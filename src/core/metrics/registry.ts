@@ -12,7 +12,11 @@ collectDefaultMetrics({ register: registry });
 // Recorded on every request: counted in place (./operation-metrics.ts), not through prom-client's observe().
 
 /** GraphQL operations answered, by operation name. */
-export const graphqlRequests = new LabelledCounter('careergraph_graphql_requests_total', 'GraphQL operations answered, by operation name', 'operation');
+export const graphqlRequests = new LabelledCounter(
+  'careergraph_graphql_requests_total',
+  'GraphQL operations answered, by operation name',
+  'operation',
+);
 
 /** Time from receiving an operation to sending its answer, by operation name. */
 export const graphqlDuration = new LabelledHistogram(
@@ -29,7 +33,8 @@ export const graphqlStatements = new LabelledHistogram(
   'operation',
   [0, 1, 2, 5, 10, 20, 50, 100],
 );
-for (const metric of [graphqlRequests, graphqlDuration, graphqlStatements]) registry.registerMetric(metric as never);
+for (const metric of [graphqlRequests, graphqlDuration, graphqlStatements])
+  registry.registerMetric(metric as never);
 
 /** Errors sent to clients, by extensions.code. */
 export const errorsByCode = new Counter({

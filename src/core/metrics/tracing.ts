@@ -1,5 +1,12 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { Context as OtelContext, defaultTextMapGetter, ROOT_CONTEXT, SpanKind, SpanStatusCode, Tracer } from '@opentelemetry/api';
+import {
+  Context as OtelContext,
+  defaultTextMapGetter,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  Tracer,
+} from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -43,7 +50,11 @@ export function createTracing(endpoint: string, serviceName = 'careergraph'): Tr
   const tracer = provider.getTracer('careergraph');
   const plugin: ApolloServerPlugin<Context> = {
     async requestDidStart({ request }) {
-      const span = tracer.startSpan('graphql', { kind: SpanKind.SERVER }, incomingContext(request.http?.headers));
+      const span = tracer.startSpan(
+        'graphql',
+        { kind: SpanKind.SERVER },
+        incomingContext(request.http?.headers),
+      );
       return {
         async willSendResponse({ operationName, operation, contextValue, response }) {
           const name = operationName ?? request.operationName ?? null;
@@ -52,9 +63,12 @@ export function createTracing(endpoint: string, serviceName = 'careergraph'): Tr
           if (name) span.setAttribute('graphql.operation.name', name);
           span.setAttribute('careergraph.request_id', contextValue.requestId);
           span.setAttribute('careergraph.sql_statements', contextValue.sql.statements);
-          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          const errors =
+            response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           if (errors.length) {
-            const codes = errors.map((e) => String(e.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
+            const codes = errors.map((e) =>
+              String(e.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR),
+            );
             span.setAttribute('careergraph.error_codes', codes);
             span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(', ') });
           }

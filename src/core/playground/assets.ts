@@ -10,10 +10,19 @@ export type Asset = { type: string; path: string } | { type: string; body: strin
 export function playgroundAssets(): Record<string, Asset> {
   const js = 'text/javascript; charset=utf-8';
   return {
-    'react.production.min.js': { type: js, path: join(packageDir('react'), 'umd', 'react.production.min.js') },
-    'react-dom.production.min.js': { type: js, path: join(packageDir('react-dom'), 'umd', 'react-dom.production.min.js') },
+    'react.production.min.js': {
+      type: js,
+      path: join(packageDir('react'), 'umd', 'react.production.min.js'),
+    },
+    'react-dom.production.min.js': {
+      type: js,
+      path: join(packageDir('react-dom'), 'umd', 'react-dom.production.min.js'),
+    },
     'graphiql.min.js': { type: js, path: join(packageDir('graphiql'), 'graphiql.min.js') },
-    'graphiql.min.css': { type: 'text/css; charset=utf-8', path: join(packageDir('graphiql'), 'graphiql.min.css') },
+    'graphiql.min.css': {
+      type: 'text/css; charset=utf-8',
+      path: join(packageDir('graphiql'), 'graphiql.min.css'),
+    },
     'playground.js': { type: js, body: PLAYGROUND_SCRIPT },
   };
 }

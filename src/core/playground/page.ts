@@ -1,13 +1,20 @@
 import { Example } from './examples';
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 /** JSON safe inside a <script> element: no "</script>" or "<!--" can end it early. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /** The playground's HTML: GraphiQL from our own assets, the examples as data. */
-export function playgroundPage(options: { endpoint: string; assets: string; examples: Example[] }): string {
+export function playgroundPage(options: {
+  endpoint: string;
+  assets: string;
+  examples: Example[];
+}): string {
   const a = (file: string) => escapeHtml(`${options.assets}/${file}`);
   return `<!doctype html>
 <html lang="en">

@@ -19,7 +19,10 @@ const CONTENT_SECURITY_POLICY = [
 
 /** Whether a request would rather have a page than JSON (what a browser's address bar sends). */
 export function prefersHtml(req: Request): boolean {
-  return req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html';
+  return (
+    req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) ===
+    'text/html'
+  );
 }
 
 /**
@@ -28,7 +31,11 @@ export function prefersHtml(req: Request): boolean {
  */
 export function playground(options: { endpoint?: string; examples?: Example[] } = {}): Router {
   const endpoint = options.endpoint ?? '/graphql';
-  const page = playgroundPage({ endpoint, assets: ASSETS_PATH, examples: options.examples ?? loadExamples() });
+  const page = playgroundPage({
+    endpoint,
+    assets: ASSETS_PATH,
+    examples: options.examples ?? loadExamples(),
+  });
   const assets = new Map<string, Asset>(Object.entries(playgroundAssets()));
   const bodies = new Map<string, Buffer>();
   const router = Router();

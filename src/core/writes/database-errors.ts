@@ -27,7 +27,15 @@ export type DatabaseFault =
  * Faults that last until something outside the process changes (the disk, the file, the
  * network): while one holds, /readyz answers 503. Contention and timeouts pass by themselves.
  */
-const LASTING: ReadonlySet<UnavailableReason> = new Set(['disk-full', 'read-only', 'io-error', 'cannot-open', 'damaged', 'moved', 'unreachable']);
+const LASTING: ReadonlySet<UnavailableReason> = new Set([
+  'disk-full',
+  'read-only',
+  'io-error',
+  'cannot-open',
+  'damaged',
+  'moved',
+  'unreachable',
+]);
 export const isLasting = (reason: UnavailableReason) => LASTING.has(reason);
 
 const SQLITE: Record<string, UnavailableReason> = {
@@ -54,7 +62,8 @@ function postgresReason(code: string): UnavailableReason | null {
   return null;
 }
 
-const NETWORK = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Query read timeout|terminating connection/i;
+const NETWORK =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Query read timeout|terminating connection/i;
 
 /** The error itself and what it wraps (TypeORM's QueryFailedError keeps the driver's error). */
 function layers(err: unknown): Record<string, unknown>[] {
@@ -67,7 +76,8 @@ function layers(err: unknown): Record<string, unknown>[] {
   return out;
 }
 
-const camel = (column: string) => column.replace(/_id$/, '').replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+const camel = (column: string) =>
+  column.replace(/_id$/, '').replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
 
 /** The columns a unique violation names: SQLite's message or PostgreSQL's detail. */
 function uniqueColumns(layer: Record<string, unknown>): string[] | null {
@@ -76,7 +86,9 @@ function uniqueColumns(layer: Record<string, unknown>): string[] | null {
   if (sqlite) return sqlite[1].split(',').map((c) => c.trim().split('.').pop() as string);
   if (layer.code === '23505') {
     const detail = /^Key \(([^)]+)\)=/.exec(String(layer.detail ?? ''));
-    return detail ? detail[1].split(',').map((c) => c.trim().replace(/"/g, '')) : [String(layer.constraint ?? 'input')];
+    return detail
+      ? detail[1].split(',').map((c) => c.trim().replace(/"/g, ''))
+      : [String(layer.constraint ?? 'input')];
   }
   return null;
 }
@@ -89,7 +101,8 @@ export function classifyDatabaseError(err: unknown): DatabaseFault {
     if (SQLITE[code]) return { kind: 'unavailable', reason: SQLITE[code] };
     const pg = /^[0-9A-Z]{5}$/.test(code) ? postgresReason(code) : null;
     if (pg) return { kind: 'unavailable', reason: pg };
-    if (NETWORK.test(code) || NETWORK.test(String(layer.message ?? ''))) return { kind: 'unavailable', reason: 'unreachable' };
+    if (NETWORK.test(code) || NETWORK.test(String(layer.message ?? '')))
+      return { kind: 'unavailable', reason: 'unreachable' };
   }
   return null;
 }
@@ -110,7 +123,9 @@ const MESSAGES: Record<UnavailableReason, string> = {
 /** SERVICE_UNAVAILABLE (HTTP 503): nothing was written; the client may retry later. */
 export function serviceUnavailable(reason: UnavailableReason, detail?: string): GraphQLError {
   const message = `${MESSAGES[reason]}; nothing was written, try again later${detail ? ` (${detail})` : ''}`;
-  return new GraphQLError(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason, http: { status: 503 } } });
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason, http: { status: 503 } },
+  });
 }
 
 /** The coded error a database failure becomes, or null when it is not one we can name. */

@@ -42,11 +42,14 @@ export class Deadline {
 
   /** Resolves once no commit is in flight. */
   settled(): Promise<void> {
-    return this.committing === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve));
+    return this.committing === 0
+      ? Promise.resolve()
+      : new Promise((resolve) => this.waiters.push(resolve));
   }
 }
 
-export const withDeadline = <T>(deadline: Deadline, fn: () => T): T => withinRequestScope({ deadline }, fn);
+export const withDeadline = <T>(deadline: Deadline, fn: () => T): T =>
+  withinRequestScope({ deadline }, fn);
 
 /** The deadline of the request this code runs for, if any (CLIs and start-up have none). */
 export const currentDeadline = (): Deadline | undefined => currentRequestScope()?.deadline;

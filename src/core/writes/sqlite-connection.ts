@@ -23,14 +23,22 @@ const exec = (conn: sqlite3.Database, sql: string) =>
  * never sees a change that then rolls back (on one shared connection it would). Opened without
  * OPEN_CREATE: a database file that vanished is an error here, never a new empty database.
  */
-export async function openWriterConnection(path: string, busyTimeoutMs: number): Promise<sqlite3.Database> {
+export async function openWriterConnection(
+  path: string,
+  busyTimeoutMs: number,
+): Promise<sqlite3.Database> {
   const conn = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const c = new sqlite3.Database(path, sqlite3.OPEN_READWRITE, (err) => (err ? reject(err) : resolve(c)));
+    const c = new sqlite3.Database(path, sqlite3.OPEN_READWRITE, (err) =>
+      err ? reject(err) : resolve(c),
+    );
   });
   try {
     // synchronous=FULL: each COMMIT is on disk (the WAL fsynced) before it returns, so an
     // acknowledged write survives a power cut as well as a crash
-    await exec(conn, `PRAGMA busy_timeout = ${busyTimeoutMs}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;`);
+    await exec(
+      conn,
+      `PRAGMA busy_timeout = ${busyTimeoutMs}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;`,
+    );
   } catch (err) {
     await closeConnection(conn);
     throw err;
@@ -38,7 +46,8 @@ export async function openWriterConnection(path: string, busyTimeoutMs: number):
   return conn;
 }
 
-export const closeConnection = (conn: sqlite3.Database) => new Promise<void>((resolve) => conn.close(() => resolve()));
+export const closeConnection = (conn: sqlite3.Database) =>
+  new Promise<void>((resolve) => conn.close(() => resolve()));
 
 /** A TypeORM query runner (and entity manager) on `conn`, so write code keeps using repositories. */
 export function runnerOn(db: DataSource, conn: sqlite3.Database): QueryRunner {

@@ -1,9 +1,22 @@
 import sqlite3 from 'sqlite3';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Logger } from '../logger';
-import { classifyDatabaseError, isLasting, serviceUnavailable, UnavailableReason, writeErrorFrom } from './database-errors';
+import {
+  classifyDatabaseError,
+  isLasting,
+  serviceUnavailable,
+  UnavailableReason,
+  writeErrorFrom,
+} from './database-errors';
 import { currentDeadline, Deadline } from './deadline';
-import { closeConnection, fileIdentity, insideTransaction, markTransaction, openWriterConnection, runnerOn } from './sqlite-connection';
+import {
+  closeConnection,
+  fileIdentity,
+  insideTransaction,
+  markTransaction,
+  openWriterConnection,
+  runnerOn,
+} from './sqlite-connection';
 
 export type WriteWork<T> = (em: EntityManager) => Promise<T>;
 
@@ -65,7 +78,10 @@ abstract class WritePath {
   protected failed(reason: UnavailableReason, err: unknown): void {
     if (!isLasting(reason) || this.failure === reason) return;
     this.failure = reason;
-    this.logger?.error({ fault: reason, err: err instanceof Error ? err.message : String(err) }, 'database cannot commit writes; refusing them with SERVICE_UNAVAILABLE until it can');
+    this.logger?.error(
+      { fault: reason, err: err instanceof Error ? err.message : String(err) },
+      'database cannot commit writes; refusing them with SERVICE_UNAVAILABLE until it can',
+    );
   }
 
   /** The coded error a failed write answers, recording a lasting fault on the way. */
@@ -85,7 +101,10 @@ function checkDeadline(deadline: Deadline | undefined): void {
 }
 
 /** Runs COMMIT unless the request's deadline passed first; holds the deadline's answer meanwhile. */
-async function commitWithin(deadline: Deadline | undefined, commit: () => Promise<unknown>): Promise<void> {
+async function commitWithin(
+  deadline: Deadline | undefined,
+  commit: () => Promise<unknown>,
+): Promise<void> {
   if (deadline && !deadline.beginCommit()) throw serviceUnavailable('deadline');
   try {
     await commit();
@@ -149,7 +168,13 @@ class SqliteWritePath extends WritePath {
         return result;
       } catch (err) {
         const fault = classifyDatabaseError(err);
-        if (fault?.kind === 'unavailable' && fault.reason === 'busy' && attempt < BUSY_ATTEMPTS && !deadline?.hasExpired) continue;
+        if (
+          fault?.kind === 'unavailable' &&
+          fault.reason === 'busy' &&
+          attempt < BUSY_ATTEMPTS &&
+          !deadline?.hasExpired
+        )
+          continue;
         throw this.refusal(err);
       }
     }
@@ -213,9 +238,13 @@ class SqliteWritePath extends WritePath {
       await runner.query('ROLLBACK').catch((err: Error) => {
         if (!/no transaction is active/i.test(err.message)) throw err;
       });
-      if (await insideTransaction(runner)) throw new Error('still inside a transaction after ROLLBACK');
+      if (await insideTransaction(runner))
+        throw new Error('still inside a transaction after ROLLBACK');
     } catch (err) {
-      this.logger?.warn({ err: (err as Error).message }, 'write connection left in an unknown state: closing it');
+      this.logger?.warn(
+        { err: (err as Error).message },
+        'write connection left in an unknown state: closing it',
+      );
       await this.dropConnection();
     }
   }
@@ -243,7 +272,9 @@ class PostgresWritePath extends WritePath {
     const deadline = currentDeadline();
     checkDeadline(deadline);
     // releasePostgresConnection(err) is how TypeORM hands pg-pool a broken client to destroy
-    const runner = this.db.createQueryRunner('master') as QueryRunner & { releasePostgresConnection(err?: Error): Promise<void> };
+    const runner = this.db.createQueryRunner('master') as QueryRunner & {
+      releasePostgresConnection(err?: Error): Promise<void>;
+    };
     let broken: Error | undefined;
     let committing = false;
     try {
@@ -262,7 +293,10 @@ class PostgresWritePath extends WritePath {
       if (fault?.kind === 'unavailable') broken = err as Error;
       if (committing && fault?.kind === 'unavailable' && fault.reason === 'unreachable') {
         this.failed('unreachable', err);
-        throw serviceUnavailable('unreachable', 'the connection was lost during COMMIT: the write may have been applied, read it back before retrying');
+        throw serviceUnavailable(
+          'unreachable',
+          'the connection was lost during COMMIT: the write may have been applied, read it back before retrying',
+        );
       }
       throw this.refusal(err);
     } finally {
@@ -281,7 +315,8 @@ const paths = new WeakMap<DataSource, WritePath>();
 export function writePathOf(db: DataSource): WritePath {
   let path = paths.get(db);
   if (!path) {
-    const made: WritePath = db.options.type === 'sqlite' ? new SqliteWritePath(db) : new PostgresWritePath(db);
+    const made: WritePath =
+      db.options.type === 'sqlite' ? new SqliteWritePath(db) : new PostgresWritePath(db);
     const destroy = db.destroy.bind(db);
     db.destroy = async () => {
       await made.close();

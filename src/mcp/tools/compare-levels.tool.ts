@@ -15,17 +15,23 @@ export const compareLevelsTool = defineTool({
   title: 'Compare role levels',
   description:
     'Two to five role levels side by side ("how does a senior back-end developer differ from a lead"): for each, the ' +
-    'experience it asks for, the pay there (its own figures, or its whole role\'s when no source states any for the ' +
+    "experience it asks for, the pay there (its own figures, or its whole role's when no source states any for the " +
     'level) and the skills only it asks for; then the skills all of them share and how much each asks for every ' +
     'skill. Cited. A role slug means its entry level.',
   input: {
     slugs: z
-      .array(z.string().trim().min(1, { error: 'each of "slugs" must be a non-empty slug' }).max(120), {
-        error: '"slugs" must be a list of two to five level slugs, such as ["senior-backend-developer", "lead-backend-developer"]',
-      })
+      .array(
+        z.string().trim().min(1, { error: 'each of "slugs" must be a non-empty slug' }).max(120),
+        {
+          error:
+            '"slugs" must be a list of two to five level slugs, such as ["senior-backend-developer", "lead-backend-developer"]',
+        },
+      )
       .min(2, { error: '"slugs" must name two to five levels' })
       .max(5, { error: '"slugs" must name two to five levels' })
-      .describe('Two to five role level slugs (a role slug means its entry level), in the order to show them.'),
+      .describe(
+        'Two to five role level slugs (a role slug means its entry level), in the order to show them.',
+      ),
   },
   output: {
     levels: z.array(
@@ -35,9 +41,15 @@ export const compareLevelsTool = defineTool({
         role: named,
         yearsOfExperience: yearRange,
         yearsInLevel: yearRange,
-        payScope: payScope.nullable().describe("Whose pay figures are given: the level's own, its whole role's, or none (null)."),
+        payScope: payScope
+          .nullable()
+          .describe(
+            "Whose pay figures are given: the level's own, its whole role's, or none (null).",
+          ),
         pay: z.array(z.object({ ...bandShape, citations })),
-        onlyThisLevelAsks: z.array(z.string()).describe('Skills none of the other levels asks for.'),
+        onlyThisLevelAsks: z
+          .array(z.string())
+          .describe('Skills none of the other levels asks for.'),
         citations,
       }),
     ),
@@ -45,7 +57,11 @@ export const compareLevelsTool = defineTool({
     skills: z.array(
       z.object({
         skill: z.string(),
-        importances: z.array(z.string().nullable()).describe('How much each level asks for the skill, in the order of levels; null where it does not.'),
+        importances: z
+          .array(z.string().nullable())
+          .describe(
+            'How much each level asks for the skill, in the order of levels; null where it does not.',
+          ),
         shared: z.boolean(),
       }),
     ),
@@ -56,7 +72,11 @@ export const compareLevelsTool = defineTool({
     const levels = comparison.levels;
     const [roles, levelCitations, pays] = await Promise.all([
       ctx.loaders.use(byId(Role)).loadMany(levels.map((l) => l.roleId)),
-      citationsFor(ctx, 'RoleLevel', levels.map((l) => l.id)),
+      citationsFor(
+        ctx,
+        'RoleLevel',
+        levels.map((l) => l.id),
+      ),
       Promise.all(levels.map((l) => payAtLevel(ctx, l))),
     ]);
     const bandIds = pays.flatMap((p) => p.bands.map((b) => b.id));
@@ -68,7 +88,12 @@ export const compareLevelsTool = defineTool({
       role: { slug: (roles[i] as Role).slug, name: (roles[i] as Role).name },
       yearsOfExperience: range(l.yearsOfExperienceQuantity),
       yearsInLevel: range(l.yearsInLevelQuantity),
-      payScope: pays[i].scope === PayScope.LEVEL ? ('level' as const) : pays[i].scope === PayScope.ROLE ? ('role' as const) : null,
+      payScope:
+        pays[i].scope === PayScope.LEVEL
+          ? ('level' as const)
+          : pays[i].scope === PayScope.ROLE
+            ? ('role' as const)
+            : null,
       pay: pays[i].bands.map((b) => ({ ...bandFigures(b), citations: citeOfBand.get(b.id) ?? [] })),
       onlyThisLevelAsks: comparison.distinctSkills[i].skills.map((s) => s.name),
       citations: levelCitations[i],
@@ -78,13 +103,18 @@ export const compareLevelsTool = defineTool({
     const lines = [`${columns.map((c) => c.name).join(' vs ')}:`];
     for (const c of columns) {
       const exp = years(c.yearsOfExperience);
-      const figures = c.pay.map((b) => `${pay(b)} (${b.label}${regionText(b.region)}${b.year ? `, ${b.year}` : ''})${citeText(b.citations)}`);
+      const figures = c.pay.map(
+        (b) =>
+          `${pay(b)} (${b.label}${regionText(b.region)}${b.year ? `, ${b.year}` : ''})${citeText(b.citations)}`,
+      );
       lines.push(
         `- ${c.name}: ${exp ? `${exp} of experience` : 'no figure for the experience asked'}` +
           (figures.length
             ? `; pay${c.payScope === 'role' ? ` (no source states pay for this level; the ${c.role.name.toLowerCase()} role as a whole)` : ''}: ${figures.join('; ')}`
             : '; no guide pay figure') +
-          (c.onlyThisLevelAsks.length ? `; only this level asks for ${c.onlyThisLevelAsks.join(', ')}` : '') +
+          (c.onlyThisLevelAsks.length
+            ? `; only this level asks for ${c.onlyThisLevelAsks.join(', ')}`
+            : '') +
           `.${citeText(c.citations)}`,
       );
     }
@@ -98,7 +128,11 @@ export const compareLevelsTool = defineTool({
       structured: {
         levels: columns,
         sharedSkills: shared,
-        skills: comparison.skills.map((r) => ({ skill: r.skill.name, importances: r.importances, shared: r.shared })),
+        skills: comparison.skills.map((r) => ({
+          skill: r.skill.name,
+          importances: r.importances,
+          shared: r.shared,
+        })),
         sources: distinctCitations([...levelCitations, ...bandCitations]),
       },
       text: lines.join('\n'),

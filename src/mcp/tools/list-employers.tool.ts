@@ -13,9 +13,24 @@ export const listEmployersTool = defineTool({
     'Employers the sources cite as hiring, by name: the kinds of work each is cited for, its sectors and whether it ' +
     'offers internships, each cited. Narrow by sector slug (such as "healthcare-technology"), role slug or internships.',
   input: {
-    sector: z.string().trim().min(1, { error: '"sector" must not be empty; leave it out for every sector' }).max(200).optional().describe('A sector slug, such as "fintech".'),
-    role: z.string().trim().min(1, { error: '"role" must not be empty; leave it out for every role' }).max(200).optional().describe('A role slug: employers cited as hiring for it.'),
-    offersInternships: z.boolean({ error: '"offersInternships" must be true or false' }).optional().describe('Only employers that do (true) or do not (false) offer internships.'),
+    sector: z
+      .string()
+      .trim()
+      .min(1, { error: '"sector" must not be empty; leave it out for every sector' })
+      .max(200)
+      .optional()
+      .describe('A sector slug, such as "fintech".'),
+    role: z
+      .string()
+      .trim()
+      .min(1, { error: '"role" must not be empty; leave it out for every role' })
+      .max(200)
+      .optional()
+      .describe('A role slug: employers cited as hiring for it.'),
+    offersInternships: z
+      .boolean({ error: '"offersInternships" must be true or false' })
+      .optional()
+      .describe('Only employers that do (true) or do not (false) offer internships.'),
     limit: limitArg('employers', 20),
   },
   output: {
@@ -35,10 +50,19 @@ export const listEmployersTool = defineTool({
     sources: citations,
   },
   async run(ctx, { sector, role, offersInternships, limit }) {
-    const { rows, total } = await findEmployers(ctx, { sector, role, offersInternships }, { offset: 0, limit: limit ?? 20 }, '');
+    const { rows, total } = await findEmployers(
+      ctx,
+      { sector, role, offersInternships },
+      { offset: 0, limit: limit ?? 20 },
+      '',
+    );
     const [sectors, citations] = await Promise.all([
       ctx.loaders.use(sectorsOfEmployer).loadMany(rows.map((e) => e.id)),
-      citationsFor(ctx, 'Employer', rows.map((e) => e.id)),
+      citationsFor(
+        ctx,
+        'Employer',
+        rows.map((e) => e.id),
+      ),
     ]);
     const employers = rows.map((e, i) => ({
       slug: e.slug,
@@ -51,7 +75,12 @@ export const listEmployersTool = defineTool({
       internshipFocus: e.internshipFocus,
       citations: citations[i],
     }));
-    const scope = [sector && `in sector ${sector}`, role && `hiring for ${role}`, offersInternships != null && (offersInternships ? 'offering internships' : 'not known to offer internships')]
+    const scope = [
+      sector && `in sector ${sector}`,
+      role && `hiring for ${role}`,
+      offersInternships != null &&
+        (offersInternships ? 'offering internships' : 'not known to offer internships'),
+    ]
       .filter(Boolean)
       .join(', ');
     const lines = employers.length
@@ -61,11 +90,18 @@ export const listEmployersTool = defineTool({
             (e) =>
               `- ${e.name}` +
               (e.workAreas.length ? `: ${e.workAreas.join(', ')}` : '') +
-              (e.internshipsOffered === true ? '; offers internships' : e.internshipsOffered === false ? '; does not offer internships' : '; internships: the sources do not say') +
+              (e.internshipsOffered === true
+                ? '; offers internships'
+                : e.internshipsOffered === false
+                  ? '; does not offer internships'
+                  : '; internships: the sources do not say') +
               `.${citeText(e.citations)}`,
           ),
         ]
       : [`No employer is cited${scope ? ` ${scope}` : ''}.`];
-    return { structured: { total, employers, sources: distinctCitations(citations) }, text: lines.join('\n') };
+    return {
+      structured: { total, employers, sources: distinctCitations(citations) },
+      text: lines.join('\n'),
+    };
   },
 });

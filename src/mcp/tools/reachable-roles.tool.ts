@@ -13,13 +13,14 @@ import { bandFigures, pay, range, regionText, shown, signedMoney, years } from '
 import { bandShape, citations, named, payChange, payScope, yearRange } from '../schemas';
 import { defineTool, limitArg, slugArg } from '../tool';
 
-
 /** "+$10,000 to +$40,000 a year, US": a pay change's range of differences in words. */
 function changeText(c: PayChange): string {
   const per = c.period === 'HOURLY' ? 'an hour' : 'a year';
   const where = regionText(c.region === UNSPECIFIED_REGION ? null : c.region);
   if (c.min != null && c.max != null) {
-    return c.min === c.max ? `${signedMoney(c.min, c.currency)} ${per}${where}` : `${signedMoney(c.min, c.currency)} to ${signedMoney(c.max, c.currency)} ${per}${where}`;
+    return c.min === c.max
+      ? `${signedMoney(c.min, c.currency)} ${per}${where}`
+      : `${signedMoney(c.min, c.currency)} to ${signedMoney(c.max, c.currency)} ${per}${where}`;
   }
   if (c.min != null) return `at least ${signedMoney(c.min, c.currency)} ${per}${where}`;
   return `up to ${signedMoney(c.max as number, c.currency)} ${per}${where}`;
@@ -35,56 +36,111 @@ export const reachableRolesTool = defineTool({
     'there and the change in pay from the start, all cited. Steps no source gives years for count as 0 and are ' +
     'reported. The reachableRoles query.',
   input: {
-    from: slugArg('from', 'junior-backend-developer').describe("Where the person is now: a role level slug, or a role slug meaning its entry level."),
+    from: slugArg('from', 'junior-backend-developer').describe(
+      'Where the person is now: a role level slug, or a role slug meaning its entry level.',
+    ),
     withinYears: z
       .number({ error: '"withinYears" must be a number of years from 0 to 60, such as 5' })
       .min(0, { error: '"withinYears" must be from 0 to 60' })
       .max(60, { error: '"withinYears" must be from 0 to 60' })
       .describe('The time budget in years: the known minimum of a route must fit in it.'),
-    avoidManagement: z.boolean({ error: '"avoidManagement" must be true or false' }).optional().describe('Leave out moves into management.'),
+    avoidManagement: z
+      .boolean({ error: '"avoidManagement" must be true or false' })
+      .optional()
+      .describe('Leave out moves into management.'),
     includeDirections: z
       .boolean({ error: '"includeDirections" must be true or false' })
       .optional()
-      .describe('Also follow career directions: destinations the sources name without saying from which level (no years, no pay). Off by default.'),
+      .describe(
+        'Also follow career directions: destinations the sources name without saying from which level (no years, no pay). Off by default.',
+      ),
     limit: limitArg('levels', 10),
   },
   output: {
     from: named,
     withinYears: z.number(),
-    total: z.number().describe('Every level reachable within the budget; reachable holds the first `limit` of them.'),
+    total: z
+      .number()
+      .describe(
+        'Every level reachable within the budget; reachable holds the first `limit` of them.',
+      ),
     reachable: z.array(
       z.object({
         level: named,
         role: named,
-        typicalYears: yearRange.describe("The quickest route's typical years (steps summed, min and max apart)."),
+        typicalYears: yearRange.describe(
+          "The quickest route's typical years (steps summed, min and max apart).",
+        ),
         stepsWithoutYears: z.number(),
-        route: z.array(z.object({ kind: z.string(), isDirection: z.boolean().optional(), from: named, to: named, typicalYears: yearRange, citations })),
-        payScope: payScope.nullable().describe('Whose pay figures are given: the level\'s own, its whole role\'s, or none (null).'),
+        route: z.array(
+          z.object({
+            kind: z.string(),
+            isDirection: z.boolean().optional(),
+            from: named,
+            to: named,
+            typicalYears: yearRange,
+            citations,
+          }),
+        ),
+        payScope: payScope
+          .nullable()
+          .describe(
+            "Whose pay figures are given: the level's own, its whole role's, or none (null).",
+          ),
         pay: z.array(z.object({ ...bandShape, citations })),
-        payChange: payChange.describe('The change from the start, when comparable figures are known (to.min - from.max up to to.max - from.min).'),
+        payChange: payChange.describe(
+          'The change from the start, when comparable figures are known (to.min - from.max up to to.max - from.min).',
+        ),
       }),
     ),
     sources: citations,
   },
   async run(ctx, { from, withinYears, avoidManagement, includeDirections, limit }) {
     const start = await resolveLevel(ctx, from, 'from');
-    const all = await reachableLevels(ctx, { from, withinYears, avoidManagement, includeDirections: includeDirections ?? false, first: Number.MAX_SAFE_INTEGER });
+    const all = await reachableLevels(ctx, {
+      from,
+      withinYears,
+      avoidManagement,
+      includeDirections: includeDirections ?? false,
+      first: Number.MAX_SAFE_INTEGER,
+    });
     const list = all.slice(0, limit ?? 10);
     const steps = list.flatMap((r) => r.path.steps);
-    const stepLevels = await ctx.loaders.use(byId(RoleLevel)).loadMany(steps.flatMap((s) => [s.fromLevelId, s.toLevelId]));
-    const levelById = new Map(stepLevels.filter((l): l is RoleLevel => l instanceof RoleLevel).map((l) => [l.id, l]));
+    const stepLevels = await ctx.loaders
+      .use(byId(RoleLevel))
+      .loadMany(steps.flatMap((s) => [s.fromLevelId, s.toLevelId]));
+    const levelById = new Map(
+      stepLevels.filter((l): l is RoleLevel => l instanceof RoleLevel).map((l) => [l.id, l]),
+    );
     const [roles, stepCitations, pays] = await Promise.all([
       ctx.loaders.use(byId(Role)).loadMany(list.map((r) => r.level.roleId)),
-      citationsFor(ctx, 'CareerTransition', steps.map((s) => s.id)),
+      citationsFor(
+        ctx,
+        'CareerTransition',
+        steps.map((s) => s.id),
+      ),
       Promise.all(list.map((r) => payAtLevel(ctx, r.level))),
     ]);
     const bandIds = pays.flatMap((p) => p.bands.map((b) => b.id));
     const bandCitations = await citationsFor(ctx, 'SalaryBand', bandIds);
     const citeOfBand = new Map(bandIds.map((id, i) => [id, bandCitations[i]]));
     const citeOfStep = new Map(steps.map((s, i) => [s.id, stepCitations[i]]));
-    const levelRef = (id: number) => ({ slug: levelById.get(id)?.slug ?? '', name: levelById.get(id)?.name ?? '' });
-    const directions = [...new Map(list.flatMap((r) => r.path.route).flatMap((s) => (s.direction ? [[s.direction.id, s.direction] as const] : []))).values()];
-    const directionCites = await citationsFor(ctx, 'CareerDirection', directions.map((x) => x.id));
+    const levelRef = (id: number) => ({
+      slug: levelById.get(id)?.slug ?? '',
+      name: levelById.get(id)?.name ?? '',
+    });
+    const directions = [
+      ...new Map(
+        list
+          .flatMap((r) => r.path.route)
+          .flatMap((s) => (s.direction ? [[s.direction.id, s.direction] as const] : [])),
+      ).values(),
+    ];
+    const directionCites = await citationsFor(
+      ctx,
+      'CareerDirection',
+      directions.map((x) => x.id),
+    );
     const citeOfDirection = new Map(directions.map((x, i) => [x.id, directionCites[i]]));
 
     const reachable = list.map((r, i) => ({
@@ -97,13 +153,37 @@ export const reachableRolesTool = defineTool({
         if (!s) {
           // a career direction: the sources name the destination, not where it is taken from
           const at = (l: RoleLevel) => ({ slug: l.slug, name: l.name });
-          return { kind: 'DIRECTION', isDirection: true, from: at(step.fromLevel), to: at(step.toLevel), typicalYears: null, citations: citeOfDirection.get(step.direction!.id) ?? [] };
+          return {
+            kind: 'DIRECTION',
+            isDirection: true,
+            from: at(step.fromLevel),
+            to: at(step.toLevel),
+            typicalYears: null,
+            citations: citeOfDirection.get(step.direction!.id) ?? [],
+          };
         }
-        return { kind: s.kind, from: levelRef(s.fromLevelId), to: levelRef(s.toLevelId), typicalYears: range(s.typicalYearsQuantity), citations: citeOfStep.get(s.id) ?? [] };
+        return {
+          kind: s.kind,
+          from: levelRef(s.fromLevelId),
+          to: levelRef(s.toLevelId),
+          typicalYears: range(s.typicalYearsQuantity),
+          citations: citeOfStep.get(s.id) ?? [],
+        };
       }),
-      payScope: pays[i].scope === PayScope.LEVEL ? ('level' as const) : pays[i].scope === PayScope.ROLE ? ('role' as const) : null,
+      payScope:
+        pays[i].scope === PayScope.LEVEL
+          ? ('level' as const)
+          : pays[i].scope === PayScope.ROLE
+            ? ('role' as const)
+            : null,
       pay: pays[i].bands.map((b) => ({ ...bandFigures(b), citations: citeOfBand.get(b.id) ?? [] })),
-      payChange: r.payChange && { currency: r.payChange.currency, period: r.payChange.period, region: r.payChange.region, min: r.payChange.min, max: r.payChange.max },
+      payChange: r.payChange && {
+        currency: r.payChange.currency,
+        period: r.payChange.period,
+        region: r.payChange.region,
+        min: r.payChange.min,
+        max: r.payChange.max,
+      },
       change: r.payChange,
     }));
 
@@ -116,21 +196,34 @@ export const reachableRolesTool = defineTool({
           ...reachable.map((r, i) => {
             const time = years(r.typicalYears);
             const route = r.route
-              .map((s) => (s.isDirection ? `a career direction to ${s.to.name} (the sources do not say from which level, or after how long)` : `${s.kind.toLowerCase()} to ${s.to.name}`))
+              .map((s) =>
+                s.isDirection
+                  ? `a career direction to ${s.to.name} (the sources do not say from which level, or after how long)`
+                  : `${s.kind.toLowerCase()} to ${s.to.name}`,
+              )
               .join(', then ');
             const figures = shown(r.pay, 2);
             const payText = r.pay.length
               ? `; pay there (guide${r.payScope === 'role' ? `, for the ${r.role.name.toLowerCase()} role as a whole: no source states pay for this level` : ''}): ` +
-                figures.items.map((b) => `${pay(b)}${regionText(b.region)}${b.year ? `, ${b.year}` : ''}${citeText(b.citations)}`).join('; ') +
+                figures.items
+                  .map(
+                    (b) =>
+                      `${pay(b)}${regionText(b.region)}${b.year ? `, ${b.year}` : ''}${citeText(b.citations)}`,
+                  )
+                  .join('; ') +
                 figures.more
               : '; no guide pay figure for this level';
             const change = r.change ? `; change from now: ${changeText(r.change)}` : '';
-            const unknown = r.stepsWithoutYears ? ` (${r.stepsWithoutYears} step${r.stepsWithoutYears === 1 ? ' has' : 's have'} no figure for years, counted as 0)` : '';
+            const unknown = r.stepsWithoutYears
+              ? ` (${r.stepsWithoutYears} step${r.stepsWithoutYears === 1 ? ' has' : 's have'} no figure for years, counted as 0)`
+              : '';
             const routeCites = distinctCitations(r.route.map((s) => s.citations));
             return `${i + 1}. ${r.level.name}: ${time ? `typically ${time}` : 'no figure for the time'}${unknown}, by ${route}${payText}${change}.${citeText(routeCites)}`;
           }),
         ]
-      : [`Nothing can be reached from ${start.name} within ${budget} by cited moves${avoidManagement ? ' without management moves' : ''}.`];
+      : [
+          `Nothing can be reached from ${start.name} within ${budget} by cited moves${avoidManagement ? ' without management moves' : ''}.`,
+        ];
     return {
       structured: {
         from: { slug: start.slug, name: start.name },

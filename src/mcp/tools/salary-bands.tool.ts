@@ -43,19 +43,47 @@ export const salaryBandsTool = defineTool({
   input: {
     role: optionalSlug('role', 'backend-developer').describe('A role slug.'),
     level: optionalSlug('level', 'senior-backend-developer').describe('A role level slug.'),
-    region: z.string().trim().min(1).max(100).optional().describe('Where the figure holds, such as "US".'),
-    year: z.number().int({ error: '"year" must be a whole year, such as 2025' }).min(1900).max(2100).optional().describe('The year a figure is for.'),
+    region: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Where the figure holds, such as "US".'),
+    year: z
+      .number()
+      .int({ error: '"year" must be a whole year, such as 2025' })
+      .min(1900)
+      .max(2100)
+      .optional()
+      .describe('The year a figure is for.'),
     currency: z
       .string()
-      .regex(/^[A-Za-z]{3}$/, { error: '"currency" must be a three-letter ISO 4217 code, such as "USD"' })
+      .regex(/^[A-Za-z]{3}$/, {
+        error: '"currency" must be a three-letter ISO 4217 code, such as "USD"',
+      })
       .optional()
       .describe('An ISO 4217 currency code.'),
   },
   output: {
     total: z.number().describe('Every figure matching, of which at most 50 are in bands.'),
-    scope: payScope.optional().describe('Given a level: whether the figures are its own or its whole role\'s.'),
-    bands: z.array(z.object({ role: z.string(), level: z.string().nullable(), scope: payScope, ...bandShape, citations })),
-    figureSets: z.array(figureSet).describe('The figures listed, grouped by what they measure: where figures for one thing disagree, all are here'),
+    scope: payScope
+      .optional()
+      .describe("Given a level: whether the figures are its own or its whole role's."),
+    bands: z.array(
+      z.object({
+        role: z.string(),
+        level: z.string().nullable(),
+        scope: payScope,
+        ...bandShape,
+        citations,
+      }),
+    ),
+    figureSets: z
+      .array(figureSet)
+      .describe(
+        'The figures listed, grouped by what they measure: where figures for one thing disagree, all are here',
+      ),
     sources: citations,
     statistics: z.array(statistic).optional(),
   },
@@ -65,12 +93,17 @@ export const salaryBandsTool = defineTool({
     const level = filter.level ? await findBySlug(ctx.loaders, RoleLevel, filter.level) : null;
     const atLevel = level ? await payAtLevel(ctx, level) : null;
     const role = filter.role ? await findBySlug(ctx.loaders, Role, filter.role) : null;
-    if (atLevel?.scope === PayScope.ROLE && (!role || role.id === level!.roleId)) all = atLevel.bands.filter((b) => matches(b, filter));
+    if (atLevel?.scope === PayScope.ROLE && (!role || role.id === level!.roleId))
+      all = atLevel.bands.filter((b) => matches(b, filter));
     const bands = all.slice(0, 50);
     const [roles, levels, citations] = await Promise.all([
       ctx.loaders.use(byId(Role)).loadMany(bands.map((b) => b.roleId)),
       ctx.loaders.use(byId(RoleLevel)).loadMany(bands.map((b) => b.levelId ?? -1)),
-      citationsFor(ctx, 'SalaryBand', bands.map((b) => b.id)),
+      citationsFor(
+        ctx,
+        'SalaryBand',
+        bands.map((b) => b.id),
+      ),
     ]);
     const rows = bands.map((b, i) => ({
       role: (roles[i] as Role).name,
@@ -81,12 +114,18 @@ export const salaryBandsTool = defineTool({
       citations: citations[i],
     }));
     const levelNote = (b: SalaryBand, level: string | null) => {
-      const editorial = level && b.levelId != null ? linkBasis(b.provenanceList, 'level', null) : null;
-      return editorial && editorial.basis !== 'STATED' ? ` (the source says ${b.appliesTo ?? 'no level'}; tying it to ${level} is our reading)` : '';
+      const editorial =
+        level && b.levelId != null ? linkBasis(b.provenanceList, 'level', null) : null;
+      return editorial && editorial.basis !== 'STATED'
+        ? ` (the source says ${b.appliesTo ?? 'no level'}; tying it to ${level} is our reading)`
+        : '';
     };
     const sets = figureSets(bands);
     const disagreeing = sets.filter((x) => !x.agree);
-    const fallback = atLevel?.scope === PayScope.ROLE && rows.length ? `No source states pay for ${level!.name}; these figures cover the whole role.` : null;
+    const fallback =
+      atLevel?.scope === PayScope.ROLE && rows.length
+        ? `No source states pay for ${level!.name}; these figures cover the whole role.`
+        : null;
     // the level's role, or the role named: its published statistics answer even where no guide gives a band
     const roleId = level ? level.roleId : role?.id;
     const statistics = roleId == null ? null : await rolePayStatistics(ctx, roleId);
@@ -100,11 +139,18 @@ export const salaryBandsTool = defineTool({
           ),
           ...disagreeing.map((x) => x.note),
         ]
-      : [roleId == null ? 'No pay figure matches these filters.' : 'No guide gives a pay figure matching these filters.'];
+      : [
+          roleId == null
+            ? 'No pay figure matches these filters.'
+            : 'No guide gives a pay figure matching these filters.',
+        ];
     if (statistics) {
       lines.push(
         ...(statistics.length
-          ? ['Published statistics for the occupations this role maps to (the same at every level; not a figure for one level):', ...statisticsText(statistics).map((l) => `- ${l}`)]
+          ? [
+              'Published statistics for the occupations this role maps to (the same at every level; not a figure for one level):',
+              ...statisticsText(statistics).map((l) => `- ${l}`),
+            ]
           : ['No published statistic is held for the occupations this role maps to.']),
       );
     }
@@ -113,7 +159,11 @@ export const salaryBandsTool = defineTool({
         total: all.length,
         ...(atLevel ? { scope: atLevel.scope === PayScope.ROLE ? 'role' : 'level' } : {}),
         bands: rows,
-        figureSets: sets.map((x) => ({ topic: x.topic, agree: x.agree, figures: x.figures.map((b) => pay(b)) })),
+        figureSets: sets.map((x) => ({
+          topic: x.topic,
+          agree: x.agree,
+          figures: x.figures.map((b) => pay(b)),
+        })),
         sources: distinctCitations(citations),
         ...(statistics ? { statistics: statistics.map(statisticOut) } : {}),
       },

@@ -10,7 +10,8 @@ import { defineTool, limitArg } from '../tool';
 const TYPES = Object.keys(NODE_ENTITIES) as [string, ...string[]];
 
 /** A node's display name, whatever its kind calls it. */
-const nameOf = (node: Record<string, unknown>) => String(node.name ?? node.title ?? node.label ?? node.slug);
+const nameOf = (node: Record<string, unknown>) =>
+  String(node.name ?? node.title ?? node.label ?? node.slug);
 
 /** search: everything in the graph matching some words, best first. */
 export const searchTool = defineTool({
@@ -52,16 +53,27 @@ export const searchTool = defineTool({
     ),
   },
   async run(ctx, { query, types, limit }) {
-    const { hits, total, didYouMean } = await searchGraph(ctx, query, { types, limit: limit ?? 10 });
+    const { hits, total, didYouMean } = await searchGraph(ctx, query, {
+      types,
+      limit: limit ?? 10,
+    });
     const nodes = await loadNodes(ctx, hits);
-    const found = hits.flatMap((hit, i) => (nodes[i] ? [{ hit, node: nodes[i] as unknown as Record<string, unknown> & { id: number } }] : []));
+    const found = hits.flatMap((hit, i) =>
+      nodes[i]
+        ? [{ hit, node: nodes[i] as unknown as Record<string, unknown> & { id: number } }]
+        : [],
+    );
     const cited = found.filter(({ hit }) => hit.nodeType !== 'Source');
     const byType = new Map<string, typeof cited>();
     for (const f of cited) byType.set(f.hit.nodeType, [...(byType.get(f.hit.nodeType) ?? []), f]);
     const citationOf = new Map<(typeof found)[number], CitationOut[]>();
     await Promise.all(
       [...byType].map(async ([type, list]) => {
-        const lists = await citationsFor(ctx, type as CitedType, list.map((f) => f.node.id));
+        const lists = await citationsFor(
+          ctx,
+          type as CitedType,
+          list.map((f) => f.node.id),
+        );
         list.forEach((f, i) => citationOf.set(f, lists[i]));
       }),
     );
@@ -78,7 +90,10 @@ export const searchTool = defineTool({
     const text = results.length
       ? [
           `${total} match${total === 1 ? '' : 'es'} for "${query}"${corrected}, the best ${results.length} first:`,
-          ...results.map((r, i) => `${i + 1}. ${r.name} (${r.type}, slug "${r.slug}")${r.snippet ? `: ${r.snippet}` : ''}${citeText(r.citations, 1)}`),
+          ...results.map(
+            (r, i) =>
+              `${i + 1}. ${r.name} (${r.type}, slug "${r.slug}")${r.snippet ? `: ${r.snippet}` : ''}${citeText(r.citations, 1)}`,
+          ),
         ].join('\n')
       : `Nothing matches "${query}".`;
     return { structured: { query, didYouMean, total, hits: results }, text };

@@ -1,5 +1,13 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  OneToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
 import { Certification } from '../certifications/certification.entity';
 
 /** Where a certification stands with its issuer. */
@@ -23,10 +31,14 @@ export class LifecycleCitation {
   @Field({ description: 'The page.' }) url: string;
   @Field({ description: 'The date it was read (ISO 8601).' }) readOn: string;
   @Field({ description: 'Which facts the page supports, in our words.' }) supports: string;
-  @Field({ description: "True when the page is the issuer's own; false for a third-party page." }) issuerPage: boolean;
+  @Field({ description: "True when the page is the issuer's own; false for a third-party page." })
+  issuerPage: boolean;
 }
 
-@ObjectType({ description: "A certification's exam codes, validity, renewal rule, status and successor, each cited to the page read." })
+@ObjectType({
+  description:
+    "A certification's exam codes, validity, renewal rule, status and successor, each cited to the page read.",
+})
 @Entity('certification_lifecycles')
 export class CertificationLifecycle {
   @PrimaryGeneratedColumn() id: number;
@@ -40,15 +52,25 @@ export class CertificationLifecycle {
   /** As recorded; the status field moves RETIRING to RETIRED once statusDate has passed. */
   @Column({ type: 'varchar', length: 10 }) status: CertificationStatus;
 
-  @Field(() => String, { nullable: true, description: 'The retirement date (YYYY-MM-DD) for RETIRING and RETIRED, where a page gives it.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The retirement date (YYYY-MM-DD) for RETIRING and RETIRED, where a page gives it.',
+  })
   @Column({ type: 'varchar', length: 10, nullable: true })
   statusDate: string | null;
 
-  @Field(() => [String], { description: 'The exam codes that earn the certification now (or last did, when retired).' })
+  @Field(() => [String], {
+    description: 'The exam codes that earn the certification now (or last did, when retired).',
+  })
   @Column({ type: 'simple-json' })
   examCodes: string[];
 
-  @Field(() => Int, { nullable: true, description: 'How long the certification stays valid, in months; null when it does not expire or no page says.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How long the certification stays valid, in months; null when it does not expire or no page says.',
+  })
   @Column({ type: 'integer', nullable: true })
   validityMonths: number | null;
 
@@ -62,7 +84,10 @@ export class CertificationLifecycle {
   @JoinColumn({ name: 'successor_id' })
   successorRecord?: Relation<Certification> | null;
 
-  @Field(() => String, { nullable: true, description: 'What else to know, such as pages that disagree.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What else to know, such as pages that disagree.',
+  })
   @Column({ type: 'text', nullable: true })
   note: string | null;
 

@@ -11,9 +11,17 @@ export async function lifecycleSeeds(db: EntityManager): Promise<Record<string, 
   const lifecycles = await db.getRepository(CertificationLifecycle).find({ order: { id: 'ASC' } });
   const certifications = await db.getRepository(Certification).find();
   const slug = new Map(certifications.map((c) => [c.id, c.slug]));
-  return lifecycles.map((l) => compact({
-    certification: slug.get(l.certificationId), status: l.status, statusDate: l.statusDate, examCodes: l.examCodes,
-    validityMonths: l.validityMonths, renewal: l.renewal, successor: l.successorId == null ? null : slug.get(l.successorId),
-    note: l.note, pages: l.citations,
-  }));
+  return lifecycles.map((l) =>
+    compact({
+      certification: slug.get(l.certificationId),
+      status: l.status,
+      statusDate: l.statusDate,
+      examCodes: l.examCodes,
+      validityMonths: l.validityMonths,
+      renewal: l.renewal,
+      successor: l.successorId == null ? null : slug.get(l.successorId),
+      note: l.note,
+      pages: l.citations,
+    }),
+  );
 }

@@ -1,5 +1,15 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
 import { Node } from '../../core/relay';
 import { Role } from '../roles/role.entity';
 import { FieldBasis, fieldBasisOf, StoredFieldBasis } from '../sources/field-basis';
@@ -14,7 +24,9 @@ export class Certification extends Node {
 
   @PrimaryGeneratedColumn() id: number;
 
-  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Field(() => Int, {
+    description: 'Rises with every change; send it back with an update so a stale edit is refused.',
+  })
   @Column({ default: 1 })
   version: number;
 
@@ -40,21 +52,34 @@ export class Certification extends Node {
 
   @Field(() => [FieldBasis], {
     name: 'provenance',
-    description: "How the fields that do not rest on the record's citations are known: each link to a role or level is STATED (with the span that says it) or EDITORIAL (with a rationale). A field not listed rests on the record's citations.",
+    description:
+      "How the fields that do not rest on the record's citations are known: each link to a role or level is STATED (with the span that says it) or EDITORIAL (with a rationale). A field not listed rests on the record's citations.",
   })
   get provenance(): FieldBasis[] {
     return (this.provenanceList ?? []).map(fieldBasisOf);
   }
 
   @ManyToMany(() => Skill)
-  @JoinTable({ name: 'certification_skills', joinColumn: { name: 'certification_id' }, inverseJoinColumn: { name: 'skill_id' } })
+  @JoinTable({
+    name: 'certification_skills',
+    joinColumn: { name: 'certification_id' },
+    inverseJoinColumn: { name: 'skill_id' },
+  })
   skills?: Skill[];
 
   @ManyToMany(() => Role)
-  @JoinTable({ name: 'certification_roles', joinColumn: { name: 'certification_id' }, inverseJoinColumn: { name: 'role_id' } })
+  @JoinTable({
+    name: 'certification_roles',
+    joinColumn: { name: 'certification_id' },
+    inverseJoinColumn: { name: 'role_id' },
+  })
   roles?: Role[];
 
   @ManyToMany(() => RoleLevel)
-  @JoinTable({ name: 'certification_levels', joinColumn: { name: 'certification_id' }, inverseJoinColumn: { name: 'level_id' } })
+  @JoinTable({
+    name: 'certification_levels',
+    joinColumn: { name: 'certification_id' },
+    inverseJoinColumn: { name: 'level_id' },
+  })
   levels?: RoleLevel[];
 }

@@ -10,7 +10,11 @@ import { Skill } from '../skills/skill.entity';
 import { CitedResolver } from '../sources/cited.resolver';
 import { CertificationConnection } from './certification.connection';
 import { Certification } from './certification.entity';
-import { levelsOfCertification, rolesOfCertification, skillsOfCertification } from './certification.loader';
+import {
+  levelsOfCertification,
+  rolesOfCertification,
+  skillsOfCertification,
+} from './certification.loader';
 import { Organization } from './organization.entity';
 
 @Resolver(() => Certification)
@@ -21,8 +25,14 @@ export class CertificationResolver extends CitedResolver(Certification, 'Certifi
   }
 
   @Query(() => CertificationConnection, { description: 'Certifications by name.' })
-  async certifications(@Args({ validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Certification>> {
-    return connectionFromArray(await (await ctx.loaders.tables()).ordered(Certification, 'name'), page);
+  async certifications(
+    @Args({ validate: false }) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Certification>> {
+    return connectionFromArray(
+      await (await ctx.loaders.tables()).ordered(Certification, 'name'),
+      page,
+    );
   }
 
   @FieldResolver(() => Organization)
@@ -40,7 +50,9 @@ export class CertificationResolver extends CitedResolver(Certification, 'Certifi
     return ctx.loaders.load(rolesOfCertification, cert.id);
   }
 
-  @FieldResolver(() => [RoleLevel], { description: 'Role levels the certification especially suits.' })
+  @FieldResolver(() => [RoleLevel], {
+    description: 'Role levels the certification especially suits.',
+  })
   levels(@Root() cert: Certification, @Ctx() ctx: Context): MaybePromise<RoleLevel[]> {
     return ctx.loaders.load(levelsOfCertification, cert.id);
   }

@@ -4,7 +4,11 @@ import { toGlobalId } from '../../core/relay';
 import { ChangeRecord, ChangeType } from './change.entity';
 
 /** Kinds whose records are Relay nodes: the feed gives their `node(id:)` id. */
-const NODE_KINDS = new Set<string>([...Object.keys(NODE_ENTITIES), 'CareerTransition', 'SkillRequirement']);
+const NODE_KINDS = new Set<string>([
+  ...Object.keys(NODE_ENTITIES),
+  'CareerTransition',
+  'SkillRequirement',
+]);
 
 /**
  * The global id `node(id:)` takes for a record of `kind` with natural key `key` (a transition's
@@ -27,10 +31,18 @@ export interface FeedEntry {
  */
 export async function recordChanges(em: EntityManager, entries: FeedEntry[]): Promise<void> {
   if (!entries.length) return;
-  const rows: { version: number | string }[] = await em.query('SELECT version FROM graph_state WHERE id = 1');
+  const rows: { version: number | string }[] = await em.query(
+    'SELECT version FROM graph_state WHERE id = 1',
+  );
   const graphVersion = Number(rows[0]?.version ?? 0);
   const at = new Date();
   const repo = em.getRepository(ChangeRecord);
-  const values = entries.map((e) => ({ graphVersion, kind: e.kind, recordKey: e.key, change: e.change, at }));
+  const values = entries.map((e) => ({
+    graphVersion,
+    kind: e.kind,
+    recordKey: e.key,
+    change: e.change,
+    at,
+  }));
   for (let i = 0; i < values.length; i += 200) await repo.insert(values.slice(i, i + 200));
 }

@@ -28,6 +28,10 @@ export class ChangeRecord {
 
   @Column({ type: 'varchar', length: 10 }) change: ChangeType;
 
-  @Column({ type: 'varchar', length: 30, transformer: { to: (d: Date) => d.toISOString(), from: (s: string) => new Date(s) } })
+  @Column({
+    type: 'varchar',
+    length: 30,
+    transformer: { to: (d: Date) => d.toISOString(), from: (s: string) => new Date(s) },
+  })
   at: Date;
 }

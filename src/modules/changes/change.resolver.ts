@@ -1,4 +1,14 @@
-import { Arg, Ctx, Field, ID, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+} from 'type-graphql';
 import { GraphQLISODateTime } from 'type-graphql';
 import { MoreThan } from 'typeorm';
 import { Context } from '../../core/context';
@@ -9,14 +19,24 @@ import { nodeIdOf } from './change-feed';
 
 registerEnumType(ChangeType, { name: 'ChangeType', description: 'What happened to a record.' });
 
-@ObjectType({ description: 'One record created, updated or deleted at a graph version. Names no editor.' })
+@ObjectType({
+  description: 'One record created, updated or deleted at a graph version. Names no editor.',
+})
 export class Change {
-  @Field(() => ID, { nullable: true, description: 'The id node(id:) takes for the record; null for a kind that is not a node (such as Occupation).' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The id node(id:) takes for the record; null for a kind that is not a node (such as Occupation).',
+  })
   nodeId: string | null;
 
   @Field({ description: 'The record type, such as Role, Skill or CareerTransition.' }) kind: string;
 
-  @Field({ description: "The record's natural key: its slug, from>to for a transition, system and code for an occupation." }) key: string;
+  @Field({
+    description:
+      "The record's natural key: its slug, from>to for a transition, system and code for an occupation.",
+  })
+  key: string;
 
   @Field(() => ChangeType) change: ChangeType;
 
@@ -36,7 +56,10 @@ export class ChangeConnection {
   @Field(() => [ChangeEdge]) edges: ChangeEdge[];
   @Field(() => [Change]) nodes: Change[];
   @Field(() => PageInfo) pageInfo: PageInfo;
-  @Field(() => Int, { description: 'The graph version this answer was read at: ask for changes after it next time, once hasNextPage is false.' })
+  @Field(() => Int, {
+    description:
+      'The graph version this answer was read at: ask for changes after it next time, once hasNextPage is false.',
+  })
   graphVersion: number;
 }
 
@@ -47,9 +70,15 @@ const encode = (id: number) => Buffer.from(`${CURSOR_PREFIX}${id}`, 'utf8').toSt
 function startOf(after: string | null | undefined): { version: number } | { id: number } {
   if (after == null || after === '') return { version: 0 };
   if (/^\d{1,9}$/.test(after)) return { version: Number(after) };
-  const text = /^[A-Za-z0-9_-]+$/.test(after) ? Buffer.from(after, 'base64url').toString('utf8') : '';
+  const text = /^[A-Za-z0-9_-]+$/.test(after)
+    ? Buffer.from(after, 'base64url').toString('utf8')
+    : '';
   const match = /^change:v1:(\d{1,9})$/.exec(text);
-  if (!match) throw badInput('after', '"after" must be a graph version (such as "42") or a cursor from changes');
+  if (!match)
+    throw badInput(
+      'after',
+      '"after" must be a graph version (such as "42") or a cursor from changes',
+    );
   return { id: Number(match[1]) };
 }
 
@@ -71,13 +100,16 @@ export class ChangeResolver {
     const start = startOf(after);
     // the version is fixed before the feed is read, so nothing it reports is missing from the page
     const graphVersion = await ctx.loaders.graphVersion();
-    const where = 'id' in start ? { id: MoreThan(start.id) } : { graphVersion: MoreThan(start.version) };
+    const where =
+      'id' in start ? { id: MoreThan(start.id) } : { graphVersion: MoreThan(start.version) };
     // on the primary: a read replica behind the version fixed above would leave out changes the
     // integrator then never asks for again
     const runner = ctx.db.createQueryRunner('master');
     let rows: ChangeRecord[];
     try {
-      rows = await runner.manager.getRepository(ChangeRecord).find({ where, order: { id: 'ASC' }, take: limit + 1 });
+      rows = await runner.manager
+        .getRepository(ChangeRecord)
+        .find({ where, order: { id: 'ASC' }, take: limit + 1 });
     } finally {
       await runner.release();
     }
@@ -86,14 +118,20 @@ export class ChangeResolver {
     const edges = page.map((r) => ({
       cursor: encode(r.id),
       node: Object.assign(new Change(), {
-        nodeId: nodeIdOf(r.kind, r.recordKey), kind: r.kind, key: r.recordKey, change: r.change, version: r.graphVersion, at: r.at,
+        nodeId: nodeIdOf(r.kind, r.recordKey),
+        kind: r.kind,
+        key: r.recordKey,
+        change: r.change,
+        version: r.graphVersion,
+        at: r.at,
       }),
     }));
     return {
       edges,
       nodes: edges.map((e) => e.node),
       pageInfo: {
-        hasNextPage: page.length === limit && rows.length > limit && rows[limit].graphVersion <= graphVersion,
+        hasNextPage:
+          page.length === limit && rows.length > limit && rows[limit].graphVersion <= graphVersion,
         hasPreviousPage: !('version' in start && start.version === 0),
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges[edges.length - 1]?.cursor ?? null,

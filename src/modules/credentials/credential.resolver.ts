@@ -17,8 +17,13 @@ export class CredentialResolver extends CitedResolver(Credential, 'Credential') 
     return findBySlug(ctx.loaders, Credential, slug);
   }
 
-  @Query(() => CredentialConnection, { description: 'Education routes, in the order the sources give them.' })
-  async credentials(@Args({ validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Credential>> {
+  @Query(() => CredentialConnection, {
+    description: 'Education routes, in the order the sources give them.',
+  })
+  async credentials(
+    @Args({ validate: false }) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Credential>> {
     return connectionFromArray(await (await ctx.loaders.tables()).rows(Credential), page);
   }
 

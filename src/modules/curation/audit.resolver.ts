@@ -1,4 +1,14 @@
-import { Args, Authorized, Ctx, Field, ObjectType, Query, Resolver, Arg, InputType } from 'type-graphql';
+import {
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  ObjectType,
+  Query,
+  Resolver,
+  Arg,
+  InputType,
+} from 'type-graphql';
 import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
 import { PageArgs } from '../../core/page-args';
@@ -9,9 +19,12 @@ const AuditEntryConnection = ConnectionType(AuditEntry, 'AuditEntry');
 
 @InputType({ description: 'Narrows the audit log.' })
 class AuditFilter {
-  @Field(() => String, { nullable: true, description: 'A record type, such as Skill.' }) subjectType?: string | null;
-  @Field(() => String, { nullable: true, description: "A record's slug (or from>to)." }) subjectKey?: string | null;
-  @Field(() => String, { nullable: true, description: 'The name of the key that wrote.' }) actor?: string | null;
+  @Field(() => String, { nullable: true, description: 'A record type, such as Skill.' })
+  subjectType?: string | null;
+  @Field(() => String, { nullable: true, description: "A record's slug (or from>to)." })
+  subjectKey?: string | null;
+  @Field(() => String, { nullable: true, description: 'The name of the key that wrote.' }) actor?:
+    string | null;
 }
 
 @ObjectType({ description: 'The API key a request carries.' })
@@ -24,7 +37,9 @@ class Viewer {
 @Resolver()
 export class AuditResolver {
   @Authorized(ApiRole.ADMIN)
-  @Query(() => AuditEntryConnection, { description: 'Every accepted write, newest first (admin key).' })
+  @Query(() => AuditEntryConnection, {
+    description: 'Every accepted write, newest first (admin key).',
+  })
   async auditLog(
     @Args({ validate: false }) page: PageArgs,
     @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
@@ -32,12 +47,23 @@ export class AuditResolver {
   ): Promise<Connection<AuditEntry>> {
     const { offset, limit } = pageWindow(page);
     const where = Object.fromEntries(Object.entries(filter ?? {}).filter(([, v]) => v != null));
-    const [rows, total] = await ctx.db.getRepository(AuditEntry).findAndCount({ where, order: { id: 'DESC' }, skip: offset, take: limit });
+    const [rows, total] = await ctx.db
+      .getRepository(AuditEntry)
+      .findAndCount({ where, order: { id: 'DESC' }, skip: offset, take: limit });
     return connectionFromSlice(rows, offset, total);
   }
 
-  @Query(() => Viewer, { nullable: true, description: 'The API key this request carries, or null without one.' })
+  @Query(() => Viewer, {
+    nullable: true,
+    description: 'The API key this request carries, or null without one.',
+  })
   viewer(@Ctx() ctx: Context): Viewer | null {
-    return ctx.auth ? Object.assign(new Viewer(), { name: ctx.auth.name, role: ctx.auth.role, prefix: ctx.auth.prefix }) : null;
+    return ctx.auth
+      ? Object.assign(new Viewer(), {
+          name: ctx.auth.name,
+          role: ctx.auth.role,
+          prefix: ctx.auth.prefix,
+        })
+      : null;
   }
 }

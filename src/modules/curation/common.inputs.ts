@@ -1,11 +1,27 @@
 import { Type } from 'class-transformer';
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { IsEnum, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, Validate, ValidateNested } from 'class-validator';
+import {
+  IsEnum,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  Validate,
+  ValidateNested,
+} from 'class-validator';
 import { MAX_SECTION, MinNotAboveMax, NoNul, SLUG_PATTERN, StartBeforeEnd } from '../../core/rules';
 import { SHA256_PATTERN } from '../sources/anchor';
 import { BoundQualifier, BoundsFit } from '../../core/quantity';
 
-@InputType({ description: 'The span of the source that states a fact: code-point offsets (end exclusive) and the SHA-256 of the normalised span text.' })
+@InputType({
+  description:
+    'The span of the source that states a fact: code-point offsets (end exclusive) and the SHA-256 of the normalised span text.',
+})
 export class TextSpanInput {
   @Field(() => Int)
   @IsInt()
@@ -52,7 +68,10 @@ export class CitationInput {
   @NoNul()
   section: string;
 
-  @Field(() => TextSpanInput, { nullable: true, description: 'Where in the section the fact is stated (docs/citations.md).' })
+  @Field(() => TextSpanInput, {
+    nullable: true,
+    description: 'Where in the section the fact is stated (docs/citations.md).',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => TextSpanInput) // seed files are plain objects; the API's inputs arrive as instances
@@ -76,13 +95,20 @@ export class YearRangeInput {
   @Validate(MinNotAboveMax)
   max?: number | null;
 
-  @Field(() => BoundQualifier, { nullable: true, description: 'How the source states min (EXACT when left out): EXACT, ABOUT, AT_LEAST or MORE_THAN.' })
+  @Field(() => BoundQualifier, {
+    nullable: true,
+    description:
+      'How the source states min (EXACT when left out): EXACT, ABOUT, AT_LEAST or MORE_THAN.',
+  })
   @IsOptional()
   @IsEnum(BoundQualifier)
   @Validate(BoundsFit)
   minQualifier?: BoundQualifier | null;
 
-  @Field(() => BoundQualifier, { nullable: true, description: 'How the source states max (EXACT when left out): EXACT, ABOUT, AT_MOST or UP_TO.' })
+  @Field(() => BoundQualifier, {
+    nullable: true,
+    description: 'How the source states max (EXACT when left out): EXACT, ABOUT, AT_MOST or UP_TO.',
+  })
   @IsOptional()
   @IsEnum(BoundQualifier)
   @Validate(BoundsFit)

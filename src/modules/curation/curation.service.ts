@@ -1,5 +1,9 @@
 import { EntityManager, EntityMetadata, EntityTarget, In, ObjectLiteral } from 'typeorm';
-import { bumpGraphVersion, graphVersionWatcherOf, lockGraphForWrite } from '../../core/cache/graph-version';
+import {
+  bumpGraphVersion,
+  graphVersionWatcherOf,
+  lockGraphForWrite,
+} from '../../core/cache/graph-version';
 import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { runWrite } from '../../core/writes';
@@ -21,7 +25,13 @@ import { RecordProvenance } from './record-provenance.entity';
 import { conflict } from './curation.errors';
 import { FieldSpec, RefTarget } from './fields';
 
-const REF_ENTITIES: Record<RefTarget, { new (): ObjectLiteral }> = { Role, RoleLevel, Skill, Organization, AdvancementPath };
+const REF_ENTITIES: Record<RefTarget, { new (): ObjectLiteral }> = {
+  Role,
+  RoleLevel,
+  Skill,
+  Organization,
+  AdvancementPath,
+};
 
 type Input = Record<string, unknown>;
 
@@ -47,44 +57,83 @@ export async function columnsFrom(
       row[f.store.range[0]] = range?.min ?? null;
       row[f.store.range[1]] = range?.max ?? null;
       if (f.store.qualifiers) {
-        row[f.store.qualifiers[0]] = qualifierOf(range?.min, (range as { minQualifier?: BoundQualifier } | null)?.minQualifier);
-        row[f.store.qualifiers[1]] = qualifierOf(range?.max, (range as { maxQualifier?: BoundQualifier } | null)?.maxQualifier);
+        row[f.store.qualifiers[0]] = qualifierOf(
+          range?.min,
+          (range as { minQualifier?: BoundQualifier } | null)?.minQualifier,
+        );
+        row[f.store.qualifiers[1]] = qualifierOf(
+          range?.max,
+          (range as { maxQualifier?: BoundQualifier } | null)?.maxQualifier,
+        );
       }
     } else if ('ref' in f.store) {
-      row[f.store.column] = value === null ? null : await idOf(em, f.store.ref, value as string, `${path}.${key}`);
+      row[f.store.column] =
+        value === null ? null : await idOf(em, f.store.ref, value as string, `${path}.${key}`);
     }
   }
   return row;
 }
 
 /** The id of the record of `target` with this slug; BAD_USER_INPUT naming `field` when none. */
-export async function idOf(em: EntityManager, target: RefTarget, slug: string, field: string): Promise<number> {
+export async function idOf(
+  em: EntityManager,
+  target: RefTarget,
+  slug: string,
+  field: string,
+): Promise<number> {
   const found = await em.getRepository(REF_ENTITIES[target]).findOne({ where: { slug } });
   if (!found) throw badInput(field, `No ${target} has slug "${slug}"`);
   return found.id as number;
 }
 
 /** Replaces a record's citations; unknown sources are BAD_USER_INPUT naming the entry. */
-export async function writeCitations(em: EntityManager, type: CitedType, id: number, cite: { source: string; section: string; span?: Span | null }[], path: string) {
+export async function writeCitations(
+  em: EntityManager,
+  type: CitedType,
+  id: number,
+  cite: { source: string; section: string; span?: Span | null }[],
+  path: string,
+) {
   const rows = [];
   for (const [i, c] of cite.entries()) {
     const source = await em.getRepository(Source).findOne({ where: { slug: c.source } });
     if (!source) throw badInput(`${path}.cite[${i}].source`, `No source has slug "${c.source}"`);
-    rows.push({ subjectType: type, subjectId: id, sourceId: source.id, section: c.section, position: i, ...spanColumns(c.span) });
+    rows.push({
+      subjectType: type,
+      subjectId: id,
+      sourceId: source.id,
+      section: c.section,
+      position: i,
+      ...spanColumns(c.span),
+    });
   }
   await em.getRepository(Citation).delete({ subjectType: type, subjectId: id });
   if (rows.length) await em.getRepository(Citation).insert(rows);
 }
 
 /** A record and its citations as plain data, for the audit log. */
-export async function snapshot(em: EntityManager, record: ObjectLiteral | null, cited: CitedType | null): Promise<unknown> {
+export async function snapshot(
+  em: EntityManager,
+  record: ObjectLiteral | null,
+  cited: CitedType | null,
+): Promise<unknown> {
   if (!record) return null;
   const plain = JSON.parse(JSON.stringify(record)) as Record<string, unknown>;
   if (cited) {
-    const cites = await em.getRepository(Citation).find({ where: { subjectType: cited, subjectId: record.id }, order: { position: 'ASC' } });
+    const cites = await em
+      .getRepository(Citation)
+      .find({ where: { subjectType: cited, subjectId: record.id }, order: { position: 'ASC' } });
     const sourceIds = [...new Set(cites.map((c) => c.sourceId))];
-    const sources = new Map((sourceIds.length ? await em.getRepository(Source).findBy({ id: In(sourceIds) }) : []).map((s) => [s.id, s.slug]));
-    plain.cite = cites.map((c) => ({ source: sources.get(c.sourceId), section: c.section, ...spanSeed(c) }));
+    const sources = new Map(
+      (sourceIds.length ? await em.getRepository(Source).findBy({ id: In(sourceIds) }) : []).map(
+        (s) => [s.id, s.slug],
+      ),
+    );
+    plain.cite = cites.map((c) => ({
+      source: sources.get(c.sourceId),
+      section: c.section,
+      ...spanSeed(c),
+    }));
   }
   return plain;
 }
@@ -101,13 +150,18 @@ const lockingFirst =
  * Runs one write in its own transaction, through the process's write path (src/core/writes):
  * committed and durable, or refused with a code; whatever the request reads afterwards sees it.
  */
-export async function writeTransaction<T>(ctx: Context, work: (em: EntityManager) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(
+  ctx: Context,
+  work: (em: EntityManager) => Promise<T>,
+): Promise<T> {
   work = lockingFirst(work); // so a write waits for a seed run in another process instead of failing
   try {
     return await runWrite(ctx.db, work);
   } finally {
     // a failed read here is caught up by the watcher's next poll, which reports it
-    await graphVersionWatcherOf(ctx.db)?.refresh().catch(() => undefined);
+    await graphVersionWatcherOf(ctx.db)
+      ?.refresh()
+      .catch(() => undefined);
     ctx.loaders.reset();
   }
 }
@@ -146,7 +200,13 @@ export async function audit(
   };
   const { identifiers } = await em.getRepository(AuditEntry).insert(entry as never);
   await em.getRepository(RecordProvenance).upsert(
-    { kind: record.kind, recordKey: record.key, origin: 'api', auditId: identifiers[0].id as number, deleted: record.deleted },
+    {
+      kind: record.kind,
+      recordKey: record.key,
+      origin: 'api',
+      auditId: identifiers[0].id as number,
+      deleted: record.deleted,
+    },
     ['kind', 'recordKey'],
   );
   // every accepted write is audited, in its transaction: the graph version moves on with it, so
@@ -154,7 +214,11 @@ export async function audit(
   await bumpGraphVersion(em);
   // the public feed names the record, never who changed it (that stays in the admin's audit log)
   const ownRecord = record.kind === subjectType && record.key === subjectKey;
-  const change = record.deleted ? ChangeType.DELETED : ownRecord && before == null ? ChangeType.CREATED : ChangeType.UPDATED;
+  const change = record.deleted
+    ? ChangeType.DELETED
+    : ownRecord && before == null
+      ? ChangeType.CREATED
+      : ChangeType.UPDATED;
   await recordChanges(em, [{ kind: record.kind, key: record.key, change }]);
 }
 
@@ -162,7 +226,10 @@ export async function audit(
  * What every write does before it commits. The search index is not among it: each process updates
  * its own from the change feed at the next request (src/modules/search).
  */
-export async function afterWrite(em: EntityManager, options: { deleted: CitedRecords | false }): Promise<void> {
+export async function afterWrite(
+  em: EntityManager,
+  options: { deleted: CitedRecords | false },
+): Promise<void> {
   if (options.deleted) await dropCitations(em, options.deleted);
 }
 
@@ -184,7 +251,9 @@ const CITED_TABLES: Record<CitedType, string> = {
   SalaryFactor: 'salary_factors',
   CareerDirection: 'career_directions',
 };
-const CITED_TYPE_OF = new Map(Object.entries(CITED_TABLES).map(([type, table]) => [table, type as CitedType]));
+const CITED_TYPE_OF = new Map(
+  Object.entries(CITED_TABLES).map(([type, table]) => [table, type as CitedType]),
+);
 
 /** Cited records by type: those a deletion takes with it. */
 export type CitedRecords = Map<CitedType, number[]>;
@@ -195,7 +264,11 @@ export type CitedRecords = Map<CitedType, number[]>;
  * as a role's levels and their transitions). Call it before deleting: their citations name them
  * by type and id with no foreign key, so dropCitations removes those afterwards.
  */
-export async function citedCascade(em: EntityManager, entity: EntityTarget<ObjectLiteral>, id: number): Promise<CitedRecords> {
+export async function citedCascade(
+  em: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  id: number,
+): Promise<CitedRecords> {
   const found: CitedRecords = new Map();
   const metadatas = em.connection.entityMetadatas;
   const frontier: [EntityMetadata, number[]][] = [[em.connection.getMetadata(entity), [id]]];
@@ -221,11 +294,20 @@ export async function citedCascade(em: EntityManager, entity: EntityTarget<Objec
 }
 
 /** Whether `table`'s rows, or rows deleted with them, can have citations. */
-function carriesCitations(table: EntityMetadata, metadatas: EntityMetadata[], seen = new Set<EntityMetadata>()): boolean {
+function carriesCitations(
+  table: EntityMetadata,
+  metadatas: EntityMetadata[],
+  seen = new Set<EntityMetadata>(),
+): boolean {
   if (CITED_TYPE_OF.has(table.tableName)) return true;
   seen.add(table);
   return metadatas.some(
-    (m) => !seen.has(m) && m.foreignKeys.some((fk) => fk.referencedEntityMetadata === table && fk.onDelete === 'CASCADE') && carriesCitations(m, metadatas, seen),
+    (m) =>
+      !seen.has(m) &&
+      m.foreignKeys.some(
+        (fk) => fk.referencedEntityMetadata === table && fk.onDelete === 'CASCADE',
+      ) &&
+      carriesCitations(m, metadatas, seen),
   );
 }
 
@@ -233,7 +315,15 @@ function carriesCitations(table: EntityMetadata, metadatas: EntityMetadata[], se
 async function dropCitations(em: EntityManager, records: CitedRecords): Promise<void> {
   for (const [type, ids] of records) {
     for (let i = 0; i < ids.length; i += 500) {
-      await em.createQueryBuilder().delete().from(Citation).where('subject_type = :type AND subject_id IN (:...ids)', { type, ids: ids.slice(i, i + 500) }).execute();
+      await em
+        .createQueryBuilder()
+        .delete()
+        .from(Citation)
+        .where('subject_type = :type AND subject_id IN (:...ids)', {
+          type,
+          ids: ids.slice(i, i + 500),
+        })
+        .execute();
     }
   }
 }
@@ -245,27 +335,64 @@ type CiteInput = { source: string; section: string; span?: Span | null }[];
  * span; EDITORIAL needs a rationale; DERIVED is no basis a direction can have. `cite` is what the
  * write leaves in place (the record's own when the write does not replace them).
  */
-async function checkDirection(em: EntityManager, row: Record<string, unknown>, selfId: number | null, cite: CiteInput | undefined, path: string) {
-  if (row.fromRoleId === row.toRoleId) throw badInput(`${path}.to`, 'A direction cannot lead to the role it starts from');
-  if (row.basis === Basis.DERIVED) throw badInput(`${path}.basis`, 'A direction is STATED (a cited span names it) or EDITORIAL (a curator\'s judgement), never DERIVED');
+async function checkDirection(
+  em: EntityManager,
+  row: Record<string, unknown>,
+  selfId: number | null,
+  cite: CiteInput | undefined,
+  path: string,
+) {
+  if (row.fromRoleId === row.toRoleId)
+    throw badInput(`${path}.to`, 'A direction cannot lead to the role it starts from');
+  if (row.basis === Basis.DERIVED)
+    throw badInput(
+      `${path}.basis`,
+      "A direction is STATED (a cited span names it) or EDITORIAL (a curator's judgement), never DERIVED",
+    );
   const rationale = typeof row.rationale === 'string' ? row.rationale.trim() : '';
-  if (row.basis === Basis.EDITORIAL && !rationale) throw badInput(`${path}.rationale`, 'An EDITORIAL direction needs a rationale saying why a curator added it');
+  if (row.basis === Basis.EDITORIAL && !rationale)
+    throw badInput(
+      `${path}.rationale`,
+      'An EDITORIAL direction needs a rationale saying why a curator added it',
+    );
   if (row.basis !== Basis.STATED) return;
   let kept: { span?: unknown }[] = cite ?? [];
   if (cite === undefined && selfId != null) {
-    kept = (await em.getRepository(Citation).find({ where: { subjectType: 'CareerDirection', subjectId: selfId } })).map((c) => ({ span: c.spanStart == null ? null : c }));
+    kept = (
+      await em
+        .getRepository(Citation)
+        .find({ where: { subjectType: 'CareerDirection', subjectId: selfId } })
+    ).map((c) => ({ span: c.spanStart == null ? null : c }));
   }
-  if (kept.length === 0) throw badInput(`${path}.cite`, 'A STATED direction needs a citation whose span names the destination');
+  if (kept.length === 0)
+    throw badInput(
+      `${path}.cite`,
+      'A STATED direction needs a citation whose span names the destination',
+    );
   const unanchored = kept.findIndex((c) => c.span == null);
-  if (unanchored >= 0) throw badInput(`${path}.cite[${unanchored}].span`, 'A STATED direction cites a span: give start, end and sha256');
+  if (unanchored >= 0)
+    throw badInput(
+      `${path}.cite[${unanchored}].span`,
+      'A STATED direction cites a span: give start, end and sha256',
+    );
 }
 
 /** Kind-specific rules the columns alone cannot express. */
-export async function checkRules(em: EntityManager, kind: string, row: Record<string, unknown>, selfId: number | null, path: string, cite?: CiteInput) {
+export async function checkRules(
+  em: EntityManager,
+  kind: string,
+  row: Record<string, unknown>,
+  selfId: number | null,
+  path: string,
+  cite?: CiteInput,
+) {
   if (kind === 'CareerDirection') await checkDirection(em, row, selfId, cite, path);
   if (kind === 'SalaryBand' && row.levelId != null) {
-    const level = await em.getRepository(RoleLevel).findOne({ where: { id: row.levelId as number } });
-    if (level && level.roleId !== row.roleId) throw badInput(`${path}.level`, 'level must be one of the levels of role');
+    const level = await em
+      .getRepository(RoleLevel)
+      .findOne({ where: { id: row.levelId as number } });
+    if (level && level.roleId !== row.roleId)
+      throw badInput(`${path}.level`, 'level must be one of the levels of role');
   }
   if (kind === 'SalaryBand') {
     // a qualifier or orMore that its bounds cannot carry (clearing a bound means clearing its qualifier too)
@@ -275,8 +402,11 @@ export async function checkRules(em: EntityManager, kind: string, row: Record<st
     if (row.max != null) row.maxQualifier ??= BoundQualifier.EXACT;
   }
   if (kind === 'RoleLevel') {
-    const clash = await em.getRepository(RoleLevel).findOne({ where: { roleId: row.roleId as number, rank: row.rank as number } });
-    if (clash && clash.id !== selfId) throw conflict(`${path}.rank`, `Rank ${row.rank} is already taken by level "${clash.slug}"`);
+    const clash = await em
+      .getRepository(RoleLevel)
+      .findOne({ where: { roleId: row.roleId as number, rank: row.rank as number } });
+    if (clash && clash.id !== selfId)
+      throw conflict(`${path}.rank`, `Rank ${row.rank} is already taken by level "${clash.slug}"`);
   }
 }
 
@@ -284,7 +414,10 @@ export async function checkRules(em: EntityManager, kind: string, row: Record<st
 export function referencedConflict(err: unknown, what: string): never {
   const message = String((err as Error)?.message ?? err);
   if (/FOREIGN KEY|foreign key/i.test(message)) {
-    throw conflict('input', `${what} is still referenced by other records (for example certifications issued by it); remove those first`);
+    throw conflict(
+      'input',
+      `${what} is still referenced by other records (for example certifications issued by it); remove those first`,
+    );
   }
   throw err;
 }

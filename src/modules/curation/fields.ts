@@ -35,12 +35,21 @@ export interface FieldSpec {
   description?: string;
   validators: PropertyDecorator[];
   /** How the value is stored: a column, a range's two columns, or a slug resolved to an id column. */
-  store: { column: string } | { range: [string, string]; qualifiers?: [string, string] } | { ref: RefTarget; column: string };
+  store:
+    | { column: string }
+    | { range: [string, string]; qualifiers?: [string, string] }
+    | { ref: RefTarget; column: string };
   /** The value a create stores when the field is left out. */
   default?: unknown;
 }
 
-const spec = (type: () => unknown, store: FieldSpec['store'], validators: PropertyDecorator[], required: boolean, description?: string): FieldSpec => ({
+const spec = (
+  type: () => unknown,
+  store: FieldSpec['store'],
+  validators: PropertyDecorator[],
+  required: boolean,
+  description?: string,
+): FieldSpec => ({
   type,
   store,
   validators,
@@ -49,10 +58,29 @@ const spec = (type: () => unknown, store: FieldSpec['store'], validators: Proper
 });
 
 export const text = (column: string, max: number, required = true, description?: string) =>
-  spec(() => String, { column }, [IsString(), MinLength(1), MaxLength(max), NoNul()], required, description);
+  spec(
+    () => String,
+    { column },
+    [IsString(), MinLength(1), MaxLength(max), NoNul()],
+    required,
+    description,
+  );
 
 export const textList = (column: string, description?: string): FieldSpec => ({
-  ...spec(() => [String], { column }, [IsArray(), ArrayMaxSize(100), IsString({ each: true }), MinLength(1, { each: true }), MaxLength(300, { each: true }), NoNul(true)], false, description),
+  ...spec(
+    () => [String],
+    { column },
+    [
+      IsArray(),
+      ArrayMaxSize(100),
+      IsString({ each: true }),
+      MinLength(1, { each: true }),
+      MaxLength(300, { each: true }),
+      NoNul(true),
+    ],
+    false,
+    description,
+  ),
   default: [],
 });
 
@@ -61,12 +89,23 @@ export const bool = (column: string, fallback: boolean | null): FieldSpec => ({
   default: fallback,
 });
 
-export const int = (column: string, min: number, max: number, required = false, description?: string) =>
-  spec(() => Int, { column }, [IsInt(), Min(min), Max(max)], required, description);
+export const int = (
+  column: string,
+  min: number,
+  max: number,
+  required = false,
+  description?: string,
+) => spec(() => Int, { column }, [IsInt(), Min(min), Max(max)], required, description);
 
 /** An integer that must not be below the `min` field of the same input. */
 export const intMax = (column: string, min: number, max: number, description?: string) =>
-  spec(() => Int, { column }, [IsInt(), Min(min), Max(max), Validate(MinNotAboveMax)], false, description);
+  spec(
+    () => Int,
+    { column },
+    [IsInt(), Min(min), Max(max), Validate(MinNotAboveMax)],
+    false,
+    description,
+  );
 
 export const number = (column: string, min: number, max: number, description?: string) =>
   spec(() => Float, { column }, [IsNumber(), Min(min), Max(max)], false, description);
@@ -75,21 +114,54 @@ export const enumOf = (column: string, values: object, gqlEnum: object, required
   spec(() => gqlEnum, { column }, [IsEnum(values)], required);
 
 export const currency = (column: string) =>
-  spec(() => String, { column }, [IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as USD' })], true, 'ISO 4217 currency code.');
+  spec(
+    () => String,
+    { column },
+    [IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as USD' })],
+    true,
+    'ISO 4217 currency code.',
+  );
 
 export const yearRange = (minColumn: string, maxColumn: string, description: string) =>
-  spec(() => YearRangeInput, { range: [minColumn, maxColumn], qualifiers: [`${minColumn}Qualifier`, `${maxColumn}Qualifier`] }, [ValidateNested()], false, description);
+  spec(
+    () => YearRangeInput,
+    {
+      range: [minColumn, maxColumn],
+      qualifiers: [`${minColumn}Qualifier`, `${maxColumn}Qualifier`],
+    },
+    [ValidateNested()],
+    false,
+    description,
+  );
 
 export const ref = (target: RefTarget, column: string, required: boolean, description: string) =>
-  spec(() => String, { ref: target, column }, [Matches(SLUG_PATTERN, { message: `$property must be a ${target} slug` })], required, description);
+  spec(
+    () => String,
+    { ref: target, column },
+    [Matches(SLUG_PATTERN, { message: `$property must be a ${target} slug` })],
+    required,
+    description,
+  );
 
 /** The SHA-256 of a whole source document. */
 export const sha256 = (column: string, description: string) =>
-  spec(() => String, { column }, [Matches(SHA256_PATTERN, { message: '$property must be 64 lower-case hex digits' })], false, description);
+  spec(
+    () => String,
+    { column },
+    [Matches(SHA256_PATTERN, { message: '$property must be 64 lower-case hex digits' })],
+    false,
+    description,
+  );
 
 /** A source's outline of headings. */
 export const sections = (column: string): FieldSpec =>
-  spec(() => [SourceSectionInput], { column }, [IsArray(), ArrayMaxSize(300), ValidateNested({ each: true })], false, 'The headings in order; a section runs to the next heading of the same or a higher level.');
+  spec(
+    () => [SourceSectionInput],
+    { column },
+    [IsArray(), ArrayMaxSize(300), ValidateNested({ each: true })],
+    false,
+    'The headings in order; a section runs to the next heading of the same or a higher level.',
+  );
 
 /** Field-level provenance: how the fields that do not rest on the record's citations are known. */
 export const provenance = (column: string): FieldSpec => ({

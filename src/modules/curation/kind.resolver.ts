@@ -4,7 +4,17 @@ import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
 import { toGlobalId } from '../../core/relay';
 import { conflict, notFound } from './curation.errors';
-import { afterWrite, audit, checkRules, citedCascade, columnsFrom, referencedConflict, snapshot, writeCitations, writeTransaction } from './curation.service';
+import {
+  afterWrite,
+  audit,
+  checkRules,
+  citedCascade,
+  columnsFrom,
+  referencedConflict,
+  snapshot,
+  writeCitations,
+  writeTransaction,
+} from './curation.service';
 import { DeletePayload } from './delete.payload';
 import { SLUG_VALIDATORS } from './fields';
 import { inputClass, payloadClass, SLUG_SELECTOR, updateInputClass } from './input-factory';
@@ -13,7 +23,11 @@ import { UserErrors } from './user-errors';
 
 const camel = (name: string) => name[0].toLowerCase() + name.slice(1);
 
-type Input = Record<string, unknown> & { slug: string; version?: number; cite?: { source: string; section: string }[] };
+type Input = Record<string, unknown> & {
+  slug: string;
+  version?: number;
+  cite?: { source: string; section: string }[];
+};
 
 /** Builds the create, update and delete mutations of one slugged kind. */
 export function kindResolver(spec: KindSpec): ClassType {
@@ -32,20 +46,31 @@ export function kindResolver(spec: KindSpec): ClassType {
     cite: spec.cited ? 'optional' : 'none',
   });
   const UpdateInput = updateInputClass(`${spec.name}UpdateInput`, Changes, SLUG_SELECTOR);
-  const DeleteInput = inputClass(`${spec.name}DeleteInput`, `Which ${spec.name} to delete, and the version read.`, {}, {
-    selector: SLUG_SELECTOR,
-    version: true,
-    allOptional: true,
-    cite: 'none',
-  });
+  const DeleteInput = inputClass(
+    `${spec.name}DeleteInput`,
+    `Which ${spec.name} to delete, and the version read.`,
+    {},
+    {
+      selector: SLUG_SELECTOR,
+      version: true,
+      allOptional: true,
+      cite: 'none',
+    },
+  );
   const Payload = payloadClass(`${spec.name}Payload`, field, spec.entity as ClassType);
 
   @Resolver()
   class KindMutations {
     @Authorized(ApiRole.EDITOR)
     @UseMiddleware(UserErrors)
-    @Mutation(() => Payload, { name: `${field}Create`, description: `Creates a ${spec.name} (editor key). A taken slug is CONFLICT.` })
-    async create(@Arg('input', () => CreateInput) input: Input, @Ctx() ctx: Context): Promise<ObjectLiteral> {
+    @Mutation(() => Payload, {
+      name: `${field}Create`,
+      description: `Creates a ${spec.name} (editor key). A taken slug is CONFLICT.`,
+    })
+    async create(
+      @Arg('input', () => CreateInput) input: Input,
+      @Ctx() ctx: Context,
+    ): Promise<ObjectLiteral> {
       const record = await writeTransaction(ctx, async (em) => {
         const repo = em.getRepository(spec.entity);
         if (await repo.findOne({ where: { slug: input.slug } })) {
@@ -53,11 +78,23 @@ export function kindResolver(spec: KindSpec): ClassType {
         }
         const row = await columnsFrom(em, spec.fields, input, 'input', true);
         await checkRules(em, spec.name, row, null, 'input', input.cite ?? []);
-        const { identifiers } = await repo.insert({ ...row, slug: input.slug, version: 1 } as never);
+        const { identifiers } = await repo.insert({
+          ...row,
+          slug: input.slug,
+          version: 1,
+        } as never);
         const id = identifiers[0].id as number;
         if (spec.cited) await writeCitations(em, spec.cited, id, input.cite ?? [], 'input');
         const created = (await repo.findOne({ where: { id } })) as ObjectLiteral;
-        await audit(em, ctx, `${field}Create`, spec.name, input.slug, null, await snapshot(em, created, spec.cited));
+        await audit(
+          em,
+          ctx,
+          `${field}Create`,
+          spec.name,
+          input.slug,
+          null,
+          await snapshot(em, created, spec.cited),
+        );
         await afterWrite(em, { deleted: false });
         return created;
       });
@@ -70,27 +107,53 @@ export function kindResolver(spec: KindSpec): ClassType {
       name: `${field}Update`,
       description: `Changes a ${spec.name} (editor key). Unknown slug: NOT_FOUND; a version other than the stored one: CONFLICT.`,
     })
-    async update(@Arg('input', () => UpdateInput) input: Input & { changes: Input }, @Ctx() ctx: Context): Promise<ObjectLiteral> {
+    async update(
+      @Arg('input', () => UpdateInput) input: Input & { changes: Input },
+      @Ctx() ctx: Context,
+    ): Promise<ObjectLiteral> {
       const record = await writeTransaction(ctx, async (em) => {
         const repo = em.getRepository(spec.entity);
         const current = await repo.findOne({ where: { slug: input.slug } });
         if (!current) throw notFound('input.slug', `No ${spec.name} has slug "${input.slug}"`);
         if (current.version !== input.version) {
-          throw conflict('input.version', `${spec.name} "${input.slug}" is at version ${current.version}, not ${input.version}: someone changed it since you read it`);
+          throw conflict(
+            'input.version',
+            `${spec.name} "${input.slug}" is at version ${current.version}, not ${input.version}: someone changed it since you read it`,
+          );
         }
         const before = await snapshot(em, current, spec.cited);
         const row = await columnsFrom(em, spec.fields, input.changes, 'input.changes');
-        await checkRules(em, spec.name, { ...current, ...row }, current.id, 'input.changes', input.changes.cite ?? undefined);
+        await checkRules(
+          em,
+          spec.name,
+          { ...current, ...row },
+          current.id,
+          'input.changes',
+          input.changes.cite ?? undefined,
+        );
         const result = await em
           .createQueryBuilder()
           .update(spec.entity)
           .set({ ...row, version: () => 'version + 1' } as never)
           .where('id = :id AND version = :version', { id: current.id, version: input.version })
           .execute();
-        if (result.affected === 0) throw conflict('input.version', `${spec.name} "${input.slug}" changed while you were writing`);
-        if (spec.cited && input.changes.cite) await writeCitations(em, spec.cited, current.id, input.changes.cite, 'input.changes');
+        if (result.affected === 0)
+          throw conflict(
+            'input.version',
+            `${spec.name} "${input.slug}" changed while you were writing`,
+          );
+        if (spec.cited && input.changes.cite)
+          await writeCitations(em, spec.cited, current.id, input.changes.cite, 'input.changes');
         const updated = (await repo.findOne({ where: { id: current.id } })) as ObjectLiteral;
-        await audit(em, ctx, `${field}Update`, spec.name, input.slug, before, await snapshot(em, updated, spec.cited));
+        await audit(
+          em,
+          ctx,
+          `${field}Update`,
+          spec.name,
+          input.slug,
+          before,
+          await snapshot(em, updated, spec.cited),
+        );
         await afterWrite(em, { deleted: false });
         return updated;
       });
@@ -103,21 +166,32 @@ export function kindResolver(spec: KindSpec): ClassType {
       name: `${field}Delete`,
       description: `Deletes a ${spec.name} and what it owns (editor key). A stale version, or a record others still point to: CONFLICT.`,
     })
-    async delete(@Arg('input', () => DeleteInput) input: Input, @Ctx() ctx: Context): Promise<DeletePayload> {
+    async delete(
+      @Arg('input', () => DeleteInput) input: Input,
+      @Ctx() ctx: Context,
+    ): Promise<DeletePayload> {
       await writeTransaction(ctx, async (em) => {
         const repo = em.getRepository(spec.entity);
         const current = await repo.findOne({ where: { slug: input.slug } });
         if (!current) throw notFound('input.slug', `No ${spec.name} has slug "${input.slug}"`);
         if (current.version !== input.version) {
-          throw conflict('input.version', `${spec.name} "${input.slug}" is at version ${current.version}, not ${input.version}`);
+          throw conflict(
+            'input.version',
+            `${spec.name} "${input.slug}" is at version ${current.version}, not ${input.version}`,
+          );
         }
         const before = await snapshot(em, current, spec.cited);
         const cascade = await citedCascade(em, spec.entity, current.id);
-        await repo.delete({ id: current.id } as never).catch((err) => referencedConflict(err, `${spec.name} "${input.slug}"`));
+        await repo
+          .delete({ id: current.id } as never)
+          .catch((err) => referencedConflict(err, `${spec.name} "${input.slug}"`));
         await audit(em, ctx, `${field}Delete`, spec.name, input.slug, before, null);
         await afterWrite(em, { deleted: cascade });
       });
-      return Object.assign(new DeletePayload(), { deletedId: toGlobalId(spec.name, input.slug), key: input.slug });
+      return Object.assign(new DeletePayload(), {
+        deletedId: toGlobalId(spec.name, input.slug),
+        key: input.slug,
+      });
     }
   }
   Object.defineProperty(KindMutations, 'name', { value: `${spec.name}Mutations` });

@@ -20,7 +20,22 @@ import { Skill, SkillCategory } from '../skills/skill.entity';
 import { CitedType } from '../sources/citation.entity';
 import { Source } from '../sources/source.entity';
 import { BoundQualifier } from '../../core/quantity';
-import { bool, currency, sections, sha256, enumOf, FieldSpec, int, intMax, number, provenance, ref, text, textList, yearRange } from './fields';
+import {
+  bool,
+  currency,
+  sections,
+  sha256,
+  enumOf,
+  FieldSpec,
+  int,
+  intMax,
+  number,
+  provenance,
+  ref,
+  text,
+  textList,
+  yearRange,
+} from './fields';
 import { SLUG_PATTERN } from '../../core/rules';
 
 /** One kind of record editors can create, update and delete. */
@@ -35,7 +50,12 @@ export interface KindSpec {
   fields: Record<string, FieldSpec>;
 }
 
-const cited = (name: CitedType, entity: KindSpec['entity'], fields: Record<string, FieldSpec>, citeRequired = true): KindSpec => ({
+const cited = (
+  name: CitedType,
+  entity: KindSpec['entity'],
+  fields: Record<string, FieldSpec>,
+  citeRequired = true,
+): KindSpec => ({
   name,
   entity,
   cited: name,
@@ -60,13 +80,21 @@ export const KINDS: KindSpec[] = [
       sections: sections('sections'),
     },
   },
-  cited('Organization', Organization, { name: text('name', 200), description: text('description', 2000, false) }, false),
+  cited(
+    'Organization',
+    Organization,
+    { name: text('name', 200), description: text('description', 2000, false) },
+    false,
+  ),
   cited('Skill', Skill, {
     name: text('name', 200),
     category: enumOf('category', SkillCategory, SkillCategory),
     description: text('description', 2000),
     aliases: textList('aliases', 'Other names for exactly this skill.'),
-    relatedTerms: textList('relatedTermsList', 'Nearby things that are not this skill (never matched as it).'),
+    relatedTerms: textList(
+      'relatedTermsList',
+      'Nearby things that are not this skill (never matched as it).',
+    ),
     broader: ref('Skill', 'broaderId', false, 'Slug of the wider skill this one is part of.'),
   }),
   cited('Role', Role, {
@@ -82,8 +110,16 @@ export const KINDS: KindSpec[] = [
     summary: text('summary', 4000),
     titles: textList('titles'),
     responsibilities: textList('responsibilities'),
-    yearsInLevel: yearRange('yearsInLevelMin', 'yearsInLevelMax', 'How long people typically stay.'),
-    yearsOfExperience: yearRange('yearsOfExperienceMin', 'yearsOfExperienceMax', 'Total experience the level asks for.'),
+    yearsInLevel: yearRange(
+      'yearsInLevelMin',
+      'yearsInLevelMax',
+      'How long people typically stay.',
+    ),
+    yearsOfExperience: yearRange(
+      'yearsOfExperienceMin',
+      'yearsOfExperienceMax',
+      'Total experience the level asks for.',
+    ),
   }),
   cited('Certification', Certification, {
     name: text('name', 200),
@@ -108,19 +144,39 @@ export const KINDS: KindSpec[] = [
   }),
   cited('SalaryBand', SalaryBand, {
     role: ref('Role', 'roleId', true, 'Slug of the role the band is for.'),
-    level: ref('RoleLevel', 'levelId', false, "Slug of one of the role's levels; leave out for the whole role."),
+    level: ref(
+      'RoleLevel',
+      'levelId',
+      false,
+      "Slug of one of the role's levels; leave out for the whole role.",
+    ),
     label: text('label', 300),
     currency: currency('currency'),
     period: enumOf('period', SalaryPeriod, SalaryPeriod),
-    region: text('region', 100, false, 'Where the figure holds; leave out when the source does not say.'),
+    region: text(
+      'region',
+      100,
+      false,
+      'Where the figure holds; leave out when the source does not say.',
+    ),
     year: int('year', 1900, 2100),
     min: int('min', 0, 100_000_000),
     max: intMax('max', 0, 100_000_000, 'Not below min.'),
     minQualifier: enumOf('minQualifier', BoundQualifier, BoundQualifier, false),
     maxQualifier: enumOf('maxQualifier', BoundQualifier, BoundQualifier, false),
     orMore: bool('orMore', false),
-    appliesTo: text('appliesTo', 300, false, 'Whom the figure is about, in your words, when the source ties it to a group rather than a level.'),
-    topic: text('topic', 100, false, 'What the figure measures ("average pay"); figures of one role with the same topic are served side by side.'),
+    appliesTo: text(
+      'appliesTo',
+      300,
+      false,
+      'Whom the figure is about, in your words, when the source ties it to a group rather than a level.',
+    ),
+    topic: text(
+      'topic',
+      100,
+      false,
+      'What the figure measures ("average pay"); figures of one role with the same topic are served side by side.',
+    ),
     provenance: provenance('provenanceList'),
   }),
   cited('JobOutlook', JobOutlook, {
@@ -140,28 +196,62 @@ export const KINDS: KindSpec[] = [
     description: text('description', 2000),
     focusAreas: textList('focusAreas'),
   }),
-  cited('AdvancementPath', AdvancementPath, { name: text('name', 200), description: text('description', 2000) }),
-  cited('SalaryFactor', SalaryFactor, { name: text('name', 200), description: text('description', 2000) }),
+  cited('AdvancementPath', AdvancementPath, {
+    name: text('name', 200),
+    description: text('description', 2000),
+  }),
+  cited('SalaryFactor', SalaryFactor, {
+    name: text('name', 200),
+    description: text('description', 2000),
+  }),
   // a STATED direction needs a citation with a span, an EDITORIAL one a rationale (checkRules)
-  cited('CareerDirection', CareerDirection, {
-    from: ref('Role', 'fromRoleId', true, 'Slug of the role the direction starts from: anywhere among its levels.'),
-    to: ref('Role', 'toRoleId', true, 'Slug of the role the sources name as the destination.'),
-    advancementPath: ref('AdvancementPath', 'advancementPathId', false, 'Slug of the advancement path the direction belongs to, if any.'),
-    basis: enumOf('basis', Basis, Basis),
-    rationale: text('rationale', 1000, false, "Required for EDITORIAL: why a curator added it. For STATED, what the sources leave open (optional)."),
-  }, false),
+  cited(
+    'CareerDirection',
+    CareerDirection,
+    {
+      from: ref(
+        'Role',
+        'fromRoleId',
+        true,
+        'Slug of the role the direction starts from: anywhere among its levels.',
+      ),
+      to: ref('Role', 'toRoleId', true, 'Slug of the role the sources name as the destination.'),
+      advancementPath: ref(
+        'AdvancementPath',
+        'advancementPathId',
+        false,
+        'Slug of the advancement path the direction belongs to, if any.',
+      ),
+      basis: enumOf('basis', Basis, Basis),
+      rationale: text(
+        'rationale',
+        1000,
+        false,
+        'Required for EDITORIAL: why a curator added it. For STATED, what the sources leave open (optional).',
+      ),
+    },
+    false,
+  ),
 ];
 
 /** Career transitions: selected by their two level slugs rather than a slug of their own. */
 export const TRANSITION_FIELDS: Record<string, FieldSpec> = {
   kind: enumOf('kind', TransitionKind, TransitionKind),
-  typicalYears: yearRange('typicalYearsMin', 'typicalYearsMax', 'Typical years spent at `from` before the move.'),
+  typicalYears: yearRange(
+    'typicalYearsMin',
+    'typicalYearsMax',
+    'Typical years spent at `from` before the move.',
+  ),
 };
 
 export const TRANSITION_ENTITY = CareerTransition;
 
 /** The skills a transition lists (set as a whole, so not a column field). */
-export const TRANSITION_SKILLS_VALIDATORS = [IsArray(), ArrayMaxSize(50), Matches(SLUG_PATTERN, { each: true, message: 'skillsToGain must hold skill slugs' })];
+export const TRANSITION_SKILLS_VALIDATORS = [
+  IsArray(),
+  ArrayMaxSize(50),
+  Matches(SLUG_PATTERN, { each: true, message: 'skillsToGain must hold skill slugs' }),
+];
 
 const SPECS: Record<string, Record<string, FieldSpec>> = {
   ...Object.fromEntries(KINDS.map((k) => [k.name, k.fields])),

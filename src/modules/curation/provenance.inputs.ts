@@ -26,21 +26,31 @@ import { MAX_CITATIONS, NoNul, SLUG_PATTERN } from '../../core/rules';
 export class StatedHasSpan implements ValidatorConstraintInterface {
   validate(cite: unknown, args: ValidationArguments): boolean {
     if ((args.object as FieldBasisInput).basis !== Basis.STATED) return true;
-    return Array.isArray(cite) && cite.length > 0 && cite.every((c) => c && (c as CitationInput).span != null);
+    return (
+      Array.isArray(cite) &&
+      cite.length > 0 &&
+      cite.every((c) => c && (c as CitationInput).span != null)
+    );
   }
   defaultMessage(): string {
     return 'a STATED field needs cite, each citation with the span that states it';
   }
 }
 
-@InputType({ description: 'How one field of a record, or some of the values it links to, is known. STATED needs cite with spans; EDITORIAL and DERIVED need a rationale.' })
+@InputType({
+  description:
+    'How one field of a record, or some of the values it links to, is known. STATED needs cite with spans; EDITORIAL and DERIVED need a rationale.',
+})
 export class FieldBasisInput {
   @Field({ description: 'The field, such as `levels`, `roles`, `level` or `amount`.' })
   @Matches(/^[a-zA-Z][a-zA-Z0-9]*$/, { message: 'field must name a field, such as levels' })
   @MaxLength(60)
   field: string;
 
-  @Field(() => [String], { nullable: true, description: 'The linked slugs the entry covers; leave out for the whole field.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The linked slugs the entry covers; leave out for the whole field.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -51,7 +61,10 @@ export class FieldBasisInput {
   @IsEnum(Basis)
   basis: Basis;
 
-  @Field(() => String, { nullable: true, description: 'Required for EDITORIAL and DERIVED: why, in our words.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required for EDITORIAL and DERIVED: why, in our words.',
+  })
   @ValidateIf((o: FieldBasisInput) => o.basis !== Basis.STATED || !!o.rationale)
   @IsString({ message: 'rationale is required for an EDITORIAL or DERIVED field' })
   @MinLength(1, { message: 'rationale is required for an EDITORIAL or DERIVED field' })
@@ -61,7 +74,10 @@ export class FieldBasisInput {
   // absent optional field undefined, which the validators would skip
   rationale?: string | null = '';
 
-  @Field(() => [CitationInput], { nullable: true, description: 'Required for STATED: the citations, each with its span.' })
+  @Field(() => [CitationInput], {
+    nullable: true,
+    description: 'Required for STATED: the citations, each with its span.',
+  })
   @ValidateIf((o: FieldBasisInput) => o.basis === Basis.STATED || (o.cite?.length ?? 0) > 0)
   @Validate(StatedHasSpan)
   @IsArray()
@@ -72,13 +88,23 @@ export class FieldBasisInput {
 }
 
 /** The stored form of inputs: plain data, no empty parts. */
-export const storedProvenance = (list: (FieldBasisInput | StoredFieldBasis)[] | null | undefined): StoredFieldBasis[] =>
+export const storedProvenance = (
+  list: (FieldBasisInput | StoredFieldBasis)[] | null | undefined,
+): StoredFieldBasis[] =>
   (list ?? []).map((p) => ({
     field: p.field,
     ...(p.values && p.values.length ? { values: [...p.values] } : {}),
     basis: p.basis,
     ...(p.rationale ? { rationale: p.rationale } : {}),
     ...(p.cite && p.cite.length
-      ? { cite: p.cite.map((c) => ({ source: c.source, section: c.section, ...(c.span ? { span: { start: c.span.start, end: c.span.end, sha256: c.span.sha256 } } : {}) })) }
+      ? {
+          cite: p.cite.map((c) => ({
+            source: c.source,
+            section: c.section,
+            ...(c.span
+              ? { span: { start: c.span.start, end: c.span.end, sha256: c.span.sha256 } }
+              : {}),
+          })),
+        }
       : {}),
   }));

@@ -1,5 +1,16 @@
 import { IsEnum, Matches } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, registerEnumType, Resolver, UseMiddleware } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  InputType,
+  Mutation,
+  ObjectType,
+  registerEnumType,
+  Resolver,
+  UseMiddleware,
+} from 'type-graphql';
 import { UserError, UserErrors, UserErrorsField } from './user-errors';
 import { EntityManager, ObjectLiteral } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
@@ -37,13 +48,31 @@ export enum Relation {
   ADVANCEMENT_PATH_ROLE = 'ADVANCEMENT_PATH_ROLE',
   SALARY_FACTOR_ROLE = 'SALARY_FACTOR_ROLE',
 }
-registerEnumType(Relation, { name: 'Relation', description: 'A link between two kinds of record, written owner_target.' });
+registerEnumType(Relation, {
+  name: 'Relation',
+  description: 'A link between two kinds of record, written owner_target.',
+});
 
 type Entity = { new (): ObjectLiteral; typeName: string };
-const RELATIONS: Record<Relation, [table: string, ownerColumn: string, owner: Entity, targetColumn: string, target: Entity]> = {
-  CERTIFICATION_SKILL: ['certification_skills', 'certification_id', Certification, 'skill_id', Skill],
+const RELATIONS: Record<
+  Relation,
+  [table: string, ownerColumn: string, owner: Entity, targetColumn: string, target: Entity]
+> = {
+  CERTIFICATION_SKILL: [
+    'certification_skills',
+    'certification_id',
+    Certification,
+    'skill_id',
+    Skill,
+  ],
   CERTIFICATION_ROLE: ['certification_roles', 'certification_id', Certification, 'role_id', Role],
-  CERTIFICATION_LEVEL: ['certification_levels', 'certification_id', Certification, 'level_id', RoleLevel],
+  CERTIFICATION_LEVEL: [
+    'certification_levels',
+    'certification_id',
+    Certification,
+    'level_id',
+    RoleLevel,
+  ],
   CREDENTIAL_ROLE: ['credential_roles', 'credential_id', Credential, 'role_id', Role],
   EMPLOYER_SECTOR: ['employer_sectors', 'employer_id', Employer, 'sector_id', Sector],
   EMPLOYER_ROLE: ['employer_roles', 'employer_id', Employer, 'role_id', Role],
@@ -51,17 +80,39 @@ const RELATIONS: Record<Relation, [table: string, ownerColumn: string, owner: En
   INSIGHT_ROLE: ['insight_roles', 'insight_id', Insight, 'role_id', Role],
   INSIGHT_LEVEL: ['insight_levels', 'insight_id', Insight, 'level_id', RoleLevel],
   INSIGHT_SKILL: ['insight_skills', 'insight_id', Insight, 'skill_id', Skill],
-  INTERNSHIP_KIND_SECTOR: ['internship_kind_sectors', 'internship_kind_id', InternshipKind, 'sector_id', Sector],
-  INTERNSHIP_KIND_EMPLOYER: ['internship_kind_employers', 'internship_kind_id', InternshipKind, 'employer_id', Employer],
-  ADVANCEMENT_PATH_ROLE: ['advancement_path_roles', 'advancement_path_id', AdvancementPath, 'role_id', Role],
+  INTERNSHIP_KIND_SECTOR: [
+    'internship_kind_sectors',
+    'internship_kind_id',
+    InternshipKind,
+    'sector_id',
+    Sector,
+  ],
+  INTERNSHIP_KIND_EMPLOYER: [
+    'internship_kind_employers',
+    'internship_kind_id',
+    InternshipKind,
+    'employer_id',
+    Employer,
+  ],
+  ADVANCEMENT_PATH_ROLE: [
+    'advancement_path_roles',
+    'advancement_path_id',
+    AdvancementPath,
+    'role_id',
+    Role,
+  ],
   SALARY_FACTOR_ROLE: ['salary_factor_roles', 'salary_factor_id', SalaryFactor, 'role_id', Role],
 };
 
 @InputType({ description: 'A link between two records, by their slugs.' })
 class RelationInput {
   @Field(() => Relation) @IsEnum(Relation) relation: Relation;
-  @Field({ description: 'Slug of the owner (the first kind in the relation name).' }) @Matches(SLUG_PATTERN) from: string;
-  @Field({ description: 'Slug of the target (the second kind).' }) @Matches(SLUG_PATTERN) to: string;
+  @Field({ description: 'Slug of the owner (the first kind in the relation name).' })
+  @Matches(SLUG_PATTERN)
+  from: string;
+  @Field({ description: 'Slug of the target (the second kind).' })
+  @Matches(SLUG_PATTERN)
+  to: string;
 }
 
 @ObjectType({ description: 'The two records of a link, and whether the call changed anything.' })
@@ -69,7 +120,11 @@ class RelationPayload {
   @Field(() => Relation, { nullable: true }) relation: Relation;
   @Field(() => Node, { nullable: true }) from: Node;
   @Field(() => Node, { nullable: true }) to: Node;
-  @Field(() => Boolean, { nullable: true, description: 'False when the link already was as asked (linking twice, unlinking what is not linked); null when userErrors says why nothing was done.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'False when the link already was as asked (linking twice, unlinking what is not linked); null when userErrors says why nothing was done.',
+  })
   changed: boolean;
   @UserErrorsField() userErrors?: UserError[];
 }
@@ -80,7 +135,8 @@ async function ends(em: EntityManager, input: RelationInput) {
   if (!from) throw badInput('input.from', `No ${owner.typeName} has slug "${input.from}"`);
   const to = await em.getRepository(target).findOne({ where: { slug: input.to } });
   if (!to) throw badInput('input.to', `No ${target.typeName} has slug "${input.to}"`);
-  if (from === to || (owner === target && from.id === to.id)) throw badInput('input.to', 'A record cannot be linked to itself');
+  if (from === to || (owner === target && from.id === to.id))
+    throw badInput('input.to', 'A record cannot be linked to itself');
   return { from, to };
 }
 
@@ -89,15 +145,25 @@ async function ends(em: EntityManager, input: RelationInput) {
 export class RelationMutations {
   @Authorized(ApiRole.EDITOR)
   @UseMiddleware(UserErrors)
-  @Mutation(() => RelationPayload, { description: 'Links two records (editor key); linking twice changes nothing.' })
-  relationLink(@Arg('input', () => RelationInput) input: RelationInput, @Ctx() ctx: Context): Promise<RelationPayload> {
+  @Mutation(() => RelationPayload, {
+    description: 'Links two records (editor key); linking twice changes nothing.',
+  })
+  relationLink(
+    @Arg('input', () => RelationInput) input: RelationInput,
+    @Ctx() ctx: Context,
+  ): Promise<RelationPayload> {
     return this.write(ctx, input, true);
   }
 
   @Authorized(ApiRole.EDITOR)
   @UseMiddleware(UserErrors)
-  @Mutation(() => RelationPayload, { description: 'Unlinks two records (editor key); unlinking what is not linked changes nothing.' })
-  relationUnlink(@Arg('input', () => RelationInput) input: RelationInput, @Ctx() ctx: Context): Promise<RelationPayload> {
+  @Mutation(() => RelationPayload, {
+    description: 'Unlinks two records (editor key); unlinking what is not linked changes nothing.',
+  })
+  relationUnlink(
+    @Arg('input', () => RelationInput) input: RelationInput,
+    @Ctx() ctx: Context,
+  ): Promise<RelationPayload> {
     return this.write(ctx, input, false);
   }
 
@@ -108,7 +174,12 @@ export class RelationMutations {
       const pair = { [ownerColumn]: from.id, [targetColumn]: to.id };
       const where = `${ownerColumn} = :o AND ${targetColumn} = :t`;
       const params = { o: from.id, t: to.id };
-      const existing = await em.createQueryBuilder().select('1', 'one').from(table, 'l').where(where, params).getRawOne();
+      const existing = await em
+        .createQueryBuilder()
+        .select('1', 'one')
+        .from(table, 'l')
+        .where(where, params)
+        .getRawOne();
       const changed = link ? !existing : Boolean(existing);
       if (changed) {
         if (link) await em.createQueryBuilder().insert().into(table).values(pair).execute();
@@ -116,8 +187,21 @@ export class RelationMutations {
         const action = link ? 'relationLink' : 'relationUnlink';
         const state = { relation: input.relation, from: input.from, to: input.to };
         // a link belongs to its owner's record (the file lists it there), which the API has now changed
-        const owner = { kind: RELATIONS[input.relation][2].typeName, key: input.from, deleted: false };
-        await audit(em, ctx, action, input.relation, `${input.from}>${input.to}`, link ? null : state, link ? state : null, owner);
+        const owner = {
+          kind: RELATIONS[input.relation][2].typeName,
+          key: input.from,
+          deleted: false,
+        };
+        await audit(
+          em,
+          ctx,
+          action,
+          input.relation,
+          `${input.from}>${input.to}`,
+          link ? null : state,
+          link ? state : null,
+          owner,
+        );
       }
       return Object.assign(new RelationPayload(), { relation: input.relation, from, to, changed });
     });

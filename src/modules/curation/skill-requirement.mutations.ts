@@ -1,5 +1,16 @@
 import { IsEnum, IsOptional, Matches, MaxLength, MinLength, Validate } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver, UseMiddleware } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Resolver,
+  UseMiddleware,
+} from 'type-graphql';
 import { Basis } from '../../core/basis';
 import { compositeGlobalId } from '../../core/relay';
 import { GradeBasisAllowed } from '../../core/rules';
@@ -16,7 +27,10 @@ import { audit, idOf, writeTransaction } from './curation.service';
 @InputType({ description: 'Which skill a role (or one of its levels) asks for.' })
 class SkillRequirementKey {
   @Field({ description: 'A role slug.' }) @Matches(SLUG_PATTERN) role: string;
-  @Field(() => String, { nullable: true, description: 'A level of that role; leave out for every level.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A level of that role; leave out for every level.',
+  })
   @IsOptional()
   @Matches(SLUG_PATTERN)
   level?: string | null;
@@ -27,13 +41,21 @@ class SkillRequirementKey {
 class SkillRequirementSetInput extends SkillRequirementKey {
   @Field(() => SkillImportance) @IsEnum(SkillImportance) importance: SkillImportance;
 
-  @Field(() => Basis, { nullable: true, description: 'How the grade is known: EDITORIAL (the default) until requirements can carry citations.' })
+  @Field(() => Basis, {
+    nullable: true,
+    description:
+      'How the grade is known: EDITORIAL (the default) until requirements can carry citations.',
+  })
   @IsOptional()
   @IsEnum(Basis)
   @Validate(GradeBasisAllowed)
   basis?: Basis | null;
 
-  @Field(() => String, { nullable: true, description: 'A group name (lower-case words joined by hyphens): requirements of a level sharing it are alternatives, any one meeting them all. Null for none.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A group name (lower-case words joined by hyphens): requirements of a level sharing it are alternatives, any one meeting them all. Null for none.',
+  })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: 'group must be lower-case words joined by hyphens' })
   @MaxLength(60)
@@ -49,9 +71,18 @@ class SkillRequirementSetInput extends SkillRequirementKey {
 @ObjectType({ description: 'A skill requirement after a write; null when it was removed.' })
 class SkillRequirementPayload {
   @Field(() => SkillRequirement, { nullable: true }) skillRequirement: SkillRequirement | null;
-  @Field(() => Boolean, { nullable: true, description: 'False when nothing had to change; null when userErrors says why nothing was done.' }) changed: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'False when nothing had to change; null when userErrors says why nothing was done.',
+  })
+  changed: boolean;
   @UserErrorsField() userErrors?: UserError[];
-  @Field(() => ID, { nullable: true, description: 'The global id of the requirement removed (to evict it from a client cache); null when nothing was removed.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The global id of the requirement removed (to evict it from a client cache); null when nothing was removed.',
+  })
   deletedId?: string | null;
 }
 
@@ -61,7 +92,8 @@ async function keyOf(em: EntityManager, input: SkillRequirementKey) {
   let levelId: number | null = null;
   if (input.level) {
     const level = await em.getRepository(RoleLevel).findOne({ where: { slug: input.level } });
-    if (!level || level.roleId !== roleId) throw badInput('input.level', `"${input.level}" is not a level of role "${input.role}"`);
+    if (!level || level.roleId !== roleId)
+      throw badInput('input.level', `"${input.level}" is not a level of role "${input.role}"`);
     levelId = level.id;
   }
   return { roleId, skillId, levelId };
@@ -74,15 +106,23 @@ const where = (k: { roleId: number; skillId: number; levelId: number | null }) =
 });
 
 /** A requirement belongs to its level's record, or to its role's when it is role-wide (as in the files). */
-const ownerOf = (k: SkillRequirementKey) => (k.level ? { kind: 'RoleLevel', key: k.level, deleted: false } : { kind: 'Role', key: k.role, deleted: false });
+const ownerOf = (k: SkillRequirementKey) =>
+  k.level
+    ? { kind: 'RoleLevel', key: k.level, deleted: false }
+    : { kind: 'Role', key: k.role, deleted: false };
 
 /** Set and remove the skills roles and levels ask for. */
 @Resolver()
 export class SkillRequirementMutations {
   @Authorized(ApiRole.EDITOR)
   @UseMiddleware(UserErrors)
-  @Mutation(() => SkillRequirementPayload, { description: 'Adds a skill requirement or changes its importance (editor key).' })
-  async skillRequirementSet(@Arg('input', () => SkillRequirementSetInput) input: SkillRequirementSetInput, @Ctx() ctx: Context) {
+  @Mutation(() => SkillRequirementPayload, {
+    description: 'Adds a skill requirement or changes its importance (editor key).',
+  })
+  async skillRequirementSet(
+    @Arg('input', () => SkillRequirementSetInput) input: SkillRequirementSetInput,
+    @Ctx() ctx: Context,
+  ) {
     return writeTransaction(ctx, async (em) => {
       const key = await keyOf(em, input);
       const repo = em.getRepository(SkillRequirement);
@@ -91,27 +131,56 @@ export class SkillRequirementMutations {
         importance: input.importance,
         importanceBasis: input.basis ?? Basis.EDITORIAL,
         importanceRationale: input.rationale ?? current?.importanceRationale ?? null,
-        requirementGroup: input.group === undefined ? (current?.requirementGroup ?? null) : input.group,
+        requirementGroup:
+          input.group === undefined ? (current?.requirementGroup ?? null) : input.group,
       };
-      if (current && current.importance === grade.importance && current.importanceBasis === grade.importanceBasis && current.importanceRationale === grade.importanceRationale && current.requirementGroup === grade.requirementGroup) {
+      if (
+        current &&
+        current.importance === grade.importance &&
+        current.importanceBasis === grade.importanceBasis &&
+        current.importanceRationale === grade.importanceRationale &&
+        current.requirementGroup === grade.requirementGroup
+      ) {
         return { skillRequirement: current, changed: false };
       }
       if (current) await repo.update(current.id, grade);
       else await repo.insert({ ...key, ...grade });
       const written = await repo.findOne({ where: where(key) });
       const subject = `${input.role}${input.level ? `/${input.level}` : ''}>${input.skill}`;
-      await audit(em, ctx, 'skillRequirementSet', 'SkillRequirement', subject,
-        current ? { importance: current.importance, basis: current.importanceBasis, rationale: current.importanceRationale } : null,
-        { importance: grade.importance, basis: grade.importanceBasis, rationale: grade.importanceRationale },
-        ownerOf(input));
+      await audit(
+        em,
+        ctx,
+        'skillRequirementSet',
+        'SkillRequirement',
+        subject,
+        current
+          ? {
+              importance: current.importance,
+              basis: current.importanceBasis,
+              rationale: current.importanceRationale,
+            }
+          : null,
+        {
+          importance: grade.importance,
+          basis: grade.importanceBasis,
+          rationale: grade.importanceRationale,
+        },
+        ownerOf(input),
+      );
       return { skillRequirement: written, changed: true };
     });
   }
 
   @Authorized(ApiRole.EDITOR)
   @UseMiddleware(UserErrors)
-  @Mutation(() => SkillRequirementPayload, { description: 'Removes a skill requirement (editor key); removing one that is not there changes nothing.' })
-  async skillRequirementRemove(@Arg('input', () => SkillRequirementKey) input: SkillRequirementKey, @Ctx() ctx: Context) {
+  @Mutation(() => SkillRequirementPayload, {
+    description:
+      'Removes a skill requirement (editor key); removing one that is not there changes nothing.',
+  })
+  async skillRequirementRemove(
+    @Arg('input', () => SkillRequirementKey) input: SkillRequirementKey,
+    @Ctx() ctx: Context,
+  ) {
     return writeTransaction(ctx, async (em) => {
       const key = await keyOf(em, input);
       const repo = em.getRepository(SkillRequirement);
@@ -119,8 +188,20 @@ export class SkillRequirementMutations {
       if (!current) return { skillRequirement: null, changed: false };
       await repo.delete(current.id);
       const subject = `${input.role}${input.level ? `/${input.level}` : ''}>${input.skill}`;
-      await audit(em, ctx, 'skillRequirementRemove', 'SkillRequirement', subject, { importance: current.importance }, null, ownerOf(input));
-      const deletedId = compositeGlobalId('SkillRequirement', ...[input.role, input.level, input.skill].filter((s): s is string => Boolean(s)));
+      await audit(
+        em,
+        ctx,
+        'skillRequirementRemove',
+        'SkillRequirement',
+        subject,
+        { importance: current.importance },
+        null,
+        ownerOf(input),
+      );
+      const deletedId = compositeGlobalId(
+        'SkillRequirement',
+        ...[input.role, input.level, input.skill].filter((s): s is string => Boolean(s)),
+      );
       return { skillRequirement: null, changed: true, deletedId };
     });
   }

@@ -1,4 +1,13 @@
-import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Resolver, UseMiddleware } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  Mutation,
+  ObjectType,
+  Resolver,
+  UseMiddleware,
+} from 'type-graphql';
 import { UserError, UserErrors, UserErrorsField } from './user-errors';
 import { EntityManager } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
@@ -6,7 +15,16 @@ import { Context } from '../../core/context';
 import { compositeGlobalId } from '../../core/relay';
 import { CareerTransition } from '../paths/career-transition.entity';
 import { conflict, notFound } from './curation.errors';
-import { afterWrite, audit, citedCascade, columnsFrom, idOf, snapshot, writeCitations, writeTransaction } from './curation.service';
+import {
+  afterWrite,
+  audit,
+  citedCascade,
+  columnsFrom,
+  idOf,
+  snapshot,
+  writeCitations,
+  writeTransaction,
+} from './curation.service';
 import { DeletePayload } from './delete.payload';
 import { SLUG_VALIDATORS } from './fields';
 import { inputClass, updateInputClass } from './input-factory';
@@ -15,16 +33,27 @@ import { TRANSITION_FIELDS, TRANSITION_SKILLS_VALIDATORS } from './kinds';
 const ENDS = { from: SLUG_VALIDATORS, to: SLUG_VALIDATORS };
 const fieldsWithSkills = {
   ...TRANSITION_FIELDS,
-  skillsToGain: { type: () => [String], required: false, validators: TRANSITION_SKILLS_VALIDATORS, store: { column: '' }, description: 'Skill slugs to build before the move (replaces the list).' },
+  skillsToGain: {
+    type: () => [String],
+    required: false,
+    validators: TRANSITION_SKILLS_VALIDATORS,
+    store: { column: '' },
+    description: 'Skill slugs to build before the move (replaces the list).',
+  },
 };
 const { skillsToGain: _skills, ...columnFields } = fieldsWithSkills;
 
-const CreateInput = inputClass('CareerTransitionCreateInput', 'A new move between two role levels.', fieldsWithSkills, {
-  selector: ENDS,
-  version: false,
-  allOptional: false,
-  cite: 'required',
-});
+const CreateInput = inputClass(
+  'CareerTransitionCreateInput',
+  'A new move between two role levels.',
+  fieldsWithSkills,
+  {
+    selector: ENDS,
+    version: false,
+    allOptional: false,
+    cite: 'required',
+  },
+);
 const Changes = inputClass('CareerTransitionChanges', 'Changes to a move.', fieldsWithSkills, {
   selector: {},
   version: false,
@@ -32,21 +61,33 @@ const Changes = inputClass('CareerTransitionChanges', 'Changes to a move.', fiel
   cite: 'optional',
 });
 const UpdateInput = updateInputClass('CareerTransitionUpdateInput', Changes, ENDS);
-const DeleteInput = inputClass('CareerTransitionDeleteInput', 'Which move to delete, and the version read.', {}, {
-  selector: ENDS,
-  version: true,
-  allOptional: true,
-  cite: 'none',
-});
+const DeleteInput = inputClass(
+  'CareerTransitionDeleteInput',
+  'Which move to delete, and the version read.',
+  {},
+  {
+    selector: ENDS,
+    version: true,
+    allOptional: true,
+    cite: 'none',
+  },
+);
 
 @ObjectType()
 class CareerTransitionPayload {
-  @Field(() => CareerTransition, { nullable: true, description: 'The move as written; null when userErrors says why nothing was.' }) careerTransition: CareerTransition;
+  @Field(() => CareerTransition, {
+    nullable: true,
+    description: 'The move as written; null when userErrors says why nothing was.',
+  })
+  careerTransition: CareerTransition;
   @UserErrorsField() userErrors?: UserError[];
 }
 
 type Ends = { from: string; to: string };
-type Body = Record<string, unknown> & { skillsToGain?: string[] | null; cite?: { source: string; section: string }[] | null };
+type Body = Record<string, unknown> & {
+  skillsToGain?: string[] | null;
+  cite?: { source: string; section: string }[] | null;
+};
 
 async function endsOf(em: EntityManager, input: Ends) {
   const from = await idOf(em, 'RoleLevel', input.from, 'input.from');
@@ -56,11 +97,22 @@ async function endsOf(em: EntityManager, input: Ends) {
 
 async function writeSkills(em: EntityManager, transitionId: number, slugs: string[], path: string) {
   const ids = [];
-  for (const [i, slug] of slugs.entries()) ids.push(await idOf(em, 'Skill', slug, `${path}.skillsToGain[${i}]`));
-  await em.createQueryBuilder().delete().from('transition_skills').where('transition_id = :t', { t: transitionId }).execute();
+  for (const [i, slug] of slugs.entries())
+    ids.push(await idOf(em, 'Skill', slug, `${path}.skillsToGain[${i}]`));
+  await em
+    .createQueryBuilder()
+    .delete()
+    .from('transition_skills')
+    .where('transition_id = :t', { t: transitionId })
+    .execute();
   const unique = [...new Set(ids)];
   if (unique.length) {
-    await em.createQueryBuilder().insert().into('transition_skills').values(unique.map((s) => ({ transition_id: transitionId, skill_id: s }))).execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into('transition_skills')
+      .values(unique.map((s) => ({ transition_id: transitionId, skill_id: s })))
+      .execute();
   }
 }
 
@@ -69,22 +121,42 @@ async function writeSkills(em: EntityManager, transitionId: number, slugs: strin
 export class CareerTransitionMutations {
   @Authorized(ApiRole.EDITOR)
   @UseMiddleware(UserErrors)
-  @Mutation(() => CareerTransitionPayload, { description: 'Creates a move between two levels (editor key). An existing move between them is CONFLICT.' })
-  async careerTransitionCreate(@Arg('input', () => CreateInput) input: Ends & Body, @Ctx() ctx: Context): Promise<CareerTransitionPayload> {
+  @Mutation(() => CareerTransitionPayload, {
+    description:
+      'Creates a move between two levels (editor key). An existing move between them is CONFLICT.',
+  })
+  async careerTransitionCreate(
+    @Arg('input', () => CreateInput) input: Ends & Body,
+    @Ctx() ctx: Context,
+  ): Promise<CareerTransitionPayload> {
     const careerTransition = await writeTransaction(ctx, async (em) => {
       const ends = await endsOf(em, input);
-      if (ends.from === ends.to) throw conflict('input.to', 'A move cannot lead to the level it starts from');
+      if (ends.from === ends.to)
+        throw conflict('input.to', 'A move cannot lead to the level it starts from');
       const repo = em.getRepository(CareerTransition);
       if (await repo.findOne({ where: { fromLevelId: ends.from, toLevelId: ends.to } })) {
         throw conflict('input', `A move from "${input.from}" to "${input.to}" already exists`);
       }
       const row = await columnsFrom(em, columnFields, input, 'input', true);
-      const { identifiers } = await repo.insert({ ...row, fromLevelId: ends.from, toLevelId: ends.to, version: 1 } as never);
+      const { identifiers } = await repo.insert({
+        ...row,
+        fromLevelId: ends.from,
+        toLevelId: ends.to,
+        version: 1,
+      } as never);
       const id = identifiers[0].id as number;
       await writeSkills(em, id, input.skillsToGain ?? [], 'input');
       await writeCitations(em, 'CareerTransition', id, input.cite ?? [], 'input');
       const created = (await repo.findOne({ where: { id } })) as CareerTransition;
-      await audit(em, ctx, 'careerTransitionCreate', 'CareerTransition', `${input.from}>${input.to}`, null, await snapshot(em, created, 'CareerTransition'));
+      await audit(
+        em,
+        ctx,
+        'careerTransitionCreate',
+        'CareerTransition',
+        `${input.from}>${input.to}`,
+        null,
+        await snapshot(em, created, 'CareerTransition'),
+      );
       await afterWrite(em, { deleted: false });
       return created;
     });
@@ -93,8 +165,13 @@ export class CareerTransitionMutations {
 
   @Authorized(ApiRole.EDITOR)
   @UseMiddleware(UserErrors)
-  @Mutation(() => CareerTransitionPayload, { description: 'Changes a move (editor key). Unknown move: NOT_FOUND; stale version: CONFLICT.' })
-  async careerTransitionUpdate(@Arg('input', () => UpdateInput) input: Ends & { version: number; changes: Body }, @Ctx() ctx: Context): Promise<CareerTransitionPayload> {
+  @Mutation(() => CareerTransitionPayload, {
+    description: 'Changes a move (editor key). Unknown move: NOT_FOUND; stale version: CONFLICT.',
+  })
+  async careerTransitionUpdate(
+    @Arg('input', () => UpdateInput) input: Ends & { version: number; changes: Body },
+    @Ctx() ctx: Context,
+  ): Promise<CareerTransitionPayload> {
     const careerTransition = await writeTransaction(ctx, async (em) => {
       const current = await this.find(em, input);
       const before = await snapshot(em, current, 'CareerTransition');
@@ -105,11 +182,30 @@ export class CareerTransitionMutations {
         .set({ ...row, version: () => 'version + 1' } as never)
         .where('id = :id AND version = :version', { id: current.id, version: input.version })
         .execute();
-      if (result.affected === 0) throw conflict('input.version', 'The move changed while you were writing');
-      if (input.changes.skillsToGain) await writeSkills(em, current.id, input.changes.skillsToGain, 'input.changes');
-      if (input.changes.cite) await writeCitations(em, 'CareerTransition', current.id, input.changes.cite, 'input.changes');
-      const updated = (await em.getRepository(CareerTransition).findOne({ where: { id: current.id } })) as CareerTransition;
-      await audit(em, ctx, 'careerTransitionUpdate', 'CareerTransition', `${input.from}>${input.to}`, before, await snapshot(em, updated, 'CareerTransition'));
+      if (result.affected === 0)
+        throw conflict('input.version', 'The move changed while you were writing');
+      if (input.changes.skillsToGain)
+        await writeSkills(em, current.id, input.changes.skillsToGain, 'input.changes');
+      if (input.changes.cite)
+        await writeCitations(
+          em,
+          'CareerTransition',
+          current.id,
+          input.changes.cite,
+          'input.changes',
+        );
+      const updated = (await em
+        .getRepository(CareerTransition)
+        .findOne({ where: { id: current.id } })) as CareerTransition;
+      await audit(
+        em,
+        ctx,
+        'careerTransitionUpdate',
+        'CareerTransition',
+        `${input.from}>${input.to}`,
+        before,
+        await snapshot(em, updated, 'CareerTransition'),
+      );
       await afterWrite(em, { deleted: false });
       return updated;
     });
@@ -118,25 +214,49 @@ export class CareerTransitionMutations {
 
   @Authorized(ApiRole.EDITOR)
   @UseMiddleware(UserErrors)
-  @Mutation(() => DeletePayload, { description: 'Deletes a move (editor key). Stale version: CONFLICT.' })
-  async careerTransitionDelete(@Arg('input', () => DeleteInput) input: Ends & { version: number }, @Ctx() ctx: Context): Promise<DeletePayload> {
+  @Mutation(() => DeletePayload, {
+    description: 'Deletes a move (editor key). Stale version: CONFLICT.',
+  })
+  async careerTransitionDelete(
+    @Arg('input', () => DeleteInput) input: Ends & { version: number },
+    @Ctx() ctx: Context,
+  ): Promise<DeletePayload> {
     await writeTransaction(ctx, async (em) => {
       const current = await this.find(em, input);
       const before = await snapshot(em, current, 'CareerTransition');
       const cascade = await citedCascade(em, CareerTransition, current.id);
       await em.getRepository(CareerTransition).delete({ id: current.id });
-      await audit(em, ctx, 'careerTransitionDelete', 'CareerTransition', `${input.from}>${input.to}`, before, null);
+      await audit(
+        em,
+        ctx,
+        'careerTransitionDelete',
+        'CareerTransition',
+        `${input.from}>${input.to}`,
+        before,
+        null,
+      );
       await afterWrite(em, { deleted: cascade });
     });
-    return Object.assign(new DeletePayload(), { deletedId: compositeGlobalId('CareerTransition', input.from, input.to), key: `${input.from}>${input.to}` });
+    return Object.assign(new DeletePayload(), {
+      deletedId: compositeGlobalId('CareerTransition', input.from, input.to),
+      key: `${input.from}>${input.to}`,
+    });
   }
 
-  private async find(em: EntityManager, input: Ends & { version: number }): Promise<CareerTransition> {
+  private async find(
+    em: EntityManager,
+    input: Ends & { version: number },
+  ): Promise<CareerTransition> {
     const ends = await endsOf(em, input);
-    const current = await em.getRepository(CareerTransition).findOne({ where: { fromLevelId: ends.from, toLevelId: ends.to } });
+    const current = await em
+      .getRepository(CareerTransition)
+      .findOne({ where: { fromLevelId: ends.from, toLevelId: ends.to } });
     if (!current) throw notFound('input', `No move from "${input.from}" to "${input.to}"`);
     if (current.version !== input.version) {
-      throw conflict('input.version', `The move is at version ${current.version}, not ${input.version}: someone changed it since you read it`);
+      throw conflict(
+        'input.version',
+        `The move is at version ${current.version}, not ${input.version}: someone changed it since you read it`,
+      );
     }
     return current;
   }

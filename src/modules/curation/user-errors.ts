@@ -3,17 +3,31 @@ import { ClassType, Field, MiddlewareFn, ObjectType } from 'type-graphql';
 import { ErrorCode } from '../../core/errors';
 
 /** The refusals a mutation reports in its payload's userErrors: the caller's to fix, not ours. */
-const BUSINESS_CODES = new Set<string>([ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.CONFLICT]);
+const BUSINESS_CODES = new Set<string>([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.CONFLICT,
+]);
 
-@ObjectType({ description: 'Why a mutation changed nothing: a bad input, a record not found, or a conflict with what is stored.' })
+@ObjectType({
+  description:
+    'Why a mutation changed nothing: a bad input, a record not found, or a conflict with what is stored.',
+})
 export class UserError {
-  @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, such as ["input", "version"]; null when no one field is.' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Path to the input field at fault, such as ["input", "version"]; null when no one field is.',
+  })
   field: string[] | null;
 
   @Field({ description: 'What is wrong, for people.' })
   message: string;
 
-  @Field({ description: 'BAD_USER_INPUT, NOT_FOUND or CONFLICT: the code the same refusal has as a top-level error.' })
+  @Field({
+    description:
+      'BAD_USER_INPUT, NOT_FOUND or CONFLICT: the code the same refusal has as a top-level error.',
+  })
   code: string;
 }
 
@@ -22,12 +36,16 @@ const USER_ERRORS_DESCRIPTION =
 
 /** Adds `userErrors` to a payload class (for payloads made by a factory). */
 export function withUserErrors<T extends ClassType>(payload: T): T {
-  Field(() => [UserError], { description: USER_ERRORS_DESCRIPTION })(payload.prototype, 'userErrors');
+  Field(() => [UserError], { description: USER_ERRORS_DESCRIPTION })(
+    payload.prototype,
+    'userErrors',
+  );
   return payload;
 }
 
 /** The decorator for payloads written as classes. */
-export const UserErrorsField = () => Field(() => [UserError], { description: USER_ERRORS_DESCRIPTION });
+export const UserErrorsField = () =>
+  Field(() => [UserError], { description: USER_ERRORS_DESCRIPTION });
 
 interface ValidationIssue {
   property: string;
@@ -37,7 +55,11 @@ interface ValidationIssue {
 
 function validationUserErrors(issues: ValidationIssue[], path: string[]): UserError[] {
   return issues.flatMap((issue) => [
-    ...Object.values(issue.constraints ?? {}).map((message) => ({ field: [...path, issue.property], message, code: ErrorCode.BAD_USER_INPUT })),
+    ...Object.values(issue.constraints ?? {}).map((message) => ({
+      field: [...path, issue.property],
+      message,
+      code: ErrorCode.BAD_USER_INPUT,
+    })),
     ...validationUserErrors(issue.children ?? [], [...path, issue.property]),
   ]);
 }
@@ -80,9 +102,14 @@ export const UserErrors: MiddlewareFn = async ({ info }, next) => {
   if (!selectsUserErrors(info)) return next();
   try {
     const result = await next();
-    return result && typeof result === 'object' ? Object.assign(result, { userErrors: [] }) : result;
+    return result && typeof result === 'object'
+      ? Object.assign(result, { userErrors: [] })
+      : result;
   } catch (err) {
-    const argument = info.fieldNodes[0]?.arguments?.length === 1 ? info.fieldNodes[0].arguments[0].name.value : undefined;
+    const argument =
+      info.fieldNodes[0]?.arguments?.length === 1
+        ? info.fieldNodes[0].arguments[0].name.value
+        : undefined;
     const userErrors = userErrorsOf(err, argument);
     if (!userErrors) throw err;
     return { userErrors };

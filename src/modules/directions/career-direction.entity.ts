@@ -1,5 +1,13 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
 import { Basis } from '../../core/basis';
 import { Node } from '../../core/relay';
 import { AdvancementPath } from '../guidance/advancement-path.entity';
@@ -24,7 +32,9 @@ export class CareerDirection extends Node {
 
   @PrimaryGeneratedColumn() id: number;
 
-  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Field(() => Int, {
+    description: 'Rises with every change; send it back with an update so a stale edit is refused.',
+  })
   @Column({ default: 1 })
   version: number;
 
@@ -48,11 +58,18 @@ export class CareerDirection extends Node {
   @JoinColumn({ name: 'advancement_path_id' })
   advancementPathRecord?: Relation<AdvancementPath>;
 
-  @Field(() => Basis, { description: 'STATED: a cited span names the destination; EDITORIAL: a curator\'s judgement, with `rationale`. Never DERIVED.' })
+  @Field(() => Basis, {
+    description:
+      "STATED: a cited span names the destination; EDITORIAL: a curator's judgement, with `rationale`. Never DERIVED.",
+  })
   @Column({ type: 'varchar', length: 10 })
   basis: Basis;
 
-  @Field(() => String, { nullable: true, description: 'Why a curator added it (EDITORIAL), or what the sources leave open; null when nothing needs saying.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why a curator added it (EDITORIAL), or what the sources leave open; null when nothing needs saying.',
+  })
   @Column({ type: 'text', nullable: true })
   rationale: string | null;
 }

@@ -9,12 +9,17 @@ import { directionIndex, NO_STARTING_POINT } from './direction.service';
 
 @Resolver(() => CareerDirection)
 export class CareerDirectionResolver extends CitedResolver(CareerDirection, 'CareerDirection') {
-  @Query(() => [CareerDirection], { description: 'Every career direction (a destination named without a starting level), by slug.' })
+  @Query(() => [CareerDirection], {
+    description: 'Every career direction (a destination named without a starting level), by slug.',
+  })
   async careerDirections(@Ctx() ctx: Context): Promise<CareerDirection[]> {
     return [...(await directionIndex(ctx)).all];
   }
 
-  @FieldResolver(() => Role, { description: 'The role the direction starts from: anywhere among its levels, since the sources name none.' })
+  @FieldResolver(() => Role, {
+    description:
+      'The role the direction starts from: anywhere among its levels, since the sources name none.',
+  })
   from(@Root() d: CareerDirection, @Ctx() ctx: Context): MaybePromise<Role> {
     return ctx.loaders.load(byId(Role), d.fromRoleId) as MaybePromise<Role>;
   }
@@ -24,12 +29,26 @@ export class CareerDirectionResolver extends CitedResolver(CareerDirection, 'Car
     return ctx.loaders.load(byId(Role), d.toRoleId) as MaybePromise<Role>;
   }
 
-  @FieldResolver(() => AdvancementPath, { nullable: true, description: 'The advancement path the direction belongs to, when one does.' })
-  advancementPath(@Root() d: CareerDirection, @Ctx() ctx: Context): MaybePromise<AdvancementPath | null> {
-    return d.advancementPathId == null ? null : (ctx.loaders.load(byId(AdvancementPath), d.advancementPathId) as MaybePromise<AdvancementPath | null>);
+  @FieldResolver(() => AdvancementPath, {
+    nullable: true,
+    description: 'The advancement path the direction belongs to, when one does.',
+  })
+  advancementPath(
+    @Root() d: CareerDirection,
+    @Ctx() ctx: Context,
+  ): MaybePromise<AdvancementPath | null> {
+    return d.advancementPathId == null
+      ? null
+      : (ctx.loaders.load(
+          byId(AdvancementPath),
+          d.advancementPathId,
+        ) as MaybePromise<AdvancementPath | null>);
   }
 
-  @FieldResolver(() => String, { description: 'Always says that the sources give no starting level and no time: a direction is never a transition.' })
+  @FieldResolver(() => String, {
+    description:
+      'Always says that the sources give no starting level and no time: a direction is never a transition.',
+  })
   startingPoint(): string {
     return NO_STARTING_POINT;
   }

@@ -11,7 +11,9 @@ export class Employer extends Node {
 
   @PrimaryGeneratedColumn() id: number;
 
-  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Field(() => Int, {
+    description: 'Rises with every change; send it back with an update so a stale edit is refused.',
+  })
   @Column({ default: 1 })
   version: number;
 
@@ -25,14 +27,16 @@ export class Employer extends Node {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Whether the sources say this employer offers internships: true or false as they state it, null when they do not say.',
+    description:
+      'Whether the sources say this employer offers internships: true or false as they state it, null when they do not say.',
   })
   @Column({ name: 'offers_internships', type: 'boolean', nullable: true })
   internshipsOffered: boolean | null;
 
   @Field({
     name: 'offersInternships',
-    description: 'True only when the sources say this employer offers internships; false also when they do not say. Derived from internshipsOffered, which tells the two apart.',
+    description:
+      'True only when the sources say this employer offers internships; false also when they do not say. Derived from internshipsOffered, which tells the two apart.',
   })
   get offersInternships(): boolean {
     return this.internshipsOffered === true;
@@ -43,10 +47,18 @@ export class Employer extends Node {
   internshipFocus: string[];
 
   @ManyToMany(() => Sector)
-  @JoinTable({ name: 'employer_sectors', joinColumn: { name: 'employer_id' }, inverseJoinColumn: { name: 'sector_id' } })
+  @JoinTable({
+    name: 'employer_sectors',
+    joinColumn: { name: 'employer_id' },
+    inverseJoinColumn: { name: 'sector_id' },
+  })
   sectors?: Sector[];
 
   @ManyToMany(() => Role)
-  @JoinTable({ name: 'employer_roles', joinColumn: { name: 'employer_id' }, inverseJoinColumn: { name: 'role_id' } })
+  @JoinTable({
+    name: 'employer_roles',
+    joinColumn: { name: 'employer_id' },
+    inverseJoinColumn: { name: 'role_id' },
+  })
   roles?: Role[];
 }

@@ -20,7 +20,9 @@ export class EmployerResolver extends CitedResolver(Employer, 'Employer') {
     return findBySlug(ctx.loaders, Employer, slug);
   }
 
-  @Query(() => EmployerConnection, { description: 'Employers by name, optionally in one sector or offering internships.' })
+  @Query(() => EmployerConnection, {
+    description: 'Employers by name, optionally in one sector or offering internships.',
+  })
   async employers(
     @Args({ validate: false }) page: PageArgs,
     @Arg('filter', () => EmployerFilter, { nullable: true }) filter: EmployerFilter | null,

@@ -29,16 +29,28 @@ export async function findEmployers(
   if (filter?.sector) {
     const sector = await findBySlug(ctx.loaders, Sector, filter.sector);
     if (!sector) throw badInput(`${argumentPrefix}sector`, `No sector has slug "${filter.sector}"`);
-    query.innerJoin('employer_sectors', 'es', 'es.employer_id = e.id AND es.sector_id = :sector', { sector: sector.id });
+    query.innerJoin('employer_sectors', 'es', 'es.employer_id = e.id AND es.sector_id = :sector', {
+      sector: sector.id,
+    });
   }
   if (filter?.role) {
     const role = await findBySlug(ctx.loaders, Role, filter.role);
     if (!role) throw badInput(`${argumentPrefix}role`, `No role has slug "${filter.role}"`);
-    query.innerJoin('employer_roles', 'er', 'er.employer_id = e.id AND er.role_id = :role', { role: role.id });
+    query.innerJoin('employer_roles', 'er', 'er.employer_id = e.id AND er.role_id = :role', {
+      role: role.id,
+    });
   }
-  if (filter?.offersInternships === true) query.andWhere('e.internshipsOffered = :oi', { oi: true });
-  if (filter?.offersInternships === false) query.andWhere('(e.internshipsOffered IS NULL OR e.internshipsOffered = :oi)', { oi: false });
-  if (filter?.internshipsOffered != null) query.andWhere('e.internshipsOffered = :io', { io: filter.internshipsOffered });
-  const [rows, total] = await query.orderBy('e.name', 'ASC').addOrderBy('e.id', 'ASC').skip(page.offset).take(page.limit).getManyAndCount();
+  if (filter?.offersInternships === true)
+    query.andWhere('e.internshipsOffered = :oi', { oi: true });
+  if (filter?.offersInternships === false)
+    query.andWhere('(e.internshipsOffered IS NULL OR e.internshipsOffered = :oi)', { oi: false });
+  if (filter?.internshipsOffered != null)
+    query.andWhere('e.internshipsOffered = :io', { io: filter.internshipsOffered });
+  const [rows, total] = await query
+    .orderBy('e.name', 'ASC')
+    .addOrderBy('e.id', 'ASC')
+    .skip(page.offset)
+    .take(page.limit)
+    .getManyAndCount();
   return { rows, total };
 }

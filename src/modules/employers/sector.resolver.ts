@@ -14,7 +14,9 @@ export const SectorConnection = ConnectionType(Sector, 'Sector');
 
 @Resolver(() => Sector)
 export class SectorResolver extends CitedResolver(Sector, 'Sector') {
-  @Query(() => SectorConnection, { description: 'Every sector, by name, a page at a time (`sectors` gives at most 100).' })
+  @Query(() => SectorConnection, {
+    description: 'Every sector, by name, a page at a time (`sectors` gives at most 100).',
+  })
   async sectorsConnection(
     @Args({ validate: false }) page: PageArgs,
     @Ctx() ctx: Context,
@@ -22,7 +24,10 @@ export class SectorResolver extends CitedResolver(Sector, 'Sector') {
     return connectionFromArray(await this.sectors(ctx), page);
   }
 
-  @Query(() => [Sector], { description: 'Every sector, by name: the first `first` (100 at most); sectorsConnection pages through them all.' })
+  @Query(() => [Sector], {
+    description:
+      'Every sector, by name: the first `first` (100 at most); sectorsConnection pages through them all.',
+  })
   async sectors(@Ctx() ctx: Context): Promise<Sector[]> {
     return [...(await (await ctx.loaders.tables()).ordered(Sector, 'name'))];
   }
@@ -33,7 +38,11 @@ export class SectorResolver extends CitedResolver(Sector, 'Sector') {
   }
 
   @FieldResolver(() => EmployerConnection, { description: 'Employers in this sector, by name.' })
-  async employers(@Root() sector: Sector, @Args({ validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Employer>> {
+  async employers(
+    @Root() sector: Sector,
+    @Args({ validate: false }) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Employer>> {
     return connectionFromArray(await ctx.loaders.use(employersOfSector).load(sector.id), page);
   }
 }

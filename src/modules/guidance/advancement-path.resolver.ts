@@ -13,7 +13,10 @@ export const AdvancementPathConnection = ConnectionType(AdvancementPath, 'Advanc
 
 @Resolver(() => AdvancementPath)
 export class AdvancementPathResolver extends CitedResolver(AdvancementPath, 'AdvancementPath') {
-  @Query(() => AdvancementPathConnection, { description: 'Directions to grow in, in source order, a page at a time (`advancementPaths` gives at most 100).' })
+  @Query(() => AdvancementPathConnection, {
+    description:
+      'Directions to grow in, in source order, a page at a time (`advancementPaths` gives at most 100).',
+  })
   async advancementPathsConnection(
     @Args({ validate: false }) page: PageArgs,
     @Ctx() ctx: Context,
@@ -21,7 +24,10 @@ export class AdvancementPathResolver extends CitedResolver(AdvancementPath, 'Adv
     return connectionFromArray(await this.advancementPaths(ctx), page);
   }
 
-  @Query(() => [AdvancementPath], { description: 'Directions to grow in, in the order the sources give: the first `first` (100 at most); advancementPathsConnection pages through them all.' })
+  @Query(() => [AdvancementPath], {
+    description:
+      'Directions to grow in, in the order the sources give: the first `first` (100 at most); advancementPathsConnection pages through them all.',
+  })
   async advancementPaths(@Ctx() ctx: Context): Promise<AdvancementPath[]> {
     return [...(await (await ctx.loaders.tables()).rows(AdvancementPath))];
   }

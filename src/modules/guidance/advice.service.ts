@@ -17,18 +17,29 @@ export const ADVICE_KINDS = [
  * Advice that applies to a level: insights tied to the level itself first, then those about its
  * role that are tied to no particular level. Each insight once, in source order within each group.
  */
-export async function adviceForLevel(ctx: Context, level: RoleLevel, kinds: InsightKind[] = ADVICE_KINDS): Promise<Insight[]> {
+export async function adviceForLevel(
+  ctx: Context,
+  level: RoleLevel,
+  kinds: InsightKind[] = ADVICE_KINDS,
+): Promise<Insight[]> {
   const [own, roleWide] = await Promise.all([
     ctx.loaders.use(insightsOfLevel).load(level.id),
     ctx.loaders.use(insightsOfRole).load(level.roleId),
   ]);
   const tied = await ctx.loaders.use(levelsOfInsight).loadMany(roleWide.map((i) => i.id));
-  const general = roleWide.filter((_, i) => Array.isArray(tied[i]) && (tied[i] as RoleLevel[]).length === 0);
+  const general = roleWide.filter(
+    (_, i) => Array.isArray(tied[i]) && (tied[i] as RoleLevel[]).length === 0,
+  );
   return pick([...own, ...general], kinds);
 }
 
 /** Advice for a move: what applies at the level reached, then what is tied to the level left. */
-export async function adviceForMove(ctx: Context, from: RoleLevel, to: RoleLevel, kinds: InsightKind[] = ADVICE_KINDS): Promise<Insight[]> {
+export async function adviceForMove(
+  ctx: Context,
+  from: RoleLevel,
+  to: RoleLevel,
+  kinds: InsightKind[] = ADVICE_KINDS,
+): Promise<Insight[]> {
   const [arriving, leaving] = await Promise.all([
     adviceForLevel(ctx, to, kinds),
     ctx.loaders.use(insightsOfLevel).load(from.id),

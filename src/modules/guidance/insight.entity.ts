@@ -26,7 +26,8 @@ registerEnumType(InsightKind, {
 
 @ObjectType({
   implements: Node,
-  description: 'A piece of cited advice: a tip, a common mistake, a challenge, a fit trait, interview preparation...',
+  description:
+    'A piece of cited advice: a tip, a common mistake, a challenge, a fit trait, interview preparation...',
 })
 @Entity('insights')
 @Index(['kind'])
@@ -35,7 +36,9 @@ export class Insight extends Node {
 
   @PrimaryGeneratedColumn() id: number;
 
-  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Field(() => Int, {
+    description: 'Rises with every change; send it back with an update so a stale edit is refused.',
+  })
   @Column({ default: 1 })
   version: number;
 
@@ -52,14 +55,26 @@ export class Insight extends Node {
   points: string[];
 
   @ManyToMany(() => Role)
-  @JoinTable({ name: 'insight_roles', joinColumn: { name: 'insight_id' }, inverseJoinColumn: { name: 'role_id' } })
+  @JoinTable({
+    name: 'insight_roles',
+    joinColumn: { name: 'insight_id' },
+    inverseJoinColumn: { name: 'role_id' },
+  })
   roles?: Role[];
 
   @ManyToMany(() => RoleLevel)
-  @JoinTable({ name: 'insight_levels', joinColumn: { name: 'insight_id' }, inverseJoinColumn: { name: 'level_id' } })
+  @JoinTable({
+    name: 'insight_levels',
+    joinColumn: { name: 'insight_id' },
+    inverseJoinColumn: { name: 'level_id' },
+  })
   levels?: RoleLevel[];
 
   @ManyToMany(() => Skill)
-  @JoinTable({ name: 'insight_skills', joinColumn: { name: 'insight_id' }, inverseJoinColumn: { name: 'skill_id' } })
+  @JoinTable({
+    name: 'insight_skills',
+    joinColumn: { name: 'insight_id' },
+    inverseJoinColumn: { name: 'skill_id' },
+  })
   skills?: Skill[];
 }

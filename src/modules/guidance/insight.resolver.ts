@@ -9,7 +9,13 @@ import { Role } from '../roles/role.entity';
 import { RoleLevel } from '../roles/role-level.entity';
 import { Skill } from '../skills/skill.entity';
 import { CitedResolver } from '../sources/cited.resolver';
-import { insightsOfLevel, insightsOfRole, levelsOfInsight, rolesOfInsight, skillsOfInsight } from './guidance.loader';
+import {
+  insightsOfLevel,
+  insightsOfRole,
+  levelsOfInsight,
+  rolesOfInsight,
+  skillsOfInsight,
+} from './guidance.loader';
 import { Insight } from './insight.entity';
 import { InsightFilter } from './insight.inputs';
 
@@ -18,7 +24,10 @@ export const InsightConnection = ConnectionType(Insight, 'Insight');
 
 @Resolver(() => Insight)
 export class InsightResolver extends CitedResolver(Insight, 'Insight') {
-  @Query(() => InsightConnection, { description: 'Cited advice as `insights` gives it (same filter), a page at a time with the true totalCount.' })
+  @Query(() => InsightConnection, {
+    description:
+      'Cited advice as `insights` gives it (same filter), a page at a time with the true totalCount.',
+  })
   async insightsConnection(
     @Args({ validate: false }) page: PageArgs,
     @Arg('filter', () => InsightFilter, { nullable: true }) filter: InsightFilter | null,
@@ -32,7 +41,10 @@ export class InsightResolver extends CitedResolver(Insight, 'Insight') {
     return findBySlug(ctx.loaders, Insight, slug);
   }
 
-  @Query(() => [Insight], { description: 'Cited advice (tips, mistakes, challenges, fit traits...), in source order: the first `first` (100 at most); insightsConnection pages through them all.' })
+  @Query(() => [Insight], {
+    description:
+      'Cited advice (tips, mistakes, challenges, fit traits...), in source order: the first `first` (100 at most); insightsConnection pages through them all.',
+  })
   async insights(
     @Arg('filter', () => InsightFilter, { nullable: true }) filter: InsightFilter | null,
     @Ctx() ctx: Context,

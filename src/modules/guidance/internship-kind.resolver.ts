@@ -14,7 +14,10 @@ export const InternshipKindConnection = ConnectionType(InternshipKind, 'Internsh
 
 @Resolver(() => InternshipKind)
 export class InternshipKindResolver extends CitedResolver(InternshipKind, 'InternshipKind') {
-  @Query(() => InternshipKindConnection, { description: 'Kinds of internship, in source order, a page at a time (`internshipKinds` gives at most 100).' })
+  @Query(() => InternshipKindConnection, {
+    description:
+      'Kinds of internship, in source order, a page at a time (`internshipKinds` gives at most 100).',
+  })
   async internshipKindsConnection(
     @Args({ validate: false }) page: PageArgs,
     @Ctx() ctx: Context,
@@ -22,7 +25,10 @@ export class InternshipKindResolver extends CitedResolver(InternshipKind, 'Inter
     return connectionFromArray(await this.internshipKinds(ctx), page);
   }
 
-  @Query(() => [InternshipKind], { description: 'Kinds of internship, in the order the sources give: the first `first` (100 at most); internshipKindsConnection pages through them all.' })
+  @Query(() => [InternshipKind], {
+    description:
+      'Kinds of internship, in the order the sources give: the first `first` (100 at most); internshipKindsConnection pages through them all.',
+  })
   async internshipKinds(@Ctx() ctx: Context): Promise<InternshipKind[]> {
     return [...(await (await ctx.loaders.tables()).rows(InternshipKind))];
   }
@@ -32,7 +38,9 @@ export class InternshipKindResolver extends CitedResolver(InternshipKind, 'Inter
     return ctx.loaders.load(sectorsOfInternshipKind, kind.id);
   }
 
-  @FieldResolver(() => [Employer], { description: 'Employers cited as offering this kind of internship.' })
+  @FieldResolver(() => [Employer], {
+    description: 'Employers cited as offering this kind of internship.',
+  })
   employers(@Root() kind: InternshipKind, @Ctx() ctx: Context): MaybePromise<Employer[]> {
     return ctx.loaders.load(employersOfInternshipKind, kind.id);
   }

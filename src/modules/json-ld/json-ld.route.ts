@@ -18,15 +18,24 @@ export function jsonLdRouter(db: DataSource, logger: Logger, maxAge: number): Ro
     const match = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.jsonld$/.exec(req.params.file);
     if (!match) return next();
     try {
-      const ctx = createContext(db, String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100));
+      const ctx = createContext(
+        db,
+        String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100),
+      );
       const role = await roleBySlug(ctx, match[1]);
       res.setHeader('cache-control', maxAge > 0 ? `max-age=${maxAge}, public` : 'no-store');
       if (!role) {
-        res.status(404).type('application/json').send(JSON.stringify({ error: `No role has slug "${match[1]}"` }));
+        res
+          .status(404)
+          .type('application/json')
+          .send(JSON.stringify({ error: `No role has slug "${match[1]}"` }));
         return;
       }
       const doc = await roleJsonLd(ctx, role);
-      const etag = etagOf(doc, { database: await databaseIdentity(db), graphVersion: await ctx.loaders.graphVersion() });
+      const etag = etagOf(doc, {
+        database: await databaseIdentity(db),
+        graphVersion: await ctx.loaders.graphVersion(),
+      });
       res.setHeader('etag', etag);
       if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
         res.status(304).end();
@@ -36,7 +45,10 @@ export function jsonLdRouter(db: DataSource, logger: Logger, maxAge: number): Ro
     } catch (err) {
       logger.error({ err }, 'json-ld request failed');
       res.setHeader('cache-control', 'no-store');
-      res.status(503).type('application/json').send(JSON.stringify({ error: 'The graph could not be read; try again later' }));
+      res
+        .status(503)
+        .type('application/json')
+        .send(JSON.stringify({ error: 'The graph could not be read; try again later' }));
     }
   });
   return router;

@@ -28,7 +28,13 @@ const SYSTEM_NAMES: Record<OccupationSystem, string> = {
 /** ISO 8601 duration of a pay period, as schema.org's QuantitativeValueDistribution.duration takes it. */
 const DURATION: Record<SalaryPeriod, string> = { ANNUAL: 'P1Y', HOURLY: 'PT1H' };
 
-const PERCENTILE_PROPERTY: Record<string, string> = { P10: 'percentile10', P25: 'percentile25', MEDIAN: 'median', P75: 'percentile75', P90: 'percentile90' };
+const PERCENTILE_PROPERTY: Record<string, string> = {
+  P10: 'percentile10',
+  P25: 'percentile25',
+  MEDIAN: 'median',
+  P75: 'percentile75',
+  P90: 'percentile90',
+};
 
 /**
  * A published distribution (one occupation, period, region and reference period) as a
@@ -37,7 +43,9 @@ const PERCENTILE_PROPERTY: Record<string, string> = { P10: 'percentile10', P25: 
 function statisticsJsonLd(stats: PayStatistic[]): Json[] {
   const groups = new Map<string, PayStatistic[]>();
   for (const s of stats) {
-    const key = [s.occupation.id, s.period, s.region, s.referencePeriod, s.currency, s.url].join('|');
+    const key = [s.occupation.id, s.period, s.region, s.referencePeriod, s.currency, s.url].join(
+      '|',
+    );
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
   const out: Json[] = [];
@@ -95,15 +103,16 @@ function bandJsonLd(band: SalaryBand, levelName: string | null): Json {
  * schema.org terms are used (tests/integration/json-ld.test.ts holds the list).
  */
 export async function roleJsonLd(ctx: Context, role: Role): Promise<Json> {
-  const [mappings, stats, bands, levels, requirements, certifications, credentials] = await Promise.all([
-    roleMappings(ctx, role.id),
-    rolePayStatistics(ctx, role.id),
-    ctx.loaders.use(salaryBandsOfRole).load(role.id),
-    ctx.loaders.use(levelsOfRole).load(role.id),
-    ctx.loaders.use(roleRequirements).load(role.id),
-    ctx.loaders.use(certificationsOfRole).load(role.id),
-    ctx.loaders.use(credentialsOfRole).load(role.id),
-  ]);
+  const [mappings, stats, bands, levels, requirements, certifications, credentials] =
+    await Promise.all([
+      roleMappings(ctx, role.id),
+      rolePayStatistics(ctx, role.id),
+      ctx.loaders.use(salaryBandsOfRole).load(role.id),
+      ctx.loaders.use(levelsOfRole).load(role.id),
+      ctx.loaders.use(roleRequirements).load(role.id),
+      ctx.loaders.use(certificationsOfRole).load(role.id),
+      ctx.loaders.use(credentialsOfRole).load(role.id),
+    ]);
   const categories: Json[] = [];
   for (const m of mappings) {
     const occupation = (await ctx.loaders.use(occupationById).load(m.occupationId)) as Occupation;
@@ -113,10 +122,16 @@ export async function roleJsonLd(ctx: Context, role: Role): Promise<Json> {
       codeValue: occupation.code,
       name: occupation.title,
       url: occupation.url,
-      inCodeSet: { '@type': 'CategoryCodeSet', name: SYSTEM_NAMES[occupation.system] ?? occupation.system, ...(source?.url ? { url: source.url } : {}) },
+      inCodeSet: {
+        '@type': 'CategoryCodeSet',
+        name: SYSTEM_NAMES[occupation.system] ?? occupation.system,
+        ...(source?.url ? { url: source.url } : {}),
+      },
     });
   }
-  const skills = await Promise.all(requirements.map((r) => ctx.loaders.use(byId(Skill)).load(r.skillId)));
+  const skills = await Promise.all(
+    requirements.map((r) => ctx.loaders.use(byId(Skill)).load(r.skillId)),
+  );
   const levelName = new Map(levels.map((l) => [l.id, l.name]));
   const experience = levels
     .filter((l) => l.yearsOfExperienceMin != null)
@@ -134,13 +149,28 @@ export async function roleJsonLd(ctx: Context, role: Role): Promise<Json> {
   };
   if (role.aliases.length) doc.alternateName = role.aliases;
   if (categories.length) doc.occupationalCategory = categories;
-  const salary = [...statisticsJsonLd(stats), ...bands.map((b) => bandJsonLd(b, b.levelId == null ? null : levelName.get(b.levelId) ?? null))];
+  const salary = [
+    ...statisticsJsonLd(stats),
+    ...bands.map((b) =>
+      bandJsonLd(b, b.levelId == null ? null : (levelName.get(b.levelId) ?? null)),
+    ),
+  ];
   if (salary.length) doc.estimatedSalary = salary;
   const skillNames = skills.filter((s): s is Skill => s instanceof Skill).map((s) => s.name);
   if (skillNames.length) doc.skills = skillNames;
   const qualifications = [
-    ...certifications.map((c) => ({ '@type': 'EducationalOccupationalCredential', name: c.name, credentialCategory: 'certification', description: c.description })),
-    ...credentials.map((c) => ({ '@type': 'EducationalOccupationalCredential', name: c.name, credentialCategory: c.kind.toLowerCase().replace(/_/g, ' '), description: c.howItHelps })),
+    ...certifications.map((c) => ({
+      '@type': 'EducationalOccupationalCredential',
+      name: c.name,
+      credentialCategory: 'certification',
+      description: c.description,
+    })),
+    ...credentials.map((c) => ({
+      '@type': 'EducationalOccupationalCredential',
+      name: c.name,
+      credentialCategory: c.kind.toLowerCase().replace(/_/g, ' '),
+      description: c.howItHelps,
+    })),
   ];
   if (qualifications.length) doc.qualifications = qualifications;
   if (experience.length) doc.experienceRequirements = experience;

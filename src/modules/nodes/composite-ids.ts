@@ -20,8 +20,10 @@ const slugOf = (record: { slug: string } | null) => record?.slug ?? 'missing';
 
 /** `CareerTransition:<from level>/<to level>`. */
 export function transitionGlobalId(ctx: Context, t: CareerTransition): MaybePromise<string> {
-  return both(ctx.loaders.load(byId(RoleLevel), t.fromLevelId), ctx.loaders.load(byId(RoleLevel), t.toLevelId), (from, to) =>
-    compositeGlobalId('CareerTransition', slugOf(from), slugOf(to)),
+  return both(
+    ctx.loaders.load(byId(RoleLevel), t.fromLevelId),
+    ctx.loaders.load(byId(RoleLevel), t.toLevelId),
+    (from, to) => compositeGlobalId('CareerTransition', slugOf(from), slugOf(to)),
   );
 }
 
@@ -30,14 +32,19 @@ export function requirementGlobalId(ctx: Context, r: SkillRequirement): MaybePro
   const role = ctx.loaders.load(byId(Role), r.roleId);
   const skill = ctx.loaders.load(byId(Skill), r.skillId);
   const roleAndSkill = both(role, skill, (a, b) => [slugOf(a), slugOf(b)]);
-  if (r.levelId == null) return then(roleAndSkill, ([a, b]) => compositeGlobalId('SkillRequirement', a, b));
+  if (r.levelId == null)
+    return then(roleAndSkill, ([a, b]) => compositeGlobalId('SkillRequirement', a, b));
   return both(roleAndSkill, ctx.loaders.load(byId(RoleLevel), r.levelId), ([a, b], level) =>
     compositeGlobalId('SkillRequirement', a, slugOf(level), b),
   );
 }
 
 /** The record a composite id names, or null (an unknown type, a malformed key, or gone). */
-export async function loadComposite(ctx: Context, type: string, key: string): Promise<CareerTransition | SkillRequirement | null> {
+export async function loadComposite(
+  ctx: Context,
+  type: string,
+  key: string,
+): Promise<CareerTransition | SkillRequirement | null> {
   const parts = key.split('/');
   const level = (slug: string) => ctx.loaders.use(bySlug(RoleLevel)).load(slug);
   if (type === 'CareerTransition' && parts.length === 2) {

@@ -12,15 +12,27 @@ function decode(id: string, argument: string) {
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it no longer exists.' })
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global id; null when it no longer exists.',
+  })
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
     const [node] = await loadNodes(ctx, [decode(id, 'id')]);
     return node;
   }
 
-  @Query(() => [Node], { nullable: 'items', description: 'Objects by global id, in the order asked; null where one no longer exists.' })
-  async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(Node | null)[]> {
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: 'Objects by global id, in the order asked; null where one no longer exists.',
+  })
+  async nodes(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Ctx() ctx: Context,
+  ): Promise<(Node | null)[]> {
     if (ids.length > 100) throw badInput('ids', '"ids" may hold at most 100 ids');
-    return loadNodes(ctx, ids.map((id) => decode(id, 'ids')));
+    return loadNodes(
+      ctx,
+      ids.map((id) => decode(id, 'ids')),
+    );
   }
 }

@@ -5,11 +5,15 @@ import { Node } from '../../core/relay';
 import { loadComposite } from './composite-ids';
 
 /** Loads nodes by type and slug through the request's loaders; unknown ones come back null. */
-export async function loadNodes(ctx: Context, refs: { nodeType: string; slug: string }[]): Promise<(Node | null)[]> {
+export async function loadNodes(
+  ctx: Context,
+  refs: { nodeType: string; slug: string }[],
+): Promise<(Node | null)[]> {
   return Promise.all(
     refs.map(({ nodeType, slug }) => {
       const entity = NODE_ENTITIES[nodeType as NodeTypeName];
-      if (entity && !slug.includes('/')) return ctx.loaders.load(bySlug(entity as never), slug) as MaybePromise<Node | null>;
+      if (entity && !slug.includes('/'))
+        return ctx.loaders.load(bySlug(entity as never), slug) as MaybePromise<Node | null>;
       return loadComposite(ctx, nodeType, slug) as Promise<Node | null>;
     }),
   );

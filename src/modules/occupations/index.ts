@@ -1,5 +1,9 @@
 import { OccupationMutations } from './occupation.mutations';
-import { OccupationMappingResolver, OccupationResolver, WageStatisticResolver } from './occupation.resolver';
+import {
+  OccupationMappingResolver,
+  OccupationResolver,
+  WageStatisticResolver,
+} from './occupation.resolver';
 import {
   CareerPathStopWageResolver,
   CareerPathWageResolver,

@@ -2,7 +2,10 @@ import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { OccupationSystem } from './occupation-codes';
 
-@ObjectType({ description: 'An occupation in a standard classification (SOC 2018, O*NET-SOC 2019, ISCO-08, ESCO), as the classification names it.' })
+@ObjectType({
+  description:
+    'An occupation in a standard classification (SOC 2018, O*NET-SOC 2019, ISCO-08, ESCO), as the classification names it.',
+})
 @Entity('occupations')
 @Index(['system', 'code'], { unique: true })
 export class Occupation {
@@ -10,7 +13,9 @@ export class Occupation {
 
   @Field(() => OccupationSystem) @Column({ type: 'varchar', length: 16 }) system: OccupationSystem;
 
-  @Field({ description: 'The code in its system, such as 15-1252 (SOC 2018) or 2512 (ISCO-08).' }) @Column() code: string;
+  @Field({ description: 'The code in its system, such as 15-1252 (SOC 2018) or 2512 (ISCO-08).' })
+  @Column()
+  code: string;
 
   @Field({ description: "The classification's title for the code." }) @Column() title: string;
 
@@ -19,5 +24,7 @@ export class Occupation {
 
   @Field({ description: 'The page the code and title were read from.' }) @Column() url: string;
 
-  @Field({ description: 'The date that page was read (ISO 8601).' }) @Column({ type: 'varchar', length: 10 }) readOn: string;
+  @Field({ description: 'The date that page was read (ISO 8601).' })
+  @Column({ type: 'varchar', length: 10 })
+  readOn: string;
 }

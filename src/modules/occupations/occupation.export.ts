@@ -17,12 +17,34 @@ export async function occupationSeeds(db: EntityManager): Promise<Record<string,
   const sources = await db.getRepository(Source).find();
   const roleSlug = new Map(roles.map((r) => [r.id, r.slug]));
   const sourceSlug = new Map(sources.map((s) => [s.id, s.slug]));
-  return occupations.map((o) => compact({
-    system: o.system, code: o.code, title: o.title, classification: sourceSlug.get(o.sourceId), url: o.url, readOn: o.readOn,
-    roles: mappings.filter((m) => m.occupationId === o.id).map((m) => compact({ role: roleSlug.get(m.roleId), match: m.match, note: m.note })),
-    wages: wages.filter((w) => w.occupationId === o.id).map((w) => compact({
-      statistic: w.statistic, amount: w.amount, currency: w.currency, period: w.period, region: w.region, year: w.year,
-      referencePeriod: w.referencePeriod, publisher: w.publisher, url: w.url, readOn: w.readOn, note: w.note,
-    })),
-  }));
+  return occupations.map((o) =>
+    compact({
+      system: o.system,
+      code: o.code,
+      title: o.title,
+      classification: sourceSlug.get(o.sourceId),
+      url: o.url,
+      readOn: o.readOn,
+      roles: mappings
+        .filter((m) => m.occupationId === o.id)
+        .map((m) => compact({ role: roleSlug.get(m.roleId), match: m.match, note: m.note })),
+      wages: wages
+        .filter((w) => w.occupationId === o.id)
+        .map((w) =>
+          compact({
+            statistic: w.statistic,
+            amount: w.amount,
+            currency: w.currency,
+            period: w.period,
+            region: w.region,
+            year: w.year,
+            referencePeriod: w.referencePeriod,
+            publisher: w.publisher,
+            url: w.url,
+            readOn: w.readOn,
+            note: w.note,
+          }),
+        ),
+    }),
+  );
 }

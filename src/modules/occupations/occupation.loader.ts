@@ -12,6 +12,7 @@ export const wagesOfOccupation = groupedBy(WageStatistic, 'occupationId');
 export const occupationByCode = indexed<string, Occupation | null>(
   'occupation:by-code',
   [Occupation],
-  async (tables) => new Map((await tables.rows(Occupation)).map((o) => [`${o.system} ${o.code}`, o])),
+  async (tables) =>
+    new Map((await tables.rows(Occupation)).map((o) => [`${o.system} ${o.code}`, o])),
   () => null,
 );

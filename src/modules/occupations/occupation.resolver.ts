@@ -6,13 +6,22 @@ import { Role } from '../roles/role.entity';
 import { Source } from '../sources/source.entity';
 import { codeFormatProblem, MATCH_STRENGTH, OccupationSystem } from './occupation-codes';
 import { Occupation } from './occupation.entity';
-import { mappingsOfOccupation, occupationByCode, occupationById, wagesOfOccupation } from './occupation.loader';
+import {
+  mappingsOfOccupation,
+  occupationByCode,
+  occupationById,
+  wagesOfOccupation,
+} from './occupation.loader';
 import { measuresOf } from './pay-statistic.type';
 import { RoleOccupation } from './role-occupation.entity';
 import { WageStatistic } from './wage-statistic.entity';
 
 /** The occupation with this code, or null; a code whose format does not fit the system is BAD_USER_INPUT naming `code`. */
-function findOccupation(ctx: Context, system: OccupationSystem, code: string): MaybePromise<Occupation | null> {
+function findOccupation(
+  ctx: Context,
+  system: OccupationSystem,
+  code: string,
+): MaybePromise<Occupation | null> {
   const trimmed = code.trim();
   const problem = codeFormatProblem(system, trimmed);
   if (problem) throw badInput('code', problem);
@@ -32,11 +41,16 @@ export class OccupationResolver {
   ): Promise<RoleOccupation[]> {
     const occupation = await findOccupation(ctx, system, code);
     if (!occupation) return [];
-    const mappings = await (ctx.loaders.load(mappingsOfOccupation, occupation.id));
-    return [...mappings].sort((a, b) => MATCH_STRENGTH[a.match] - MATCH_STRENGTH[b.match] || a.roleId - b.roleId);
+    const mappings = await ctx.loaders.load(mappingsOfOccupation, occupation.id);
+    return [...mappings].sort(
+      (a, b) => MATCH_STRENGTH[a.match] - MATCH_STRENGTH[b.match] || a.roleId - b.roleId,
+    );
   }
 
-  @Query(() => Occupation, { nullable: true, description: 'One occupation by system and code, or null when the graph does not hold it.' })
+  @Query(() => Occupation, {
+    nullable: true,
+    description: 'One occupation by system and code, or null when the graph does not hold it.',
+  })
   occupation(
     @Arg('system', () => OccupationSystem) system: OccupationSystem,
     @Arg('code') code: string,
@@ -45,20 +59,28 @@ export class OccupationResolver {
     return findOccupation(ctx, system, code);
   }
 
-  @FieldResolver(() => Source, { description: 'The classification the code belongs to, as a cited source.' })
+  @FieldResolver(() => Source, {
+    description: 'The classification the code belongs to, as a cited source.',
+  })
   classification(@Root() occupation: Occupation, @Ctx() ctx: Context): MaybePromise<Source> {
     return ctx.loaders.load(byId(Source), occupation.sourceId) as MaybePromise<Source>;
   }
 
-  @FieldResolver(() => [RoleOccupation], { description: 'The roles mapped to this code, with the match type.' })
+  @FieldResolver(() => [RoleOccupation], {
+    description: 'The roles mapped to this code, with the match type.',
+  })
   roles(@Root() occupation: Occupation, @Ctx() ctx: Context): MaybePromise<RoleOccupation[]> {
     return ctx.loaders.load(mappingsOfOccupation, occupation.id);
   }
 
   @FieldResolver(() => [WageStatistic], {
-    description: 'Published pay statistics for this occupation (US national OEWS figures for SOC codes), each with its page and the date read.',
+    description:
+      'Published pay statistics for this occupation (US national OEWS figures for SOC codes), each with its page and the date read.',
   })
-  wageStatistics(@Root() occupation: Occupation, @Ctx() ctx: Context): MaybePromise<WageStatistic[]> {
+  wageStatistics(
+    @Root() occupation: Occupation,
+    @Ctx() ctx: Context,
+  ): MaybePromise<WageStatistic[]> {
     return ctx.loaders.load(wagesOfOccupation, occupation.id);
   }
 }
@@ -77,12 +99,12 @@ export class OccupationMappingResolver {
 
   @FieldResolver(() => OccupationSystem)
   async system(@Root() mapping: RoleOccupation, @Ctx() ctx: Context): Promise<OccupationSystem> {
-    return ((await (ctx.loaders.load(occupationById, mapping.occupationId))) as Occupation).system;
+    return ((await ctx.loaders.load(occupationById, mapping.occupationId)) as Occupation).system;
   }
 
   @FieldResolver(() => String)
   async code(@Root() mapping: RoleOccupation, @Ctx() ctx: Context): Promise<string> {
-    return ((await (ctx.loaders.load(occupationById, mapping.occupationId))) as Occupation).code;
+    return ((await ctx.loaders.load(occupationById, mapping.occupationId)) as Occupation).code;
   }
 }
 
@@ -93,8 +115,14 @@ export class WageStatisticResolver {
     return ctx.loaders.load(occupationById, wage.occupationId) as MaybePromise<Occupation>;
   }
 
-  @FieldResolver(() => String, { description: 'What the figure measures: statistic, period, occupation, region, reference period and publisher.' })
+  @FieldResolver(() => String, {
+    description:
+      'What the figure measures: statistic, period, occupation, region, reference period and publisher.',
+  })
   async measures(@Root() wage: WageStatistic, @Ctx() ctx: Context): Promise<string> {
-    return measuresOf(wage, (await (ctx.loaders.load(occupationById, wage.occupationId))) as Occupation);
+    return measuresOf(
+      wage,
+      (await ctx.loaders.load(occupationById, wage.occupationId)) as Occupation,
+    );
   }
 }

@@ -37,7 +37,9 @@ export class OccupationCodeFormat implements ValidatorConstraintInterface {
   private problem(args: ValidationArguments): string | null {
     const { system } = args.object as { system?: OccupationSystem };
     if (!system || !Object.values(OccupationSystem).includes(system)) return null; // reported on system
-    return typeof args.value === 'string' ? codeFormatProblem(system, args.value) : 'code must be a string';
+    return typeof args.value === 'string'
+      ? codeFormatProblem(system, args.value)
+      : 'code must be a string';
   }
   validate(_: unknown, args: ValidationArguments): boolean {
     return this.problem(args) === null;
@@ -49,38 +51,70 @@ export class OccupationCodeFormat implements ValidatorConstraintInterface {
 
 export class OccupationRoleSeed {
   @Matches(SLUG, { message: SLUG_MESSAGE }) role: string;
-  @IsEnum(MatchType, { message: `match must be one of ${Object.values(MatchType).join(', ')}, got "$value"` }) match: MatchType;
+  @IsEnum(MatchType, {
+    message: `match must be one of ${Object.values(MatchType).join(', ')}, got "$value"`,
+  })
+  match: MatchType;
   @IsOptional() @IsString() @MinLength(1) note?: string;
 }
 
 export class WageStatisticSeed {
-  @IsEnum(WageStatisticKind, { message: `statistic must be one of ${Object.values(WageStatisticKind).join(', ')}, got "$value"` })
+  @IsEnum(WageStatisticKind, {
+    message: `statistic must be one of ${Object.values(WageStatisticKind).join(', ')}, got "$value"`,
+  })
   statistic: WageStatisticKind;
   @IsInt() @Min(0) amount: number;
-  @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD, got "$value"' }) currency: string = 'USD';
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD, got "$value"' })
+  currency: string = 'USD';
   @IsOptional() @IsEnum(SalaryPeriod) period: SalaryPeriod = SalaryPeriod.ANNUAL;
   @IsString() @MinLength(1) region: string;
   @IsOptional() @IsInt() @Min(1900) @Max(2100) year?: number;
   @IsString() @MinLength(1) referencePeriod: string;
   @IsString() @MinLength(1) publisher: string;
-  @IsUrl(URL_OPTIONS, { message: 'url must be the http(s) address of the page the figure was read from, got "$value"' }) url: string;
-  @IsISO8601({ strict: true }, { message: 'readOn must be the date the page was read, as YYYY-MM-DD, got "$value"' })
+  @IsUrl(URL_OPTIONS, {
+    message: 'url must be the http(s) address of the page the figure was read from, got "$value"',
+  })
+  url: string;
+  @IsISO8601(
+    { strict: true },
+    { message: 'readOn must be the date the page was read, as YYYY-MM-DD, got "$value"' },
+  )
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'readOn must be a date as YYYY-MM-DD, got "$value"' })
   readOn: string;
   @IsOptional() @IsString() @MinLength(1) note?: string;
 }
 
 export class OccupationSeed {
-  @IsEnum(OccupationSystem, { message: `system must be one of ${Object.values(OccupationSystem).join(', ')}, got "$value"` })
+  @IsEnum(OccupationSystem, {
+    message: `system must be one of ${Object.values(OccupationSystem).join(', ')}, got "$value"`,
+  })
   system: OccupationSystem;
   @IsString() @Validate(OccupationCodeFormat) code: string;
   @IsString() @MinLength(1) title: string;
-  @Matches(SLUG, { message: 'classification must be the slug of the source record of the classification, got "$value"' })
+  @Matches(SLUG, {
+    message:
+      'classification must be the slug of the source record of the classification, got "$value"',
+  })
   classification: string;
-  @IsUrl(URL_OPTIONS, { message: 'url must be the http(s) address of the page the code was read from, got "$value"' }) url: string;
-  @IsISO8601({ strict: true }, { message: 'readOn must be the date the page was read, as YYYY-MM-DD, got "$value"' })
+  @IsUrl(URL_OPTIONS, {
+    message: 'url must be the http(s) address of the page the code was read from, got "$value"',
+  })
+  url: string;
+  @IsISO8601(
+    { strict: true },
+    { message: 'readOn must be the date the page was read, as YYYY-MM-DD, got "$value"' },
+  )
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'readOn must be a date as YYYY-MM-DD, got "$value"' })
   readOn: string;
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OccupationRoleSeed) roles?: OccupationRoleSeed[];
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => WageStatisticSeed) wages?: WageStatisticSeed[];
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => OccupationRoleSeed)
+  roles?: OccupationRoleSeed[];
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => WageStatisticSeed)
+  wages?: WageStatisticSeed[];
 }

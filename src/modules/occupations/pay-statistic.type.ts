@@ -8,7 +8,10 @@ import { STATISTIC_WORDS, WageStatistic, WageStatisticKind } from './wage-statis
 export function measuresOf(w: WageStatistic, occupation: Occupation): string {
   const period = w.period === SalaryPeriod.HOURLY ? 'hourly' : 'annual';
   const where = w.region === 'US' ? 'US national, all industries' : w.region;
-  const when = w.year == null ? `reference year not stated on the page read (${w.referencePeriod})` : w.referencePeriod;
+  const when =
+    w.year == null
+      ? `reference year not stated on the page read (${w.referencePeriod})`
+      : w.referencePeriod;
   return `${STATISTIC_WORDS[w.statistic]} ${period} wage of ${occupation.system} ${occupation.code} ${occupation.title}; ${where}; ${when}; ${w.publisher}`;
 }
 
@@ -17,26 +20,47 @@ export function measuresOf(w: WageStatistic, occupation: Occupation): string {
     "A published pay statistic for an occupation a role is mapped to, with the match between them: what a user can expect to earn in that occupation nationally, not the guides' figure for one level.",
 })
 export class PayStatistic {
-  @Field(() => MatchType, { description: 'How the role corresponds to the occupation the figure is for.' }) match: MatchType;
+  @Field(() => MatchType, {
+    description: 'How the role corresponds to the occupation the figure is for.',
+  })
+  match: MatchType;
   @Field(() => Occupation) occupation: Occupation;
   @Field(() => WageStatisticKind) statistic: WageStatisticKind;
   @Field(() => Int) amount: number;
   @Field() currency: string;
   @Field(() => SalaryPeriod) period: SalaryPeriod;
   @Field({ description: 'US means US national, all industries.' }) region: string;
-  @Field(() => Int, { nullable: true, description: 'The reference year; null when the page read does not state it.' }) year: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The reference year; null when the page read does not state it.',
+  })
+  year: number | null;
   @Field() referencePeriod: string;
   @Field() publisher: string;
   @Field({ description: 'The page the figure was read from.' }) url: string;
   @Field({ description: 'The date that page was read (ISO 8601).' }) readOn: string;
   @Field(() => String, { nullable: true }) note: string | null;
-  @Field({ description: 'What the figure measures: statistic, period, occupation, region, reference period and publisher.' })
+  @Field({
+    description:
+      'What the figure measures: statistic, period, occupation, region, reference period and publisher.',
+  })
   measures: string;
 
   static of(match: MatchType, occupation: Occupation, w: WageStatistic): PayStatistic {
     return Object.assign(new PayStatistic(), {
-      match, occupation, statistic: w.statistic, amount: w.amount, currency: w.currency, period: w.period, region: w.region,
-      year: w.year, referencePeriod: w.referencePeriod, publisher: w.publisher, url: w.url, readOn: w.readOn, note: w.note,
+      match,
+      occupation,
+      statistic: w.statistic,
+      amount: w.amount,
+      currency: w.currency,
+      period: w.period,
+      region: w.region,
+      year: w.year,
+      referencePeriod: w.referencePeriod,
+      publisher: w.publisher,
+      url: w.url,
+      readOn: w.readOn,
+      note: w.note,
       measures: measuresOf(w, occupation),
     });
   }
@@ -47,10 +71,14 @@ export class PayStatistic {
     'How a published pay statistic changes between two occupations: the same statistic (such as the median) at each end, and whether both figures are for the same reference year.',
 })
 export class WageChange {
-  @Field(() => WageStatisticKind, { description: 'The statistic compared at both ends.' }) statistic: WageStatisticKind;
+  @Field(() => WageStatisticKind, { description: 'The statistic compared at both ends.' })
+  statistic: WageStatisticKind;
   @Field({ description: 'What is compared, in words.' }) compares: string;
   @Field(() => Int, { description: 'to.amount - from.amount.' }) difference: number;
-  @Field({ description: 'False when the two figures are for different or unstated reference years: read the difference with care.' })
+  @Field({
+    description:
+      'False when the two figures are for different or unstated reference years: read the difference with care.',
+  })
   sameYear: boolean;
   @Field(() => PayStatistic) from: PayStatistic;
   @Field(() => PayStatistic) to: PayStatistic;

@@ -1,10 +1,20 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
 import { Role } from '../roles/role.entity';
 import { MatchType } from './occupation-codes';
 import { Occupation } from './occupation.entity';
 
-@ObjectType('OccupationMapping', { description: 'A role mapped to an occupation code, with how closely they correspond.' })
+@ObjectType('OccupationMapping', {
+  description: 'A role mapped to an occupation code, with how closely they correspond.',
+})
 @Entity('role_occupations')
 @Index(['roleId', 'occupationId'], { unique: true })
 @Index(['occupationId'])

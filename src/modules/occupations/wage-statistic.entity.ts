@@ -1,5 +1,13 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
 import { SalaryPeriod } from '../salaries/salary-band.entity';
 import { Occupation } from './occupation.entity';
 
@@ -37,7 +45,7 @@ export const STATISTIC_WORDS: Record<WageStatisticKind, string> = {
 
 @ObjectType({
   description:
-    'A published pay statistic for an occupation (statistic x region x year x source), such as the US Bureau of Labor Statistics OEWS national median. Kept apart from the guides\' salary bands; each figure names the page it was read from and when.',
+    "A published pay statistic for an occupation (statistic x region x year x source), such as the US Bureau of Labor Statistics OEWS national median. Kept apart from the guides' salary bands; each figure names the page it was read from and when.",
 })
 @Entity('wage_statistics')
 @Index(['occupationId'])
@@ -50,31 +58,52 @@ export class WageStatistic {
   @JoinColumn({ name: 'occupation_id' })
   occupationRecord?: Relation<Occupation>;
 
-  @Field(() => WageStatisticKind) @Column({ type: 'varchar', length: 8 }) statistic: WageStatisticKind;
+  @Field(() => WageStatisticKind)
+  @Column({ type: 'varchar', length: 8 })
+  statistic: WageStatisticKind;
 
-  @Field(() => Int, { description: 'The figure, in whole units of the currency per period.' }) @Column({ type: 'integer' }) amount: number;
+  @Field(() => Int, { description: 'The figure, in whole units of the currency per period.' })
+  @Column({ type: 'integer' })
+  amount: number;
 
-  @Field({ description: 'ISO 4217 currency code.' }) @Column({ type: 'varchar', length: 3 }) currency: string;
+  @Field({ description: 'ISO 4217 currency code.' })
+  @Column({ type: 'varchar', length: 3 })
+  currency: string;
 
   @Field(() => SalaryPeriod) @Column({ type: 'varchar', length: 8 }) period: SalaryPeriod;
 
-  @Field({ description: 'Where the figure holds: US means US national, all industries.' }) @Column() region: string;
+  @Field({ description: 'Where the figure holds: US means US national, all industries.' })
+  @Column()
+  region: string;
 
-  @Field(() => Int, { nullable: true, description: "The reference year; null when the page read does not state it." })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The reference year; null when the page read does not state it.',
+  })
   @Column({ type: 'integer', nullable: true })
   year: number | null;
 
-  @Field({ description: "The reference period as the page states it, such as 'May 2024', or why it is unknown." })
+  @Field({
+    description:
+      "The reference period as the page states it, such as 'May 2024', or why it is unknown.",
+  })
   @Column()
   referencePeriod: string;
 
-  @Field({ description: 'Who produced the statistic, such as the BLS OEWS program.' }) @Column() publisher: string;
+  @Field({ description: 'Who produced the statistic, such as the BLS OEWS program.' })
+  @Column()
+  publisher: string;
 
   @Field({ description: 'The page the figure was read from.' }) @Column() url: string;
 
-  @Field({ description: 'The date that page was read (ISO 8601).' }) @Column({ type: 'varchar', length: 10 }) readOn: string;
+  @Field({ description: 'The date that page was read (ISO 8601).' })
+  @Column({ type: 'varchar', length: 10 })
+  readOn: string;
 
-  @Field(() => String, { nullable: true, description: 'What to know about the page, such as it republishing BLS figures.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What to know about the page, such as it republishing BLS figures.',
+  })
   @Column({ type: 'text', nullable: true })
   note: string | null;
 }

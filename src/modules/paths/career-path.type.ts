@@ -10,25 +10,39 @@ export class CareerPath {
   fromLevel: RoleLevel;
   toLevel: RoleLevel;
 
-  @Field(() => Int, { description: '1 for the best route of an answer, rising for the alternatives.' })
+  @Field(() => Int, {
+    description: '1 for the best route of an answer, rising for the alternatives.',
+  })
   rank: number;
 
-  @Field(() => [CareerTransition], { description: 'The moves, in order: the transitions of the route. With includeDirections a route may also take career directions, which only `route` lists.' })
+  @Field(() => [CareerTransition], {
+    description:
+      'The moves, in order: the transitions of the route. With includeDirections a route may also take career directions, which only `route` lists.',
+  })
   steps: CareerTransition[];
 
-  @Field(() => [CareerStep], { description: 'Every step in order, each marked TRANSITION or DIRECTION; without includeDirections the same moves as `steps`.' })
+  @Field(() => [CareerStep], {
+    description:
+      'Every step in order, each marked TRANSITION or DIRECTION; without includeDirections the same moves as `steps`.',
+  })
   route: CareerStep[];
 
-  @Field(() => Int, { description: 'How many steps are career directions (0 unless includeDirections is true). Their time is unknown: each also counts in stepsWithoutYears.' })
+  @Field(() => Int, {
+    description:
+      'How many steps are career directions (0 unless includeDirections is true). Their time is unknown: each also counts in stepsWithoutYears.',
+  })
   directionSteps: number;
 
   @Field(() => Basis, {
     description:
-      'STATED when every step is stated (a cited transition or a STATED direction), EDITORIAL when a step is a curator\'s direction. Sums over the steps (typicalYears, timeToReach) are DERIVED from them.',
+      "STATED when every step is stated (a cited transition or a STATED direction), EDITORIAL when a step is a curator's direction. Sums over the steps (typicalYears, timeToReach) are DERIVED from them.",
   })
   basis: Basis;
 
-  @Field(() => Basis, { description: 'Always DERIVED: typicalYears and timeToReach are computed from the steps\' stated years by the rules their descriptions give.' })
+  @Field(() => Basis, {
+    description:
+      "Always DERIVED: typicalYears and timeToReach are computed from the steps' stated years by the rules their descriptions give.",
+  })
   yearsBasis: Basis;
 
   @Field(() => YearRange, {
@@ -38,11 +52,15 @@ export class CareerPath {
   })
   typicalYears: YearRange | null;
 
-  @Field(() => Int, { description: 'How many steps no source gives years for (their time is not in typicalYears).' })
+  @Field(() => Int, {
+    description: 'How many steps no source gives years for (their time is not in typicalYears).',
+  })
   stepsWithoutYears: number;
 }
 
-@ObjectType({ description: 'One stop of a career path: the level reached, the time so far and the pay there.' })
+@ObjectType({
+  description: 'One stop of a career path: the level reached, the time so far and the pay there.',
+})
 export class CareerPathStop {
   /** The level the whole path starts from, for pay changes. */
   start: RoleLevel;
@@ -56,6 +74,9 @@ export class CareerPathStop {
 
   @Field(() => RoleLevel, { description: 'The level this move reaches.' }) level: RoleLevel;
 
-  @Field(() => YearRange, { nullable: true, description: 'Typical years from the start of the path to this level (ranges summed apart).' })
+  @Field(() => YearRange, {
+    nullable: true,
+    description: 'Typical years from the start of the path to this level (ranges summed apart).',
+  })
   yearsSoFar: YearRange | null;
 }

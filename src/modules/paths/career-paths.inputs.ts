@@ -1,5 +1,15 @@
 import { ArgsType, Field, Float, Int } from 'type-graphql';
-import { IsArray, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { TransitionKind } from './career-transition.entity';
 import { Basis } from '../../core/basis';
 import { IsBoolean } from 'class-validator';
@@ -11,7 +21,10 @@ export class CareerPathsArgs {
   @MaxLength(120)
   from: string;
 
-  @Field({ description: 'A role level slug, or a role slug meaning whichever of its levels is reached first.' })
+  @Field({
+    description:
+      'A role level slug, or a role slug meaning whichever of its levels is reached first.',
+  })
   @IsString()
   @MaxLength(120)
   to: string;
@@ -27,7 +40,10 @@ export class CareerPathsArgs {
   @IsOptional()
   avoidManagement?: boolean | null;
 
-  @Field(() => [TransitionKind], { nullable: true, description: 'Leave out routes with any of these kinds of move.' })
+  @Field(() => [TransitionKind], {
+    nullable: true,
+    description: 'Leave out routes with any of these kinds of move.',
+  })
   @IsOptional()
   @IsArray()
   @IsEnum(TransitionKind, { each: true })
@@ -35,7 +51,8 @@ export class CareerPathsArgs {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Leave out routes whose known minimum of typical years exceeds this (steps without figures count as 0).",
+    description:
+      'Leave out routes whose known minimum of typical years exceeds this (steps without figures count as 0).',
   })
   @IsOptional()
   @IsNumber()
@@ -43,7 +60,10 @@ export class CareerPathsArgs {
   @Max(60)
   maxYears?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'A role or role level slug every route must pass through.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A role or role level slug every route must pass through.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(120)
@@ -52,13 +72,18 @@ export class CareerPathsArgs {
   @Field(() => Boolean, {
     nullable: true,
     defaultValue: false,
-    description: 'Also let routes take career directions (destinations named without a starting level), each marked DIRECTION in `route`, with no years or pay of its own. Routes with fewer directions come first.',
+    description:
+      'Also let routes take career directions (destinations named without a starting level), each marked DIRECTION in `route`, with no years or pay of its own. Routes with fewer directions come first.',
   })
   @IsOptional()
   @IsBoolean()
   includeDirections?: boolean | null;
 
-  @Field(() => Basis, { nullable: true, description: 'STATED: only stated steps (no EDITORIAL direction); the year sums stay, marked DERIVED. Null: everything, each step marked.' })
+  @Field(() => Basis, {
+    nullable: true,
+    description:
+      'STATED: only stated steps (no EDITORIAL direction); the year sums stay, marked DERIVED. Null: everything, each step marked.',
+  })
   @IsOptional()
   @IsEnum(Basis)
   basis?: Basis | null;

@@ -32,7 +32,9 @@ registerEnumType(TransitionKind, { name: 'TransitionKind' });
 export class CareerTransition {
   @PrimaryGeneratedColumn() id: number;
 
-  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Field(() => Int, {
+    description: 'Rises with every change; send it back with an update so a stale edit is refused.',
+  })
   @Column({ default: 1 })
   version: number;
 
@@ -52,19 +54,38 @@ export class CareerTransition {
 
   @Column({ type: 'float', nullable: true }) typicalYearsMin: number | null;
   @Column({ type: 'float', nullable: true }) typicalYearsMax: number | null;
-  @Column({ type: 'varchar', length: 10, nullable: true }) typicalYearsMinQualifier: BoundQualifier | null;
-  @Column({ type: 'varchar', length: 10, nullable: true }) typicalYearsMaxQualifier: BoundQualifier | null;
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  typicalYearsMinQualifier: BoundQualifier | null;
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  typicalYearsMaxQualifier: BoundQualifier | null;
 
   @ManyToMany(() => Skill)
-  @JoinTable({ name: 'transition_skills', joinColumn: { name: 'transition_id' }, inverseJoinColumn: { name: 'skill_id' } })
+  @JoinTable({
+    name: 'transition_skills',
+    joinColumn: { name: 'transition_id' },
+    inverseJoinColumn: { name: 'skill_id' },
+  })
   skills?: Skill[];
 
-  @Field(() => YearQuantity, { nullable: true, description: 'Typical years spent at `from` before this move, as the sources state them (qualifiers kept).' })
+  @Field(() => YearQuantity, {
+    nullable: true,
+    description:
+      'Typical years spent at `from` before this move, as the sources state them (qualifiers kept).',
+  })
   get typicalYearsQuantity(): YearQuantity | null {
-    return YearQuantity.of(this.typicalYearsMin, this.typicalYearsMinQualifier, this.typicalYearsMax, this.typicalYearsMaxQualifier);
+    return YearQuantity.of(
+      this.typicalYearsMin,
+      this.typicalYearsMinQualifier,
+      this.typicalYearsMax,
+      this.typicalYearsMaxQualifier,
+    );
   }
 
-  @Field(() => YearRange, { nullable: true, description: 'Typical years spent at `from` before this move. Derived from typicalYearsQuantity: its numbers without their qualifiers.' })
+  @Field(() => YearRange, {
+    nullable: true,
+    description:
+      'Typical years spent at `from` before this move. Derived from typicalYearsQuantity: its numbers without their qualifiers.',
+  })
   get typicalYears(): YearRange | null {
     return YearRange.of(this.typicalYearsMin, this.typicalYearsMax);
   }

@@ -12,7 +12,11 @@ import { skillsToGainOf } from './transition.loader';
 
 @Resolver(() => CareerTransition)
 export class CareerTransitionResolver extends CitedResolver(CareerTransition, 'CareerTransition') {
-  @FieldResolver(() => ID, { name: 'id', description: 'Opaque global id, made of the two levels\' slugs; stable across reloads of the same data.' })
+  @FieldResolver(() => ID, {
+    name: 'id',
+    description:
+      "Opaque global id, made of the two levels' slugs; stable across reloads of the same data.",
+  })
   globalId(@Root() t: CareerTransition, @Ctx() ctx: Context): MaybePromise<string> {
     return transitionGlobalId(ctx, t);
   }
@@ -41,7 +45,9 @@ export class CareerTransitionResolver extends CitedResolver(CareerTransition, 'C
     @Arg('kinds', () => [InsightKind], { nullable: true }) kinds: InsightKind[] | null,
     @Ctx() ctx: Context,
   ): Promise<Insight[]> {
-    const [from, to] = await ctx.loaders.use(byId(RoleLevel)).loadMany([t.fromLevelId, t.toLevelId]);
+    const [from, to] = await ctx.loaders
+      .use(byId(RoleLevel))
+      .loadMany([t.fromLevelId, t.toLevelId]);
     return adviceForMove(ctx, from as RoleLevel, to as RoleLevel, kinds ?? ADVICE_KINDS);
   }
 }

@@ -4,7 +4,10 @@ import { byId } from '../../core/loaders';
 import { findBySlug } from '../../core/slug-lookup';
 import { YearRange } from '../../core/year-range';
 import { Certification } from '../certifications/certification.entity';
-import { certificationsOfLevel, certificationsOfSkill } from '../certifications/certification.loader';
+import {
+  certificationsOfLevel,
+  certificationsOfSkill,
+} from '../certifications/certification.loader';
 import { levelsOfRole } from '../roles/role.loader';
 import { Role } from '../roles/role.entity';
 import { RoleLevel } from '../roles/role-level.entity';
@@ -42,32 +45,55 @@ export async function findCareerPaths(ctx: Context, query: PathQuery): Promise<C
   const targets = await levelsMatching(ctx, query.to, 'to');
   const via = query.via ? await levelsMatching(ctx, query.via, 'via') : null;
   const graph = await routeGraph(ctx, query);
-  const routes = kShortestRoutes(graph.adjacency, start.id, new Set(targets.map((l) => l.id)), query.first ?? 1, {
-    avoidKinds: query.avoidKinds,
-    maxYears: query.maxYears,
-    via: via ? new Set(via.map((l) => l.id)) : null,
-    withDirections: graph.directions.size > 0,
-  });
+  const routes = kShortestRoutes(
+    graph.adjacency,
+    start.id,
+    new Set(targets.map((l) => l.id)),
+    query.first ?? 1,
+    {
+      avoidKinds: query.avoidKinds,
+      maxYears: query.maxYears,
+      via: via ? new Set(via.map((l) => l.id)) : null,
+      withDirections: graph.directions.size > 0,
+    },
+  );
   return Promise.all(routes.map((route, i) => toCareerPath(ctx, graph, start, route, i + 1)));
 }
 
 /** The quickest path between two slugs (see `careerPath` in the schema), or null when none exists. */
-export async function findCareerPath(ctx: Context, from: string, to: string, options: Pick<PathQuery, 'includeDirections' | 'basis'> = {}): Promise<CareerPath | null> {
+export async function findCareerPath(
+  ctx: Context,
+  from: string,
+  to: string,
+  options: Pick<PathQuery, 'includeDirections' | 'basis'> = {},
+): Promise<CareerPath | null> {
   const [best] = await findCareerPaths(ctx, { from, to, first: 1, ...options });
   return best ?? null;
 }
 
 /** Turns a route of edges into the GraphQL object, with its transitions and end level. */
-export async function toCareerPath(ctx: Context, graph: TransitionGraph, start: RoleLevel, route: Route, rank: number): Promise<CareerPath> {
+export async function toCareerPath(
+  ctx: Context,
+  graph: TransitionGraph,
+  start: RoleLevel,
+  route: Route,
+  rank: number,
+): Promise<CareerPath> {
   const path = new CareerPath();
   path.rank = rank;
   path.fromLevel = start;
-  path.steps = route.steps.filter((e) => e.kind !== DIRECTION).map((e) => graph.transitions.get(e.id) as CareerTransition);
+  path.steps = route.steps
+    .filter((e) => e.kind !== DIRECTION)
+    .map((e) => graph.transitions.get(e.id) as CareerTransition);
   const end = route.steps.length ? route.steps[route.steps.length - 1].to : start.id;
-  const levels = (await ctx.loaders.use(byId(RoleLevel)).loadMany([start.id, ...route.steps.map((e) => e.to)])) as RoleLevel[];
-  path.toLevel = levels[levels.length - 1] ?? ((await ctx.loaders.use(byId(RoleLevel)).load(end)) as RoleLevel);
+  const levels = (await ctx.loaders
+    .use(byId(RoleLevel))
+    .loadMany([start.id, ...route.steps.map((e) => e.to)])) as RoleLevel[];
+  path.toLevel =
+    levels[levels.length - 1] ?? ((await ctx.loaders.use(byId(RoleLevel)).load(end)) as RoleLevel);
   path.route = route.steps.map((e, i) => {
-    const direction = e.kind === DIRECTION ? ((graph as RouteGraph).directions?.get(e.id) ?? null) : null;
+    const direction =
+      e.kind === DIRECTION ? ((graph as RouteGraph).directions?.get(e.id) ?? null) : null;
     const transition = direction ? null : (graph.transitions.get(e.id) as CareerTransition);
     return Object.assign(new CareerStep(), {
       position: i + 1,
@@ -94,12 +120,18 @@ export async function toCareerPath(ctx: Context, graph: TransitionGraph, start: 
  * its time), so a sum through it keeps an open maximum.
  */
 export function yearCarriers(path: CareerPath): CareerTransition[] {
-  return path.route.map((step) =>
-    step.transition ??
-    (Object.assign(new CareerTransition(), {
-      id: 0, fromLevelId: step.fromLevel.id, toLevelId: step.toLevel.id,
-      typicalYearsMin: null, typicalYearsMax: null, typicalYearsMinQualifier: null, typicalYearsMaxQualifier: null,
-    }) as CareerTransition),
+  return path.route.map(
+    (step) =>
+      step.transition ??
+      (Object.assign(new CareerTransition(), {
+        id: 0,
+        fromLevelId: step.fromLevel.id,
+        toLevelId: step.toLevel.id,
+        typicalYearsMin: null,
+        typicalYearsMax: null,
+        typicalYearsMinQualifier: null,
+        typicalYearsMaxQualifier: null,
+      }) as CareerTransition),
   );
 }
 
@@ -109,7 +141,13 @@ export async function pathStops(ctx: Context, path: CareerPath): Promise<CareerP
   return path.route.flatMap((step, i) => {
     if (!step.transition) return [];
     const sofar = sumYears(
-      carriers.slice(0, i + 1).map((t) => ({ id: t.id, from: t.fromLevelId, to: t.toLevelId, minYears: t.typicalYearsMin, maxYears: t.typicalYearsMax })),
+      carriers.slice(0, i + 1).map((t) => ({
+        id: t.id,
+        from: t.fromLevelId,
+        to: t.toLevelId,
+        minYears: t.typicalYearsMin,
+        maxYears: t.typicalYearsMax,
+      })),
     );
     return [
       Object.assign(new CareerPathStop(), {
@@ -128,7 +166,8 @@ export async function pathStops(ctx: Context, path: CareerPath): Promise<CareerP
 export async function pathSkills(ctx: Context, path: CareerPath): Promise<Skill[]> {
   const perStep = await ctx.loaders.use(skillsToGainOf).loadMany(path.steps.map((s) => s.id));
   const unique = new Map<number, Skill>();
-  for (const skills of perStep) if (Array.isArray(skills)) for (const s of skills) unique.set(s.id, s);
+  for (const skills of perStep)
+    if (Array.isArray(skills)) for (const s of skills) unique.set(s.id, s);
   return [...unique.values()];
 }
 
@@ -140,24 +179,36 @@ export async function pathCertifications(ctx: Context, path: CareerPath): Promis
     ctx.loaders.use(certificationsOfSkill).loadMany(skills.map((s) => s.id)),
   ]);
   const unique = new Map<number, Certification>();
-  for (const list of [...byLevel, ...bySkill]) if (Array.isArray(list)) for (const c of list) unique.set(c.id, c);
+  for (const list of [...byLevel, ...bySkill])
+    if (Array.isArray(list)) for (const c of list) unique.set(c.id, c);
   return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** A level slug, or a role slug meaning the role's entry level; unknown is BAD_USER_INPUT naming `argument`. */
-export async function resolveLevel(ctx: Context, slug: string, argument: string): Promise<RoleLevel> {
+export async function resolveLevel(
+  ctx: Context,
+  slug: string,
+  argument: string,
+): Promise<RoleLevel> {
   const levels = await levelsMatching(ctx, slug, argument);
   return levels[0];
 }
 
 /** The level a slug names, or every level (entry first) of the role it names. */
-export async function levelsMatching(ctx: Context, slug: string, argument: string): Promise<RoleLevel[]> {
+export async function levelsMatching(
+  ctx: Context,
+  slug: string,
+  argument: string,
+): Promise<RoleLevel[]> {
   const level = await findBySlug(ctx.loaders, RoleLevel, slug);
   if (level) return [level];
   const role = await findBySlug(ctx.loaders, Role, slug);
   const levels = role ? await ctx.loaders.use(levelsOfRole).load(role.id) : [];
   if (levels.length === 0) {
-    throw badInput(argument, `"${argument}" must be a role level or role slug; nothing has slug "${slug}"`);
+    throw badInput(
+      argument,
+      `"${argument}" must be a role level or role slug; nothing has slug "${slug}"`,
+    );
   }
   return levels;
 }
@@ -200,29 +251,46 @@ export interface RouteGraph extends TransitionGraph {
  * direction as an edge from every level of its `from` role to the entry level of its `to` role
  * (kind DIRECTION, no years). With basis STATED, EDITORIAL directions stay out.
  */
-export async function routeGraph(ctx: Context, query: Pick<PathQuery, 'includeDirections' | 'basis'>): Promise<RouteGraph> {
+export async function routeGraph(
+  ctx: Context,
+  query: Pick<PathQuery, 'includeDirections' | 'basis'>,
+): Promise<RouteGraph> {
   const base = await transitionGraph(ctx);
   if (!query.includeDirections) return { ...base, directions: new Map() };
   const statedOnly = query.basis === Basis.STATED || query.basis === Basis.DERIVED;
   const tables = await ctx.loaders.tables();
-  return tables.derive(`route-graph:directions:${statedOnly ? 'stated' : 'all'}`, [CareerTransition, CareerDirection, RoleLevel], async () => {
-    const [{ all }, levels] = await Promise.all([directionIndex(ctx), tables.ordered(RoleLevel, 'roleId', 'rank')]);
-    const byRole = new Map<number, RoleLevel[]>();
-    for (const l of levels) byRole.set(l.roleId, [...(byRole.get(l.roleId) ?? []), l]);
-    const directions = new Map<number, CareerDirection>();
-    const adjacency = new Map<number, Edge[]>([...base.adjacency].map(([k, v]) => [k, [...v]]));
-    let next = -1;
-    for (const d of all) {
-      if (statedOnly && d.basis !== Basis.STATED) continue;
-      const entry = byRole.get(d.toRoleId)?.[0];
-      if (!entry) continue;
-      for (const from of byRole.get(d.fromRoleId) ?? []) {
-        const edge: Edge = { id: next, from: from.id, to: entry.id, kind: DIRECTION, minYears: null, maxYears: null };
-        directions.set(next, d);
-        next -= 1;
-        adjacency.set(from.id, [...(adjacency.get(from.id) ?? []), edge]);
+  return tables.derive(
+    `route-graph:directions:${statedOnly ? 'stated' : 'all'}`,
+    [CareerTransition, CareerDirection, RoleLevel],
+    async () => {
+      const [{ all }, levels] = await Promise.all([
+        directionIndex(ctx),
+        tables.ordered(RoleLevel, 'roleId', 'rank'),
+      ]);
+      const byRole = new Map<number, RoleLevel[]>();
+      for (const l of levels) byRole.set(l.roleId, [...(byRole.get(l.roleId) ?? []), l]);
+      const directions = new Map<number, CareerDirection>();
+      const adjacency = new Map<number, Edge[]>([...base.adjacency].map(([k, v]) => [k, [...v]]));
+      let next = -1;
+      for (const d of all) {
+        if (statedOnly && d.basis !== Basis.STATED) continue;
+        const entry = byRole.get(d.toRoleId)?.[0];
+        if (!entry) continue;
+        for (const from of byRole.get(d.fromRoleId) ?? []) {
+          const edge: Edge = {
+            id: next,
+            from: from.id,
+            to: entry.id,
+            kind: DIRECTION,
+            minYears: null,
+            maxYears: null,
+          };
+          directions.set(next, d);
+          next -= 1;
+          adjacency.set(from.id, [...(adjacency.get(from.id) ?? []), edge]);
+        }
       }
-    }
-    return { transitions: base.transitions, adjacency, directions };
-  });
+      return { transitions: base.transitions, adjacency, directions };
+    },
+  );
 }

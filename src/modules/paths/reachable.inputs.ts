@@ -1,5 +1,15 @@
 import { ArgsType, Field, Float, Int } from 'type-graphql';
-import { IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { Basis } from '../../core/basis';
 
 @ArgsType()
@@ -9,7 +19,9 @@ export class ReachableRolesArgs {
   @MaxLength(120)
   from: string;
 
-  @Field(() => Float, { description: 'Time budget in years, 0 to 60: the known minimum of a route must fit in it.' })
+  @Field(() => Float, {
+    description: 'Time budget in years, 0 to 60: the known minimum of a route must fit in it.',
+  })
   @IsNumber()
   @Min(0)
   @Max(60)
@@ -19,7 +31,10 @@ export class ReachableRolesArgs {
   @IsOptional()
   avoidManagement?: boolean | null;
 
-  @Field(() => Int, { nullable: true, description: 'At most this many levels, 1 to 100 (default 100).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'At most this many levels, 1 to 100 (default 100).',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -29,13 +44,18 @@ export class ReachableRolesArgs {
   @Field(() => Boolean, {
     nullable: true,
     defaultValue: false,
-    description: 'Also follow career directions (destinations named without a starting level); a route that takes one marks the step DIRECTION in path.route and counts it among stepsWithoutYears.',
+    description:
+      'Also follow career directions (destinations named without a starting level); a route that takes one marks the step DIRECTION in path.route and counts it among stepsWithoutYears.',
   })
   @IsOptional()
   @IsBoolean()
   includeDirections?: boolean | null;
 
-  @Field(() => Basis, { nullable: true, description: 'STATED: only stated steps (no EDITORIAL direction). Null: everything, each step marked.' })
+  @Field(() => Basis, {
+    nullable: true,
+    description:
+      'STATED: only stated steps (no EDITORIAL direction). Null: everything, each step marked.',
+  })
   @IsOptional()
   @IsEnum(Basis)
   basis?: Basis | null;

@@ -25,13 +25,18 @@ export interface ReachableQuery {
  * budget. Sorted by that minimum (fewest years first), then by the pay change's upper bound
  * (highest first, unknown last), then by level name.
  */
-export async function reachableLevels(ctx: Context, query: ReachableQuery): Promise<ReachableLevel[]> {
+export async function reachableLevels(
+  ctx: Context,
+  query: ReachableQuery,
+): Promise<ReachableLevel[]> {
   const start = await resolveLevel(ctx, query.from, 'from');
   const graph = await routeGraph(ctx, query);
   const routes = quickestRoutesFrom(graph.adjacency, start.id, {
     avoidKinds: query.avoidManagement ? [TransitionKind.MANAGEMENT] : [],
   });
-  const within = [...routes.entries()].filter(([, r]) => (r.minYears ?? 0) <= query.withinYears + 1e-9);
+  const within = [...routes.entries()].filter(
+    ([, r]) => (r.minYears ?? 0) <= query.withinYears + 1e-9,
+  );
   const levels = await ctx.loaders.use(byId(RoleLevel)).loadMany(within.map(([id]) => id));
   const startBands = await bandsAtLevel(ctx, start);
   const found = await Promise.all(

@@ -43,8 +43,13 @@ export const DIRECTION = 'DIRECTION';
 type Cost = [directions: number, years: number, steps: number];
 const EPS = 1e-9;
 const less = (a: Cost, b: Cost) =>
-  a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] - EPS || (Math.abs(a[1] - b[1]) <= EPS && a[2] < b[2])));
-const add = (a: Cost, e: Edge): Cost => [a[0] + (e.kind === DIRECTION ? 1 : 0), a[1] + (e.minYears ?? 0), a[2] + 1];
+  a[0] < b[0] ||
+  (a[0] === b[0] && (a[1] < b[1] - EPS || (Math.abs(a[1] - b[1]) <= EPS && a[2] < b[2])));
+const add = (a: Cost, e: Edge): Cost => [
+  a[0] + (e.kind === DIRECTION ? 1 : 0),
+  a[1] + (e.minYears ?? 0),
+  a[2] + 1,
+];
 const ZERO: Cost = [0, 0, 0];
 
 /** Sums steps' years as ranges, min and max apart. */
@@ -75,7 +80,7 @@ class Heap<T> {
   push(cost: Cost, value: T) {
     const a = this.items;
     a.push({ cost, seq: this.seq++, value });
-    for (let i = a.length - 1; i > 0; ) {
+    for (let i = a.length - 1; i > 0;) {
       const p = (i - 1) >> 1;
       if (!this.before(i, p)) break;
       [a[i], a[p]] = [a[p], a[i]];
@@ -88,7 +93,7 @@ class Heap<T> {
     const last = a.pop() as (typeof a)[number];
     if (a.length) {
       a[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
@@ -117,7 +122,8 @@ export function adjacencyOf(edges: Edge[]): Adjacency {
   return out;
 }
 
-const asAdjacency = (graph: Edge[] | Adjacency): Adjacency => (graph instanceof Map ? graph : adjacencyOf(graph));
+const asAdjacency = (graph: Edge[] | Adjacency): Adjacency =>
+  graph instanceof Map ? graph : adjacencyOf(graph);
 
 interface Move {
   edge: Edge;
@@ -140,10 +146,16 @@ const key = (node: number, layer: 0 | 1) => node * 2 + layer;
 const nodeOf = (k: number) => Math.floor(k / 2);
 const layerOf = (k: number) => (k % 2) as 0 | 1;
 
-function layered(adjacency: Adjacency, start: number, targets: Set<number>, c: RouteConstraints): Layered {
+function layered(
+  adjacency: Adjacency,
+  start: number,
+  targets: Set<number>,
+  c: RouteConstraints,
+): Layered {
   const avoid = new Set(c.avoidKinds ?? []);
   const via = c.via ?? null;
-  const layerAfter = (node: number, layer: 0 | 1): 0 | 1 => (layer === 1 || !via || via.has(node) ? 1 : 0);
+  const layerAfter = (node: number, layer: 0 | 1): 0 | 1 =>
+    layer === 1 || !via || via.has(node) ? 1 : 0;
   const isTarget = (k: number) => layerOf(k) === 1 && targets.has(nodeOf(k));
   const expanded = new Map<number, Move[]>(); // Yen's algorithm expands the same nodes many times
   const moves = (k: number): Move[] => {
@@ -163,7 +175,13 @@ function layered(adjacency: Adjacency, start: number, targets: Set<number>, c: R
 }
 
 /** Dijkstra on (years, steps) from `start` to the first target, avoiding blocked nodes and edges. */
-function quickest(g: Layered, start: number, base: Cost, blockedNodes: Set<number>, blockedEdges: Set<string>) {
+function quickest(
+  g: Layered,
+  start: number,
+  base: Cost,
+  blockedNodes: Set<number>,
+  blockedEdges: Set<string>,
+) {
   const best = new Map<number, Cost>([[start, base]]);
   const via = new Map<number, { edge: Edge; from: number }>();
   const done = new Set<number>();
@@ -175,7 +193,7 @@ function quickest(g: Layered, start: number, base: Cost, blockedNodes: Set<numbe
     done.add(node);
     if (g.isTarget(node)) {
       const steps: { edge: Edge; node: number }[] = [];
-      for (let at = node; at !== start; ) {
+      for (let at = node; at !== start;) {
         const step = via.get(at) as { edge: Edge; from: number };
         steps.unshift({ edge: step.edge, node: at });
         at = step.from;
@@ -219,7 +237,11 @@ export function kShortestRoutes(
   const first = quickest(g, g.start, ZERO, new Set(), new Set());
   if (!first) return [];
   const accepted: Candidate[] = [
-    { cost: first.cost, nodes: [g.start, ...first.steps.map((s) => s.node)], edges: first.steps.map((s) => s.edge) },
+    {
+      cost: first.cost,
+      nodes: [g.start, ...first.steps.map((s) => s.node)],
+      edges: first.steps.map((s) => s.edge),
+    },
   ];
   const pending = new Heap<Candidate>();
   const seen = new Set<string>([signature(accepted[0])]);
@@ -242,7 +264,8 @@ export function kShortestRoutes(
       const rootEdges = last.edges.slice(0, i);
       const blockedEdges = new Set<string>();
       for (const p of accepted) {
-        if (p.nodes.length > i && sameRoot(p, rootNodes, rootEdges)) blockedEdges.add(`${spur}>${p.edges[i].id}`);
+        if (p.nodes.length > i && sameRoot(p, rootNodes, rootEdges))
+          blockedEdges.add(`${spur}>${p.edges[i].id}`);
       }
       const blockedNodes = new Set(rootNodes.slice(0, -1));
       const rootCost = rootEdges.reduce<Cost>(add, ZERO);
@@ -271,7 +294,8 @@ export function kShortestRoutes(
 const signature = (c: Candidate) => c.edges.map((e) => e.id).join(',') || `empty:${c.nodes[0]}`;
 
 function sameRoot(p: Candidate, rootNodes: number[], rootEdges: Edge[]): boolean {
-  for (let j = 0; j < rootEdges.length; j += 1) if (p.edges[j]?.id !== rootEdges[j].id) return false;
+  for (let j = 0; j < rootEdges.length; j += 1)
+    if (p.edges[j]?.id !== rootEdges[j].id) return false;
   return p.nodes[0] === rootNodes[0];
 }
 
@@ -289,7 +313,11 @@ export function shortestPath(
  * The quickest route from `start` to every level it can reach (Dijkstra's tree), keyed by level.
  * The start itself is not included.
  */
-export function quickestRoutesFrom(graph: Edge[] | Adjacency, start: number, constraints: RouteConstraints = {}): Map<number, Route> {
+export function quickestRoutesFrom(
+  graph: Edge[] | Adjacency,
+  start: number,
+  constraints: RouteConstraints = {},
+): Map<number, Route> {
   const avoid = new Set(constraints.avoidKinds ?? []);
   const adjacency = asAdjacency(graph);
   const best = new Map<number, Cost>([[start, ZERO]]);
@@ -316,7 +344,8 @@ export function quickestRoutesFrom(graph: Edge[] | Adjacency, start: number, con
   for (const node of done) {
     if (node === start) continue;
     const steps: Edge[] = [];
-    for (let at = node; at !== start; at = (via.get(at) as Edge).from) steps.unshift(via.get(at) as Edge);
+    for (let at = node; at !== start; at = (via.get(at) as Edge).from)
+      steps.unshift(via.get(at) as Edge);
     routes.set(node, { steps, ...sumYears(steps) });
   }
   return routes;

@@ -10,15 +10,23 @@ import { Basis } from '../../core/basis';
 import { gradeAccepted } from '../skills/skill-gap.service';
 
 /** Puts two to five levels side by side (see LevelComparison). */
-export async function compareLevels(ctx: Context, slugs: string[], basis: Basis | null = null): Promise<LevelComparison> {
+export async function compareLevels(
+  ctx: Context,
+  slugs: string[],
+  basis: Basis | null = null,
+): Promise<LevelComparison> {
   const levels = await Promise.all(slugs.map((slug) => resolveLevel(ctx, slug, 'slugs')));
   if (new Set(levels.map((l) => l.id)).size !== levels.length) {
     throw badInput('slugs', '"slugs" name the same level more than once');
   }
-  const asked = await Promise.all(levels.map((level) => ctx.loaders.load(requirementsOfLevel, level.id)));
+  const asked = await Promise.all(
+    levels.map((level) => ctx.loaders.load(requirementsOfLevel, level.id)),
+  );
   const skillIds = [...new Set(asked.flat().map((r) => r.skillId))];
   const skills = new Map(
-    (await ctx.loaders.use(byId(Skill)).loadMany(skillIds)).filter((s): s is Skill => s instanceof Skill).map((s) => [s.id, s]),
+    (await ctx.loaders.use(byId(Skill)).loadMany(skillIds))
+      .filter((s): s is Skill => s instanceof Skill)
+      .map((s) => [s.id, s]),
   );
   let omitted = 0;
   const rows = skillIds.map((id) => {
@@ -35,11 +43,15 @@ export async function compareLevels(ctx: Context, slugs: string[], basis: Basis 
       skill: skills.get(id) as Skill,
       importances,
       listed,
-      importanceBases: grades.map((r) => (r && gradeAccepted(r.importanceBasis, basis) ? r.importanceBasis : null)),
+      importanceBases: grades.map((r) =>
+        r && gradeAccepted(r.importanceBasis, basis) ? r.importanceBasis : null,
+      ),
       shared: listed.every(Boolean),
     });
   });
-  rows.sort((a, b) => Number(b.shared) - Number(a.shared) || a.skill.name.localeCompare(b.skill.name));
+  rows.sort(
+    (a, b) => Number(b.shared) - Number(a.shared) || a.skill.name.localeCompare(b.skill.name),
+  );
   return Object.assign(new LevelComparison(), {
     levels,
     skills: rows,
@@ -47,7 +59,9 @@ export async function compareLevels(ctx: Context, slugs: string[], basis: Basis 
     distinctSkills: levels.map((level, i) =>
       Object.assign(new DistinctSkills(), {
         level,
-        skills: rows.filter((r) => r.listed.filter(Boolean).length === 1 && r.listed[i]).map((r) => r.skill),
+        skills: rows
+          .filter((r) => r.listed.filter(Boolean).length === 1 && r.listed[i])
+          .map((r) => r.skill),
       }),
     ),
     omittedGrades: omitted,

@@ -21,7 +21,10 @@ import { RoleLevel } from './role-level.entity';
 
 @Resolver(() => RoleLevel)
 export class RoleLevelResolver extends CitedResolver(RoleLevel, 'RoleLevel') {
-  @Query(() => RoleLevel, { nullable: true, description: 'A role level by slug (hyphens and case are forgiven), or null.' })
+  @Query(() => RoleLevel, {
+    nullable: true,
+    description: 'A role level by slug (hyphens and case are forgiven), or null.',
+  })
   roleLevel(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<RoleLevel | null> {
     return findBySlug(ctx.loaders, RoleLevel, slug);
   }
@@ -32,7 +35,8 @@ export class RoleLevelResolver extends CitedResolver(RoleLevel, 'RoleLevel') {
   }
 
   @FieldResolver(() => [SkillRequirement], {
-    description: "Skills this level asks for: its own, then the role's that it does not override; most important first.",
+    description:
+      "Skills this level asks for: its own, then the role's that it does not override; most important first.",
   })
   skills(@Root() level: RoleLevel, @Ctx() ctx: Context): MaybePromise<SkillRequirement[]> {
     return ctx.loaders.load(requirementsOfLevel, level.id);
@@ -47,7 +51,8 @@ export class RoleLevelResolver extends CitedResolver(RoleLevel, 'RoleLevel') {
   }
 
   @FieldResolver(() => [SalaryFigureSet], {
-    description: 'The bands of salaryBands grouped by what they measure: figures for the same thing side by side, none merged or preferred.',
+    description:
+      'The bands of salaryBands grouped by what they measure: figures for the same thing side by side, none merged or preferred.',
   })
   async salaryFigures(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<SalaryFigureSet[]> {
     return figureSets(await bandsAtLevel(ctx, level));
@@ -55,7 +60,8 @@ export class RoleLevelResolver extends CitedResolver(RoleLevel, 'RoleLevel') {
 
   @FieldResolver(() => PayScope, {
     nullable: true,
-    description: "Whose figures salaryBands holds: LEVEL (this level's own) or ROLE (its role's, as none is stated for the level); null when there are none.",
+    description:
+      "Whose figures salaryBands holds: LEVEL (this level's own) or ROLE (its role's, as none is stated for the level); null when there are none.",
   })
   async salaryBandsScope(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<PayScope | null> {
     return (await payAtLevel(ctx, level)).scope;
@@ -71,12 +77,16 @@ export class RoleLevelResolver extends CitedResolver(RoleLevel, 'RoleLevel') {
     return ctx.loaders.load(transitionsTo, level.id);
   }
 
-  @FieldResolver(() => [Certification], { description: 'Certifications cited as suiting this level.' })
+  @FieldResolver(() => [Certification], {
+    description: 'Certifications cited as suiting this level.',
+  })
   certifications(@Root() level: RoleLevel, @Ctx() ctx: Context): MaybePromise<Certification[]> {
     return ctx.loaders.load(certificationsOfLevel, level.id);
   }
 
-  @FieldResolver(() => [Insight], { description: 'Cited advice that concerns this level, optionally of one kind.' })
+  @FieldResolver(() => [Insight], {
+    description: 'Cited advice that concerns this level, optionally of one kind.',
+  })
   async insights(
     @Root() level: RoleLevel,
     @Arg('kind', () => InsightKind, { nullable: true }) kind: InsightKind | null,

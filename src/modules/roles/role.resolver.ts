@@ -31,12 +31,17 @@ import { RoleLevel } from './role-level.entity';
 
 @Resolver(() => Role)
 export class RoleResolver extends CitedResolver(Role, 'Role') {
-  @Query(() => Role, { nullable: true, description: 'A role by slug (hyphens and case are forgiven), or null.' })
+  @Query(() => Role, {
+    nullable: true,
+    description: 'A role by slug (hyphens and case are forgiven), or null.',
+  })
   role(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Role | null> {
     return findBySlug(ctx.loaders, Role, slug);
   }
 
-  @Query(() => RoleConnection, { description: 'Roles by name, or by relevance when filter.search is given.' })
+  @Query(() => RoleConnection, {
+    description: 'Roles by name, or by relevance when filter.search is given.',
+  })
   async roles(
     @Args({ validate: false }) page: PageArgs,
     @Arg('filter', () => RoleFilter, { nullable: true }) filter: RoleFilter | null,
@@ -44,22 +49,33 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
   ): Promise<Connection<Role>> {
     if (filter?.search) {
       // every match, ranked: totalCount is the true count and paging reaches the last one
-      const hits = await searchIndex(ctx, filter.search, { types: ['Role'], limit: Number.MAX_SAFE_INTEGER });
+      const hits = await searchIndex(ctx, filter.search, {
+        types: ['Role'],
+        limit: Number.MAX_SAFE_INTEGER,
+      });
       const roles = await ctx.loaders.use(bySlug(Role)).loadMany(hits.map((h) => h.slug));
-      return connectionFromArray(roles.filter((r): r is Role => r instanceof Role), page);
+      return connectionFromArray(
+        roles.filter((r): r is Role => r instanceof Role),
+        page,
+      );
     }
     return connectionFromArray(await (await ctx.loaders.tables()).ordered(Role, 'name'), page);
   }
 
-  @FieldResolver(() => [RoleLevel], { description: 'Seniority levels of this role, entry level first.' })
+  @FieldResolver(() => [RoleLevel], {
+    description: 'Seniority levels of this role, entry level first.',
+  })
   levels(@Root() role: Role, @Ctx() ctx: Context): MaybePromise<RoleLevel[]> {
     return ctx.loaders.load(levelsOfRole, role.id);
   }
 
-  @FieldResolver(() => [SkillRequirement], { description: 'Skills asked of every level of the role, most important first.' })
+  @FieldResolver(() => [SkillRequirement], {
+    description: 'Skills asked of every level of the role, most important first.',
+  })
   async skills(
     @Root() role: Role,
-    @Arg('importance', () => SkillImportance, { nullable: true }) importance: SkillImportance | null,
+    @Arg('importance', () => SkillImportance, { nullable: true })
+    importance: SkillImportance | null,
     @Ctx() ctx: Context,
   ): Promise<SkillRequirement[]> {
     const all = await ctx.loaders.use(roleRequirements).load(role.id);
@@ -76,8 +92,14 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
     return ctx.loaders.load(credentialsOfRole, role.id);
   }
 
-  @FieldResolver(() => EmployerConnection, { description: 'Employers cited as hiring for this role, by name.' })
-  async employers(@Root() role: Role, @Args({ validate: false }) page: PageArgs, @Ctx() ctx: Context): Promise<Connection<Employer>> {
+  @FieldResolver(() => EmployerConnection, {
+    description: 'Employers cited as hiring for this role, by name.',
+  })
+  async employers(
+    @Root() role: Role,
+    @Args({ validate: false }) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Employer>> {
     return connectionFromArray(await ctx.loaders.use(employersOfRole).load(role.id), page);
   }
 
@@ -96,10 +118,14 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
 
   @FieldResolver(() => [Role], { description: 'Adjacent roles, in either direction.' })
   relatedRoles(@Root() role: Role, @Ctx() ctx: Context): MaybePromise<Role[]> {
-    return both(ctx.loaders.load(relatedFrom, role.id), ctx.loaders.load(relatedTo, role.id), (from, to) => {
-      const unique = new Map([...from, ...to].map((r) => [r.id, r]));
-      return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
-    });
+    return both(
+      ctx.loaders.load(relatedFrom, role.id),
+      ctx.loaders.load(relatedTo, role.id),
+      (from, to) => {
+        const unique = new Map([...from, ...to].map((r) => [r.id, r]));
+        return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
+      },
+    );
   }
 
   @FieldResolver(() => [JobOutlook], { description: 'Demand forecasts for the role.' })
@@ -107,7 +133,9 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
     return ctx.loaders.load(outlooksOfRole, role.id);
   }
 
-  @FieldResolver(() => [Insight], { description: 'Cited advice about the role, optionally of one kind.' })
+  @FieldResolver(() => [Insight], {
+    description: 'Cited advice about the role, optionally of one kind.',
+  })
   async insights(
     @Root() role: Role,
     @Arg('kind', () => InsightKind, { nullable: true }) kind: InsightKind | null,

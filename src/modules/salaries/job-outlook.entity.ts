@@ -1,5 +1,13 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
 import { Node } from '../../core/relay';
 import { Role } from '../roles/role.entity';
 
@@ -11,7 +19,9 @@ export class JobOutlook extends Node {
 
   @PrimaryGeneratedColumn() id: number;
 
-  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Field(() => Int, {
+    description: 'Rises with every change; send it back with an update so a stale edit is refused.',
+  })
   @Column({ default: 1 })
   version: number;
 

@@ -17,15 +17,23 @@ export interface PayAtLevel {
  * career path stops, reachable levels, the MCP tools): the level's own bands, or else those
  * that cover its whole role.
  */
-export async function payAtLevel(ctx: Context, level: Pick<RoleLevel, 'id' | 'roleId'>): Promise<PayAtLevel> {
+export async function payAtLevel(
+  ctx: Context,
+  level: Pick<RoleLevel, 'id' | 'roleId'>,
+): Promise<PayAtLevel> {
   const own = await ctx.loaders.use(salaryBandsOfLevel).load(level.id);
   if (own.length) return { bands: own, scope: PayScope.LEVEL };
-  const roleWide = (await ctx.loaders.use(salaryBandsOfRole).load(level.roleId)).filter((b) => b.levelId == null);
+  const roleWide = (await ctx.loaders.use(salaryBandsOfRole).load(level.roleId)).filter(
+    (b) => b.levelId == null,
+  );
   return { bands: roleWide, scope: roleWide.length ? PayScope.ROLE : null };
 }
 
 /** The bands of `payAtLevel`. */
-export async function bandsAtLevel(ctx: Context, level: Pick<RoleLevel, 'id' | 'roleId'>): Promise<SalaryBand[]> {
+export async function bandsAtLevel(
+  ctx: Context,
+  level: Pick<RoleLevel, 'id' | 'roleId'>,
+): Promise<SalaryBand[]> {
   return (await payAtLevel(ctx, level)).bands;
 }
 

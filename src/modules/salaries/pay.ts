@@ -22,13 +22,18 @@ export interface PayDifference<B extends BandFigures> {
 }
 
 const comparable = (a: BandFigures, b: BandFigures) =>
-  a.currency === b.currency && a.period === b.period && a.region != null && b.region != null && a.region.toLowerCase() === b.region.toLowerCase();
+  a.currency === b.currency &&
+  a.period === b.period &&
+  a.region != null &&
+  b.region != null &&
+  a.region.toLowerCase() === b.region.toLowerCase();
 
 const minus = (a: number | null, b: number | null) => (a == null || b == null ? null : a - b);
 
 /** The range of differences between two comparable bands. */
 export function difference<B extends BandFigures>(from: B, to: B): PayDifference<B> {
-  if (!comparable(from, to)) throw new Error('bands in different currencies, periods or regions cannot be compared');
+  if (!comparable(from, to))
+    throw new Error('bands in different currencies, periods or regions cannot be compared');
   return { from, to, min: minus(to.min, from.max), max: minus(to.max, from.min) };
 }
 
@@ -37,10 +42,16 @@ export function difference<B extends BandFigures>(from: B, to: B): PayDifference
  * recent shared year (same-year pairs first), then the first listed. Null when no pair is
  * comparable or the change would be unknown at both ends.
  */
-export function payChange<B extends BandFigures>(fromBands: B[], toBands: B[]): PayDifference<B> | null {
+export function payChange<B extends BandFigures>(
+  fromBands: B[],
+  toBands: B[],
+): PayDifference<B> | null {
   const pairs: [B, B][] = [];
   for (const a of fromBands) for (const b of toBands) if (comparable(a, b)) pairs.push([a, b]);
-  const score = ([a, b]: [B, B]) => [a.year != null && a.year === b.year ? 1 : 0, Math.min(a.year ?? 0, b.year ?? 0)];
+  const score = ([a, b]: [B, B]) => [
+    a.year != null && a.year === b.year ? 1 : 0,
+    Math.min(a.year ?? 0, b.year ?? 0),
+  ];
   pairs.sort((p, q) => {
     const [sp, sq] = [score(p), score(q)];
     return sq[0] - sp[0] || sq[1] - sp[1];

@@ -1,5 +1,13 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
 import { Node } from '../../core/relay';
 import { BoundQualifier, describeMoney, MoneyQuantity, qualifierOf } from '../../core/quantity';
 import { Role } from '../roles/role.entity';
@@ -13,7 +21,10 @@ export enum SalaryPeriod {
 }
 registerEnumType(SalaryPeriod, { name: 'SalaryPeriod' });
 
-@ObjectType({ implements: Node, description: 'A pay figure for a role or one of its levels, as a source states it.' })
+@ObjectType({
+  implements: Node,
+  description: 'A pay figure for a role or one of its levels, as a source states it.',
+})
 @Entity('salary_bands')
 @Index(['roleId'])
 @Index(['levelId'])
@@ -22,7 +33,9 @@ export class SalaryBand extends Node {
 
   @PrimaryGeneratedColumn() id: number;
 
-  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Field(() => Int, {
+    description: 'Rises with every change; send it back with an update so a stale edit is refused.',
+  })
   @Column({ default: 1 })
   version: number;
 
@@ -40,7 +53,10 @@ export class SalaryBand extends Node {
   @JoinColumn({ name: 'level_id' })
   levelRecord?: Relation<RoleLevel> | null;
 
-  @Field({ description: "What the figure describes, such as 'entry-level starting pay' or 'average range'." })
+  @Field({
+    description:
+      "What the figure describes, such as 'entry-level starting pay' or 'average range'.",
+  })
   @Column()
   label: string;
 
@@ -73,28 +89,51 @@ export class SalaryBand extends Node {
     return (this.provenanceList ?? []).map(fieldBasisOf);
   }
 
-  @Field(() => Basis, { description: "How the figure (amount) is known: STATED (its citations' spans give it) unless provenance says otherwise for `amount`." })
+  @Field(() => Basis, {
+    description:
+      "How the figure (amount) is known: STATED (its citations' spans give it) unless provenance says otherwise for `amount`.",
+  })
   get amountBasis(): Basis {
-    return (this.provenanceList ?? []).find((p) => p.field === 'amount' && !p.values?.length)?.basis ?? Basis.STATED;
+    return (
+      (this.provenanceList ?? []).find((p) => p.field === 'amount' && !p.values?.length)?.basis ??
+      Basis.STATED
+    );
   }
 
-  @Field({ description: 'ISO 4217 currency code.' }) @Column({ type: 'varchar', length: 3 }) currency: string;
+  @Field({ description: 'ISO 4217 currency code.' })
+  @Column({ type: 'varchar', length: 3 })
+  currency: string;
 
   @Field(() => SalaryPeriod) @Column({ type: 'varchar', length: 8 }) period: SalaryPeriod;
 
   /** Null when the source does not say where the figure holds. */
   @Column({ type: 'varchar', nullable: true }) region: string | null;
 
-  @Field({ name: 'region', description: `Where the figure holds, such as US; "${UNSPECIFIED_REGION}" when the source does not say. Derived from amount.region.` })
+  @Field({
+    name: 'region',
+    description: `Where the figure holds, such as US; "${UNSPECIFIED_REGION}" when the source does not say. Derived from amount.region.`,
+  })
   get regionLabel(): string {
     return this.region ?? UNSPECIFIED_REGION;
   }
 
-  @Field(() => Int, { nullable: true }) @Column({ type: 'integer', nullable: true }) year: number | null;
+  @Field(() => Int, { nullable: true }) @Column({ type: 'integer', nullable: true }) year:
+    number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The lower figure without its qualifier. Derived from amount.' }) @Column({ type: 'integer', nullable: true }) min: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The lower figure without its qualifier. Derived from amount.',
+  })
+  @Column({ type: 'integer', nullable: true })
+  min: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The upper figure without its qualifier; null when the source gives no ceiling. Derived from amount.' }) @Column({ type: 'integer', nullable: true }) max: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The upper figure without its qualifier; null when the source gives no ceiling. Derived from amount.',
+  })
+  @Column({ type: 'integer', nullable: true })
+  max: number | null;
 
   @Column({ type: 'varchar', length: 10, nullable: true }) minQualifier: BoundQualifier | null;
 
@@ -102,15 +141,23 @@ export class SalaryBand extends Node {
 
   @Column({ default: false }) orMore: boolean;
 
-  @Field(() => MoneyQuantity, { description: 'The figure as the source states it: bounds with their qualifiers, and currency, period, region and year (null where the source does not say).' })
+  @Field(() => MoneyQuantity, {
+    description:
+      'The figure as the source states it: bounds with their qualifiers, and currency, period, region and year (null where the source does not say).',
+  })
   get amount(): MoneyQuantity {
     const q = {
-      min: this.min, minQualifier: qualifierOf(this.min, this.minQualifier),
-      max: this.max, maxQualifier: qualifierOf(this.max, this.maxQualifier),
+      min: this.min,
+      minQualifier: qualifierOf(this.min, this.minQualifier),
+      max: this.max,
+      maxQualifier: qualifierOf(this.max, this.maxQualifier),
       orMore: !!this.orMore,
     };
     return Object.assign(new MoneyQuantity(), q, {
-      currency: this.currency, period: this.period, region: this.region, year: this.year,
+      currency: this.currency,
+      period: this.period,
+      region: this.region,
+      year: this.year,
       text: describeMoney({ ...q, currency: this.currency, period: this.period }),
     });
   }

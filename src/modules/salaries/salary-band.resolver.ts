@@ -15,7 +15,10 @@ export const SalaryBandConnection = ConnectionType(SalaryBand, 'SalaryBand');
 
 @Resolver(() => SalaryBand)
 export class SalaryBandResolver extends CitedResolver(SalaryBand, 'SalaryBand') {
-  @Query(() => SalaryBandConnection, { description: 'Pay figures as `salaryBands` gives them (same filter), a page at a time with the true totalCount.' })
+  @Query(() => SalaryBandConnection, {
+    description:
+      'Pay figures as `salaryBands` gives them (same filter), a page at a time with the true totalCount.',
+  })
   async salaryBandsConnection(
     @Args({ validate: false }) page: PageArgs,
     @Arg('filter', () => SalaryBandFilter, { nullable: true }) filter: SalaryBandFilter | null,
@@ -24,7 +27,10 @@ export class SalaryBandResolver extends CitedResolver(SalaryBand, 'SalaryBand') 
     return connectionFromArray(await this.salaryBands(filter, ctx), page);
   }
 
-  @Query(() => [SalaryBand], { description: 'Pay figures, newest first; a role or level slug that names nothing is BAD_USER_INPUT. The first `first` (100 at most); salaryBandsConnection pages through them all.' })
+  @Query(() => [SalaryBand], {
+    description:
+      'Pay figures, newest first; a role or level slug that names nothing is BAD_USER_INPUT. The first `first` (100 at most); salaryBandsConnection pages through them all.',
+  })
   async salaryBands(
     @Arg('filter', () => SalaryBandFilter, { nullable: true }) filter: SalaryBandFilter | null,
     @Ctx() ctx: Context,
@@ -37,7 +43,10 @@ export class SalaryBandResolver extends CitedResolver(SalaryBand, 'SalaryBand') 
     return ctx.loaders.load(byId(Role), band.roleId) as MaybePromise<Role>;
   }
 
-  @FieldResolver(() => RoleLevel, { nullable: true, description: 'Null when the band covers the whole role.' })
+  @FieldResolver(() => RoleLevel, {
+    nullable: true,
+    description: 'Null when the band covers the whole role.',
+  })
   level(@Root() band: SalaryBand, @Ctx() ctx: Context): MaybePromise<RoleLevel | null> {
     return band.levelId == null ? null : ctx.loaders.load(byId(RoleLevel), band.levelId);
   }

@@ -19,7 +19,11 @@ export interface SalaryBandQuery {
  * salary_bands tool); a role or level slug that names nothing is BAD_USER_INPUT naming
  * `<argumentPrefix>role` or `<argumentPrefix>level`.
  */
-export async function findSalaryBands(ctx: Context, filter: SalaryBandQuery | null, argumentPrefix = 'filter.'): Promise<SalaryBand[]> {
+export async function findSalaryBands(
+  ctx: Context,
+  filter: SalaryBandQuery | null,
+  argumentPrefix = 'filter.',
+): Promise<SalaryBand[]> {
   const query = ctx.db.getRepository(SalaryBand).createQueryBuilder('b');
   if (filter?.role) {
     const role = await findBySlug(ctx.loaders, Role, filter.role);
@@ -28,11 +32,13 @@ export async function findSalaryBands(ctx: Context, filter: SalaryBandQuery | nu
   }
   if (filter?.level) {
     const level = await findBySlug(ctx.loaders, RoleLevel, filter.level);
-    if (!level) throw badInput(`${argumentPrefix}level`, `No role level has slug "${filter.level}"`);
+    if (!level)
+      throw badInput(`${argumentPrefix}level`, `No role level has slug "${filter.level}"`);
     query.andWhere('b.levelId = :level', { level: level.id });
   }
   if (filter?.region) query.andWhere('LOWER(b.region) = LOWER(:region)', { region: filter.region });
   if (filter?.year != null) query.andWhere('b.year = :year', { year: filter.year });
-  if (filter?.currency) query.andWhere('b.currency = :currency', { currency: filter.currency.toUpperCase() });
+  if (filter?.currency)
+    query.andWhere('b.currency = :currency', { currency: filter.currency.toUpperCase() });
   return query.orderBy('b.roleId', 'ASC').addOrderBy('b.id', 'ASC').getMany();
 }

@@ -10,7 +10,9 @@ export class SalaryFactor extends Node {
 
   @PrimaryGeneratedColumn() id: number;
 
-  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Field(() => Int, {
+    description: 'Rises with every change; send it back with an update so a stale edit is refused.',
+  })
   @Column({ default: 1 })
   version: number;
 
@@ -21,6 +23,10 @@ export class SalaryFactor extends Node {
   @Field() @Column({ type: 'text' }) description: string;
 
   @ManyToMany(() => Role)
-  @JoinTable({ name: 'salary_factor_roles', joinColumn: { name: 'salary_factor_id' }, inverseJoinColumn: { name: 'role_id' } })
+  @JoinTable({
+    name: 'salary_factor_roles',
+    joinColumn: { name: 'salary_factor_id' },
+    inverseJoinColumn: { name: 'role_id' },
+  })
   roles?: Role[];
 }

@@ -13,7 +13,10 @@ export const SalaryFactorConnection = ConnectionType(SalaryFactor, 'SalaryFactor
 
 @Resolver(() => SalaryFactor)
 export class SalaryFactorResolver extends CitedResolver(SalaryFactor, 'SalaryFactor') {
-  @Query(() => SalaryFactorConnection, { description: 'What moves pay, in source order, a page at a time (`salaryFactors` gives at most 100).' })
+  @Query(() => SalaryFactorConnection, {
+    description:
+      'What moves pay, in source order, a page at a time (`salaryFactors` gives at most 100).',
+  })
   async salaryFactorsConnection(
     @Args({ validate: false }) page: PageArgs,
     @Ctx() ctx: Context,
@@ -21,7 +24,10 @@ export class SalaryFactorResolver extends CitedResolver(SalaryFactor, 'SalaryFac
     return connectionFromArray(await this.salaryFactors(ctx), page);
   }
 
-  @Query(() => [SalaryFactor], { description: 'What moves pay, in the order the sources give: the first `first` (100 at most); salaryFactorsConnection pages through them all.' })
+  @Query(() => [SalaryFactor], {
+    description:
+      'What moves pay, in the order the sources give: the first `first` (100 at most); salaryFactorsConnection pages through them all.',
+  })
   async salaryFactors(@Ctx() ctx: Context): Promise<SalaryFactor[]> {
     return [...(await (await ctx.loaders.tables()).rows(SalaryFactor))];
   }

@@ -8,23 +8,52 @@ import { SalaryBand } from './salary-band.entity';
     'region, year and citations; none is merged into another and none wins.',
 })
 export class SalaryFigureSet {
-  @Field({ description: "What the figures measure (the bands' topic), or a lone band's label when it has no topic." }) topic: string;
+  @Field({
+    description:
+      "What the figures measure (the bands' topic), or a lone band's label when it has no topic.",
+  })
+  topic: string;
 
-  @Field(() => [SalaryBand], { description: 'Each figure as its own record, in the order the role lists them.' }) figures: SalaryBand[];
+  @Field(() => [SalaryBand], {
+    description: 'Each figure as its own record, in the order the role lists them.',
+  })
+  figures: SalaryBand[];
 
-  @Field({ description: 'True when there is one figure, or every figure gives the same bounds, qualifiers, region and year.' }) agree: boolean;
+  @Field({
+    description:
+      'True when there is one figure, or every figure gives the same bounds, qualifiers, region and year.',
+  })
+  agree: boolean;
 
-  @Field({ description: 'The figures in words, saying when they disagree that both are served and neither preferred.' }) note: string;
+  @Field({
+    description:
+      'The figures in words, saying when they disagree that both are served and neither preferred.',
+  })
+  note: string;
 }
 
 const key = (b: SalaryBand) =>
-  JSON.stringify([b.min, qualifierOf(b.min, b.minQualifier), b.max, qualifierOf(b.max, b.maxQualifier), !!b.orMore, b.currency, b.period, b.region, b.year]);
+  JSON.stringify([
+    b.min,
+    qualifierOf(b.min, b.minQualifier),
+    b.max,
+    qualifierOf(b.max, b.maxQualifier),
+    !!b.orMore,
+    b.currency,
+    b.period,
+    b.region,
+    b.year,
+  ]);
 
 /** "about $81,000 a year (US)", "$75,000 to $120,000 a year (region and year not stated)". */
 export function figureText(b: SalaryBand): string {
   const money = describeMoney({ ...b, orMore: !!b.orMore }) ?? 'no figure';
-  const where = [b.region ?? 'region not stated', b.year != null ? String(b.year) : 'year not stated'];
-  const context = b.region == null && b.year == null ? 'region and year not stated' : where.join(', ');
+  const where = [
+    b.region ?? 'region not stated',
+    b.year != null ? String(b.year) : 'year not stated',
+  ];
+  const context =
+    b.region == null && b.year == null ? 'region and year not stated' : where.join(', ');
   return `${money} (${b.appliesTo ? `${b.appliesTo}; ` : ''}${context})`;
 }
 

@@ -21,7 +21,8 @@ export interface SearchDoc {
 
 type Row = Record<string, unknown> & { id: number | string; slug: string };
 
-const list = (json: unknown): string[] => (typeof json === 'string' && json ? (JSON.parse(json) as string[]) : []);
+const list = (json: unknown): string[] =>
+  typeof json === 'string' && json ? (JSON.parse(json) as string[]) : [];
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 /** COMMON_MISTAKE -> "common mistake". */
 const words = (value: unknown): string => text(value).toLowerCase().replace(/_/g, ' ');
@@ -34,9 +35,17 @@ interface Link {
   ownNames?: true;
 }
 
-const join = (table: string, owner: string, target: string, targetTable: string, nameColumn = 'name'): Link['sql'] => (owners) =>
-  `SELECT l.${owner} AS owner, t.slug AS slug, t.${nameColumn} AS name FROM ${table} l JOIN ${targetTable} t ON t.id = l.${target}` +
-  (owners === null ? '' : ` WHERE l.${owner} IN (${owners})`);
+const join =
+  (
+    table: string,
+    owner: string,
+    target: string,
+    targetTable: string,
+    nameColumn = 'name',
+  ): Link['sql'] =>
+  (owners) =>
+    `SELECT l.${owner} AS owner, t.slug AS slug, t.${nameColumn} AS name FROM ${table} l JOIN ${targetTable} t ON t.id = l.${target}` +
+    (owners === null ? '' : ` WHERE l.${owner} IN (${owners})`);
 
 interface KindSpec {
   nodeType: string;
@@ -54,37 +63,77 @@ const KINDS: KindSpec[] = [
     table: 'roles',
     columns: 'id, slug, name, aliases, summary',
     label: () => 'role',
-    doc: (r) => ({ name: text(r.name), aliases: list(r.aliases), related: [], body: text(r.summary) }),
+    doc: (r) => ({
+      name: text(r.name),
+      aliases: list(r.aliases),
+      related: [],
+      body: text(r.summary),
+    }),
   },
   {
     nodeType: 'RoleLevel',
     table: 'role_levels',
     columns: 'id, slug, name, titles, summary, responsibilities',
     label: () => 'level',
-    doc: (r) => ({ name: text(r.name), aliases: list(r.titles), related: [], body: `${text(r.summary)} ${list(r.responsibilities).join('. ')}` }),
-    links: [{ type: 'Role', sql: (owners) => `SELECT l.id AS owner, t.slug AS slug, t.name AS name FROM role_levels l JOIN roles t ON t.id = l.role_id${owners === null ? '' : ` WHERE l.id IN (${owners})`}` }],
+    doc: (r) => ({
+      name: text(r.name),
+      aliases: list(r.titles),
+      related: [],
+      body: `${text(r.summary)} ${list(r.responsibilities).join('. ')}`,
+    }),
+    links: [
+      {
+        type: 'Role',
+        sql: (owners) =>
+          `SELECT l.id AS owner, t.slug AS slug, t.name AS name FROM role_levels l JOIN roles t ON t.id = l.role_id${owners === null ? '' : ` WHERE l.id IN (${owners})`}`,
+      },
+    ],
   },
   {
     nodeType: 'Skill',
     table: 'skills',
     columns: 'id, slug, name, aliases, related_terms, description',
     label: () => 'skill',
-    doc: (r) => ({ name: text(r.name), aliases: list(r.aliases), related: list(r.related_terms), body: text(r.description) }),
-    links: [{ type: 'Skill', sql: (owners) => `SELECT l.id AS owner, t.slug AS slug, t.name AS name FROM skills l JOIN skills t ON t.id = l.broader_id${owners === null ? '' : ` WHERE l.id IN (${owners})`}` }],
+    doc: (r) => ({
+      name: text(r.name),
+      aliases: list(r.aliases),
+      related: list(r.related_terms),
+      body: text(r.description),
+    }),
+    links: [
+      {
+        type: 'Skill',
+        sql: (owners) =>
+          `SELECT l.id AS owner, t.slug AS slug, t.name AS name FROM skills l JOIN skills t ON t.id = l.broader_id${owners === null ? '' : ` WHERE l.id IN (${owners})`}`,
+      },
+    ],
   },
   {
     nodeType: 'Certification',
     table: 'certifications',
     columns: 'id, slug, name, aliases, description',
     label: () => 'certification',
-    doc: (r) => ({ name: text(r.name), aliases: list(r.aliases), related: [], body: text(r.description) }),
+    doc: (r) => ({
+      name: text(r.name),
+      aliases: list(r.aliases),
+      related: [],
+      body: text(r.description),
+    }),
     links: [
-      { type: 'Organization', sql: (owners) => `SELECT l.id AS owner, t.slug AS slug, t.name AS name FROM certifications l JOIN organizations t ON t.id = l.issuer_id${owners === null ? '' : ` WHERE l.id IN (${owners})`}` },
-      { type: 'Skill', sql: join('certification_skills', 'certification_id', 'skill_id', 'skills') },
+      {
+        type: 'Organization',
+        sql: (owners) =>
+          `SELECT l.id AS owner, t.slug AS slug, t.name AS name FROM certifications l JOIN organizations t ON t.id = l.issuer_id${owners === null ? '' : ` WHERE l.id IN (${owners})`}`,
+      },
+      {
+        type: 'Skill',
+        sql: join('certification_skills', 'certification_id', 'skill_id', 'skills'),
+      },
       {
         type: 'CertificationLifecycle',
         ownNames: true,
-        sql: (owners) => `SELECT certification_id AS owner, '' AS slug, exam_codes AS name FROM certification_lifecycles${owners === null ? '' : ` WHERE certification_id IN (${owners})`}`,
+        sql: (owners) =>
+          `SELECT certification_id AS owner, '' AS slug, exam_codes AS name FROM certification_lifecycles${owners === null ? '' : ` WHERE certification_id IN (${owners})`}`,
       },
     ],
   },
@@ -93,7 +142,12 @@ const KINDS: KindSpec[] = [
     table: 'credentials',
     columns: 'id, slug, name, best_for, how_it_helps',
     label: () => 'credential',
-    doc: (r) => ({ name: text(r.name), aliases: [], related: [], body: `${text(r.best_for)} ${text(r.how_it_helps)}` }),
+    doc: (r) => ({
+      name: text(r.name),
+      aliases: [],
+      related: [],
+      body: `${text(r.best_for)} ${text(r.how_it_helps)}`,
+    }),
   },
   {
     nodeType: 'Organization',
@@ -114,23 +168,45 @@ const KINDS: KindSpec[] = [
     table: 'employers',
     columns: 'id, slug, name, work_areas, internship_focus',
     label: () => 'employer',
-    doc: (r) => ({ name: text(r.name), aliases: [], related: list(r.work_areas), body: list(r.internship_focus).join('. ') }),
-    links: [{ type: 'Sector', sql: join('employer_sectors', 'employer_id', 'sector_id', 'sectors') }],
+    doc: (r) => ({
+      name: text(r.name),
+      aliases: [],
+      related: list(r.work_areas),
+      body: list(r.internship_focus).join('. '),
+    }),
+    links: [
+      { type: 'Sector', sql: join('employer_sectors', 'employer_id', 'sector_id', 'sectors') },
+    ],
   },
   {
     nodeType: 'Insight',
     table: 'insights',
     columns: 'id, slug, kind, title, text, points',
     label: (r) => words(r.kind),
-    doc: (r) => ({ name: text(r.title), aliases: [], related: [], body: `${text(r.text)} ${list(r.points).join('. ')}` }),
+    doc: (r) => ({
+      name: text(r.title),
+      aliases: [],
+      related: [],
+      body: `${text(r.text)} ${list(r.points).join('. ')}`,
+    }),
   },
   {
     nodeType: 'InternshipKind',
     table: 'internship_kinds',
     columns: 'id, slug, name, description, focus_areas',
     label: () => 'internship',
-    doc: (r) => ({ name: text(r.name), aliases: [], related: [], body: `${text(r.description)} ${list(r.focus_areas).join('. ')}` }),
-    links: [{ type: 'Sector', sql: join('internship_kind_sectors', 'internship_kind_id', 'sector_id', 'sectors') }],
+    doc: (r) => ({
+      name: text(r.name),
+      aliases: [],
+      related: [],
+      body: `${text(r.description)} ${list(r.focus_areas).join('. ')}`,
+    }),
+    links: [
+      {
+        type: 'Sector',
+        sql: join('internship_kind_sectors', 'internship_kind_id', 'sector_id', 'sectors'),
+      },
+    ],
   },
   {
     nodeType: 'AdvancementPath',
@@ -171,7 +247,8 @@ export async function loadDocuments(db: DataSource, keys?: Iterable<string>): Pr
     for (const key of keys) {
       const at = key.indexOf(':');
       const type = key.slice(0, at);
-      if (SEARCHED_TYPES.has(type)) wanted.set(type, [...(wanted.get(type) ?? []), key.slice(at + 1)]);
+      if (SEARCHED_TYPES.has(type))
+        wanted.set(type, [...(wanted.get(type) ?? []), key.slice(at + 1)]);
     }
   }
   const docs: SearchDoc[] = [];
@@ -183,24 +260,39 @@ export async function loadDocuments(db: DataSource, keys?: Iterable<string>): Pr
     for (let i = 0; slugs && i < slugs.length; i += CHUNK) {
       // raw queries go to the primary, as the graph version does (a replica may lag behind it)
       const chunk = slugs.slice(i, i + CHUNK);
-      const marks = chunk.map((_, j) => (db.options.type === 'postgres' ? `$${j + 1}` : '?')).join(', ');
-      rows.push(...(await db.query(`SELECT ${kind.columns} FROM ${kind.table} WHERE slug IN (${marks})`, chunk)));
+      const marks = chunk
+        .map((_, j) => (db.options.type === 'postgres' ? `$${j + 1}` : '?'))
+        .join(', ');
+      rows.push(
+        ...(await db.query(
+          `SELECT ${kind.columns} FROM ${kind.table} WHERE slug IN (${marks})`,
+          chunk,
+        )),
+      );
     }
     if (!rows.length) continue;
     const linked = new Map<string, { type: string; slug: string; name: string }[]>();
     const ownNames = new Map<string, string[]>();
     for (const link of kind.links ?? []) {
       const owners = slugs ? rows.map((r) => Number(r.id)).join(', ') : null;
-      const found: { owner: number | string; slug: string; name: string }[] = await db.query(link.sql(owners));
+      const found: { owner: number | string; slug: string; name: string }[] = await db.query(
+        link.sql(owners),
+      );
       for (const f of found) {
         const id = String(f.owner);
         if (link.ownNames) ownNames.set(id, [...(ownNames.get(id) ?? []), ...list(f.name)]);
-        else linked.set(id, [...(linked.get(id) ?? []), { type: link.type, slug: f.slug, name: f.name }]);
+        else
+          linked.set(id, [
+            ...(linked.get(id) ?? []),
+            { type: link.type, slug: f.slug, name: f.name },
+          ]);
       }
     }
     for (const row of rows) {
       const own = kind.doc(row);
-      const links = (linked.get(String(row.id)) ?? []).sort((a, b) => (a.type + a.slug < b.type + b.slug ? -1 : 1));
+      const links = (linked.get(String(row.id)) ?? []).sort((a, b) =>
+        a.type + a.slug < b.type + b.slug ? -1 : 1,
+      );
       docs.push({
         key: `${kind.nodeType}:${row.slug}`,
         nodeType: kind.nodeType,

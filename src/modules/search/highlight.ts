@@ -14,7 +14,9 @@ const WORD = /[\p{L}\p{N}\p{Co}\p{Mn}]+/gu;
 /** Whether a word of our text is one the query matched. */
 function matches(word: string, matched: WordMatch[]): boolean {
   const stem = stemOf(fold(word));
-  return matched.some((m) => m.stems.has(stem) || (m.prefix && [...m.stems].some((s) => stem.startsWith(s))));
+  return matched.some(
+    (m) => m.stems.has(stem) || (m.prefix && [...m.stems].some((s) => stem.startsWith(s))),
+  );
 }
 
 /**
@@ -26,12 +28,15 @@ export function snippetOf(doc: SearchDoc, matched: WordMatch[]): string | null {
   const fields = [doc.body, [doc.name, ...doc.aliases].join(' · '), doc.related.join(' · ')];
   for (const text of fields) {
     const spans: [number, number][] = [];
-    for (const m of text.matchAll(WORD)) if (matches(m[0], matched)) spans.push([m.index as number, (m.index as number) + m[0].length]);
+    for (const m of text.matchAll(WORD))
+      if (matches(m[0], matched))
+        spans.push([m.index as number, (m.index as number) + m[0].length]);
     if (!spans.length) continue;
     let start = Math.max(0, spans[0][0] - 40);
     if (start > 0) start = text.indexOf(' ', start) + 1 || start;
     let end = Math.min(text.length, start + SNIPPET_LENGTH);
-    if (end < text.length) end = text.lastIndexOf(' ', end) > spans[0][1] ? text.lastIndexOf(' ', end) : end;
+    if (end < text.length)
+      end = text.lastIndexOf(' ', end) > spans[0][1] ? text.lastIndexOf(' ', end) : end;
     let out = '';
     let at = start;
     for (const [from, to] of spans) {

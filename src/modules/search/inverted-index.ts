@@ -6,7 +6,9 @@ export const FIELD_WEIGHT = { name: 10, alias: 8, related: 3, body: 1 } as const
 
 /** Query words too common to say anything about relevance; left out of names' phrases too. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  'a an and are as at be by can do does for from how i in is it me my of on or so the to what when where which who why with you your'.split(' '),
+  'a an and are as at be by can do does for from how i in is it me my of on or so the to what when where which who why with you your'.split(
+    ' ',
+  ),
 );
 
 /** A name or alias as words (folded) and as stems, stop words left out, for exact and phrase matches. */
@@ -45,7 +47,15 @@ export interface Segment {
 }
 
 const byKey = (a: SearchDoc, b: SearchDoc) =>
-  a.nodeType < b.nodeType ? -1 : a.nodeType > b.nodeType ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+  a.nodeType < b.nodeType
+    ? -1
+    : a.nodeType > b.nodeType
+      ? 1
+      : a.slug < b.slug
+        ? -1
+        : a.slug > b.slug
+          ? 1
+          : 0;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -71,7 +81,10 @@ export function nameForm(text: string): NameForm {
  * to the event loop every few hundred documents when `pause` is given, so that requests are
  * still answered while a large graph is indexed.
  */
-export async function buildSegment(input: SearchDoc[], pause: (() => Promise<void>) | null = nextTurn): Promise<Segment> {
+export async function buildSegment(
+  input: SearchDoc[],
+  pause: (() => Promise<void>) | null = nextTurn,
+): Promise<Segment> {
   const docs = [...input].sort(byKey);
   const docLength = new Uint32Array(docs.length);
   const termIds = new Map<string, number>();
@@ -102,7 +115,8 @@ export async function buildSegment(input: SearchDoc[], pause: (() => Promise<voi
     const doc = docs[d];
     let length = count(doc.name, FIELD_WEIGHT.name);
     for (const alias of doc.aliases) length += count(alias, FIELD_WEIGHT.alias);
-    for (const related of [...doc.related, doc.label]) length += count(related, FIELD_WEIGHT.related);
+    for (const related of [...doc.related, doc.label])
+      length += count(related, FIELD_WEIGHT.related);
     length += count(doc.body, FIELD_WEIGHT.body);
     docLength[d] = length;
     totalLength += length;
@@ -155,7 +169,8 @@ class Triples {
   size = 0;
 
   add(a: number, b: number, c: number): void {
-    if (this.size === this.a.length) [this.a, this.b, this.c] = [grow(this.a), grow(this.b), grow(this.c)];
+    if (this.size === this.a.length)
+      [this.a, this.b, this.c] = [grow(this.a), grow(this.b), grow(this.c)];
     this.a[this.size] = a;
     this.b[this.size] = b;
     this.c[this.size++] = c;
@@ -169,7 +184,11 @@ function grow(array: Uint32Array): Uint32Array {
 }
 
 /** The first index from `from` on where `before` no longer holds; it holds for a leading run of the list. */
-export function firstWhereNot(sorted: string[], before: (t: string) => boolean, from: number): number {
+export function firstWhereNot(
+  sorted: string[],
+  before: (t: string) => boolean,
+  from: number,
+): number {
   let lo = from;
   let hi = sorted.length;
   while (lo < hi) {

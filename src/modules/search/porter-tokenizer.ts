@@ -20,7 +20,8 @@ export function fold(text: string): string {
 
 /** The Porter stem of a folded token. */
 export function stem(token: string): string {
-  if (token.length > MAX_STEMMED_BYTES || Buffer.byteLength(token) > MAX_STEMMED_BYTES) return token;
+  if (token.length > MAX_STEMMED_BYTES || Buffer.byteLength(token) > MAX_STEMMED_BYTES)
+    return token;
   return stemmer(token);
 }
 

@@ -57,7 +57,14 @@ const EMPTY: SearchDoc[] = [];
  * Between otherwise equal matches, the kinds people look for by name come first: a role before
  * the level of it that bears the same name, a skill before the advice that mentions it.
  */
-const TYPE_PRIOR: Record<string, number> = { Role: 1.2, Skill: 1.1, Certification: 1.1, Employer: 1.1, Sector: 1.05, Source: 0.8 };
+const TYPE_PRIOR: Record<string, number> = {
+  Role: 1.2,
+  Skill: 1.1,
+  Certification: 1.1,
+  Employer: 1.1,
+  Sector: 1.05,
+  Source: 0.8,
+};
 
 /**
  * The in-process index of one graph version: a base segment, a small segment of the documents
@@ -66,7 +73,15 @@ const TYPE_PRIOR: Record<string, number> = { Role: 1.2, Skill: 1.1, Certificatio
  * small segment grows past a share of the base, the two are merged.
  */
 export class SearchIndex {
-  private scratch: { score: Float64Array; freq: Float64Array; mask: Uint32Array; named: Uint32Array; tier: Uint8Array; touched: Uint32Array; hit: Uint32Array } | null = null;
+  private scratch: {
+    score: Float64Array;
+    freq: Float64Array;
+    mask: Uint32Array;
+    named: Uint32Array;
+    tier: Uint8Array;
+    touched: Uint32Array;
+    hit: Uint32Array;
+  } | null = null;
 
   private constructor(
     readonly base: Segment,
@@ -79,7 +94,13 @@ export class SearchIndex {
 
   static async build(docs: SearchDoc[]): Promise<SearchIndex> {
     const base = await buildSegment(docs);
-    return new SearchIndex(base, await buildSegment(EMPTY, null), new Set(), base.docs.length, base.totalLength);
+    return new SearchIndex(
+      base,
+      await buildSegment(EMPTY, null),
+      new Set(),
+      base.docs.length,
+      base.totalLength,
+    );
   }
 
   get size(): number {
@@ -100,7 +121,8 @@ export class SearchIndex {
   dependentsOf(keys: Iterable<string>): Set<string> {
     const out = new Set<string>();
     for (const key of keys) {
-      for (const d of this.base.dependents.get(key) ?? []) if (!this.dead.has(d)) out.add(this.base.docs[d].key);
+      for (const d of this.base.dependents.get(key) ?? [])
+        if (!this.dead.has(d)) out.add(this.base.docs[d].key);
       for (const d of this.overlay.dependents.get(key) ?? []) out.add(this.overlay.docs[d].key);
     }
     return out;
@@ -123,14 +145,27 @@ export class SearchIndex {
     const overlay = await buildSegment(docs, null);
     let length = overlay.totalLength + this.base.totalLength;
     for (const d of dead) length -= this.base.docLength[d];
-    return new SearchIndex(this.base, overlay, dead, this.base.docs.length - dead.size + docs.length, length);
+    return new SearchIndex(
+      this.base,
+      overlay,
+      dead,
+      this.base.docs.length - dead.size + docs.length,
+      length,
+    );
   }
 
   /** The query words resolved: exact or prefix terms, else (long enough words) close words of ours. */
   resolve(words: QueryWord[]): WordMatch[] {
     let lookups = 0;
     return words.map((q) => {
-      const exact: WordMatch = { word: q.word, shown: q.word, typo: false, stems: new Set([q.stem]), words: new Set([q.word]), prefix: q.prefix };
+      const exact: WordMatch = {
+        word: q.word,
+        shown: q.word,
+        typo: false,
+        stems: new Set([q.stem]),
+        words: new Set([q.word]),
+        prefix: q.prefix,
+      };
       if (this.liveHits(exact, 1) > 0) return exact;
       const max = allowedEdits(q.word);
       // each lookup compares the word with every word of ours: a few per query, not twelve
@@ -170,7 +205,15 @@ export class SearchIndex {
     const matches = this.resolve(words);
     const n = this.base.docs.length + this.overlay.docs.length;
     if (!this.scratch) {
-      this.scratch = { score: new Float64Array(n), freq: new Float64Array(n), mask: new Uint32Array(n), named: new Uint32Array(n), tier: new Uint8Array(n), touched: new Uint32Array(n), hit: new Uint32Array(n) };
+      this.scratch = {
+        score: new Float64Array(n),
+        freq: new Float64Array(n),
+        mask: new Uint32Array(n),
+        named: new Uint32Array(n),
+        tier: new Uint8Array(n),
+        touched: new Uint32Array(n),
+        hit: new Uint32Array(n),
+      };
     }
     // named: the words found often enough to be in a name or alias (one there weighs at least
     // FIELD_WEIGHT.alias); only a document with all of them can have a name matching the query
@@ -191,7 +234,8 @@ export class SearchIndex {
           }
         }
       }
-      const idf = Math.log(1 + (this.liveCount - hits + 0.5) / (hits + 0.5)) * (m.typo ? TYPO_WEIGHT : 1);
+      const idf =
+        Math.log(1 + (this.liveCount - hits + 0.5) / (hits + 0.5)) * (m.typo ? TYPO_WEIGHT : 1);
       wordIdf[g] = idf;
       for (let j = 0; j < hits; j++) {
         const d = hit[j];
@@ -220,13 +264,21 @@ export class SearchIndex {
       if (allowed && !allowed.has(doc.nodeType)) continue;
       total++;
       facets.set(doc.nodeType, (facets.get(doc.nodeType) ?? 0) + 1);
-      score[d] *= (shareOf(mask[d], wordIdf) * (TYPE_PRIOR[doc.nodeType] ?? 1));
+      score[d] *= shareOf(mask[d], wordIdf) * (TYPE_PRIOR[doc.nodeType] ?? 1);
       if (named[d] === all) tiers[d] = tierOf(this.namesOf(d), matches);
       top.offer(d);
     }
     const hits = top.best().map((d) => {
       const doc = this.docOf(d);
-      return { key: doc.key, nodeType: doc.nodeType, slug: doc.slug, score: score[d], tier: tiers[d], matched: matches.filter((_, g) => mask[d] & (1 << g)), doc };
+      return {
+        key: doc.key,
+        nodeType: doc.nodeType,
+        slug: doc.slug,
+        score: score[d],
+        tier: tiers[d],
+        matched: matches.filter((_, g) => mask[d] & (1 << g)),
+        doc,
+      };
     });
     for (let i = 0; i < matched; i++) {
       score[touched[i]] = 0;
@@ -237,7 +289,9 @@ export class SearchIndex {
     return {
       hits,
       total,
-      facets: [...facets].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : 1)),
+      facets: [...facets]
+        .map(([type, count]) => ({ type, count }))
+        .sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : 1)),
       words: matches,
     };
   }

@@ -17,11 +17,17 @@ export enum SearchType {
   Skill = 'Skill',
   Source = 'Source',
 }
-registerEnumType(SearchType, { name: 'SearchType', description: 'A kind of node search finds, named as its GraphQL type.' });
+registerEnumType(SearchType, {
+  name: 'SearchType',
+  description: 'A kind of node search finds, named as its GraphQL type.',
+});
 
-const SCORE = 'Relevance: higher is better, comparable within one search only. A name equal to the query, or containing it as a phrase, ranks first; then BM25 over names, aliases, related names and prose (docs/search.md).';
-const MATCHED = 'The words of the query this hit matched; for a misspelt word, the word of ours it was taken for.';
-const SNIPPET = 'A short passage of our own text about the node with the matched words marked **like this**; null when no word matched a text of ours.';
+const SCORE =
+  'Relevance: higher is better, comparable within one search only. A name equal to the query, or containing it as a phrase, ranks first; then BM25 over names, aliases, related names and prose (docs/search.md).';
+const MATCHED =
+  'The words of the query this hit matched; for a misspelt word, the word of ours it was taken for.';
+const SNIPPET =
+  'A short passage of our own text about the node with the matched words marked **like this**; null when no word matched a text of ours.';
 
 @ObjectType({ description: 'A node matching a search, with its relevance.' })
 export class SearchHit {
@@ -37,7 +43,9 @@ export class SearchHit {
   snippet: string | null;
 }
 
-@ObjectType({ description: 'One hit of a search, with the cursor after which the next page starts.' })
+@ObjectType({
+  description: 'One hit of a search, with the cursor after which the next page starts.',
+})
 export class SearchEdge {
   @Field() cursor: string;
   @Field(() => Node) node: Node;
@@ -52,7 +60,9 @@ export class SearchFacet {
   @Field(() => Int) count: number;
 }
 
-@ObjectType({ description: 'A page of a search’s hits, best first, with counts per kind for every match.' })
+@ObjectType({
+  description: 'A page of a search’s hits, best first, with counts per kind for every match.',
+})
 export class SearchConnection {
   @Field(() => [SearchEdge]) edges: SearchEdge[];
   @Field(() => [Node]) nodes: Node[];
@@ -61,9 +71,15 @@ export class SearchConnection {
   @Field(() => Int, { description: 'Every match of the kinds asked for, on every page.' })
   totalCount: number;
 
-  @Field(() => [SearchFacet], { description: 'Matches per kind, most first; the counts add up to totalCount.' })
+  @Field(() => [SearchFacet], {
+    description: 'Matches per kind, most first; the counts add up to totalCount.',
+  })
   facets: SearchFacet[];
 
-  @Field(() => String, { nullable: true, description: 'The query with each misspelt word replaced by the word it was taken for; null when no word needed it.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The query with each misspelt word replaced by the word it was taken for; null when no word needed it.',
+  })
   didYouMean: string | null;
 }

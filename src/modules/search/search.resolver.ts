@@ -8,25 +8,62 @@ import { searchGraph } from './search.service';
 
 @Resolver(() => SearchHit)
 export class SearchResolver {
-  @Query(() => [SearchHit], { description: 'Everything in the graph matching the words of `query`, best first (searchConnection adds pages, counts per kind and didYouMean).' })
-  async search(@Args() { query, first, types }: SearchArgs, @Ctx() ctx: Context): Promise<SearchHit[]> {
-    const { hits } = await searchGraph(ctx, query, { limit: first ?? DEFAULT_PAGE_SIZE, types: types ?? undefined });
+  @Query(() => [SearchHit], {
+    description:
+      'Everything in the graph matching the words of `query`, best first (searchConnection adds pages, counts per kind and didYouMean).',
+  })
+  async search(
+    @Args() { query, first, types }: SearchArgs,
+    @Ctx() ctx: Context,
+  ): Promise<SearchHit[]> {
+    const { hits } = await searchGraph(ctx, query, {
+      limit: first ?? DEFAULT_PAGE_SIZE,
+      types: types ?? undefined,
+    });
     const nodes = await loadNodes(ctx, hits);
-    return hits.flatMap((hit, i) => (nodes[i] ? [Object.assign(new SearchHit(), { node: nodes[i], score: hit.score, matchedTerms: hit.matchedTerms, snippet: hit.snippet })] : []));
+    return hits.flatMap((hit, i) =>
+      nodes[i]
+        ? [
+            Object.assign(new SearchHit(), {
+              node: nodes[i],
+              score: hit.score,
+              matchedTerms: hit.matchedTerms,
+              snippet: hit.snippet,
+            }),
+          ]
+        : [],
+    );
   }
 
   @Query(() => SearchConnection, {
-    description: 'Everything in the graph matching the words of `query`, best first, a page at a time, with the number of matches of each kind and the query as corrected when a word was misspelt.',
+    description:
+      'Everything in the graph matching the words of `query`, best first, a page at a time, with the number of matches of each kind and the query as corrected when a word was misspelt.',
   })
-  async searchConnection(@Args() args: SearchPageArgs, @Ctx() ctx: Context): Promise<SearchConnection> {
+  async searchConnection(
+    @Args() args: SearchPageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<SearchConnection> {
     const { offset, limit } = pageWindow(args);
-    const result = await searchGraph(ctx, args.query, { limit: offset + limit, types: args.types ?? undefined });
+    const result = await searchGraph(ctx, args.query, {
+      limit: offset + limit,
+      types: args.types ?? undefined,
+    });
     const page = result.hits.slice(offset);
     const nodes = await loadNodes(ctx, page);
     const connection = connectionFromSlice(page, offset, result.total);
     const edges = connection.edges.flatMap(({ cursor, node: hit }, i) => {
       const node = nodes[i];
-      return node ? [Object.assign(new SearchEdge(), { cursor, node, score: hit.score, matchedTerms: hit.matchedTerms, snippet: hit.snippet })] : [];
+      return node
+        ? [
+            Object.assign(new SearchEdge(), {
+              cursor,
+              node,
+              score: hit.score,
+              matchedTerms: hit.matchedTerms,
+              snippet: hit.snippet,
+            }),
+          ]
+        : [];
     });
     return Object.assign(new SearchConnection(), {
       edges,

@@ -48,7 +48,8 @@ export function queryWords(text: string): string[] {
 }
 
 /** The words of a query as the index looks them up: stemmed, each also a prefix when 3 letters or more. */
-export const queryTerms = (text: string): QueryWord[] => queryWords(text).map((word) => ({ word, stem: stemOf(word), prefix: word.length >= MIN_PREFIX }));
+export const queryTerms = (text: string): QueryWord[] =>
+  queryWords(text).map((word) => ({ word, stem: stemOf(word), prefix: word.length >= MIN_PREFIX }));
 
 /** How often this process built the index from the tables, and updated it from the change feed instead. */
 export const searchIndexStats = { builds: 0, updates: 0 };
@@ -57,7 +58,11 @@ export const searchIndexStats = { builds: 0, updates: 0 };
 const OWNER_KIND: Record<string, string> = { CertificationLifecycle: 'Certification' };
 
 /** Keys of the records a delta touched that search documents, and of the documents naming them. */
-async function applyDelta(previous: SearchIndex, delta: GraphDelta, db: DataSource): Promise<SearchIndex> {
+async function applyDelta(
+  previous: SearchIndex,
+  delta: GraphDelta,
+  db: DataSource,
+): Promise<SearchIndex> {
   const touched = new Set(
     delta.changes
       .map((c) => ({ ...c, kind: OWNER_KIND[c.kind] ?? c.kind }))
@@ -69,7 +74,10 @@ async function applyDelta(previous: SearchIndex, delta: GraphDelta, db: DataSour
   const docs = await loadDocuments(db, affected);
   const found = new Set(docs.map((d) => d.key));
   searchIndexStats.updates++;
-  return previous.withChanges(docs, [...affected].filter((key) => !found.has(key)));
+  return previous.withChanges(
+    docs,
+    [...affected].filter((key) => !found.has(key)),
+  );
 }
 
 /**
@@ -87,10 +95,13 @@ const liveIndex = perGraphVersion(
 
 /** A request's scope, or for a caller that has only the database, one that reads the version now. */
 const scopeOf = (from: VersionScope | DataSource): VersionScope =>
-  from instanceof DataSource ? { loaders: { db: from, graphVersion: () => readGraphVersion(from) } } : from;
+  from instanceof DataSource
+    ? { loaders: { db: from, graphVersion: () => readGraphVersion(from) } }
+    : from;
 
 /** The index as of the request's graph version (for tests and the evaluation). */
-export const searchIndexOf = (from: VersionScope | DataSource): Promise<SearchIndex> => liveIndex(scopeOf(from));
+export const searchIndexOf = (from: VersionScope | DataSource): Promise<SearchIndex> =>
+  liveIndex(scopeOf(from));
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
@@ -98,7 +109,14 @@ function didYouMean(text: string, result: EngineResult): string | null {
   const typos = result.words.filter((w) => w.typo);
   if (!typos.length) return null;
   let corrected = text;
-  for (const t of typos) corrected = corrected.replace(new RegExp(`(?<![\\p{L}\\p{N}])${t.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu'), t.shown);
+  for (const t of typos)
+    corrected = corrected.replace(
+      new RegExp(
+        `(?<![\\p{L}\\p{N}])${t.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+        'giu',
+      ),
+      t.shown,
+    );
   return corrected.trim();
 }
 
@@ -109,7 +127,11 @@ function didYouMean(text: string, result: EngineResult): string | null {
  * nothing, 5 letters or more, matches our words within one edit (two from 9 letters), counting
  * half. Pass the request context where there is one, so the graph version is read once.
  */
-export async function searchGraph(from: VersionScope | DataSource, text: string, options: SearchOptions): Promise<SearchResults> {
+export async function searchGraph(
+  from: VersionScope | DataSource,
+  text: string,
+  options: SearchOptions,
+): Promise<SearchResults> {
   const words = queryTerms(text);
   if (!words.length) return { hits: [], total: 0, facets: [], didYouMean: null };
   const index = await liveIndex(scopeOf(from));
@@ -129,9 +151,17 @@ export async function searchGraph(from: VersionScope | DataSource, text: string,
 }
 
 /** The hits of searchGraph alone: node type, slug and score, best first. */
-export async function searchIndex(from: VersionScope | DataSource, text: string, options: SearchOptions): Promise<IndexHit[]> {
+export async function searchIndex(
+  from: VersionScope | DataSource,
+  text: string,
+  options: SearchOptions,
+): Promise<IndexHit[]> {
   const words = queryTerms(text);
   if (!words.length) return [];
   const index = await liveIndex(scopeOf(from));
-  return index.search(words, options).hits.map((h) => ({ nodeType: h.nodeType, slug: h.slug, score: round(h.tier * TIER_STEP + h.score) }));
+  return index.search(words, options).hits.map((h) => ({
+    nodeType: h.nodeType,
+    slug: h.slug,
+    score: round(h.tier * TIER_STEP + h.score),
+  }));
 }

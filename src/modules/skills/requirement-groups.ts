@@ -7,11 +7,15 @@ import { IMPORTANCE_ORDER, SkillImportance, SkillRequirement } from './skill-req
  * Ruby"). The group is met when any one member is held; gaps and matches count it once and report
  * the group, not each member.
  */
-@ObjectType({ description: 'Alternatives a level asks for: holding any one of the options meets the group.' })
+@ObjectType({
+  description: 'Alternatives a level asks for: holding any one of the options meets the group.',
+})
 export class RequirementGroup {
   @Field({ description: 'The group\'s name, such as "first-language".' }) name: string;
-  @Field(() => SkillImportance, { description: 'The most important grade among its options.' }) importance: SkillImportance;
-  @Field(() => [SkillRequirement], { description: 'The options; any one meets the group.' }) options: SkillRequirement[];
+  @Field(() => SkillImportance, { description: 'The most important grade among its options.' })
+  importance: SkillImportance;
+  @Field(() => [SkillRequirement], { description: 'The options; any one meets the group.' })
+  options: SkillRequirement[];
 }
 
 /** One thing a level asks for: a single requirement, or a group of alternatives. */
@@ -23,7 +27,10 @@ export interface RequirementUnit<R extends SkillRequirement = SkillRequirement> 
 }
 
 /** Folds a level's requirements into units, a group into one; `held` says which single requirements are held. */
-export function requirementUnits<R extends SkillRequirement>(requirements: R[], held: (r: R) => boolean): RequirementUnit<R>[] {
+export function requirementUnits<R extends SkillRequirement>(
+  requirements: R[],
+  held: (r: R) => boolean,
+): RequirementUnit<R>[] {
   const units: RequirementUnit<R>[] = [];
   const byGroup = new Map<string, RequirementUnit<R>>();
   for (const r of requirements) {
@@ -38,19 +45,29 @@ export function requirementUnits<R extends SkillRequirement>(requirements: R[], 
       units.push(unit);
     }
     unit.members.push(r);
-    if (IMPORTANCE_ORDER[r.importance] < IMPORTANCE_ORDER[unit.importance]) unit.importance = r.importance;
+    if (IMPORTANCE_ORDER[r.importance] < IMPORTANCE_ORDER[unit.importance])
+      unit.importance = r.importance;
     unit.held ||= held(r);
   }
   return units;
 }
 
 /** What a gap or match reports from units: held singles and held members; missing singles; unmet groups once each. */
-export function splitUnits<R extends SkillRequirement>(units: RequirementUnit<R>[], held: (r: R) => boolean) {
+export function splitUnits<R extends SkillRequirement>(
+  units: RequirementUnit<R>[],
+  held: (r: R) => boolean,
+) {
   return {
     matched: units.flatMap((u) => u.members.filter(held)),
     missing: units.filter((u) => !u.held && u.group == null).map((u) => u.members[0]),
     missingGroups: units
       .filter((u) => !u.held && u.group != null)
-      .map((u) => Object.assign(new RequirementGroup(), { name: u.group as string, importance: u.importance, options: u.members })),
+      .map((u) =>
+        Object.assign(new RequirementGroup(), {
+          name: u.group as string,
+          importance: u.importance,
+          options: u.members,
+        }),
+      ),
   };
 }

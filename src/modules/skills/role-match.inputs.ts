@@ -1,10 +1,21 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { Basis } from '../../core/basis';
 
 @ArgsType()
 export class RoleMatchesArgs {
-  @Field(() => [String], { description: 'Skills held: slugs, names or aliases, any case (1 to 100).' })
+  @Field(() => [String], {
+    description: 'Skills held: slugs, names or aliases, any case (1 to 100).',
+  })
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
   @MaxLength(100, { each: true })

@@ -10,7 +10,10 @@ export class RoleMatchResolver {
     description:
       'Role levels ranked by how much of their REQUIRED (weight 3) and RECOMMENDED (weight 1) skills the person holds, best first, with what each lacks: the reverse of skillGap.',
   })
-  roleMatches(@Args() { have, first, basis }: RoleMatchesArgs, @Ctx() ctx: Context): Promise<RoleMatch[]> {
+  roleMatches(
+    @Args() { have, first, basis }: RoleMatchesArgs,
+    @Ctx() ctx: Context,
+  ): Promise<RoleMatch[]> {
     return matchRoles(ctx, have, first ?? 10, basis ?? null);
   }
 }

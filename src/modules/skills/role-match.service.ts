@@ -15,7 +15,12 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
  * (weighted by importance), then by required coverage, then entry levels first, then name.
  * Levels that ask for no weighted skill are left out.
  */
-export async function matchRoles(ctx: Context, have: string[], first: number, basis: Basis | null = null): Promise<RoleMatch[]> {
+export async function matchRoles(
+  ctx: Context,
+  have: string[],
+  first: number,
+  basis: Basis | null = null,
+): Promise<RoleMatch[]> {
   const [levels, skills] = await Promise.all([levelRequirements(ctx), skillIndex(ctx)]);
   const { held } = matchSkills(have, skills.names);
   const matches: RoleMatch[] = [];
@@ -28,9 +33,15 @@ export async function matchRoles(ctx: Context, have: string[], first: number, ba
     const asked = graded ? accepted.filter((r) => MATCH_WEIGHTS[r.importance] > 0) : listed;
     // a group of alternatives weighs once and is met by any one member
     const units = requirementUnits(asked, isHeld);
-    const score = graded ? weightedCoverage(units, (i) => units[i].held) : units.length ? units.filter((u) => u.held).length / units.length : null;
+    const score = graded
+      ? weightedCoverage(units, (i) => units[i].held)
+      : units.length
+        ? units.filter((u) => u.held).length / units.length
+        : null;
     if (score == null) continue;
-    const required = graded ? units.filter((u) => u.importance === SkillImportance.REQUIRED) : units;
+    const required = graded
+      ? units.filter((u) => u.importance === SkillImportance.REQUIRED)
+      : units;
     const requiredHeld = required.filter((u) => u.held).length;
     const weight = (u: (typeof units)[number]) => (graded ? MATCH_WEIGHTS[u.importance] : 1);
     matches.push(
@@ -38,7 +49,8 @@ export async function matchRoles(ctx: Context, have: string[], first: number, ba
         level,
         score: round(score),
         requiredCoverage: required.length ? round(requiredHeld / required.length) : 1,
-        editorialWeights: graded && units.some((u) => u.members.some((r) => r.importanceBasis === Basis.EDITORIAL)),
+        editorialWeights:
+          graded && units.some((u) => u.members.some((r) => r.importanceBasis === Basis.EDITORIAL)),
         exact: {
           weightHeld: units.reduce((sum, u) => sum + (u.held ? weight(u) : 0), 0),
           weightTotal: units.reduce((sum, u) => sum + weight(u), 0),

@@ -19,16 +19,24 @@ export class RoleMatch {
   })
   requiredCoverage: number;
 
-  @Field({ description: 'True when EDITORIAL grades weighed score and requiredCoverage. With basis STATED they never do.' })
+  @Field({
+    description:
+      'True when EDITORIAL grades weighed score and requiredCoverage. With basis STATED they never do.',
+  })
   editorialWeights: boolean;
 
   @Field(() => [SkillRequirement], { description: 'Required and recommended skills already held.' })
   matched: SkillRequirement[];
 
-  @Field(() => [SkillRequirement], { description: 'Required and recommended skills still lacking, most important first; the options of a group are in missingGroups instead.' })
+  @Field(() => [SkillRequirement], {
+    description:
+      'Required and recommended skills still lacking, most important first; the options of a group are in missingGroups instead.',
+  })
   missing: SkillRequirement[];
 
-  @Field(() => [RequirementGroup], { description: 'Groups of alternatives none of whose options is held, each reported once.' })
+  @Field(() => [RequirementGroup], {
+    description: 'Groups of alternatives none of whose options is held, each reported once.',
+  })
   missingGroups: RequirementGroup[];
 
   /** The counts the rounded shares come from, for answers that round once (MCP text). */

@@ -9,7 +9,9 @@ export class SkillGapArgs {
   @MaxLength(120)
   target: string;
 
-  @Field(() => [String], { description: 'Skills held: slugs, names or aliases, any case (at most 100).' })
+  @Field(() => [String], {
+    description: 'Skills held: slugs, names or aliases, any case (at most 100).',
+  })
   @ArrayMaxSize(100)
   @MaxLength(100, { each: true })
   have: string[];

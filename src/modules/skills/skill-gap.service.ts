@@ -11,27 +11,41 @@ import { Basis } from '../../core/basis';
 const FIRMNESS: Record<Basis, number> = { STATED: 0, DERIVED: 1, EDITORIAL: 2 };
 
 /** Whether a grade of basis `grade` may weigh an answer asked for with `wanted` (null: everything). */
-export const gradeAccepted = (grade: Basis, wanted: Basis | null) => wanted == null || FIRMNESS[grade] <= FIRMNESS[wanted];
+export const gradeAccepted = (grade: Basis, wanted: Basis | null) =>
+  wanted == null || FIRMNESS[grade] <= FIRMNESS[wanted];
 
 /**
  * What a person holding `have` (slugs, names or aliases) lacks for `target` (a level slug, or a
  * role slug meaning its entry level); an unknown target is BAD_USER_INPUT naming `target`.
  */
-export async function computeSkillGap(ctx: Context, target: string, have: string[], basis: Basis | null = null): Promise<SkillGap> {
+export async function computeSkillGap(
+  ctx: Context,
+  target: string,
+  have: string[],
+  basis: Basis | null = null,
+): Promise<SkillGap> {
   const level = await resolveLevel(ctx, target, 'target');
-  const [requirements, skills] = await Promise.all([ctx.loaders.load(requirementsOfLevel, level.id), skillIndex(ctx)]);
+  const [requirements, skills] = await Promise.all([
+    ctx.loaders.load(requirementsOfLevel, level.id),
+    skillIndex(ctx),
+  ]);
   const { held, unrecognized } = matchSkills(have, skills.names);
   const isHeld = (r: SkillRequirement) => satisfies(r.skillId, held, skills.byId);
   // a group of alternatives is one unit, met by any one member
   const units = requirementUnits(requirements, isHeld);
   const { matched, missing, missingGroups } = splitUnits(units, isHeld);
   // grades the caller accepts: all of them, or only those whose basis is at least as firm as asked
-  const accepted = units.filter((u) => u.members.every((r) => gradeAccepted(r.importanceBasis, basis)));
+  const accepted = units.filter((u) =>
+    u.members.every((r) => gradeAccepted(r.importanceBasis, basis)),
+  );
   const graded = accepted.length > 0;
   const required = accepted.filter((u) => u.importance === SkillImportance.REQUIRED);
-  const share = (part: number, whole: number) => (whole === 0 ? 1 : Math.round((part / whole) * 1e4) / 1e4);
+  const share = (part: number, whole: number) =>
+    whole === 0 ? 1 : Math.round((part / whole) * 1e4) / 1e4;
   // with no accepted grade every listed skill (or group) counts once: coverage is then the share held
-  const coverage = graded ? share(required.filter((u) => u.held).length, required.length) : share(units.filter((u) => u.held).length, units.length);
+  const coverage = graded
+    ? share(required.filter((u) => u.held).length, required.length)
+    : share(units.filter((u) => u.held).length, units.length);
   return Object.assign(new SkillGap(), {
     target: level,
     matched,
@@ -42,7 +56,8 @@ export async function computeSkillGap(ctx: Context, target: string, have: string
       total: units.filter((u) => u.importance === SkillImportance.REQUIRED).length,
       held: units.filter((u) => u.importance === SkillImportance.REQUIRED && u.held).length,
     },
-    editorialWeights: graded && required.some((u) => u.members.some((r) => r.importanceBasis === Basis.EDITORIAL)),
+    editorialWeights:
+      graded && required.some((u) => u.members.some((r) => r.importanceBasis === Basis.EDITORIAL)),
     unrecognized,
   });
 }

@@ -7,13 +7,20 @@ import { RequirementGroup } from './requirement-groups';
 export class SkillGap {
   @Field(() => RoleLevel) target: RoleLevel;
 
-  @Field(() => [SkillRequirement], { description: 'Requirements already met (the skill or a narrower one is held).' })
+  @Field(() => [SkillRequirement], {
+    description: 'Requirements already met (the skill or a narrower one is held).',
+  })
   matched: SkillRequirement[];
 
-  @Field(() => [SkillRequirement], { description: 'Requirements not yet met, most important first; the options of a group are in missingGroups instead.' })
+  @Field(() => [SkillRequirement], {
+    description:
+      'Requirements not yet met, most important first; the options of a group are in missingGroups instead.',
+  })
   missing: SkillRequirement[];
 
-  @Field(() => [RequirementGroup], { description: 'Groups of alternatives none of whose options is held, each reported once.' })
+  @Field(() => [RequirementGroup], {
+    description: 'Groups of alternatives none of whose options is held, each reported once.',
+  })
   missingGroups: RequirementGroup[];
 
   @Field(() => Float, {
@@ -22,7 +29,10 @@ export class SkillGap {
   })
   coverage: number;
 
-  @Field({ description: 'True when EDITORIAL grades weighed coverage. With basis STATED they never do, and with no accepted grade every listed skill counts once.' })
+  @Field({
+    description:
+      'True when EDITORIAL grades weighed coverage. With basis STATED they never do, and with no accepted grade every listed skill counts once.',
+  })
   editorialWeights: boolean;
 
   /** REQUIRED things asked for (a group once) and how many are met, over every grade; for tool texts. */

@@ -18,16 +18,24 @@ type Scope = Pick<Context, 'loaders'>;
 export async function skillIndex(ctx: Scope): Promise<SkillIndex> {
   const tables = await ctx.loaders.tables();
   return tables.derive('skill-index', [Skill], async () => {
-    const [byId, skills] = await Promise.all([tables.unique<Skill, number>(Skill, 'id'), tables.rows(Skill)]);
+    const [byId, skills] = await Promise.all([
+      tables.unique<Skill, number>(Skill, 'id'),
+      tables.rows(Skill),
+    ]);
     return { byId, names: buildNameIndex([...skills]) };
   });
 }
 
 /** Every level with what it asks for (its own requirements, then its role's it does not override). */
-export async function levelRequirements(ctx: Scope): Promise<{ level: RoleLevel; asked: SkillRequirement[] }[]> {
+export async function levelRequirements(
+  ctx: Scope,
+): Promise<{ level: RoleLevel; asked: SkillRequirement[] }[]> {
   const tables = await ctx.loaders.tables();
   return tables.derive('level-requirements', [RoleLevel, SkillRequirement], async () => {
-    const [levels, asked] = await Promise.all([tables.rows(RoleLevel), indexOf(tables, requirementsOfLevel)]);
+    const [levels, asked] = await Promise.all([
+      tables.rows(RoleLevel),
+      indexOf(tables, requirementsOfLevel),
+    ]);
     return levels.map((level) => ({ level, asked: asked.get(level.id) ?? [] }));
   });
 }

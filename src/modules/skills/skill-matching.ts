@@ -27,7 +27,10 @@ export function buildNameIndex(skills: MatchableSkill[]): Map<string, number> {
  * Matches free-text skill names to skills by slug, name or alias, any case. Returns the ids held
  * and the inputs that matched nothing (in the order given, each once however it is spelled).
  */
-export function matchSkills(inputs: string[], skills: MatchableSkill[] | Map<string, number>): { held: Set<number>; unrecognized: string[] } {
+export function matchSkills(
+  inputs: string[],
+  skills: MatchableSkill[] | Map<string, number>,
+): { held: Set<number>; unrecognized: string[] } {
   const index = skills instanceof Map ? skills : buildNameIndex(skills);
   const held = new Set<number>();
   const unrecognized: string[] = [];
@@ -48,11 +51,19 @@ export function matchSkills(inputs: string[], skills: MatchableSkill[] | Map<str
  * Whether a requirement is met: the person holds the skill itself or a narrower one within it
  * (PostgreSQL counts for SQL databases; the reverse does not hold).
  */
-export function satisfies(requiredId: number, held: Set<number>, skills: ReadonlyMap<number, MatchableSkill>): boolean {
+export function satisfies(
+  requiredId: number,
+  held: Set<number>,
+  skills: ReadonlyMap<number, MatchableSkill>,
+): boolean {
   if (held.has(requiredId)) return true;
   for (const id of held) {
     const seen = new Set<number>();
-    for (let b = skills.get(id)?.broaderId; b != null && !seen.has(b); b = skills.get(b)?.broaderId) {
+    for (
+      let b = skills.get(id)?.broaderId;
+      b != null && !seen.has(b);
+      b = skills.get(b)?.broaderId
+    ) {
       if (b === requiredId) return true;
       seen.add(b);
     }

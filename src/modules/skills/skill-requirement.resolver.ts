@@ -9,7 +9,8 @@ import { requirementGlobalId } from '../nodes/composite-ids';
 export class SkillRequirementResolver {
   @FieldResolver(() => ID, {
     name: 'id',
-    description: 'Opaque global id, made of the slugs of the role, the level (for a level-only requirement) and the skill; stable across reloads of the same data.',
+    description:
+      'Opaque global id, made of the slugs of the role, the level (for a level-only requirement) and the skill; stable across reloads of the same data.',
   })
   globalId(@Root() requirement: SkillRequirement, @Ctx() ctx: Context): MaybePromise<string> {
     return requirementGlobalId(ctx, requirement);

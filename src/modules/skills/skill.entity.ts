@@ -1,5 +1,13 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
 import { Node } from '../../core/relay';
 
 export enum SkillCategory {
@@ -23,7 +31,9 @@ export class Skill extends Node {
 
   @PrimaryGeneratedColumn() id: number;
 
-  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Field(() => Int, {
+    description: 'Rises with every change; send it back with an update so a stale edit is refused.',
+  })
   @Column({ default: 1 })
   version: number;
 
@@ -35,7 +45,9 @@ export class Skill extends Node {
 
   @Field() @Column({ type: 'text' }) description: string;
 
-  @Field(() => [String], { description: 'Other names for exactly this skill (true synonyms); skill gap matches them.' })
+  @Field(() => [String], {
+    description: 'Other names for exactly this skill (true synonyms); skill gap matches them.',
+  })
   @Column({ type: 'simple-json' })
   aliases: string[];
 
@@ -45,7 +57,8 @@ export class Skill extends Node {
 
   @Field(() => [String], {
     name: 'relatedTerms',
-    description: 'Nearby things that are not this skill (C# for .NET, Ruby on Rails for Ruby): shown for orientation, never matched as the skill.',
+    description:
+      'Nearby things that are not this skill (C# for .NET, Ruby on Rails for Ruby): shown for orientation, never matched as the skill.',
   })
   get relatedTerms(): string[] {
     return this.relatedTermsList ?? [];

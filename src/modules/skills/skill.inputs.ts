@@ -5,6 +5,9 @@ import { SkillCategory } from './skill.entity';
 export class SkillFilter {
   @Field(() => SkillCategory, { nullable: true }) category?: SkillCategory | null;
 
-  @Field(() => String, { nullable: true, description: 'Words to find in names, aliases and descriptions.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words to find in names, aliases and descriptions.',
+  })
   search?: string | null;
 }

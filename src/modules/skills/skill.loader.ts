@@ -12,7 +12,14 @@ const noRequirements = (): SkillRequirement[] => [];
 export const roleRequirements: LoaderFactory<number, SkillRequirement[]> = indexed(
   'requirements:role-wide',
   [SkillRequirement],
-  (t) => t.grouped('role-wide', SkillRequirement, 'roleId', byImportance, (r) => r.levelId == null) as Promise<Map<number, SkillRequirement[]>>,
+  (t) =>
+    t.grouped(
+      'role-wide',
+      SkillRequirement,
+      'roleId',
+      byImportance,
+      (r) => r.levelId == null,
+    ) as Promise<Map<number, SkillRequirement[]>>,
   noRequirements,
 );
 
@@ -20,7 +27,14 @@ export const roleRequirements: LoaderFactory<number, SkillRequirement[]> = index
 export const levelOnlyRequirements: LoaderFactory<number, SkillRequirement[]> = indexed(
   'requirements:level-only',
   [SkillRequirement],
-  (t) => t.grouped('level-only', SkillRequirement, 'levelId', byImportance, (r) => r.levelId != null) as Promise<Map<number, SkillRequirement[]>>,
+  (t) =>
+    t.grouped(
+      'level-only',
+      SkillRequirement,
+      'levelId',
+      byImportance,
+      (r) => r.levelId != null,
+    ) as Promise<Map<number, SkillRequirement[]>>,
   noRequirements,
 );
 
@@ -29,8 +43,13 @@ export const requirementsOfLevel: LoaderFactory<number, SkillRequirement[]> = in
   'requirements:of-level',
   [RoleLevel, SkillRequirement],
   async (t) => {
-    const [levels, own, roleWide] = await Promise.all([t.rows(RoleLevel), indexOf(t, levelOnlyRequirements), indexOf(t, roleRequirements)]);
-    const merged = (level: RoleLevel) => Object.freeze(mergeRequirements(own.get(level.id) ?? [], roleWide.get(level.roleId) ?? []));
+    const [levels, own, roleWide] = await Promise.all([
+      t.rows(RoleLevel),
+      indexOf(t, levelOnlyRequirements),
+      indexOf(t, roleRequirements),
+    ]);
+    const merged = (level: RoleLevel) =>
+      Object.freeze(mergeRequirements(own.get(level.id) ?? [], roleWide.get(level.roleId) ?? []));
     return new Map(levels.map((level) => [level.id, merged(level) as SkillRequirement[]]));
   },
   noRequirements,
@@ -42,7 +61,10 @@ export const requirementsOfSkill = groupedBy(SkillRequirement, 'skillId');
 export const narrowerSkills = groupedBy(Skill, 'broaderId', 'name');
 
 /** What a level asks for: its own requirements, then the role-wide ones it does not override. */
-export function mergeRequirements(levelOwn: SkillRequirement[], roleWide: SkillRequirement[]): SkillRequirement[] {
+export function mergeRequirements(
+  levelOwn: SkillRequirement[],
+  roleWide: SkillRequirement[],
+): SkillRequirement[] {
   const own = new Set(levelOwn.map((r) => r.skillId));
   return [...levelOwn, ...roleWide.filter((r) => !own.has(r.skillId))].sort(byImportance);
 }

@@ -15,15 +15,22 @@ export const spanColumns = (span: Span | undefined | null) => ({
 
 export const sourceAnchorColumns = (s: SourceAnchors) => ({
   sha256: s.sha256 ?? null,
-  sections: s.sections?.length ? s.sections.map((h) => ({ heading: h.heading, level: h.level })) : null,
+  sections: s.sections?.length
+    ? s.sections.map((h) => ({ heading: h.heading, level: h.level }))
+    : null,
 });
 
 export const spanOf = (c: Pick<Citation, 'spanStart' | 'spanEnd' | 'spanSha256'>): Span | null =>
-  c.spanStart != null && c.spanEnd != null && c.spanSha256 ? { start: c.spanStart, end: c.spanEnd, sha256: c.spanSha256 } : null;
+  c.spanStart != null && c.spanEnd != null && c.spanSha256
+    ? { start: c.spanStart, end: c.spanEnd, sha256: c.spanSha256 }
+    : null;
 
 export const spanSeed = (c: Citation): { span?: Span } => {
   const span = spanOf(c);
   return span ? { span } : {};
 };
 
-export const sourceAnchorSeed = (s: Source) => ({ sha256: s.sha256, sections: s.sections ?? undefined });
+export const sourceAnchorSeed = (s: Source) => ({
+  sha256: s.sha256,
+  sections: s.sections ?? undefined,
+});

@@ -53,7 +53,10 @@ export class SourceText {
   readonly sections = new Map<string, SectionBounds>();
   readonly problems: string[] = [];
 
-  constructor(readonly text: string, outline: SectionHeading[]) {
+  constructor(
+    readonly text: string,
+    outline: SectionHeading[],
+  ) {
     this.points = Array.from(text);
     this.locate(outline);
   }
@@ -88,7 +91,9 @@ export class SourceText {
       const want = normaliseSpan(h.heading);
       const at = lines.findIndex((l, i) => i >= from && normaliseSpan(l.text) === want);
       if (at < 0) {
-        this.problems.push(`heading "${h.heading}" is not a line of the document after the heading before it`);
+        this.problems.push(
+          `heading "${h.heading}" is not a line of the document after the heading before it`,
+        );
         continue;
       }
       found.push({ h, line: at });
@@ -109,20 +114,33 @@ export class SourceText {
   check(section: string, span: Span): { field: string; problem: string } | null {
     const { start, end, sha256 } = span;
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) {
-      return { field: 'span', problem: `start ${start} and end ${end} do not make a span (0 <= start < end)` };
+      return {
+        field: 'span',
+        problem: `start ${start} and end ${end} do not make a span (0 <= start < end)`,
+      };
     }
     if (end > this.points.length) {
-      return { field: 'span.end', problem: `end ${end} is past the end of the document (${this.points.length} characters)` };
+      return {
+        field: 'span.end',
+        problem: `end ${end} is past the end of the document (${this.points.length} characters)`,
+      };
     }
     const text = normaliseSpan(this.slice(start, end));
     if (!text) return { field: 'span', problem: `span ${start}-${end} holds only white space` };
     if (spanSha256(text) !== sha256) {
-      return { field: 'span.sha256', problem: `the text at ${start}-${end} does not hash to ${sha256} (the document or the offsets changed)` };
+      return {
+        field: 'span.sha256',
+        problem: `the text at ${start}-${end} does not hash to ${sha256} (the document or the offsets changed)`,
+      };
     }
     const bounds = this.sections.get(section);
-    if (!bounds) return { field: 'section', problem: `"${section}" is not a heading in the source's outline` };
+    if (!bounds)
+      return { field: 'section', problem: `"${section}" is not a heading in the source's outline` };
     if (start < bounds.bodyStart || end > bounds.end) {
-      return { field: 'span', problem: `span ${start}-${end} lies outside section "${section}" (${bounds.bodyStart}-${bounds.end})` };
+      return {
+        field: 'span',
+        problem: `span ${start}-${end} lies outside section "${section}" (${bounds.bodyStart}-${bounds.end})`,
+      };
     }
     return null;
   }

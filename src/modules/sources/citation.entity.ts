@@ -1,5 +1,13 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
 import { Source } from './source.entity';
 
 /** The kinds of record that carry citations; the value is stored in `citations.subject_type`. */
@@ -23,7 +31,9 @@ export const CITED_TYPES = [
 ] as const;
 export type CitedType = (typeof CITED_TYPES)[number];
 
-@ObjectType({ description: 'Where one fact comes from: the source, and the section of it that states the fact.' })
+@ObjectType({
+  description: 'Where one fact comes from: the source, and the section of it that states the fact.',
+})
 @Entity('citations')
 @Index(['subjectType', 'subjectId'])
 export class Citation {
@@ -39,7 +49,10 @@ export class Citation {
   @JoinColumn({ name: 'source_id' })
   sourceRecord?: Relation<Source>;
 
-  @Field(() => String, { nullable: true, description: 'The heading of the source the fact sits under.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The heading of the source the fact sits under.',
+  })
   @Column({ type: 'varchar', nullable: true })
   section: string | null;
 

@@ -21,7 +21,9 @@ export const citationsOf: LoaderFactory<CitedKey, Citation[]> = indexed(
     const parts = await Promise.all(
       CITED_TYPES.map((type) =>
         t.derive(partKey(type), [partitionOf(Citation, type)], async () => {
-          const rows = all ? all.filter((c) => c.subjectType === type) : await t.partition(Citation, 'subjectType', type);
+          const rows = all
+            ? all.filter((c) => c.subjectType === type)
+            : await t.partition(Citation, 'subjectType', type);
           return groupRows(rows, (c): CitedKey => `${c.subjectType}:${c.subjectId}`, byPosition);
         }),
       ),

@@ -20,16 +20,28 @@ export interface StoredFieldBasis {
   cite?: StoredCitation[] | null;
 }
 
-@ObjectType({ description: 'How one field of a record (or some of the values a field links to) is known.' })
+@ObjectType({
+  description: 'How one field of a record (or some of the values a field links to) is known.',
+})
 export class FieldBasis {
-  @Field({ description: 'The field, as named in the schema: `levels`, `roles`, `level`, `amount`.' }) field: string;
+  @Field({
+    description: 'The field, as named in the schema: `levels`, `roles`, `level`, `amount`.',
+  })
+  field: string;
 
-  @Field(() => [String], { nullable: true, description: 'The linked slugs this entry covers; null when it covers the whole field.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The linked slugs this entry covers; null when it covers the whole field.',
+  })
   values: string[] | null;
 
   @Field(() => Basis) basis: Basis;
 
-  @Field(() => String, { nullable: true, description: "Why a curator judged so (EDITORIAL), or the rule (DERIVED); null for a STATED field." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why a curator judged so (EDITORIAL), or the rule (DERIVED); null for a STATED field.',
+  })
   rationale: string | null;
 
   /** Read by FieldBasisResolver.citations. */
@@ -46,12 +58,20 @@ export const fieldBasisOf = (stored: StoredFieldBasis): FieldBasis =>
     cite: stored.cite ?? [],
   });
 
-
 /**
  * The entry that says how `field` (or, given a slug, that linked value) is known: the one naming
  * the value, else a whole-field entry; null when the field rests on the record's citations.
  */
-export function linkBasis(list: StoredFieldBasis[] | null | undefined, field: string, value: string | null): StoredFieldBasis | null {
+export function linkBasis(
+  list: StoredFieldBasis[] | null | undefined,
+  field: string,
+  value: string | null,
+): StoredFieldBasis | null {
   const entries = (list ?? []).filter((e) => e.field === field);
-  return (value != null ? entries.find((e) => e.values?.includes(value)) : undefined) ?? entries.find((e) => !e.values?.length) ?? (value == null ? entries[0] : undefined) ?? null;
+  return (
+    (value != null ? entries.find((e) => e.values?.includes(value)) : undefined) ??
+    entries.find((e) => !e.values?.length) ??
+    (value == null ? entries[0] : undefined) ??
+    null
+  );
 }

@@ -5,17 +5,23 @@ import { Node } from '../../core/relay';
 @ObjectType({ description: 'A heading of a source document.' })
 export class SourceSection {
   @Field() heading: string;
-  @Field(() => Int, { description: '1 for a top-level heading, 2 for one under it, and so on.' }) level: number;
+  @Field(() => Int, { description: '1 for a top-level heading, 2 for one under it, and so on.' })
+  level: number;
 }
 
-@ObjectType({ implements: Node, description: 'A document that facts in the graph were taken from.' })
+@ObjectType({
+  implements: Node,
+  description: 'A document that facts in the graph were taken from.',
+})
 @Entity('sources')
 export class Source extends Node {
   static readonly typeName = 'Source';
 
   @PrimaryGeneratedColumn() id: number;
 
-  @Field(() => Int, { description: 'Rises with every change; send it back with an update so a stale edit is refused.' })
+  @Field(() => Int, {
+    description: 'Rises with every change; send it back with an update so a stale edit is refused.',
+  })
   @Column({ default: 1 })
   version: number;
 
@@ -27,7 +33,10 @@ export class Source extends Node {
   @Column({ type: 'varchar', nullable: true })
   publisher: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Name of the document in the source collection.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name of the document in the source collection.',
+  })
   @Column({ type: 'varchar', nullable: true })
   file: string | null;
 
@@ -39,7 +48,11 @@ export class Source extends Node {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
-  @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the document the citation spans were taken from, so a reader can tell they hold the same text.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'SHA-256 (hex) of the document the citation spans were taken from, so a reader can tell they hold the same text.',
+  })
   @Column({ type: 'varchar', length: 64, nullable: true })
   sha256: string | null;
 

@@ -12,7 +12,9 @@ export const SourceConnection = ConnectionType(Source, 'Source');
 
 @Resolver(() => Source)
 export class SourceResolver {
-  @Query(() => SourceConnection, { description: 'Every source document, by title, a page at a time (`sources` gives at most 100).' })
+  @Query(() => SourceConnection, {
+    description: 'Every source document, by title, a page at a time (`sources` gives at most 100).',
+  })
   async sourcesConnection(
     @Args({ validate: false }) page: PageArgs,
     @Ctx() ctx: Context,
@@ -20,13 +22,17 @@ export class SourceResolver {
     return connectionFromArray(await this.sources(ctx), page);
   }
 
-  @Query(() => [Source], { description: 'Every source document, by title: the first `first` (100 at most); sourcesConnection pages through them all.' })
+  @Query(() => [Source], {
+    description:
+      'Every source document, by title: the first `first` (100 at most); sourcesConnection pages through them all.',
+  })
   async sources(@Ctx() ctx: Context): Promise<Source[]> {
     return [...(await (await ctx.loaders.tables()).ordered(Source, 'title'))];
   }
 
   @FieldResolver(() => [SourceSection], {
-    description: "The document's headings in order; a section runs to the next heading of the same or a higher level. Empty for a web page cited by its address.",
+    description:
+      "The document's headings in order; a section runs to the next heading of the same or a higher level. Empty for a web page cited by its address.",
   })
   sections(@Root() source: Source): SourceSection[] {
     return source.sections ?? [];
@@ -42,7 +48,8 @@ export class CitationResolver {
 
   @FieldResolver(() => TextSpan, {
     nullable: true,
-    description: 'The span of the source that states the fact (offsets and hash, never the words); null for a citation not yet anchored.',
+    description:
+      'The span of the source that states the fact (offsets and hash, never the words); null for a citation not yet anchored.',
   })
   span(@Root() citation: Citation): TextSpan | null {
     return spanOf(citation);

@@ -15,7 +15,8 @@ const MAIN = join(ROOT, 'dist', 'main.js');
 const run = promisify(execFile);
 
 export function requireBuild(): void {
-  if (!existsSync(MAIN)) throw new Error('dist/main.js is missing: run `npm run build` (npm run test:faults does)');
+  if (!existsSync(MAIN))
+    throw new Error('dist/main.js is missing: run `npm run build` (npm run test:faults does)');
 }
 
 export interface LogLine {
@@ -39,7 +40,10 @@ export interface ServerProcess {
  * tests kill servers under open keep-alive connections; fetch's shared pool then kept the test
  * process busy after the run, long after every server was gone.
  */
-export function request(url: string, options: { body?: string; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<{ status: number; body: any }> {
+export function request(
+  url: string,
+  options: { body?: string; headers?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
@@ -63,13 +67,18 @@ export function request(url: string, options: { body?: string; headers?: Record<
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no answer in ${options.timeoutMs ?? 30_000} ms`)));
+    req.on('timeout', () =>
+      req.destroy(new Error(`no answer in ${options.timeoutMs ?? 30_000} ms`)),
+    );
     req.on('error', reject);
     req.end(options.body);
   });
 }
 
-export const baseEnv = (databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+export const baseEnv = (
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv => ({
   ...process.env,
   HOST: '127.0.0.1',
   PORT: '0',
@@ -81,7 +90,11 @@ export const baseEnv = (databaseUrl: string, extra: Record<string, string> = {})
   ...extra,
 });
 
-export async function waitFor<T>(find: () => T | undefined | Promise<T | undefined>, what: string, ms = 60_000): Promise<T> {
+export async function waitFor<T>(
+  find: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  ms = 60_000,
+): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const found = await find();
@@ -92,7 +105,10 @@ export async function waitFor<T>(find: () => T | undefined | Promise<T | undefin
 }
 
 /** Starts `node dist/main.js` and waits until it listens. */
-export async function startServer(databaseUrl: string, extra: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServer(
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     env: baseEnv(databaseUrl, { LOG_LEVEL: 'info', ...extra }),
@@ -137,25 +153,48 @@ export async function startServer(databaseUrl: string, extra: Record<string, str
 
 /** An editor key made with `npm run keys` (node dist/app/keys-cli.js). */
 export async function createEditorKey(databaseUrl: string, name = 'fault editor'): Promise<string> {
-  const { stdout } = await run(process.execPath, [join(ROOT, 'dist', 'core', 'auth', 'cli.js'), 'create', '--role', 'editor', '--name', name], {
-    cwd: ROOT,
-    env: baseEnv(databaseUrl),
-  });
+  const { stdout } = await run(
+    process.execPath,
+    [join(ROOT, 'dist', 'core', 'auth', 'cli.js'), 'create', '--role', 'editor', '--name', name],
+    {
+      cwd: ROOT,
+      env: baseEnv(databaseUrl),
+    },
+  );
   return stdout.trim().split('\n').pop() as string;
 }
 
 const SKILL_CREATE = /* GraphQL */ `
-  mutation Create($input: SkillCreateInput!) { skillCreate(input: $input) { skill { slug } } }
+  mutation Create($input: SkillCreateInput!) {
+    skillCreate(input: $input) {
+      skill {
+        slug
+      }
+    }
+  }
 `;
 
 export type Outcome =
   | { kind: 'acknowledged'; slug: string; ms: number }
-  | { kind: 'refused'; slug: string; code: string; status: number; reason?: string; message: string; ms: number }
+  | {
+      kind: 'refused';
+      slug: string;
+      code: string;
+      status: number;
+      reason?: string;
+      message: string;
+      ms: number;
+    }
   | { kind: 'internal'; slug: string; status: number; message: string; ms: number }
   | { kind: 'unanswered'; slug: string; error: string; ms: number };
 
 /** Sends one skill creation and classifies the answer. */
-export async function createSkill(url: string, key: string, slug: string, timeoutMs = 20_000): Promise<Outcome> {
+export async function createSkill(
+  url: string,
+  key: string,
+  slug: string,
+  timeoutMs = 20_000,
+): Promise<Outcome> {
   const input = {
     slug,
     name: `Skill ${slug}`,
@@ -172,16 +211,43 @@ export async function createSkill(url: string, key: string, slug: string, timeou
       body: JSON.stringify({ query: SKILL_CREATE, variables: { input } }),
       timeoutMs,
     });
-    const body = res.body as { data?: any; errors?: { message: string; extensions?: { code?: string; reason?: string } }[] };
-    if (!body.errors && body.data?.skillCreate?.skill?.slug === slug) return { kind: 'acknowledged', slug, ms: ms() };
+    const body = res.body as {
+      data?: any;
+      errors?: { message: string; extensions?: { code?: string; reason?: string } }[];
+    };
+    if (!body.errors && body.data?.skillCreate?.skill?.slug === slug)
+      return { kind: 'acknowledged', slug, ms: ms() };
     const error = body.errors?.[0];
     const code = error?.extensions?.code;
-    if (!code || code === 'INTERNAL_SERVER_ERROR' || (res.status >= 500 && code !== 'SERVICE_UNAVAILABLE')) {
-      return { kind: 'internal', slug, status: res.status, message: error?.message ?? JSON.stringify(body), ms: ms() };
+    if (
+      !code ||
+      code === 'INTERNAL_SERVER_ERROR' ||
+      (res.status >= 500 && code !== 'SERVICE_UNAVAILABLE')
+    ) {
+      return {
+        kind: 'internal',
+        slug,
+        status: res.status,
+        message: error?.message ?? JSON.stringify(body),
+        ms: ms(),
+      };
     }
-    return { kind: 'refused', slug, code, status: res.status, reason: error?.extensions?.reason, message: error?.message ?? '', ms: ms() };
+    return {
+      kind: 'refused',
+      slug,
+      code,
+      status: res.status,
+      reason: error?.extensions?.reason,
+      message: error?.message ?? '',
+      ms: ms(),
+    };
   } catch (err) {
-    return { kind: 'unanswered', slug, error: String((err as Error & { cause?: Error }).cause ?? err), ms: ms() };
+    return {
+      kind: 'unanswered',
+      slug,
+      error: String((err as Error & { cause?: Error }).cause ?? err),
+      ms: ms(),
+    };
   }
 }
 
@@ -221,12 +287,20 @@ export function tally(outcomes: Outcome[]) {
 }
 
 /** Reads a SQLite file with its own connection (read-only), as another process would. */
-export async function readSqlite<T = any>(path: string, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function readSqlite<T = any>(
+  path: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const d = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(d)));
+    const d = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (err) =>
+      err ? reject(err) : resolve(d),
+    );
   });
   try {
-    return await new Promise<T[]>((resolve, reject) => db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
+    return await new Promise<T[]>((resolve, reject) =>
+      db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
+    );
   } finally {
     await new Promise((r) => db.close(r));
   }
@@ -236,7 +310,10 @@ export async function readSqlite<T = any>(path: string, sql: string, params: unk
  * What a SQLite file holds of the skills whose slug starts with `prefix`: each with whether its
  * citation and its audit entry are there too (a partial write would lack one).
  */
-export async function storedSkills(path: string, prefix: string): Promise<Map<string, { cited: boolean; audited: boolean }>> {
+export async function storedSkills(
+  path: string,
+  prefix: string,
+): Promise<Map<string, { cited: boolean; audited: boolean }>> {
   const rows = await readSqlite<{ slug: string; cites: number; audits: number }>(
     path,
     `SELECT s.slug,
@@ -249,17 +326,27 @@ export async function storedSkills(path: string, prefix: string): Promise<Map<st
 }
 
 /** The check every fault test ends with: acknowledged writes all stored, whole; no write half-stored. */
-export function judge(outcomes: Outcome[], stored: Map<string, { cited: boolean; audited: boolean }>) {
+export function judge(
+  outcomes: Outcome[],
+  stored: Map<string, { cited: boolean; audited: boolean }>,
+) {
   const acknowledged = outcomes.filter((o) => o.kind === 'acknowledged').map((o) => o.slug);
   const lost = acknowledged.filter((slug) => !stored.has(slug));
-  const partial = [...stored.entries()].filter(([, s]) => !s.cited || !s.audited).map(([slug]) => slug);
+  const partial = [...stored.entries()]
+    .filter(([, s]) => !s.cited || !s.audited)
+    .map(([slug]) => slug);
   const internal = outcomes.filter((o) => o.kind === 'internal');
   // a refusal says nothing was written: it must be true (unless it said the outcome was unknown)
-  const phantom = outcomes.filter((o) => o.kind === 'refused' && stored.has(o.slug) && !/may have been applied/.test(o.message)).map((o) => o.slug);
+  const phantom = outcomes
+    .filter(
+      (o) => o.kind === 'refused' && stored.has(o.slug) && !/may have been applied/.test(o.message),
+    )
+    .map((o) => o.slug);
   return { lost, partial, internal, phantom };
 }
 
-export const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback) * 1000;
+export const seconds = (name: string, fallback: number) =>
+  Number(process.env[name] ?? fallback) * 1000;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

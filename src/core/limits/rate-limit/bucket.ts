@@ -35,7 +35,9 @@ export function takeFrom(
   now: number,
 ): { state: BucketState; take: Take } {
   const rate = capacity / windowMs;
-  const before = state ? Math.min(capacity, state.tokens + Math.max(0, now - state.at) * rate) : capacity;
+  const before = state
+    ? Math.min(capacity, state.tokens + Math.max(0, now - state.at) * rate)
+    : capacity;
   const allowed = before >= cost;
   const tokens = allowed ? before - cost : before;
   return {

@@ -24,7 +24,11 @@ export function mcpRateLimit(buckets: BucketStore | null): RequestHandler {
       res.setHeader('Retry-After', String(take.retryAfterSeconds));
       res.status(429).json({
         jsonrpc: '2.0',
-        error: { code: -32000, message: `Rate limited: retry in ${take.retryAfterSeconds} s`, data: { code: ErrorCode.RATE_LIMITED } },
+        error: {
+          code: -32000,
+          message: `Rate limited: retry in ${take.retryAfterSeconds} s`,
+          data: { code: ErrorCode.RATE_LIMITED },
+        },
         id: null,
       });
     } catch (err) {

@@ -23,10 +23,17 @@ export class MemoryBucketStore implements BucketStore {
 
   async take(client: string, cost: number) {
     const at = this.now();
-    const { state, take } = takeFrom(this.buckets.get(client), this.capacity, this.windowMs, cost, at);
+    const { state, take } = takeFrom(
+      this.buckets.get(client),
+      this.capacity,
+      this.windowMs,
+      cost,
+      at,
+    );
     this.buckets.delete(client); // re-inserted last: the map's order is least recently used first
     this.buckets.set(client, state);
-    if (this.buckets.size > this.maxBuckets) this.buckets.delete(this.buckets.keys().next().value as string);
+    if (this.buckets.size > this.maxBuckets)
+      this.buckets.delete(this.buckets.keys().next().value as string);
     if (this.buckets.size > SWEEP_AT && at >= this.nextSweep) {
       this.nextSweep = at + 1000; // at most once a second: a sweep walks every bucket
       this.sweep(at);
@@ -37,7 +44,8 @@ export class MemoryBucketStore implements BucketStore {
   /** Forgets buckets that have refilled completely: they are the same as new ones. */
   private sweep(now: number): void {
     for (const [client, state] of this.buckets) {
-      if (state.tokens + (now - state.at) * (this.capacity / this.windowMs) >= this.capacity) this.buckets.delete(client);
+      if (state.tokens + (now - state.at) * (this.capacity / this.windowMs) >= this.capacity)
+        this.buckets.delete(client);
     }
   }
 

@@ -86,7 +86,13 @@ export class RedisBucketStore implements BucketStore {
       };
     } catch (err) {
       this.unhealthy(err as Error);
-      return { allowed: true, limit: this.capacity, remaining: this.capacity, resetSeconds: 0, retryAfterSeconds: 0 };
+      return {
+        allowed: true,
+        limit: this.capacity,
+        remaining: this.capacity,
+        resetSeconds: 0,
+        retryAfterSeconds: 0,
+      };
     }
   }
 
@@ -101,7 +107,11 @@ export class RedisBucketStore implements BucketStore {
   }
 
   private unhealthy(err: Error): void {
-    if (this.healthy) this.logger.warn({ err: err.message }, 'redis unreachable: rate limits are not enforced until it is back');
+    if (this.healthy)
+      this.logger.warn(
+        { err: err.message },
+        'redis unreachable: rate limits are not enforced until it is back',
+      );
     this.healthy = false;
   }
 

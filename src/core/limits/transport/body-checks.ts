@@ -11,10 +11,24 @@ export function requireJsonBody(): NodeHandler {
   return (req, res, next) => {
     if (req.method === 'POST' && req.body === undefined) {
       if (/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-        sendJson(res, 400, errorBody('The request body is empty: send a JSON object with a query', ErrorCode.BAD_REQUEST));
+        sendJson(
+          res,
+          400,
+          errorBody(
+            'The request body is empty: send a JSON object with a query',
+            ErrorCode.BAD_REQUEST,
+          ),
+        );
         return;
       }
-      sendJson(res, 415, errorBody('POST /graphql takes a JSON body: send content-type: application/json', ErrorCode.UNSUPPORTED_MEDIA_TYPE));
+      sendJson(
+        res,
+        415,
+        errorBody(
+          'POST /graphql takes a JSON body: send content-type: application/json',
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+        ),
+      );
       return;
     }
     next();
@@ -29,7 +43,10 @@ export function batchPolicy(max: number): NodeHandler {
       sendJson(
         res,
         400,
-        errorBody('Batched requests are turned off here (BATCH_MAX_OPERATIONS=0): send one operation per request', ErrorCode.BATCHING_DISABLED),
+        errorBody(
+          'Batched requests are turned off here (BATCH_MAX_OPERATIONS=0): send one operation per request',
+          ErrorCode.BATCHING_DISABLED,
+        ),
       );
       return;
     }
@@ -37,9 +54,13 @@ export function batchPolicy(max: number): NodeHandler {
       sendJson(
         res,
         400,
-        errorBody(`A batch holds at most ${max} operations (BATCH_MAX_OPERATIONS); this one has ${req.body.length}`, ErrorCode.BATCH_TOO_LARGE, {
-          limit: max,
-        }),
+        errorBody(
+          `A batch holds at most ${max} operations (BATCH_MAX_OPERATIONS); this one has ${req.body.length}`,
+          ErrorCode.BATCH_TOO_LARGE,
+          {
+            limit: max,
+          },
+        ),
       );
       return;
     }

@@ -1,9 +1,11 @@
 import { appendVary, NodeHandler } from '../../http/node-http';
 
 /** Headers a browser client may send: JSON, the API key, Apollo's CSRF preflight headers, tracing. */
-const ALLOWED_HEADERS = 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id';
+const ALLOWED_HEADERS =
+  'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id';
 /** Headers a browser client may read: the budget left and the request id to quote. */
-const EXPOSED_HEADERS = 'ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after, x-request-id';
+const EXPOSED_HEADERS =
+  'ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after, x-request-id';
 
 /**
  * CORS for /graphql. `[]`: no cross-origin access (the default: servers and same-origin pages

@@ -5,7 +5,9 @@ import { sha256, TrustedManifest } from './trusted-documents';
 /** Builds a trusted-documents manifest from every `*.graphql` file of a directory, by file name. */
 export function manifestFromDirectory(dir: string): TrustedManifest {
   const manifest: TrustedManifest = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()) {
     const query = readFileSync(join(dir, file), 'utf8');
     manifest[sha256(query)] = query;
   }

@@ -37,7 +37,11 @@ function operationOfGet(req: NodeRequest): OperationShape {
       return null;
     }
   };
-  return { operationName: url.searchParams.get('operationName') ?? undefined, variables: json('variables'), extensions: json('extensions') };
+  return {
+    operationName: url.searchParams.get('operationName') ?? undefined,
+    variables: json('variables'),
+    extensions: json('extensions'),
+  };
 }
 
 /**
@@ -49,7 +53,13 @@ function operationOfGet(req: NodeRequest): OperationShape {
 export function requestShape(maxNameLength: number, maxDepth: number): NodeHandler {
   return (req, res, next) => {
     const operations: OperationShape[] =
-      req.method === 'GET' ? [operationOfGet(req)] : Array.isArray(req.body) ? req.body : req.body && typeof req.body === 'object' ? [req.body] : [];
+      req.method === 'GET'
+        ? [operationOfGet(req)]
+        : Array.isArray(req.body)
+          ? req.body
+          : req.body && typeof req.body === 'object'
+            ? [req.body]
+            : [];
     for (const op of operations) {
       if (!op || typeof op !== 'object') continue;
       if (typeof op.operationName === 'string' && op.operationName.length > maxNameLength) {
@@ -70,10 +80,14 @@ export function requestShape(maxNameLength: number, maxDepth: number): NodeHandl
           sendJson(
             res,
             400,
-            errorBody(`${field} nest deeper than ${maxDepth} levels (MAX_VARIABLES_DEPTH); they were not read`, ErrorCode.BAD_USER_INPUT, {
-              field,
-              limit: maxDepth,
-            }),
+            errorBody(
+              `${field} nest deeper than ${maxDepth} levels (MAX_VARIABLES_DEPTH); they were not read`,
+              ErrorCode.BAD_USER_INPUT,
+              {
+                field,
+                limit: maxDepth,
+              },
+            ),
           );
           return;
         }

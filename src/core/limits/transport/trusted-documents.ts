@@ -23,7 +23,9 @@ export function loadManifest(path: string): TrustedManifest {
   }
   for (const [hash, query] of Object.entries(parsed)) {
     if (typeof query !== 'string' || sha256(query) !== hash) {
-      throw new Error(`TRUSTED_DOCUMENTS: in ${path}, "${hash.slice(0, 16)}..." is not the SHA-256 of its query`);
+      throw new Error(
+        `TRUSTED_DOCUMENTS: in ${path}, "${hash.slice(0, 16)}..." is not the SHA-256 of its query`,
+      );
     }
   }
   return parsed as TrustedManifest;
@@ -67,21 +69,27 @@ function operationOfGet(req: NodeRequest): Operation {
 }
 
 /** Why an operation may not run, or null when the manifest holds it. */
-function refusal(op: Operation, manifest: TrustedManifest): { status: number; message: string; code: ErrorCode } | null {
-  const hash = (op.extensions as { persistedQuery?: { sha256Hash?: unknown } } | null)?.persistedQuery?.sha256Hash;
+function refusal(
+  op: Operation,
+  manifest: TrustedManifest,
+): { status: number; message: string; code: ErrorCode } | null {
+  const hash = (op.extensions as { persistedQuery?: { sha256Hash?: unknown } } | null)
+    ?.persistedQuery?.sha256Hash;
   if (typeof hash === 'string') {
     if (Object.hasOwn(manifest, hash)) return null; // Apollo checks a query sent along matches it
     return {
       status: 400,
       code: ErrorCode.PERSISTED_QUERY_NOT_FOUND,
-      message: 'No trusted operation has this hash; this server runs only pre-registered operations (TRUSTED_DOCUMENTS)',
+      message:
+        'No trusted operation has this hash; this server runs only pre-registered operations (TRUSTED_DOCUMENTS)',
     };
   }
   if (typeof op.query === 'string' && Object.hasOwn(manifest, sha256(op.query))) return null;
   return {
     status: 403,
     code: ErrorCode.FORBIDDEN_OPERATION,
-    message: 'This server runs only pre-registered operations (TRUSTED_DOCUMENTS): send the hash of one, as an Apollo persisted query',
+    message:
+      'This server runs only pre-registered operations (TRUSTED_DOCUMENTS): send the hash of one, as an Apollo persisted query',
   };
 }
 
@@ -93,7 +101,11 @@ export function trustedDocuments(manifest: TrustedManifest): NodeHandler {
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'POST') return next();
     const operations: Operation[] =
-      req.method === 'GET' ? [operationOfGet(req)] : Array.isArray(req.body) ? req.body : [req.body ?? {}];
+      req.method === 'GET'
+        ? [operationOfGet(req)]
+        : Array.isArray(req.body)
+          ? req.body
+          : [req.body ?? {}];
     for (const op of operations) {
       const refused = refusal(op && typeof op === 'object' ? op : {}, manifest);
       if (refused) {

@@ -31,7 +31,10 @@ async function main(): Promise<void> {
     console.log(`baseline nDCG@10 ${judgements.baseline.ndcg10.toFixed(3)}`);
     if (args.includes('--set-baseline')) {
       const floor = Math.floor(report.overall.ndcg10 * 1000) / 1000;
-      const text = readFileSync(JUDGEMENTS, 'utf8').replace(/"baseline": \{ "ndcg10": [0-9.]+ \}/, `"baseline": { "ndcg10": ${floor} }`);
+      const text = readFileSync(JUDGEMENTS, 'utf8').replace(
+        /"baseline": \{ "ndcg10": [0-9.]+ \}/,
+        `"baseline": { "ndcg10": ${floor} }`,
+      );
       writeFileSync(JUDGEMENTS, text);
       console.log(`baseline set to ${floor}`);
     }

@@ -51,7 +51,10 @@ export interface EvalReport {
 }
 
 /** Runs every judged query through `rank` (best first, `Type:slug`) and averages the scores per type and overall. */
-export async function evaluate(judgements: Judgements, rank: (query: string) => Promise<string[]>): Promise<EvalReport> {
+export async function evaluate(
+  judgements: Judgements,
+  rank: (query: string) => Promise<string[]>,
+): Promise<EvalReport> {
   const perQuery: EvalReport['perQuery'] = [];
   for (const q of judgements.queries) {
     const top = (await rank(q.query)).slice(0, CUTOFF);
@@ -72,13 +75,19 @@ export function formatReport(report: EvalReport, options: { verbose?: boolean } 
   const lines: string[] = [];
   if (options.verbose) {
     for (const p of report.perQuery) {
-      lines.push(`${f3(p.scores.ndcg10)} ${f3(p.scores.mrr)} ${f3(p.scores.recall10)}  [${p.type}] ${JSON.stringify(p.query)} -> ${p.top.slice(0, 5).join(', ')}`);
+      lines.push(
+        `${f3(p.scores.ndcg10)} ${f3(p.scores.mrr)} ${f3(p.scores.recall10)}  [${p.type}] ${JSON.stringify(p.query)} -> ${p.top.slice(0, 5).join(', ')}`,
+      );
     }
     lines.push('');
   }
-  lines.push(`${'type'.padEnd(15)}${'queries'.padStart(8)}${'nDCG@10'.padStart(10)}${'MRR'.padStart(8)}${'R@10'.padStart(8)}`);
+  lines.push(
+    `${'type'.padEnd(15)}${'queries'.padStart(8)}${'nDCG@10'.padStart(10)}${'MRR'.padStart(8)}${'R@10'.padStart(8)}`,
+  );
   const row = (name: string, n: number, s: Scores) =>
-    lines.push(`${name.padEnd(15)}${String(n).padStart(8)}${f3(s.ndcg10).padStart(10)}${f3(s.mrr).padStart(8)}${f3(s.recall10).padStart(8)}`);
+    lines.push(
+      `${name.padEnd(15)}${String(n).padStart(8)}${f3(s.ndcg10).padStart(10)}${f3(s.mrr).padStart(8)}${f3(s.recall10).padStart(8)}`,
+    );
   for (const [type, s] of Object.entries(report.byType)) row(type, s.queries, s);
   row('overall', report.perQuery.length, report.overall);
   return lines.join('\n');
