@@ -52,6 +52,9 @@ export function createDataSourceFor(
     entities: schema.entities,
     migrations: schema.migrations,
     migrationsRun: false,
+    // one transaction per migration, as start-up runs them: on SQLite, a schema change after an
+    // FTS5 table is dropped in the same transaction fails ("SQL logic error")
+    migrationsTransactionMode: 'each' as const,
     synchronize: options.synchronize ?? false,
     namingStrategy: new SnakeNamingStrategy(),
     logger: new CountingLogger(options.onError),

@@ -10,7 +10,7 @@ function shortcuts(): { name: string; file: string; checked: [string, string][] 
   const section = doc.slice(doc.indexOf('## Shortcuts around the libraries'));
   return section
     .split('\n')
-    .filter((line) => /^\| \w/.test(line) && !line.startsWith('| shortcut |'))
+    .filter((line) => /^\| \w/.test(line) && !/^\| shortcut +\|/.test(line))
     .map((line) => {
       const [name, file, checked] = line
         .split('|')
