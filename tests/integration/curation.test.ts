@@ -186,9 +186,10 @@ describe('Curation', () => {
   it('should write a citation anchored to a span, and refuse an impossible span naming its field', async () => {
     const span = { start: 10, end: 42, sha256: 'ab'.repeat(32) };
     const query = SKILL_CREATE.replace(
-      'citations { section source { slug } }',
+      /citations \{\s*section\s*source \{\s*slug\s*\}\s*\}/,
       'citations { section span { start end sha256 } }',
     );
+    expect(query).toContain('span { start end sha256 }');
     const made = await runAs(
       server,
       editor,
