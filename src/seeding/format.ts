@@ -267,12 +267,11 @@ class TransitionStart implements ValidatorConstraintInterface {
 export class TransitionSeed {
   @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) from: string;
   @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) to: string;
-  @apiRule('CareerTransition', 'kind') kind: TransitionKind;
+  // the start check sits on a field always present: an optional field left out skips its validators
+  @apiRule('CareerTransition', 'kind') @Validate(TransitionStart) kind: TransitionKind;
   /** STATED when left out: a cited span names the starting level. */
   @apiRule('CareerTransition', 'startBasis') startBasis?: Basis;
-  @apiRule('CareerTransition', 'startRationale')
-  @Validate(TransitionStart)
-  startRationale?: string;
+  @apiRule('CareerTransition', 'startRationale') startRationale?: string;
   @Years('CareerTransition', 'typicalYears') typicalYears?: YearRangeInput;
   @all(TRANSITION_SKILLS_VALIDATORS) skillsToGain: string[] = [];
   @Cited() cite: CitationSeed[];

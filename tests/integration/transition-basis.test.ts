@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -8,6 +8,7 @@ import { AuthInfo } from '../../src/core/auth/keys';
 import { exportGraph } from '../../src/seeding/export';
 import { loadSeedDirectory } from '../../src/seeding/loader';
 import { keyFor, runAs } from '../support/auth';
+import { copyOfSeeds, editSeed } from '../support/fixtures';
 import { mcpClient, textOf, ToolResult } from '../support/mcp-client';
 import { codeOf, TestServer } from '../support/server';
 
@@ -183,6 +184,18 @@ describe('Starting level of a career transition', () => {
       expect(moved.careerPath.steps[0].startBasis).toBe('EDITORIAL');
     } finally {
       await copy.stop();
+    }
+  });
+
+  it('should refuse a seed file whose editorial start gives no rationale, naming the field', async () => {
+    const dir = copyOfSeeds();
+    const empty = await TestServer.start({ seedsDir: null });
+    try {
+      editSeed(dir, 'roles/cloud-engineer.yaml', /\n *startRationale: .*/, '');
+      await expect(loadSeedDirectory(empty.db, dir)).rejects.toThrow(/startRationale/);
+    } finally {
+      await empty.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
