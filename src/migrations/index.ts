@@ -16,6 +16,7 @@ import { ChangeFeed1764600000000 } from './1764600000000-change-feed';
 import { CareerDirections1764700000000 } from './1764700000000-career-directions';
 import { DropSearchDocuments1764700000001 } from './1764700000001-drop-search-documents';
 import { FieldProvenance1764700000100 } from './1764700000100-field-provenance';
+import { TransitionStartBasis1764800000000 } from './1764800000000-transition-start-basis';
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: Function[] = [
@@ -37,4 +38,5 @@ export const MIGRATIONS: Function[] = [
   CareerDirections1764700000000,
   DropSearchDocuments1764700000001,
   FieldProvenance1764700000100,
+  TransitionStartBasis1764800000000,
 ];

@@ -11,6 +11,7 @@ import { AdvancementPath } from '../modules/guidance/advancement-path.entity';
 import { CareerDirection } from '../modules/directions/career-direction.entity';
 import { Insight } from '../modules/guidance/insight.entity';
 import { InternshipKind } from '../modules/guidance/internship-kind.entity';
+import { Basis } from '../core/basis';
 import { CareerTransition } from '../modules/paths/career-transition.entity';
 import { RoleLevel } from '../modules/roles/role-level.entity';
 import { Role } from '../modules/roles/role.entity';
@@ -381,6 +382,8 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
               from: levelSlug.get(t.fromLevelId),
               to: levelSlug.get(t.toLevelId),
               kind: t.kind,
+              startBasis: t.startBasis === Basis.STATED ? undefined : t.startBasis,
+              startRationale: t.startRationale ?? undefined,
               typicalYears: yearRangeSeed(
                 t.typicalYearsMin,
                 t.typicalYearsMinQualifier,

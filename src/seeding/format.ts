@@ -245,10 +245,33 @@ export class SalaryBandSeed extends SluggedSeed {
   @Cited() cite: CitationSeed[];
 }
 
+/** A move's starting level: STATED or EDITORIAL, and an EDITORIAL one gives a rationale (as the API checks). */
+@ValidatorConstraint({ name: 'transitionStart' })
+class TransitionStart implements ValidatorConstraintInterface {
+  validate(_: unknown, args: ValidationArguments): boolean {
+    const t = args.object as TransitionSeed;
+    if (t.startBasis === Basis.DERIVED) return false;
+    return (
+      t.startBasis !== Basis.EDITORIAL ||
+      (typeof t.startRationale === 'string' && t.startRationale.trim().length > 0)
+    );
+  }
+  defaultMessage(args: ValidationArguments): string {
+    const t = args.object as TransitionSeed;
+    return t.startBasis === Basis.DERIVED
+      ? 'a starting level is STATED or EDITORIAL, never DERIVED'
+      : 'an EDITORIAL starting level needs a startRationale';
+  }
+}
+
 export class TransitionSeed {
   @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) from: string;
   @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE }) to: string;
-  @apiRule('CareerTransition', 'kind') kind: TransitionKind;
+  // the start check sits on a field always present: an optional field left out skips its validators
+  @apiRule('CareerTransition', 'kind') @Validate(TransitionStart) kind: TransitionKind;
+  /** STATED when left out: a cited span names the starting level. */
+  @apiRule('CareerTransition', 'startBasis') startBasis?: Basis;
+  @apiRule('CareerTransition', 'startRationale') startRationale?: string;
   @Years('CareerTransition', 'typicalYears') typicalYears?: YearRangeInput;
   @all(TRANSITION_SKILLS_VALIDATORS) skillsToGain: string[] = [];
   @Cited() cite: CitationSeed[];

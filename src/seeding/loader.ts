@@ -10,6 +10,7 @@ import { AdvancementPath } from '../modules/guidance/advancement-path.entity';
 import { CareerDirection } from '../modules/directions/career-direction.entity';
 import { Insight } from '../modules/guidance/insight.entity';
 import { InternshipKind } from '../modules/guidance/internship-kind.entity';
+import { Basis } from '../core/basis';
 import { CareerTransition } from '../modules/paths/career-transition.entity';
 import { RoleLevel } from '../modules/roles/role-level.entity';
 import { Role } from '../modules/roles/role.entity';
@@ -255,6 +256,8 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
       fromLevelId: need(levelIds, t.from),
       toLevelId: need(levelIds, t.to),
       kind: t.kind,
+      startBasis: t.startBasis ?? Basis.STATED,
+      startRationale: t.startRationale ?? null,
       typicalYearsMin: t.typicalYears?.min ?? null,
       typicalYearsMax: t.typicalYears?.max ?? null,
       ...qualifierColumns('typicalYears', t.typicalYears),

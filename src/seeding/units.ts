@@ -153,6 +153,11 @@ export function unitsOf(
           const kind = ROLE_PARTS[part];
           const transition = part === 'transitions';
           const key = transition ? `${content.from}>${content.to}` : (content.slug as string);
+          // STATED is a move's default starting basis: written or left out, it is the same move
+          if (transition && content.startBasis === 'STATED') {
+            content = { ...content };
+            delete content.startBasis;
+          }
           add({
             kind,
             key,

@@ -8,6 +8,7 @@ import {
   resolveLevel,
   yearCarriers,
 } from '../../modules/paths/path.service';
+import { Basis } from '../../core/basis';
 import { NO_STARTING_POINT } from '../../modules/directions/direction.service';
 import { skillsToGainOf } from '../../modules/paths/transition.loader';
 import { citationsFor, citationsOfOne, citeText, distinctCitations } from '../cite';
@@ -74,6 +75,12 @@ export const careerPathTool = defineTool({
             'true for a career direction: the sources name the destination but no starting level or time',
           ),
         note: z.string().optional(),
+        startBasis: z
+          .string()
+          .optional()
+          .describe(
+            "How the move's starting level is known: STATED (a cited span names it) or EDITORIAL (our editors' choice; see note)",
+          ),
         from: named,
         to: named,
         typicalYears: yearRange,
@@ -163,6 +170,10 @@ export const careerPathTool = defineTool({
       const toLevel = toLevels[i] as RoleLevel;
       return {
         kind: step.kind,
+        startBasis: step.startBasis,
+        ...(step.startBasis === Basis.EDITORIAL && step.startRationale
+          ? { note: step.startRationale }
+          : {}),
         from: { slug: fromLevel.slug, name: fromLevel.name },
         to: { slug: toLevel.slug, name: toLevel.name },
         typicalYears: range(step.typicalYearsQuantity),
@@ -241,6 +252,9 @@ export const careerPathTool = defineTool({
           );
         return (
           `${i + 1}. ${s.from.name} → ${s.to.name}: ${s.kind.toLowerCase()}${time ? ` after ${time}` : ''}` +
+          ('startBasis' in s && s.startBasis === Basis.EDITORIAL
+            ? " (the starting level is our editors' choice)"
+            : '') +
           (s.skillsToGain.length ? `; build ${s.skillsToGain.join(', ')}` : '') +
           (figures.length
             ? `; pay there (guide): ${figures.join('; ')}`

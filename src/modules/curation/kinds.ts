@@ -242,6 +242,18 @@ export const TRANSITION_FIELDS: Record<string, FieldSpec> = {
     'typicalYearsMax',
     'Typical years spent at `from` before the move.',
   ),
+  // an EDITORIAL start needs a rationale (checkTransitionStart)
+  startBasis: {
+    ...enumOf('startBasis', Basis, Basis, false),
+    description:
+      "STATED (the default): a cited span names the starting level; EDITORIAL: the starting level is a curator's choice, with startRationale.",
+  },
+  startRationale: text(
+    'startRationale',
+    1000,
+    false,
+    'Required when startBasis is EDITORIAL: why a curator chose this starting level, in our words.',
+  ),
 };
 
 export const TRANSITION_ENTITY = CareerTransition;

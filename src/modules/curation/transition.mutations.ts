@@ -11,6 +11,8 @@ import {
 import { UserError, UserErrors, UserErrorsField } from './user-errors';
 import { EntityManager } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
+import { Basis } from '../../core/basis';
+import { badInput } from '../../core/errors';
 import { Context } from '../../core/context';
 import { compositeGlobalId } from '../../core/relay';
 import { CareerTransition } from '../paths/career-transition.entity';
@@ -116,6 +118,32 @@ async function writeSkills(em: EntityManager, transitionId: number, slugs: strin
   }
 }
 
+/**
+ * A move's starting level is STATED (a cited span names it) or EDITORIAL (a curator's choice,
+ * with startRationale); `current` is the stored move an update starts from.
+ */
+function checkStart(
+  row: Record<string, unknown>,
+  current: Pick<CareerTransition, 'startBasis' | 'startRationale'> | null,
+  path: string,
+) {
+  if (row.startBasis === null) throw badInput(`${path}.startBasis`, 'startBasis cannot be cleared');
+  if (row.startBasis === Basis.DERIVED)
+    throw badInput(
+      `${path}.startBasis`,
+      "A starting level is STATED (a cited span names it) or EDITORIAL (a curator's choice), never DERIVED",
+    );
+  const basis = (row.startBasis as Basis | undefined) ?? current?.startBasis ?? Basis.STATED;
+  const rationale = (
+    row.startRationale !== undefined ? row.startRationale : current?.startRationale
+  ) as string | null | undefined;
+  if (basis === Basis.EDITORIAL && !rationale?.trim())
+    throw badInput(
+      `${path}.startRationale`,
+      'An EDITORIAL starting level needs a startRationale saying why a curator chose it',
+    );
+}
+
 /** Create, update and delete career transitions, selected by their two level slugs. */
 @Resolver()
 export class CareerTransitionMutations {
@@ -138,6 +166,7 @@ export class CareerTransitionMutations {
         throw conflict('input', `A move from "${input.from}" to "${input.to}" already exists`);
       }
       const row = await columnsFrom(em, columnFields, input, 'input', true);
+      checkStart(row, null, 'input');
       const { identifiers } = await repo.insert({
         ...row,
         fromLevelId: ends.from,
@@ -176,6 +205,7 @@ export class CareerTransitionMutations {
       const current = await this.find(em, input);
       const before = await snapshot(em, current, 'CareerTransition');
       const row = await columnsFrom(em, columnFields, input.changes, 'input.changes');
+      checkStart(row, current, 'input.changes');
       const result = await em
         .createQueryBuilder()
         .update(CareerTransition)

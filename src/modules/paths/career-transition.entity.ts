@@ -11,6 +11,7 @@ import {
   Relation,
   Unique,
 } from 'typeorm';
+import { Basis } from '../../core/basis';
 import { Node } from '../../core/relay';
 import { YearRange } from '../../core/year-range';
 import { BoundQualifier, YearQuantity } from '../../core/quantity';
@@ -51,6 +52,21 @@ export class CareerTransition {
   toRecord?: Relation<RoleLevel>;
 
   @Field(() => TransitionKind) @Column({ type: 'varchar', length: 16 }) kind: TransitionKind;
+
+  @Field(() => Basis, {
+    description:
+      "How the starting level is known. STATED: a cited span names it; EDITORIAL: the sources name only the destination and the starting level is a curator's choice (see startRationale). Never DERIVED.",
+  })
+  @Column({ type: 'varchar', length: 10, default: Basis.STATED })
+  startBasis: Basis;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why a curator chose this starting level (for an EDITORIAL startBasis), in our words; null otherwise.',
+  })
+  @Column({ type: 'text', nullable: true })
+  startRationale: string | null;
 
   @Column({ type: 'float', nullable: true }) typicalYearsMin: number | null;
   @Column({ type: 'float', nullable: true }) typicalYearsMax: number | null;
