@@ -70,6 +70,41 @@ describe('Starting level of a career transition', () => {
     await server.stop();
   });
 
+  it('should mark a route over an editorial start EDITORIAL, and leave such moves out with basis STATED', async () => {
+    const ROUTE = /* GraphQL */ `
+      query ($from: String!, $to: String!, $basis: Basis) {
+        careerPath(from: $from, to: $to, basis: $basis) {
+          basis
+          route {
+            basis
+            to {
+              slug
+            }
+          }
+        }
+      }
+    `;
+    const toCloud = { from: 'junior-backend-developer', to: 'cloud-engineer' };
+    const all = (await server.data(ROUTE, toCloud)).careerPath;
+    expect(all.basis).toBe('EDITORIAL');
+    expect(all.route.map((s: { basis: string }) => s.basis)).toEqual([
+      'STATED',
+      'STATED',
+      'EDITORIAL',
+    ]);
+    // no source names where a move into cloud engineering starts: no stated route there
+    expect((await server.data(ROUTE, { ...toCloud, basis: 'STATED' })).careerPath).toBeNull();
+    const ladder = (
+      await server.data(ROUTE, {
+        from: 'junior-backend-developer',
+        to: 'lead-backend-developer',
+        basis: 'STATED',
+      })
+    ).careerPath;
+    expect(ladder.basis).toBe('STATED');
+    expect(ladder.route).toHaveLength(3);
+  });
+
   it('should say the senior → cloud engineer start is editorial, with a rationale, and the promotions stated', async () => {
     const cloud = (
       await server.data(MOVE, { from: 'senior-backend-developer', to: 'cloud-engineer' })

@@ -28,7 +28,7 @@ import {
 export const INCLUDE_DIRECTIONS =
   'Also let routes take career directions: destinations the sources name without a starting level (CareerDirection). Such a step is marked DIRECTION in `route`, carries no years or pay of its own, and says the sources give no starting point. Routes with fewer directions come first. Default false: transitions only.';
 export const PATH_BASIS =
-  'STATED: only stated steps (cited transitions with their stated years; with includeDirections, only STATED directions); the sums stay, marked DERIVED. Null (the default): everything, each step marked with its basis.';
+  'STATED: only stated steps (transitions whose starting level the sources name, with their stated years; with includeDirections, only STATED directions); the sums stay, marked DERIVED. Null (the default): everything, each step marked with its basis.';
 
 @Resolver(() => CareerPath)
 export class CareerPathResolver {

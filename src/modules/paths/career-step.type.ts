@@ -35,7 +35,7 @@ export class CareerStep {
 
   @Field(() => Basis, {
     description:
-      'STATED for a transition (its citations state the move) and for a STATED direction; EDITORIAL for a direction a curator added.',
+      'STATED for a transition whose citations state the move from its starting level, and for a STATED direction; EDITORIAL for a transition whose starting level a curator chose (its startBasis) and for a direction a curator added.',
   })
   basis: Basis;
 

@@ -100,7 +100,8 @@ export async function toCareerPath(
       fromLevel: levels[i],
       toLevel: levels[i + 1],
       kind: direction ? CareerStepKind.DIRECTION : CareerStepKind.TRANSITION,
-      basis: direction ? direction.basis : Basis.STATED,
+      // a move whose starting level is a curator's choice is, as a whole, our judgement
+      basis: direction ? direction.basis : (transition as CareerTransition).startBasis,
       transition,
       direction,
       typicalYears: transition ? transition.typicalYearsQuantity : null,
@@ -240,6 +241,19 @@ export async function transitionGraph(ctx: Context): Promise<TransitionGraph> {
   });
 }
 
+/** The transitions whose starting level a source names: what a path with basis STATED may take. */
+async function statedTransitionGraph(ctx: Context): Promise<TransitionGraph> {
+  const tables = await ctx.loaders.tables();
+  return tables.derive('transition-graph:stated', [CareerTransition], async () => {
+    const all = await transitionGraph(ctx);
+    const stated = (e: Edge) => all.transitions.get(e.id)?.startBasis !== Basis.EDITORIAL;
+    const adjacency: Adjacency = new Map(
+      [...all.adjacency].map(([level, edges]) => [level, edges.filter(stated)]),
+    );
+    return { transitions: all.transitions, adjacency };
+  });
+}
+
 /** The transition graph, with career directions added when the query asks for them. */
 export interface RouteGraph extends TransitionGraph {
   /** Direction edges by their (negative) edge id; empty without includeDirections. */
@@ -249,15 +263,16 @@ export interface RouteGraph extends TransitionGraph {
 /**
  * The graph a path query searches: transitions, plus with `includeDirections` each career
  * direction as an edge from every level of its `from` role to the entry level of its `to` role
- * (kind DIRECTION, no years). With basis STATED, EDITORIAL directions stay out.
+ * (kind DIRECTION, no years). With basis STATED, EDITORIAL directions and the transitions whose
+ * starting level is a curator's choice stay out.
  */
 export async function routeGraph(
   ctx: Context,
   query: Pick<PathQuery, 'includeDirections' | 'basis'>,
 ): Promise<RouteGraph> {
-  const base = await transitionGraph(ctx);
-  if (!query.includeDirections) return { ...base, directions: new Map() };
   const statedOnly = query.basis === Basis.STATED || query.basis === Basis.DERIVED;
+  const base = statedOnly ? await statedTransitionGraph(ctx) : await transitionGraph(ctx);
+  if (!query.includeDirections) return { ...base, directions: new Map() };
   const tables = await ctx.loaders.tables();
   return tables.derive(
     `route-graph:directions:${statedOnly ? 'stated' : 'all'}`,
