@@ -29,7 +29,7 @@ const UPDATE = /* GraphQL */ `
 /** Creates an editor key in the database the server serves, with the built CLI (`npm run keys`). */
 export async function editorKey(root, databaseUrl) {
   const out = await runNode(
-    ['dist/core/auth/cli.js', 'create', '--role', 'editor', '--name', 'bench writer'],
+    ['dist/app/keys-cli.js', 'create', '--role', 'editor', '--name', 'bench writer'],
     { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
     root,
   );
