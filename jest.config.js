@@ -7,7 +7,9 @@ module.exports = {
   // migrate and seed once per run; test files copy the result (tests/support/templates.ts)
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-  testTimeout: 30000,
+  // hooks that migrate and seed a database of their own (not the template) took 30 to 60 s when
+  // the 2-core machine had other work: a slow start is not a failure, a hang still is
+  testTimeout: 90000,
   // *.pg.test.ts need PostgreSQL and Redis: only `npm run test:postgres` (TEST_DATABASE_URL) runs them
   testPathIgnorePatterns: [
     '/node_modules/',
