@@ -10,6 +10,9 @@ module.exports = {
   // hooks that migrate and seed a database of their own (not the template) took 30 to 60 s when
   // the 2-core machine had other work: a slow start is not a failure, a hang still is
   testTimeout: 90000,
+  // one jest process grew past 1.7 GB over the run and slowed as it grew; a worker over this is
+  // replaced between test files
+  workerIdleMemoryLimit: '1GB',
   // *.pg.test.ts need PostgreSQL and Redis: only `npm run test:postgres` (TEST_DATABASE_URL) runs them
   testPathIgnorePatterns: [
     '/node_modules/',
