@@ -13,11 +13,11 @@ import { authenticate } from '../core/auth/keys';
 import { Context, createContext } from '../core/context';
 import type { ResponseCache } from '../core/cache';
 import { cacheControl, compressResponses, etagPlugin } from '../core/http-cache';
-import { graphqlRoute } from '../core/http/graphql-route';
+import { failedRequestAnswer, graphqlRoute } from '../core/http/graphql-route';
 import { clientAddress } from '../core/http/client-address';
 import { NodeRequest } from '../core/http/node-http';
 import { Layer } from '../core/layers';
-import { metricsHandler, recordError, Tracing } from '../core/metrics';
+import { metricsHandler, Tracing } from '../core/metrics';
 import { metricsPart } from '../core/metrics/metrics.plugin';
 import { partsPlugin, RequestPart } from '../core/request-parts';
 import { playground } from '../core/playground';
@@ -26,7 +26,6 @@ import { drainPlugin } from '../core/drain.plugin';
 import { graphVersionPart } from '../modules/changes/graph-version.plugin';
 import { jsonLdRouter } from '../modules/json-ld/json-ld.route';
 import { CompiledExecutor, compiledExecutorGateway } from '../core/compiled-executor';
-import { ErrorCode } from '../core/errors';
 import { formatError } from '../core/format-error';
 import { createSecurity, Security } from '../core/limits';
 import { Logger } from '../core/logger';
@@ -243,26 +242,8 @@ export async function createHttpApp(deps: AppDeps) {
     ) => {
       const requestId = res.locals.requestId as string | undefined;
       if (res.headersSent) return; // answered already (the request deadline), and the late answer failed
-      const status = err.status ?? 500;
-      const code =
-        status === 413
-          ? ErrorCode.PAYLOAD_TOO_LARGE
-          : status < 500
-            ? ErrorCode.BAD_REQUEST
-            : ErrorCode.INTERNAL_SERVER_ERROR;
-      const message =
-        status === 413
-          ? 'Request body is larger than 1 MB'
-          : status < 500
-            ? 'Request body is not valid JSON'
-            : 'Internal server error';
-      if (status >= 500) deps.logger.error({ err, requestId }, 'request failed');
-      recordError(code);
-      res.status(status).json({
-        errors: [
-          { message, extensions: { code, ...(status >= 500 && requestId ? { requestId } : {}) } },
-        ],
-      });
+      const { status, body } = failedRequestAnswer(err, requestId, deps.logger);
+      res.status(status).json(body);
     },
   );
   return { app, httpServer, apollo };

@@ -27,6 +27,37 @@ export interface GraphqlRouteOptions {
 }
 
 /**
+ * The answer to a request that failed before Apollo (a body too large or not JSON, or a fault):
+ * the same on this route and on Express's, logged and counted once.
+ */
+export function failedRequestAnswer(
+  err: unknown,
+  requestId: string | undefined,
+  logger: Logger,
+): {
+  status: number;
+  body: { errors: { message: string; extensions: Record<string, unknown> }[] };
+} {
+  const status = (err as { status?: number }).status ?? 500;
+  const code =
+    status === 413
+      ? ErrorCode.PAYLOAD_TOO_LARGE
+      : status < 500
+        ? ErrorCode.BAD_REQUEST
+        : ErrorCode.INTERNAL_SERVER_ERROR;
+  const message =
+    status === 413
+      ? 'Request body is larger than 1 MB'
+      : status < 500
+        ? 'Request body is not valid JSON'
+        : 'Internal server error';
+  if (status >= 500) logger.error({ err, requestId }, 'request failed');
+  recordError(code);
+  const extensions = { code, ...(status >= 500 && requestId ? { requestId } : {}) };
+  return { status, body: { errors: [{ message, extensions }] } };
+}
+
+/**
  * POST and GET /graphql on node:http's own request and response: CORS, a request id, a scope
  * counting SQL statements, the request deadline, the JSON body (at most 1 MB), the transport
  * checks, then Apollo; the answer is compressed when asked for and big enough. Express served
@@ -46,26 +77,8 @@ export function graphqlRoute(
 
   const fail = (res: ServerResponse, requestId: string | undefined, err: unknown) => {
     if (res.headersSent) return; // answered already (the request deadline), and the late answer failed
-    const status = (err as { status?: number }).status ?? 500;
-    const code =
-      status === 413
-        ? ErrorCode.PAYLOAD_TOO_LARGE
-        : status < 500
-          ? ErrorCode.BAD_REQUEST
-          : ErrorCode.INTERNAL_SERVER_ERROR;
-    const message =
-      status === 413
-        ? 'Request body is larger than 1 MB'
-        : status < 500
-          ? 'Request body is not valid JSON'
-          : 'Internal server error';
-    if (status >= 500) logger.error({ err, requestId }, 'request failed');
-    recordError(code);
-    sendJson(res, status, {
-      errors: [
-        { message, extensions: { code, ...(status >= 500 && requestId ? { requestId } : {}) } },
-      ],
-    });
+    const { status, body } = failedRequestAnswer(err, requestId, logger);
+    sendJson(res, status, body);
   };
 
   const respond = (req: NodeRequest, res: ServerResponse, answer: HTTPGraphQLResponse) => {
