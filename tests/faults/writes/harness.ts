@@ -155,7 +155,7 @@ export async function startServer(
 export async function createEditorKey(databaseUrl: string, name = 'fault editor'): Promise<string> {
   const { stdout } = await run(
     process.execPath,
-    [join(ROOT, 'dist', 'core', 'auth', 'cli.js'), 'create', '--role', 'editor', '--name', name],
+    [join(ROOT, 'dist', 'app', 'keys-cli.js'), 'create', '--role', 'editor', '--name', name],
     {
       cwd: ROOT,
       env: baseEnv(databaseUrl),
