@@ -13,7 +13,7 @@ import { Basis } from '../../core/basis';
 import { RoleLevel } from '../roles/role-level.entity';
 import { Role } from '../roles/role.entity';
 import { Skill } from '../skills/skill.entity';
-import { Citation, CitedType } from '../sources/citation.entity';
+import { Citation, CITED_TYPES, CitedType } from '../sources/citation.entity';
 import { Bounds, BoundQualifier, boundsProblem, qualifierOf } from '../../core/quantity';
 import { Span } from '../sources/anchor';
 import { spanColumns, spanSeed } from '../sources/anchor-columns';
@@ -233,27 +233,9 @@ export async function afterWrite(
   if (options.deleted) await dropCitations(em, options.deleted);
 }
 
-const CITED_TABLES: Record<CitedType, string> = {
-  Role: 'roles',
-  RoleLevel: 'role_levels',
-  CareerTransition: 'career_transitions',
-  Skill: 'skills',
-  Organization: 'organizations',
-  Certification: 'certifications',
-  Credential: 'credentials',
-  Sector: 'sectors',
-  Employer: 'employers',
-  SalaryBand: 'salary_bands',
-  JobOutlook: 'job_outlooks',
-  Insight: 'insights',
-  InternshipKind: 'internship_kinds',
-  AdvancementPath: 'advancement_paths',
-  SalaryFactor: 'salary_factors',
-  CareerDirection: 'career_directions',
-};
-const CITED_TYPE_OF = new Map(
-  Object.entries(CITED_TABLES).map(([type, table]) => [table, type as CitedType]),
-);
+/** The cited type a table's rows are: entities carry the name of the type their citations name. */
+const citedTypeOf = (table: EntityMetadata): CitedType | undefined =>
+  (CITED_TYPES as readonly string[]).includes(table.name) ? (table.name as CitedType) : undefined;
 
 /** Cited records by type: those a deletion takes with it. */
 export type CitedRecords = Map<CitedType, number[]>;
@@ -274,7 +256,7 @@ export async function citedCascade(
   const frontier: [EntityMetadata, number[]][] = [[em.connection.getMetadata(entity), [id]]];
   while (frontier.length) {
     const [table, ids] = frontier.pop() as [EntityMetadata, number[]];
-    const type = CITED_TYPE_OF.get(table.tableName);
+    const type = citedTypeOf(table);
     if (type) found.set(type, [...(found.get(type) ?? []), ...ids]);
     for (const child of metadatas) {
       if (child.isJunction || !carriesCitations(child, metadatas)) continue;
@@ -299,7 +281,7 @@ function carriesCitations(
   metadatas: EntityMetadata[],
   seen = new Set<EntityMetadata>(),
 ): boolean {
-  if (CITED_TYPE_OF.has(table.tableName)) return true;
+  if (citedTypeOf(table)) return true;
   seen.add(table);
   return metadatas.some(
     (m) =>
