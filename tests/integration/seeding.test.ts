@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadSeedDirectory } from '../../src/seeding/loader';
 import { SeedError } from '../../src/seeding/read';
-import { openTestDataSource } from '../support/database';
 import { copyOfSeeds, editSeed } from '../support/fixtures';
-import { SEEDS_DIR } from '../support/server';
+import { openPrepared, SEEDS_DIR } from '../support/server';
 
 const TABLES = [
   'roles',
@@ -43,8 +42,7 @@ describe('Seed loader', () => {
   let close: () => Promise<void>;
 
   beforeEach(async () => {
-    ({ db, close } = await openTestDataSource('seeding'));
-    await db.runMigrations();
+    ({ db, close } = await openPrepared('seeding', null));
   });
   afterEach(() => close());
 
@@ -117,151 +115,154 @@ roles:
     expect(Number(n)).toBe(1);
     rmSync(dir, { recursive: true, force: true });
   });
+});
 
-  describe('with a broken file', () => {
-    let before: Record<string, unknown[]>;
-    let dir: string;
+describe('Seed loader with a broken file (a seeded database)', () => {
+  let db: DataSource;
+  let close: () => Promise<void>;
+  let before: Record<string, unknown[]>;
+  let dir: string;
 
-    beforeEach(async () => {
-      await loadSeedDirectory(db, SEEDS_DIR);
-      before = await snapshot(db);
-      dir = copyOfSeeds();
-      // a valid change elsewhere, which must not land either
-      editSeed(
-        dir,
-        'roles/backend-developer.yaml',
-        /yearsInLevel:\s*\{\s*min:\s*1,\s*max:\s*2\b/,
-        'yearsInLevel: { min: 1, max: 3',
-      );
-    });
-    afterEach(async () => {
-      expect(await snapshot(db)).toEqual(before);
-      rmSync(dir, { recursive: true, force: true });
-    });
+  beforeEach(async () => {
+    ({ db, close } = await openPrepared('seeding', SEEDS_DIR));
+    before = await snapshot(db);
+    dir = copyOfSeeds();
+    // a valid change elsewhere, which must not land either
+    editSeed(
+      dir,
+      'roles/backend-developer.yaml',
+      /yearsInLevel:\s*\{\s*min:\s*1,\s*max:\s*2\b/,
+      'yearsInLevel: { min: 1, max: 3',
+    );
+  });
+  afterEach(async () => {
+    expect(await snapshot(db)).toEqual(before);
+    rmSync(dir, { recursive: true, force: true });
+    await close();
+  });
 
-    it('should name the file, record and field of a bad value', async () => {
-      editSeed(dir, 'roles/backend-developer.yaml', /currency: USD/, 'currency: dollars');
-      const message = await refusal(db, dir);
-      expect(message).toMatch(
-        /roles\/backend-developer\.yaml: roles\[0\] \(backend-developer\)\.salaryBands\[\d+\]\.currency: currency must be an ISO 4217 code/,
-      );
-    });
+  it('should name the file, record and field of a bad value', async () => {
+    editSeed(dir, 'roles/backend-developer.yaml', /currency: USD/, 'currency: dollars');
+    const message = await refusal(db, dir);
+    expect(message).toMatch(
+      /roles\/backend-developer\.yaml: roles\[0\] \(backend-developer\)\.salaryBands\[\d+\]\.currency: currency must be an ISO 4217 code/,
+    );
+  });
 
-    it('should refuse a range whose max is below its min', async () => {
-      editSeed(
-        dir,
-        'roles/backend-developer.yaml',
-        /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\b/,
-        'yearsInLevel: { min: 4, max: 2',
-      );
-      expect(await refusal(db, dir)).toMatch(
-        /levels\[1\]\.yearsInLevel\.max: max must not be below min/,
-      );
-    });
+  it('should refuse a range whose max is below its min', async () => {
+    editSeed(
+      dir,
+      'roles/backend-developer.yaml',
+      /yearsInLevel:\s*\{\s*min:\s*2,\s*max:\s*4\b/,
+      'yearsInLevel: { min: 4, max: 2',
+    );
+    expect(await refusal(db, dir)).toMatch(
+      /levels\[1\]\.yearsInLevel\.max: max must not be below min/,
+    );
+  });
 
-    it('should refuse a qualifier its bound cannot carry, naming the field', async () => {
-      editSeed(
-        dir,
-        'roles/backend-developer.yaml',
-        /yearsOfExperience: \{ min: 5, minQualifier: MORE_THAN \}/,
-        'yearsOfExperience: { min: 5, minQualifier: MORE_THAN, maxQualifier: UP_TO }',
-      );
-      expect(await refusal(db, dir)).toMatch(
-        /levels\[2\]\.yearsOfExperience\.maxQualifier: maxQualifier needs a max to qualify/,
-      );
-    });
+  it('should refuse a qualifier its bound cannot carry, naming the field', async () => {
+    editSeed(
+      dir,
+      'roles/backend-developer.yaml',
+      /yearsOfExperience: \{ min: 5, minQualifier: MORE_THAN \}/,
+      'yearsOfExperience: { min: 5, minQualifier: MORE_THAN, maxQualifier: UP_TO }',
+    );
+    expect(await refusal(db, dir)).toMatch(
+      /levels\[2\]\.yearsOfExperience\.maxQualifier: maxQualifier needs a max to qualify/,
+    );
+  });
 
-    it('should refuse a STATED grade, which no citation could back yet', async () => {
-      editSeed(
-        dir,
-        'roles/backend-developer.yaml',
-        /\{ skill: git, importance: REQUIRED \}/,
-        '{ skill: git, importance: REQUIRED, basis: STATED }',
-      );
-      expect(await refusal(db, dir)).toMatch(
-        /roles\[0\] \(backend-developer\)\.skills\[\d+\]\.basis: a STATED or DERIVED grade needs a citation with a span/,
-      );
-    });
+  it('should refuse a STATED grade, which no citation could back yet', async () => {
+    editSeed(
+      dir,
+      'roles/backend-developer.yaml',
+      /\{ skill: git, importance: REQUIRED \}/,
+      '{ skill: git, importance: REQUIRED, basis: STATED }',
+    );
+    expect(await refusal(db, dir)).toMatch(
+      /roles\[0\] \(backend-developer\)\.skills\[\d+\]\.basis: a STATED or DERIVED grade needs a citation with a span/,
+    );
+  });
 
-    it('should refuse a lower-bound qualifier on an upper bound', async () => {
-      editSeed(
-        dir,
-        'roles/backend-developer.yaml',
-        /min: 2, max: 4, minQualifier: ABOUT, maxQualifier: ABOUT/,
-        'min: 2, max: 4, minQualifier: ABOUT, maxQualifier: MORE_THAN',
-      );
-      expect(await refusal(db, dir)).toMatch(
-        /yearsInLevel\.maxQualifier: an upper bound cannot be MORE_THAN/,
-      );
-    });
+  it('should refuse a lower-bound qualifier on an upper bound', async () => {
+    editSeed(
+      dir,
+      'roles/backend-developer.yaml',
+      /min: 2, max: 4, minQualifier: ABOUT, maxQualifier: ABOUT/,
+      'min: 2, max: 4, minQualifier: ABOUT, maxQualifier: MORE_THAN',
+    );
+    expect(await refusal(db, dir)).toMatch(
+      /yearsInLevel\.maxQualifier: an upper bound cannot be MORE_THAN/,
+    );
+  });
 
-    it('should refuse a reference to a skill that does not exist', async () => {
-      editSeed(dir, 'roles/backend-developer.yaml', /skill: git\b/, 'skill: gti');
-      expect(await refusal(db, dir)).toMatch(
-        /backend-developer\.yaml: roles\[0\] \(backend-developer\)\.(levels\[\d+\]\.)?skills\[\d+\]\.skill: no skill has slug "gti"/,
-      );
-    });
+  it('should refuse a reference to a skill that does not exist', async () => {
+    editSeed(dir, 'roles/backend-developer.yaml', /skill: git\b/, 'skill: gti');
+    expect(await refusal(db, dir)).toMatch(
+      /backend-developer\.yaml: roles\[0\] \(backend-developer\)\.(levels\[\d+\]\.)?skills\[\d+\]\.skill: no skill has slug "gti"/,
+    );
+  });
 
-    it('should refuse a fact without a citation', async () => {
-      editSeed(dir, 'skills.yaml', /(- slug: docker[\s\S]*?)cite:/, '$1uncited:');
-      const message = await refusal(db, dir);
-      expect(message).toMatch(
-        /skills\.yaml: skills\[\d+\] \(docker\)\.cite: every fact needs at least one citation/,
-      );
-      expect(message).toMatch(/\(docker\)\.uncited: property uncited should not exist/);
-    });
+  it('should refuse a fact without a citation', async () => {
+    editSeed(dir, 'skills.yaml', /(- slug: docker[\s\S]*?)cite:/, '$1uncited:');
+    const message = await refusal(db, dir);
+    expect(message).toMatch(
+      /skills\.yaml: skills\[\d+\] \(docker\)\.cite: every fact needs at least one citation/,
+    );
+    expect(message).toMatch(/\(docker\)\.uncited: property uncited should not exist/);
+  });
 
-    it('should refuse a slug defined twice', async () => {
-      writeFileSync(
-        join(dir, 'extra.yaml'),
-        'skills:\n  - { slug: docker, name: Docker again, category: TOOL, description: d, cite: [{ source: backend-career-guide, section: X }] }\n',
-      );
-      expect(await refusal(db, dir)).toMatch(/duplicate skill slug "docker"/);
-    });
+  it('should refuse a slug defined twice', async () => {
+    writeFileSync(
+      join(dir, 'extra.yaml'),
+      'skills:\n  - { slug: docker, name: Docker again, category: TOOL, description: d, cite: [{ source: backend-career-guide, section: X }] }\n',
+    );
+    expect(await refusal(db, dir)).toMatch(/duplicate skill slug "docker"/);
+  });
 
-    it('should refuse a file that is not YAML', async () => {
-      writeFileSync(join(dir, 'broken.yaml'), 'roles: [ { slug: x\n');
-      expect(await refusal(db, dir)).toMatch(/broken\.yaml: not valid YAML/);
-    });
+  it('should refuse a file that is not YAML', async () => {
+    writeFileSync(join(dir, 'broken.yaml'), 'roles: [ { slug: x\n');
+    expect(await refusal(db, dir)).toMatch(/broken\.yaml: not valid YAML/);
+  });
 
-    it("should hold seed files to the API's limits, naming the file, record and field", async () => {
-      editSeed(dir, 'skills.yaml', /(- slug: docker\n    name: )Docker/, `$1${'D'.repeat(201)}`);
-      editSeed(
-        dir,
-        'skills.yaml',
-        /(- slug: git\n(?:.*\n)*?    description: )>-\n(?:      .*\n)+/,
-        `$1${'x'.repeat(100_000)}\n`,
-      );
-      editSeed(
-        dir,
-        'roles/backend-developer.yaml',
-        /(\n      - slug: )junior-backend-developer/,
-        '$1Junior_Backend',
-      );
-      editSeed(
-        dir,
-        'roles/backend-developer.yaml',
-        /(\n        label: )average salary range \(varies with experience and industry\)/,
-        '$1"average\\0range"',
-      );
-      const message = await refusal(db, dir);
-      expect(message).toMatch(
-        /skills\.yaml: skills\[\d+\] \(docker\)\.name: name must be shorter than or equal to 200 characters/,
-      );
-      expect(message).toMatch(
-        /skills\.yaml: skills\[\d+\] \(git\)\.description: description must be shorter than or equal to 2000 characters/,
-      );
-      expect(message).toMatch(
-        /backend-developer\.yaml: roles\[0\] \(backend-developer\)\.levels\[0\]\.slug: slug must be lower-case words joined by hyphens/,
-      );
-      expect(message).toMatch(
-        /backend-developer\.yaml: roles\[0\] \(backend-developer\)\.salaryBands\[0\]\.label: label must not contain NUL characters/,
-      );
-    });
+  it("should hold seed files to the API's limits, naming the file, record and field", async () => {
+    editSeed(dir, 'skills.yaml', /(- slug: docker\n    name: )Docker/, `$1${'D'.repeat(201)}`);
+    editSeed(
+      dir,
+      'skills.yaml',
+      /(- slug: git\n(?:.*\n)*?    description: )>-\n(?:      .*\n)+/,
+      `$1${'x'.repeat(100_000)}\n`,
+    );
+    editSeed(
+      dir,
+      'roles/backend-developer.yaml',
+      /(\n      - slug: )junior-backend-developer/,
+      '$1Junior_Backend',
+    );
+    editSeed(
+      dir,
+      'roles/backend-developer.yaml',
+      /(\n        label: )average salary range \(varies with experience and industry\)/,
+      '$1"average\\0range"',
+    );
+    const message = await refusal(db, dir);
+    expect(message).toMatch(
+      /skills\.yaml: skills\[\d+\] \(docker\)\.name: name must be shorter than or equal to 200 characters/,
+    );
+    expect(message).toMatch(
+      /skills\.yaml: skills\[\d+\] \(git\)\.description: description must be shorter than or equal to 2000 characters/,
+    );
+    expect(message).toMatch(
+      /backend-developer\.yaml: roles\[0\] \(backend-developer\)\.levels\[0\]\.slug: slug must be lower-case words joined by hyphens/,
+    );
+    expect(message).toMatch(
+      /backend-developer\.yaml: roles\[0\] \(backend-developer\)\.salaryBands\[0\]\.label: label must not contain NUL characters/,
+    );
+  });
 
-    it('should refuse an unknown record kind', async () => {
-      writeFileSync(join(dir, 'extra.yaml'), 'unicorns: []\n');
-      expect(await refusal(db, dir)).toMatch(/extra\.yaml: unknown record kind "unicorns"/);
-    });
+  it('should refuse an unknown record kind', async () => {
+    writeFileSync(join(dir, 'extra.yaml'), 'unicorns: []\n');
+    expect(await refusal(db, dir)).toMatch(/extra\.yaml: unknown record kind "unicorns"/);
   });
 });

@@ -15,8 +15,17 @@ import { AppDeps, createApollo, createHttpApp, Readiness } from '../../src/app/s
 import { createSchema } from '../../src/schema';
 import { openTestDataSource } from './database';
 import { copyOfTemplate, renewIdentity, TemplateKind } from './templates';
+import { seedTreeDigest } from './seed-tree';
 
 export const SEEDS_DIR = join(__dirname, '..', '..', 'seeds');
+
+let seedsDigest: string | undefined;
+/** Whether `dir` is seeds/ or a byte-identical copy of it (one the test has not edited yet). */
+function holdsTheSeeds(dir: string): boolean {
+  if (dir === SEEDS_DIR) return true;
+  seedsDigest ??= seedTreeDigest(SEEDS_DIR);
+  return seedTreeDigest(dir) === seedsDigest;
+}
 
 export interface Result<T = any> {
   data?: T;
@@ -138,15 +147,15 @@ export class TestServer {
 
 /**
  * A connected database, migrated, and seeded from `seedsDir` unless it is null: a copy of the
- * run's template when one matches (seeds/ or none), otherwise made by the migrations and the
+ * run's template when one matches (seeds/ or an unedited copy of it, or none), otherwise made by the migrations and the
  * seed loader here.
  */
-async function openPrepared(
+export async function openPrepared(
   label: string,
   seedsDir: string | null,
 ): Promise<{ db: DataSource; close: () => Promise<void>; settings: DatabaseSettings }> {
   const kind: TemplateKind | null =
-    seedsDir === null ? 'migrated' : seedsDir === SEEDS_DIR ? 'seeded' : null;
+    seedsDir === null ? 'migrated' : holdsTheSeeds(seedsDir) ? 'seeded' : null;
   const copy = kind ? await copyOfTemplate(kind, label) : null;
   if (copy) {
     const db = createDataSource(copy.settings);
