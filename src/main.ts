@@ -8,7 +8,6 @@ import { prepareDatabase } from './app/database';
 import { announceNewDatabase, MissingDatabaseError } from './core/database-file';
 import { openWritePath } from './core/writes';
 import { createLogger } from './core/logger';
-import { createTracing } from './core/metrics';
 import { createHttpApp, Readiness } from './app/server';
 import { createSchema } from './schema';
 
@@ -32,8 +31,12 @@ async function main(): Promise<void> {
   readiness.seeded = true;
 
   const responseCache = await createResponseCache({ db, redis: config.redis, logger });
+  // OpenTelemetry's packages load only when traces are exported (they cost every start otherwise)
   const tracing = config.otlpEndpoint
-    ? createTracing(config.otlpEndpoint, config.otelServiceName)
+    ? (await import('./core/metrics/tracing')).createTracing(
+        config.otlpEndpoint,
+        config.otelServiceName,
+      )
     : undefined;
   const { httpServer, apollo } = await createHttpApp({
     config,

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { Request, Response, Router } from 'express';
 import express from 'express';
 import { DataSource } from 'typeorm';
 import { Logger } from '../core/logger';
-import { createMcpServer } from './server';
+
+/**
+ * The MCP SDK, zod and the tools, loaded on the first MCP request rather than at start: they
+ * are a tenth of the server's start-up, and most processes (tests, GraphQL-only replicas) never
+ * answer one.
+ */
+const mcpModules = () =>
+  Promise.all([import('@modelcontextprotocol/sdk/server/streamableHttp.js'), import('./server')]);
 
 const methodNotAllowed = (_req: Request, res: Response) => {
   res
@@ -30,16 +36,17 @@ export function mcpRouter(db: DataSource, logger: Logger, path = '/mcp'): Router
   router.post(path, express.json({ limit: '1mb' }), async (req: Request, res: Response) => {
     const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
     res.setHeader('x-request-id', requestId);
-    const server = createMcpServer(db, { logger, requestId });
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      enableJsonResponse: true,
-    });
-    res.on('close', () => {
-      void transport.close();
-      void server.close();
-    });
     try {
+      const [{ StreamableHTTPServerTransport }, { createMcpServer }] = await mcpModules();
+      const server = createMcpServer(db, { logger, requestId });
+      const transport = new StreamableHTTPServerTransport({
+        sessionIdGenerator: undefined,
+        enableJsonResponse: true,
+      });
+      res.on('close', () => {
+        void transport.close();
+        void server.close();
+      });
       await server.connect(transport);
       await transport.handleRequest(req, res, req.body);
     } catch (err) {

@@ -7,5 +7,4 @@ export {
   recordRateLimitRefusal,
   registry,
 } from './registry';
-export { createTracing } from './tracing';
 export type { Tracing } from './tracing';
