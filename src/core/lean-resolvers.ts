@@ -36,12 +36,20 @@ export function leanResolvers(
 ): GraphQLSchema {
   refuseUnhonouredOptions(options);
   // a @FieldResolver of a resolver class is listed on its object type, not in storage.fields
-  const declared = [
+  const declared = bySchemaName([
     ...new Set([
       ...storage.fields,
       ...[...storage.objectTypes, ...storage.interfaceTypes].flatMap((t) => t.fields ?? []),
     ]),
-  ];
+  ]);
+  // looked up once per field of the schema: indexed, not searched (a start built it in seconds)
+  const fieldResolvers = new Map<unknown, Map<string, FieldResolverMetadata>>();
+  for (const resolver of storage.fieldResolvers) {
+    const owner = resolver.getObjectType?.();
+    if (!fieldResolvers.has(owner)) fieldResolvers.set(owner, new Map());
+    const methods = fieldResolvers.get(owner)!;
+    if (!methods.has(resolver.methodName)) methods.set(resolver.methodName, resolver);
+  }
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);
     if (!isObjectType(type)) continue;
@@ -54,9 +62,7 @@ export function leanResolvers(
         field.name,
       );
       if (!metadata || metadata.middlewares?.length || metadata.roles) continue;
-      const resolver = storage.fieldResolvers.find(
-        (r) => r.getObjectType?.() === metadata.target && r.methodName === metadata.name,
-      );
+      const resolver = fieldResolvers.get(metadata.target)?.get(metadata.name);
       if (resolver) field.resolve = directFieldResolver(resolver, field.resolve) ?? field.resolve;
       else if (metadata.name === metadata.schemaName) field.resolve = undefined;
     }
@@ -104,9 +110,19 @@ export function refuseUnhonouredOptions(options: BuildSchemaOptions): void {
   }
 }
 
+function bySchemaName(fields: FieldMetadata[]): Map<string, FieldMetadata[]> {
+  const index = new Map<string, FieldMetadata[]>();
+  for (const field of fields) {
+    const named = index.get(field.schemaName);
+    if (named) named.push(field);
+    else index.set(field.schemaName, [field]);
+  }
+  return index;
+}
+
 /** The field's metadata: declared on the class, a class it extends, or an interface it implements. */
 function fieldMetadataOf(
-  declared: FieldMetadata[],
+  declared: Map<string, FieldMetadata[]>,
   target: Class,
   interfaces: Function[],
   schemaName: string,
@@ -120,7 +136,7 @@ function fieldMetadataOf(
     )
       owners.add(c);
   }
-  const found = declared.filter((f) => f.schemaName === schemaName && owners.has(f.target));
+  const found = (declared.get(schemaName) ?? []).filter((f) => owners.has(f.target));
   // the class's own declaration wins over an inherited one, as in type-graphql
   return found.find((f) => f.target === target) ?? (found.length === 1 ? found[0] : undefined);
 }
