@@ -186,9 +186,12 @@ export function unitsOf(
  * the role of its `from` level); parts whose role is missing are dropped.
  */
 export function setOf(units: Iterable<Unit>): Record<SeedKind, Row[]> {
-  const set = Object.fromEntries(
-    Object.keys(kindsBySection()).map((k) => [k, [] as Row[]]),
-  ) as Record<SeedKind, Row[]>;
+  const sections = kindsBySection();
+  const sectionOfKind = new Map(Object.entries(sections).map(([section, k]) => [k, section]));
+  const set = Object.fromEntries(Object.keys(sections).map((k) => [k, [] as Row[]])) as Record<
+    SeedKind,
+    Row[]
+  >;
   const roles = new Map<string, Row>();
   const all = [...units];
   for (const u of all) {
@@ -198,7 +201,7 @@ export function setOf(units: Iterable<Unit>): Record<SeedKind, Row[]> {
       Object.assign(row, { levels: [], salaryBands: [], outlooks: [], transitions: [] });
       roles.set(u.key, row);
     }
-    set[sectionOf(u.kind)].push(row);
+    set[sectionOfKind.get(u.kind) as SeedKind].push(row);
   }
   const roleOfLevel = new Map(
     all.filter((u) => u.kind === 'RoleLevel').map((u) => [u.key, u.role as string]),
