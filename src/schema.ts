@@ -15,7 +15,7 @@ import {
 } from './modules/directions/career-direction.resolver';
 import { InsightResolver } from './modules/guidance/insight.resolver';
 import { InternshipKindResolver } from './modules/guidance/internship-kind.resolver';
-import { CURATION_RESOLVERS } from './modules/curation';
+import { curationResolvers } from './modules/curation';
 import { NodeResolver } from './modules/nodes/node.resolver';
 import {
   CareerPathResolver,
@@ -44,7 +44,8 @@ import { SkillResolver } from './modules/skills/skill.resolver';
 import { CitationResolver, SourceResolver } from './modules/sources/source.resolver';
 import { FieldBasisResolver } from './modules/sources/field-basis.resolver';
 
-export const RESOLVERS: NonEmptyArray<Function> = [
+/** Every resolver, the curation API's read from the kinds registry when called. */
+export const resolvers = (): NonEmptyArray<Function> => [
   NodeResolver,
   SourceResolver,
   CitationResolver,
@@ -77,7 +78,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CareerDirectionResolver,
   RoleDirectionsResolver,
   SearchResolver,
-  ...CURATION_RESOLVERS,
+  ...curationResolvers(),
   ...OCCUPATION_RESOLVERS,
   CertificationLifecycleResolver,
   ChangeResolver,
@@ -87,14 +88,14 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 let built: Promise<GraphQLSchema> | undefined;
 
 /** What type-graphql builds the schema with; the lean pass refuses options it does not honour. */
-export const BUILD_OPTIONS: BuildSchemaOptions = {
-  resolvers: RESOLVERS,
+export const buildOptions = (): BuildSchemaOptions => ({
+  resolvers: resolvers(),
   validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   authChecker: RoleAuthChecker,
-};
+});
 
 function buildTypeGraphqlSchema(
-  options: BuildSchemaOptions = BUILD_OPTIONS,
+  options: BuildSchemaOptions = buildOptions(),
 ): Promise<GraphQLSchema> {
   return buildSchema(options);
 }
@@ -119,7 +120,7 @@ export function createSchema(): Promise<GraphQLSchema> {
  * type-graphql builds anything.
  */
 export async function buildLeanSchema(
-  options: BuildSchemaOptions = BUILD_OPTIONS,
+  options: BuildSchemaOptions = buildOptions(),
 ): Promise<GraphQLSchema> {
   refuseUnhonouredOptions(options);
   return boundLists(leanResolvers(await buildTypeGraphqlSchema(options), options));

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { DatabaseSettings } from '../core/config';
 import { createDataSourceFor, DataSourceFactoryOptions } from '../core/data-source';
 import { MIGRATIONS } from '../migrations';
-import { ENTITIES } from './entities';
+import { appEntities } from './entities';
 
 export type { DataSourceFactoryOptions } from '../core/data-source';
 
@@ -11,5 +11,5 @@ export function createDataSource(
   db: DatabaseSettings,
   options: DataSourceFactoryOptions = {},
 ): DataSource {
-  return createDataSourceFor(db, { entities: ENTITIES, migrations: MIGRATIONS }, options);
+  return createDataSourceFor(db, { entities: appEntities(), migrations: MIGRATIONS }, options);
 }

@@ -1,3 +1,4 @@
+import { KINDS } from '../modules/curation/kinds';
 import { NODE_ENTITIES } from '../modules/nodes/node-entities';
 import { AuditEntry } from '../modules/curation/audit-entry.entity';
 import { RecordProvenance } from '../modules/curation/record-provenance.entity';
@@ -11,9 +12,8 @@ import { WageStatistic } from '../modules/occupations/wage-statistic.entity';
 import { CertificationLifecycle } from '../modules/certification-lifecycle/lifecycle.entity';
 import { ChangeRecord } from '../modules/changes/change.entity';
 
-/** Every entity the data source maps: the Relay nodes, and the rows that are not nodes. */
-export const ENTITIES = [
-  ...Object.values(NODE_ENTITIES),
+/** The entities that are not registered kinds: rows that are not nodes, and the infrastructure's. */
+const OTHER_ENTITIES = [
   Citation,
   SkillRequirement,
   CareerTransition,
@@ -25,4 +25,16 @@ export const ENTITIES = [
   WageStatistic,
   CertificationLifecycle,
   ChangeRecord,
+];
+
+/**
+ * Every entity a data source maps: the Relay nodes, the registry's kinds (read when a data source
+ * is created, so a kind registered before then is mapped) and the rows that are not nodes.
+ */
+export const appEntities = (): Function[] => [
+  ...new Set<Function>([
+    ...Object.values(NODE_ENTITIES),
+    ...KINDS.map((k) => k.entity),
+    ...OTHER_ENTITIES,
+  ]),
 ];

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Document, isScalar, isSeq, parseDocument, visit, YAMLMap, YAMLSeq } from 'yaml';
 import { RecordProvenance } from '../modules/curation/record-provenance.entity';
-import { EXPORT_FILES, readGraphSeeds, roleFile } from './export';
+import { exportFiles, readGraphSeeds, roleFile } from './export';
 import { SeedKind } from './format';
 import { readSeeds } from './read';
 import { checkReferences } from './references';
@@ -11,8 +11,8 @@ import {
   canonicalOf,
   hashOf,
   isRolePart,
-  KIND_OF,
   ROLE_PARTS,
+  sectionOf,
   RolePart,
   Unit,
   unitId,
@@ -55,10 +55,6 @@ const endOf = (text: string, node: Node) => {
   return text[end - 1] === '\n' ? end - 1 : end;
 };
 const indent = (block: string, column: number) => block.split('\n').join(`\n${' '.repeat(column)}`);
-const SEED_KIND_OF = Object.fromEntries(Object.entries(KIND_OF).map(([k, v]) => [v, k])) as Record<
-  string,
-  SeedKind
->;
 const PART_OF = Object.fromEntries(Object.entries(ROLE_PARTS).map(([k, v]) => [v, k])) as Record<
   string,
   RolePart
@@ -260,13 +256,13 @@ export async function exportChanges(db: DataSource, dir: string): Promise<Change
         ]);
       continue;
     }
-    const kind = SEED_KIND_OF[unit.kind];
+    const kind = sectionOf(unit.kind);
     const home = [...files.values()].find((u) => u.kind === unit.kind)?.origin;
     const seq = home ? edits(home.full).doc.getIn([kind], true) : undefined;
     if (home && isSeq(seq) && !seq.flow && seq.items.length) {
       edits(home.full).edits.appendItem(seq, unit.content);
     } else {
-      const rel = EXPORT_FILES[kind as Exclude<SeedKind, 'roles'>];
+      const rel = exportFiles()[kind];
       const content = created.get(rel) ?? { [kind]: [] };
       (content[kind] as Row[]).push(unit.content);
       created.set(rel, content);

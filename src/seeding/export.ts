@@ -5,25 +5,22 @@ import { stringify } from 'yaml';
 import { Certification } from '../modules/certifications/certification.entity';
 import { Organization } from '../modules/certifications/organization.entity';
 import { Credential } from '../modules/credentials/credential.entity';
-import { Employer } from '../modules/employers/employer.entity';
-import { Sector } from '../modules/employers/sector.entity';
 import { AdvancementPath } from '../modules/guidance/advancement-path.entity';
 import { CareerDirection } from '../modules/directions/career-direction.entity';
-import { Insight } from '../modules/guidance/insight.entity';
-import { InternshipKind } from '../modules/guidance/internship-kind.entity';
 import { Basis } from '../core/basis';
 import { CareerTransition } from '../modules/paths/career-transition.entity';
 import { RoleLevel } from '../modules/roles/role-level.entity';
 import { Role } from '../modules/roles/role.entity';
 import { JobOutlook } from '../modules/salaries/job-outlook.entity';
 import { SalaryBand } from '../modules/salaries/salary-band.entity';
-import { SalaryFactor } from '../modules/salaries/salary-factor.entity';
 import { SkillRequirement } from '../modules/skills/skill-requirement.entity';
 import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
 import { Source } from '../modules/sources/source.entity';
 import { compact } from '../core/compact';
 import { SeedKind } from './format';
+import { genericKinds, readGenericSeeds, sectionKinds } from './generic-kinds';
+import { kindNamed } from '../modules/curation/kinds';
 import { checkRecord, SeedError } from './read';
 import { occupationSeeds } from '../modules/occupations/occupation.export';
 import { lifecycleSeeds } from '../modules/certification-lifecycle/lifecycle.export';
@@ -61,16 +58,11 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
     levels,
     certs,
     creds,
-    sectors,
-    employers,
     bands,
     outlooks,
     transitions,
     reqs,
-    insights,
-    kinds,
     paths,
-    factors,
     citations,
   ] = await settle(
     [
@@ -81,16 +73,11 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
       () => all(RoleLevel),
       () => all(Certification),
       () => all(Credential),
-      () => all(Sector),
-      () => all(Employer),
       () => all(SalaryBand),
       () => all(JobOutlook),
       () => all(CareerTransition),
       () => all(SkillRequirement),
-      () => all(Insight),
-      () => all(InternshipKind),
       () => all(AdvancementPath),
-      () => all(SalaryFactor),
       () =>
         em
           .getRepository(Citation)
@@ -105,8 +92,6 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
   const roleSlug = slug(roles);
   const levelSlug = slug(levels);
   const orgSlug = slug(orgs);
-  const sectorSlug = slug(sectors);
-  const employerSlug = slug(employers);
 
   const citesOf = new Map<string, { source: string; section: string }[]>();
   for (const c of citations) {
@@ -142,38 +127,13 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
     for (const list of map.values()) list.sort();
     return (id: number) => map.get(id) ?? [];
   };
-  const [
-    certSkills,
-    certRoles,
-    certLevels,
-    credRoles,
-    empSectors,
-    empRoles,
-    related,
-    insRoles,
-    insLevels,
-    insSkills,
-    kindSectors,
-    kindEmployers,
-    pathRoles,
-    factorRoles,
-    transitionSkills,
-  ] = await settle(
+  const [certSkills, certRoles, certLevels, credRoles, related, transitionSkills] = await settle(
     [
       () => links('certification_skills', 'certification_id', 'skill_id', skillSlug),
       () => links('certification_roles', 'certification_id', 'role_id', roleSlug),
       () => links('certification_levels', 'certification_id', 'level_id', levelSlug),
       () => links('credential_roles', 'credential_id', 'role_id', roleSlug),
-      () => links('employer_sectors', 'employer_id', 'sector_id', sectorSlug),
-      () => links('employer_roles', 'employer_id', 'role_id', roleSlug),
       () => links('role_relations', 'role_id', 'related_role_id', roleSlug),
-      () => links('insight_roles', 'insight_id', 'role_id', roleSlug),
-      () => links('insight_levels', 'insight_id', 'level_id', levelSlug),
-      () => links('insight_skills', 'insight_id', 'skill_id', skillSlug),
-      () => links('internship_kind_sectors', 'internship_kind_id', 'sector_id', sectorSlug),
-      () => links('internship_kind_employers', 'internship_kind_id', 'employer_id', employerSlug),
-      () => links('advancement_path_roles', 'advancement_path_id', 'role_id', roleSlug),
-      () => links('salary_factor_roles', 'salary_factor_id', 'role_id', roleSlug),
       () => links('transition_skills', 'transition_id', 'skill_id', skillSlug),
     ] as const,
     parallel,
@@ -185,7 +145,25 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
   });
   const roleOfLevel = new Map(levels.map((l) => [l.id, l.roleId]));
 
+  const known: Record<string, Map<number, string>> = {
+    Source: sourceSlug,
+    Skill: skillSlug,
+    Role: roleSlug,
+    RoleLevel: levelSlug,
+    Organization: orgSlug,
+    AdvancementPath: slug(paths),
+  };
+  const slugsOf = async (kind: string) => {
+    const spec = kindNamed(kind);
+    if (!known[kind] && spec) known[kind] = slug(await all(spec.entity as { new (): never }));
+    return known[kind];
+  };
+  const generic: GraphSeeds = {};
+  for (const spec of genericKinds())
+    generic[spec.seed?.section as string] = await readGenericSeeds(em, spec, slugsOf, cite);
+
   const graph: GraphSeeds = {
+    ...generic,
     sources: sources.map((s) =>
       compact({
         slug: s.slug,
@@ -195,14 +173,6 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
         url: s.url,
         description: s.description,
         ...sourceAnchorSeed(s),
-      }),
-    ),
-    organizations: orgs.map((o) =>
-      compact({
-        slug: o.slug,
-        name: o.name,
-        description: o.description,
-        cite: cite('Organization', o.id),
       }),
     ),
     skills: skills.map((s) =>
@@ -241,68 +211,6 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
         roles: credRoles(c.id),
         provenance: storedProvenance(c.provenanceList),
         cite: cite('Credential', c.id),
-      }),
-    ),
-    sectors: sectors.map((s) =>
-      compact({
-        slug: s.slug,
-        name: s.name,
-        description: s.description,
-        cite: cite('Sector', s.id),
-      }),
-    ),
-    employers: employers.map((e) =>
-      compact({
-        slug: e.slug,
-        name: e.name,
-        sectors: empSectors(e.id),
-        roles: empRoles(e.id),
-        workAreas: e.workAreas,
-        offersInternships: e.internshipsOffered,
-        internshipFocus: e.internshipFocus,
-        cite: cite('Employer', e.id),
-      }),
-    ),
-    insights: insights.map((n) =>
-      compact({
-        slug: n.slug,
-        kind: n.kind,
-        title: n.title,
-        text: n.text,
-        points: n.points,
-        roles: insRoles(n.id),
-        levels: insLevels(n.id),
-        skills: insSkills(n.id),
-        cite: cite('Insight', n.id),
-      }),
-    ),
-    internshipKinds: kinds.map((k) =>
-      compact({
-        slug: k.slug,
-        name: k.name,
-        description: k.description,
-        focusAreas: k.focusAreas,
-        sectors: kindSectors(k.id),
-        employers: kindEmployers(k.id),
-        cite: cite('InternshipKind', k.id),
-      }),
-    ),
-    advancementPaths: paths.map((p) =>
-      compact({
-        slug: p.slug,
-        name: p.name,
-        description: p.description,
-        roles: pathRoles(p.id),
-        cite: cite('AdvancementPath', p.id),
-      }),
-    ),
-    salaryFactors: factors.map((f) =>
-      compact({
-        slug: f.slug,
-        name: f.name,
-        description: f.description,
-        roles: factorRoles(f.id),
-        cite: cite('SalaryFactor', f.id),
       }),
     ),
     careerDirections: (await all(CareerDirection)).map((d) =>
@@ -412,23 +320,18 @@ export async function readGraphSeeds(em: EntityManager): Promise<GraphSeeds> {
   return graph;
 }
 
-/** The file each kind is exported to (roles: one file each, `roles/<slug>.yaml`). */
-export const EXPORT_FILES: Record<Exclude<SeedKind, 'roles'>, string> = {
-  sources: 'sources.yaml',
-  organizations: 'organizations.yaml',
-  skills: 'skills.yaml',
-  certifications: 'certifications.yaml',
-  credentials: 'credentials.yaml',
-  sectors: 'sectors.yaml',
-  employers: 'employers.yaml',
-  insights: 'guidance/insights.yaml',
-  internshipKinds: 'guidance/internship-kinds.yaml',
-  advancementPaths: 'guidance/advancement-paths.yaml',
-  salaryFactors: 'guidance/salary-factors.yaml',
-  careerDirections: 'guidance/career-directions.yaml',
+/** Sections of records that are not curation kinds, and their files. */
+const OTHER_FILES: Record<string, string> = {
   occupations: 'occupations.yaml',
   certificationLifecycles: 'certification-lifecycles.yaml',
 };
+
+/** The file each section is exported to (roles: one file each, `roles/<slug>.yaml`). */
+export function exportFiles(): Record<SeedKind, string> {
+  const files: Record<SeedKind, string> = {};
+  for (const kind of sectionKinds()) if (kind.seed?.file) files[kind.seed.section] = kind.seed.file;
+  return { ...files, ...OTHER_FILES };
+}
 
 export const roleFile = (slug: string) => `roles/${slug}.yaml`;
 
@@ -448,7 +351,7 @@ export async function exportGraph(
 ): Promise<{ files: number; records: number }> {
   const graph = await readGraphSeeds(db.manager);
   const files: Record<string, Row> = {};
-  for (const [kind, file] of Object.entries(EXPORT_FILES))
+  for (const [kind, file] of Object.entries(exportFiles()))
     files[file] = { [kind]: graph[kind as SeedKind] };
   for (const role of graph.roles) files[roleFile(role.slug as string)] = { roles: [role] };
   const problems: string[] = [];

@@ -30,9 +30,9 @@ import {
 } from '../modules/curation/common.inputs';
 import { SLUG_VALIDATORS } from '../modules/curation/fields';
 import { apiRule, TRANSITION_SKILLS_VALIDATORS } from '../modules/curation/kinds';
+import { genericSeedClass, sectionKinds } from './generic-kinds';
 import { MAX_CITATIONS, SLUG_PATTERN } from '../core/rules';
 import { CredentialKind } from '../modules/credentials/credential.entity';
-import { InsightKind } from '../modules/guidance/insight.entity';
 import { TransitionKind } from '../modules/paths/career-transition.entity';
 import { SalaryPeriod } from '../modules/salaries/salary-band.entity';
 import { SkillImportance } from '../modules/skills/skill-requirement.entity';
@@ -129,17 +129,6 @@ export class SourceSeed extends SluggedSeed {
   @apiRule('Source', 'sections') @Type(() => SourceSectionInput) sections?: SourceSectionInput[];
 }
 
-export class OrganizationSeed extends SluggedSeed {
-  @apiRule('Organization', 'name') name: string;
-  @apiRule('Organization', 'description') description?: string;
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_CITATIONS)
-  @ValidateNested({ each: true })
-  @Type(() => CitationSeed)
-  cite?: CitationSeed[];
-}
-
 export class SkillSeed extends SluggedSeed {
   @apiRule('Skill', 'name') name: string;
   @apiRule('Skill', 'category') category: SkillCategory;
@@ -176,23 +165,6 @@ export class CredentialSeed extends SluggedSeed {
   @apiRule('Credential', 'provenance')
   @Validate(LinksHaveBasis, ['roles'])
   provenance: FieldBasisInput[] = [];
-  @Cited() cite: CitationSeed[];
-}
-
-export class SectorSeed extends SluggedSeed {
-  @apiRule('Sector', 'name') name: string;
-  @apiRule('Sector', 'description') description: string;
-  @Cited() cite: CitationSeed[];
-}
-
-export class EmployerSeed extends SluggedSeed {
-  @apiRule('Employer', 'name') name: string;
-  @SlugList() sectors: string[] = [];
-  @SlugList() roles: string[] = [];
-  @apiRule('Employer', 'workAreas') workAreas: string[] = [];
-  /** Left out when the sources do not say (unknown is not false). */
-  @apiRule('Employer', 'offersInternships') offersInternships?: boolean;
-  @apiRule('Employer', 'internshipFocus') internshipFocus: string[] = [];
   @Cited() cite: CitationSeed[];
 }
 
@@ -309,40 +281,6 @@ export class RoleSeed extends SluggedSeed {
   @Cited() cite: CitationSeed[];
 }
 
-export class InsightSeed extends SluggedSeed {
-  @apiRule('Insight', 'kind') kind: InsightKind;
-  @apiRule('Insight', 'title') title: string;
-  @apiRule('Insight', 'text') text: string;
-  @apiRule('Insight', 'points') points: string[] = [];
-  @SlugList() roles: string[] = [];
-  @SlugList() levels: string[] = [];
-  @SlugList() skills: string[] = [];
-  @Cited() cite: CitationSeed[];
-}
-
-export class InternshipKindSeed extends SluggedSeed {
-  @apiRule('InternshipKind', 'name') name: string;
-  @apiRule('InternshipKind', 'description') description: string;
-  @apiRule('InternshipKind', 'focusAreas') focusAreas: string[] = [];
-  @SlugList() sectors: string[] = [];
-  @SlugList() employers: string[] = [];
-  @Cited() cite: CitationSeed[];
-}
-
-export class AdvancementPathSeed extends SluggedSeed {
-  @apiRule('AdvancementPath', 'name') name: string;
-  @apiRule('AdvancementPath', 'description') description: string;
-  @SlugList() roles: string[] = [];
-  @Cited() cite: CitationSeed[];
-}
-
-export class SalaryFactorSeed extends SluggedSeed {
-  @apiRule('SalaryFactor', 'name') name: string;
-  @apiRule('SalaryFactor', 'description') description: string;
-  @SlugList() roles: string[] = [];
-  @Cited() cite: CitationSeed[];
-}
-
 /** A direction's evidence fits its basis: STATED cites at least one span, EDITORIAL gives a rationale (as the API checks). */
 @ValidatorConstraint({ name: 'directionEvidence' })
 class DirectionEvidence implements ValidatorConstraintInterface {
@@ -381,26 +319,52 @@ export class CareerDirectionSeed extends SluggedSeed {
   cite: CitationSeed[] = [];
 }
 
-/** Each top-level key of a seed file and the class its records are checked against. */
-export const SEED_KINDS = {
+/** The seed classes of the kinds with code of their own in src/seeding, by section. */
+const OWN_SEED_CLASSES: Record<string, new () => object> = {
   sources: SourceSeed,
-  organizations: OrganizationSeed,
   skills: SkillSeed,
   certifications: CertificationSeed,
   credentials: CredentialSeed,
-  sectors: SectorSeed,
-  employers: EmployerSeed,
   roles: RoleSeed,
-  insights: InsightSeed,
-  internshipKinds: InternshipKindSeed,
-  advancementPaths: AdvancementPathSeed,
-  salaryFactors: SalaryFactorSeed,
   careerDirections: CareerDirectionSeed,
+};
+
+/** Sections of records that are not curation kinds (their modules declare their own seeds). */
+const OTHER_SECTIONS: Record<string, new () => object> = {
   occupations: OccupationSeed,
   certificationLifecycles: CertificationLifecycleSeed,
-} as const;
+};
 
-export type SeedKind = keyof typeof SEED_KINDS;
+/**
+ * Each top-level key of a seed file and the class its records are checked against: the
+ * registry's sections (a generic kind's class derived from its declaration), then the others.
+ * Read when seeding runs, so a kind registered before then is a section like the rest.
+ */
+export function seedClasses(): Record<string, new () => object> {
+  const out: Record<string, new () => object> = {};
+  for (const kind of sectionKinds()) {
+    const section = kind.seed?.section as string;
+    const cls = kind.seed?.generic ? genericSeedClass(kind) : OWN_SEED_CLASSES[section];
+    if (!cls) throw new Error(`kind ${kind.name} has no seed class: mark it generic or write one`);
+    out[section] = cls;
+  }
+  return { ...out, ...OTHER_SECTIONS };
+}
 
-/** All records of all files, merged by kind. */
-export type SeedSet = { [K in SeedKind]: InstanceType<(typeof SEED_KINDS)[K]>[] };
+/** A top-level key of a seed file. */
+export type SeedKind = string;
+
+/** All records of all files, merged by kind: typed for the kinds with their own code. */
+export interface SeedSet {
+  sources: SourceSeed[];
+  skills: SkillSeed[];
+  certifications: CertificationSeed[];
+  credentials: CredentialSeed[];
+  roles: RoleSeed[];
+  careerDirections: CareerDirectionSeed[];
+  occupations: OccupationSeed[];
+  certificationLifecycles: CertificationLifecycleSeed[];
+  // a generic kind's fields are declared in the registry, not in a type: its records are loose
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [section: string]: any[];
+}

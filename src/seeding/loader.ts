@@ -2,21 +2,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { bumpGraphVersion } from '../core/cache/graph-version';
 import { runWrite } from '../core/writes';
 import { Certification } from '../modules/certifications/certification.entity';
-import { Organization } from '../modules/certifications/organization.entity';
 import { Credential } from '../modules/credentials/credential.entity';
-import { Employer } from '../modules/employers/employer.entity';
-import { Sector } from '../modules/employers/sector.entity';
-import { AdvancementPath } from '../modules/guidance/advancement-path.entity';
 import { CareerDirection } from '../modules/directions/career-direction.entity';
-import { Insight } from '../modules/guidance/insight.entity';
-import { InternshipKind } from '../modules/guidance/internship-kind.entity';
 import { Basis } from '../core/basis';
 import { CareerTransition } from '../modules/paths/career-transition.entity';
 import { RoleLevel } from '../modules/roles/role-level.entity';
 import { Role } from '../modules/roles/role.entity';
 import { JobOutlook } from '../modules/salaries/job-outlook.entity';
 import { SalaryBand } from '../modules/salaries/salary-band.entity';
-import { SalaryFactor } from '../modules/salaries/salary-factor.entity';
 import { SkillRequirement } from '../modules/skills/skill-requirement.entity';
 import { Skill } from '../modules/skills/skill.entity';
 import { Citation, CitedType } from '../modules/sources/citation.entity';
@@ -24,6 +17,8 @@ import { Source } from '../modules/sources/source.entity';
 import { sourceAnchorColumns, spanColumns } from '../modules/sources/anchor-columns';
 import { bandQuantityColumns, gradeColumns, qualifierColumns } from './quantity-columns';
 import { CitationSeed, SeedSet } from './format';
+import { GenericSeed, genericKinds, writeGenericLinks, writeGenericRows } from './generic-kinds';
+import { KindSpec } from '../modules/curation/kinds';
 import { mergeSeedSet, SeedOptions, SeedReport } from './merge';
 import { readSeeds } from './read';
 import { checkReferences } from './references';
@@ -73,31 +68,14 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
     bySlug,
   );
 
-  const orgIds = await sync.rows(
-    Organization,
-    set.organizations.map((o) => ({
-      slug: o.slug,
-      name: o.name,
-      description: o.description ?? null,
-    })),
-    bySlug,
-  );
-  set.organizations.forEach((o) =>
-    cited.push({ type: 'Organization', id: need(orgIds, o.slug), cite: o.cite ?? [] }),
-  );
-
-  const sectorIds = await sync.rows(
-    Sector,
-    set.sectors.map((s) => ({
-      slug: s.slug,
-      name: s.name,
-      description: s.description,
-    })),
-    bySlug,
-  );
-  set.sectors.forEach((s) =>
-    cited.push({ type: 'Sector', id: need(sectorIds, s.slug), cite: s.cite }),
-  );
+  // the generic kinds' rows first: the others' references to them need their ids
+  const generic = genericKinds();
+  const records = (spec: KindSpec) => (set[spec.seed?.section as string] ?? []) as GenericSeed[];
+  const ids = new Map<string, Map<string, number>>([['Source', sourceIds]]);
+  for (const spec of generic) ids.set(spec.name, await writeGenericRows(sync, spec, records(spec)));
+  const idsOf = (kind: string) => ids.get(kind) as Map<string, number>;
+  const orgIds = idsOf('Organization');
+  const pathIds = idsOf('AdvancementPath');
 
   // Skills go in twice: once to get ids, then with their broader skill.
   const skillRow = (s: SeedSet['skills'][number]) => ({
@@ -342,156 +320,6 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
     ),
   );
 
-  const employerIds = await sync.rows(
-    Employer,
-    set.employers.map((e) => ({
-      slug: e.slug,
-      name: e.name,
-      workAreas: e.workAreas,
-      internshipsOffered: e.offersInternships ?? null,
-      internshipFocus: e.internshipFocus,
-    })),
-    bySlug,
-  );
-  set.employers.forEach((e) =>
-    cited.push({ type: 'Employer', id: need(employerIds, e.slug), cite: e.cite }),
-  );
-  await sync.links(
-    'employer_sectors',
-    'employer_id',
-    'sector_id',
-    [...employerIds.values()],
-    set.employers.flatMap((e) =>
-      e.sectors.map((s): [number, number] => [need(employerIds, e.slug), need(sectorIds, s)]),
-    ),
-  );
-  await sync.links(
-    'employer_roles',
-    'employer_id',
-    'role_id',
-    [...employerIds.values()],
-    set.employers.flatMap((e) =>
-      e.roles.map((r): [number, number] => [need(employerIds, e.slug), need(roleIds, r)]),
-    ),
-  );
-
-  const insightIds = await sync.rows(
-    Insight,
-    set.insights.map((n) => ({
-      slug: n.slug,
-      kind: n.kind,
-      title: n.title,
-      text: n.text,
-      points: n.points,
-    })),
-    bySlug,
-  );
-  set.insights.forEach((n) =>
-    cited.push({ type: 'Insight', id: need(insightIds, n.slug), cite: n.cite }),
-  );
-  const insightOwners = [...insightIds.values()];
-  const insightLinks = (field: 'roles' | 'levels' | 'skills', ids: Map<string, number>) =>
-    set.insights.flatMap((n) =>
-      n[field].map((s): [number, number] => [need(insightIds, n.slug), need(ids, s)]),
-    );
-  await sync.links(
-    'insight_roles',
-    'insight_id',
-    'role_id',
-    insightOwners,
-    insightLinks('roles', roleIds),
-  );
-  await sync.links(
-    'insight_levels',
-    'insight_id',
-    'level_id',
-    insightOwners,
-    insightLinks('levels', levelIds),
-  );
-  await sync.links(
-    'insight_skills',
-    'insight_id',
-    'skill_id',
-    insightOwners,
-    insightLinks('skills', skillIds),
-  );
-
-  const kindIds = await sync.rows(
-    InternshipKind,
-    set.internshipKinds.map((k) => ({
-      slug: k.slug,
-      name: k.name,
-      description: k.description,
-      focusAreas: k.focusAreas,
-    })),
-    bySlug,
-  );
-  set.internshipKinds.forEach((k) =>
-    cited.push({ type: 'InternshipKind', id: need(kindIds, k.slug), cite: k.cite }),
-  );
-  await sync.links(
-    'internship_kind_sectors',
-    'internship_kind_id',
-    'sector_id',
-    [...kindIds.values()],
-    set.internshipKinds.flatMap((k) =>
-      k.sectors.map((s): [number, number] => [need(kindIds, k.slug), need(sectorIds, s)]),
-    ),
-  );
-  await sync.links(
-    'internship_kind_employers',
-    'internship_kind_id',
-    'employer_id',
-    [...kindIds.values()],
-    set.internshipKinds.flatMap((k) =>
-      k.employers.map((s): [number, number] => [need(kindIds, k.slug), need(employerIds, s)]),
-    ),
-  );
-
-  const pathIds = await sync.rows(
-    AdvancementPath,
-    set.advancementPaths.map((p) => ({
-      slug: p.slug,
-      name: p.name,
-      description: p.description,
-    })),
-    bySlug,
-  );
-  set.advancementPaths.forEach((p) =>
-    cited.push({ type: 'AdvancementPath', id: need(pathIds, p.slug), cite: p.cite }),
-  );
-  await sync.links(
-    'advancement_path_roles',
-    'advancement_path_id',
-    'role_id',
-    [...pathIds.values()],
-    set.advancementPaths.flatMap((p) =>
-      p.roles.map((r): [number, number] => [need(pathIds, p.slug), need(roleIds, r)]),
-    ),
-  );
-
-  const factorIds = await sync.rows(
-    SalaryFactor,
-    set.salaryFactors.map((f) => ({
-      slug: f.slug,
-      name: f.name,
-      description: f.description,
-    })),
-    bySlug,
-  );
-  set.salaryFactors.forEach((f) =>
-    cited.push({ type: 'SalaryFactor', id: need(factorIds, f.slug), cite: f.cite }),
-  );
-  await sync.links(
-    'salary_factor_roles',
-    'salary_factor_id',
-    'role_id',
-    [...factorIds.values()],
-    set.salaryFactors.flatMap((f) =>
-      f.roles.map((r): [number, number] => [need(factorIds, f.slug), need(roleIds, r)]),
-    ),
-  );
-
   const directionIds = await sync.rows(
     CareerDirection,
     (set.careerDirections ?? []).map((d) => ({
@@ -507,6 +335,18 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
   (set.careerDirections ?? []).forEach((d) =>
     cited.push({ type: 'CareerDirection', id: need(directionIds, d.slug), cite: d.cite ?? [] }),
   );
+
+  for (const [kind, map] of [
+    ['Skill', skillIds],
+    ['Role', roleIds],
+    ['RoleLevel', levelIds],
+    ['Certification', certIds],
+    ['Credential', credIds],
+    ['CareerDirection', directionIds],
+  ] as const)
+    ids.set(kind, map);
+  for (const spec of generic)
+    cited.push(...(await writeGenericLinks(sync, spec, records(spec), idsOf)));
 
   await writeOccupationSeeds(sync, set.occupations, sourceIds, roleIds);
   await writeLifecycleSeeds(sync, set.certificationLifecycles, certIds);

@@ -6,7 +6,8 @@ import { RecordProvenance } from '../modules/curation/record-provenance.entity';
 import { ChangeType } from '../modules/changes/change.entity';
 import { FeedEntry, recordChanges } from '../modules/changes/change-feed';
 import { readGraphSeeds } from './export';
-import { SEED_KINDS, SeedKind, SeedSet } from './format';
+import { seedClasses, SeedKind, SeedSet } from './format';
+import { genericKinds, genericRefs } from './generic-kinds';
 import { writeSeedSet } from './loader';
 import { ReadSeeds } from './read';
 import { SyncReport } from './sync';
@@ -63,7 +64,7 @@ export interface SeedReport extends SyncReport {
   overwritten: Overwrite[];
 }
 
-/** Where each record refers to others by slug, and the kind it names. */
+/** Where each record of a kind with its own seeding code refers to others by slug, and the kind it names. */
 const REFS: Record<string, [string, string][]> = {
   Skill: [['broader', 'Skill']],
   Certification: [
@@ -73,10 +74,6 @@ const REFS: Record<string, [string, string][]> = {
     ['levels', 'RoleLevel'],
   ],
   Credential: [['roles', 'Role']],
-  Employer: [
-    ['sectors', 'Sector'],
-    ['roles', 'Role'],
-  ],
   Role: [
     ['related', 'Role'],
     ['skills', 'Skill'],
@@ -88,17 +85,6 @@ const REFS: Record<string, [string, string][]> = {
     ['to', 'RoleLevel'],
     ['skillsToGain', 'Skill'],
   ],
-  Insight: [
-    ['roles', 'Role'],
-    ['levels', 'RoleLevel'],
-    ['skills', 'Skill'],
-  ],
-  InternshipKind: [
-    ['sectors', 'Sector'],
-    ['employers', 'Employer'],
-  ],
-  AdvancementPath: [['roles', 'Role']],
-  SalaryFactor: [['roles', 'Role']],
   CareerDirection: [
     ['from', 'Role'],
     ['to', 'Role'],
@@ -113,6 +99,12 @@ const REFS: Record<string, [string, string][]> = {
     ['successor', 'Certification'],
   ],
 };
+/** Where a record of `kind` refers to others: the generic kinds' from their links. */
+function refsOf(kind: string): [string, string][] {
+  const spec = genericKinds().find((k) => k.name === kind);
+  return spec ? genericRefs(spec) : (REFS[kind] ?? []);
+}
+
 /** References without which a record cannot exist (the database deletes it with them). */
 const REQUIRED = new Set([
   'CareerDirection.from',
@@ -134,7 +126,7 @@ function missingReference(
 ): { field: string; kind: string; slug: string } | null {
   if (unit.role !== undefined && !present('Role', unit.role))
     return { field: 'role', kind: 'Role', slug: unit.role };
-  for (const [field, kind] of REFS[unit.kind] ?? []) {
+  for (const [field, kind] of refsOf(unit.kind)) {
     const value = unit.content[field];
     for (const slug of (Array.isArray(value) ? value : value == null ? [] : [value]).map(slugOf)) {
       if (!present(kind, slug)) return { field, kind, slug };
@@ -150,7 +142,7 @@ function missingReference(
 function prune(unit: Unit, present: (kind: string, key: string) => boolean): Unit | null {
   const content = { ...unit.content };
   if (unit.role !== undefined && !present('Role', unit.role)) return null;
-  for (const [field, kind] of REFS[unit.kind] ?? []) {
+  for (const [field, kind] of refsOf(unit.kind)) {
     const value = content[field];
     if (Array.isArray(value)) content[field] = value.filter((v) => present(kind, slugOf(v)));
     else if (value != null && !present(kind, value as string)) {
@@ -393,10 +385,11 @@ function feedEntries(before: Map<string, Unit>, after: Map<string, Unit>): FeedE
 /** Units back to a seed set the writer takes (class instances, so every list has its default). */
 function toSeedSet(units: Map<string, Unit>): SeedSet {
   const plain = setOf(units.values());
+  const classes = seedClasses();
   return Object.fromEntries(
     Object.entries(plain).map(([kind, rows]) => [
       kind,
-      rows.map((r) => plainToInstance(SEED_KINDS[kind as SeedKind] as new () => object, r)),
+      rows.map((r) => plainToInstance(classes[kind], r)),
     ]),
   ) as unknown as SeedSet;
 }

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { parse } from 'yaml';
-import { SEED_KINDS, SeedKind, SeedSet } from './format';
+import { seedClasses, SeedKind, SeedSet } from './format';
 
 /** A seed problem, naming the file, the record and the field. */
 export class SeedError extends Error {
@@ -72,7 +72,7 @@ export function checkRecord(
   const where = label(kind, index, raw);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
     return { record: null, problems: [`${file}: ${where}: must be a mapping of fields`] };
-  const record = plainToInstance(SEED_KINDS[kind] as new () => object, raw);
+  const record = plainToInstance(seedClasses()[kind], raw);
   const errors = validateSync(record, {
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -83,7 +83,9 @@ export function checkRecord(
 
 /** Reads, parses and validates every seed file under `dir`; throws SeedError listing all problems. */
 export function readSeeds(dir: string): ReadSeeds {
-  const set = Object.fromEntries(Object.keys(SEED_KINDS).map((k) => [k, []])) as unknown as SeedSet;
+  const classes = seedClasses();
+  const sections = Object.keys(classes).join(', ');
+  const set = Object.fromEntries(Object.keys(classes).map((k) => [k, []])) as unknown as SeedSet;
   const origins = new Map<object, Origin>();
   const problems: string[] = [];
   const files = seedFiles(dir);
@@ -101,16 +103,12 @@ export function readSeeds(dir: string): ReadSeeds {
     }
     if (doc == null) continue;
     if (typeof doc !== 'object' || Array.isArray(doc)) {
-      problems.push(
-        `${file}: must be a mapping of record kinds (${Object.keys(SEED_KINDS).join(', ')})`,
-      );
+      problems.push(`${file}: must be a mapping of record kinds (${sections})`);
       continue;
     }
     for (const [kind, records] of Object.entries(doc)) {
-      if (!(kind in SEED_KINDS)) {
-        problems.push(
-          `${file}: unknown record kind "${kind}" (expected one of ${Object.keys(SEED_KINDS).join(', ')})`,
-        );
+      if (!(kind in classes)) {
+        problems.push(`${file}: unknown record kind "${kind}" (expected one of ${sections})`);
         continue;
       }
       if (!Array.isArray(records)) {

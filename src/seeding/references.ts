@@ -1,13 +1,22 @@
 import { lifecycleSeedProblems } from './lifecycle.sync';
 import { occupationSeedProblems } from './occupation.sync';
 import { SeedSet } from './format';
+import { GenericSeed, genericKinds, genericRefs } from './generic-kinds';
+import { KindSpec } from '../modules/curation/kinds';
 import { Origin, SeedError } from './read';
+
+/** How messages and `known` name a kind: `internshipKind`; a role level is a `level`. */
+const refName = (kind: string) =>
+  kind === 'RoleLevel' ? 'level' : kind[0].toLowerCase() + kind.slice(1);
+/** A kind in words: `internship kind`. */
+const label = (kind: string) => kind.replace(/(?<=.)([A-Z])/g, ' $1').toLowerCase();
 
 /**
  * Checks what validation of single records cannot: unique slugs across files, and that every
  * slug a record refers to names a record of the right kind.
  */
 export function checkReferences(set: SeedSet, origins: Map<object, Origin>): void {
+  const generic = (spec: KindSpec) => (set[spec.seed?.section as string] ?? []) as GenericSeed[];
   const problems: string[] = [];
   const at = (record: object, field: string) => {
     const o = origins.get(record);
@@ -30,25 +39,20 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
   );
   const outlooksWithRole = set.roles.flatMap((role) => role.outlooks.map((o) => ({ o, role })));
 
-  const known = {
+  const known: Record<string, Set<string>> = {
     source: slugsOf('source', set.sources),
-    organization: slugsOf('organization', set.organizations),
     skill: slugsOf('skill', set.skills),
     certification: slugsOf('certification', set.certifications),
     credential: slugsOf('credential', set.credentials),
-    sector: slugsOf('sector', set.sectors),
-    employer: slugsOf('employer', set.employers),
     role: slugsOf('role', set.roles),
     level: slugsOf(
       'role level',
       levelsWithRole.map((x) => x.level),
       levelsWithRole.map((x) => x.role),
     ),
-    insight: slugsOf('insight', set.insights),
-    internshipKind: slugsOf('internship kind', set.internshipKinds),
-    advancementPath: slugsOf('advancement path', set.advancementPaths),
-    salaryFactor: slugsOf('salary factor', set.salaryFactors),
   };
+  for (const spec of genericKinds())
+    known[refName(spec.name)] = slugsOf(label(spec.name), generic(spec));
   slugsOf(
     'salary band',
     bandsWithRole.map((x) => x.band),
@@ -64,14 +68,14 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
   const refer = (
     record: object,
     field: string,
-    kind: keyof typeof known,
+    kind: string,
     slugs: string | undefined | string[],
   ) => {
     const list = Array.isArray(slugs)
       ? slugs.map((slug, i) => [slug, `${field}[${i}]`])
       : [[slugs, field]];
     for (const [slug, where] of list) {
-      if (slug !== undefined && !known[kind].has(slug)) {
+      if (slug !== undefined && !known[kind]?.has(slug)) {
         problems.push(`${at(record, where as string)}: no ${kind} has slug "${slug}"`);
       }
     }
@@ -79,7 +83,13 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
   const cites = (owner: object, field: string, cite: { source: string }[] | undefined) =>
     (cite ?? []).forEach((c, i) => refer(owner, `${field}[${i}].source`, 'source', c.source));
 
-  for (const o of set.organizations) cites(o, 'cite', o.cite);
+  for (const spec of genericKinds()) {
+    for (const record of generic(spec)) {
+      for (const [field, target] of genericRefs(spec))
+        refer(record, field, refName(target), record[field] as string[]);
+      cites(record, 'cite', record.cite);
+    }
+  }
   for (const s of set.skills) {
     refer(s, 'broader', 'skill', s.broader);
     if (s.broader === s.slug)
@@ -96,12 +106,6 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
   for (const c of set.credentials) {
     refer(c, 'roles', 'role', c.roles);
     cites(c, 'cite', c.cite);
-  }
-  for (const s of set.sectors) cites(s, 'cite', s.cite);
-  for (const e of set.employers) {
-    refer(e, 'sectors', 'sector', e.sectors);
-    refer(e, 'roles', 'role', e.roles);
-    cites(e, 'cite', e.cite);
   }
   const transitionKeys = new Set<string>();
   for (const r of set.roles) {
@@ -140,25 +144,6 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
       cites(r, `transitions[${i}].cite`, t.cite);
     });
     r.outlooks.forEach((o, i) => cites(r, `outlooks[${i}].cite`, o.cite));
-  }
-  for (const n of set.insights) {
-    refer(n, 'roles', 'role', n.roles);
-    refer(n, 'levels', 'level', n.levels);
-    refer(n, 'skills', 'skill', n.skills);
-    cites(n, 'cite', n.cite);
-  }
-  for (const k of set.internshipKinds) {
-    refer(k, 'sectors', 'sector', k.sectors);
-    refer(k, 'employers', 'employer', k.employers);
-    cites(k, 'cite', k.cite);
-  }
-  for (const p of set.advancementPaths) {
-    refer(p, 'roles', 'role', p.roles);
-    cites(p, 'cite', p.cite);
-  }
-  for (const f of set.salaryFactors) {
-    refer(f, 'roles', 'role', f.roles);
-    cites(f, 'cite', f.cite);
   }
   for (const d of set.careerDirections ?? []) {
     refer(d, 'from', 'role', d.from);

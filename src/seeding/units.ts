@@ -1,28 +1,34 @@
 import { createHash } from 'node:crypto';
 import { occupationKey } from '../modules/occupations/occupation-codes';
 import { SeedKind } from './format';
+import { sectionKinds } from './generic-kinds';
 import { Origin } from './read';
 
 type Row = Record<string, unknown>;
 
-/** The seed kinds' record types, by the name the API and the audit log use. */
-export const KIND_OF: Record<SeedKind, string> = {
-  sources: 'Source',
-  organizations: 'Organization',
-  skills: 'Skill',
-  certifications: 'Certification',
-  credentials: 'Credential',
-  sectors: 'Sector',
-  employers: 'Employer',
-  roles: 'Role',
-  insights: 'Insight',
-  internshipKinds: 'InternshipKind',
-  advancementPaths: 'AdvancementPath',
-  salaryFactors: 'SalaryFactor',
-  careerDirections: 'CareerDirection',
+/** Sections of records that are not curation kinds, and their record types. */
+const OTHER_SECTIONS: Record<string, string> = {
   occupations: 'Occupation',
   certificationLifecycles: 'CertificationLifecycle',
 };
+
+/**
+ * Each seed section's record type, by the name the API and the audit log use: the registry's
+ * sections, then the others. Read when called, so a kind registered later is in it.
+ */
+export function kindsBySection(): Record<SeedKind, string> {
+  return {
+    ...Object.fromEntries(sectionKinds().map((k) => [k.seed?.section as string, k.name])),
+    ...OTHER_SECTIONS,
+  };
+}
+
+/** The seed section holding records of `kind` (a record type such as `Sector`). */
+export function sectionOf(kind: string): SeedKind {
+  const found = Object.entries(kindsBySection()).find(([, k]) => k === kind);
+  if (!found) throw new Error(`no seed section holds ${kind}`);
+  return found[0];
+}
 
 /** A record's natural key: its slug, or for the kinds that have none, what identifies it in its file. */
 export function keyOf(seedKind: SeedKind, row: Row): string {
@@ -128,13 +134,14 @@ export function unitsOf(
   origins?: Map<object, Origin>,
 ): Map<string, Unit> {
   const units = new Map<string, Unit>();
+  const kindOf = kindsBySection();
   const add = (unit: Unit) => units.set(unitId(unit.kind, unit.key), unit);
   for (const [seedKind, records] of Object.entries(set) as [SeedKind, object[]][]) {
     for (const record of records) {
       const row = plain(record);
       const origin = origins?.get(record);
       if (seedKind !== 'roles') {
-        add({ kind: KIND_OF[seedKind], key: keyOf(seedKind, row), content: row, origin });
+        add({ kind: kindOf[seedKind], key: keyOf(seedKind, row), content: row, origin });
         continue;
       }
       const { levels, salaryBands, outlooks, transitions, gradeRationale, ...own } = row as Row &
@@ -174,17 +181,14 @@ export function unitsOf(
   return units;
 }
 
-const SEED_KIND_OF = Object.fromEntries(Object.entries(KIND_OF).map(([k, v]) => [v, k])) as Record<
-  string,
-  SeedKind
->;
-
 /**
  * Puts units back together as a seed set: a role's parts go into their role (a transition into
  * the role of its `from` level); parts whose role is missing are dropped.
  */
 export function setOf(units: Iterable<Unit>): Record<SeedKind, Row[]> {
-  const set = Object.fromEntries(Object.keys(KIND_OF).map((k) => [k, [] as Row[]])) as Record<
+  const sections = kindsBySection();
+  const sectionOfKind = new Map(Object.entries(sections).map(([section, k]) => [k, section]));
+  const set = Object.fromEntries(Object.keys(sections).map((k) => [k, [] as Row[]])) as Record<
     SeedKind,
     Row[]
   >;
@@ -197,7 +201,7 @@ export function setOf(units: Iterable<Unit>): Record<SeedKind, Row[]> {
       Object.assign(row, { levels: [], salaryBands: [], outlooks: [], transitions: [] });
       roles.set(u.key, row);
     }
-    set[SEED_KIND_OF[u.kind]].push(row);
+    set[sectionOfKind.get(u.kind) as SeedKind].push(row);
   }
   const roleOfLevel = new Map(
     all.filter((u) => u.kind === 'RoleLevel').map((u) => [u.key, u.role as string]),

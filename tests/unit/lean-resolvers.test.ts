@@ -1,13 +1,13 @@
 import { MiddlewareFn } from 'type-graphql';
 import { refuseUnhonouredOptions } from '../../src/core/lean-resolvers';
-import { BUILD_OPTIONS, buildLeanSchema } from '../../src/schema';
+import { buildLeanSchema, buildOptions } from '../../src/schema';
 
 const counting: MiddlewareFn = (_data, next) => next();
 
 describe('The lean resolver pass', () => {
   it('should refuse to build the schema when a global middleware is set, naming the lean pass', async () => {
     await expect(
-      buildLeanSchema({ ...BUILD_OPTIONS, globalMiddlewares: [counting] }),
+      buildLeanSchema({ ...buildOptions(), globalMiddlewares: [counting] }),
     ).rejects.toThrow(
       /lean resolver pass \(src\/core\/lean-resolvers\.ts\) does not honour type-graphql's `globalMiddlewares`/,
     );
@@ -15,16 +15,16 @@ describe('The lean resolver pass', () => {
 
   it('should refuse a DI container, and an option it was never checked against', () => {
     expect(() =>
-      refuseUnhonouredOptions({ ...BUILD_OPTIONS, container: { get: () => ({}) } }),
+      refuseUnhonouredOptions({ ...buildOptions(), container: { get: () => ({}) } }),
     ).toThrow(/lean resolver pass.*`container`/);
     expect(() =>
-      refuseUnhonouredOptions({ ...BUILD_OPTIONS, someNewOption: true } as never),
+      refuseUnhonouredOptions({ ...buildOptions(), someNewOption: true } as never),
     ).toThrow(/lean resolver pass.*`someNewOption`/);
   });
 
   it('should build with the options the application uses, and with an empty middleware list', async () => {
     expect(() =>
-      refuseUnhonouredOptions({ ...BUILD_OPTIONS, globalMiddlewares: [] }),
+      refuseUnhonouredOptions({ ...buildOptions(), globalMiddlewares: [] }),
     ).not.toThrow();
     const schema = await buildLeanSchema();
     expect(schema.getQueryType()?.getFields().role).toBeDefined();

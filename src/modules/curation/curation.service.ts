@@ -1,3 +1,4 @@
+import { kindNamed } from './kinds';
 import { EntityManager, EntityMetadata, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import {
   bumpGraphVersion,
@@ -235,7 +236,9 @@ export async function afterWrite(
 
 /** The cited type a table's rows are: entities carry the name of the type their citations name. */
 const citedTypeOf = (table: EntityMetadata): CitedType | undefined =>
-  (CITED_TYPES as readonly string[]).includes(table.name) ? (table.name as CitedType) : undefined;
+  (CITED_TYPES as readonly string[]).includes(table.name) || kindNamed(table.name)?.cited
+    ? (table.name as CitedType)
+    : undefined;
 
 /** Cited records by type: those a deletion takes with it. */
 export type CitedRecords = Map<CitedType, number[]>;

@@ -41,6 +41,8 @@ export interface FieldSpec {
     | { ref: RefTarget; column: string };
   /** The value a create stores when the field is left out. */
   default?: unknown;
+  /** The validators' rule in words, for docs/data-format.md (stated where the validators are). */
+  rule?: string;
 }
 
 const spec = (
@@ -48,14 +50,19 @@ const spec = (
   store: FieldSpec['store'],
   validators: PropertyDecorator[],
   required: boolean,
-  description?: string,
+  description: string | undefined,
+  rule: string,
 ): FieldSpec => ({
   type,
   store,
   validators,
   required,
   description,
+  rule,
 });
+
+const LIST_MAX = 100;
+const ITEM_MAX = 300;
 
 export const text = (column: string, max: number, required = true, description?: string) =>
   spec(
@@ -64,6 +71,7 @@ export const text = (column: string, max: number, required = true, description?:
     [IsString(), MinLength(1), MaxLength(max), NoNul()],
     required,
     description,
+    `text, 1 to ${max} characters`,
   );
 
 export const textList = (column: string, description?: string): FieldSpec => ({
@@ -72,20 +80,21 @@ export const textList = (column: string, description?: string): FieldSpec => ({
     { column },
     [
       IsArray(),
-      ArrayMaxSize(100),
+      ArrayMaxSize(LIST_MAX),
       IsString({ each: true }),
       MinLength(1, { each: true }),
-      MaxLength(300, { each: true }),
+      MaxLength(ITEM_MAX, { each: true }),
       NoNul(true),
     ],
     false,
     description,
+    `list of at most ${LIST_MAX} texts, each 1 to ${ITEM_MAX} characters`,
   ),
   default: [],
 });
 
 export const bool = (column: string, fallback: boolean | null): FieldSpec => ({
-  ...spec(() => Boolean, { column }, [IsBoolean()], false),
+  ...spec(() => Boolean, { column }, [IsBoolean()], false, undefined, 'true or false'),
   default: fallback,
 });
 
@@ -95,7 +104,15 @@ export const int = (
   max: number,
   required = false,
   description?: string,
-) => spec(() => Int, { column }, [IsInt(), Min(min), Max(max)], required, description);
+) =>
+  spec(
+    () => Int,
+    { column },
+    [IsInt(), Min(min), Max(max)],
+    required,
+    description,
+    `whole number, ${min} to ${max}`,
+  );
 
 /** An integer that must not be below the `min` field of the same input. */
 export const intMax = (column: string, min: number, max: number, description?: string) =>
@@ -105,13 +122,28 @@ export const intMax = (column: string, min: number, max: number, description?: s
     [IsInt(), Min(min), Max(max), Validate(MinNotAboveMax)],
     false,
     description,
+    `whole number, ${min} to ${max}, not below min`,
   );
 
 export const number = (column: string, min: number, max: number, description?: string) =>
-  spec(() => Float, { column }, [IsNumber(), Min(min), Max(max)], false, description);
+  spec(
+    () => Float,
+    { column },
+    [IsNumber(), Min(min), Max(max)],
+    false,
+    description,
+    `number, ${min} to ${max}`,
+  );
 
 export const enumOf = (column: string, values: object, gqlEnum: object, required = true) =>
-  spec(() => gqlEnum, { column }, [IsEnum(values)], required);
+  spec(
+    () => gqlEnum,
+    { column },
+    [IsEnum(values)],
+    required,
+    undefined,
+    `one of ${Object.values(values).join(' ')}`,
+  );
 
 export const currency = (column: string) =>
   spec(
@@ -120,6 +152,7 @@ export const currency = (column: string) =>
     [IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as USD' })],
     true,
     'ISO 4217 currency code.',
+    'ISO 4217 currency code',
   );
 
 export const yearRange = (minColumn: string, maxColumn: string, description: string) =>
@@ -132,6 +165,7 @@ export const yearRange = (minColumn: string, maxColumn: string, description: str
     [ValidateNested()],
     false,
     description,
+    'year range, 0 to 60, max not below min',
   );
 
 export const ref = (target: RefTarget, column: string, required: boolean, description: string) =>
@@ -141,6 +175,7 @@ export const ref = (target: RefTarget, column: string, required: boolean, descri
     [Matches(SLUG_PATTERN, { message: `$property must be a ${target} slug` })],
     required,
     description,
+    `${target} slug`,
   );
 
 /** The SHA-256 of a whole source document. */
@@ -151,6 +186,7 @@ export const sha256 = (column: string, description: string) =>
     [Matches(SHA256_PATTERN, { message: '$property must be 64 lower-case hex digits' })],
     false,
     description,
+    '64 lower-case hex digits',
   );
 
 /** A source's outline of headings. */
@@ -161,6 +197,7 @@ export const sections = (column: string): FieldSpec =>
     [IsArray(), ArrayMaxSize(300), ValidateNested({ each: true })],
     false,
     'The headings in order; a section runs to the next heading of the same or a higher level.',
+    'list of at most 300 headings `{ heading, level }`',
   );
 
 /** Field-level provenance: how the fields that do not rest on the record's citations are known. */
@@ -168,9 +205,15 @@ export const provenance = (column: string): FieldSpec => ({
   ...spec(
     () => [FieldBasisInput],
     { column },
-    [IsArray(), ArrayMaxSize(100), ValidateNested({ each: true }), Type(() => FieldBasisInput)],
+    [
+      IsArray(),
+      ArrayMaxSize(LIST_MAX),
+      ValidateNested({ each: true }),
+      Type(() => FieldBasisInput),
+    ],
     false,
     "Per field (or per linked value), STATED with cite spans or EDITORIAL with a rationale; a field not listed rests on the record's citations. Replaces the whole list.",
+    `list of at most ${LIST_MAX} provenance entries`,
   ),
 });
 

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { KINDS, kindNamed, KindSpec, SEARCHED_TYPES, SearchSpec } from '../curation/kinds';
 
 /**
  * A node as search sees it, read from the graph's own tables: its name and aliases, the names of
@@ -47,192 +48,92 @@ const join =
     `SELECT l.${owner} AS owner, t.slug AS slug, t.${nameColumn} AS name FROM ${table} l JOIN ${targetTable} t ON t.id = l.${target}` +
     (owners === null ? '' : ` WHERE l.${owner} IN (${owners})`);
 
-interface KindSpec {
+interface DocKind {
   nodeType: string;
   table: string;
   columns: string;
   /** Words naming the kind itself ("certification"), found like a related name. */
   label: (row: Row) => string;
   doc: (row: Row) => { name: string; aliases: string[]; related: string[]; body: string };
-  links?: Link[];
+  links: Link[];
 }
 
-const KINDS: KindSpec[] = [
-  {
-    nodeType: 'Role',
-    table: 'roles',
-    columns: 'id, slug, name, aliases, summary',
-    label: () => 'role',
-    doc: (r) => ({
-      name: text(r.name),
-      aliases: list(r.aliases),
-      related: [],
-      body: text(r.summary),
-    }),
-  },
-  {
-    nodeType: 'RoleLevel',
-    table: 'role_levels',
-    columns: 'id, slug, name, titles, summary, responsibilities',
-    label: () => 'level',
-    doc: (r) => ({
-      name: text(r.name),
-      aliases: list(r.titles),
-      related: [],
-      body: `${text(r.summary)} ${list(r.responsibilities).join('. ')}`,
-    }),
-    links: [
-      {
-        type: 'Role',
-        sql: (owners) =>
-          `SELECT l.id AS owner, t.slug AS slug, t.name AS name FROM role_levels l JOIN roles t ON t.id = l.role_id${owners === null ? '' : ` WHERE l.id IN (${owners})`}`,
-      },
-    ],
-  },
-  {
-    nodeType: 'Skill',
-    table: 'skills',
-    columns: 'id, slug, name, aliases, related_terms, description',
-    label: () => 'skill',
-    doc: (r) => ({
-      name: text(r.name),
-      aliases: list(r.aliases),
-      related: list(r.related_terms),
-      body: text(r.description),
-    }),
-    links: [
-      {
-        type: 'Skill',
-        sql: (owners) =>
-          `SELECT l.id AS owner, t.slug AS slug, t.name AS name FROM skills l JOIN skills t ON t.id = l.broader_id${owners === null ? '' : ` WHERE l.id IN (${owners})`}`,
-      },
-    ],
-  },
-  {
-    nodeType: 'Certification',
-    table: 'certifications',
-    columns: 'id, slug, name, aliases, description',
-    label: () => 'certification',
-    doc: (r) => ({
-      name: text(r.name),
-      aliases: list(r.aliases),
-      related: [],
-      body: text(r.description),
-    }),
-    links: [
-      {
-        type: 'Organization',
-        sql: (owners) =>
-          `SELECT l.id AS owner, t.slug AS slug, t.name AS name FROM certifications l JOIN organizations t ON t.id = l.issuer_id${owners === null ? '' : ` WHERE l.id IN (${owners})`}`,
-      },
-      {
-        type: 'Skill',
-        sql: join('certification_skills', 'certification_id', 'skill_id', 'skills'),
-      },
-      {
-        type: 'CertificationLifecycle',
-        ownNames: true,
-        sql: (owners) =>
-          `SELECT certification_id AS owner, '' AS slug, exam_codes AS name FROM certification_lifecycles${owners === null ? '' : ` WHERE certification_id IN (${owners})`}`,
-      },
-    ],
-  },
-  {
-    nodeType: 'Credential',
-    table: 'credentials',
-    columns: 'id, slug, name, best_for, how_it_helps',
-    label: () => 'credential',
-    doc: (r) => ({
-      name: text(r.name),
-      aliases: [],
-      related: [],
-      body: `${text(r.best_for)} ${text(r.how_it_helps)}`,
-    }),
-  },
-  {
-    nodeType: 'Organization',
-    table: 'organizations',
-    columns: 'id, slug, name, description',
-    label: () => 'organization',
-    doc: (r) => ({ name: text(r.name), aliases: [], related: [], body: text(r.description) }),
-  },
-  {
-    nodeType: 'Sector',
-    table: 'sectors',
-    columns: 'id, slug, name, description',
-    label: () => 'sector',
-    doc: (r) => ({ name: text(r.name), aliases: [], related: [], body: text(r.description) }),
-  },
-  {
-    nodeType: 'Employer',
-    table: 'employers',
-    columns: 'id, slug, name, work_areas, internship_focus',
-    label: () => 'employer',
-    doc: (r) => ({
-      name: text(r.name),
-      aliases: [],
-      related: list(r.work_areas),
-      body: list(r.internship_focus).join('. '),
-    }),
-    links: [
-      { type: 'Sector', sql: join('employer_sectors', 'employer_id', 'sector_id', 'sectors') },
-    ],
-  },
-  {
-    nodeType: 'Insight',
-    table: 'insights',
-    columns: 'id, slug, kind, title, text, points',
-    label: (r) => words(r.kind),
-    doc: (r) => ({
-      name: text(r.title),
-      aliases: [],
-      related: [],
-      body: `${text(r.text)} ${list(r.points).join('. ')}`,
-    }),
-  },
-  {
-    nodeType: 'InternshipKind',
-    table: 'internship_kinds',
-    columns: 'id, slug, name, description, focus_areas',
-    label: () => 'internship',
-    doc: (r) => ({
-      name: text(r.name),
-      aliases: [],
-      related: [],
-      body: `${text(r.description)} ${list(r.focus_areas).join('. ')}`,
-    }),
-    links: [
-      {
-        type: 'Sector',
-        sql: join('internship_kind_sectors', 'internship_kind_id', 'sector_id', 'sectors'),
-      },
-    ],
-  },
-  {
-    nodeType: 'AdvancementPath',
-    table: 'advancement_paths',
-    columns: 'id, slug, name, description',
-    label: () => 'advancement path',
-    doc: (r) => ({ name: text(r.name), aliases: [], related: [], body: text(r.description) }),
-  },
-  {
-    nodeType: 'SalaryFactor',
-    table: 'salary_factors',
-    columns: 'id, slug, name, description',
-    label: () => 'salary factor',
-    doc: (r) => ({ name: text(r.name), aliases: [], related: [], body: text(r.description) }),
-  },
-  {
-    nodeType: 'Source',
-    table: 'sources',
-    columns: 'id, slug, title, description',
-    label: () => 'source',
-    doc: (r) => ({ name: text(r.title), aliases: [], related: [], body: text(r.description) }),
-  },
-];
+/** Names no kind's fields hold: a certification's exam codes are other names of it. */
+const EXTRA_LINKS: Record<string, Link[]> = {
+  Certification: [
+    {
+      type: 'CertificationLifecycle',
+      ownNames: true,
+      sql: (owners) =>
+        `SELECT certification_id AS owner, '' AS slug, exam_codes AS name FROM certification_lifecycles${owners === null ? '' : ` WHERE certification_id IN (${owners})`}`,
+    },
+  ],
+};
 
-/** The node types search finds. */
-export const SEARCHED_TYPES: ReadonlySet<string> = new Set(KINDS.map((k) => k.nodeType));
+/** A registered kind's search declaration (src/modules/curation/kinds.ts) as table reads. */
+function docKind(db: DataSource, spec: KindSpec): DocKind {
+  const search = spec.search as SearchSpec;
+  const meta = db.getMetadata(spec.entity);
+  const columnOf = (kind: KindSpec, field: string) => {
+    const store = kind.fields[field]?.store;
+    const property = store && 'column' in store ? store.column : field;
+    const column = db.getMetadata(kind.entity).findColumnWithPropertyName(property);
+    if (!column) throw new Error(`search: ${kind.name}.${field} is not a column`);
+    return column.databaseName;
+  };
+  const own = (field: string) => columnOf(spec, field);
+  const isList = (field: string) => Array.isArray(spec.fields[field]?.type());
+  const labelColumn = typeof search.label === 'string' ? null : own(search.label.field);
+  const fields = [
+    search.name,
+    ...(search.aliases ?? []),
+    ...(search.related ?? []),
+    ...search.body,
+  ];
+  const columns = new Set([
+    'id',
+    'slug',
+    ...(labelColumn ? [labelColumn] : []),
+    ...fields.map(own),
+  ]);
+  const lists = (row: Row, names: string[] = []) => names.flatMap((f) => list(row[own(f)]));
+  const links = (search.linked ?? []).map((name): Link => {
+    const link = spec.links?.[name];
+    const store = spec.fields[name]?.store;
+    const target = kindNamed(link ? link.target : store && 'ref' in store ? store.ref : '');
+    if (!target?.search) throw new Error(`search: ${spec.name}.${name} is not a searched link`);
+    const targetTable = db.getMetadata(target.entity).tableName;
+    const targetName = columnOf(target, target.search.name);
+    if (link)
+      return {
+        type: target.name,
+        sql: join(link.table, link.owner, link.column, targetTable, targetName),
+      };
+    return {
+      type: target.name,
+      sql: (owners) =>
+        `SELECT l.id AS owner, t.slug AS slug, t.${targetName} AS name FROM ${meta.tableName} l JOIN ${targetTable} t ON t.id = l.${own(name)}${owners === null ? '' : ` WHERE l.id IN (${owners})`}`,
+    };
+  });
+  return {
+    nodeType: spec.name,
+    table: meta.tableName,
+    columns: [...columns].join(', '),
+    label: (row) => (labelColumn ? words(row[labelColumn]) : (search.label as string)),
+    doc: (row) => ({
+      name: text(row[own(search.name)]),
+      aliases: lists(row, search.aliases),
+      related: lists(row, search.related),
+      body: search.body
+        .map((f) => (isList(f) ? list(row[own(f)]).join('. ') : text(row[own(f)])))
+        .join(' '),
+    }),
+    links: [...links, ...(EXTRA_LINKS[spec.name] ?? [])],
+  };
+}
+
+/** The node types search finds: the registered kinds that declare search text. */
+export { SEARCHED_TYPES };
 
 /** Slugs per query, so that a long list of keys never makes one huge statement. */
 const CHUNK = 200;
@@ -252,7 +153,7 @@ export async function loadDocuments(db: DataSource, keys?: Iterable<string>): Pr
     }
   }
   const docs: SearchDoc[] = [];
-  for (const kind of KINDS) {
+  for (const kind of KINDS.filter((k) => k.search).map((k) => docKind(db, k))) {
     if (keys && !wanted.has(kind.nodeType)) continue;
     const slugs = wanted.get(kind.nodeType);
     const rows: Row[] = [];
@@ -273,7 +174,7 @@ export async function loadDocuments(db: DataSource, keys?: Iterable<string>): Pr
     if (!rows.length) continue;
     const linked = new Map<string, { type: string; slug: string; name: string }[]>();
     const ownNames = new Map<string, string[]>();
-    for (const link of kind.links ?? []) {
+    for (const link of kind.links) {
       const owners = slugs ? rows.map((r) => Number(r.id)).join(', ') : null;
       const found: { owner: number | string; slug: string; name: string }[] = await db.query(
         link.sql(owners),
