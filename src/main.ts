@@ -9,7 +9,7 @@ import { announceNewDatabase, MissingDatabaseError } from './core/database-file'
 import { openWritePath } from './core/writes';
 import { createLogger } from './core/logger';
 import { createHttpApp, Readiness } from './app/server';
-import { createSchema } from './schema';
+import { createSchema } from './app/schema';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('careergraph');

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { clientCacheJson } from './core/client-cache';
-import { createSchema, schemaSdl } from './schema';
+import { createSchema, schemaSdl } from './app/schema';
 
 /**
  * `npm run schema:emit [-- PATH [CACHE_PATH]]`: writes the sorted SDL (default

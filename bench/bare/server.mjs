@@ -7,7 +7,7 @@
  *                 (the bench passes careergraph's own answer to `{ __typename }`)
  *   apollo        Apollo Server 5, startStandaloneServer, no plugins, a one-field schema
  *   apollo-schema Apollo Server 5, startStandaloneServer, no plugins, careergraph's own schema
- *                 (dist/schema.js) and a bare context: `{ __typename }` never reaches a resolver
+ *                 (dist/app/schema.js) and a bare context: `{ __typename }` never reaches a resolver
  *
  * Prints `ready <url>` on stdout once listening.
  */
@@ -43,7 +43,7 @@ if (kind === 'http') {
     schema = buildSchema('type Query { ok: Boolean }');
   } else {
     require('reflect-metadata');
-    schema = await require(join(root, 'dist', 'schema.js')).createSchema();
+    schema = await require(join(root, 'dist', 'app', 'schema.js')).createSchema();
   }
   const server = new ApolloServer({ schema });
   const { url } = await startStandaloneServer(server, { listen: { port, host: '127.0.0.1' } });

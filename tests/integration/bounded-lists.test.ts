@@ -1,6 +1,6 @@
 import { getNamedType, getNullableType, isCompositeType, isListType, isObjectType } from 'graphql';
 import { OWN_FACTS } from '../../src/core/bounded-lists';
-import { createSchema } from '../../src/schema';
+import { createSchema } from '../../src/app/schema';
 import { largeListSeeds } from '../support/fixtures';
 import { codeOf, TestServer } from '../support/server';
 

@@ -9,7 +9,7 @@ import { getIntrospectionQuery, GraphQLSchema } from 'graphql';
 import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { createApiKey } from '../../src/core/auth/keys';
 import { clientCacheJson, ClientCacheConfig } from '../../src/core/client-cache';
-import { createSchema } from '../../src/schema';
+import { createSchema } from '../../src/app/schema';
 import { readmeQueries, withIds, withIdsDocument } from '../support/readme-queries';
 import { startHttp } from '../support/server';
 

@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { CompiledExecutor, compiledExecutorGateway } from '../../src/core/compiled-executor';
 import { createContext, Context } from '../../src/core/context';
 import { GraphQLObjectType, GraphQLSchema } from 'graphql';
-import { buildLeanSchema, buildWrappedSchema, createSchema } from '../../src/schema';
+import { buildLeanSchema, buildWrappedSchema, createSchema } from '../../src/app/schema';
 import { Result, TestServer } from '../support/server';
 
 /** Queries of every shape the API answers, good and bad, with the variables they take. */

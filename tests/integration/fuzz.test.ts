@@ -18,7 +18,7 @@ import {
 } from 'graphql';
 import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { createApiKey } from '../../src/core/auth/keys';
-import { createSchema } from '../../src/schema';
+import { createSchema } from '../../src/app/schema';
 import { sampleValue } from '../support/schema-samples';
 import { startHttp } from '../support/server';
 

@@ -3,7 +3,7 @@ import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { createApiKey, revokeApiKey } from '../../src/core/auth/keys';
 import { DEFAULT_SECURITY } from '../../src/core/limits';
 import { toGlobalId } from '../../src/core/relay';
-import { createSchema } from '../../src/schema';
+import { createSchema } from '../../src/app/schema';
 import { operationFor, textArguments, textEverywhere } from '../support/schema-samples';
 import { startHttp } from '../support/server';
 import { snapshot } from '../support/snapshot';

@@ -1,7 +1,7 @@
 import { createContext } from '../../src/core/context';
 import { createApollo } from '../../src/app/server';
 import { createLogger } from '../../src/core/logger';
-import { createSchema } from '../../src/schema';
+import { createSchema } from '../../src/app/schema';
 import { DataSource } from 'typeorm';
 
 describe('Introspection setting', () => {

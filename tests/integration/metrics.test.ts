@@ -7,7 +7,7 @@ import { createContext } from '../../src/core/context';
 import { createLogger } from '../../src/core/logger';
 import { registry } from '../../src/core/metrics';
 import { createApollo, createHttpApp } from '../../src/app/server';
-import { createSchema } from '../../src/schema';
+import { createSchema } from '../../src/app/schema';
 import { TestServer } from '../support/server';
 
 /** The value of one sample of the Prometheus text format, or 0 when absent. */

@@ -6,7 +6,7 @@ import { createDataSource } from '../../src/app/data-source';
 import { createLogger } from '../../src/core/logger';
 import { loadExamples } from '../../src/core/playground';
 import { createHttpApp } from '../../src/app/server';
-import { createSchema } from '../../src/schema';
+import { createSchema } from '../../src/app/schema';
 import { startHttp, TestServer } from '../support/server';
 
 const BROWSER_ACCEPT =

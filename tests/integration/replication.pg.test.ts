@@ -7,7 +7,7 @@ import { createDataSource } from '../../src/app/data-source';
 import { prepareDatabase } from '../../src/app/database';
 import { createLogger } from '../../src/core/logger';
 import { createApollo } from '../../src/app/server';
-import { createSchema } from '../../src/schema';
+import { createSchema } from '../../src/app/schema';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { SEEDS_DIR } from '../support/server';
 

@@ -8,7 +8,7 @@ import {
   lexicographicSortSchema,
   printSchema,
 } from 'graphql';
-import { schemaSdl } from '../../src/schema';
+import { schemaSdl } from '../../src/app/schema';
 import { TestServer } from '../support/server';
 
 const ROOT = join(__dirname, '..', '..');

@@ -10,7 +10,7 @@ import { text, textList } from '../../src/modules/curation/fields';
 import { registerKind } from '../../src/modules/curation/kinds';
 import { searchGraph } from '../../src/modules/search/search.service';
 import { CitedType } from '../../src/modules/sources/citation.entity';
-import { buildLeanSchema } from '../../src/schema';
+import { buildLeanSchema } from '../../src/app/schema';
 import { exportGraph } from '../../src/seeding/export';
 import { loadSeedDirectory } from '../../src/seeding/loader';
 import { SeedError } from '../../src/seeding/read';

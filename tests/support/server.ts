@@ -12,7 +12,7 @@ import { prepareDatabase } from '../../src/app/database';
 import { createLogger, Logger } from '../../src/core/logger';
 import { StatementCount, withStatementCount } from '../../src/core/query-counter';
 import { AppDeps, createApollo, createHttpApp, Readiness } from '../../src/app/server';
-import { createSchema } from '../../src/schema';
+import { createSchema } from '../../src/app/schema';
 import { openTestDataSource } from './database';
 import { copyOfTemplate, renewIdentity, TemplateKind } from './templates';
 import { seedTreeDigest } from './seed-tree';

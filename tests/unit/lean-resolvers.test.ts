@@ -1,6 +1,6 @@
 import { MiddlewareFn } from 'type-graphql';
 import { refuseUnhonouredOptions } from '../../src/core/lean-resolvers';
-import { buildLeanSchema, buildOptions } from '../../src/schema';
+import { buildLeanSchema, buildOptions } from '../../src/app/schema';
 
 const counting: MiddlewareFn = (_data, next) => next();
 

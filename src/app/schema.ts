@@ -1,48 +1,48 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, BuildSchemaOptions, NonEmptyArray } from 'type-graphql';
-import { RoleAuthChecker } from './core/auth/auth-checker';
-import { boundLists } from './core/bounded-lists';
-import { leanResolvers, refuseUnhonouredOptions } from './core/lean-resolvers';
-import { CertificationResolver } from './modules/certifications/certification.resolver';
-import { OrganizationResolver } from './modules/certifications/organization.resolver';
-import { CredentialResolver } from './modules/credentials/credential.resolver';
-import { EmployerResolver } from './modules/employers/employer.resolver';
-import { SectorResolver } from './modules/employers/sector.resolver';
-import { AdvancementPathResolver } from './modules/guidance/advancement-path.resolver';
+import { RoleAuthChecker } from '../core/auth/auth-checker';
+import { boundLists } from '../core/bounded-lists';
+import { leanResolvers, refuseUnhonouredOptions } from '../core/lean-resolvers';
+import { CertificationResolver } from '../modules/certifications/certification.resolver';
+import { OrganizationResolver } from '../modules/certifications/organization.resolver';
+import { CredentialResolver } from '../modules/credentials/credential.resolver';
+import { EmployerResolver } from '../modules/employers/employer.resolver';
+import { SectorResolver } from '../modules/employers/sector.resolver';
+import { AdvancementPathResolver } from '../modules/guidance/advancement-path.resolver';
 import {
   CareerDirectionResolver,
   RoleDirectionsResolver,
-} from './modules/directions/career-direction.resolver';
-import { InsightResolver } from './modules/guidance/insight.resolver';
-import { InternshipKindResolver } from './modules/guidance/internship-kind.resolver';
-import { curationResolvers } from './modules/curation';
-import { NodeResolver } from './modules/nodes/node.resolver';
+} from '../modules/directions/career-direction.resolver';
+import { InsightResolver } from '../modules/guidance/insight.resolver';
+import { InternshipKindResolver } from '../modules/guidance/internship-kind.resolver';
+import { curationResolvers } from '../modules/curation';
+import { NodeResolver } from '../modules/nodes/node.resolver';
 import {
   CareerPathResolver,
   CareerPathStopResolver,
   CareerStepResolver,
   CareerPathStopTimeResolver,
   PathTimeResolver,
-} from './modules/paths/career-path.resolver';
-import { CareerTransitionResolver } from './modules/paths/career-transition.resolver';
-import { ReachableLevelResolver } from './modules/paths/reachable.resolver';
-import { LevelComparisonResolver } from './modules/roles/level-comparison.resolver';
-import { RoleMatchResolver } from './modules/skills/role-match.resolver';
-import { RoleLevelResolver } from './modules/roles/role-level.resolver';
-import { RoleResolver } from './modules/roles/role.resolver';
-import { JobOutlookResolver } from './modules/salaries/job-outlook.resolver';
-import { SalaryBandResolver } from './modules/salaries/salary-band.resolver';
-import { SalaryFactorResolver } from './modules/salaries/salary-factor.resolver';
-import { SearchResolver } from './modules/search/search.resolver';
-import { OCCUPATION_RESOLVERS } from './modules/occupations';
-import { CertificationLifecycleResolver } from './modules/certification-lifecycle/lifecycle.resolver';
-import { ChangeResolver } from './modules/changes/change.resolver';
-import { RoleJsonLdResolver } from './modules/json-ld/json-ld.resolver';
-import { SkillGapResolver } from './modules/skills/skill-gap.resolver';
-import { SkillRequirementResolver } from './modules/skills/skill-requirement.resolver';
-import { SkillResolver } from './modules/skills/skill.resolver';
-import { CitationResolver, SourceResolver } from './modules/sources/source.resolver';
-import { FieldBasisResolver } from './modules/sources/field-basis.resolver';
+} from '../modules/paths/career-path.resolver';
+import { CareerTransitionResolver } from '../modules/paths/career-transition.resolver';
+import { ReachableLevelResolver } from '../modules/paths/reachable.resolver';
+import { LevelComparisonResolver } from '../modules/roles/level-comparison.resolver';
+import { RoleMatchResolver } from '../modules/skills/role-match.resolver';
+import { RoleLevelResolver } from '../modules/roles/role-level.resolver';
+import { RoleResolver } from '../modules/roles/role.resolver';
+import { JobOutlookResolver } from '../modules/salaries/job-outlook.resolver';
+import { SalaryBandResolver } from '../modules/salaries/salary-band.resolver';
+import { SalaryFactorResolver } from '../modules/salaries/salary-factor.resolver';
+import { SearchResolver } from '../modules/search/search.resolver';
+import { OCCUPATION_RESOLVERS } from '../modules/occupations';
+import { CertificationLifecycleResolver } from '../modules/certification-lifecycle/lifecycle.resolver';
+import { ChangeResolver } from '../modules/changes/change.resolver';
+import { RoleJsonLdResolver } from '../modules/json-ld/json-ld.resolver';
+import { SkillGapResolver } from '../modules/skills/skill-gap.resolver';
+import { SkillRequirementResolver } from '../modules/skills/skill-requirement.resolver';
+import { SkillResolver } from '../modules/skills/skill.resolver';
+import { CitationResolver, SourceResolver } from '../modules/sources/source.resolver';
+import { FieldBasisResolver } from '../modules/sources/field-basis.resolver';
 
 /** Every resolver, the curation API's read from the kinds registry when called. */
 export const resolvers = (): NonEmptyArray<Function> => [
