@@ -9,6 +9,7 @@ import { recordError } from '../metrics';
 import { StatementCount } from '../query-counter';
 import { withRequestScope } from '../request-scope';
 import { Deadline } from '../writes';
+import { DeadlineQueue } from './deadline-queue';
 import { endCompressed, NodeHandler, NodeRequest, sendJson } from './node-http';
 
 export interface GraphqlRouteOptions {
@@ -74,6 +75,22 @@ export function graphqlRoute(
     ...options.afterBody,
   ];
   const debug = logger.isLevelEnabled('debug');
+  const deadlines =
+    deadlineMs > 0
+      ? new DeadlineQueue(({ res, deadline, requestId }) => {
+          if (!deadline.expire()) return; // a commit is on its way: its outcome answers
+          logger.warn({ requestId, ms: deadlineMs }, 'request deadline passed');
+          recordError(ErrorCode.SERVICE_UNAVAILABLE);
+          sendJson(res, 503, {
+            errors: [
+              {
+                message: `The request did not finish within ${deadlineMs} ms (REQUEST_DEADLINE_MS); nothing was written, try again later`,
+                extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason: 'deadline', requestId },
+              },
+            ],
+          });
+        })
+      : undefined;
 
   const fail = (res: ServerResponse, requestId: string | undefined, err: unknown) => {
     if (res.headersSent) return; // answered already (the request deadline), and the late answer failed
@@ -142,22 +159,9 @@ export function graphqlRoute(
     };
     const inScope = (deadline?: Deadline) =>
       without.asyncScope ? next() : withRequestScope({ sql, deadline }, next);
-    if (deadlineMs <= 0) return inScope();
+    if (!deadlines) return inScope();
     const deadline = new Deadline(Date.now() + deadlineMs);
-    const timer = setTimeout(() => {
-      if (res.headersSent || !deadline.expire()) return;
-      logger.warn({ requestId, ms: deadlineMs }, 'request deadline passed');
-      recordError(ErrorCode.SERVICE_UNAVAILABLE);
-      sendJson(res, 503, {
-        errors: [
-          {
-            message: `The request did not finish within ${deadlineMs} ms (REQUEST_DEADLINE_MS); nothing was written, try again later`,
-            extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason: 'deadline', requestId },
-          },
-        ],
-      });
-    }, deadlineMs);
-    res.once('close', () => clearTimeout(timer));
+    deadlines.add(res, deadline, requestId);
     inScope(deadline);
   };
 
