@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, HTTPGraphQLResponse } from '@apollo/server';
-import bodyParser from 'body-parser';
 import { Context } from '../context';
 import { ErrorCode } from '../errors';
 import { Logger } from '../logger';
@@ -10,6 +9,7 @@ import { StatementCount } from '../query-counter';
 import { withRequestScope } from '../request-scope';
 import { Deadline } from '../writes';
 import { DeadlineQueue } from './deadline-queue';
+import { jsonBody } from './json-body';
 import { endCompressed, NodeHandler, NodeRequest, sendJson } from './node-http';
 
 export interface GraphqlRouteOptions {
@@ -70,10 +70,7 @@ export function graphqlRoute(
 ): (req: NodeRequest, res: ServerResponse) => void {
   const { apollo, logger, deadlineMs, cors, context } = options;
   const without = options.without ?? {};
-  const steps: NodeHandler[] = [
-    bodyParser.json({ limit: '1mb' }) as unknown as NodeHandler,
-    ...options.afterBody,
-  ];
+  const steps: NodeHandler[] = [jsonBody(1024 * 1024), ...options.afterBody];
   const debug = logger.isLevelEnabled('debug');
   const deadlines =
     deadlineMs > 0
@@ -145,24 +142,27 @@ export function graphqlRoute(
   };
 
   const run = (req: NodeRequest, res: ServerResponse, requestId: string, sql: StatementCount) => {
+    const deadline = deadlines ? new Deadline(Date.now() + deadlineMs) : undefined;
+    if (deadlines) deadlines.add(res, deadline!, requestId);
+    // The scope is entered once the body is read and checked: nothing before Apollo runs SQL
+    // or writes, and the body's events would not carry it without an AsyncResource each.
+    const apolloInScope = () =>
+      without.asyncScope
+        ? execute(req, res, requestId, sql)
+        : withRequestScope({ sql, deadline }, () => execute(req, res, requestId, sql));
     let i = 0;
     const next = (err?: unknown) => {
       if (err) return fail(res, requestId, err);
       if (res.headersSent || res.writableEnded) return;
       const step = steps[i++];
-      if (!step) return execute(req, res, requestId, sql);
+      if (!step) return apolloInScope();
       try {
         step(req, res, next);
       } catch (thrown) {
         fail(res, requestId, thrown);
       }
     };
-    const inScope = (deadline?: Deadline) =>
-      without.asyncScope ? next() : withRequestScope({ sql, deadline }, next);
-    if (!deadlines) return inScope();
-    const deadline = new Deadline(Date.now() + deadlineMs);
-    deadlines.add(res, deadline, requestId);
-    inScope(deadline);
+    next();
   };
 
   const start = (req: NodeRequest, res: ServerResponse) => {
