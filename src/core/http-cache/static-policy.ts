@@ -117,10 +117,12 @@ const UNCACHEABLE = 'no-store';
 const CACHEABLE_HEADER = /^max-age=(\d+), (public|private)$/;
 
 /**
- * Sets the Cache-Control header as Apollo's cache-control plugin does (@apollo/server 5.5.1):
+ * Sets the Cache-Control header as Apollo's cache-control plugin does:
  * `max-age=N, public|private` for a cacheable single answer without errors, else `no-store`;
  * a header already set is kept when it is not one of those two forms, and restricts the policy
  * when it is.
+ *
+ * Checked against: @apollo/server 5.5.1 (docs/operations.md, "Shortcuts around the libraries").
  */
 export function answerCacheControl(response: GraphQLResponse, overall: CachePolicy): void {
   const existing = response.http.headers.get('cache-control');
