@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * `node bench/compare.mjs <database> <seeds> <rootA> <rootB> [scenario] [rounds]`: two builds of the
- * server (each root's dist/main.js, e.g. a `git worktree` of an older commit) side by side on one
- * database, cache off, in interleaved rounds of 3 s: throughput and server CPU time per request of
+ * `node bench/compare.mjs <database> <seeds> <rootA> <rootB> [scenario] [rounds] [cache]`: two builds of
+ * the server (each root's dist/main.js, e.g. a `git worktree` of an older commit) side by side on one
+ * database, cache off (or `on`: the servers' default response cache), in interleaved rounds of 3 s: throughput and server CPU time per request of
  * one scenario (default floor), medians. The fairest before/after on a machine others are using.
  */
 import { dirname, join } from 'node:path';
@@ -12,11 +12,11 @@ import { CACHE_ENV, graphql, procCpuMs, SERVER_ENV, startServer } from './lib/se
 import { DISCOVERY, realGraph, SCENARIOS } from './scenarios.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const [database, seeds, rootA, rootB, scenarioName = 'floor', roundsArg = '5'] =
+const [database, seeds, rootA, rootB, scenarioName = 'floor', roundsArg = '5', cache = 'off'] =
   process.argv.slice(2);
 const scenario = SCENARIOS.find((s) => s.name === scenarioName);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const env = { ...SERVER_ENV, ...CACHE_ENV.off };
+const env = { ...SERVER_ENV, ...CACHE_ENV[cache] };
 const servers = [];
 for (const r of [rootA, rootB])
   servers.push({

@@ -2,6 +2,7 @@ import { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { DataSource } from 'typeorm';
 import { RedisSettings } from '../config';
+import { readsRootField } from '../http-cache/static-policy';
 import { Logger } from '../logger';
 import { databaseIdentity, databasePrefix } from './database-identity';
 import { GraphVersionWatcher } from './graph-version';
@@ -53,6 +54,10 @@ export async function createResponseCache(options: ResponseCacheOptions): Promis
   const plugin = responseCachePlugin<BaseContext>({
     ...(redis ? { cache: redis } : {}),
     extraCacheKeyData: async () => ({ database: identity, graphVersion: watcher.current }),
+    // an operation that runs no field of the schema (`{ __typename }`, introspection) is never
+    // stored, whatever the hints: no key to hash, no lookup (a Redis round trip) to make
+    shouldReadFromCache: async ({ operation, document, request }) =>
+      !!operation && !!document && readsRootField(operation, document, request.variables),
   });
   return {
     plugin,

@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { UseMiddleware } from 'type-graphql';
 import { partsPlugin, RequestPart } from '../request-parts';
+import { answerCacheControl, readsRootField } from './static-policy';
 
 /** A cache hint as Apollo's cache-control plugin understands it. */
 export interface CacheHintOptions {
@@ -22,21 +23,32 @@ interface InfoWithCacheControl {
  * Two guards: a mutation is never cacheable, and an answer to a request that carries
  * credentials (Authorization) is private, so no shared cache keeps what one caller may see.
  */
-export function cacheControlPlugins(maxAge: number): ApolloServerPlugin[] {
-  const { part, plugin } = cacheControl(maxAge);
+export function cacheControlPlugins(
+  maxAge: number,
+  hintsAtRunTime = dynamicHints,
+): ApolloServerPlugin[] {
+  const { part, plugin } = cacheControl(maxAge, hintsAtRunTime);
   return [partsPlugin([part]), plugin];
 }
 
 /**
  * The same as a part of a combined plugin (src/core/request-parts.ts) and Apollo's plugin, which
- * must come after it: the part's willSendResponse runs first, at once.
+ * must come after it: the part's willSendResponse runs first, at once. Apollo's plugin wraps
+ * every field resolver of the schema to collect hints, which costs every field of every answer;
+ * it is used only when some resolver sets a hint at run time (`hintsAtRunTime`, CacheHint), and
+ * otherwise the same policy is decided once per request (staticCacheControl).
  */
-export function cacheControl(maxAge: number): {
+export function cacheControl(
+  maxAge: number,
+  hintsAtRunTime = dynamicHints,
+): {
   part: RequestPart<BaseContext>;
   plugin: ApolloServerPlugin;
 } {
   if (maxAge === 0)
     return { part: neverCacheable, plugin: ApolloServerPluginCacheControlDisabled() };
+  if (!hintsAtRunTime)
+    return { part: staticCacheControl(maxAge), plugin: ApolloServerPluginCacheControlDisabled() };
   return {
     part: cacheControlGuard,
     plugin: ApolloServerPluginCacheControl({ defaultMaxAge: maxAge }),
@@ -55,12 +67,16 @@ const cacheControlGuard: RequestPart<BaseContext> = {
   },
 };
 
+/** Whether any resolver sets a hint at run time (CacheHint): then Apollo's plugin collects them. */
+let dynamicHints = false;
+
 /**
  * A type-graphql cache hint on a query or field resolver, such as `@CacheHint({ maxAge: 0 })`
  * for something that must not be cached, or `{ scope: 'PRIVATE' }` for per-user data. Set at
  * run time, so the schema's SDL does not change.
  */
 export function CacheHint(hint: CacheHintOptions): MethodDecorator & PropertyDecorator {
+  dynamicHints = true;
   return UseMiddleware(({ info }, next) => {
     (info as unknown as InfoWithCacheControl).cacheControl?.setCacheHint(hint);
     return next();
@@ -77,3 +93,25 @@ const neverCacheable: RequestPart<BaseContext> = {
     response.http.headers.set('cache-control', 'no-store');
   },
 };
+
+/**
+ * What Apollo's plugin would decide, without wrapping every field resolver to learn it. With no
+ * hint anywhere (no `@cacheControl` in the schema, no CacheHint), every field Apollo's plugin sees
+ * resolved is given `maxAge`, so a query's policy is `maxAge` as soon as one root field of the
+ * schema runs (introspection and `__typename` alone leave it uncacheable), which the operation
+ * and its variables say before execution. Answers with errors get `no-store` either way.
+ */
+function staticCacheControl(maxAge: number): RequestPart<BaseContext> {
+  return {
+    didResolveOperation({ operation, document, request, overallCachePolicy }) {
+      if (operation?.operation !== 'query') overallCachePolicy.restrict({ maxAge: 0 });
+      else if (readsRootField(operation, document, request.variables))
+        overallCachePolicy.restrict({ maxAge });
+    },
+    willSendResponse({ overallCachePolicy, request, response }) {
+      if (request.http?.headers.get('authorization'))
+        overallCachePolicy.restrict({ scope: 'PRIVATE' });
+      answerCacheControl(response, overallCachePolicy);
+    },
+  };
+}

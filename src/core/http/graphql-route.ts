@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, HTTPGraphQLResponse } from '@apollo/server';
-import bodyParser from 'body-parser';
 import { Context } from '../context';
 import { ErrorCode } from '../errors';
 import { Logger } from '../logger';
@@ -9,6 +8,8 @@ import { recordError } from '../metrics';
 import { StatementCount } from '../query-counter';
 import { withRequestScope } from '../request-scope';
 import { Deadline } from '../writes';
+import { DeadlineQueue } from './deadline-queue';
+import { jsonBody } from './json-body';
 import { endCompressed, NodeHandler, NodeRequest, sendJson } from './node-http';
 
 export interface GraphqlRouteOptions {
@@ -69,11 +70,24 @@ export function graphqlRoute(
 ): (req: NodeRequest, res: ServerResponse) => void {
   const { apollo, logger, deadlineMs, cors, context } = options;
   const without = options.without ?? {};
-  const steps: NodeHandler[] = [
-    bodyParser.json({ limit: '1mb' }) as unknown as NodeHandler,
-    ...options.afterBody,
-  ];
+  const steps: NodeHandler[] = [jsonBody(1024 * 1024), ...options.afterBody];
   const debug = logger.isLevelEnabled('debug');
+  const deadlines =
+    deadlineMs > 0
+      ? new DeadlineQueue(({ res, deadline, requestId }) => {
+          if (!deadline.expire()) return; // a commit is on its way: its outcome answers
+          logger.warn({ requestId, ms: deadlineMs }, 'request deadline passed');
+          recordError(ErrorCode.SERVICE_UNAVAILABLE);
+          sendJson(res, 503, {
+            errors: [
+              {
+                message: `The request did not finish within ${deadlineMs} ms (REQUEST_DEADLINE_MS); nothing was written, try again later`,
+                extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason: 'deadline', requestId },
+              },
+            ],
+          });
+        })
+      : undefined;
 
   const fail = (res: ServerResponse, requestId: string | undefined, err: unknown) => {
     if (res.headersSent) return; // answered already (the request deadline), and the late answer failed
@@ -128,37 +142,27 @@ export function graphqlRoute(
   };
 
   const run = (req: NodeRequest, res: ServerResponse, requestId: string, sql: StatementCount) => {
+    const deadline = deadlines ? new Deadline(Date.now() + deadlineMs) : undefined;
+    if (deadlines) deadlines.add(res, deadline!, requestId);
+    // The scope is entered once the body is read and checked: nothing before Apollo runs SQL
+    // or writes, and the body's events would not carry it without an AsyncResource each.
+    const apolloInScope = () =>
+      without.asyncScope
+        ? execute(req, res, requestId, sql)
+        : withRequestScope({ sql, deadline }, () => execute(req, res, requestId, sql));
     let i = 0;
     const next = (err?: unknown) => {
       if (err) return fail(res, requestId, err);
       if (res.headersSent || res.writableEnded) return;
       const step = steps[i++];
-      if (!step) return execute(req, res, requestId, sql);
+      if (!step) return apolloInScope();
       try {
         step(req, res, next);
       } catch (thrown) {
         fail(res, requestId, thrown);
       }
     };
-    const inScope = (deadline?: Deadline) =>
-      without.asyncScope ? next() : withRequestScope({ sql, deadline }, next);
-    if (deadlineMs <= 0) return inScope();
-    const deadline = new Deadline(Date.now() + deadlineMs);
-    const timer = setTimeout(() => {
-      if (res.headersSent || !deadline.expire()) return;
-      logger.warn({ requestId, ms: deadlineMs }, 'request deadline passed');
-      recordError(ErrorCode.SERVICE_UNAVAILABLE);
-      sendJson(res, 503, {
-        errors: [
-          {
-            message: `The request did not finish within ${deadlineMs} ms (REQUEST_DEADLINE_MS); nothing was written, try again later`,
-            extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason: 'deadline', requestId },
-          },
-        ],
-      });
-    }, deadlineMs);
-    res.once('close', () => clearTimeout(timer));
-    inScope(deadline);
+    next();
   };
 
   const start = (req: NodeRequest, res: ServerResponse) => {

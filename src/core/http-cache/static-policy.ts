@@ -1,0 +1,147 @@
+import type { BaseContext, GraphQLRequestContext, GraphQLResponse } from '@apollo/server';
+import {
+  DirectiveNode,
+  DocumentNode,
+  FragmentDefinitionNode,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+} from 'graphql';
+
+type CachePolicy = GraphQLRequestContext<BaseContext>['overallCachePolicy'];
+type Variables = Record<string, unknown> | undefined;
+
+/** Per operation: whether it reads a root field, or null when @skip / @include decide it. */
+const memo = new WeakMap<OperationDefinitionNode, boolean | null>();
+
+/**
+ * Whether executing `operation` resolves at least one field of the schema's root type (not
+ * `__typename`, `__schema` or `__type`), with @skip and @include at the root evaluated against
+ * the request's variables.
+ */
+export function readsRootField(
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+  variables: Variables,
+): boolean {
+  let known = memo.get(operation);
+  if (known === undefined) {
+    known = walk(operation.selectionSet, fragmentsOf(document), undefined, new Set());
+    memo.set(operation, known);
+  }
+  if (known !== null) return known;
+  const defaults = defaultsOf(operation);
+  return walk(
+    operation.selectionSet,
+    fragmentsOf(document),
+    { ...defaults, ...variables },
+    new Set(),
+  ) as boolean;
+}
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION)
+      fragments.set(definition.name.value, definition);
+  return fragments;
+}
+
+function defaultsOf(operation: OperationDefinitionNode): Record<string, unknown> {
+  const defaults: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? [])
+    if (definition.defaultValue?.kind === Kind.BOOLEAN)
+      defaults[definition.variable.name.value] = definition.defaultValue.value;
+  return defaults;
+}
+
+/**
+ * true / false; null when a selection's @skip or @include would decide and no variables were
+ * given (the memoised pass, which then defers to a pass per request).
+ */
+function walk(
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown> | undefined,
+  visiting: Set<string>,
+): boolean | null {
+  let undecided = false;
+  for (const selection of selectionSet.selections) {
+    const included = includes(selection.directives, variables);
+    if (included === null) {
+      undecided = true;
+      continue;
+    }
+    if (!included) continue;
+    let found: boolean | null;
+    if (selection.kind === Kind.FIELD) found = !selection.name.value.startsWith('__');
+    else if (selection.kind === Kind.INLINE_FRAGMENT)
+      found = walk(selection.selectionSet, fragments, variables, visiting);
+    else {
+      const name = selection.name.value;
+      const fragment = fragments.get(name);
+      if (!fragment || visiting.has(name)) continue;
+      visiting.add(name);
+      found = walk(fragment.selectionSet, fragments, variables, visiting);
+      visiting.delete(name);
+    }
+    if (found === true) return true;
+    if (found === null) undecided = true;
+  }
+  return undecided ? null : false;
+}
+
+/** Whether @skip / @include let a selection run; null when a variable decides and none are known. */
+function includes(
+  directives: readonly DirectiveNode[] | undefined,
+  variables: Record<string, unknown> | undefined,
+): boolean | null {
+  if (!directives?.length) return true;
+  for (const directive of directives) {
+    const name = directive.name.value;
+    if (name !== 'skip' && name !== 'include') continue;
+    const arg = directive.arguments?.find((a) => a.name.value === 'if')?.value;
+    let value: unknown;
+    if (arg?.kind === Kind.BOOLEAN) value = arg.value;
+    else if (arg?.kind === Kind.VARIABLE) {
+      if (!variables) return null;
+      value = variables[arg.name.value];
+    }
+    if (name === 'skip' && value === true) return false;
+    if (name === 'include' && value !== true) return false;
+  }
+  return true;
+}
+
+const UNCACHEABLE = 'no-store';
+const CACHEABLE_HEADER = /^max-age=(\d+), (public|private)$/;
+
+/**
+ * Sets the Cache-Control header as Apollo's cache-control plugin does:
+ * `max-age=N, public|private` for a cacheable single answer without errors, else `no-store`;
+ * a header already set is kept when it is not one of those two forms, and restricts the policy
+ * when it is.
+ *
+ * Checked against: @apollo/server 5.5.1 (docs/operations.md, "Shortcuts around the libraries").
+ */
+export function answerCacheControl(response: GraphQLResponse, overall: CachePolicy): void {
+  const existing = response.http.headers.get('cache-control');
+  let maxAge = overall.maxAge;
+  let scope = overall.scope;
+  if (existing === UNCACHEABLE) maxAge = 0;
+  else if (existing) {
+    const match = CACHEABLE_HEADER.exec(existing);
+    if (!match) return;
+    maxAge = maxAge === undefined ? +match[1] : Math.min(maxAge, +match[1]);
+    if (match[2] === 'private') scope = 'PRIVATE';
+  }
+  const cacheable =
+    maxAge !== undefined &&
+    maxAge > 0 &&
+    response.body.kind === 'single' &&
+    !response.body.singleResult.errors;
+  response.http.headers.set(
+    'cache-control',
+    cacheable ? `max-age=${maxAge}, ${(scope ?? 'PUBLIC').toLowerCase()}` : UNCACHEABLE,
+  );
+}
