@@ -3,7 +3,7 @@ import { Context } from '../../core/context';
 import { connectionFromSlice, DEFAULT_PAGE_SIZE, pageWindow } from '../../core/relay';
 import { loadNodes } from '../nodes/node.service';
 import { SearchConnection, SearchEdge, SearchHit, SearchType } from './search-hit.type';
-import { SearchArgs, SearchPageArgs } from './search.inputs';
+import { SearchArgs, SearchPageArgs, validateSearchArgs } from './search.inputs';
 import { searchGraph } from './search.service';
 
 @Resolver(() => SearchHit)
@@ -13,7 +13,7 @@ export class SearchResolver {
       'Everything in the graph matching the words of `query`, best first (searchConnection adds pages, counts per kind and didYouMean).',
   })
   async search(
-    @Args() { query, first, types }: SearchArgs,
+    @Args({ validateFn: validateSearchArgs }) { query, first, types }: SearchArgs,
     @Ctx() ctx: Context,
   ): Promise<SearchHit[]> {
     const { hits } = await searchGraph(ctx, query, {
@@ -21,18 +21,7 @@ export class SearchResolver {
       types: types ?? undefined,
     });
     const nodes = await loadNodes(ctx, hits);
-    return hits.flatMap((hit, i) =>
-      nodes[i]
-        ? [
-            Object.assign(new SearchHit(), {
-              node: nodes[i],
-              score: hit.score,
-              matchedTerms: hit.matchedTerms,
-              snippet: hit.snippet,
-            }),
-          ]
-        : [],
-    );
+    return hits.flatMap((hit, i) => (nodes[i] ? [new SearchHit(nodes[i], hit)] : []));
   }
 
   @Query(() => SearchConnection, {
@@ -40,7 +29,7 @@ export class SearchResolver {
       'Everything in the graph matching the words of `query`, best first, a page at a time, with the number of matches of each kind and the query as corrected when a word was misspelt.',
   })
   async searchConnection(
-    @Args() args: SearchPageArgs,
+    @Args({ validateFn: validateSearchArgs }) args: SearchPageArgs,
     @Ctx() ctx: Context,
   ): Promise<SearchConnection> {
     const { offset, limit } = pageWindow(args);
@@ -53,17 +42,7 @@ export class SearchResolver {
     const connection = connectionFromSlice(page, offset, result.total);
     const edges = connection.edges.flatMap(({ cursor, node: hit }, i) => {
       const node = nodes[i];
-      return node
-        ? [
-            Object.assign(new SearchEdge(), {
-              cursor,
-              node,
-              score: hit.score,
-              matchedTerms: hit.matchedTerms,
-              snippet: hit.snippet,
-            }),
-          ]
-        : [];
+      return node ? [new SearchEdge(cursor, node, hit)] : [];
     });
     return Object.assign(new SearchConnection(), {
       edges,

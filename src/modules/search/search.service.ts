@@ -5,7 +5,7 @@ import { loadDocuments, SEARCHED_TYPES } from './documents';
 import { snippetOf } from './highlight';
 import { STOP_WORDS, stemOf } from './inverted-index';
 import { tokens } from './porter-tokenizer';
-import { EngineResult, QueryWord, SearchIndex } from './search-engine';
+import { EngineHit, EngineResult, QueryWord, SearchIndex } from './search-engine';
 
 export interface IndexHit {
   nodeType: string;
@@ -105,6 +105,35 @@ export const searchIndexOf = (from: VersionScope | DataSource): Promise<SearchIn
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/**
+ * A hit whose matched terms and snippet are worked out when first read: most queries ask for
+ * neither, and a snippet (our text tokenized and stemmed) costs more than finding the hit.
+ */
+class Hit implements SearchHitResult {
+  readonly nodeType: string;
+  readonly slug: string;
+  readonly score: number;
+  readonly #found: EngineHit;
+  #snippet: string | null | undefined;
+
+  constructor(found: EngineHit) {
+    this.#found = found;
+    this.nodeType = found.nodeType;
+    this.slug = found.slug;
+    this.score = round(found.tier * TIER_STEP + found.score);
+  }
+
+  get matchedTerms(): string[] {
+    return this.#found.matched.map((m) => m.shown);
+  }
+
+  get snippet(): string | null {
+    if (this.#snippet === undefined)
+      this.#snippet = snippetOf(this.#found.doc, this.#found.matched);
+    return this.#snippet;
+  }
+}
+
 function didYouMean(text: string, result: EngineResult): string | null {
   const typos = result.words.filter((w) => w.typo);
   if (!typos.length) return null;
@@ -137,13 +166,7 @@ export async function searchGraph(
   const index = await liveIndex(scopeOf(from));
   const result = index.search(words, options);
   return {
-    hits: result.hits.map((h) => ({
-      nodeType: h.nodeType,
-      slug: h.slug,
-      score: round(h.tier * TIER_STEP + h.score),
-      matchedTerms: h.matched.map((m) => m.shown),
-      snippet: snippetOf(h.doc, h.matched),
-    })),
+    hits: result.hits.map((h) => new Hit(h)),
     total: result.total,
     facets: result.facets,
     didYouMean: didYouMean(text, result),
