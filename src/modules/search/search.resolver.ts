@@ -20,6 +20,7 @@ export class SearchResolver {
       limit: first ?? DEFAULT_PAGE_SIZE,
       types: types ?? undefined,
     });
+    await ctx.loaders.tables(); // then the hits' nodes come from this version's indexes at once
     const nodes = await loadNodes(ctx, hits);
     return hits.flatMap((hit, i) => (nodes[i] ? [new SearchHit(nodes[i], hit)] : []));
   }
@@ -38,6 +39,7 @@ export class SearchResolver {
       types: args.types ?? undefined,
     });
     const page = result.hits.slice(offset);
+    await ctx.loaders.tables();
     const nodes = await loadNodes(ctx, page);
     const connection = connectionFromSlice(page, offset, result.total);
     const edges = connection.edges.flatMap(({ cursor, node: hit }, i) => {
