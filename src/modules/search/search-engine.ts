@@ -185,7 +185,7 @@ export class SearchIndex {
       };
       if (this.liveHits(exact, 1) > 0) return exact;
       const max = allowedEdits(q.word);
-      // a few lookups per query, not twelve: each word corrected weighs on the ranking
+      // three at most, as the ranking was judged with (tests/search-eval)
       if (max === 0 || ++lookups > MAX_TYPO_LOOKUPS) return exact;
       const close: { word: string; stem: string; distance: number }[] = [];
       for (const [seg] of this.segments()) {
