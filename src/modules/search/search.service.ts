@@ -155,6 +155,9 @@ const MEMO_MAX_HITS = 100;
 const MEMO_MAX_KEY = 512;
 const memos = new WeakMap<SearchIndex, Map<string, Found>>();
 
+/** How many answers an index keeps now (for tests of the bound). */
+export const keptAnswers = (index: SearchIndex): number => memos.get(index)?.size ?? 0;
+
 function find(index: SearchIndex, words: QueryWord[], options: SearchOptions): Found {
   const types = options.types?.length ? [...new Set(options.types)].sort().join(',') : '*';
   const key = `${options.limit} ${types} ${words.map((w) => w.word).join(' ')}`;
