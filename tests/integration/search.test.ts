@@ -1,5 +1,10 @@
 import { ApiRole } from '../../src/core/auth/api-key.entity';
-import { searchIndexStats } from '../../src/modules/search/search.service';
+import {
+  keptAnswers,
+  searchGraph,
+  searchIndexOf,
+  searchIndexStats,
+} from '../../src/modules/search/search.service';
 import { loadSeedDirectory } from '../../src/seeding/loader';
 import { keyFor, runAs } from '../support/auth';
 import { codeOf, SEEDS_DIR, TestServer } from '../support/server';
@@ -157,6 +162,19 @@ describe('search', () => {
     expect(codeOf(await server.run(SEARCH, { query: 'developer', first: 500 }))).toBe(
       'BAD_USER_INPUT',
     );
+  });
+
+  it('should keep at most 256 answers per graph version, answering a repeated search alike', async () => {
+    const plain = async (query: string, types?: string[]) => {
+      const r = await searchGraph(server.db, query, { limit: 10, types });
+      return { ...r, hits: r.hits.map((h) => [h.nodeType, h.slug, h.score, h.snippet]) };
+    };
+    const first = await plain('kubernetes');
+    expect(await plain('kubernetes')).toEqual(first);
+    expect((await plain('kubernetes', ['Role'])).hits.length).toBeLessThan(first.hits.length);
+    for (let i = 0; i < 300; i++) await plain(`developer ${i}`);
+    expect(keptAnswers(await searchIndexOf(server.db))).toBe(256);
+    expect(await plain('kubernetes')).toEqual(first); // dropped from the memo, found again alike
   });
 
   it('should find a record that npm run seed added, at the next request', async () => {

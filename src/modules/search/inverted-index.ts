@@ -1,5 +1,6 @@
 import { SearchDoc } from './documents';
 import { stem, tokens } from './porter-tokenizer';
+import { buildTypoIndex, TypoIndex } from './typo-index';
 
 /** How much one occurrence of a word counts, by where it is: a node's own names above related names above prose. */
 export const FIELD_WEIGHT = { name: 10, alias: 8, related: 3, body: 1 } as const;
@@ -11,10 +12,16 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** A name or alias as words (folded) and as stems, stop words left out, for exact and phrase matches. */
-export interface NameForm {
-  words: string[];
-  stems: string[];
+/** Every kind of document seen, numbered in order of first sight, so per-document data is a typed array. */
+export const NODE_TYPES: string[] = [];
+const typeNumbers = new Map<string, number>();
+export function typeNumber(nodeType: string): number {
+  let n = typeNumbers.get(nodeType);
+  if (n === undefined) {
+    typeNumbers.set(nodeType, (n = NODE_TYPES.length));
+    NODE_TYPES.push(nodeType);
+  }
+  return n;
 }
 
 /** Documents indexed between two yields to the event loop. */
@@ -29,7 +36,17 @@ const SLICE = 500;
 export interface Segment {
   docs: SearchDoc[];
   byKey: Map<string, number>;
-  names: NameForm[][];
+  /** Each document's type, numbered as in NODE_TYPES. */
+  docType: Uint16Array;
+  /**
+   * The names and aliases of the documents, each as word numbers (into `words`) and stem numbers
+   * (into `terms`), stop words left out: document d's names are names docName[d] to
+   * docName[d + 1] - 1, and name k's words are at nameStart[k] to nameStart[k + 1] - 1.
+   */
+  docName: Uint32Array;
+  nameStart: Uint32Array;
+  nameWord: Uint32Array;
+  nameStem: Uint32Array;
   /** Words in the document, every field. */
   docLength: Uint32Array;
   totalLength: number;
@@ -42,6 +59,8 @@ export interface Segment {
   /** Every distinct folded word, and its stem. */
   words: string[];
   wordStem: string[];
+  /** The words filed for typo lookups (null for a vocabulary too large to file: then they are scanned). */
+  typos: TypoIndex | null;
   /** Key of a related record -> the documents carrying its name. */
   dependents: Map<string, number[]>;
 }
@@ -71,10 +90,8 @@ export function stemOf(word: string): string {
   return s;
 }
 
-export function nameForm(text: string): NameForm {
-  const words = tokens(text).filter((w) => !STOP_WORDS.has(w));
-  return { words, stems: words.map(stemOf) };
-}
+/** A name or alias as folded words, stop words left out, for exact and phrase matches. */
+const nameWords = (text: string): string[] => tokens(text).filter((w) => !STOP_WORDS.has(w));
 
 /**
  * Indexes the documents, each word folded and stemmed as SQLite's porter tokenizer does. Yields
@@ -109,7 +126,7 @@ export async function buildSegment(
     }
     return words.length;
   };
-  const names: NameForm[][] = [];
+  const names: string[][][] = [];
   for (let d = 0; d < docs.length; d++) {
     if (pause && d % SLICE === SLICE - 1) await pause();
     const doc = docs[d];
@@ -120,7 +137,7 @@ export async function buildSegment(
     length += count(doc.body, FIELD_WEIGHT.body);
     docLength[d] = length;
     totalLength += length;
-    names.push([doc.name, ...doc.aliases].map(nameForm));
+    names.push([doc.name, ...doc.aliases].map(nameWords));
     for (const dep of doc.deps) dependents.set(dep, [...(dependents.get(dep) ?? []), d]);
     for (const id of seen) {
       postings.add(id, d, counts[id]);
@@ -145,10 +162,30 @@ export async function buildSegment(
     postingFreq[at] = postings.c[i];
   }
   const words = [...surface.keys()].sort();
+  const wordNumber = new Map(words.map((w, i) => [w, i]));
+  const docName = new Uint32Array(docs.length + 1);
+  const nameStart: number[] = [0];
+  const nameWord: number[] = [];
+  const nameStem: number[] = [];
+  names.forEach((forms, d) => {
+    for (const form of forms) {
+      // every word of a name was counted above, so it has a number and its stem a term
+      for (const w of form) {
+        nameWord.push(wordNumber.get(w) as number);
+        nameStem.push(rank[termIds.get(surface.get(w) as string) as number]);
+      }
+      nameStart.push(nameWord.length);
+    }
+    docName[d + 1] = nameStart.length - 1;
+  });
   return {
     docs,
     byKey: new Map(docs.map((d, i) => [d.key, i])),
-    names,
+    docType: Uint16Array.from(docs, (d) => typeNumber(d.nodeType)),
+    docName,
+    nameStart: Uint32Array.from(nameStart),
+    nameWord: Uint32Array.from(nameWord),
+    nameStem: Uint32Array.from(nameStem),
     docLength,
     totalLength,
     terms,
@@ -157,6 +194,7 @@ export async function buildSegment(
     postingFreq,
     words,
     wordStem: words.map((w) => surface.get(w) as string),
+    typos: await buildTypoIndex(words, pause),
     dependents,
   };
 }

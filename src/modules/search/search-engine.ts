@@ -1,7 +1,8 @@
 import { SearchDoc } from './documents';
-import { buildSegment, FIELD_WEIGHT, firstWhereNot, NameForm, Segment } from './inverted-index';
+import { buildSegment, FIELD_WEIGHT, firstWhereNot, NODE_TYPES, Segment } from './inverted-index';
 import { TopK } from './top-k';
-import { allowedEdits, editDistance } from './typos';
+import { closeWords } from './typo-index';
+import { allowedEdits } from './typos';
 
 /** A query word as the index looks it up. */
 export interface QueryWord {
@@ -83,6 +84,12 @@ export class SearchIndex {
     hit: Uint32Array;
   } | null = null;
 
+  /** Per document of both segments (base first): its length, its type's number, and for the base whether it is dead. */
+  private readonly docLength: Uint32Array;
+  private readonly docType: Uint16Array;
+  private readonly deadMask: Uint8Array | null;
+  private readonly marks = new Map<Segment, { word: Uint16Array; stem: Uint16Array }>();
+
   private constructor(
     readonly base: Segment,
     readonly overlay: Segment,
@@ -90,7 +97,17 @@ export class SearchIndex {
     readonly dead: ReadonlySet<number>,
     private readonly liveCount: number,
     private readonly liveLength: number,
-  ) {}
+  ) {
+    const b = base.docs.length;
+    this.docLength = new Uint32Array(b + overlay.docs.length);
+    this.docLength.set(base.docLength);
+    this.docLength.set(overlay.docLength, b);
+    this.docType = new Uint16Array(b + overlay.docs.length);
+    this.docType.set(base.docType);
+    this.docType.set(overlay.docType, b);
+    this.deadMask = dead.size ? new Uint8Array(b) : null;
+    for (const d of dead) (this.deadMask as Uint8Array)[d] = 1;
+  }
 
   static async build(docs: SearchDoc[]): Promise<SearchIndex> {
     const base = await buildSegment(docs);
@@ -168,14 +185,12 @@ export class SearchIndex {
       };
       if (this.liveHits(exact, 1) > 0) return exact;
       const max = allowedEdits(q.word);
-      // each lookup compares the word with every word of ours: a few per query, not twelve
+      // three at most, as the ranking was judged with (tests/search-eval)
       if (max === 0 || ++lookups > MAX_TYPO_LOOKUPS) return exact;
       const close: { word: string; stem: string; distance: number }[] = [];
       for (const [seg] of this.segments()) {
-        seg.words.forEach((w, i) => {
-          const distance = editDistance(q.word, w, max);
-          if (distance <= max) close.push({ word: w, stem: seg.wordStem[i], distance });
-        });
+        for (const { id, distance } of closeWords(seg.typos, seg.words, q.word, max))
+          close.push({ word: seg.words[id], stem: seg.wordStem[id], distance });
       }
       // words only the replaced or deleted documents had are not ours any more
       const live = close
@@ -218,19 +233,22 @@ export class SearchIndex {
     // named: the words found often enough to be in a name or alias (one there weighs at least
     // FIELD_WEIGHT.alias); only a document with all of them can have a name matching the query
     const { score, freq, mask, named, tier: tiers, touched, hit } = this.scratch;
+    const { docLength, docType, deadMask } = this;
     const avgLength = this.liveLength / (this.liveCount || 1);
     let matched = 0;
     const wordIdf = new Float64Array(matches.length);
     matches.forEach((m, g) => {
       let hits = 0;
       for (const [seg, offset] of this.segments()) {
+        const dead = offset === 0 ? deadMask : null;
+        const { termStart, postingDoc, postingFreq } = seg;
         for (const [from, to] of this.termRanges(seg, m)) {
-          for (let i = seg.termStart[from], end = seg.termStart[to]; i < end; i++) {
-            const local = seg.postingDoc[i];
-            if (offset === 0 && this.dead.has(local)) continue;
+          for (let i = termStart[from], end = termStart[to]; i < end; i++) {
+            const local = postingDoc[i];
+            if (dead !== null && dead[local] === 1) continue;
             const d = offset + local;
             if (freq[d] === 0) hit[hits++] = d;
-            freq[d] += seg.postingFreq[i];
+            freq[d] += postingFreq[i];
           }
         }
       }
@@ -241,7 +259,7 @@ export class SearchIndex {
         const d = hit[j];
         const f = freq[d];
         freq[d] = 0;
-        const norm = K1 * (1 - B + (B * this.lengthOf(d)) / avgLength);
+        const norm = K1 * (1 - B + (B * docLength[d]) / avgLength);
         if (mask[d] === 0) touched[matched++] = d;
         mask[d] |= 1 << g;
         if (f >= FIELD_WEIGHT.alias) named[d] |= 1 << g;
@@ -249,25 +267,42 @@ export class SearchIndex {
       }
     });
 
-    const allowed = options.types?.length ? new Set(options.types) : null;
-    const facets = new Map<string, number>();
+    // per type number: whether asked for, how many matched, its prior
+    const types = NODE_TYPES.length;
+    const allowed = options.types?.length ? new Uint8Array(types) : null;
+    for (const type of options.types ?? []) {
+      const t = NODE_TYPES.indexOf(type);
+      if (t >= 0 && allowed) allowed[t] = 1;
+    }
+    const perType = new Uint32Array(types);
+    const prior = priorByType();
     const all = (1 << matches.length) - 1;
-    const top = new TopK(Math.max(0, options.limit), (a, b) => {
-      if (tiers[a] !== tiers[b]) return tiers[a] < tiers[b];
-      if (score[a] !== score[b]) return score[a] < score[b];
-      return this.docOf(a).key > this.docOf(b).key;
+    // the share of the query a set of words makes, by the set (a mask), worked out once each
+    const shares = new Float64Array(all + 1).fill(-1);
+    const inBase = this.nameQuery(this.base, matches);
+    const inOverlay = this.nameQuery(this.overlay, matches);
+    const b = this.base.docs.length;
+    const top = new TopK(Math.max(0, options.limit), (x, y) => {
+      if (tiers[x] !== tiers[y]) return tiers[x] < tiers[y];
+      if (score[x] !== score[y]) return score[x] < score[y];
+      return this.docOf(x).key > this.docOf(y).key;
     });
     let total = 0;
     for (let i = 0; i < matched; i++) {
       const d = touched[i];
-      const doc = this.docOf(d);
-      if (allowed && !allowed.has(doc.nodeType)) continue;
+      const t = docType[d];
+      if (allowed !== null && allowed[t] === 0) continue;
       total++;
-      facets.set(doc.nodeType, (facets.get(doc.nodeType) ?? 0) + 1);
-      score[d] *= shareOf(mask[d], wordIdf) * (TYPE_PRIOR[doc.nodeType] ?? 1);
-      if (named[d] === all) tiers[d] = tierOf(this.namesOf(d), matches);
+      perType[t]++;
+      let share = shares[mask[d]];
+      if (share < 0) share = shares[mask[d]] = shareOf(mask[d], wordIdf);
+      score[d] *= share * prior[t];
+      if (named[d] === all)
+        tiers[d] = d < b ? tierOf(this.base, d, inBase) : tierOf(this.overlay, d - b, inOverlay);
       top.offer(d);
     }
+    inBase.clear();
+    inOverlay.clear();
     const hits = top.best().map((d) => {
       const doc = this.docOf(d);
       return {
@@ -286,12 +321,12 @@ export class SearchIndex {
       named[touched[i]] = 0;
       tiers[touched[i]] = 0;
     }
+    const facets: { type: string; count: number }[] = [];
+    perType.forEach((count, t) => count && facets.push({ type: NODE_TYPES[t], count }));
     return {
       hits,
       total,
-      facets: [...facets]
-        .map(([type, count]) => ({ type, count }))
-        .sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : 1)),
+      facets: facets.sort((x, y) => y.count - x.count || (x.type < y.type ? -1 : 1)),
       words: matches,
     };
   }
@@ -300,9 +335,10 @@ export class SearchIndex {
   private liveHits(m: Pick<WordMatch, 'stems' | 'prefix'>, enough = Infinity): number {
     let hits = 0;
     for (const [seg, offset] of this.segments()) {
+      const dead = offset === 0 ? this.deadMask : null;
       for (const [from, to] of this.termRanges(seg, m)) {
         for (let i = seg.termStart[from], end = seg.termStart[to]; i < end && hits < enough; i++) {
-          if (offset > 0 || !this.dead.has(seg.postingDoc[i])) hits++;
+          if (dead === null || dead[seg.postingDoc[i]] === 0) hits++;
         }
       }
     }
@@ -321,14 +357,31 @@ export class SearchIndex {
     return d < b ? this.base.docs[d] : this.overlay.docs[d - b];
   }
 
-  private namesOf(d: number): NameForm[] {
-    const b = this.base.docs.length;
-    return d < b ? this.base.names[d] : this.overlay.names[d - b];
-  }
-
-  private lengthOf(d: number): number {
-    const b = this.base.docs.length;
-    return d < b ? this.base.docLength[d] : this.overlay.docLength[d - b];
+  /**
+   * Marks, for tierOf, which query words each of a segment's words and stems stands for (bit g
+   * for the g-th); clear() takes the marks away again. The mark arrays are kept per index.
+   */
+  private nameQuery(seg: Segment, matches: WordMatch[]): NameQuery {
+    let marks = this.marks.get(seg);
+    if (!marks) {
+      marks = { word: new Uint16Array(seg.words.length), stem: new Uint16Array(seg.terms.length) };
+      this.marks.set(seg, marks);
+    }
+    const { word, stem } = marks;
+    const set: [Uint16Array, number][] = [];
+    const mark = (sorted: string[], into: Uint16Array, of: Set<string>, g: number) => {
+      for (const x of of) {
+        const i = firstWhereNot(sorted, (t) => t < x, 0);
+        if (sorted[i] !== x) continue;
+        into[i] |= 1 << g;
+        set.push([into, i]);
+      }
+    };
+    matches.forEach((m, g) => {
+      mark(seg.words, word, m.words, g);
+      mark(seg.terms, stem, m.stems, g);
+    });
+    return { length: matches.length, word, stem, clear: () => set.forEach(([a, i]) => (a[i] = 0)) };
   }
 
   /** The ranges of a segment's sorted terms a word matches: its stem (or each close word's), or every term it starts. */
@@ -342,6 +395,24 @@ export class SearchIndex {
   }
 }
 
+/** A query's words as marks on one segment's words and stems (bit g: the g-th query word). */
+interface NameQuery {
+  length: number;
+  word: Uint16Array;
+  stem: Uint16Array;
+  clear(): void;
+}
+
+let priors = new Float64Array(0);
+/** TYPE_PRIOR by type number. */
+function priorByType(): Float64Array {
+  if (priors.length !== NODE_TYPES.length) {
+    priors = new Float64Array(NODE_TYPES.length);
+    NODE_TYPES.forEach((type, t) => (priors[t] = TYPE_PRIOR[type] ?? 1));
+  }
+  return priors;
+}
+
 /** The share of the query a document matched, each word weighing its IDF (a rare word counts more than "developer"). */
 function shareOf(mask: number, idf: Float64Array): number {
   let found = 0;
@@ -353,21 +424,29 @@ function shareOf(mask: number, idf: Float64Array): number {
   return all > 0 ? found / all : 0;
 }
 
-/** How closely a node's names match the whole query (see EngineHit.tier). */
-function tierOf(names: NameForm[], matches: WordMatch[]): number {
+/** How closely a document's names match the whole query (see EngineHit.tier). */
+function tierOf(seg: Segment, d: number, query: NameQuery): number {
+  const n = query.length;
+  const { nameStart, nameWord, nameStem } = seg;
   let tier = 0;
-  for (const name of names) {
-    if (name.words.length < matches.length) continue;
-    const wordsAt = (i: number) => matches.every((m, j) => m.words.has(name.words[i + j]));
-    const stemsAt = (i: number) => matches.every((m, j) => m.stems.has(name.stems[i + j]));
-    if (name.words.length === matches.length) {
-      if (wordsAt(0)) return 4;
-      if (stemsAt(0)) tier = Math.max(tier, 3);
+  for (let k = seg.docName[d], last = seg.docName[d + 1]; k < last; k++) {
+    const from = nameStart[k];
+    const length = nameStart[k + 1] - from;
+    if (length < n) continue;
+    if (length === n) {
+      if (allAt(nameWord, from, query.word, n)) return 4;
+      if (allAt(nameStem, from, query.stem, n)) tier = Math.max(tier, 3);
     }
-    for (let i = 0; i + matches.length <= name.words.length && tier < 2; i++) {
-      if (wordsAt(i)) tier = 2;
-      else if (stemsAt(i)) tier = Math.max(tier, 1);
+    for (let i = 0; i + n <= length && tier < 2; i++) {
+      if (allAt(nameWord, from + i, query.word, n)) tier = 2;
+      else if (allAt(nameStem, from + i, query.stem, n)) tier = Math.max(tier, 1);
     }
   }
   return tier;
+}
+
+/** Whether the n numbers of a name from `at` stand for the query's words 0 to n - 1 in turn. */
+function allAt(name: Uint32Array, at: number, marks: Uint16Array, n: number): boolean {
+  for (let j = 0; j < n; j++) if (((marks[name[at + j]] >> j) & 1) === 0) return false;
+  return true;
 }

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node, PageInfo } from '../../core/relay';
+import type { SearchHitResult } from './search.service';
 
 /** The kinds of node search finds, named as their GraphQL types (a hit's `__typename`). */
 export enum SearchType {
@@ -29,6 +30,8 @@ const MATCHED =
 const SNIPPET =
   'A short passage of our own text about the node with the matched words marked **like this**; null when no word matched a text of ours.';
 
+// matchedTerms and snippet are read from the hit search found only when a query selects them
+
 @ObjectType({ description: 'A node matching a search, with its relevance.' })
 export class SearchHit {
   @Field(() => Node) node: Node;
@@ -36,11 +39,23 @@ export class SearchHit {
   @Field(() => Float, { description: SCORE })
   score: number;
 
+  constructor(
+    node: Node,
+    readonly found: SearchHitResult,
+  ) {
+    this.node = node;
+    this.score = found.score;
+  }
+
   @Field(() => [String], { description: MATCHED })
-  matchedTerms: string[];
+  get matchedTerms(): string[] {
+    return this.found.matchedTerms;
+  }
 
   @Field(() => String, { nullable: true, description: SNIPPET })
-  snippet: string | null;
+  get snippet(): string | null {
+    return this.found.snippet;
+  }
 }
 
 @ObjectType({
@@ -50,8 +65,26 @@ export class SearchEdge {
   @Field() cursor: string;
   @Field(() => Node) node: Node;
   @Field(() => Float, { description: SCORE }) score: number;
-  @Field(() => [String], { description: MATCHED }) matchedTerms: string[];
-  @Field(() => String, { nullable: true, description: SNIPPET }) snippet: string | null;
+
+  constructor(
+    cursor: string,
+    node: Node,
+    readonly found: SearchHitResult,
+  ) {
+    this.cursor = cursor;
+    this.node = node;
+    this.score = found.score;
+  }
+
+  @Field(() => [String], { description: MATCHED })
+  get matchedTerms(): string[] {
+    return this.found.matchedTerms;
+  }
+
+  @Field(() => String, { nullable: true, description: SNIPPET })
+  get snippet(): string | null {
+    return this.found.snippet;
+  }
 }
 
 @ObjectType({ description: 'How many of a search’s matches are of one kind.' })

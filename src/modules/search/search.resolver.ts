@@ -3,7 +3,7 @@ import { Context } from '../../core/context';
 import { connectionFromSlice, DEFAULT_PAGE_SIZE, pageWindow } from '../../core/relay';
 import { loadNodes } from '../nodes/node.service';
 import { SearchConnection, SearchEdge, SearchHit, SearchType } from './search-hit.type';
-import { SearchArgs, SearchPageArgs } from './search.inputs';
+import { SearchArgs, SearchPageArgs, validateSearchArgs } from './search.inputs';
 import { searchGraph } from './search.service';
 
 @Resolver(() => SearchHit)
@@ -13,26 +13,16 @@ export class SearchResolver {
       'Everything in the graph matching the words of `query`, best first (searchConnection adds pages, counts per kind and didYouMean).',
   })
   async search(
-    @Args() { query, first, types }: SearchArgs,
+    @Args({ validateFn: validateSearchArgs }) { query, first, types }: SearchArgs,
     @Ctx() ctx: Context,
   ): Promise<SearchHit[]> {
     const { hits } = await searchGraph(ctx, query, {
       limit: first ?? DEFAULT_PAGE_SIZE,
       types: types ?? undefined,
     });
+    await ctx.loaders.tables(); // then the hits' nodes come from this version's indexes at once
     const nodes = await loadNodes(ctx, hits);
-    return hits.flatMap((hit, i) =>
-      nodes[i]
-        ? [
-            Object.assign(new SearchHit(), {
-              node: nodes[i],
-              score: hit.score,
-              matchedTerms: hit.matchedTerms,
-              snippet: hit.snippet,
-            }),
-          ]
-        : [],
-    );
+    return hits.flatMap((hit, i) => (nodes[i] ? [new SearchHit(nodes[i], hit)] : []));
   }
 
   @Query(() => SearchConnection, {
@@ -40,7 +30,7 @@ export class SearchResolver {
       'Everything in the graph matching the words of `query`, best first, a page at a time, with the number of matches of each kind and the query as corrected when a word was misspelt.',
   })
   async searchConnection(
-    @Args() args: SearchPageArgs,
+    @Args({ validateFn: validateSearchArgs }) args: SearchPageArgs,
     @Ctx() ctx: Context,
   ): Promise<SearchConnection> {
     const { offset, limit } = pageWindow(args);
@@ -49,21 +39,12 @@ export class SearchResolver {
       types: args.types ?? undefined,
     });
     const page = result.hits.slice(offset);
+    await ctx.loaders.tables();
     const nodes = await loadNodes(ctx, page);
     const connection = connectionFromSlice(page, offset, result.total);
     const edges = connection.edges.flatMap(({ cursor, node: hit }, i) => {
       const node = nodes[i];
-      return node
-        ? [
-            Object.assign(new SearchEdge(), {
-              cursor,
-              node,
-              score: hit.score,
-              matchedTerms: hit.matchedTerms,
-              snippet: hit.snippet,
-            }),
-          ]
-        : [];
+      return node ? [new SearchEdge(cursor, node, hit)] : [];
     });
     return Object.assign(new SearchConnection(), {
       edges,

@@ -5,7 +5,7 @@ import { loadDocuments, SEARCHED_TYPES } from './documents';
 import { snippetOf } from './highlight';
 import { STOP_WORDS, stemOf } from './inverted-index';
 import { tokens } from './porter-tokenizer';
-import { EngineResult, QueryWord, SearchIndex } from './search-engine';
+import { EngineHit, QueryWord, SearchIndex, WordMatch } from './search-engine';
 
 export interface IndexHit {
   nodeType: string;
@@ -105,7 +105,86 @@ export const searchIndexOf = (from: VersionScope | DataSource): Promise<SearchIn
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
-function didYouMean(text: string, result: EngineResult): string | null {
+/**
+ * A hit whose matched terms and snippet are worked out when first read: most queries ask for
+ * neither, and a snippet (our text tokenized and stemmed) costs more than finding the hit.
+ */
+class Hit implements SearchHitResult {
+  readonly nodeType: string;
+  readonly slug: string;
+  readonly score: number;
+  readonly #found: EngineHit;
+  #snippet: string | null | undefined;
+
+  constructor(found: EngineHit) {
+    this.#found = found;
+    this.nodeType = found.nodeType;
+    this.slug = found.slug;
+    this.score = round(found.tier * TIER_STEP + found.score);
+  }
+
+  get matchedTerms(): string[] {
+    return this.#found.matched.map((m) => m.shown);
+  }
+
+  get snippet(): string | null {
+    if (this.#snippet === undefined)
+      this.#snippet = snippetOf(this.#found.doc, this.#found.matched);
+    return this.#snippet;
+  }
+}
+
+/** One search's answer, as kept for the next identical search. */
+interface Found {
+  hits: Hit[];
+  total: number;
+  facets: { type: string; count: number }[];
+  words: WordMatch[];
+}
+
+/**
+ * Answers kept per index, so per graph version (the index a write brings has none), by the
+ * query's words, the types and the number of hits asked for. Bounded: at most MEMO_ENTRIES per
+ * index, the least recently used dropped first, and only answers of at most MEMO_MAX_HITS hits
+ * (a first page) to queries whose key is at most MEMO_MAX_KEY characters. The same few words
+ * are searched for again and again (and a results page asks again for its facets); an answer
+ * kept is a few kilobytes, its snippets worked out at most once.
+ */
+const MEMO_ENTRIES = 256;
+const MEMO_MAX_HITS = 100;
+const MEMO_MAX_KEY = 512;
+const memos = new WeakMap<SearchIndex, Map<string, Found>>();
+
+/** How many answers an index keeps now (for tests of the bound). */
+export const keptAnswers = (index: SearchIndex): number => memos.get(index)?.size ?? 0;
+
+function find(index: SearchIndex, words: QueryWord[], options: SearchOptions): Found {
+  const types = options.types?.length ? [...new Set(options.types)].sort().join(',') : '*';
+  const key = `${options.limit} ${types} ${words.map((w) => w.word).join(' ')}`;
+  const kept = options.limit <= MEMO_MAX_HITS && key.length <= MEMO_MAX_KEY;
+  let memo = memos.get(index);
+  const known = kept ? memo?.get(key) : undefined;
+  if (memo && known) {
+    memo.delete(key); // to the most recently used end
+    memo.set(key, known);
+    return known;
+  }
+  const result = index.search(words, options);
+  const found = {
+    hits: result.hits.map((h) => new Hit(h)),
+    total: result.total,
+    facets: result.facets,
+    words: result.words,
+  };
+  if (kept) {
+    if (!memo) memos.set(index, (memo = new Map()));
+    memo.set(key, found);
+    if (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
+  }
+  return found;
+}
+
+function didYouMean(text: string, result: Found): string | null {
   const typos = result.words.filter((w) => w.typo);
   if (!typos.length) return null;
   let corrected = text;
@@ -134,16 +213,9 @@ export async function searchGraph(
 ): Promise<SearchResults> {
   const words = queryTerms(text);
   if (!words.length) return { hits: [], total: 0, facets: [], didYouMean: null };
-  const index = await liveIndex(scopeOf(from));
-  const result = index.search(words, options);
+  const result = find(await liveIndex(scopeOf(from)), words, options);
   return {
-    hits: result.hits.map((h) => ({
-      nodeType: h.nodeType,
-      slug: h.slug,
-      score: round(h.tier * TIER_STEP + h.score),
-      matchedTerms: h.matched.map((m) => m.shown),
-      snippet: snippetOf(h.doc, h.matched),
-    })),
+    hits: result.hits,
     total: result.total,
     facets: result.facets,
     didYouMean: didYouMean(text, result),
