@@ -25,6 +25,7 @@ import { mcpRouter } from '../mcp/http';
 import { drainPlugin } from '../core/drain.plugin';
 import { graphVersionPart } from '../modules/changes/graph-version.plugin';
 import { jsonLdRouter } from '../modules/json-ld/json-ld.route';
+import { keepSearchAnswers } from '../modules/search/search.service';
 import { CompiledExecutor, compiledExecutorGateway } from '../core/compiled-executor';
 import { formatError } from '../core/format-error';
 import { createSecurity, Security } from '../core/limits';
@@ -107,6 +108,7 @@ export function createApollo(
   const { kind, ...executorOptions } = deps.config.executor ?? parseExecutor(undefined);
   const off = new Set<Layer>(deps.config.layersOff ?? []);
   const on = <T>(layer: Layer, items: T[]): T[] => (off.has(layer) ? [] : items);
+  keepSearchAnswers(!off.has('search-answers'));
   const cache = cacheControl(deps.config.httpCacheMaxAge ?? 60);
   return new ApolloServer<Context>({
     ...(kind === 'jit' && !off.has('jit')

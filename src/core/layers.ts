@@ -25,6 +25,8 @@ export const LAYERS = {
   etag: 'ETags and 304s for GET',
   drain: 'graceful drain on SIGTERM',
   jit: 'compiled execution (graphql-jit) in place of graphql-js',
+  'search-answers':
+    'answers of repeated searches kept per graph version (src/modules/search/search.service.ts)',
 } as const;
 
 export type Layer = keyof typeof LAYERS;

@@ -1,5 +1,6 @@
 import { ApiRole } from '../../src/core/auth/api-key.entity';
 import {
+  keepSearchAnswers,
   keptAnswers,
   searchGraph,
   searchIndexOf,
@@ -175,6 +176,22 @@ describe('search', () => {
     for (let i = 0; i < 300; i++) await plain(`developer ${i}`);
     expect(keptAnswers(await searchIndexOf(server.db))).toBe(256);
     expect(await plain('kubernetes')).toEqual(first); // dropped from the memo, found again alike
+  });
+
+  it('should keep no answers on a server started without the search-answers layer (the benchmark measuring the search work)', async () => {
+    const bare = await TestServer.start({ layersOff: ['search-answers'] });
+    try {
+      const index = await searchIndexOf(bare.db);
+      const before = keptAnswers(index);
+      const once = async () => (await bare.data(SEARCH, { query: 'kubernetes' })).search;
+      const twice = [await once(), await once()];
+      expect(twice[1]).toEqual(twice[0]);
+      expect(twice[0][0].node.slug).toBe('kubernetes');
+      expect(keptAnswers(index)).toBe(before);
+    } finally {
+      await bare.stop();
+      keepSearchAnswers(true); // the switch is the process's: give the other tests' server it back
+    }
   });
 
   it('should find a record that npm run seed added, at the next request', async () => {

@@ -10,6 +10,7 @@ import { createDataSource } from '../../src/app/data-source';
 import { createContext, Context } from '../../src/core/context';
 import { prepareDatabase } from '../../src/app/database';
 import { createLogger, Logger } from '../../src/core/logger';
+import type { Layer } from '../../src/core/layers';
 import { StatementCount, withStatementCount } from '../../src/core/query-counter';
 import { AppDeps, createApollo, createHttpApp, Readiness } from '../../src/app/server';
 import { createSchema } from '../../src/app/schema';
@@ -64,6 +65,8 @@ export class TestServer {
       sameDatabaseAs?: TestServer;
       /** HTTP_CACHE_MAX_AGE; default as deployed (60 s: Apollo's cache-control plugin wraps every field). */
       httpCacheMaxAge?: number;
+      /** BENCH_LAYERS_OFF: the layers to leave out, as the benchmark does. */
+      layersOff?: Layer[];
     } = {},
   ): Promise<TestServer> {
     let db: DataSource;
@@ -99,6 +102,7 @@ export class TestServer {
         ...(options.httpCacheMaxAge !== undefined
           ? { httpCacheMaxAge: options.httpCacheMaxAge }
           : {}),
+        ...(options.layersOff ? { layersOff: options.layersOff } : {}),
       },
       db,
       schema: options.schema ?? (await createSchema()),

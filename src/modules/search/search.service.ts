@@ -155,13 +155,22 @@ const MEMO_MAX_HITS = 100;
 const MEMO_MAX_KEY = 512;
 const memos = new WeakMap<SearchIndex, Map<string, Found>>();
 
+let keepAnswers = true;
+/**
+ * Whether searches keep answers (on unless the benchmark turns the `search-answers` layer off to
+ * measure the search work itself: BENCH_LAYERS_OFF, src/core/layers.ts).
+ */
+export function keepSearchAnswers(on: boolean): void {
+  keepAnswers = on;
+}
+
 /** How many answers an index keeps now (for tests of the bound). */
 export const keptAnswers = (index: SearchIndex): number => memos.get(index)?.size ?? 0;
 
 function find(index: SearchIndex, words: QueryWord[], options: SearchOptions): Found {
   const types = options.types?.length ? [...new Set(options.types)].sort().join(',') : '*';
   const key = `${options.limit} ${types} ${words.map((w) => w.word).join(' ')}`;
-  const kept = options.limit <= MEMO_MAX_HITS && key.length <= MEMO_MAX_KEY;
+  const kept = keepAnswers && options.limit <= MEMO_MAX_HITS && key.length <= MEMO_MAX_KEY;
   let memo = memos.get(index);
   const known = kept ? memo?.get(key) : undefined;
   if (memo && known) {
