@@ -61,29 +61,12 @@ export class SearchHit {
 @ObjectType({
   description: 'One hit of a search, with the cursor after which the next page starts.',
 })
-export class SearchEdge {
+export class SearchEdge extends SearchHit {
   @Field() cursor: string;
-  @Field(() => Node) node: Node;
-  @Field(() => Float, { description: SCORE }) score: number;
 
-  constructor(
-    cursor: string,
-    node: Node,
-    readonly found: SearchHitResult,
-  ) {
+  constructor(cursor: string, node: Node, found: SearchHitResult) {
+    super(node, found);
     this.cursor = cursor;
-    this.node = node;
-    this.score = found.score;
-  }
-
-  @Field(() => [String], { description: MATCHED })
-  get matchedTerms(): string[] {
-    return this.found.matchedTerms;
-  }
-
-  @Field(() => String, { nullable: true, description: SNIPPET })
-  get snippet(): string | null {
-    return this.found.snippet;
   }
 }
 
