@@ -4,7 +4,7 @@ import { Role } from '../roles/role.entity';
 import { Source } from '../sources/source.entity';
 import { Occupation } from './occupation.entity';
 import { RoleOccupation } from './role-occupation.entity';
-import { WageStatistic } from './wage-statistic.entity';
+import { publishedFigure, WageStatistic } from './wage-statistic.entity';
 
 /** The occupation records as seed records (`occupations.yaml`), in the format the loader reads. */
 export async function occupationSeeds(db: EntityManager): Promise<Record<string, unknown>[]> {
@@ -28,23 +28,7 @@ export async function occupationSeeds(db: EntityManager): Promise<Record<string,
       roles: mappings
         .filter((m) => m.occupationId === o.id)
         .map((m) => compact({ role: roleSlug.get(m.roleId), match: m.match, note: m.note })),
-      wages: wages
-        .filter((w) => w.occupationId === o.id)
-        .map((w) =>
-          compact({
-            statistic: w.statistic,
-            amount: w.amount,
-            currency: w.currency,
-            period: w.period,
-            region: w.region,
-            year: w.year,
-            referencePeriod: w.referencePeriod,
-            publisher: w.publisher,
-            url: w.url,
-            readOn: w.readOn,
-            note: w.note,
-          }),
-        ),
+      wages: wages.filter((w) => w.occupationId === o.id).map((w) => compact(publishedFigure(w))),
     }),
   );
 }

@@ -2,7 +2,12 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { SalaryPeriod } from '../salaries/salary-band.entity';
 import { MatchType } from './occupation-codes';
 import { Occupation } from './occupation.entity';
-import { STATISTIC_WORDS, WageStatistic, WageStatisticKind } from './wage-statistic.entity';
+import {
+  publishedFigure,
+  STATISTIC_WORDS,
+  WageStatistic,
+  WageStatisticKind,
+} from './wage-statistic.entity';
 
 /** What a wage figure measures, in words a reader can check against the page. */
 export function measuresOf(w: WageStatistic, occupation: Occupation): string {
@@ -50,17 +55,7 @@ export class PayStatistic {
     return Object.assign(new PayStatistic(), {
       match,
       occupation,
-      statistic: w.statistic,
-      amount: w.amount,
-      currency: w.currency,
-      period: w.period,
-      region: w.region,
-      year: w.year,
-      referencePeriod: w.referencePeriod,
-      publisher: w.publisher,
-      url: w.url,
-      readOn: w.readOn,
-      note: w.note,
+      ...publishedFigure(w),
       measures: measuresOf(w, occupation),
     });
   }

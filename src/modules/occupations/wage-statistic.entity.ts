@@ -107,3 +107,20 @@ export class WageStatistic {
   @Column({ type: 'text', nullable: true })
   note: string | null;
 }
+
+/** A wage statistic's figure as published (what it says and where it was read), without its ids. */
+export function publishedFigure(w: WageStatistic) {
+  return {
+    statistic: w.statistic,
+    amount: w.amount,
+    currency: w.currency,
+    period: w.period,
+    region: w.region,
+    year: w.year,
+    referencePeriod: w.referencePeriod,
+    publisher: w.publisher,
+    url: w.url,
+    readOn: w.readOn,
+    note: w.note,
+  };
+}
