@@ -6,7 +6,6 @@ import { readsRootField } from '../http-cache/static-policy';
 import { Logger } from '../logger';
 import { databaseIdentity, databasePrefix } from './database-identity';
 import { GraphVersionWatcher } from './graph-version';
-import { redisResponseStore } from './redis-store';
 
 /** Whole responses of queries, cached for as long as their cache hints allow. */
 export interface ResponseCache {
@@ -45,8 +44,9 @@ export async function createResponseCache(options: ResponseCacheOptions): Promis
   );
   const identity = await databaseIdentity(options.db);
   await watcher.start();
+  // the Redis client (about 450 modules) is loaded only where REDIS_URL asks for it
   const redis = options.redis
-    ? redisResponseStore(
+    ? (await import('./redis-store')).redisResponseStore(
         { ...options.redis, prefix: databasePrefix(options.redis.prefix, identity) },
         options.logger,
       )
