@@ -1,5 +1,13 @@
 import { SearchDoc } from './documents';
+import { ImpactCursor, ImpactLists } from './impact-lists';
 import { buildSegment, FIELD_WEIGHT, firstWhereNot, NODE_TYPES, Segment } from './inverted-index';
+import {
+  buildSegmentImpact,
+  lowerBound,
+  MAX_PREFIX_TERMS,
+  rangeKey,
+  SegmentImpact,
+} from './segment-impact';
 import { TopK } from './top-k';
 import { closeWords } from './typo-index';
 import { allowedEdits } from './typos';
@@ -37,6 +45,11 @@ export interface EngineHit {
   doc: SearchDoc;
 }
 
+export interface SearchOptions {
+  types?: string[];
+  limit: number;
+}
+
 export interface EngineResult {
   hits: EngineHit[];
   total: number;
@@ -49,6 +62,8 @@ const K1 = 1.2;
 const B = 0.75;
 /** A typo match counts this much of an exact one. */
 const TYPO_WEIGHT = 0.5;
+/** Deleted documents times a prefix's terms past which a one-word search scores every match instead. */
+const MAX_DEAD_PROBES = 20_000;
 /** Words of one query looked up as typos at most; the rest of the unknown words match nothing. */
 const MAX_TYPO_LOOKUPS = 3;
 
@@ -74,6 +89,12 @@ const TYPE_PRIOR: Record<string, number> = {
  * small segment grows past a share of the base, the two are merged.
  */
 export class SearchIndex {
+  /**
+   * A one-word search matching fewer documents than this scores them all: on a small graph that
+   * is quicker than reading the lists in score order (both find the same hits).
+   */
+  static scanBelow = 256;
+
   private scratch: {
     score: Float64Array;
     freq: Float64Array;
@@ -92,6 +113,8 @@ export class SearchIndex {
 
   private constructor(
     readonly base: Segment,
+    /** The base segment's lists in score order, for one-word searches. */
+    private readonly impact: SegmentImpact,
     readonly overlay: Segment,
     /** Base document numbers no longer live. */
     readonly dead: ReadonlySet<number>,
@@ -111,8 +134,14 @@ export class SearchIndex {
 
   static async build(docs: SearchDoc[]): Promise<SearchIndex> {
     const base = await buildSegment(docs);
+    const prior = priorByType();
+    const impact = buildSegmentImpact(
+      base,
+      Float64Array.from(base.docType, (t) => prior[t]),
+    );
     return new SearchIndex(
       base,
+      impact,
       await buildSegment(EMPTY, null),
       new Set(),
       base.docs.length,
@@ -164,6 +193,7 @@ export class SearchIndex {
     for (const d of dead) length -= this.base.docLength[d];
     return new SearchIndex(
       this.base,
+      this.impact,
       overlay,
       dead,
       this.base.docs.length - dead.size + docs.length,
@@ -216,8 +246,22 @@ export class SearchIndex {
    * containing the query first (tier), then BM25 over the weighted fields times the share of the
    * query's words the document has; ties by type and slug. `total` and `facets` count every match.
    */
-  search(words: QueryWord[], options: { types?: string[]; limit: number }): EngineResult {
+  search(words: QueryWord[], options: SearchOptions): EngineResult {
     const matches = this.resolve(words);
+    if (matches.length === 1 && !options.types?.length) {
+      const found = this.searchOneWord(matches[0], Math.max(0, options.limit));
+      if (found) return found;
+    }
+    return this.scan(matches, options);
+  }
+
+  /** The same answer as `search`, always found by scoring every match (the reference the shortcuts must agree with). */
+  searchExhaustive(words: QueryWord[], options: SearchOptions): EngineResult {
+    return this.scan(this.resolve(words), options);
+  }
+
+  /** Scores every live document matching any of the words, then keeps the best. */
+  private scan(matches: WordMatch[], options: SearchOptions): EngineResult {
     const n = this.base.docs.length + this.overlay.docs.length;
     if (!this.scratch) {
       this.scratch = {
@@ -328,6 +372,161 @@ export class SearchIndex {
       total,
       facets: facets.sort((x, y) => y.count - x.count || (x.type < y.type ? -1 : 1)),
       words: matches,
+    };
+  }
+
+  /**
+   * `search` for one word with no type filter, without scoring every match. The counts come from
+   * the base segment's postings by type (one term) or its counts per prefix (a prefix's terms),
+   * less the deleted documents. The best hits are read from lists in score order, one kind of
+   * name match after another (a name equal to the word, equal stemmed, holding it, holding its
+   * stem, then the rest), each only until no later document can rank among those kept: a
+   * document's score is at most the sum of what each of its terms would score alone (BM25's
+   * saturation is concave), so a list's next score plus the best of the other terms' bounds what
+   * is left. The small segment is scored in full. Null when the word matches too many terms, or
+   * too few documents for the lists to be worth reading (scanBelow).
+   */
+  private searchOneWord(m: WordMatch, limit: number): EngineResult | null {
+    const { base, overlay, impact } = this;
+    if (!impact.keysInDocOrder || m.stems.size !== 1 || m.words.size !== 1) return null;
+    const [[from, to]] = this.termRanges(base, m);
+    if (to - from > MAX_PREFIX_TERMS || this.dead.size * (to - from) > MAX_DEAD_PROBES) return null;
+    if (to - from > 1 && !impact.prefixList.has(rangeKey(base, from, to))) return null;
+    if (base.termStart[to] - base.termStart[from] < SearchIndex.scanBelow) return null;
+    const { docLength, docType, deadMask } = this;
+    const b = base.docs.length;
+    const { termStart, postingDoc, postingFreq } = base;
+    /** Document d's occurrences of the terms, weighted (0 when it has none). */
+    const freqOf = (d: number) => {
+      let f = 0;
+      for (let t = from; t < to; t++) {
+        const at = lowerBound(postingDoc, d, termStart[t], termStart[t + 1]);
+        if (at < termStart[t + 1] && postingDoc[at] === d) f += postingFreq[at];
+      }
+      return f;
+    };
+
+    // every live match, counted by type
+    const perType = new Uint32Array(NODE_TYPES.length);
+    if (to - from === 1) {
+      for (const [type, first, end] of impact.typeRanges)
+        perType[type] =
+          lowerBound(postingDoc, end, termStart[from], termStart[to]) -
+          lowerBound(postingDoc, first, termStart[from], termStart[to]);
+    } else if (to - from > 1) {
+      perType.set(impact.prefixCounts.get(rangeKey(base, from, to)) as Uint32Array);
+    }
+    for (const d of this.dead) if (to > from && freqOf(d) > 0) perType[docType[d]]--;
+    const recent = new Map<number, number>();
+    for (const [first, end] of this.termRanges(overlay, m))
+      for (let i = overlay.termStart[first]; i < overlay.termStart[end]; i++) {
+        const d = b + overlay.postingDoc[i];
+        recent.set(d, (recent.get(d) ?? 0) + overlay.postingFreq[i]);
+      }
+    for (const d of recent.keys()) perType[docType[d]]++;
+    const hits = perType.reduce((sum, count) => sum + count, 0);
+
+    // scored exactly as scan() scores a one-word query
+    const idf =
+      Math.log(1 + (this.liveCount - hits + 0.5) / (hits + 0.5)) * (m.typo ? TYPO_WEIGHT : 1);
+    const share = shareOf(1, Float64Array.of(idf));
+    const prior = priorByType();
+    const avgLength = this.liveLength / (this.liveCount || 1);
+    const scoreOf = (d: number, f: number) => {
+      const norm = K1 * (1 - B + (B * docLength[d]) / avgLength);
+      let score = 0;
+      score += (idf * f * (K1 + 1)) / (f + norm);
+      return score * (share * prior[docType[d]]);
+    };
+    const inBase = this.nameQuery(base, [m]);
+    const inOverlay = this.nameQuery(overlay, [m]);
+    const score = new Map<number, number>();
+    const tier = new Map<number, number>();
+    const found: number[] = [];
+    for (const [d, f] of recent) {
+      score.set(d, scoreOf(d, f));
+      tier.set(d, f >= FIELD_WEIGHT.alias ? tierOf(overlay, d - b, inOverlay) : 0);
+      found.push(d);
+    }
+
+    // the base's best `limit`, tier by tier: each tier's documents are all in one list
+    const stem = indexOf(base.terms, [...m.stems][0]);
+    const word = indexOf(base.words, [...m.words][0]);
+    // the name lists count the terms from the stem to stemEnd: exactly this search's, or more
+    const namesExact = stem >= 0 && stem === from && impact.stemEnd[stem] === to;
+    const sources: [ImpactLists, number, boolean][] = [
+      [impact.soloStems, stem, namesExact],
+      [impact.soloStems, stem, namesExact],
+      [impact.nameWords, word, namesExact],
+      [impact.nameStems, stem, namesExact],
+      to - from === 1
+        ? [impact.terms, from, true]
+        : [impact.prefixes, impact.prefixList.get(rangeKey(base, from, to)) ?? -1, true],
+    ];
+    let kept = 0;
+    for (let i = 0; i < sources.length && kept < limit; i++) {
+      const [lists, list, exact] = sources[i];
+      const level = 4 - i;
+      if (list < 0) continue;
+      const need = limit - kept;
+      const top = new TopK(need, (x, y) =>
+        score.get(x) !== score.get(y) ? (score.get(x) as number) < (score.get(y) as number) : x > y,
+      );
+      // read best first; where the list counts more terms than the search, its scores are bounds
+      const cursor = new ImpactCursor(lists, list, docLength, scoreOf);
+      while (!cursor.done) {
+        if (top.size === need) {
+          const worst = top.worst;
+          const bar = score.get(worst) as number;
+          if (cursor.best < bar) break;
+          if (cursor.best === bar && cursor.doc > worst) {
+            cursor.skipSameLength();
+            continue;
+          }
+        }
+        const d = cursor.doc;
+        const f = exact ? cursor.freq : freqOf(d);
+        cursor.next();
+        if (deadMask !== null && deadMask[d] === 1) continue;
+        const t = f >= FIELD_WEIGHT.alias ? tierOf(base, d, inBase) : 0;
+        if (t !== level || score.has(d)) continue;
+        score.set(d, scoreOf(d, f));
+        tier.set(d, t);
+        top.offer(d);
+      }
+      const best = top.best();
+      found.push(...best);
+      kept += best.length;
+    }
+    inBase.clear();
+    inOverlay.clear();
+
+    const ranked = found
+      .sort(
+        (x, y) =>
+          (tier.get(y) as number) - (tier.get(x) as number) ||
+          (score.get(y) as number) - (score.get(x) as number) ||
+          (this.docOf(x).key < this.docOf(y).key ? -1 : 1),
+      )
+      .slice(0, limit);
+    const facets: { type: string; count: number }[] = [];
+    perType.forEach((count, t) => count && facets.push({ type: NODE_TYPES[t], count }));
+    return {
+      hits: ranked.map((d) => {
+        const doc = this.docOf(d);
+        return {
+          key: doc.key,
+          nodeType: doc.nodeType,
+          slug: doc.slug,
+          score: score.get(d) as number,
+          tier: tier.get(d) as number,
+          matched: [m],
+          doc,
+        };
+      }),
+      total: hits,
+      facets: facets.sort((x, y) => y.count - x.count || (x.type < y.type ? -1 : 1)),
+      words: [m],
     };
   }
 
@@ -449,4 +648,10 @@ function tierOf(seg: Segment, d: number, query: NameQuery): number {
 function allAt(name: Uint32Array, at: number, marks: Uint16Array, n: number): boolean {
   for (let j = 0; j < n; j++) if (((marks[name[at + j]] >> j) & 1) === 0) return false;
   return true;
+}
+
+/** Where `x` is in the sorted list, or -1. */
+function indexOf(sorted: string[], x: string): number {
+  const i = firstWhereNot(sorted, (t) => t < x, 0);
+  return sorted[i] === x ? i : -1;
 }
