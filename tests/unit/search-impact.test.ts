@@ -21,22 +21,26 @@ describe('search impact lists', () => {
     );
   });
 
-  it('should read a list best score first, whatever the average length', () => {
-    fc.assert(
-      fc.property(
+  // wide frequencies and lengths do not fit the packed sort keys: those lists are sorted by comparison
+  it('should read a list best score first, whatever the average length', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(
           fc.record({
-            freq: fc.integer({ min: 1, max: 30 }),
-            length: fc.integer({ min: 1, max: 200 }),
+            freq: fc.oneof(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 2 ** 30 })),
+            length: fc.oneof(
+              fc.integer({ min: 1, max: 200 }),
+              fc.integer({ min: 1, max: 2 ** 20 }),
+            ),
             prior: fc.constantFrom(0.8, 1, 1.2),
           }),
           { minLength: 1, maxLength: 60 },
         ),
         fc.double({ min: 1, max: 300, noNaN: true }),
-        (docs, average) => {
+        async (docs, average) => {
           const docLength = Uint32Array.from(docs, (d) => d.length);
           const docPrior = Float64Array.from(docs, (d) => d.prior);
-          const lists = buildImpactLists(
+          const lists = await buildImpactLists(
             1,
             {
               list: new Uint32Array(docs.length),

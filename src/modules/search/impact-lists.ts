@@ -15,16 +15,21 @@ export interface ImpactLists {
   listRun: Uint32Array;
 }
 
+/** Pairs sorted between two yields to the event loop. */
+const SLICE = 20_000;
+
 /**
  * Files the `size` pairs (list[i], doc[i], freq[i]) into `lists` lists in score order; the pairs
- * of a list must be distinct documents.
+ * of a list must be distinct documents, in document order. Yields to the event loop now and
+ * then when `pause` is given.
  */
-export function buildImpactLists(
+export async function buildImpactLists(
   lists: number,
   pairs: { list: Uint32Array; doc: Uint32Array; freq: Uint32Array; size: number },
   docLength: Uint32Array,
   docPrior: Float64Array,
-): ImpactLists {
+  pause: (() => Promise<void>) | null = null,
+): Promise<ImpactLists> {
   const { size } = pairs;
   const start = new Uint32Array(lists + 1);
   for (let i = 0; i < size; i++) start[pairs.list[i] + 1]++;
@@ -33,6 +38,9 @@ export function buildImpactLists(
   const order = new Uint32Array(size);
   for (let i = 0; i < size; i++) order[next[pairs.list[i]]++] = i;
   const { doc: pd, freq: pf } = pairs;
+  // priors by rank, the highest first
+  const priors = [...new Set(docPrior)].sort((a, b) => b - a);
+  const priorRank = new Map(priors.map((p, i) => [p, i]));
   const before = (a: number, b: number) =>
     pf[b] - pf[a] ||
     docPrior[pd[b]] - docPrior[pd[a]] ||
@@ -42,10 +50,18 @@ export function buildImpactLists(
   const freq = new Uint32Array(size);
   const listRun = new Uint32Array(lists + 1);
   const runs: number[] = [];
+  let sorted = 0;
   for (let l = 0; l < lists; l++) {
     const from = start[l];
     const to = start[l + 1];
-    if (to - from > 1) order.subarray(from, to).sort(before);
+    if (to - from > 1) {
+      sortList(order.subarray(from, to), pf, pd, docLength, docPrior, priorRank, before);
+      sorted += to - from;
+      if (pause && sorted > SLICE) {
+        sorted = 0;
+        await pause();
+      }
+    }
     for (let i = from; i < to; i++) {
       const p = order[i];
       doc[i] = pd[p];
@@ -56,6 +72,49 @@ export function buildImpactLists(
     listRun[l + 1] = runs.length;
   }
   return { start, doc, freq, runs: Uint32Array.from(runs), listRun };
+}
+
+const bits = (n: number) => (n > 0 ? Math.floor(Math.log2(n)) + 1 : 1);
+
+/**
+ * Sorts one list's pair numbers (in document order) into score order: as numbers packing
+ * (frequency, prior, length, place) when they fit in a double's 53 bits, a native numeric sort;
+ * else with the comparator.
+ */
+function sortList(
+  order: Uint32Array,
+  pf: Uint32Array,
+  pd: Uint32Array,
+  docLength: Uint32Array,
+  docPrior: Float64Array,
+  priorRank: Map<number, number>,
+  before: (a: number, b: number) => number,
+): void {
+  let maxFreq = 0;
+  let maxLength = 0;
+  for (const p of order) {
+    if (pf[p] > maxFreq) maxFreq = pf[p];
+    if (docLength[pd[p]] > maxLength) maxLength = docLength[pd[p]];
+  }
+  const f = 2 ** bits(maxFreq);
+  const r = 2 ** bits(priorRank.size);
+  const len = 2 ** bits(maxLength);
+  const place = 2 ** bits(order.length);
+  if (f * r * len * place > Number.MAX_SAFE_INTEGER) {
+    order.sort(before);
+    return;
+  }
+  const keys = new Float64Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const p = order[i];
+    keys[i] =
+      ((maxFreq - pf[p]) * r + (priorRank.get(docPrior[pd[p]]) as number)) * len * place +
+      docLength[pd[p]] * place +
+      i;
+  }
+  keys.sort();
+  const copy = order.slice();
+  for (let i = 0; i < keys.length; i++) order[i] = copy[keys[i] % place];
 }
 
 /**

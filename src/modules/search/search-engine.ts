@@ -1,6 +1,13 @@
 import { SearchDoc } from './documents';
 import { ImpactCursor, ImpactLists } from './impact-lists';
-import { buildSegment, FIELD_WEIGHT, firstWhereNot, NODE_TYPES, Segment } from './inverted-index';
+import {
+  buildSegment,
+  FIELD_WEIGHT,
+  firstWhereNot,
+  nextTurn,
+  NODE_TYPES,
+  Segment,
+} from './inverted-index';
 import {
   buildSegmentImpact,
   lowerBound,
@@ -135,9 +142,10 @@ export class SearchIndex {
   static async build(docs: SearchDoc[]): Promise<SearchIndex> {
     const base = await buildSegment(docs);
     const prior = priorByType();
-    const impact = buildSegmentImpact(
+    const impact = await buildSegmentImpact(
       base,
       Float64Array.from(base.docType, (t) => prior[t]),
+      nextTurn,
     );
     return new SearchIndex(
       base,

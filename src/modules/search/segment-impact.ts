@@ -29,6 +29,9 @@ export interface SegmentImpact {
   prefixCounts: Map<number, Uint32Array>;
 }
 
+/** Documents gone through between two yields to the event loop (postings: twenty times as many). */
+const SLICE = 1000;
+
 /** A prefix matching more terms than this is searched by scoring every match. */
 export const MAX_PREFIX_TERMS = 16;
 
@@ -50,10 +53,16 @@ export function lowerBound(sorted: Uint32Array, value: number, from: number, to:
 
 /** Triples in growing typed arrays. */
 class Pairs {
-  list = new Uint32Array(1024);
-  doc = new Uint32Array(1024);
-  freq = new Uint32Array(1024);
+  list: Uint32Array;
+  doc: Uint32Array;
+  freq: Uint32Array;
   size = 0;
+
+  constructor(capacity: number) {
+    this.list = new Uint32Array(Math.max(16, capacity));
+    this.doc = new Uint32Array(Math.max(16, capacity));
+    this.freq = new Uint32Array(Math.max(16, capacity));
+  }
 
   add(list: number, doc: number, freq: number): void {
     if (this.size === this.list.length) {
@@ -70,8 +79,15 @@ class Pairs {
   }
 }
 
-/** The segment's lists in score order; `docPrior` is each document's type prior. */
-export function buildSegmentImpact(seg: Segment, docPrior: Float64Array): SegmentImpact {
+/**
+ * The segment's lists in score order; `docPrior` is each document's type prior. Yields to the
+ * event loop now and then when `pause` is given (a large graph takes a second or so).
+ */
+export async function buildSegmentImpact(
+  seg: Segment,
+  docPrior: Float64Array,
+  pause: (() => Promise<void>) | null,
+): Promise<SegmentImpact> {
   const { termStart, postingDoc, postingFreq, docLength, docName, nameStart, nameWord, nameStem } =
     seg;
   const termOf = new Uint32Array(postingDoc.length);
@@ -91,14 +107,15 @@ export function buildSegmentImpact(seg: Segment, docPrior: Float64Array): Segmen
     return f;
   };
 
-  const nameStems = new Pairs();
-  const soloStems = new Pairs();
-  const nameWords = new Pairs();
+  const nameStems = new Pairs(nameStem.length);
+  const soloStems = new Pairs(seg.docs.length);
+  const nameWords = new Pairs(nameWord.length);
   const stems = new Set<number>();
   const solos = new Set<number>();
   /** A name word's number -> its stem's. */
   const words = new Map<number, number>();
   for (let d = 0; d < seg.docs.length; d++) {
+    if (pause && d % SLICE === SLICE - 1) await pause();
     for (let k = docName[d]; k < docName[d + 1]; k++) {
       for (let i = nameStart[k]; i < nameStart[k + 1]; i++) {
         stems.add(nameStem[i]);
@@ -123,13 +140,20 @@ export function buildSegmentImpact(seg: Segment, docPrior: Float64Array): Segmen
   }
   const prefixCounts = new Map<number, Uint32Array>();
   const prefixList = new Map<number, number>();
-  const prefixes = new Pairs();
+  const prefixes = new Pairs(postingDoc.length * 2);
   const stamp = new Uint32Array(seg.docs.length);
   const sum = new Uint32Array(seg.docs.length);
-  const holding: number[] = [];
+  const holding = new Uint32Array(seg.docs.length);
+  let held = 0;
   let stamps = 0;
+  let read = 0;
   for (const [from, to] of prefixRanges(seg.terms)) {
     if (to - from > MAX_PREFIX_TERMS) continue;
+    read += termStart[to] - termStart[from];
+    if (pause && read > SLICE * 20) {
+      read = 0;
+      await pause();
+    }
     const counts = new Uint32Array(NODE_TYPES.length);
     stamps++;
     for (let i = termStart[from]; i < termStart[to]; i++) {
@@ -137,32 +161,33 @@ export function buildSegmentImpact(seg: Segment, docPrior: Float64Array): Segmen
       if (stamp[d] !== stamps) {
         stamp[d] = stamps;
         sum[d] = 0;
-        holding.push(d);
+        holding[held++] = d;
         counts[seg.docType[d]]++;
       }
       sum[d] += postingFreq[i];
     }
     const list = prefixList.size;
-    for (const d of holding) prefixes.add(list, d, sum[d]);
-    holding.length = 0;
+    const docs = holding.subarray(0, held).sort();
+    for (const d of docs) prefixes.add(list, d, sum[d]);
+    held = 0;
     prefixList.set(rangeKey(seg, from, to), list);
     prefixCounts.set(rangeKey(seg, from, to), counts);
   }
   const lists = (count: number, pairs: Pairs) =>
-    buildImpactLists(count, pairs, docLength, docPrior);
+    buildImpactLists(count, pairs, docLength, docPrior, pause);
   return {
-    terms: buildImpactLists(
-      seg.terms.length,
-      { list: termOf, doc: postingDoc, freq: postingFreq, size: postingDoc.length },
-      docLength,
-      docPrior,
-    ),
-    prefixes: lists(prefixList.size, prefixes),
+    terms: await lists(seg.terms.length, {
+      list: termOf,
+      doc: postingDoc,
+      freq: postingFreq,
+      size: postingDoc.length,
+    } as Pairs),
+    prefixes: await lists(prefixList.size, prefixes),
     prefixList,
     stemEnd,
-    nameStems: lists(seg.terms.length, nameStems),
-    soloStems: lists(seg.terms.length, soloStems),
-    nameWords: lists(seg.words.length, nameWords),
+    nameStems: await lists(seg.terms.length, nameStems),
+    soloStems: await lists(seg.terms.length, soloStems),
+    nameWords: await lists(seg.words.length, nameWords),
     typeRanges,
     keysInDocOrder,
     prefixCounts,
