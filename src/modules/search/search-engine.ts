@@ -388,10 +388,11 @@ export class SearchIndex {
    * the base segment's postings by type (one term) or its counts per prefix (a prefix's terms),
    * less the deleted documents. The best hits are read from lists in score order, one kind of
    * name match after another (a name equal to the word, equal stemmed, holding it, holding its
-   * stem, then the rest), each only until no later document can rank among those kept: a
-   * document's score is at most the sum of what each of its terms would score alone (BM25's
-   * saturation is concave), so a list's next score plus the best of the other terms' bounds what
-   * is left. The small segment is scored in full. Null when the word matches too many terms, or
+   * stem, then the rest: the term's list, or the prefix's with each document's occurrences
+   * summed), each only until no later document can rank among those kept. The name lists count
+   * the stem's prefix terms (SegmentImpact.stemEnd); where the search counts fewer (a word too
+   * short to be a prefix, a typo), their scores are upper bounds and each document read is scored
+   * exactly. The small segment is scored in full. Null when the word matches too many terms, or
    * too few documents for the lists to be worth reading (scanBelow).
    */
   private searchOneWord(m: WordMatch, limit: number): EngineResult | null {
