@@ -1,5 +1,4 @@
 import { SearchDoc } from './documents';
-import { ImpactCursor, ImpactLists } from './impact-lists';
 import {
   buildSegment,
   FIELD_WEIGHT,
@@ -8,13 +7,10 @@ import {
   NODE_TYPES,
   Segment,
 } from './inverted-index';
-import {
-  buildSegmentImpact,
-  lowerBound,
-  MAX_PREFIX_TERMS,
-  rangeKey,
-  SegmentImpact,
-} from './segment-impact';
+import { NameQuery, tierOf } from './name-tiers';
+import { OneWordIndex, searchOneWord } from './one-word-search';
+import { B, K1, priorByType, shareOf, TYPO_WEIGHT } from './scoring';
+import { buildSegmentImpact, SegmentImpact } from './segment-impact';
 import { TopK } from './top-k';
 import { closeWords } from './typo-index';
 import { allowedEdits } from './typos';
@@ -64,30 +60,10 @@ export interface EngineResult {
   words: WordMatch[];
 }
 
-// BM25 with FTS5's constants; the IDF is Lucene's, which stays positive for common words
-const K1 = 1.2;
-const B = 0.75;
-/** A typo match counts this much of an exact one. */
-const TYPO_WEIGHT = 0.5;
-/** Deleted documents times a prefix's terms past which a one-word search scores every match instead. */
-const MAX_DEAD_PROBES = 20_000;
 /** Words of one query looked up as typos at most; the rest of the unknown words match nothing. */
 const MAX_TYPO_LOOKUPS = 3;
 
 const EMPTY: SearchDoc[] = [];
-
-/**
- * Between otherwise equal matches, the kinds people look for by name come first: a role before
- * the level of it that bears the same name, a skill before the advice that mentions it.
- */
-const TYPE_PRIOR: Record<string, number> = {
-  Role: 1.2,
-  Skill: 1.1,
-  Certification: 1.1,
-  Employer: 1.1,
-  Sector: 1.05,
-  Source: 0.8,
-};
 
 /**
  * The in-process index of one graph version: a base segment, a small segment of the documents
@@ -257,7 +233,7 @@ export class SearchIndex {
   search(words: QueryWord[], options: SearchOptions): EngineResult {
     const matches = this.resolve(words);
     if (matches.length === 1 && !options.types?.length) {
-      const found = this.searchOneWord(matches[0], Math.max(0, options.limit));
+      const found = searchOneWord(this.oneWordView(), matches[0], Math.max(0, options.limit));
       if (found) return found;
     }
     return this.scan(matches, options);
@@ -383,159 +359,22 @@ export class SearchIndex {
     };
   }
 
-  /**
-   * `search` for one word with no type filter, without scoring every match. The counts come from
-   * the base segment's postings by type (one term) or its counts per prefix (a prefix's terms),
-   * less the deleted documents. The best hits are read from lists in score order, one kind of
-   * name match after another (a name equal to the word, equal stemmed, holding it, holding its
-   * stem, then the rest: the term's list, or the prefix's with each document's occurrences
-   * summed), each only until no later document can rank among those kept. The name lists count
-   * the stem's prefix terms (SegmentImpact.stemEnd); where the search counts fewer (a word too
-   * short to be a prefix, a typo), their scores are upper bounds and each document read is scored
-   * exactly. The small segment is scored in full. Null when the word matches too many terms, or
-   * too few documents for the lists to be worth reading (scanBelow).
-   */
-  private searchOneWord(m: WordMatch, limit: number): EngineResult | null {
-    const { base, overlay, impact } = this;
-    if (!impact.keysInDocOrder || m.stems.size !== 1 || m.words.size !== 1) return null;
-    const [[from, to]] = this.termRanges(base, m);
-    if (to - from > MAX_PREFIX_TERMS || this.dead.size * (to - from) > MAX_DEAD_PROBES) return null;
-    if (to - from > 1 && !impact.prefixList.has(rangeKey(base, from, to))) return null;
-    if (base.termStart[to] - base.termStart[from] < SearchIndex.scanBelow) return null;
-    const { docLength, docType, deadMask } = this;
-    const b = base.docs.length;
-    const { termStart, postingDoc, postingFreq } = base;
-    /** Document d's occurrences of the terms, weighted (0 when it has none). */
-    const freqOf = (d: number) => {
-      let f = 0;
-      for (let t = from; t < to; t++) {
-        const at = lowerBound(postingDoc, d, termStart[t], termStart[t + 1]);
-        if (at < termStart[t + 1] && postingDoc[at] === d) f += postingFreq[at];
-      }
-      return f;
-    };
-
-    // every live match, counted by type
-    const perType = new Uint32Array(NODE_TYPES.length);
-    if (to - from === 1) {
-      for (const [type, first, end] of impact.typeRanges)
-        perType[type] =
-          lowerBound(postingDoc, end, termStart[from], termStart[to]) -
-          lowerBound(postingDoc, first, termStart[from], termStart[to]);
-    } else if (to - from > 1) {
-      perType.set(impact.prefixCounts.get(rangeKey(base, from, to)) as Uint32Array);
-    }
-    for (const d of this.dead) if (to > from && freqOf(d) > 0) perType[docType[d]]--;
-    const recent = new Map<number, number>();
-    for (const [first, end] of this.termRanges(overlay, m))
-      for (let i = overlay.termStart[first]; i < overlay.termStart[end]; i++) {
-        const d = b + overlay.postingDoc[i];
-        recent.set(d, (recent.get(d) ?? 0) + overlay.postingFreq[i]);
-      }
-    for (const d of recent.keys()) perType[docType[d]]++;
-    const hits = perType.reduce((sum, count) => sum + count, 0);
-
-    // scored exactly as scan() scores a one-word query
-    const idf =
-      Math.log(1 + (this.liveCount - hits + 0.5) / (hits + 0.5)) * (m.typo ? TYPO_WEIGHT : 1);
-    const share = shareOf(1, Float64Array.of(idf));
-    const prior = priorByType();
-    const avgLength = this.liveLength / (this.liveCount || 1);
-    const scoreOf = (d: number, f: number) => {
-      const norm = K1 * (1 - B + (B * docLength[d]) / avgLength);
-      let score = 0;
-      score += (idf * f * (K1 + 1)) / (f + norm);
-      return score * (share * prior[docType[d]]);
-    };
-    const inBase = this.nameQuery(base, [m]);
-    const inOverlay = this.nameQuery(overlay, [m]);
-    const score = new Map<number, number>();
-    const tier = new Map<number, number>();
-    const found: number[] = [];
-    for (const [d, f] of recent) {
-      score.set(d, scoreOf(d, f));
-      tier.set(d, f >= FIELD_WEIGHT.alias ? tierOf(overlay, d - b, inOverlay) : 0);
-      found.push(d);
-    }
-
-    // the base's best `limit`, tier by tier: each tier's documents are all in one list
-    const stem = indexOf(base.terms, [...m.stems][0]);
-    const word = indexOf(base.words, [...m.words][0]);
-    // the name lists count the terms from the stem to stemEnd: exactly this search's, or more
-    const namesExact = stem >= 0 && stem === from && impact.stemEnd[stem] === to;
-    const sources: [ImpactLists, number, boolean][] = [
-      [impact.soloStems, stem, namesExact],
-      [impact.soloStems, stem, namesExact],
-      [impact.nameWords, word, namesExact],
-      [impact.nameStems, stem, namesExact],
-      to - from === 1
-        ? [impact.terms, from, true]
-        : [impact.prefixes, impact.prefixList.get(rangeKey(base, from, to)) ?? -1, true],
-    ];
-    let kept = 0;
-    for (let i = 0; i < sources.length && kept < limit; i++) {
-      const [lists, list, exact] = sources[i];
-      const level = 4 - i;
-      if (list < 0) continue;
-      const need = limit - kept;
-      const top = new TopK(need, (x, y) =>
-        score.get(x) !== score.get(y) ? (score.get(x) as number) < (score.get(y) as number) : x > y,
-      );
-      // read best first; where the list counts more terms than the search, its scores are bounds
-      const cursor = new ImpactCursor(lists, list, docLength, scoreOf);
-      while (!cursor.done) {
-        if (top.size === need) {
-          const worst = top.worst;
-          const bar = score.get(worst) as number;
-          if (cursor.best < bar) break;
-          if (cursor.best === bar && cursor.doc > worst) {
-            cursor.skipSameLength();
-            continue;
-          }
-        }
-        const d = cursor.doc;
-        const f = exact ? cursor.freq : freqOf(d);
-        cursor.next();
-        if (deadMask !== null && deadMask[d] === 1) continue;
-        const t = f >= FIELD_WEIGHT.alias ? tierOf(base, d, inBase) : 0;
-        if (t !== level || score.has(d)) continue;
-        score.set(d, scoreOf(d, f));
-        tier.set(d, t);
-        top.offer(d);
-      }
-      const best = top.best();
-      found.push(...best);
-      kept += best.length;
-    }
-    inBase.clear();
-    inOverlay.clear();
-
-    const ranked = found
-      .sort(
-        (x, y) =>
-          (tier.get(y) as number) - (tier.get(x) as number) ||
-          (score.get(y) as number) - (score.get(x) as number) ||
-          (this.docOf(x).key < this.docOf(y).key ? -1 : 1),
-      )
-      .slice(0, limit);
-    const facets: { type: string; count: number }[] = [];
-    perType.forEach((count, t) => count && facets.push({ type: NODE_TYPES[t], count }));
+  /** What searchOneWord reads of this index. */
+  private oneWordView(): OneWordIndex {
     return {
-      hits: ranked.map((d) => {
-        const doc = this.docOf(d);
-        return {
-          key: doc.key,
-          nodeType: doc.nodeType,
-          slug: doc.slug,
-          score: score.get(d) as number,
-          tier: tier.get(d) as number,
-          matched: [m],
-          doc,
-        };
-      }),
-      total: hits,
-      facets: facets.sort((x, y) => y.count - x.count || (x.type < y.type ? -1 : 1)),
-      words: [m],
+      base: this.base,
+      overlay: this.overlay,
+      impact: this.impact,
+      dead: this.dead,
+      deadMask: this.deadMask,
+      docLength: this.docLength,
+      docType: this.docType,
+      liveCount: this.liveCount,
+      liveLength: this.liveLength,
+      scanBelow: SearchIndex.scanBelow,
+      termRanges: (seg, m) => this.termRanges(seg, m),
+      nameQuery: (seg, matches) => this.nameQuery(seg, matches),
+      docOf: (d) => this.docOf(d),
     };
   }
 
@@ -601,66 +440,4 @@ export class SearchIndex {
       return [from, firstWhereNot(terms, (t) => t.startsWith(term), from)];
     });
   }
-}
-
-/** A query's words as marks on one segment's words and stems (bit g: the g-th query word). */
-interface NameQuery {
-  length: number;
-  word: Uint16Array;
-  stem: Uint16Array;
-  clear(): void;
-}
-
-let priors = new Float64Array(0);
-/** TYPE_PRIOR by type number. */
-function priorByType(): Float64Array {
-  if (priors.length !== NODE_TYPES.length) {
-    priors = new Float64Array(NODE_TYPES.length);
-    NODE_TYPES.forEach((type, t) => (priors[t] = TYPE_PRIOR[type] ?? 1));
-  }
-  return priors;
-}
-
-/** The share of the query a document matched, each word weighing its IDF (a rare word counts more than "developer"). */
-function shareOf(mask: number, idf: Float64Array): number {
-  let found = 0;
-  let all = 0;
-  for (let g = 0; g < idf.length; g++) {
-    all += idf[g];
-    if (mask & (1 << g)) found += idf[g];
-  }
-  return all > 0 ? found / all : 0;
-}
-
-/** How closely a document's names match the whole query (see EngineHit.tier). */
-function tierOf(seg: Segment, d: number, query: NameQuery): number {
-  const n = query.length;
-  const { nameStart, nameWord, nameStem } = seg;
-  let tier = 0;
-  for (let k = seg.docName[d], last = seg.docName[d + 1]; k < last; k++) {
-    const from = nameStart[k];
-    const length = nameStart[k + 1] - from;
-    if (length < n) continue;
-    if (length === n) {
-      if (allAt(nameWord, from, query.word, n)) return 4;
-      if (allAt(nameStem, from, query.stem, n)) tier = Math.max(tier, 3);
-    }
-    for (let i = 0; i + n <= length && tier < 2; i++) {
-      if (allAt(nameWord, from + i, query.word, n)) tier = 2;
-      else if (allAt(nameStem, from + i, query.stem, n)) tier = Math.max(tier, 1);
-    }
-  }
-  return tier;
-}
-
-/** Whether the n numbers of a name from `at` stand for the query's words 0 to n - 1 in turn. */
-function allAt(name: Uint32Array, at: number, marks: Uint16Array, n: number): boolean {
-  for (let j = 0; j < n; j++) if (((marks[name[at + j]] >> j) & 1) === 0) return false;
-  return true;
-}
-
-/** Where `x` is in the sorted list, or -1. */
-function indexOf(sorted: string[], x: string): number {
-  const i = firstWhereNot(sorted, (t) => t < x, 0);
-  return sorted[i] === x ? i : -1;
 }
