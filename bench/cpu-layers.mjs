@@ -8,7 +8,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rotation, slice, tally } from './lib/load.mjs';
-import { CACHE_ENV, procCpuMs, SERVER_ENV, startServer } from './lib/server.mjs';
+import { CACHE_ENV, layersOff, procCpuMs, SERVER_ENV, startServer } from './lib/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [database, seeds, ...sets] = process.argv.slice(2);
@@ -18,7 +18,7 @@ for (const set of sets) {
   const env = {
     ...SERVER_ENV,
     ...CACHE_ENV.off,
-    ...(set === '-' ? {} : { BENCH_LAYERS_OFF: set }),
+    ...(set === '-' ? {} : { BENCH_LAYERS_OFF: layersOff(set) }),
   };
   servers.push({
     set,

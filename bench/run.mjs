@@ -6,7 +6,8 @@
  * Options:
  *   --quick              1x, cache off, short slices (about a minute); writes bench/results/quick.*
  *   --cache off,on       server configurations to measure (default both; --quick: off): `off` is the data path
- *                        (HTTP_CACHE_MAX_AGE=0, so the response cache stores nothing), `on` the
+ *                        (HTTP_CACHE_MAX_AGE=0, so the response cache stores nothing, and search's kept
+ *                        answers off: BENCH_LAYERS_OFF=search-answers), `on` the
  *                        server as configured by default (Apollo's response cache answers repeats)
  *   --scales 1,10,100    graph sizes (default 1,10,100; --quick: 1)
  *   --slice S            seconds per measured slice (default 2.5; --quick: 1)
@@ -630,7 +631,7 @@ async function profileScenario({ scale, database, seeds }, scenarioName, work, c
   const out = join(root, 'bench', 'profiles');
   mkdirSync(out, { recursive: true });
   const notes = [
-    `\`node --cpu-prof\` of the production server (response cache off: HTTP_CACHE_MAX_AGE=0) on the ${scale}x graph under the \`${scenarioName}\` scenario ` +
+    `\`node --cpu-prof\` of the production server (response cache off: HTTP_CACHE_MAX_AGE=0, search's kept answers off) on the ${scale}x graph under the \`${scenarioName}\` scenario ` +
       `(${options.connections} connections, ${options.profileSeconds} s after ${warm} s of warm-up; start-up and warm-up are left out). ` +
       `Under the profiler: ${s.rps.toFixed(0)} req/s, p99 ${s.p99Ms?.toFixed(1)} ms, SQL statements per request ${s.sql.mean?.toFixed(1) ?? '-'}.`,
     '',

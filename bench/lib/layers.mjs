@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { rotation, slice, tally } from './load.mjs';
-import { CACHE_ENV, SERVER_ENV, startServer } from './server.mjs';
+import { CACHE_ENV, layersOff, SERVER_ENV, startServer } from './server.mjs';
 
 /** The layers the server can turn off, from the build (dist/core/layers.js). */
 export function knownLayers(root) {
@@ -55,7 +55,7 @@ export async function measureLayers({ root, prepared, options, log }) {
         root,
         databaseUrl: prepared.database,
         seedsDir: prepared.seeds,
-        env: { ...env, BENCH_LAYERS_OFF: layer },
+        env: { ...env, BENCH_LAYERS_OFF: layersOff(layer) },
       });
       try {
         log(`${prepared.scale}x layers: ${layer}`);

@@ -222,7 +222,7 @@ function stackMarkdown(s) {
 
 /** The cache modes of a run, data path first, with a heading each. */
 export const CACHE_TITLES = {
-  off: 'Data path (response cache off: HTTP_CACHE_MAX_AGE=0, every request runs the resolvers)',
+  off: 'Data path (response cache off: HTTP_CACHE_MAX_AGE=0, every request runs the resolvers; search keeps no answers: BENCH_LAYERS_OFF=search-answers)',
   on: "As configured (response cache on: repeated queries answered from Apollo's response cache)",
 };
 const modes = (results) => ['off', 'on'].filter((c) => results.runs.some((r) => r.cache === c));

@@ -8,11 +8,31 @@ import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
+ * Layers off in every cache-off server: search's kept answers (src/modules/search/search.service.ts)
+ * answer a repeated query from memory, a response cache by another name, so with them on the
+ * cache-off `search` figure would measure the memo, not the search.
+ */
+export const CACHE_OFF_LAYERS = ['search-answers'];
+
+/** A BENCH_LAYERS_OFF value: these layers and those of the cache-off servers, once each. */
+export const layersOff = (...names) =>
+  [...new Set([...names.flatMap((n) => n.split(',')), ...CACHE_OFF_LAYERS])]
+    .filter(Boolean)
+    .join(',');
+
+/**
  * Server environment of each cache mode. `off` sets the default cache-control max-age to 0, so
  * Apollo's response cache (which follows the hints) stores nothing and every request runs the
- * resolvers; `on` leaves the server's defaults.
+ * resolvers, and turns the CACHE_OFF_LAYERS off (besides any BENCH_LAYERS_OFF of the caller's);
+ * `on` leaves the server's defaults.
  */
-export const CACHE_ENV = { off: { HTTP_CACHE_MAX_AGE: '0' }, on: {} };
+export const CACHE_ENV = {
+  off: {
+    HTTP_CACHE_MAX_AGE: '0',
+    BENCH_LAYERS_OFF: layersOff(process.env.BENCH_LAYERS_OFF ?? ''),
+  },
+  on: {},
+};
 
 /**
  * Set in every mode: the benchmark is one client sending thousands of requests a second, which

@@ -76,7 +76,8 @@ const byKey = (a: SearchDoc, b: SearchDoc) =>
           ? 1
           : 0;
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Resolves on the event loop's next turn, after pending I/O. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const stemCache = new Map<string, string>();
 /** The stem of a folded word, remembered (the vocabulary is small next to the text). */

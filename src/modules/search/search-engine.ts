@@ -1,5 +1,16 @@
 import { SearchDoc } from './documents';
-import { buildSegment, FIELD_WEIGHT, firstWhereNot, NODE_TYPES, Segment } from './inverted-index';
+import {
+  buildSegment,
+  FIELD_WEIGHT,
+  firstWhereNot,
+  nextTurn,
+  NODE_TYPES,
+  Segment,
+} from './inverted-index';
+import { NameQuery, tierOf } from './name-tiers';
+import { OneWordIndex, searchOneWord } from './one-word-search';
+import { B, K1, priorByType, shareOf, TYPO_WEIGHT } from './scoring';
+import { buildSegmentImpact, SegmentImpact } from './segment-impact';
 import { TopK } from './top-k';
 import { closeWords } from './typo-index';
 import { allowedEdits } from './typos';
@@ -37,6 +48,11 @@ export interface EngineHit {
   doc: SearchDoc;
 }
 
+export interface SearchOptions {
+  types?: string[];
+  limit: number;
+}
+
 export interface EngineResult {
   hits: EngineHit[];
   total: number;
@@ -44,28 +60,10 @@ export interface EngineResult {
   words: WordMatch[];
 }
 
-// BM25 with FTS5's constants; the IDF is Lucene's, which stays positive for common words
-const K1 = 1.2;
-const B = 0.75;
-/** A typo match counts this much of an exact one. */
-const TYPO_WEIGHT = 0.5;
 /** Words of one query looked up as typos at most; the rest of the unknown words match nothing. */
 const MAX_TYPO_LOOKUPS = 3;
 
 const EMPTY: SearchDoc[] = [];
-
-/**
- * Between otherwise equal matches, the kinds people look for by name come first: a role before
- * the level of it that bears the same name, a skill before the advice that mentions it.
- */
-const TYPE_PRIOR: Record<string, number> = {
-  Role: 1.2,
-  Skill: 1.1,
-  Certification: 1.1,
-  Employer: 1.1,
-  Sector: 1.05,
-  Source: 0.8,
-};
 
 /**
  * The in-process index of one graph version: a base segment, a small segment of the documents
@@ -74,6 +72,12 @@ const TYPE_PRIOR: Record<string, number> = {
  * small segment grows past a share of the base, the two are merged.
  */
 export class SearchIndex {
+  /**
+   * A one-word search matching fewer documents than this scores them all: on a small graph that
+   * is quicker than reading the lists in score order (both find the same hits).
+   */
+  static scanBelow = 256;
+
   private scratch: {
     score: Float64Array;
     freq: Float64Array;
@@ -92,6 +96,8 @@ export class SearchIndex {
 
   private constructor(
     readonly base: Segment,
+    /** The base segment's lists in score order, for one-word searches. */
+    private readonly impact: SegmentImpact,
     readonly overlay: Segment,
     /** Base document numbers no longer live. */
     readonly dead: ReadonlySet<number>,
@@ -111,8 +117,15 @@ export class SearchIndex {
 
   static async build(docs: SearchDoc[]): Promise<SearchIndex> {
     const base = await buildSegment(docs);
+    const prior = priorByType();
+    const impact = await buildSegmentImpact(
+      base,
+      Float64Array.from(base.docType, (t) => prior[t]),
+      nextTurn,
+    );
     return new SearchIndex(
       base,
+      impact,
       await buildSegment(EMPTY, null),
       new Set(),
       base.docs.length,
@@ -164,6 +177,7 @@ export class SearchIndex {
     for (const d of dead) length -= this.base.docLength[d];
     return new SearchIndex(
       this.base,
+      this.impact,
       overlay,
       dead,
       this.base.docs.length - dead.size + docs.length,
@@ -216,8 +230,22 @@ export class SearchIndex {
    * containing the query first (tier), then BM25 over the weighted fields times the share of the
    * query's words the document has; ties by type and slug. `total` and `facets` count every match.
    */
-  search(words: QueryWord[], options: { types?: string[]; limit: number }): EngineResult {
+  search(words: QueryWord[], options: SearchOptions): EngineResult {
     const matches = this.resolve(words);
+    if (matches.length === 1 && !options.types?.length) {
+      const found = searchOneWord(this.oneWordView(), matches[0], Math.max(0, options.limit));
+      if (found) return found;
+    }
+    return this.scan(matches, options);
+  }
+
+  /** The same answer as `search`, always found by scoring every match (the reference the shortcuts must agree with). */
+  searchExhaustive(words: QueryWord[], options: SearchOptions): EngineResult {
+    return this.scan(this.resolve(words), options);
+  }
+
+  /** Scores every live document matching any of the words, then keeps the best. */
+  private scan(matches: WordMatch[], options: SearchOptions): EngineResult {
     const n = this.base.docs.length + this.overlay.docs.length;
     if (!this.scratch) {
       this.scratch = {
@@ -331,6 +359,25 @@ export class SearchIndex {
     };
   }
 
+  /** What searchOneWord reads of this index. */
+  private oneWordView(): OneWordIndex {
+    return {
+      base: this.base,
+      overlay: this.overlay,
+      impact: this.impact,
+      dead: this.dead,
+      deadMask: this.deadMask,
+      docLength: this.docLength,
+      docType: this.docType,
+      liveCount: this.liveCount,
+      liveLength: this.liveLength,
+      scanBelow: SearchIndex.scanBelow,
+      termRanges: (seg, m) => this.termRanges(seg, m),
+      nameQuery: (seg, matches) => this.nameQuery(seg, matches),
+      docOf: (d) => this.docOf(d),
+    };
+  }
+
   /** How many live documents a word matches, counting up to `enough`. */
   private liveHits(m: Pick<WordMatch, 'stems' | 'prefix'>, enough = Infinity): number {
     let hits = 0;
@@ -393,60 +440,4 @@ export class SearchIndex {
       return [from, firstWhereNot(terms, (t) => t.startsWith(term), from)];
     });
   }
-}
-
-/** A query's words as marks on one segment's words and stems (bit g: the g-th query word). */
-interface NameQuery {
-  length: number;
-  word: Uint16Array;
-  stem: Uint16Array;
-  clear(): void;
-}
-
-let priors = new Float64Array(0);
-/** TYPE_PRIOR by type number. */
-function priorByType(): Float64Array {
-  if (priors.length !== NODE_TYPES.length) {
-    priors = new Float64Array(NODE_TYPES.length);
-    NODE_TYPES.forEach((type, t) => (priors[t] = TYPE_PRIOR[type] ?? 1));
-  }
-  return priors;
-}
-
-/** The share of the query a document matched, each word weighing its IDF (a rare word counts more than "developer"). */
-function shareOf(mask: number, idf: Float64Array): number {
-  let found = 0;
-  let all = 0;
-  for (let g = 0; g < idf.length; g++) {
-    all += idf[g];
-    if (mask & (1 << g)) found += idf[g];
-  }
-  return all > 0 ? found / all : 0;
-}
-
-/** How closely a document's names match the whole query (see EngineHit.tier). */
-function tierOf(seg: Segment, d: number, query: NameQuery): number {
-  const n = query.length;
-  const { nameStart, nameWord, nameStem } = seg;
-  let tier = 0;
-  for (let k = seg.docName[d], last = seg.docName[d + 1]; k < last; k++) {
-    const from = nameStart[k];
-    const length = nameStart[k + 1] - from;
-    if (length < n) continue;
-    if (length === n) {
-      if (allAt(nameWord, from, query.word, n)) return 4;
-      if (allAt(nameStem, from, query.stem, n)) tier = Math.max(tier, 3);
-    }
-    for (let i = 0; i + n <= length && tier < 2; i++) {
-      if (allAt(nameWord, from + i, query.word, n)) tier = 2;
-      else if (allAt(nameStem, from + i, query.stem, n)) tier = Math.max(tier, 1);
-    }
-  }
-  return tier;
-}
-
-/** Whether the n numbers of a name from `at` stand for the query's words 0 to n - 1 in turn. */
-function allAt(name: Uint32Array, at: number, marks: Uint16Array, n: number): boolean {
-  for (let j = 0; j < n; j++) if (((marks[name[at + j]] >> j) & 1) === 0) return false;
-  return true;
 }

@@ -157,8 +157,9 @@ const memos = new WeakMap<SearchIndex, Map<string, Found>>();
 
 let keepAnswers = true;
 /**
- * Whether searches keep answers (on unless the benchmark turns the `search-answers` layer off to
- * measure the search work itself: BENCH_LAYERS_OFF, src/core/layers.ts).
+ * Whether searches keep answers (on unless the `search-answers` layer is off: BENCH_LAYERS_OFF,
+ * src/core/layers.ts). The benchmark turns it off in every cache-off server, since a kept answer
+ * is a response cache for repeated queries and the cache-off figures measure the search itself.
  */
 export function keepSearchAnswers(on: boolean): void {
   keepAnswers = on;

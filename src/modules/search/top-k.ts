@@ -28,6 +28,16 @@ export class TopK {
     }
   }
 
+  /** How many are kept. */
+  get size(): number {
+    return this.heap.length;
+  }
+
+  /** The worst kept (only when some are). */
+  get worst(): number {
+    return this.heap[0];
+  }
+
   /** What was kept, best first. */
   best(): number[] {
     return [...this.heap].sort((a, b) => (this.worse(a, b) ? 1 : this.worse(b, a) ? -1 : 0));

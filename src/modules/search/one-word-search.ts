@@ -1,0 +1,195 @@
+import { SearchDoc } from './documents';
+import { ImpactCursor, ImpactLists } from './impact-lists';
+import { FIELD_WEIGHT, firstWhereNot, NODE_TYPES, Segment } from './inverted-index';
+import { NameQuery, tierOf } from './name-tiers';
+import { B, K1, priorByType, shareOf, TYPO_WEIGHT } from './scoring';
+import type { EngineResult, WordMatch } from './search-engine';
+import { lowerBound, MAX_PREFIX_TERMS, rangeKey, SegmentImpact } from './segment-impact';
+import { TopK } from './top-k';
+
+/** Deleted documents times a prefix's terms past which a one-word search scores every match instead. */
+const MAX_DEAD_PROBES = 20_000;
+
+/** What a one-word search reads of the index (search-engine.ts's SearchIndex). */
+export interface OneWordIndex {
+  base: Segment;
+  overlay: Segment;
+  impact: SegmentImpact;
+  dead: ReadonlySet<number>;
+  deadMask: Uint8Array | null;
+  docLength: Uint32Array;
+  docType: Uint16Array;
+  liveCount: number;
+  liveLength: number;
+  /** A one-word search matching fewer documents than this scores them all instead. */
+  scanBelow: number;
+  termRanges(seg: Segment, m: Pick<WordMatch, 'stems' | 'prefix'>): [number, number][];
+  nameQuery(seg: Segment, matches: WordMatch[]): NameQuery;
+  docOf(d: number): SearchDoc;
+}
+
+/**
+ * `search` for one word with no type filter, without scoring every match. The counts come from
+ * the base segment's postings by type (one term) or its counts per prefix (a prefix's terms),
+ * less the deleted documents. The best hits are read from lists in score order, one kind of
+ * name match after another (a name equal to the word, equal stemmed, holding it, holding its
+ * stem, then the rest: the term's list, or the prefix's with each document's occurrences
+ * summed), each only until no later document can rank among those kept. The name lists count
+ * the stem's prefix terms (SegmentImpact.stemEnd); where the search counts fewer (a word too
+ * short to be a prefix, a typo), their scores are upper bounds and each document read is scored
+ * exactly. The small segment is scored in full. Null when the word matches too many terms, or
+ * too few documents for the lists to be worth reading (scanBelow).
+ */
+export function searchOneWord(
+  index: OneWordIndex,
+  m: WordMatch,
+  limit: number,
+): EngineResult | null {
+  const { base, overlay, impact } = index;
+  if (!impact.keysInDocOrder || m.stems.size !== 1 || m.words.size !== 1) return null;
+  const [[from, to]] = index.termRanges(base, m);
+  if (to - from > MAX_PREFIX_TERMS || index.dead.size * (to - from) > MAX_DEAD_PROBES) return null;
+  if (to - from > 1 && !impact.prefixList.has(rangeKey(base, from, to))) return null;
+  if (base.termStart[to] - base.termStart[from] < index.scanBelow) return null;
+  const { docLength, docType, deadMask } = index;
+  const b = base.docs.length;
+  const { termStart, postingDoc, postingFreq } = base;
+  /** Document d's occurrences of the terms, weighted (0 when it has none). */
+  const freqOf = (d: number) => {
+    let f = 0;
+    for (let t = from; t < to; t++) {
+      const at = lowerBound(postingDoc, d, termStart[t], termStart[t + 1]);
+      if (at < termStart[t + 1] && postingDoc[at] === d) f += postingFreq[at];
+    }
+    return f;
+  };
+
+  // every live match, counted by type
+  const perType = new Uint32Array(NODE_TYPES.length);
+  if (to - from === 1) {
+    for (const [type, first, end] of impact.typeRanges)
+      perType[type] =
+        lowerBound(postingDoc, end, termStart[from], termStart[to]) -
+        lowerBound(postingDoc, first, termStart[from], termStart[to]);
+  } else if (to - from > 1) {
+    perType.set(impact.prefixCounts.get(rangeKey(base, from, to)) as Uint32Array);
+  }
+  for (const d of index.dead) if (to > from && freqOf(d) > 0) perType[docType[d]]--;
+  const recent = new Map<number, number>();
+  for (const [first, end] of index.termRanges(overlay, m))
+    for (let i = overlay.termStart[first]; i < overlay.termStart[end]; i++) {
+      const d = b + overlay.postingDoc[i];
+      recent.set(d, (recent.get(d) ?? 0) + overlay.postingFreq[i]);
+    }
+  for (const d of recent.keys()) perType[docType[d]]++;
+  const hits = perType.reduce((sum, count) => sum + count, 0);
+
+  // scored exactly as scan() scores a one-word query
+  const idf =
+    Math.log(1 + (index.liveCount - hits + 0.5) / (hits + 0.5)) * (m.typo ? TYPO_WEIGHT : 1);
+  const share = shareOf(1, Float64Array.of(idf));
+  const prior = priorByType();
+  const avgLength = index.liveLength / (index.liveCount || 1);
+  const scoreOf = (d: number, f: number) => {
+    const norm = K1 * (1 - B + (B * docLength[d]) / avgLength);
+    let score = 0;
+    score += (idf * f * (K1 + 1)) / (f + norm);
+    return score * (share * prior[docType[d]]);
+  };
+  const inBase = index.nameQuery(base, [m]);
+  const inOverlay = index.nameQuery(overlay, [m]);
+  const score = new Map<number, number>();
+  const tier = new Map<number, number>();
+  const found: number[] = [];
+  for (const [d, f] of recent) {
+    score.set(d, scoreOf(d, f));
+    tier.set(d, f >= FIELD_WEIGHT.alias ? tierOf(overlay, d - b, inOverlay) : 0);
+    found.push(d);
+  }
+
+  // the base's best `limit`, tier by tier: each tier's documents are all in one list
+  const stem = indexOf(base.terms, [...m.stems][0]);
+  const word = indexOf(base.words, [...m.words][0]);
+  // the name lists count the terms from the stem to stemEnd: exactly this search's, or more
+  const namesExact = stem >= 0 && stem === from && impact.stemEnd[stem] === to;
+  const sources: [ImpactLists, number, boolean][] = [
+    [impact.soloStems, stem, namesExact],
+    [impact.soloStems, stem, namesExact],
+    [impact.nameWords, word, namesExact],
+    [impact.nameStems, stem, namesExact],
+    to - from === 1
+      ? [impact.terms, from, true]
+      : [impact.prefixes, impact.prefixList.get(rangeKey(base, from, to)) ?? -1, true],
+  ];
+  let kept = 0;
+  for (let i = 0; i < sources.length && kept < limit; i++) {
+    const [lists, list, exact] = sources[i];
+    const level = 4 - i;
+    if (list < 0) continue;
+    const need = limit - kept;
+    const top = new TopK(need, (x, y) =>
+      score.get(x) !== score.get(y) ? (score.get(x) as number) < (score.get(y) as number) : x > y,
+    );
+    // read best first; where the list counts more terms than the search, its scores are bounds
+    const cursor = new ImpactCursor(lists, list, docLength, scoreOf);
+    while (!cursor.done) {
+      if (top.size === need) {
+        const worst = top.worst;
+        const bar = score.get(worst) as number;
+        if (cursor.best < bar) break;
+        if (cursor.best === bar && cursor.doc > worst) {
+          cursor.skipSameLength();
+          continue;
+        }
+      }
+      const d = cursor.doc;
+      const f = exact ? cursor.freq : freqOf(d);
+      cursor.next();
+      if (deadMask !== null && deadMask[d] === 1) continue;
+      const t = f >= FIELD_WEIGHT.alias ? tierOf(base, d, inBase) : 0;
+      if (t !== level || score.has(d)) continue;
+      score.set(d, scoreOf(d, f));
+      tier.set(d, t);
+      top.offer(d);
+    }
+    const best = top.best();
+    found.push(...best);
+    kept += best.length;
+  }
+  inBase.clear();
+  inOverlay.clear();
+
+  const ranked = found
+    .sort(
+      (x, y) =>
+        (tier.get(y) as number) - (tier.get(x) as number) ||
+        (score.get(y) as number) - (score.get(x) as number) ||
+        (index.docOf(x).key < index.docOf(y).key ? -1 : 1),
+    )
+    .slice(0, limit);
+  const facets: { type: string; count: number }[] = [];
+  perType.forEach((count, t) => count && facets.push({ type: NODE_TYPES[t], count }));
+  return {
+    hits: ranked.map((d) => {
+      const doc = index.docOf(d);
+      return {
+        key: doc.key,
+        nodeType: doc.nodeType,
+        slug: doc.slug,
+        score: score.get(d) as number,
+        tier: tier.get(d) as number,
+        matched: [m],
+        doc,
+      };
+    }),
+    total: hits,
+    facets: facets.sort((x, y) => y.count - x.count || (x.type < y.type ? -1 : 1)),
+    words: [m],
+  };
+}
+
+/** Where `x` is in the sorted list, or -1. */
+function indexOf(sorted: string[], x: string): number {
+  const i = firstWhereNot(sorted, (t) => t < x, 0);
+  return sorted[i] === x ? i : -1;
+}
