@@ -8,7 +8,7 @@ import { recordError } from '../metrics';
 import { StatementCount } from '../query-counter';
 import { withRequestScope } from '../request-scope';
 import { Deadline } from '../writes';
-import { DeadlineQueue } from './deadline-queue';
+import { DeadlineEntry, DeadlineQueue } from './deadline-queue';
 import { jsonBody } from './json-body';
 import { endCompressed, NodeHandler, NodeRequest, sendJson } from './node-http';
 
@@ -89,13 +89,29 @@ export function graphqlRoute(
         })
       : undefined;
 
-  const fail = (res: ServerResponse, requestId: string | undefined, err: unknown) => {
+  const settle = (entry: DeadlineEntry | undefined) => {
+    if (entry) deadlines!.settle(entry);
+  };
+
+  const fail = (
+    res: ServerResponse,
+    requestId: string | undefined,
+    err: unknown,
+    entry?: DeadlineEntry,
+  ) => {
+    settle(entry);
     if (res.headersSent) return; // answered already (the request deadline), and the late answer failed
     const { status, body } = failedRequestAnswer(err, requestId, logger);
     sendJson(res, status, body);
   };
 
-  const respond = (req: NodeRequest, res: ServerResponse, answer: HTTPGraphQLResponse) => {
+  const respond = (
+    req: NodeRequest,
+    res: ServerResponse,
+    answer: HTTPGraphQLResponse,
+    entry: DeadlineEntry | undefined,
+  ) => {
+    settle(entry);
     if (res.headersSent) return; // the deadline answered first
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
@@ -117,6 +133,7 @@ export function graphqlRoute(
     res: ServerResponse,
     requestId: string,
     sql: StatementCount,
+    entry: DeadlineEntry | undefined,
   ) => {
     const headers = new HeaderMap();
     for (const key in req.headers) {
@@ -136,30 +153,32 @@ export function graphqlRoute(
         context: () => context(req, requestId, sql),
       })
       .then(
-        (answer) => respond(req, res, answer),
-        (err) => fail(res, requestId, err),
+        (answer) => respond(req, res, answer, entry),
+        (err) => fail(res, requestId, err, entry),
       );
   };
 
   const run = (req: NodeRequest, res: ServerResponse, requestId: string, sql: StatementCount) => {
     const deadline = deadlines ? new Deadline(Date.now() + deadlineMs) : undefined;
-    if (deadlines) deadlines.add(res, deadline!, requestId);
+    const entry = deadlines?.add(res, deadline!, requestId);
     // The scope is entered once the body is read and checked: nothing before Apollo runs SQL
     // or writes, and the body's events would not carry it without an AsyncResource each.
     const apolloInScope = () =>
       without.asyncScope
-        ? execute(req, res, requestId, sql)
-        : withRequestScope({ sql, deadline }, () => execute(req, res, requestId, sql));
+        ? execute(req, res, requestId, sql, entry)
+        : withRequestScope({ sql, deadline }, () => execute(req, res, requestId, sql, entry));
     let i = 0;
     const next = (err?: unknown) => {
-      if (err) return fail(res, requestId, err);
-      if (res.headersSent || res.writableEnded) return;
+      if (err) return fail(res, requestId, err, entry);
+      if (res.headersSent || res.writableEnded) return settle(entry);
       const step = steps[i++];
       if (!step) return apolloInScope();
       try {
         step(req, res, next);
+        // a check that answered at once (a refusal) is seen here; one answering later is not
+        if (res.headersSent) settle(entry);
       } catch (thrown) {
-        fail(res, requestId, thrown);
+        fail(res, requestId, thrown, entry);
       }
     };
     next();
