@@ -15,6 +15,7 @@ import type { ResponseCache } from '../core/cache';
 import { cacheControl, compressResponses, etagPlugin } from '../core/http-cache';
 import { failedRequestAnswer, graphqlRoute } from '../core/http/graphql-route';
 import { clientAddress } from '../core/http/client-address';
+import { withRequestScope } from '../core/request-scope';
 import { NodeRequest } from '../core/http/node-http';
 import { Layer } from '../core/layers';
 import { metricsHandler, Tracing } from '../core/metrics';
@@ -111,14 +112,14 @@ export function createApollo(
   keepSearchAnswers(!off.has('search-answers'));
   const cache = cacheControl(deps.config.httpCacheMaxAge ?? 60);
   return new ApolloServer<Context>({
-    ...(kind === 'jit' && !off.has('jit')
-      ? {
-          gateway: compiledExecutorGateway(
-            deps.schema,
-            new CompiledExecutor(deps.schema, executorOptions),
-          ),
-        }
-      : { schema: deps.schema }),
+    // always through our executor, compiling or not: it runs execution in the request's scope
+    gateway: compiledExecutorGateway(
+      deps.schema,
+      new CompiledExecutor(deps.schema, executorOptions, {
+        compile: kind === 'jit' && !off.has('jit'),
+        scoped: !off.has('async-scope'),
+      }),
+    ),
     introspection: deps.config.introspection,
     documentStore: boundedDocumentStore(),
     cache: boundedServerCache(),
@@ -203,15 +204,19 @@ export async function createHttpApp(deps: AppDeps) {
     afterBody: off.has('body-checks') ? [] : security.afterBody,
     without: {
       requestId: off.has('request-id'),
-      asyncScope: off.has('async-scope'),
       compression: off.has('compression'),
     },
-    context: async (req, requestId, sql) => {
+    context: async (req, requestId, sql, deadline) => {
       // no Authorization header: anonymous, with no lookup to wait for
       const header = off.has('auth') ? undefined : req.headers.authorization;
-      const auth = header ? await authenticate(deps.db, header).catch(unavailableAsCoded) : null;
+      const auth = header
+        ? await withRequestScope({ sql, deadline }, () => authenticate(deps.db, header)).catch(
+            unavailableAsCoded,
+          )
+        : null;
       const context: Context = createContext(deps.db, requestId, sql, auth);
       context.clientIp = clientAddress(req, trustProxy);
+      context.deadline = deadline;
       return context;
     },
   });

@@ -6,7 +6,6 @@ import { ErrorCode } from '../errors';
 import { Logger } from '../logger';
 import { recordError } from '../metrics';
 import { StatementCount } from '../query-counter';
-import { withRequestScope } from '../request-scope';
 import { Deadline } from '../writes';
 import { DeadlineEntry, DeadlineQueue } from './deadline-queue';
 import { jsonBody } from './json-body';
@@ -21,10 +20,15 @@ export interface GraphqlRouteOptions {
   cors?: NodeHandler;
   /** After the JSON body is read, before Apollo (src/core/limits). */
   afterBody: NodeHandler[];
-  /** The request's context; `sql` counts its statements. */
-  context: (req: NodeRequest, requestId: string, sql: StatementCount) => Promise<Context>;
+  /** The request's context; `sql` counts its statements, `deadline` bounds its writes. */
+  context: (
+    req: NodeRequest,
+    requestId: string,
+    sql: StatementCount,
+    deadline: Deadline | undefined,
+  ) => Promise<Context>;
   /** Per-request steps the benchmark's per-layer profile turns off (src/core/layers.ts). */
-  without?: { requestId?: boolean; asyncScope?: boolean; compression?: boolean };
+  without?: { requestId?: boolean; compression?: boolean };
 }
 
 /**
@@ -59,9 +63,10 @@ export function failedRequestAnswer(
 }
 
 /**
- * POST and GET /graphql on node:http's own request and response: CORS, a request id, a scope
- * counting SQL statements, the request deadline, the JSON body (at most 1 MB), the transport
- * checks, then Apollo; the answer is compressed when asked for and big enough. Express served
+ * POST and GET /graphql on node:http's own request and response: CORS, a request id, a SQL
+ * statement counter and the request deadline (handed to the context; execution runs in their
+ * scope, src/core/compiled-executor.ts), the JSON body (at most 1 MB), the transport checks,
+ * then Apollo; the answer is compressed when asked for and big enough. Express served
  * this before; what it added per request (its router, its request and response methods, a
  * streaming compressor and an ETag over every body) cost more than Apollo itself.
  */
@@ -133,6 +138,7 @@ export function graphqlRoute(
     res: ServerResponse,
     requestId: string,
     sql: StatementCount,
+    deadline: Deadline | undefined,
     entry: DeadlineEntry | undefined,
   ) => {
     const headers = new HeaderMap();
@@ -150,7 +156,7 @@ export function graphqlRoute(
           search: query < 0 ? '' : url.slice(query),
           body: req.body,
         },
-        context: () => context(req, requestId, sql),
+        context: () => context(req, requestId, sql, deadline),
       })
       .then(
         (answer) => respond(req, res, answer, entry),
@@ -161,18 +167,12 @@ export function graphqlRoute(
   const run = (req: NodeRequest, res: ServerResponse, requestId: string, sql: StatementCount) => {
     const deadline = deadlines ? new Deadline(Date.now() + deadlineMs) : undefined;
     const entry = deadlines?.add(res, deadline!, requestId);
-    // The scope is entered once the body is read and checked: nothing before Apollo runs SQL
-    // or writes, and the body's events would not carry it without an AsyncResource each.
-    const apolloInScope = () =>
-      without.asyncScope
-        ? execute(req, res, requestId, sql, entry)
-        : withRequestScope({ sql, deadline }, () => execute(req, res, requestId, sql, entry));
     let i = 0;
     const next = (err?: unknown) => {
       if (err) return fail(res, requestId, err, entry);
       if (res.headersSent || res.writableEnded) return settle(entry);
       const step = steps[i++];
-      if (!step) return apolloInScope();
+      if (!step) return execute(req, res, requestId, sql, deadline, entry);
       try {
         step(req, res, next);
         // a check that answered at once (a refusal) is seen here; one answering later is not
