@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { execute, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
+import type { PromiseOrValue } from 'graphql/jsutils/PromiseOrValue';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { Context } from './context';
@@ -85,23 +86,38 @@ export class CompiledExecutor {
    */
   readonly execute = (request: Request): Promise<ExecutionResult> => {
     const ctx = request.context as Partial<Context>;
-    if (!this.scoped || !ctx.sql) return this.run(request);
-    return withinRequestScope(
-      ctx.deadline ? { sql: ctx.sql, deadline: ctx.deadline } : { sql: ctx.sql },
-      () => this.run(request),
-    );
+    // an operation whose resolvers all answer at once ends its scope before returning
+    const result =
+      this.scoped && ctx.sql
+        ? withinRequestScope(
+            ctx.deadline ? { sql: ctx.sql, deadline: ctx.deadline } : { sql: ctx.sql },
+            () => this.run(request),
+          )
+        : this.run(request);
+    return Promise.resolve(result);
   };
 
-  private async run(request: Request): Promise<ExecutionResult> {
+  private run(request: Request): PromiseOrValue<ExecutionResult> {
     const compiled =
       request.operation?.operation === 'query' && this.compileAfter !== Infinity
         ? this.compiledFor(request)
         : undefined;
-    if (compiled) {
-      const result = await compiled.query(undefined, request.context, request.request.variables);
-      if (result.data !== undefined)
-        return result.errors ? { ...result, errors: result.errors.map(standardError) } : result;
-    }
+    if (!compiled) return this.interpret(request);
+    const result = compiled.query(undefined, request.context, request.request.variables);
+    return result instanceof Promise
+      ? result.then((settled: ExecutionResult) => this.compiledAnswer(settled, request))
+      : this.compiledAnswer(result as ExecutionResult, request);
+  }
+
+  private compiledAnswer(
+    result: ExecutionResult,
+    request: Request,
+  ): PromiseOrValue<ExecutionResult> {
+    if (result.data === undefined) return this.interpret(request);
+    return result.errors ? { ...result, errors: result.errors.map(standardError) } : result;
+  }
+
+  private interpret(request: Request): PromiseOrValue<ExecutionResult> {
     return execute({
       schema: this.schema,
       document: request.document!,
