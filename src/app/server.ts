@@ -68,6 +68,8 @@ export interface AppDeps {
 
 /** Reports each request's SQL statement count in `extensions`, and logs the request. */
 function statementsPart(logger: Logger): RequestPart<Context, number> {
+  // the level is set once, at start (LOG_LEVEL)
+  const logs = logger.isLevelEnabled('info');
   return {
     start: () => performance.now(),
     willSendResponse({ response, operationName, contextValue: ctx, errors }, started) {
@@ -78,7 +80,7 @@ function statementsPart(logger: Logger): RequestPart<Context, number> {
           ? { ...result.extensions, sqlStatements: ctx.sql.statements }
           : { sqlStatements: ctx.sql.statements };
       }
-      if (!logger.isLevelEnabled('info')) return;
+      if (!logs) return;
       logger.info(
         {
           requestId: ctx.requestId,
