@@ -114,14 +114,20 @@ export function createApollo(
   keepSearchAnswers(!off.has('search-answers'));
   const cache = cacheControl(deps.config.httpCacheMaxAge ?? 60);
   return new ApolloServer<Context>({
-    // always through our executor, compiling or not: it runs execution in the request's scope
-    gateway: compiledExecutorGateway(
-      deps.schema,
-      new CompiledExecutor(deps.schema, executorOptions, {
-        compile: kind === 'jit' && !off.has('jit'),
-        scoped: !off.has('async-scope'),
-      }),
-    ),
+    // through our executor (compiling unless the benchmark turned jit off), which runs execution
+    // in the request's scope; GRAPHQL_EXECUTOR=graphql-js is Apollo's own, and the HTTP route
+    // then puts the scope around the whole request (src/core/http/graphql-route.ts)
+    ...(kind === 'jit'
+      ? {
+          gateway: compiledExecutorGateway(
+            deps.schema,
+            new CompiledExecutor(deps.schema, executorOptions, {
+              compile: !off.has('jit'),
+              scoped: !off.has('async-scope'),
+            }),
+          ),
+        }
+      : { schema: deps.schema }),
     introspection: deps.config.introspection,
     documentStore: boundedDocumentStore(),
     cache: boundedServerCache(),
@@ -204,6 +210,7 @@ export async function createHttpApp(deps: AppDeps) {
     deadlineMs: off.has('deadline') ? 0 : (deps.config.requestDeadlineMs ?? 15_000),
     cors: off.has('cors') ? undefined : security.cors,
     afterBody: off.has('body-checks') ? [] : security.afterBody,
+    scopeAroundApollo: (deps.config.executor?.kind ?? 'jit') !== 'jit' && !off.has('async-scope'),
     without: {
       requestId: off.has('request-id'),
       compression: off.has('compression'),

@@ -55,8 +55,8 @@ const NOT_COMPILABLE = Symbol('not compilable');
  * Only queries are compiled: a mutation is rare and its answer is read after a write, where the
  * reference executor's behaviour is the one we test. A request whose variables fail to coerce is
  * answered by graphql-js too (nothing has run yet), so its error message is the standard one.
- * With `compile: false` every operation runs on graphql-js: the server executes through this
- * class whatever GRAPHQL_EXECUTOR says, so that execution runs in the request's scope.
+ * With `compile: false` every operation runs on graphql-js, still in the request's scope (the
+ * benchmark's `jit` layer off).
  */
 export class CompiledExecutor {
   private readonly seen: LRUCache<string, number>;

@@ -6,6 +6,7 @@ import { ErrorCode } from '../errors';
 import { Logger } from '../logger';
 import { recordError } from '../metrics';
 import { StatementCount } from '../query-counter';
+import { withRequestScope } from '../request-scope';
 import { Deadline } from '../writes';
 import { DeadlineEntry, DeadlineQueue } from './deadline-queue';
 import { jsonBody } from './json-body';
@@ -27,6 +28,12 @@ export interface GraphqlRouteOptions {
     sql: StatementCount,
     deadline: Deadline | undefined,
   ) => Promise<Context>;
+  /**
+   * Run all of Apollo in the request's scope (src/core/request-scope.ts), for an Apollo that
+   * executes operations itself (GRAPHQL_EXECUTOR=graphql-js); the compiled executor enters the
+   * scope around execution alone, which costs a request far less.
+   */
+  scopeAroundApollo?: boolean;
   /** Per-request steps the benchmark's per-layer profile turns off (src/core/layers.ts). */
   without?: { requestId?: boolean; compression?: boolean };
 }
@@ -148,7 +155,7 @@ export function graphqlRoute(
     }
     const url = req.originalUrl ?? req.url ?? '';
     const query = url.indexOf('?');
-    apollo
+    return apollo
       .executeHTTPGraphQLRequest({
         httpGraphQLRequest: {
           method: req.method!.toUpperCase(),
@@ -172,7 +179,12 @@ export function graphqlRoute(
       if (err) return fail(res, requestId, err, entry);
       if (res.headersSent || res.writableEnded) return settle(entry);
       const step = steps[i++];
-      if (!step) return execute(req, res, requestId, sql, deadline, entry);
+      if (!step)
+        return options.scopeAroundApollo
+          ? withRequestScope({ sql, deadline }, () =>
+              execute(req, res, requestId, sql, deadline, entry),
+            )
+          : execute(req, res, requestId, sql, deadline, entry);
       try {
         step(req, res, next);
         // a check that answered at once (a refusal) is seen here; one answering later is not
