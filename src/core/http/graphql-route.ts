@@ -179,12 +179,15 @@ export function graphqlRoute(
       if (err) return fail(res, requestId, err, entry);
       if (res.headersSent || res.writableEnded) return settle(entry);
       const step = steps[i++];
-      if (!step)
-        return options.scopeAroundApollo
+      if (!step) {
+        // the promise answers the request itself (respond or fail); the scope lasts until then
+        void (options.scopeAroundApollo
           ? withRequestScope({ sql, deadline }, () =>
               execute(req, res, requestId, sql, deadline, entry),
             )
-          : execute(req, res, requestId, sql, deadline, entry);
+          : execute(req, res, requestId, sql, deadline, entry));
+        return;
+      }
       try {
         step(req, res, next);
         // a check that answered at once (a refusal) is seen here; one answering later is not
