@@ -15,6 +15,7 @@ import type { ResponseCache } from '../core/cache';
 import { cacheControl, compressResponses, etagPlugin } from '../core/http-cache';
 import { failedRequestAnswer, graphqlRoute } from '../core/http/graphql-route';
 import { clientAddress } from '../core/http/client-address';
+import { withRequestScope } from '../core/request-scope';
 import { NodeRequest } from '../core/http/node-http';
 import { Layer } from '../core/layers';
 import { metricsHandler, Tracing } from '../core/metrics';
@@ -67,6 +68,8 @@ export interface AppDeps {
 
 /** Reports each request's SQL statement count in `extensions`, and logs the request. */
 function statementsPart(logger: Logger): RequestPart<Context, number> {
+  // the level is set once, at start (LOG_LEVEL)
+  const logs = logger.isLevelEnabled('info');
   return {
     start: () => performance.now(),
     willSendResponse({ response, operationName, contextValue: ctx, errors }, started) {
@@ -77,7 +80,7 @@ function statementsPart(logger: Logger): RequestPart<Context, number> {
           ? { ...result.extensions, sqlStatements: ctx.sql.statements }
           : { sqlStatements: ctx.sql.statements };
       }
-      if (!logger.isLevelEnabled('info')) return;
+      if (!logs) return;
       logger.info(
         {
           requestId: ctx.requestId,
@@ -111,11 +114,17 @@ export function createApollo(
   keepSearchAnswers(!off.has('search-answers'));
   const cache = cacheControl(deps.config.httpCacheMaxAge ?? 60);
   return new ApolloServer<Context>({
-    ...(kind === 'jit' && !off.has('jit')
+    // through our executor (compiling unless the benchmark turned jit off), which runs execution
+    // in the request's scope; GRAPHQL_EXECUTOR=graphql-js is Apollo's own, and the HTTP route
+    // then puts the scope around the whole request (src/core/http/graphql-route.ts)
+    ...(kind === 'jit'
       ? {
           gateway: compiledExecutorGateway(
             deps.schema,
-            new CompiledExecutor(deps.schema, executorOptions),
+            new CompiledExecutor(deps.schema, executorOptions, {
+              compile: !off.has('jit'),
+              scoped: !off.has('async-scope'),
+            }),
           ),
         }
       : { schema: deps.schema }),
@@ -201,17 +210,22 @@ export async function createHttpApp(deps: AppDeps) {
     deadlineMs: off.has('deadline') ? 0 : (deps.config.requestDeadlineMs ?? 15_000),
     cors: off.has('cors') ? undefined : security.cors,
     afterBody: off.has('body-checks') ? [] : security.afterBody,
+    scopeAroundApollo: (deps.config.executor?.kind ?? 'jit') !== 'jit' && !off.has('async-scope'),
     without: {
       requestId: off.has('request-id'),
-      asyncScope: off.has('async-scope'),
       compression: off.has('compression'),
     },
-    context: async (req, requestId, sql) => {
+    context: async (req, requestId, sql, deadline) => {
       // no Authorization header: anonymous, with no lookup to wait for
       const header = off.has('auth') ? undefined : req.headers.authorization;
-      const auth = header ? await authenticate(deps.db, header).catch(unavailableAsCoded) : null;
+      const auth = header
+        ? await withRequestScope({ sql, deadline }, () => authenticate(deps.db, header)).catch(
+            unavailableAsCoded,
+          )
+        : null;
       const context: Context = createContext(deps.db, requestId, sql, auth);
       context.clientIp = clientAddress(req, trustProxy);
+      context.deadline = deadline;
       return context;
     },
   });

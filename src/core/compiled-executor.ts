@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { execute, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
+import type { PromiseOrValue } from 'graphql/jsutils/PromiseOrValue';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { Context } from './context';
+import { withinRequestScope } from './request-scope';
 
 /**
  * `jit` runs queries it has seen before as JavaScript compiled for that query (graphql-jit);
@@ -19,6 +21,14 @@ export interface ExecutorOptions {
   maxCompiled?: number;
   /** Bytes the compiled documents may hold, as estimated by `compiledSize` (least recently used dropped first). */
   maxCompiledBytes?: number;
+}
+
+/** What the executor is built with besides ExecutorOptions. */
+export interface ExecutorSetup {
+  /** false: graphql-js only, nothing compiled (GRAPHQL_EXECUTOR=graphql-js). */
+  compile?: boolean;
+  /** false: no request scope around execution (the benchmark's `async-scope` layer off). */
+  scoped?: boolean;
 }
 
 /**
@@ -45,17 +55,22 @@ const NOT_COMPILABLE = Symbol('not compilable');
  * Only queries are compiled: a mutation is rare and its answer is read after a write, where the
  * reference executor's behaviour is the one we test. A request whose variables fail to coerce is
  * answered by graphql-js too (nothing has run yet), so its error message is the standard one.
+ * With `compile: false` every operation runs on graphql-js, still in the request's scope (the
+ * benchmark's `jit` layer off).
  */
 export class CompiledExecutor {
   private readonly seen: LRUCache<string, number>;
   private readonly compiled: LRUCache<string, CompiledQuery | typeof NOT_COMPILABLE>;
   private readonly compileAfter: number;
+  private readonly scoped: boolean;
 
   constructor(
     private readonly schema: GraphQLSchema,
     options: Omit<ExecutorOptions, 'kind'> = {},
+    setup: ExecutorSetup = {},
   ) {
-    this.compileAfter = options.compileAfter ?? 2;
+    this.compileAfter = setup.compile === false ? Infinity : (options.compileAfter ?? 2);
+    this.scoped = setup.scoped ?? true;
     const max = options.maxCompiled ?? 200;
     this.compiled = new LRUCache({
       max,
@@ -64,14 +79,45 @@ export class CompiledExecutor {
     this.seen = new LRUCache({ max: max * 5 });
   }
 
-  readonly execute = async (request: Request): Promise<ExecutionResult> => {
+  /**
+   * Runs the operation in the request's scope (src/core/request-scope.ts): its statement counter
+   * and deadline reach the database code its resolvers call. Execution is where a request
+   * reaches the database, so the scope is entered here rather than around all of Apollo.
+   */
+  readonly execute = (request: Request): Promise<ExecutionResult> => {
+    const ctx = request.context as Partial<Context>;
+    // an operation whose resolvers all answer at once ends its scope before returning
+    const result =
+      this.scoped && ctx.sql
+        ? withinRequestScope(
+            ctx.deadline ? { sql: ctx.sql, deadline: ctx.deadline } : { sql: ctx.sql },
+            () => this.run(request),
+          )
+        : this.run(request);
+    return Promise.resolve(result);
+  };
+
+  private run(request: Request): PromiseOrValue<ExecutionResult> {
     const compiled =
-      request.operation?.operation === 'query' ? this.compiledFor(request) : undefined;
-    if (compiled) {
-      const result = await compiled.query(undefined, request.context, request.request.variables);
-      if (result.data !== undefined)
-        return result.errors ? { ...result, errors: result.errors.map(standardError) } : result;
-    }
+      request.operation?.operation === 'query' && this.compileAfter !== Infinity
+        ? this.compiledFor(request)
+        : undefined;
+    if (!compiled) return this.interpret(request);
+    const result = compiled.query(undefined, request.context, request.request.variables);
+    return result instanceof Promise
+      ? result.then((settled: ExecutionResult) => this.compiledAnswer(settled, request))
+      : this.compiledAnswer(result as ExecutionResult, request);
+  }
+
+  private compiledAnswer(
+    result: ExecutionResult,
+    request: Request,
+  ): PromiseOrValue<ExecutionResult> {
+    if (result.data === undefined) return this.interpret(request);
+    return result.errors ? { ...result, errors: result.errors.map(standardError) } : result;
+  }
+
+  private interpret(request: Request): PromiseOrValue<ExecutionResult> {
     return execute({
       schema: this.schema,
       document: request.document!,
@@ -80,7 +126,7 @@ export class CompiledExecutor {
       // the name the client asked for: `request.operationName` is that of the operation found, if any
       operationName: request.request.operationName ?? undefined,
     });
-  };
+  }
 
   /** How many documents are compiled now (refused ones included). */
   get size(): number {

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { AuthInfo } from './auth/keys';
 import { LoaderRegistry } from './loaders';
 import { StatementCount } from './query-counter';
+import type { Deadline } from './writes/deadline';
 
 /** What every resolver receives: the database, this request's loaders and who is asking. */
 export interface Context {
@@ -13,6 +14,8 @@ export interface Context {
   auth: AuthInfo | null;
   /** The caller's address (rate limiting buckets anonymous requests by it); set by the HTTP app. */
   clientIp?: string;
+  /** The request's deadline (REQUEST_DEADLINE_MS), which writes honour; none outside HTTP. */
+  deadline?: Deadline;
 }
 
 export function createContext(
@@ -21,5 +24,5 @@ export function createContext(
   sql: StatementCount = { statements: 0 },
   auth: AuthInfo | null = null,
 ): Context {
-  return { db, loaders: new LoaderRegistry(db), requestId, sql, auth };
+  return { db, loaders: new LoaderRegistry(db, sql), requestId, sql, auth };
 }

@@ -3,6 +3,8 @@ import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { graphVersionWatcherOf, readGraphVersion } from './cache/graph-version';
 import { ascending, graphTables, GraphTables, nameOf, TableDependencies } from './graph-tables';
 import { MaybePromise } from './maybe-promise';
+import type { StatementCount } from './query-counter';
+import { withinRequestScope } from './request-scope';
 
 export type { MaybePromise } from './maybe-promise';
 
@@ -41,7 +43,11 @@ export class LoaderRegistry implements LoaderScope {
   private version?: Promise<number>;
   private seen?: GraphTables;
 
-  constructor(readonly db: DataSource) {}
+  /** `sql`: the request's statement counter, which a graph version read is counted in. */
+  constructor(
+    readonly db: DataSource,
+    private readonly sql?: StatementCount,
+  ) {}
 
   use<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(factory as LoaderFactory<unknown, unknown>);
@@ -60,7 +66,10 @@ export class LoaderRegistry implements LoaderScope {
   graphVersion(): Promise<number> {
     if (!this.version) {
       const watcher = graphVersionWatcherOf(this.db);
-      this.version = watcher ? Promise.resolve(watcher.current) : readGraphVersion(this.db);
+      // read in the request's scope: Apollo plugins ask for it outside execution's scope
+      this.version = watcher
+        ? Promise.resolve(watcher.current)
+        : withinRequestScope(this.sql ? { sql: this.sql } : {}, () => readGraphVersion(this.db));
     }
     return this.version;
   }

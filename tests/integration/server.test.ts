@@ -1,3 +1,4 @@
+import { requestScopeEnabled } from '../../src/core/request-scope';
 import { json, startHttp } from '../support/server';
 
 describe('HTTP server', () => {
@@ -35,6 +36,43 @@ describe('HTTP server', () => {
     expect(body.data.role.name).toMatch(/back-end developer/i);
     expect(body.extensions.sqlStatements).toBeGreaterThan(0);
   });
+
+  it('should count each request its own SQL statements when requests run at once', async () => {
+    await expectOwnCounts(server.url);
+  });
+
+  it('should count them as well when Apollo executes operations itself (graphql-js)', async () => {
+    const own = await startHttp(undefined, {
+      config: { executor: { kind: 'graphql-js' } },
+    });
+    try {
+      await expectOwnCounts(own.url);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  /** Feed reads (SQL on every request) and `{ __typename }` (none) at once, each with its own count. */
+  async function expectOwnCounts(url: string): Promise<void> {
+    const count = async (query: string) =>
+      json(
+        await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        }),
+      );
+    const feed = '{ changes(first: 3) { edges { cursor } } }';
+    const alone = (await count(feed)).extensions.sqlStatements;
+    expect(alone).toBeGreaterThan(0); // the feed is read from the database on every request
+    const queries = Array.from({ length: 24 }, (_, i) => (i % 2 ? feed : '{ __typename }'));
+    const bodies = await Promise.all(queries.map(count));
+    bodies.forEach((body, i) =>
+      expect(body.extensions.sqlStatements).toBe(queries[i] === feed ? alone : 0),
+    );
+    // between requests no scope is in progress, so the storage is off
+    expect(requestScopeEnabled()).toBe(false);
+  }
 
   it('should keep the request id a client sends', async () => {
     const res = await post(JSON.stringify({ query: '{ __typename }' }), {

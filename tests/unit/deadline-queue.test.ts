@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -45,5 +46,25 @@ describe('DeadlineQueue', () => {
     expect(inFlight).toBe(4);
     // of the 200 responses queued, only the 4 unanswered ones may still be alive
     expect(alive).toBe(4);
+  });
+
+  it('should take an answered request out of the queue, and expire only those left', async () => {
+    // real modules under jest: a short deadline, a response stand-in per request
+    const { DeadlineQueue } = await import('../../src/core/http/deadline-queue');
+    const { Deadline } = await import('../../src/core/writes/deadline');
+    const expired: string[] = [];
+    const queue = new DeadlineQueue(({ requestId }) => expired.push(requestId));
+    const res = () => ({ headersSent: false, destroyed: false }) as unknown as ServerResponse;
+    const at = Date.now() + 30;
+    const entries = ['a', 'b', 'c', 'd'].map((id) => queue.add(res(), new Deadline(at), id));
+    queue.settle(entries[0]);
+    queue.settle(entries[2]);
+    queue.settle(entries[2]); // twice: no harm
+    expect(queue.size).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(expired).toEqual(['b', 'd']);
+    expect(queue.size).toBe(0);
+    queue.settle(entries[3]); // answered after its deadline passed: nothing left to take out
+    expect(queue.size).toBe(0);
   });
 });

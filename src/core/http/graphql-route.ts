@@ -8,7 +8,7 @@ import { recordError } from '../metrics';
 import { StatementCount } from '../query-counter';
 import { withRequestScope } from '../request-scope';
 import { Deadline } from '../writes';
-import { DeadlineQueue } from './deadline-queue';
+import { DeadlineEntry, DeadlineQueue } from './deadline-queue';
 import { jsonBody } from './json-body';
 import { endCompressed, NodeHandler, NodeRequest, sendJson } from './node-http';
 
@@ -21,10 +21,21 @@ export interface GraphqlRouteOptions {
   cors?: NodeHandler;
   /** After the JSON body is read, before Apollo (src/core/limits). */
   afterBody: NodeHandler[];
-  /** The request's context; `sql` counts its statements. */
-  context: (req: NodeRequest, requestId: string, sql: StatementCount) => Promise<Context>;
+  /** The request's context; `sql` counts its statements, `deadline` bounds its writes. */
+  context: (
+    req: NodeRequest,
+    requestId: string,
+    sql: StatementCount,
+    deadline: Deadline | undefined,
+  ) => Promise<Context>;
+  /**
+   * Run all of Apollo in the request's scope (src/core/request-scope.ts), for an Apollo that
+   * executes operations itself (GRAPHQL_EXECUTOR=graphql-js); the compiled executor enters the
+   * scope around execution alone, which costs a request far less.
+   */
+  scopeAroundApollo?: boolean;
   /** Per-request steps the benchmark's per-layer profile turns off (src/core/layers.ts). */
-  without?: { requestId?: boolean; asyncScope?: boolean; compression?: boolean };
+  without?: { requestId?: boolean; compression?: boolean };
 }
 
 /**
@@ -59,9 +70,10 @@ export function failedRequestAnswer(
 }
 
 /**
- * POST and GET /graphql on node:http's own request and response: CORS, a request id, a scope
- * counting SQL statements, the request deadline, the JSON body (at most 1 MB), the transport
- * checks, then Apollo; the answer is compressed when asked for and big enough. Express served
+ * POST and GET /graphql on node:http's own request and response: CORS, a request id, a SQL
+ * statement counter and the request deadline (handed to the context; execution runs in their
+ * scope, src/core/compiled-executor.ts), the JSON body (at most 1 MB), the transport checks,
+ * then Apollo; the answer is compressed when asked for and big enough. Express served
  * this before; what it added per request (its router, its request and response methods, a
  * streaming compressor and an ETag over every body) cost more than Apollo itself.
  */
@@ -89,13 +101,29 @@ export function graphqlRoute(
         })
       : undefined;
 
-  const fail = (res: ServerResponse, requestId: string | undefined, err: unknown) => {
+  const settle = (entry: DeadlineEntry | undefined) => {
+    if (entry) deadlines!.settle(entry);
+  };
+
+  const fail = (
+    res: ServerResponse,
+    requestId: string | undefined,
+    err: unknown,
+    entry?: DeadlineEntry,
+  ) => {
+    settle(entry);
     if (res.headersSent) return; // answered already (the request deadline), and the late answer failed
     const { status, body } = failedRequestAnswer(err, requestId, logger);
     sendJson(res, status, body);
   };
 
-  const respond = (req: NodeRequest, res: ServerResponse, answer: HTTPGraphQLResponse) => {
+  const respond = (
+    req: NodeRequest,
+    res: ServerResponse,
+    answer: HTTPGraphQLResponse,
+    entry: DeadlineEntry | undefined,
+  ) => {
+    settle(entry);
     if (res.headersSent) return; // the deadline answered first
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
@@ -117,6 +145,8 @@ export function graphqlRoute(
     res: ServerResponse,
     requestId: string,
     sql: StatementCount,
+    deadline: Deadline | undefined,
+    entry: DeadlineEntry | undefined,
   ) => {
     const headers = new HeaderMap();
     for (const key in req.headers) {
@@ -125,7 +155,7 @@ export function graphqlRoute(
     }
     const url = req.originalUrl ?? req.url ?? '';
     const query = url.indexOf('?');
-    apollo
+    return apollo
       .executeHTTPGraphQLRequest({
         httpGraphQLRequest: {
           method: req.method!.toUpperCase(),
@@ -133,33 +163,37 @@ export function graphqlRoute(
           search: query < 0 ? '' : url.slice(query),
           body: req.body,
         },
-        context: () => context(req, requestId, sql),
+        context: () => context(req, requestId, sql, deadline),
       })
       .then(
-        (answer) => respond(req, res, answer),
-        (err) => fail(res, requestId, err),
+        (answer) => respond(req, res, answer, entry),
+        (err) => fail(res, requestId, err, entry),
       );
   };
 
   const run = (req: NodeRequest, res: ServerResponse, requestId: string, sql: StatementCount) => {
     const deadline = deadlines ? new Deadline(Date.now() + deadlineMs) : undefined;
-    if (deadlines) deadlines.add(res, deadline!, requestId);
-    // The scope is entered once the body is read and checked: nothing before Apollo runs SQL
-    // or writes, and the body's events would not carry it without an AsyncResource each.
-    const apolloInScope = () =>
-      without.asyncScope
-        ? execute(req, res, requestId, sql)
-        : withRequestScope({ sql, deadline }, () => execute(req, res, requestId, sql));
+    const entry = deadlines?.add(res, deadline!, requestId);
     let i = 0;
     const next = (err?: unknown) => {
-      if (err) return fail(res, requestId, err);
-      if (res.headersSent || res.writableEnded) return;
+      if (err) return fail(res, requestId, err, entry);
+      if (res.headersSent || res.writableEnded) return settle(entry);
       const step = steps[i++];
-      if (!step) return apolloInScope();
+      if (!step) {
+        // the promise answers the request itself (respond or fail); the scope lasts until then
+        void (options.scopeAroundApollo
+          ? withRequestScope({ sql, deadline }, () =>
+              execute(req, res, requestId, sql, deadline, entry),
+            )
+          : execute(req, res, requestId, sql, deadline, entry));
+        return;
+      }
       try {
         step(req, res, next);
+        // a check that answered at once (a refusal) is seen here; one answering later is not
+        if (res.headersSent) settle(entry);
       } catch (thrown) {
-        fail(res, requestId, thrown);
+        fail(res, requestId, thrown, entry);
       }
     };
     next();

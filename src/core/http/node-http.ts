@@ -26,6 +26,12 @@ export function appendVary(res: ServerResponse, field: string): void {
     return;
   }
   const text = Array.isArray(current) ? current.join(', ') : String(current);
+  const lower = text.toLowerCase();
+  // the common case, a header naming other fields only, without splitting it
+  if (!lower.includes(field.toLowerCase()) && !lower.includes('*')) {
+    res.setHeader('vary', text ? `${text}, ${field}` : field);
+    return;
+  }
   const names = text
     .toLowerCase()
     .split(',')

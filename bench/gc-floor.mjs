@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+/**
+ * `node bench/gc-floor.mjs <root> <database> <seeds> [port]`: what the young generation keeps of a
+ * `{ __typename }` request. Starts `<root>/dist/main.js` under `--trace-gc-nvp`, loads it for 5 s
+ * (10 connections, after 2 s of warm-up) and reports, per request, the bytes that survived a
+ * minor collection and the bytes promoted to the old generation (which a full collection then
+ * has to clear), from V8's own trace: unlike CPU time, other work on the machine does not move
+ * them. BENCH_LAYERS_OFF passes through (src/core/layers.ts).
+ */
+import { spawn } from 'node:child_process';
+import { openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rotation, slice, tally } from './lib/load.mjs';
+import { CACHE_ENV, freePort, SERVER_ENV } from './lib/server.mjs';
+
+const [root, database, seeds, portArg] = process.argv.slice(2);
+const port = portArg ?? String(await freePort());
+const trace = join(tmpdir(), `gc-floor-${process.pid}.log`);
+const child = spawn(process.execPath, ['--trace-gc-nvp', 'dist/main.js'], {
+  cwd: root,
+  env: {
+    ...process.env,
+    ...SERVER_ENV,
+    ...CACHE_ENV.off,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    PORT: port,
+    HOST: '127.0.0.1',
+    DATABASE_URL: database,
+    SEEDS_DIR: seeds,
+  },
+  stdio: ['ignore', openSync(trace, 'w'), 'inherit'],
+});
+const url = `http://127.0.0.1:${port}`;
+try {
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const rot = rotation('{ __typename }', [{}]);
+  await slice({ url, rot, t: tally(), seconds: 2, connections: 10 });
+  const from = readFileSync(trace, 'utf8').split('\n').length;
+  const res = await slice({ url, rot, t: tally(), seconds: 5, connections: 10 });
+  const minor = readFileSync(trace, 'utf8')
+    .split('\n')
+    .slice(from)
+    .filter((line) => line.includes(' gc=s '));
+  const sum = (field) =>
+    minor.reduce(
+      (a, line) => a + Number(line.match(new RegExp(` ${field}=([\\d.]+)`))?.[1] ?? 0),
+      0,
+    );
+  const n = res.requests.total;
+  console.log(
+    `${n} requests, ${minor.length} minor collections; per request: ` +
+      `${(sum('new_space_survived') / n).toFixed(0)} B survived, ${(sum('promoted') / n).toFixed(0)} B promoted`,
+  );
+} finally {
+  child.kill('SIGTERM');
+  rmSync(trace, { force: true });
+}
