@@ -23,6 +23,13 @@ export interface GraphqlRouteOptions {
   afterBody: NodeHandler[];
   /** The request's context; `sql` counts its statements. */
   context: (req: NodeRequest, requestId: string, sql: StatementCount) => Promise<Context>;
+  /** Once the body is read and checked: may answer (the response cache's replay), or hand on to Apollo. */
+  beforeApollo?: (
+    req: NodeRequest,
+    res: ServerResponse,
+    requestId: string,
+    proceed: () => void,
+  ) => void;
   /** Per-request steps the benchmark's per-layer profile turns off (src/core/layers.ts). */
   without?: { requestId?: boolean; asyncScope?: boolean; compression?: boolean };
 }
@@ -68,7 +75,7 @@ export function failedRequestAnswer(
 export function graphqlRoute(
   options: GraphqlRouteOptions,
 ): (req: NodeRequest, res: ServerResponse) => void {
-  const { apollo, logger, deadlineMs, cors, context } = options;
+  const { apollo, logger, deadlineMs, cors, context, beforeApollo } = options;
   const without = options.without ?? {};
   const steps: NodeHandler[] = [jsonBody(1024 * 1024), ...options.afterBody];
   const debug = logger.isLevelEnabled('debug');
@@ -155,7 +162,8 @@ export function graphqlRoute(
       if (err) return fail(res, requestId, err);
       if (res.headersSent || res.writableEnded) return;
       const step = steps[i++];
-      if (!step) return apolloInScope();
+      if (!step)
+        return beforeApollo ? beforeApollo(req, res, requestId, apolloInScope) : apolloInScope();
       try {
         step(req, res, next);
       } catch (thrown) {
