@@ -1,5 +1,5 @@
 import { DEFAULT_SECURITY } from '../../src/core/limits';
-import { startHttp } from '../support/server';
+import { json, startHttp } from '../support/server';
 
 type Http = Awaited<ReturnType<typeof startHttp>>;
 
@@ -205,7 +205,7 @@ describe('Response cache: answers replayed before Apollo', () => {
     const after = await send(replaying.url);
     expect(after.headers.get('age')).toBeNull();
     expect(apolloCalls).toHaveBeenCalledTimes(1);
-    expect((await after.json()).extensions.graphVersion).toBe(replaying.cache!.version);
+    expect((await json(after)).extensions.graphVersion).toBe(replaying.cache!.version);
   });
 });
 
