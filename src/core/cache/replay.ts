@@ -88,10 +88,7 @@ export function replayHook(scope: AnswerCacheScope, options: ReplayOptions): Rep
         res.setHeader('etag', answer.etag);
         if (matchesIfNoneMatch(req.headers['if-none-match'], answer.etag)) res.statusCode = 304;
       }
-      const extensions = answer.extensions.length
-        ? `,"extensions":${JSON.stringify(extensionsOf(answer, version, take))}`
-        : '';
-      const body = `{"data":${answer.data}${extensions}}\n`;
+      const body = take ? bodyOf(answer, version, take) : (answer.body ??= bodyOf(answer, version));
       if (options.compression) endCompressed(req, res, body);
       else res.end(body);
       record(answer, requestId, performance.now() - started);
@@ -114,6 +111,14 @@ export function replayHook(scope: AnswerCacheScope, options: ReplayOptions): Rep
     if (found instanceof Promise) found.then(withAnswer, () => proceed());
     else withAnswer(found);
   };
+}
+
+/** The body Apollo would send: the stored data and the extensions, as JSON and a newline. */
+function bodyOf(answer: StoredAnswer, version: number, take?: Take): Buffer {
+  const extensions = answer.extensions.length
+    ? `,"extensions":${JSON.stringify(extensionsOf(answer, version, take))}`
+    : '';
+  return Buffer.from(`{"data":${answer.data}${extensions}}\n`);
 }
 
 /** The extensions the Apollo path gives a hit, in the order the stored answer had them. */

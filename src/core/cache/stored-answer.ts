@@ -22,6 +22,12 @@ export interface StoredAnswer {
   cost?: { requested: number; limit: number | null };
   /** The weak ETag of `data` at this database and graph version (src/core/http-cache/etag.plugin.ts). */
   etag: string;
+  /**
+   * The whole body as sent when nothing in it varies by request (no rate-limit figures), made
+   * by the first replay of an entry kept in this process: later ones write it as it is, with no
+   * string to build and encode.
+   */
+  body?: Buffer;
 }
 
 /** Where answers live: this process (synchronous) or Redis (a round trip). */
@@ -62,13 +68,14 @@ export function memoryAnswerStore(
   const lru = new LRUCache<string, StoredAnswer>({
     max: maxEntries,
     maxSize: maxBytes,
-    // the key (43 characters), the ETag and the small fields: a few hundred bytes
-    sizeCalculation: (answer) => 2 * answer.data.length + 512,
+    // the data (UTF-16), the body once replayed (UTF-8, up to 3 bytes a character, the data
+    // and a small envelope), the key, the ETag and the small fields
+    sizeCalculation: (answer) => 5 * answer.data.length + 1024,
   });
   return {
     get: (key) => lru.get(key),
     set(key, answer) {
-      if (2 * answer.data.length + 512 > maxBytes) return;
+      if (5 * answer.data.length + 1024 > maxBytes) return;
       lru.set(key, answer, { ttl: answer.maxAge * 1000 });
     },
   };
