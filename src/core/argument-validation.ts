@@ -32,7 +32,8 @@ function hasConstraints(value: object): boolean {
  * `forbidUnknownValues` is false). Arguments with `validate: false`, or with a `validateFn` of
  * their own, are left as they are.
  *
- * Checked against: type-graphql 2.0.0-rc.4's validateArg, class-validator 0.15.
+ * Checked against: type-graphql 2.0.0-rc.4, class-validator 0.15.1 (docs/operations.md,
+ * "Shortcuts around the libraries": type-graphql's validateArg and param metadata).
  */
 export function validateArgumentsDirectly(globalSettings: ValidateSettings): void {
   for (const param of getMetadataStorage().params) {

@@ -46,6 +46,9 @@ export type ReplayHook = (
  * exact text, so what the query limits (validation, cost, NUL) accepted once they accept again
  * on this server (its limits and schema are in the key too); the request's own checks (CORS,
  * body, shape, batches, trusted documents) ran before this, and the rate limit is spent here.
+ *
+ * Checked against: @apollo/server 5.5.1 (docs/operations.md, "Shortcuts around the libraries");
+ * tests/integration/response-replay.test.ts compares the two paths byte for byte.
  */
 export function replayHook(scope: AnswerCacheScope, options: ReplayOptions): ReplayHook {
   const { logger, spend } = options;

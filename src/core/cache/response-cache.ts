@@ -7,7 +7,6 @@ import type { RequestPart } from '../request-parts';
 import { AnswerCacheScope, answerLookupPlugin, answerStorePart } from './answer-cache.plugin';
 import { databaseIdentity, databasePrefix } from './database-identity';
 import { GraphVersionWatcher } from './graph-version';
-import { redisResponseStore } from './redis-store';
 import { ReplayHook, replayHook, ReplayOptions } from './replay';
 import { answerKey, memoryAnswerStore, redisAnswerStore } from './stored-answer';
 
@@ -65,8 +64,9 @@ export async function createResponseCache(options: ResponseCacheOptions): Promis
   );
   const identity = await databaseIdentity(options.db);
   await watcher.start();
+  // the Redis client (about 450 modules) is loaded only where REDIS_URL asks for it
   const redis = options.redis
-    ? redisResponseStore(
+    ? (await import('./redis-store')).redisResponseStore(
         { ...options.redis, prefix: databasePrefix(options.redis.prefix, identity) },
         options.logger,
       )
