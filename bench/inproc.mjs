@@ -24,9 +24,12 @@ const { createContext } = require(join(root, 'dist/core/context.js'));
 const { SCENARIOS, DISCOVERY, realGraph } = await import('./scenarios.mjs');
 const scenario = SCENARIOS.find((s) => s.name === name);
 if (!scenario) throw new Error(`no scenario ${name}`);
+const { GraphVersionWatcher } = require(join(root, 'dist/core/cache/graph-version.js'));
 const config = loadConfig();
 const db = createDataSource(config.database);
 await db.initialize();
+// as the server does: the graph version followed in the background, not read per request
+await new GraphVersionWatcher(db).start();
 const apollo = createApollo({
   config: { ...config, httpCacheMaxAge: Number(process.env.MAXAGE ?? 0) },
   db,

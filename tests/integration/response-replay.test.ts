@@ -226,12 +226,15 @@ describe('Response cache: a replayed answer spends its cost from the rate limit'
 
   it('should count down and refuse with 429 exactly as Apollo does', async () => {
     const send = post({ query: `{ roles(first: 10) { nodes { name } } }` }); // costs 11
+    const apolloCalls = jest.spyOn(replaying.apollo, 'executeHTTPGraphQLRequest');
     for (let i = 0; i < 5; i += 1) {
       const replayed = await answerOf(await send(replaying.url));
       const expected = await answerOf(await send(apolloOnly.url));
       expect(replayed).toEqual(expected);
     }
+    expect(apolloCalls).toHaveBeenCalledTimes(1); // the first: a miss; the next four replayed
     const last = await answerOf(await send(replaying.url));
+    expect(apolloCalls).toHaveBeenCalledTimes(2); // refused: Apollo answers the refusal
     expect(last.status).toBe(429);
     expect(last.headers['ratelimit-remaining']).toBe('6');
   });
