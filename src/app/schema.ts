@@ -98,7 +98,7 @@ export const buildOptions = (): BuildSchemaOptions => ({
 function buildTypeGraphqlSchema(
   options: BuildSchemaOptions = buildOptions(),
 ): Promise<GraphQLSchema> {
-  validateArgumentsDirectly(options.validate);
+  validateArgumentsDirectly(options.validate, options.validateFn);
   return buildSchema(options);
 }
 

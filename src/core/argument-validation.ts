@@ -30,12 +30,16 @@ function hasConstraints(value: object): boolean {
  * its own that does what type-graphql does with class-validator imported once, and skips the
  * classes that have no constraint at all (class-validator would find nothing to check, as
  * `forbidUnknownValues` is false). Arguments with `validate: false`, or with a `validateFn` of
- * their own, are left as they are.
+ * their own, are left as they are, and so is every argument when the schema has a `validateFn`.
  *
  * Checked against: type-graphql 2.0.0-rc.4, class-validator 0.15.1 (docs/operations.md,
  * "Shortcuts around the libraries": type-graphql's validateArg and param metadata).
  */
-export function validateArgumentsDirectly(globalSettings: ValidateSettings): void {
+export function validateArgumentsDirectly(
+  globalSettings: ValidateSettings,
+  globalValidateFn?: unknown,
+): void {
+  if (globalValidateFn) return; // a schema-wide function decides: an argument's own would override it
   for (const param of getMetadataStorage().params) {
     if (param.kind !== 'arg' && param.kind !== 'args') continue;
     const settings = param.validateSettings !== undefined ? param.validateSettings : globalSettings;
