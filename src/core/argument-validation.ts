@@ -10,6 +10,48 @@ type Class = abstract new (...args: never[]) => unknown;
 
 const isObject = (value: unknown): value is object => value !== null && typeof value === 'object';
 
+type Storage = ReturnType<typeof validationMetadata>;
+type Metadatas = ReturnType<Storage['getTargetValidationMetadatas']>;
+
+/**
+ * class-validator looks a class's constraints up on every validation: its own, then every class
+ * it knows is tested as an ancestor (`instanceof` over all of them), then they are grouped by
+ * property. Both depend only on the class and the options while no constraint is added, so they
+ * are kept per class and options here, and forgotten whenever a constraint is added. Without
+ * groups or a schema name only: anything else asks class-validator.
+ */
+function memoiseLookups(storage: Storage): void {
+  const marked = storage as Storage & { careergraphMemo?: true };
+  if (marked.careergraphMemo) return;
+  marked.careergraphMemo = true;
+  let lookups = new Map<string, WeakMap<Function, Metadatas>>();
+  let grouped = new WeakMap<Metadatas, ReturnType<Storage['groupByPropertyName']>>();
+  const lookUp = storage.getTargetValidationMetadatas.bind(storage);
+  const group = storage.groupByPropertyName.bind(storage);
+  const add = storage.addValidationMetadata.bind(storage);
+  const addConstraint = storage.addConstraintMetadata.bind(storage);
+  const forget = () => {
+    lookups = new Map();
+    grouped = new WeakMap();
+  };
+  storage.addValidationMetadata = (metadata) => (forget(), add(metadata));
+  storage.addConstraintMetadata = (metadata) => (forget(), addConstraint(metadata));
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    if (schema || groups?.length) return lookUp(target, schema, always, strictGroups, groups);
+    const options = `${always}:${strictGroups}`;
+    let byClass = lookups.get(options);
+    if (!byClass) lookups.set(options, (byClass = new WeakMap()));
+    let found = byClass.get(target);
+    if (!found) byClass.set(target, (found = lookUp(target, schema, always, strictGroups, groups)));
+    return found;
+  };
+  storage.groupByPropertyName = (metadatas) => {
+    let found = grouped.get(metadatas);
+    if (!found) grouped.set(metadatas, (found = group(metadatas)));
+    return found;
+  };
+}
+
 /** Per class: whether class-validator has any constraint for it (its own or inherited). */
 const constrained = new WeakMap<Class, boolean>();
 function hasConstraints(value: object): boolean {
@@ -40,6 +82,7 @@ export function validateArgumentsDirectly(
   globalValidateFn?: unknown,
 ): void {
   if (globalValidateFn) return; // a schema-wide function decides: an argument's own would override it
+  memoiseLookups(validationMetadata());
   for (const param of getMetadataStorage().params) {
     if (param.kind !== 'arg' && param.kind !== 'args') continue;
     const settings = param.validateSettings !== undefined ? param.validateSettings : globalSettings;
