@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from './parse-yaml';
 import { SectionHeading, sha256Hex, SourceText, Span } from '../modules/sources/anchor';
 
 /**
@@ -83,7 +83,7 @@ export function readCitations(dir: string): { sources: SeedSource[]; citations: 
   for (const full of yamlFiles(dir)) {
     const rel = relative(process.cwd(), full);
     const file = rel && !rel.startsWith('..') ? rel : full;
-    const doc = parse(readFileSync(full, 'utf8')) as unknown;
+    const doc = parseYaml(readFileSync(full, 'utf8'));
     if (!isRecord(doc)) continue;
     for (const [kind, records] of Object.entries(doc)) {
       if (!Array.isArray(records)) continue;

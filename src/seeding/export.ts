@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
-import { stringify } from 'yaml';
 import { Certification } from '../modules/certifications/certification.entity';
 import { Organization } from '../modules/certifications/organization.entity';
 import { Credential } from '../modules/credentials/credential.entity';
@@ -336,8 +335,13 @@ export function exportFiles(): Record<SeedKind, string> {
 export const roleFile = (slug: string) => `roles/${slug}.yaml`;
 
 /** Turns a document into YAML text the way every careergraph-written seed file reads. */
-export const seedYaml = (content: unknown) =>
-  stringify(content, { aliasDuplicateObjects: false, lineWidth: 0 });
+export function seedYaml(content: unknown): string {
+  // loaded on the first export: the seed loader imports this file, and every start and test file
+  // would otherwise load the YAML writer's 72 modules for nothing
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { stringify } = require('yaml') as typeof import('yaml');
+  return stringify(content, { aliasDuplicateObjects: false, lineWidth: 0 });
+}
 
 /**
  * Writes the whole graph as seed files under `dir` (one file per area, one per role), in the

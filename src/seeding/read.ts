@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { parse } from 'yaml';
+import { parseYaml } from './parse-yaml';
 import { seedClasses, SeedKind, SeedSet } from './format';
 
 /** A seed problem, naming the file, the record and the field. */
@@ -96,7 +96,7 @@ export function readSeeds(dir: string): ReadSeeds {
     const file = rel && !rel.startsWith('..') ? rel : full;
     let doc: unknown;
     try {
-      doc = parse(readFileSync(full, 'utf8'));
+      doc = parseYaml(readFileSync(full, 'utf8'));
     } catch (err) {
       problems.push(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
       continue;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '../../src/core/logger';
-import { RedisBucketStore } from '../../src/core/limits/rate-limit';
+import { RedisBucketStore } from '../../src/core/limits/rate-limit/redis-store';
 
 /**
  * The Redis token bucket, against the real Redis that `npm run test:postgres` points

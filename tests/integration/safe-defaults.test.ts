@@ -1,8 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEEDS_DIR } from '../support/server';
+import { templatesInUse } from '../support/templates';
 
 const ROOT = join(__dirname, '..', '..');
 // src/main.ts as `npm start` runs it once built: transpiled on load as the build emits it, without
@@ -14,14 +15,30 @@ interface Started {
   url: string;
 }
 
+/**
+ * A SQLite file for one server: a copy of the run's seeded template when there is one (the
+ * errors under test do not depend on who seeded it), else a new file the server seeds.
+ */
+function databaseFile(dir: string, name: string): string {
+  const path = join(dir, `${name}.sqlite`);
+  const templates = templatesInUse();
+  if (templates?.engine === 'sqlite') {
+    copyFileSync(templates.seeded, path);
+    if (existsSync(`${templates.seeded}-wal`))
+      copyFileSync(`${templates.seeded}-wal`, `${path}-wal`);
+  }
+  return path;
+}
+
 /** The server as `npm start` runs it: no NODE_ENV, only what `env` adds. */
 function start(dir: string, env: Record<string, string>): Promise<Started> {
+  const database = databaseFile(dir, `safe_${Object.keys(env).length}`);
   const child = spawn(process.execPath, MAIN, {
     cwd: ROOT,
     // not process.env: jest sets NODE_ENV=test, and the point is a server started with nothing set
     env: {
       PATH: process.env.PATH ?? '',
-      DATABASE_URL: `sqlite:${join(dir, `${Object.keys(env).length}.sqlite`)}`,
+      DATABASE_URL: `sqlite:${database}`,
       SEEDS_DIR,
       PORT: '0',
       HOST: '127.0.0.1',

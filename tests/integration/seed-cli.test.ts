@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { createApiKey } from '../../src/core/auth/keys';
-import { createDataSource } from '../../src/app/data-source';
-import { createTestDatabase, databaseUrlOf, TestDatabase } from '../support/database';
+import { DatabaseSettings } from '../../src/core/config';
+import { databaseUrlOf } from '../support/database';
 import { copyOfSeeds, editSeed } from '../support/fixtures';
+import { openPrepared } from '../support/server';
 
 const ROOT = join(__dirname, '..', '..');
 const TS = ['-r', join(ROOT, 'tests', 'helpers', 'ts-register.js')];
@@ -18,7 +19,8 @@ interface Run {
 }
 
 describe('npm run seed beside a running server', () => {
-  let database: TestDatabase;
+  let settings: DatabaseSettings;
+  let closeDatabase: () => Promise<void>;
   let dir: string;
   let server: ChildProcess;
   let url: string;
@@ -27,7 +29,7 @@ describe('npm run seed beside a running server', () => {
 
   const env = () => ({
     PATH: process.env.PATH ?? '',
-    DATABASE_URL: databaseUrlOf(database.settings),
+    DATABASE_URL: databaseUrlOf(settings),
     SEEDS_DIR: dir,
   });
 
@@ -67,8 +69,10 @@ describe('npm run seed beside a running server', () => {
     ).data.skill;
 
   beforeAll(async () => {
-    database = await createTestDatabase('seed_live');
     dir = copyOfSeeds();
+    // seeded already (a copy of the run's template): the server starts as it would on a
+    // database an earlier `npm start` seeded, and the seed run below is the one under test
+    ({ db, settings, close: closeDatabase } = await openPrepared('seed_live', dir));
     server = spawn(process.execPath, [...TS, join(ROOT, 'src', 'main.ts')], {
       cwd: ROOT,
       env: { ...env(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
@@ -91,8 +95,6 @@ describe('npm run seed beside a running server', () => {
       server.stdout!.on('data', onData);
       server.stderr!.on('data', onData);
     });
-    db = createDataSource(database.settings);
-    await db.initialize();
     key = (await createApiKey(db, 'Edna Editor', ApiRole.EDITOR)).key;
   }, 90_000);
 
@@ -102,8 +104,7 @@ describe('npm run seed beside a running server', () => {
       server.kill('SIGTERM');
       await exited;
     }
-    if (db?.isInitialized) await db.destroy();
-    await database?.dispose();
+    await closeDatabase?.();
     rmSync(dir, { recursive: true, force: true });
   });
 

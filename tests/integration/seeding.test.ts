@@ -61,7 +61,9 @@ describe('Seed loader', () => {
   });
 
   it('should apply just the change of an edited file', async () => {
-    await loadSeedDirectory(db, SEEDS_DIR);
+    // seeded from seeds/ already (the run's template): the load under test is the edited one
+    const seeded = await openPrepared('seeding-edit', SEEDS_DIR);
+    const db = seeded.db;
     const dir = copyOfSeeds();
     editSeed(
       dir,
@@ -83,6 +85,7 @@ describe('Seed loader', () => {
     );
     expect(level.years_in_level_max).toBe(5);
     rmSync(dir, { recursive: true, force: true });
+    await seeded.close();
   });
 
   it('should remove a requirement deleted from a role file', async () => {

@@ -4,12 +4,10 @@ import { Logger } from '../../logger';
 import { RateLimitSettings } from '../settings';
 import { BucketStore } from './bucket';
 import { MemoryBucketStore } from './memory-store';
-import { RedisBucketStore } from './redis-store';
 
 export type { BucketStore, Take } from './bucket';
 export { clientIdOf } from './client-id';
 export { MemoryBucketStore } from './memory-store';
-export { RedisBucketStore } from './redis-store';
 
 /**
  * The bucket store the settings ask for: none when off, Redis when configured (keyed by the
@@ -25,6 +23,9 @@ export function createBucketStore(
   const windowMs = settings.windowSeconds * 1000;
   if (redis) {
     const prefix = async () => databasePrefix(redis.prefix, await identity());
+    // ioredis is loaded only where REDIS_URL asks for it
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { RedisBucketStore } = require('./redis-store') as typeof import('./redis-store');
     return new RedisBucketStore(redis.url, prefix, settings.points, windowMs, logger);
   }
   return new MemoryBucketStore(settings.points, windowMs);
