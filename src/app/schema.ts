@@ -43,6 +43,7 @@ import { SkillRequirementResolver } from '../modules/skills/skill-requirement.re
 import { SkillResolver } from '../modules/skills/skill.resolver';
 import { CitationResolver, SourceResolver } from '../modules/sources/source.resolver';
 import { FieldBasisResolver } from '../modules/sources/field-basis.resolver';
+import { validateArgumentsDirectly } from '../core/argument-validation';
 
 /** Every resolver, the curation API's read from the kinds registry when called. */
 export const resolvers = (): NonEmptyArray<Function> => [
@@ -97,6 +98,7 @@ export const buildOptions = (): BuildSchemaOptions => ({
 function buildTypeGraphqlSchema(
   options: BuildSchemaOptions = buildOptions(),
 ): Promise<GraphQLSchema> {
+  validateArgumentsDirectly(options.validate, options.validateFn);
   return buildSchema(options);
 }
 

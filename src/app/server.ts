@@ -6,12 +6,13 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import express, { NextFunction, Request, Response } from 'express';
-import { GraphQLSchema } from 'graphql';
+import { GraphQLSchema, printSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Config, DEFAULT_HTTP, parseExecutor } from '../core/config';
 import { authenticate } from '../core/auth/keys';
 import { Context, createContext } from '../core/context';
 import type { ResponseCache } from '../core/cache';
+import type { ResponseCacheHooks } from '../core/cache/response-cache';
 import { cacheControl, compressResponses, etagPlugin } from '../core/http-cache';
 import { failedRequestAnswer, graphqlRoute } from '../core/http/graphql-route';
 import { clientAddress } from '../core/http/client-address';
@@ -29,7 +30,8 @@ import { jsonLdRouter } from '../modules/json-ld/json-ld.route';
 import { keepSearchAnswers } from '../modules/search/search.service';
 import { CompiledExecutor, compiledExecutorGateway } from '../core/compiled-executor';
 import { formatError } from '../core/format-error';
-import { createSecurity, Security } from '../core/limits';
+import { createSecurity, DEFAULT_SECURITY, Security } from '../core/limits';
+import { clientIdOf } from '../core/limits/rate-limit';
 import { Logger } from '../core/logger';
 import { boundedDocumentStore, boundedServerCache } from '../core/request-caches';
 import { classifyDatabaseError, serviceUnavailable, writesReady } from '../core/writes';
@@ -61,7 +63,7 @@ export interface AppDeps {
   logger: Logger;
   readiness: Readiness;
   /** Whole-response cache keyed by the graph version (src/core/cache); none in most tests. */
-  responseCache?: Pick<ResponseCache, 'plugin'>;
+  responseCache?: Pick<ResponseCache, 'forServer'>;
   /** OpenTelemetry spans per operation (src/core/metrics/tracing.ts), when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
   tracing?: Pick<Tracing, 'plugin'>;
 }
@@ -95,6 +97,21 @@ function statementsPart(logger: Logger): RequestPart<Context, number> {
   };
 }
 
+/**
+ * The response cache's hooks for this server, or none with a max-age of 0 (nothing is cacheable:
+ * the hooks would only hash and look up every request). Entries are shared only by servers with
+ * the same query limits, layers and schema, which decide what a stored answer's query passes.
+ */
+function responseCacheHooks(deps: AppDeps): ResponseCacheHooks | undefined {
+  if ((deps.config.httpCacheMaxAge ?? 60) <= 0 || !deps.responseCache) return undefined;
+  const server = JSON.stringify({
+    limits: deps.config.security?.limits ?? DEFAULT_SECURITY.limits,
+    layersOff: deps.config.layersOff ?? [],
+    schema: printSchema(deps.schema),
+  });
+  return deps.responseCache.forServer(server);
+}
+
 export function createApollo(
   deps: AppDeps,
   httpServer?: http.Server,
@@ -103,11 +120,10 @@ export function createApollo(
     logger: deps.logger,
     db: deps.db,
   }),
+  responseCache: ResponseCacheHooks | undefined = responseCacheHooks(deps),
 ): ApolloServer<Context> {
   // Errors are masked (no stack traces, no internal messages) unless EXPOSE_STACK_TRACES asks.
   const production = deps.config.nodeEnv === 'production' || !deps.config.exposeStackTraces;
-  // with a max-age of 0 nothing is cacheable: the plugin would only hash and look up every request
-  const responseCache = (deps.config.httpCacheMaxAge ?? 60) > 0 ? deps.responseCache : undefined;
   const { kind, ...executorOptions } = deps.config.executor ?? parseExecutor(undefined);
   const off = new Set<Layer>(deps.config.layersOff ?? []);
   const on = <T>(layer: Layer, items: T[]): T[] => (off.has(layer) ? [] : items);
@@ -151,6 +167,8 @@ export function createApollo(
         ...security.parts.filter(({ layer }) => !off.has(layer)).map(({ part }) => part),
         ...on('metrics', [metricsPart({ responseCache: Boolean(responseCache) })]),
         ...on('graph-version', [graphVersionPart]),
+        // last: it stores the answer as the parts before it finished it
+        ...(responseCache ? [responseCache.part] : []),
       ]),
       ...security.plugins,
       off.has('cache-control') ? ApolloServerPluginCacheControlDisabled() : cache.plugin,
@@ -198,12 +216,14 @@ export async function createHttpApp(deps: AppDeps) {
     logger: deps.logger,
     db: deps.db,
   });
-  const apollo = createApollo(deps, httpServer, security);
+  const responseCache = responseCacheHooks(deps);
+  const apollo = createApollo(deps, httpServer, security, responseCache);
   await apollo.start();
 
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.security?.transport.trustProxy ?? 0);
   const trustProxy = deps.config.security?.transport.trustProxy ?? 0;
+  const { buckets } = security;
   graphql = graphqlRoute({
     apollo,
     logger: deps.logger,
@@ -211,6 +231,23 @@ export async function createHttpApp(deps: AppDeps) {
     cors: off.has('cors') ? undefined : security.cors,
     afterBody: off.has('body-checks') ? [] : security.afterBody,
     scopeAroundApollo: (deps.config.executor?.kind ?? 'jit') !== 'jit' && !off.has('async-scope'),
+    // with traces exported, every request goes through Apollo, whose plugin makes its span
+    beforeApollo:
+      responseCache && !deps.tracing && !off.has('response-replay')
+        ? responseCache.replay({
+            logger: deps.logger,
+            log: !off.has('statements-plugin'),
+            metrics: !off.has('metrics'),
+            etag: !off.has('etag'),
+            compression: !off.has('compression'),
+            ...(buckets && !off.has('cost')
+              ? {
+                  spend: (req, points) =>
+                    buckets.take(clientIdOf({ clientIp: clientAddress(req, trustProxy) }), points),
+                }
+              : {}),
+          })
+        : undefined,
     without: {
       requestId: off.has('request-id'),
       compression: off.has('compression'),

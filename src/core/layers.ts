@@ -24,6 +24,8 @@ export const LAYERS = {
   metrics: 'Prometheus request, latency, statement and error metrics',
   'cache-control': 'Cache-Control header from cache hints',
   etag: 'ETags and 304s for GET',
+  'response-replay':
+    'cached answers written out before Apollo parses the request (src/core/cache/replay.ts); off, Apollo answers them',
   drain: 'graceful drain on SIGTERM',
   jit: 'compiled execution (graphql-jit) in place of graphql-js',
   'search-answers':

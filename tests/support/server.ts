@@ -189,10 +189,19 @@ export async function openPrepared(
 /** The full HTTP app on an ephemeral port; `options` overrides settings (e.g. `security`) or the logger. */
 export async function startHttp(
   readiness: Readiness = { seeded: true, shuttingDown: false },
-  options: { config?: Partial<AppDeps['config']>; logger?: Logger } = {},
+  options: {
+    config?: Partial<AppDeps['config']>;
+    logger?: Logger;
+    /** Cache whole responses in this process, as a deployed server does. */
+    responseCache?: boolean;
+  } = {},
 ) {
   const { db, close } = await openPrepared('http', SEEDS_DIR);
+  const cache = options.responseCache
+    ? await createResponseCache({ db, logger: createLogger('silent'), redis: null, pollMs: 60_000 })
+    : undefined;
   const { httpServer, apollo } = await createHttpApp({
+    ...(cache ? { responseCache: cache } : {}),
     config: { nodeEnv: 'production', introspection: true, ...options.config },
     db,
     schema: await createSchema(),
@@ -204,9 +213,12 @@ export async function startHttp(
   return {
     url,
     db,
+    apollo,
+    cache,
     readiness,
     async stop() {
       await apollo.stop();
+      await cache?.close();
       await close();
     },
   };

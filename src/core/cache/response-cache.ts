@@ -1,15 +1,33 @@
+import { createHash } from 'node:crypto';
 import { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { DataSource } from 'typeorm';
 import { RedisSettings } from '../config';
-import { readsRootField } from '../http-cache/static-policy';
 import { Logger } from '../logger';
+import type { RequestPart } from '../request-parts';
+import { AnswerCacheScope, answerLookupPlugin, answerStorePart } from './answer-cache.plugin';
 import { databaseIdentity, databasePrefix } from './database-identity';
 import { GraphVersionWatcher } from './graph-version';
+import { ReplayHook, replayHook, ReplayOptions } from './replay';
+import { answerKey, memoryAnswerStore, redisAnswerStore } from './stored-answer';
+
+/** What one server adds to Apollo and to its route for the response cache. */
+export interface ResponseCacheHooks {
+  /** Looks answers up on the Apollo path (after the limits, before execution). */
+  plugin: ApolloServerPlugin<BaseContext>;
+  /** The last per-request part: stores what may be stored, dates hits (`Age`). */
+  part: RequestPart<BaseContext>;
+  /** Answers before Apollo (the route's hook); creating it tells the plugin those lookups are made there. */
+  replay(options: ReplayOptions): ReplayHook;
+}
 
 /** Whole responses of queries, cached for as long as their cache hints allow. */
 export interface ResponseCache {
-  plugin: ApolloServerPlugin<BaseContext>;
+  /**
+   * The hooks for one server. `server` names what decides whether a stored answer may be given
+   * again without parsing and validating its query (the query limits, the schema): two servers
+   * that differ there never share an entry.
+   */
+  forServer(server: string): ResponseCacheHooks;
   /** Where entries live: `redis` (shared by replicas) or `memory` (this process). */
   store: 'redis' | 'memory';
   /** The graph version responses are cached under. */
@@ -30,13 +48,15 @@ export interface ResponseCacheOptions {
 }
 
 /**
- * Apollo's response cache, keyed by the database's identity and graph version as well as the
- * query and its variables (the identity keeps apart databases that share a Redis and count
- * versions from the same numbers; see database-identity.ts):
- * a write bumps the version, so every replica stops serving entries of the old graph as soon as
- * it reads the new version (within `pollMs`). Entries go to Redis when REDIS_URL is set, so a
- * response computed by one replica serves them all; else to Apollo's in-process LRU cache.
- * What is cached, and for how long, follows the cache-control hints (responses with errors never).
+ * The response cache, keyed by the database's identity and graph version as well as the query
+ * and its variables (the identity keeps apart databases that share a Redis and count versions
+ * from the same numbers; see database-identity.ts): a write bumps the version, so every replica
+ * stops serving entries of the old graph as soon as it reads the new version (within `pollMs`).
+ * Entries go to Redis when REDIS_URL is set, so a response computed by one replica serves them
+ * all; else to a bounded LRU in this process. What is cached, and for how long, follows the
+ * cache-control policy (answers with errors, mutations and private answers never). Answers are
+ * kept as the JSON they are sent as, and replayed before Apollo (replay.ts) where the request
+ * allows it.
  */
 export async function createResponseCache(options: ResponseCacheOptions): Promise<ResponseCache> {
   const watcher = new GraphVersionWatcher(options.db, options.pollMs, (err) =>
@@ -51,16 +71,27 @@ export async function createResponseCache(options: ResponseCacheOptions): Promis
         options.logger,
       )
     : null;
-  const plugin = responseCachePlugin<BaseContext>({
-    ...(redis ? { cache: redis } : {}),
-    extraCacheKeyData: async () => ({ database: identity, graphVersion: watcher.current }),
-    // an operation that runs no field of the schema (`{ __typename }`, introspection) is never
-    // stored, whatever the hints: no key to hash, no lookup (a Redis round trip) to make
-    shouldReadFromCache: async ({ operation, document, request }) =>
-      !!operation && !!document && readsRootField(operation, document, request.variables),
-  });
+  const store = redis ? redisAnswerStore(redis) : memoryAnswerStore();
   return {
-    plugin,
+    forServer(server) {
+      const fingerprint = createHash('sha256').update(server).digest('base64url').slice(0, 16);
+      const scope: AnswerCacheScope = {
+        store,
+        identity,
+        version: () => watcher.current,
+        keyOf: (version, query, operationName, variables) =>
+          answerKey(`${identity}:${version}:${fingerprint}`, query, operationName, variables),
+        replayInFront: false,
+      };
+      return {
+        plugin: answerLookupPlugin(scope),
+        part: answerStorePart(scope),
+        replay(replayOptions) {
+          scope.replayInFront = true;
+          return replayHook(scope, replayOptions);
+        },
+      };
+    },
     store: redis ? 'redis' : 'memory',
     get version() {
       return watcher.current;

@@ -15,9 +15,14 @@ export interface EtagScope {
  * an older graph) from ever validating a cached copy of another's.
  */
 export function etagOf(data: unknown, scope: EtagScope): string {
+  return etagOfJson(JSON.stringify(data ?? null), scope);
+}
+
+/** The same from the data's JSON, as the response cache keeps it. */
+export function etagOfJson(json: string, scope: EtagScope): string {
   const hash = createHash('sha256')
     .update(`${scope.database}:${scope.graphVersion}:`)
-    .update(JSON.stringify(data ?? null))
+    .update(json)
     .digest('base64url');
   return `W/"${hash.slice(0, 32)}"`;
 }

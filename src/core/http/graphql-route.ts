@@ -34,6 +34,17 @@ export interface GraphqlRouteOptions {
    * scope around execution alone, which costs a request far less.
    */
   scopeAroundApollo?: boolean;
+  /**
+   * Once the body is read and checked: answers (the response cache's replay) and calls
+   * `answered`, or hands on to Apollo with `proceed`.
+   */
+  beforeApollo?: (
+    req: NodeRequest,
+    res: ServerResponse,
+    requestId: string,
+    proceed: () => void,
+    answered: () => void,
+  ) => void;
   /** Per-request steps the benchmark's per-layer profile turns off (src/core/layers.ts). */
   without?: { requestId?: boolean; compression?: boolean };
 }
@@ -80,7 +91,7 @@ export function failedRequestAnswer(
 export function graphqlRoute(
   options: GraphqlRouteOptions,
 ): (req: NodeRequest, res: ServerResponse) => void {
-  const { apollo, logger, deadlineMs, cors, context } = options;
+  const { apollo, logger, deadlineMs, cors, context, beforeApollo } = options;
   const without = options.without ?? {};
   const steps: NodeHandler[] = [jsonBody(1024 * 1024), ...options.afterBody];
   const debug = logger.isLevelEnabled('debug');
@@ -181,12 +192,15 @@ export function graphqlRoute(
       const step = steps[i++];
       if (!step) {
         // the promise answers the request itself (respond or fail); the scope lasts until then
-        void (options.scopeAroundApollo
-          ? withRequestScope({ sql, deadline }, () =>
-              execute(req, res, requestId, sql, deadline, entry),
-            )
-          : execute(req, res, requestId, sql, deadline, entry));
-        return;
+        const toApollo = () =>
+          void (options.scopeAroundApollo
+            ? withRequestScope({ sql, deadline }, () =>
+                execute(req, res, requestId, sql, deadline, entry),
+              )
+            : execute(req, res, requestId, sql, deadline, entry));
+        if (!beforeApollo) return toApollo();
+        // a replayed answer takes its request out of the deadline queue as Apollo's does
+        return beforeApollo(req, res, requestId, toApollo, () => settle(entry));
       }
       try {
         step(req, res, next);

@@ -85,7 +85,11 @@ export function negotiateEncoding(header: string | undefined): Encoding | null {
  * least COMPRESSION_THRESHOLD bytes: a one-shot zlib call on the thread pool instead of a stream
  * per response. `Vary: Accept-Encoding` is set wherever the answer could have been compressed.
  */
-export function endCompressed(req: IncomingMessage, res: ServerResponse, body: string): void {
+export function endCompressed(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: string | Buffer,
+): void {
   const cacheControl = res.getHeader('cache-control');
   if (typeof cacheControl === 'string' && /(?:^|,)\s*no-transform\s*(?:,|$)/i.test(cacheControl)) {
     res.end(body);
@@ -99,13 +103,15 @@ export function endCompressed(req: IncomingMessage, res: ServerResponse, body: s
   // a UTF-16 unit is one to three bytes of UTF-8: only lengths in between need counting
   if (
     !encoding ||
-    body.length * 3 < COMPRESSION_THRESHOLD ||
-    (body.length < COMPRESSION_THRESHOLD && Buffer.byteLength(body) < COMPRESSION_THRESHOLD)
+    (typeof body === 'string'
+      ? body.length * 3 < COMPRESSION_THRESHOLD ||
+        (body.length < COMPRESSION_THRESHOLD && Buffer.byteLength(body) < COMPRESSION_THRESHOLD)
+      : body.length < COMPRESSION_THRESHOLD)
   ) {
     res.end(body);
     return;
   }
-  compressors[encoding](Buffer.from(body)).then(
+  compressors[encoding](typeof body === 'string' ? Buffer.from(body) : body).then(
     (compressed) => {
       if (res.destroyed) return;
       res.setHeader('content-encoding', encoding);

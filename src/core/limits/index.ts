@@ -13,7 +13,7 @@ import { nameLengthRule } from './names.rule';
 import { operationTypeRule } from './operation-type.rule';
 import { limitMetricsPart } from './metrics.plugin';
 import { nulGuardPart } from './nul-guard.plugin';
-import { createBucketStore } from './rate-limit';
+import { BucketStore, createBucketStore } from './rate-limit';
 import { mcpRateLimit } from './rate-limit/mcp-rate-limit';
 import { requestIdPart } from './request-id';
 import type { Layer } from '../layers';
@@ -51,6 +51,8 @@ export interface Security {
   parts: { layer: Layer; part: RequestPart<Context, any> }[];
   /** CORS for /graphql, mounted before every other route so preflights reach it. */
   cors: NodeHandler;
+  /** The rate limiter's buckets (null when off): the response cache spends a replayed answer's cost from them. */
+  buckets: BucketStore | null;
   /** After the JSON body parser, before Apollo. */
   afterBody: NodeHandler[];
   /** In front of POST /mcp: tool calls spend from the same buckets as queries. */
@@ -108,6 +110,7 @@ export function createSecurity(
       },
     ],
     cors: cors(transport.corsOrigins),
+    buckets,
     afterBody: [
       requireJsonBody(),
       requestShape(limits.maxNameLength, limits.maxVariablesDepth),

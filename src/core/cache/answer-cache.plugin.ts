@@ -1,0 +1,125 @@
+import { ApolloServerPlugin, BaseContext, GraphQLRequest, HeaderMap } from '@apollo/server';
+import { etagOfJson } from '../http-cache/etag.plugin';
+import { readsRootField } from '../http-cache/static-policy';
+import type { RequestPart } from '../request-parts';
+import { AnswerStore, StoredAnswer } from './stored-answer';
+import { replayableRequest } from './replayable-request';
+
+/** What the plugin and the storing part share about the cache. */
+export interface AnswerCacheScope {
+  store: AnswerStore;
+  identity: string;
+  /** The graph version now. */
+  version(): number;
+  /** The key of a request's answer at `version`. */
+  keyOf(
+    version: number,
+    query: string,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown> | null | undefined,
+  ): string;
+  /** Whether the route looks the cache up before Apollo (replay.ts) for the requests it may answer. */
+  replayInFront: boolean;
+}
+
+/** Per operation: the key it was looked up under, at which graph version, and what was found. */
+interface Lookup {
+  key: string;
+  version: number;
+  hit?: StoredAnswer;
+}
+const lookups = new WeakMap<GraphQLRequest, Lookup>();
+
+/** The extensions a replayed answer can make again (replay.ts): anything else is not stored. */
+const REPLAYABLE_EXTENSIONS = new Set(['sqlStatements', 'cost', 'graphVersion']);
+
+/**
+ * Apollo's side of the response cache. Looks up a query's answer for the requests the route did
+ * not look up in front (those with credentials, persisted queries, other Accept headers, and
+ * every operation run in process), as Apollo's response-cache plugin did: after parsing,
+ * validation and the limits, before execution. A hit's `data` is parsed here; the route's replay
+ * writes it out as it is.
+ */
+export function answerLookupPlugin(scope: AnswerCacheScope): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async responseForOperation(rc) {
+          rc.metrics.responseCacheHit = false;
+          const { operation, document, request } = rc;
+          if (
+            operation?.operation !== 'query' ||
+            !readsRootField(operation, document, request.variables)
+          )
+            return null;
+          const version = scope.version();
+          const lookup: Lookup = {
+            version,
+            key: scope.keyOf(version, rc.source, request.operationName, request.variables),
+          };
+          lookups.set(request, lookup);
+          if (scope.replayInFront && request.http && lookedUpInFront(request)) return null;
+          const hit = await scope.store.get(lookup.key);
+          if (!hit) return null;
+          lookup.hit = hit;
+          rc.metrics.responseCacheHit = true;
+          rc.overallCachePolicy.replace({ maxAge: hit.maxAge, scope: 'PUBLIC' });
+          return {
+            body: { kind: 'single', singleResult: { data: JSON.parse(hit.data) } },
+            http: { status: undefined, headers: new HeaderMap() },
+          };
+        },
+      };
+    },
+  };
+}
+
+function lookedUpInFront(request: GraphQLRequest): boolean {
+  const http = request.http!;
+  return (
+    replayableRequest({
+      method: http.method,
+      header: (name) => http.headers.get(name),
+      body: http.body,
+      search: http.search,
+    }) !== null
+  );
+}
+
+/**
+ * The last of the per-request parts (src/core/request-parts.ts), so the answer's extensions are
+ * complete: gives a hit its `Age` header, and stores a miss's answer when the cache-control
+ * policy allows it (a query, no errors, a max-age, public: an answer to a request with
+ * credentials is private and never stored).
+ */
+export function answerStorePart(scope: AnswerCacheScope): RequestPart<BaseContext> {
+  return {
+    willSendResponse({ request, response, overallCachePolicy, operationName }) {
+      const lookup = lookups.get(request);
+      if (!lookup || response.body.kind !== 'single') return;
+      if (lookup.hit) {
+        response.http.headers.set(
+          'age',
+          String(Math.round((Date.now() - lookup.hit.storedAt) / 1000)),
+        );
+        return;
+      }
+      const { data, errors, extensions } = response.body.singleResult;
+      const policy = overallCachePolicy.policyIfCacheable();
+      if (errors || !data || !policy || policy.scope === 'PRIVATE') return;
+      const names = extensions ? Object.keys(extensions) : [];
+      if (names.some((name) => !REPLAYABLE_EXTENSIONS.has(name))) return;
+      const cost = extensions?.cost as { requested: number; limit: number | null } | undefined;
+      const json = JSON.stringify(data);
+      scope.store.set(lookup.key, {
+        data: json,
+        maxAge: policy.maxAge,
+        storedAt: Date.now(),
+        operationName: operationName ?? null,
+        extensions: names,
+        ...(cost ? { cost: { requested: cost.requested, limit: cost.limit } } : {}),
+        etag: etagOfJson(json, { database: scope.identity, graphVersion: lookup.version }),
+      });
+    },
+  };
+}
