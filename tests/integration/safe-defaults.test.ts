@@ -1,9 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEEDS_DIR } from '../support/server';
-import { templatesInUse } from '../support/templates';
+import { copySqliteTemplate } from '../support/templates';
 
 const ROOT = join(__dirname, '..', '..');
 // src/main.ts as `npm start` runs it once built: transpiled on load as the build emits it, without
@@ -21,12 +21,7 @@ interface Started {
  */
 function databaseFile(dir: string, name: string): string {
   const path = join(dir, `${name}.sqlite`);
-  const templates = templatesInUse();
-  if (templates?.engine === 'sqlite') {
-    copyFileSync(templates.seeded, path);
-    if (existsSync(`${templates.seeded}-wal`))
-      copyFileSync(`${templates.seeded}-wal`, `${path}-wal`);
-  }
+  copySqliteTemplate('seeded', path);
   return path;
 }
 

@@ -125,6 +125,18 @@ export async function dropTemplates(): Promise<void> {
 }
 
 /**
+ * Copies the run's SQLite template `kind` (with its write-ahead log) to `path`; false, copying
+ * nothing, when the run has no SQLite templates (PostgreSQL, or no global setup).
+ */
+export function copySqliteTemplate(kind: TemplateKind, path: string): boolean {
+  const templates = templatesInUse();
+  if (templates?.engine !== 'sqlite') return false;
+  copyFileSync(templates[kind], path);
+  if (existsSync(`${templates[kind]}-wal`)) copyFileSync(`${templates[kind]}-wal`, `${path}-wal`);
+  return true;
+}
+
+/**
  * A new database copied from a template, or null when the run has none (a file run without
  * the global setup). The copy gets an identity of its own, as the migration gives every new
  * database: Redis keys and ETags of two test files must never meet.
@@ -139,8 +151,7 @@ export async function copyOfTemplate(
   if (templates.engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), `careergraph-${label}-`));
     const path = join(dir, `${label}.sqlite`);
-    copyFileSync(templates[kind], path);
-    if (existsSync(`${templates[kind]}-wal`)) copyFileSync(`${templates[kind]}-wal`, `${path}-wal`);
+    copySqliteTemplate(kind, path);
     database = {
       settings: { type: 'sqlite', path },
       schema: null,
