@@ -304,3 +304,35 @@ describe('Errors in production', () => {
     expect(JSON.stringify(body)).not.toMatch(/stacktrace/);
   });
 });
+
+describe('Vary on GET answers from a server with listed origins and a response cache', () => {
+  let server: Server;
+  beforeAll(async () => {
+    server = await startHttp(undefined, {
+      config: { security: withTransport({ corsOrigins: ['https://careers.example'] }) },
+      responseCache: true,
+    });
+  });
+  afterAll(() => server.stop());
+
+  it('should name Origin beside Accept, executed and replayed alike', async () => {
+    const url = `${server.url}/graphql?query=${encodeURIComponent('{ roles(first: 1) { totalCount } }')}`;
+    const answers = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(url, { headers: { origin: 'https://careers.example' } });
+      await res.text();
+      answers.push({
+        status: res.status,
+        replayed: res.headers.has('age'),
+        vary: (res.headers.get('vary') ?? '')
+          .toLowerCase()
+          .split(/\s*,\s*/)
+          .sort(),
+      });
+    }
+    expect(answers).toEqual([
+      { status: 200, replayed: false, vary: expect.arrayContaining(['accept', 'origin']) },
+      { status: 200, replayed: true, vary: expect.arrayContaining(['accept', 'origin']) },
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { matchesIfNoneMatch } from '../http-cache/etag.plugin';
-import { endCompressed, NodeRequest } from '../http/node-http';
+import { appendVary, endCompressed, NodeRequest } from '../http/node-http';
 import type { Take } from '../limits/rate-limit';
 import { Logger } from '../logger';
 import { operationLabel } from '../metrics/metrics.plugin';
@@ -92,7 +92,7 @@ export function replayHook(scope: AnswerCacheScope, options: ReplayOptions): Rep
       res.setHeader('age', String(Math.round((Date.now() - answer.storedAt) / 1000)));
       res.statusCode = 200;
       if (request.method === 'GET' && options.etag) {
-        res.setHeader('vary', 'accept');
+        appendVary(res, 'accept'); // beside CORS's Origin, spelt as the ETag plugin spells it
         res.setHeader('etag', answer.etag);
         if (matchesIfNoneMatch(req.headers['if-none-match'], answer.etag)) res.statusCode = 304;
       }

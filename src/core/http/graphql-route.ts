@@ -10,7 +10,7 @@ import { withRequestScope } from '../request-scope';
 import { Deadline } from '../writes';
 import { DeadlineEntry, DeadlineQueue } from './deadline-queue';
 import { jsonBody } from './json-body';
-import { endCompressed, NodeHandler, NodeRequest, sendJson } from './node-http';
+import { appendVary, endCompressed, NodeHandler, NodeRequest, sendJson } from './node-http';
 
 export interface GraphqlRouteOptions {
   apollo: ApolloServer<Context>;
@@ -136,7 +136,11 @@ export function graphqlRoute(
   ) => {
     settle(entry);
     if (res.headersSent) return; // the deadline answered first
-    for (const [key, value] of answer.headers) res.setHeader(key, value);
+    for (const [key, value] of answer.headers) {
+      // added to, not replaced: CORS has named Origin already
+      if (key === 'vary') for (const field of value.split(',')) appendVary(res, field.trim());
+      else res.setHeader(key, value);
+    }
     res.statusCode = answer.status ?? 200;
     if (answer.body.kind === 'complete') {
       if (without.compression) res.end(answer.body.string);
