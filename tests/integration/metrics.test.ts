@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { request } from 'node:http';
 import { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { recordCacheHit, recordCacheMiss, recordRateLimitRefusal } from '../../src/core/metrics';
@@ -151,6 +152,59 @@ describe('Metrics and logs', () => {
       expect(delta('careergraph_cache_hits_total')).toBe(2);
     } finally {
       await apollo.stop();
+      await cache.close();
+    }
+  });
+
+  it('should count requests in flight: none once answered, one whose body is still arriving', async () => {
+    const cache = await createResponseCache({
+      db: server.db,
+      redis: null,
+      logger: createLogger('silent'),
+    });
+    const app = await createHttpApp({
+      config: { nodeEnv: 'production', introspection: true },
+      db: server.db,
+      schema: await createSchema(),
+      logger: createLogger('silent'),
+      readiness: { seeded: true, shuttingDown: false },
+      responseCache: cache,
+    });
+    await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+    const port = (app.httpServer.address() as AddressInfo).port;
+    const inFlight = async () => sample(await metrics(), 'careergraph_graphql_requests_in_flight');
+    try {
+      const body = JSON.stringify({ query: '{ role(slug: "cloud-engineer") { name } }' });
+      const post = () =>
+        fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        }).then((r) => r.text());
+      await post(); // stored
+      const replays = await Promise.all(Array.from({ length: 20 }, post));
+      expect(new Set(replays).size).toBe(1);
+      expect(await inFlight()).toBe(0);
+
+      // a request whose body is still arriving is in flight until it is answered
+      const slow = request({
+        port,
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      });
+      const answered = new Promise<number>((resolve) =>
+        slow.on('response', (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0))),
+      );
+      slow.write(body.slice(0, 10));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await inFlight()).toBe(1);
+      slow.end(body.slice(10));
+      expect(await answered).toBe(200);
+      expect(await inFlight()).toBe(0);
+    } finally {
+      await app.apollo.stop();
+      await new Promise((resolve) => app.httpServer.close(resolve));
       await cache.close();
     }
   });

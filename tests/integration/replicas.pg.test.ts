@@ -191,6 +191,17 @@ describe('Two replicas on one PostgreSQL and one Redis', () => {
     expect(fromB.extensions?.sqlStatements).toBe(0);
   });
 
+  it('should leave no request in flight once answers replayed from Redis are sent', async () => {
+    const query = '{ role(slug: "devops-engineer") { name } }';
+    const cached = await cachedResponses(prefix);
+    await graphql(a, query);
+    await moreCachedThan(prefix, cached);
+    const replayed = await Promise.all(Array.from({ length: 20 }, () => graphql(b, query)));
+    expect(replayed.map((answer) => answer.extensions?.sqlStatements)).toEqual(Array(20).fill(0));
+    const metrics = await (await fetch(`${b.url}/metrics`)).text();
+    expect(metrics).toMatch(/^careergraph_graphql_requests_in_flight 0$/m);
+  });
+
   it("should share a client's rate limit: what it spends through A is gone through B", async () => {
     const query = /* GraphQL */ `
       {

@@ -4,7 +4,7 @@ import { ApolloServer, HeaderMap, HTTPGraphQLResponse } from '@apollo/server';
 import { Context } from '../context';
 import { ErrorCode } from '../errors';
 import { Logger } from '../logger';
-import { recordError } from '../metrics';
+import { recordError, trackInFlight } from '../metrics';
 import { StatementCount } from '../query-counter';
 import { withRequestScope } from '../request-scope';
 import { Deadline } from '../writes';
@@ -111,6 +111,8 @@ export function graphqlRoute(
           });
         })
       : undefined;
+
+  if (deadlines) trackInFlight(deadlines);
 
   const settle = (entry: DeadlineEntry | undefined) => {
     if (entry) deadlines!.settle(entry);

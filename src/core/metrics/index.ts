@@ -6,5 +6,6 @@ export {
   recordError,
   recordRateLimitRefusal,
   registry,
+  trackInFlight,
 } from './registry';
 export type { Tracing } from './tracing';

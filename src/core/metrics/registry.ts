@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { onStatement } from '../query-counter';
 import { LabelledCounter, LabelledHistogram } from './operation-metrics';
 
@@ -100,3 +100,26 @@ export function recordRateLimitRefusal(limit: string): void {
 export function recordError(code: string): void {
   errorsByCode.inc({ code });
 }
+
+/** The deadline queues of this process's /graphql routes, held weakly (tests start many). */
+const inFlightQueues = new Set<WeakRef<{ readonly size: number }>>();
+
+/** Reports `queue.size` (requests still under their deadline) in the in-flight gauge. */
+export function trackInFlight(queue: { readonly size: number }): void {
+  inFlightQueues.add(new WeakRef(queue));
+}
+
+new Gauge({
+  name: 'careergraph_graphql_requests_in_flight',
+  help: 'Requests to /graphql received and not yet answered, under their REQUEST_DEADLINE_MS',
+  registers: [registry],
+  collect() {
+    let total = 0;
+    for (const ref of inFlightQueues) {
+      const queue = ref.deref();
+      if (queue) total += queue.size;
+      else inFlightQueues.delete(ref);
+    }
+    this.set(total);
+  },
+});
