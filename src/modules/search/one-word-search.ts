@@ -1,5 +1,6 @@
 import { SearchDoc } from './documents';
 import { ImpactCursor, ImpactLists } from './impact-lists';
+import { facetsOf } from './facets';
 import { FIELD_WEIGHT, firstWhereNot, NODE_TYPES, Segment } from './inverted-index';
 import { NameQuery, tierOf } from './name-tiers';
 import { B, K1, priorByType, shareOf, TYPO_WEIGHT } from './scoring';
@@ -67,10 +68,8 @@ export function searchOneWord(
   // every live match, counted by type
   const perType = new Uint32Array(NODE_TYPES.length);
   if (to - from === 1) {
-    for (const [type, first, end] of impact.typeRanges)
-      perType[type] =
-        lowerBound(postingDoc, end, termStart[from], termStart[to]) -
-        lowerBound(postingDoc, first, termStart[from], termStart[to]);
+    for (let t = 0, at = from * perType.length; t < perType.length; t++)
+      perType[t] = impact.termTypeCounts[at + t];
   } else if (to - from > 1) {
     perType.set(impact.prefixCounts.get(rangeKey(base, from, to)) as Uint32Array);
   }
@@ -159,16 +158,15 @@ export function searchOneWord(
   inBase.clear();
   inOverlay.clear();
 
+  // base documents are in key order (keysInDocOrder): they tie by number, without comparing keys
   const ranked = found
     .sort(
       (x, y) =>
         (tier.get(y) as number) - (tier.get(x) as number) ||
         (score.get(y) as number) - (score.get(x) as number) ||
-        (index.docOf(x).key < index.docOf(y).key ? -1 : 1),
+        (x < b && y < b ? x - y : index.docOf(x).key < index.docOf(y).key ? -1 : 1),
     )
     .slice(0, limit);
-  const facets: { type: string; count: number }[] = [];
-  perType.forEach((count, t) => count && facets.push({ type: NODE_TYPES[t], count }));
   return {
     hits: ranked.map((d) => {
       const doc = index.docOf(d);
@@ -183,7 +181,7 @@ export function searchOneWord(
       };
     }),
     total: hits,
-    facets: facets.sort((x, y) => y.count - x.count || (x.type < y.type ? -1 : 1)),
+    facets: facetsOf(perType),
     words: [m],
   };
 }
