@@ -8,6 +8,9 @@ import type { EngineResult, WordMatch } from './search-engine';
 import { lowerBound, MAX_PREFIX_TERMS, rangeKey, SegmentImpact } from './segment-impact';
 import { TopK } from './top-k';
 
+/** The one word's IDF, for shareOf (reused: searches run one at a time). */
+const ONE_IDF = new Float64Array(1);
+
 /** Deleted documents times a prefix's terms past which a one-word search scores every match instead. */
 const MAX_DEAD_PROBES = 20_000;
 
@@ -50,7 +53,8 @@ export function searchOneWord(
   if (!impact.keysInDocOrder || m.stems.size !== 1 || m.words.size !== 1) return null;
   const [[from, to]] = index.termRanges(base, m);
   if (to - from > MAX_PREFIX_TERMS || index.dead.size * (to - from) > MAX_DEAD_PROBES) return null;
-  if (to - from > 1 && !impact.prefixList.has(rangeKey(base, from, to))) return null;
+  const prefixList = to - from > 1 ? impact.prefixList.get(rangeKey(base, from, to)) : undefined;
+  if (to - from > 1 && prefixList === undefined) return null;
   if (base.termStart[to] - base.termStart[from] < index.scanBelow) return null;
   const { docLength, docType, deadMask } = index;
   const b = base.docs.length;
@@ -81,12 +85,14 @@ export function searchOneWord(
       recent.set(d, (recent.get(d) ?? 0) + overlay.postingFreq[i]);
     }
   for (const d of recent.keys()) perType[docType[d]]++;
-  const hits = perType.reduce((sum, count) => sum + count, 0);
+  let hits = 0;
+  for (let t = 0; t < perType.length; t++) hits += perType[t];
 
   // scored exactly as scan() scores a one-word query
   const idf =
     Math.log(1 + (index.liveCount - hits + 0.5) / (hits + 0.5)) * (m.typo ? TYPO_WEIGHT : 1);
-  const share = shareOf(1, Float64Array.of(idf));
+  ONE_IDF[0] = idf;
+  const share = shareOf(1, ONE_IDF);
   const prior = priorByType();
   const avgLength = index.liveLength / (index.liveCount || 1);
   const scoreOf = (d: number, f: number) => {
@@ -116,9 +122,7 @@ export function searchOneWord(
     [impact.soloStems, stem, namesExact],
     [impact.nameWords, word, namesExact],
     [impact.nameStems, stem, namesExact],
-    to - from === 1
-      ? [impact.terms, from, true]
-      : [impact.prefixes, impact.prefixList.get(rangeKey(base, from, to)) ?? -1, true],
+    to - from === 1 ? [impact.terms, from, true] : [impact.prefixes, prefixList ?? -1, true],
   ];
   let kept = 0;
   for (let i = 0; i < sources.length && kept < limit; i++) {
