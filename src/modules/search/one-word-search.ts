@@ -30,6 +30,8 @@ export interface OneWordIndex {
   termRanges(seg: Segment, m: Pick<WordMatch, 'stems' | 'prefix'>): [number, number][];
   nameQuery(seg: Segment, matches: WordMatch[]): NameQuery;
   docOf(d: number): SearchDoc;
+  /** Arrays by document number (both segments) for one search at a time; `seen` all 0 between searches. */
+  scratch(): { score: Float64Array; tier: Uint8Array; seen: Uint8Array };
 }
 
 /**
@@ -103,12 +105,15 @@ export function searchOneWord(
   };
   const inBase = index.nameQuery(base, [m]);
   const inOverlay = index.nameQuery(overlay, [m]);
-  const score = new Map<number, number>();
-  const tier = new Map<number, number>();
+  // per document scored: its score, tier and a mark, in arrays kept per index (cleared below)
+  const { score, tier, seen } = index.scratch();
+  const scored: number[] = [];
   const found: number[] = [];
   for (const [d, f] of recent) {
-    score.set(d, scoreOf(d, f));
-    tier.set(d, f >= FIELD_WEIGHT.alias ? tierOf(overlay, d - b, inOverlay) : 0);
+    score[d] = scoreOf(d, f);
+    tier[d] = f >= FIELD_WEIGHT.alias ? tierOf(overlay, d - b, inOverlay) : 0;
+    seen[d] = 1;
+    scored.push(d);
     found.push(d);
   }
 
@@ -130,15 +135,13 @@ export function searchOneWord(
     const level = 4 - i;
     if (list < 0) continue;
     const need = limit - kept;
-    const top = new TopK(need, (x, y) =>
-      score.get(x) !== score.get(y) ? (score.get(x) as number) < (score.get(y) as number) : x > y,
-    );
+    const top = new TopK(need, (x, y) => (score[x] !== score[y] ? score[x] < score[y] : x > y));
     // read best first; where the list counts more terms than the search, its scores are bounds
     const cursor = new ImpactCursor(lists, list, docLength, scoreOf);
     while (!cursor.done) {
       if (top.size === need) {
         const worst = top.worst;
-        const bar = score.get(worst) as number;
+        const bar = score[worst];
         if (cursor.best < bar) break;
         if (cursor.best === bar && cursor.doc > worst) {
           cursor.skipSameLength();
@@ -150,9 +153,11 @@ export function searchOneWord(
       cursor.next();
       if (deadMask !== null && deadMask[d] === 1) continue;
       const t = f >= FIELD_WEIGHT.alias ? tierOf(base, d, inBase) : 0;
-      if (t !== level || score.has(d)) continue;
-      score.set(d, scoreOf(d, f));
-      tier.set(d, t);
+      if (t !== level || seen[d] === 1) continue;
+      score[d] = scoreOf(d, f);
+      tier[d] = t;
+      seen[d] = 1;
+      scored.push(d);
       top.offer(d);
     }
     const best = top.best();
@@ -166,24 +171,26 @@ export function searchOneWord(
   const ranked = found
     .sort(
       (x, y) =>
-        (tier.get(y) as number) - (tier.get(x) as number) ||
-        (score.get(y) as number) - (score.get(x) as number) ||
+        tier[y] - tier[x] ||
+        score[y] - score[x] ||
         (x < b && y < b ? x - y : index.docOf(x).key < index.docOf(y).key ? -1 : 1),
     )
     .slice(0, limit);
+  const result = ranked.map((d) => {
+    const doc = index.docOf(d);
+    return {
+      key: doc.key,
+      nodeType: doc.nodeType,
+      slug: doc.slug,
+      score: score[d],
+      tier: tier[d],
+      matched: [m],
+      doc,
+    };
+  });
+  for (const d of scored) seen[d] = 0;
   return {
-    hits: ranked.map((d) => {
-      const doc = index.docOf(d);
-      return {
-        key: doc.key,
-        nodeType: doc.nodeType,
-        slug: doc.slug,
-        score: score.get(d) as number,
-        tier: tier.get(d) as number,
-        matched: [m],
-        doc,
-      };
-    }),
+    hits: result,
     total: hits,
     facets: facetsOf(perType),
     words: [m],

@@ -379,8 +379,18 @@ export class SearchIndex {
       termRanges: (seg, m) => this.termRanges(seg, m),
       nameQuery: (seg, matches) => this.nameQuery(seg, matches),
       docOf: (d) => this.docOf(d),
+      scratch: () => {
+        const n = this.base.docs.length + this.overlay.docs.length;
+        return (this.oneWordScratch ??= {
+          score: new Float64Array(n),
+          tier: new Uint8Array(n),
+          seen: new Uint8Array(n),
+        });
+      },
     });
   }
+
+  private oneWordScratch: { score: Float64Array; tier: Uint8Array; seen: Uint8Array } | null = null;
 
   /** How many live documents a word matches, counting up to `enough`. */
   private liveHits(m: Pick<WordMatch, 'stems' | 'prefix'>, enough = Infinity): number {
