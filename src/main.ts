@@ -10,6 +10,7 @@ import { openWritePath } from './core/writes';
 import { createLogger } from './core/logger';
 import { createHttpApp, Readiness } from './app/server';
 import { createSchema } from './app/schema';
+import { searchIndexOf } from './modules/search/search.service';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('careergraph');
@@ -29,6 +30,15 @@ async function main(): Promise<void> {
   const { migrations, seeded } = await prepareDatabase(db, config.seedsDir);
   logger.info({ migrations, seeded, identity: await databaseIdentity(db) }, 'database ready');
   readiness.seeded = true;
+  // the search index takes seconds to build on a large graph (3 s of CPU at 100 times the seeds):
+  // built before the server listens, beside the schema, rather than by the first search, which
+  // waited for all of it while other requests were served
+  const building = Date.now();
+  const searchReady = searchIndexOf(db).then(
+    (index) =>
+      logger.info({ documents: index.size, ms: Date.now() - building }, 'search index built'),
+    (err) => logger.warn({ err }, 'search index not built; the first search will try again'),
+  );
 
   const responseCache = await createResponseCache({ db, redis: config.redis, logger });
   // OpenTelemetry's packages load only when traces are exported (they cost every start otherwise)
@@ -47,6 +57,7 @@ async function main(): Promise<void> {
     responseCache,
     tracing,
   });
+  await searchReady;
   httpServer.listen(config.port, config.host, () => {
     const { port } = httpServer.address() as AddressInfo; // the one chosen when PORT=0
     logger.info(

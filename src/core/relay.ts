@@ -36,10 +36,22 @@ export abstract class Node {
     description: 'Opaque global id; stable across reloads of the same data.',
   })
   get globalId(): string {
-    const type = (this.constructor as unknown as { typeName: string }).typeName;
-    return toGlobalId(type, (this as unknown as NodeEntity).slug);
+    let id = globalIds.get(this);
+    if (id === undefined) {
+      const type = (this.constructor as unknown as { typeName: string }).typeName;
+      id = toGlobalId(type, (this as unknown as NodeEntity).slug);
+      if (Object.isFrozen(this)) globalIds.set(this, id);
+    }
+    return id;
   }
 }
+
+/**
+ * Ids of the graph tables' rows, worked out once per row: the rows are frozen and kept for their
+ * graph version (src/core/graph-tables.ts), so an id cannot go stale, and encoding one (a Buffer
+ * and base64url) costs a microsecond, ten of them a search's hits. Weak: gone with the rows.
+ */
+const globalIds = new WeakMap<object, string>();
 
 @ObjectType()
 export class PageInfo {

@@ -1,11 +1,15 @@
 import { SearchDoc } from './documents';
 import { ImpactCursor, ImpactLists } from './impact-lists';
+import { facetsOf } from './facets';
 import { FIELD_WEIGHT, firstWhereNot, NODE_TYPES, Segment } from './inverted-index';
 import { NameQuery, tierOf } from './name-tiers';
 import { B, K1, priorByType, shareOf, TYPO_WEIGHT } from './scoring';
 import type { EngineResult, WordMatch } from './search-engine';
 import { lowerBound, MAX_PREFIX_TERMS, rangeKey, SegmentImpact } from './segment-impact';
 import { TopK } from './top-k';
+
+/** The one word's IDF, for shareOf (reused: searches run one at a time). */
+const ONE_IDF = new Float64Array(1);
 
 /** Deleted documents times a prefix's terms past which a one-word search scores every match instead. */
 const MAX_DEAD_PROBES = 20_000;
@@ -26,6 +30,8 @@ export interface OneWordIndex {
   termRanges(seg: Segment, m: Pick<WordMatch, 'stems' | 'prefix'>): [number, number][];
   nameQuery(seg: Segment, matches: WordMatch[]): NameQuery;
   docOf(d: number): SearchDoc;
+  /** Arrays by document number (both segments) for one search at a time; `seen` all 0 between searches. */
+  scratch(): { score: Float64Array; tier: Uint8Array; seen: Uint8Array };
 }
 
 /**
@@ -49,7 +55,8 @@ export function searchOneWord(
   if (!impact.keysInDocOrder || m.stems.size !== 1 || m.words.size !== 1) return null;
   const [[from, to]] = index.termRanges(base, m);
   if (to - from > MAX_PREFIX_TERMS || index.dead.size * (to - from) > MAX_DEAD_PROBES) return null;
-  if (to - from > 1 && !impact.prefixList.has(rangeKey(base, from, to))) return null;
+  const prefixList = to - from > 1 ? impact.prefixList.get(rangeKey(base, from, to)) : undefined;
+  if (to - from > 1 && prefixList === undefined) return null;
   if (base.termStart[to] - base.termStart[from] < index.scanBelow) return null;
   const { docLength, docType, deadMask } = index;
   const b = base.docs.length;
@@ -67,10 +74,8 @@ export function searchOneWord(
   // every live match, counted by type
   const perType = new Uint32Array(NODE_TYPES.length);
   if (to - from === 1) {
-    for (const [type, first, end] of impact.typeRanges)
-      perType[type] =
-        lowerBound(postingDoc, end, termStart[from], termStart[to]) -
-        lowerBound(postingDoc, first, termStart[from], termStart[to]);
+    for (let t = 0, at = from * perType.length; t < perType.length; t++)
+      perType[t] = impact.termTypeCounts[at + t];
   } else if (to - from > 1) {
     perType.set(impact.prefixCounts.get(rangeKey(base, from, to)) as Uint32Array);
   }
@@ -82,12 +87,14 @@ export function searchOneWord(
       recent.set(d, (recent.get(d) ?? 0) + overlay.postingFreq[i]);
     }
   for (const d of recent.keys()) perType[docType[d]]++;
-  const hits = perType.reduce((sum, count) => sum + count, 0);
+  let hits = 0;
+  for (let t = 0; t < perType.length; t++) hits += perType[t];
 
   // scored exactly as scan() scores a one-word query
   const idf =
     Math.log(1 + (index.liveCount - hits + 0.5) / (hits + 0.5)) * (m.typo ? TYPO_WEIGHT : 1);
-  const share = shareOf(1, Float64Array.of(idf));
+  ONE_IDF[0] = idf;
+  const share = shareOf(1, ONE_IDF);
   const prior = priorByType();
   const avgLength = index.liveLength / (index.liveCount || 1);
   const scoreOf = (d: number, f: number) => {
@@ -98,12 +105,15 @@ export function searchOneWord(
   };
   const inBase = index.nameQuery(base, [m]);
   const inOverlay = index.nameQuery(overlay, [m]);
-  const score = new Map<number, number>();
-  const tier = new Map<number, number>();
+  // per document scored: its score, tier and a mark, in arrays kept per index (cleared below)
+  const { score, tier, seen } = index.scratch();
+  const scored: number[] = [];
   const found: number[] = [];
   for (const [d, f] of recent) {
-    score.set(d, scoreOf(d, f));
-    tier.set(d, f >= FIELD_WEIGHT.alias ? tierOf(overlay, d - b, inOverlay) : 0);
+    score[d] = scoreOf(d, f);
+    tier[d] = f >= FIELD_WEIGHT.alias ? tierOf(overlay, d - b, inOverlay) : 0;
+    seen[d] = 1;
+    scored.push(d);
     found.push(d);
   }
 
@@ -117,9 +127,7 @@ export function searchOneWord(
     [impact.soloStems, stem, namesExact],
     [impact.nameWords, word, namesExact],
     [impact.nameStems, stem, namesExact],
-    to - from === 1
-      ? [impact.terms, from, true]
-      : [impact.prefixes, impact.prefixList.get(rangeKey(base, from, to)) ?? -1, true],
+    to - from === 1 ? [impact.terms, from, true] : [impact.prefixes, prefixList ?? -1, true],
   ];
   let kept = 0;
   for (let i = 0; i < sources.length && kept < limit; i++) {
@@ -127,15 +135,13 @@ export function searchOneWord(
     const level = 4 - i;
     if (list < 0) continue;
     const need = limit - kept;
-    const top = new TopK(need, (x, y) =>
-      score.get(x) !== score.get(y) ? (score.get(x) as number) < (score.get(y) as number) : x > y,
-    );
+    const top = new TopK(need, (x, y) => (score[x] !== score[y] ? score[x] < score[y] : x > y));
     // read best first; where the list counts more terms than the search, its scores are bounds
     const cursor = new ImpactCursor(lists, list, docLength, scoreOf);
     while (!cursor.done) {
       if (top.size === need) {
         const worst = top.worst;
-        const bar = score.get(worst) as number;
+        const bar = score[worst];
         if (cursor.best < bar) break;
         if (cursor.best === bar && cursor.doc > worst) {
           cursor.skipSameLength();
@@ -147,9 +153,11 @@ export function searchOneWord(
       cursor.next();
       if (deadMask !== null && deadMask[d] === 1) continue;
       const t = f >= FIELD_WEIGHT.alias ? tierOf(base, d, inBase) : 0;
-      if (t !== level || score.has(d)) continue;
-      score.set(d, scoreOf(d, f));
-      tier.set(d, t);
+      if (t !== level || seen[d] === 1) continue;
+      score[d] = scoreOf(d, f);
+      tier[d] = t;
+      seen[d] = 1;
+      scored.push(d);
       top.offer(d);
     }
     const best = top.best();
@@ -159,31 +167,32 @@ export function searchOneWord(
   inBase.clear();
   inOverlay.clear();
 
+  // base documents are in key order (keysInDocOrder): they tie by number, without comparing keys
   const ranked = found
     .sort(
       (x, y) =>
-        (tier.get(y) as number) - (tier.get(x) as number) ||
-        (score.get(y) as number) - (score.get(x) as number) ||
-        (index.docOf(x).key < index.docOf(y).key ? -1 : 1),
+        tier[y] - tier[x] ||
+        score[y] - score[x] ||
+        (x < b && y < b ? x - y : index.docOf(x).key < index.docOf(y).key ? -1 : 1),
     )
     .slice(0, limit);
-  const facets: { type: string; count: number }[] = [];
-  perType.forEach((count, t) => count && facets.push({ type: NODE_TYPES[t], count }));
+  const result = ranked.map((d) => {
+    const doc = index.docOf(d);
+    return {
+      key: doc.key,
+      nodeType: doc.nodeType,
+      slug: doc.slug,
+      score: score[d],
+      tier: tier[d],
+      matched: [m],
+      doc,
+    };
+  });
+  for (const d of scored) seen[d] = 0;
   return {
-    hits: ranked.map((d) => {
-      const doc = index.docOf(d);
-      return {
-        key: doc.key,
-        nodeType: doc.nodeType,
-        slug: doc.slug,
-        score: score.get(d) as number,
-        tier: tier.get(d) as number,
-        matched: [m],
-        doc,
-      };
-    }),
+    hits: result,
     total: hits,
-    facets: facets.sort((x, y) => y.count - x.count || (x.type < y.type ? -1 : 1)),
+    facets: facetsOf(perType),
     words: [m],
   };
 }

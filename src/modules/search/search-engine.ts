@@ -1,4 +1,5 @@
 import { SearchDoc } from './documents';
+import { facetsOf } from './facets';
 import {
   buildSegment,
   FIELD_WEIGHT,
@@ -310,9 +311,12 @@ export class SearchIndex {
     const inBase = this.nameQuery(this.base, matches);
     const inOverlay = this.nameQuery(this.overlay, matches);
     const b = this.base.docs.length;
+    // base documents in key order tie by number, sparing a string comparison per tie
+    const byNumber = this.impact.keysInDocOrder ? b : 0;
     const top = new TopK(Math.max(0, options.limit), (x, y) => {
       if (tiers[x] !== tiers[y]) return tiers[x] < tiers[y];
       if (score[x] !== score[y]) return score[x] < score[y];
+      if (x < byNumber && y < byNumber) return x > y;
       return this.docOf(x).key > this.docOf(y).key;
     });
     let total = 0;
@@ -349,19 +353,19 @@ export class SearchIndex {
       named[touched[i]] = 0;
       tiers[touched[i]] = 0;
     }
-    const facets: { type: string; count: number }[] = [];
-    perType.forEach((count, t) => count && facets.push({ type: NODE_TYPES[t], count }));
     return {
       hits,
       total,
-      facets: facets.sort((x, y) => y.count - x.count || (x.type < y.type ? -1 : 1)),
+      facets: facetsOf(perType),
       words: matches,
     };
   }
 
-  /** What searchOneWord reads of this index. */
+  private view: OneWordIndex | null = null;
+
+  /** What searchOneWord reads of this index (made once). */
   private oneWordView(): OneWordIndex {
-    return {
+    return (this.view ??= {
       base: this.base,
       overlay: this.overlay,
       impact: this.impact,
@@ -375,8 +379,18 @@ export class SearchIndex {
       termRanges: (seg, m) => this.termRanges(seg, m),
       nameQuery: (seg, matches) => this.nameQuery(seg, matches),
       docOf: (d) => this.docOf(d),
-    };
+      scratch: () => {
+        const n = this.base.docs.length + this.overlay.docs.length;
+        return (this.oneWordScratch ??= {
+          score: new Float64Array(n),
+          tier: new Uint8Array(n),
+          seen: new Uint8Array(n),
+        });
+      },
+    });
   }
+
+  private oneWordScratch: { score: Float64Array; tier: Uint8Array; seen: Uint8Array } | null = null;
 
   /** How many live documents a word matches, counting up to `enough`. */
   private liveHits(m: Pick<WordMatch, 'stems' | 'prefix'>, enough = Infinity): number {

@@ -22,7 +22,13 @@ export class SearchResolver {
     });
     await ctx.loaders.tables(); // then the hits' nodes come from this version's indexes at once
     const nodes = await loadNodes(ctx, hits);
-    return hits.flatMap((hit, i) => (nodes[i] ? [new SearchHit(nodes[i], hit)] : []));
+    // a loop, not flatMap: V8's flatMap makes and flattens an array per hit
+    const found: SearchHit[] = [];
+    for (let i = 0; i < hits.length; i++) {
+      const node = nodes[i];
+      if (node) found.push(new SearchHit(node, hits[i]));
+    }
+    return found;
   }
 
   @Query(() => SearchConnection, {
@@ -42,9 +48,10 @@ export class SearchResolver {
     await ctx.loaders.tables();
     const nodes = await loadNodes(ctx, page);
     const connection = connectionFromSlice(page, offset, result.total);
-    const edges = connection.edges.flatMap(({ cursor, node: hit }, i) => {
+    const edges: SearchEdge[] = [];
+    connection.edges.forEach(({ cursor, node: hit }, i) => {
       const node = nodes[i];
-      return node ? [new SearchEdge(cursor, node, hit)] : [];
+      if (node) edges.push(new SearchEdge(cursor, node, hit));
     });
     return Object.assign(new SearchConnection(), {
       edges,

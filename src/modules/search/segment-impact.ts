@@ -21,8 +21,8 @@ export interface SegmentImpact {
   nameStems: ImpactLists;
   soloStems: ImpactLists;
   nameWords: ImpactLists;
-  /** Per type present: its number and its documents' range [first, end) (documents are in type order). */
-  typeRanges: [number, number, number][];
+  /** How many documents hold term t, by type number u: at t * NODE_TYPES.length + u. */
+  termTypeCounts: Uint32Array;
   /** Whether document order is key order, so that a tie between two documents is settled by their numbers. */
   keysInDocOrder: boolean;
   /** By prefix (key: rangeKey), how many documents hold any of its terms, by type number. */
@@ -131,13 +131,15 @@ export async function buildSegmentImpact(
     words.clear();
   }
 
-  const typeRanges: [number, number, number][] = [];
   let keysInDocOrder = true;
   for (let d = 0; d < seg.docs.length; d++) {
-    if (d === 0 || seg.docType[d] !== seg.docType[d - 1]) typeRanges.push([seg.docType[d], d, d]);
-    typeRanges[typeRanges.length - 1][2] = d + 1;
     if (d > 0 && !(seg.docs[d - 1].key < seg.docs[d].key)) keysInDocOrder = false;
   }
+  const types = NODE_TYPES.length;
+  const termTypeCounts = new Uint32Array(seg.terms.length * types);
+  for (let t = 0; t < seg.terms.length; t++)
+    for (let i = termStart[t]; i < termStart[t + 1]; i++)
+      termTypeCounts[t * types + seg.docType[postingDoc[i]]]++;
   const prefixCounts = new Map<number, Uint32Array>();
   const prefixList = new Map<number, number>();
   const prefixes = new Pairs(postingDoc.length * 2);
@@ -188,7 +190,7 @@ export async function buildSegmentImpact(
     nameStems: await lists(seg.terms.length, nameStems),
     soloStems: await lists(seg.terms.length, soloStems),
     nameWords: await lists(seg.words.length, nameWords),
-    typeRanges,
+    termTypeCounts,
     keysInDocOrder,
     prefixCounts,
   };
