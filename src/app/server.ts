@@ -13,7 +13,7 @@ import { authenticate } from '../core/auth/keys';
 import { Context, createContext } from '../core/context';
 import type { ResponseCache } from '../core/cache';
 import type { ResponseCacheHooks } from '../core/cache/response-cache';
-import { cacheControl, compressResponses, etagPlugin } from '../core/http-cache';
+import { cacheControl, compressResponses, etagPart } from '../core/http-cache';
 import { failedRequestAnswer, graphqlRoute } from '../core/http/graphql-route';
 import { clientAddress } from '../core/http/client-address';
 import { withRequestScope } from '../core/request-scope';
@@ -167,12 +167,12 @@ export function createApollo(
         ...security.parts.filter(({ layer }) => !off.has(layer)).map(({ part }) => part),
         ...on('metrics', [metricsPart({ responseCache: Boolean(responseCache) })]),
         ...on('graph-version', [graphVersionPart]),
+        ...on('etag', [etagPart]),
         // last: it stores the answer as the parts before it finished it
         ...(responseCache ? [responseCache.part] : []),
       ]),
       ...security.plugins,
       off.has('cache-control') ? ApolloServerPluginCacheControlDisabled() : cache.plugin,
-      ...on('etag', [etagPlugin()]),
       ...(deps.tracing ? [deps.tracing.plugin] : []),
       ...(responseCache ? [responseCache.plugin] : []),
       ...(httpServer ? on('drain', [drainPlugin(httpServer)]) : []),
