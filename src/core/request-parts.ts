@@ -35,7 +35,6 @@ const HOOKS = [
   'didEncounterErrors',
   'willSendResponse',
 ] as const;
-type Hook = (typeof HOOKS)[number];
 type AnyPart = RequestPart<BaseContext, unknown>;
 type Entry = { index: number; run: (request: unknown, state: unknown) => void | Promise<void> };
 
@@ -69,8 +68,8 @@ function series(
  * awaits each call; one plugin whose hooks answer at once where they can costs a request a few
  * calls instead of a promise per plugin and hook (and, under an AsyncLocalStorage, a hook on
  * each of those promises). Hooks no part has are left out of the listener, and a request's
- * listener is one object of a class made once (its hooks on the prototype), not an object and
- * a closure per hook, which made every request's objects outlive their request.
+ * listener is one object of a class made once (its hooks on the prototype) rather than an
+ * object and a closure per hook; `requestDidStart` returns it without a promise.
  */
 export function partsPlugin<C extends BaseContext>(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each part keeps a state of its own type
