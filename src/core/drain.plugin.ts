@@ -19,7 +19,9 @@ export function drainPlugin(server: http.Server, graceMs = 10_000): ApolloServer
   let draining = false;
   // Connections, not requests: a keep-alive connection carries many requests, and a Set entry and
   // a `close` listener per request cost every request. Each connection holds its latest
-  // response, the one a drain may still have to mark.
+  // response, the one a drain may still have to mark; an idle connection keeps its last one
+  // (and that request's body) until its next request or its close, at most keepAliveTimeoutMs,
+  // as many as HTTP_MAX_CONNECTIONS: what that many requests in flight hold anyway.
   const connections = new Set<Connection>();
   server.on('connection', (socket: Connection) => {
     connections.add(socket);
