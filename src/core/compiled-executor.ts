@@ -5,6 +5,7 @@ import type { PromiseOrValue } from 'graphql/jsutils/PromiseOrValue';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { Context } from './context';
+import { installGatewayRequestContext } from './gateway-request-context';
 import { withinRequestScope } from './request-scope';
 
 /**
@@ -182,6 +183,8 @@ export function compiledExecutorGateway(
   schema: GraphQLSchema,
   executor: CompiledExecutor,
 ): Gateway {
+  // the request Apollo makes for a gateway, without what kept every request to the next full GC
+  installGatewayRequestContext();
   let subscribed = false;
   let stopped = false;
   const refuse = (what: string) =>

@@ -36,11 +36,11 @@ export function indexOf<K, V>(
 
 /** Per-request loaders, created on first use so a request pays only for what it touches. */
 export class LoaderRegistry implements LoaderScope {
-  private readonly loaders = new Map<
-    LoaderFactory<unknown, unknown>,
-    DataLoader<unknown, unknown>
-  >();
+  // made on first use: most requests use none
+  private loaders?: Map<LoaderFactory<unknown, unknown>, DataLoader<unknown, unknown>>;
   private version?: Promise<number>;
+  /** The version, when it was fixed from the watcher (known without waiting). */
+  private fixed?: number;
   private seen?: GraphTables;
 
   /** `sql`: the request's statement counter, which a graph version read is counted in. */
@@ -50,6 +50,7 @@ export class LoaderRegistry implements LoaderScope {
   ) {}
 
   use<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V> {
+    this.loaders ??= new Map();
     let loader = this.loaders.get(factory as LoaderFactory<unknown, unknown>);
     if (!loader) {
       loader = factory(this) as DataLoader<unknown, unknown>;
@@ -66,12 +67,23 @@ export class LoaderRegistry implements LoaderScope {
   graphVersion(): Promise<number> {
     if (!this.version) {
       const watcher = graphVersionWatcherOf(this.db);
+      if (watcher) this.fixed = watcher.current;
       // read in the request's scope: Apollo plugins ask for it outside execution's scope
-      this.version = watcher
-        ? Promise.resolve(watcher.current)
-        : withinRequestScope(this.sql ? { sql: this.sql } : {}, () => readGraphVersion(this.db));
+      this.version =
+        this.fixed !== undefined
+          ? Promise.resolve(this.fixed)
+          : withinRequestScope(this.sql ? { sql: this.sql } : {}, () => readGraphVersion(this.db));
     }
     return this.version;
+  }
+
+  /**
+   * The same version when it is known without waiting (fixed from the watcher, or the watcher
+   * running and the version not fixed yet), else undefined: graphVersion() gives it then.
+   */
+  graphVersionNow(): number | undefined {
+    if (!this.version && graphVersionWatcherOf(this.db)) void this.graphVersion();
+    return this.fixed;
   }
 
   tables(): Promise<GraphTables> {
@@ -91,8 +103,9 @@ export class LoaderRegistry implements LoaderScope {
 
   /** Forgets what this request has read, so that what it reads after a write sees the write. */
   reset(): void {
-    this.loaders.clear();
+    this.loaders?.clear();
     this.version = undefined;
+    this.fixed = undefined;
     this.seen = undefined;
   }
 }

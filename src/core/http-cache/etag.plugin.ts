@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ApolloServerPlugin } from '@apollo/server';
 import { databaseIdentity } from '../cache/database-identity';
 import type { Context } from '../context';
+import { partsPlugin, RequestPart } from '../request-parts';
 
 /** Where a result was read: the database's identity and the graph version the request read. */
 export interface EtagScope {
@@ -40,26 +41,30 @@ export function matchesIfNoneMatch(header: string | undefined, tag: string): boo
  * body also carries per-request diagnostics such as `extensions.sqlStatements`, and may be
  * compressed), the database's identity and the request's graph version; a request whose
  * If-None-Match names it gets 304 with no body. Results with errors get no tag. `Vary: Accept`
- * because GET /graphql also serves the playground to browsers.
+ * because GET /graphql also serves the playground to browsers. A part of the combined plugin
+ * (src/core/request-parts.ts), after those that finish the answer.
  */
-export function etagPlugin(): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart({ request }) {
-      if (request.http?.method !== 'GET') return;
-      return {
-        async willSendResponse({ response, request: req, contextValue }) {
-          response.http.headers.set('vary', 'accept');
-          if (response.body.kind !== 'single' || response.body.singleResult.errors?.length) return;
-          const scope = {
-            database: await databaseIdentity(contextValue.db),
-            graphVersion: await contextValue.loaders.graphVersion(),
-          };
-          const tag = etagOf(response.body.singleResult.data, scope);
-          response.http.headers.set('etag', tag);
-          if (matchesIfNoneMatch(req.http?.headers.get('if-none-match'), tag))
-            response.http.status = 304;
-        },
+export const etagPart: RequestPart<Context> = {
+  // POST answers get no tag: nothing to wait for, no promise
+  willSendResponse({ request, response, contextValue }) {
+    if (request.http?.method !== 'GET') return;
+    response.http.headers.set('vary', 'accept');
+    const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+    if (!result || result.errors?.length) return;
+    return (async () => {
+      const scope = {
+        database: await databaseIdentity(contextValue.db),
+        graphVersion: await contextValue.loaders.graphVersion(),
       };
-    },
-  };
+      const tag = etagOf(result.data, scope);
+      response.http.headers.set('etag', tag);
+      if (matchesIfNoneMatch(request.http?.headers.get('if-none-match'), tag))
+        response.http.status = 304;
+    })();
+  },
+};
+
+/** The same as a plugin of its own. */
+export function etagPlugin(): ApolloServerPlugin<Context> {
+  return partsPlugin([etagPart]);
 }

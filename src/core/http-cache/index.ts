@@ -1,4 +1,4 @@
 export { CacheHint, cacheControl, cacheControlPlugins } from './cache-control';
 export type { CacheHintOptions } from './cache-control';
 export { compressResponses } from './compression';
-export { etagOf, etagPlugin, matchesIfNoneMatch } from './etag.plugin';
+export { etagOf, etagPart, etagPlugin, matchesIfNoneMatch } from './etag.plugin';

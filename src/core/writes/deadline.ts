@@ -9,7 +9,8 @@ import { currentRequestScope, withinRequestScope } from '../request-scope';
 export class Deadline {
   private expired = false;
   private committing = 0;
-  private waiters: (() => void)[] = [];
+  // made when a request first waits for a commit: nearly none does, and every request has a deadline
+  private waiters?: (() => void)[];
 
   constructor(readonly at: number) {}
 
@@ -37,14 +38,14 @@ export class Deadline {
 
   endCommit(): void {
     this.committing -= 1;
-    if (this.committing === 0) for (const wake of this.waiters.splice(0)) wake();
+    if (this.committing === 0 && this.waiters) for (const wake of this.waiters.splice(0)) wake();
   }
 
   /** Resolves once no commit is in flight. */
   settled(): Promise<void> {
     return this.committing === 0
       ? Promise.resolve()
-      : new Promise((resolve) => this.waiters.push(resolve));
+      : new Promise((resolve) => (this.waiters ??= []).push(resolve));
   }
 }
 

@@ -17,16 +17,21 @@ export const graphVersionPart: RequestPart<Context> = {
   willSendResponse({ response, contextValue }) {
     if (response.body.kind !== 'single') return;
     const result = response.body.singleResult;
+    // known at once with a watcher running (nearly always): no promise to wait for
+    const now = contextValue.loaders.graphVersionNow();
+    if (now !== undefined) return setVersion(result, now);
     return contextValue.loaders.graphVersion().then(
-      (version) => {
-        if (version == null) return;
-        if (result.extensions) result.extensions.graphVersion = version;
-        else result.extensions = { graphVersion: version };
-      },
+      (version) => setVersion(result, version),
       () => undefined,
     );
   },
 };
+
+function setVersion(result: { extensions?: Record<string, unknown> }, version: number): void {
+  if (version == null) return;
+  if (result.extensions) result.extensions.graphVersion = version;
+  else result.extensions = { graphVersion: version };
+}
 
 export function graphVersionPlugin(): ApolloServerPlugin<Context> {
   return partsPlugin([graphVersionPart]);
