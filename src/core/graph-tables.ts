@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
-import { GraphChange, GraphDelta, perGraphVersion, VersionScope } from './graph-snapshot';
+import { GraphChange, GraphDelta, perGraphVersion, PerGraphVersion } from './graph-snapshot';
 
 export type Compare<E> = (a: E, b: E) => number;
 
@@ -104,6 +104,8 @@ export class GraphTables {
 
   /** What `derive` has already built under `key`, or undefined: lets a resolver answer without waiting. */
   peek<T>(key: string): T | undefined {
+    // while a derive is being built, go through `derive`, which checks what it may read
+    if (CHECK_DEPENDENCIES && building.getStore()) return undefined;
     return this.built.get(key) as T | undefined;
   }
 
@@ -314,7 +316,7 @@ export function groupRows<E, K>(
 }
 
 /** The tables of the graph version this request sees. */
-export const graphTables: (ctx: VersionScope) => Promise<GraphTables> = perGraphVersion(
+export const graphTables: PerGraphVersion<GraphTables> = perGraphVersion(
   async (db) => new GraphTables(db),
   {
     update: async (previous, delta) => previous.after(delta),

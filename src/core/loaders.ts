@@ -41,6 +41,8 @@ export class LoaderRegistry implements LoaderScope {
     DataLoader<unknown, unknown>
   >();
   private version?: Promise<number>;
+  /** The version `version` holds, when it came from the watcher (known without waiting). */
+  private fixed?: number;
   private seen?: GraphTables;
 
   /** `sql`: the request's statement counter, which a graph version read is counted in. */
@@ -67,6 +69,7 @@ export class LoaderRegistry implements LoaderScope {
     if (!this.version) {
       const watcher = graphVersionWatcherOf(this.db);
       // read in the request's scope: Apollo plugins ask for it outside execution's scope
+      if (watcher) this.fixed = watcher.current;
       this.version = watcher
         ? Promise.resolve(watcher.current)
         : withinRequestScope(this.sql ? { sql: this.sql } : {}, () => readGraphVersion(this.db));
@@ -79,12 +82,40 @@ export class LoaderRegistry implements LoaderScope {
   }
 
   /**
+   * This request's graph tables if they are there without waiting: once it has read them, or when
+   * the version it reads (the watcher's, fixed at first use) has its tables built already.
+   */
+  tablesNow(): GraphTables | undefined {
+    if (this.seen) return this.seen;
+    if (this.fixed === undefined) {
+      if (this.version || !graphVersionWatcherOf(this.db)) return undefined;
+      void this.graphVersion();
+      if (this.fixed === undefined) return undefined;
+    }
+    return (this.seen = graphTables.peek(this.db, this.fixed));
+  }
+
+  /**
+   * `tables().derive(key, dependsOn, build)`, at once when this request's version has it built
+   * (most requests), so a resolver built on derived structures can answer without a promise.
+   */
+  derive<T>(
+    key: string,
+    dependsOn: TableDependencies,
+    build: (tables: GraphTables) => Promise<T> | T,
+  ): MaybePromise<T> {
+    const now = this.tablesNow()?.peek<T>(key);
+    if (now !== undefined) return now;
+    return this.tables().then((tables) => tables.derive(key, dependsOn, () => build(tables)));
+  }
+
+  /**
    * `factory`'s answer for `key`: at once when its index for this request's graph version is
    * built (most requests), else through its DataLoader. Answering without a promise spares
    * graphql-js a promise per object of a large nested result.
    */
   load<K, V>(factory: LoaderFactory<K, V>, key: K): MaybePromise<V> {
-    const index = this.seen?.peek<ReadonlyMap<K, V>>(factory.indexKey);
+    const index = this.tablesNow()?.peek<ReadonlyMap<K, V>>(factory.indexKey);
     if (index) return index.get(key) ?? factory.missing();
     return this.use(factory).load(key);
   }
@@ -93,6 +124,7 @@ export class LoaderRegistry implements LoaderScope {
   reset(): void {
     this.loaders.clear();
     this.version = undefined;
+    this.fixed = undefined;
     this.seen = undefined;
   }
 }
@@ -131,7 +163,8 @@ export function indexed<K, V>(
 
 const none = () => null;
 // lists come frozen (see GraphTables): typed mutable so resolvers can return them as they are
-const noRows = <E>(): E[] => Object.freeze([]) as unknown as E[];
+const NO_ROWS: readonly never[] = Object.freeze([]);
+const noRows = <E>(): E[] => NO_ROWS as unknown as E[];
 
 /** Loads rows of `target` by a unique column (id, slug); a missing key gives null. */
 export function byColumn<E extends ObjectLiteral, K extends string | number>(

@@ -66,45 +66,97 @@ export function sumYears(steps: Edge[]): Omit<Route, 'steps'> {
   return { minYears: anyFigure ? min : null, maxYears: max, stepsWithoutYears: unknown };
 }
 
-/** Binary min-heap by cost, then insertion order (so equal routes come out deterministically). */
+/**
+ * Binary min-heap by cost, then insertion order (so equal routes come out deterministically).
+ * Costs are kept as plain numbers in parallel arrays: a search pushes an entry per relaxed edge,
+ * and an object per entry was most of its garbage.
+ */
 class Heap<T> {
-  private items: { cost: Cost; seq: number; value: T }[] = [];
+  private readonly d: number[] = [];
+  private readonly y: number[] = [];
+  private readonly s: number[] = [];
+  private readonly seqs: number[] = [];
+  private readonly values: T[] = [];
   private seq = 0;
+  /** The cost of the last entry `pop` returned. */
+  readonly top: [directions: number, years: number, steps: number] = [0, 0, 0];
   get size() {
-    return this.items.length;
+    return this.values.length;
   }
+  /** Whether entry i comes before entry j: `less` on their costs, else the earlier push. */
   private before(i: number, j: number) {
-    const [a, b] = [this.items[i], this.items[j]];
-    return less(a.cost, b.cost) || (!less(b.cost, a.cost) && a.seq < b.seq);
+    const { d, y, s } = this;
+    if (d[i] !== d[j]) return d[i] < d[j];
+    if (y[i] < y[j] - EPS) return true;
+    if (y[j] < y[i] - EPS) return false;
+    if (Math.abs(y[i] - y[j]) <= EPS && s[i] !== s[j]) return s[i] < s[j];
+    return this.seqs[i] < this.seqs[j];
+  }
+  private swap(i: number, j: number) {
+    const { d, y, s, seqs, values } = this;
+    let t: number = d[i];
+    d[i] = d[j];
+    d[j] = t;
+    t = y[i];
+    y[i] = y[j];
+    y[j] = t;
+    t = s[i];
+    s[i] = s[j];
+    s[j] = t;
+    t = seqs[i];
+    seqs[i] = seqs[j];
+    seqs[j] = t;
+    const v = values[i];
+    values[i] = values[j];
+    values[j] = v;
   }
   push(cost: Cost, value: T) {
-    const a = this.items;
-    a.push({ cost, seq: this.seq++, value });
-    for (let i = a.length - 1; i > 0;) {
+    this.pushCost(cost[0], cost[1], cost[2], value);
+  }
+  pushCost(directions: number, years: number, steps: number, value: T) {
+    this.d.push(directions);
+    this.y.push(years);
+    this.s.push(steps);
+    this.seqs.push(this.seq++);
+    this.values.push(value);
+    for (let i = this.values.length - 1; i > 0;) {
       const p = (i - 1) >> 1;
       if (!this.before(i, p)) break;
-      [a[i], a[p]] = [a[p], a[i]];
+      this.swap(i, p);
       i = p;
     }
   }
-  pop(): { cost: Cost; value: T } {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop() as (typeof a)[number];
-    if (a.length) {
-      a[0] = last;
-      for (let i = 0; ;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && this.before(l, m)) m = l;
-        if (r < a.length && this.before(r, m)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m], a[i]];
-        i = m;
-      }
+  /** The first entry's value, its cost left in `top`. */
+  pop(): T {
+    const { d, y, s, seqs, values, top } = this;
+    top[0] = d[0];
+    top[1] = y[0];
+    top[2] = s[0];
+    const value = values[0];
+    const n = values.length - 1;
+    if (n > 0) {
+      d[0] = d[n];
+      y[0] = y[n];
+      s[0] = s[n];
+      seqs[0] = seqs[n];
+      values[0] = values[n];
     }
-    return top;
+    d.pop();
+    y.pop();
+    s.pop();
+    seqs.pop();
+    values.pop();
+    for (let i = 0; ;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && this.before(l, m)) m = l;
+      if (r < n && this.before(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+    return value;
   }
 }
 
@@ -146,6 +198,12 @@ const key = (node: number, layer: 0 | 1) => node * 2 + layer;
 const nodeOf = (k: number) => Math.floor(k / 2);
 const layerOf = (k: number) => (k % 2) as 0 | 1;
 
+/**
+ * Each level's moves within layer 1 when no kind is avoided: what most searches expand, the same
+ * for every search over one adjacency (one per graph version), so mapped once for all of them.
+ */
+const plainMoves = new WeakMap<Adjacency, Map<number, Move[]>>();
+
 function layered(
   adjacency: Adjacency,
   start: number,
@@ -157,14 +215,20 @@ function layered(
   const layerAfter = (node: number, layer: 0 | 1): 0 | 1 =>
     layer === 1 || !via || via.has(node) ? 1 : 0;
   const isTarget = (k: number) => layerOf(k) === 1 && targets.has(nodeOf(k));
-  const expanded = new Map<number, Move[]>(); // Yen's algorithm expands the same nodes many times
+  const NONE: Move[] = [];
+  let expanded: Map<number, Move[]>; // Yen's algorithm expands the same nodes many times
+  if (avoid.size === 0 && !via) {
+    let shared = plainMoves.get(adjacency);
+    if (!shared) plainMoves.set(adjacency, (shared = new Map()));
+    expanded = shared;
+  } else expanded = new Map();
   const moves = (k: number): Move[] => {
+    // A route ends where it first reaches a target.
+    if (isTarget(k)) return NONE;
     let out = expanded.get(k);
     if (!out) {
       const layer = layerOf(k);
-      // A route ends where it first reaches a target.
-      const edges = isTarget(k) ? [] : (adjacency.get(nodeOf(k)) ?? []);
-      out = edges
+      out = (adjacency.get(nodeOf(k)) ?? [])
         .filter((e) => !e.kind || !avoid.has(e.kind))
         .map((edge) => ({ edge, to: key(edge.to, layerAfter(edge.to, layer)) }));
       expanded.set(k, out);
@@ -183,31 +247,42 @@ function quickest(
   blockedEdges: Set<string>,
 ) {
   const best = new Map<number, Cost>([[start, base]]);
-  const via = new Map<number, { edge: Edge; from: number }>();
+  const viaEdge = new Map<number, Edge>();
+  const viaNode = new Map<number, number>();
   const done = new Set<number>();
   const heap = new Heap<number>();
+  const checkNodes = blockedNodes.size > 0;
+  const checkEdges = blockedEdges.size > 0;
   heap.push(base, start);
   while (heap.size) {
-    const { cost, value: node } = heap.pop();
+    const node = heap.pop();
     if (done.has(node)) continue;
     done.add(node);
+    const [directions, years, steps] = heap.top;
     if (g.isTarget(node)) {
-      const steps: { edge: Edge; node: number }[] = [];
-      for (let at = node; at !== start;) {
-        const step = via.get(at) as { edge: Edge; from: number };
-        steps.unshift({ edge: step.edge, node: at });
-        at = step.from;
-      }
-      return { cost, steps };
+      const path: { edge: Edge; node: number }[] = [];
+      for (let at = node; at !== start; at = viaNode.get(at) as number)
+        path.push({ edge: viaEdge.get(at) as Edge, node: at });
+      path.reverse();
+      return { cost: [directions, years, steps] as Cost, steps: path };
     }
     for (const { edge, to } of g.moves(node)) {
-      if (blockedNodes.has(to) || blockedEdges.has(`${node}>${edge.id}`)) continue;
-      const next = add(cost, edge);
+      if (checkNodes && blockedNodes.has(to)) continue;
+      if (checkEdges && blockedEdges.has(`${node}>${edge.id}`)) continue;
+      // add(cost, edge) and less(next, known), without a tuple per edge
+      const d = directions + (edge.kind === DIRECTION ? 1 : 0);
+      const y = years + (edge.minYears ?? 0);
+      const s = steps + 1;
       const known = best.get(to);
-      if (!known || less(next, known)) {
-        best.set(to, next);
-        via.set(to, { edge, from: node });
-        heap.push(next, to);
+      if (
+        !known ||
+        d < known[0] ||
+        (d === known[0] && (y < known[1] - EPS || (Math.abs(y - known[1]) <= EPS && s < known[2])))
+      ) {
+        best.set(to, [d, y, s]);
+        viaEdge.set(to, edge);
+        viaNode.set(to, node);
+        heap.pushCost(d, y, s, to);
       }
     }
   }
@@ -283,7 +358,7 @@ export function kShortestRoutes(
       }
     }
     if (!pending.size) break;
-    const next = pending.pop().value;
+    const next = pending.pop();
     if (maxYears != null && next.cost[1] > maxYears + EPS && !constraints.withDirections) break; // every later route is longer still
     accepted.push(next);
     accept(next);
@@ -326,9 +401,10 @@ export function quickestRoutesFrom(
   const heap = new Heap<number>();
   heap.push(ZERO, start);
   while (heap.size) {
-    const { cost, value: node } = heap.pop();
+    const node = heap.pop();
     if (done.has(node)) continue;
     done.add(node);
+    const cost: Cost = [heap.top[0], heap.top[1], heap.top[2]];
     for (const e of adjacency.get(node) ?? []) {
       if (e.kind && avoid.has(e.kind)) continue;
       const next = add(cost, e);

@@ -35,7 +35,7 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
     nullable: true,
     description: 'A role by slug (hyphens and case are forgiven), or null.',
   })
-  role(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Role | null> {
+  role(@Arg('slug') slug: string, @Ctx() ctx: Context): MaybePromise<Role | null> {
     return findBySlug(ctx.loaders, Role, slug);
   }
 
