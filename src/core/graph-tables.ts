@@ -59,6 +59,10 @@ interface Derived {
   tables: ReadonlySet<string>;
 }
 
+/** The key `GraphTables.ordered` keeps a table's rows in that order under. */
+export const orderedKey = (target: EntityTarget<ObjectLiteral>, columns: readonly string[]) =>
+  `ordered:${nameOf(target)}:${columns.join(',')}`;
+
 /** Outside production, a derive reading an undeclared table throws (see `derive`). */
 const CHECK_DEPENDENCIES = process.env.NODE_ENV !== 'production';
 /** The tables the derive being built may read (nested derives must read no others). */
@@ -208,7 +212,7 @@ export class GraphTables {
     target: EntityTarget<E>,
     ...columns: (keyof E & string)[]
   ): Promise<readonly E[]> {
-    return this.derive(`ordered:${nameOf(target)}:${columns.join(',')}`, [target], async () =>
+    return this.derive(orderedKey(target, columns), [target], async () =>
       Object.freeze(
         [...(await this.rows(target))].sort(ascending<E>(...columns, 'id' as keyof E & string)),
       ),

@@ -1,7 +1,14 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { graphVersionWatcherOf, readGraphVersion } from './cache/graph-version';
-import { ascending, graphTables, GraphTables, nameOf, TableDependencies } from './graph-tables';
+import {
+  ascending,
+  graphTables,
+  GraphTables,
+  nameOf,
+  orderedKey,
+  TableDependencies,
+} from './graph-tables';
 import { MaybePromise } from './maybe-promise';
 import type { StatementCount } from './query-counter';
 import { withinRequestScope } from './request-scope';
@@ -107,6 +114,16 @@ export class LoaderRegistry implements LoaderScope {
     const now = this.tablesNow()?.peek<T>(key);
     if (now !== undefined) return now;
     return this.tables().then((tables) => tables.derive(key, dependsOn, () => build(tables)));
+  }
+
+  /** `tables().ordered(target, ...columns)`, at once when this request's version has it built. */
+  ordered<E extends ObjectLiteral>(
+    target: EntityTarget<E>,
+    ...columns: (keyof E & string)[]
+  ): MaybePromise<readonly E[]> {
+    const now = this.tablesNow()?.peek<readonly E[]>(orderedKey(target, columns));
+    if (now !== undefined) return now;
+    return this.tables().then((tables) => tables.ordered(target, ...columns));
   }
 
   /**
