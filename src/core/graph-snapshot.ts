@@ -33,10 +33,10 @@ export const MAX_DELTA_CHANGES = 500;
 export function perGraphVersion<T>(
   build: (db: DataSource) => Promise<T>,
   options: { update?: (previous: T, delta: GraphDelta, db: DataSource) => Promise<T> } = {},
-): (ctx: VersionScope) => Promise<T> {
-  const cache = new WeakMap<DataSource, { version: number; value: Promise<T> }>();
+): PerGraphVersion<T> {
+  const cache = new WeakMap<DataSource, { version: number; value: Promise<T>; built?: T }>();
   const { update } = options;
-  return async (ctx) => {
+  const get = async (ctx: VersionScope) => {
     const db = ctx.loaders.db;
     const version = await ctx.loaders.graphVersion(); // fixed for the request at its first use
     const cached = cache.get(db);
@@ -44,13 +44,29 @@ export function perGraphVersion<T>(
     // just after: it gets the newer structure rather than throwing that one away
     if (cached && cached.version >= version) return cached.value;
     const value = cached && update ? forward(db, cached, version, build, update) : build(db);
-    cache.set(db, { version, value });
-    value.catch(() => {
-      if (cache.get(db)?.value === value) cache.delete(db); // a failed build is not kept
-    });
+    const entry: { version: number; value: Promise<T>; built?: T } = { version, value };
+    cache.set(db, entry);
+    value.then(
+      (built) => (entry.built = built),
+      () => {
+        if (cache.get(db)?.value === value) cache.delete(db); // a failed build is not kept
+      },
+    );
     return value;
   };
+  return Object.assign(get, {
+    peek: (db: DataSource, version: number) => {
+      const cached = cache.get(db);
+      return cached && cached.version >= version ? cached.built : undefined;
+    },
+  });
 }
+
+/** A structure kept per graph version: the call waits for it; `peek` gives it only if built. */
+export type PerGraphVersion<T> = ((ctx: VersionScope) => Promise<T>) & {
+  /** What the call would give a request reading `version`, if that is already built. */
+  peek(db: DataSource, version: number): T | undefined;
+};
 
 async function forward<T>(
   db: DataSource,

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
-import { GraphChange, GraphDelta, perGraphVersion, VersionScope } from './graph-snapshot';
+import { GraphChange, GraphDelta, perGraphVersion, PerGraphVersion } from './graph-snapshot';
 
 export type Compare<E> = (a: E, b: E) => number;
 
@@ -59,6 +59,10 @@ interface Derived {
   tables: ReadonlySet<string>;
 }
 
+/** The key `GraphTables.ordered` keeps a table's rows in that order under. */
+export const orderedKey = (target: EntityTarget<ObjectLiteral>, columns: readonly string[]) =>
+  `ordered:${nameOf(target)}:${columns.join(',')}`;
+
 /** Outside production, a derive reading an undeclared table throws (see `derive`). */
 const CHECK_DEPENDENCIES = process.env.NODE_ENV !== 'production';
 /** The tables the derive being built may read (nested derives must read no others). */
@@ -104,6 +108,8 @@ export class GraphTables {
 
   /** What `derive` has already built under `key`, or undefined: lets a resolver answer without waiting. */
   peek<T>(key: string): T | undefined {
+    // while a derive is being built, go through `derive`, which checks what it may read
+    if (CHECK_DEPENDENCIES && building.getStore()) return undefined;
     return this.built.get(key) as T | undefined;
   }
 
@@ -206,7 +212,7 @@ export class GraphTables {
     target: EntityTarget<E>,
     ...columns: (keyof E & string)[]
   ): Promise<readonly E[]> {
-    return this.derive(`ordered:${nameOf(target)}:${columns.join(',')}`, [target], async () =>
+    return this.derive(orderedKey(target, columns), [target], async () =>
       Object.freeze(
         [...(await this.rows(target))].sort(ascending<E>(...columns, 'id' as keyof E & string)),
       ),
@@ -314,7 +320,7 @@ export function groupRows<E, K>(
 }
 
 /** The tables of the graph version this request sees. */
-export const graphTables: (ctx: VersionScope) => Promise<GraphTables> = perGraphVersion(
+export const graphTables: PerGraphVersion<GraphTables> = perGraphVersion(
   async (db) => new GraphTables(db),
   {
     update: async (previous, delta) => previous.after(delta),

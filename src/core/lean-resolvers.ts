@@ -1,10 +1,23 @@
 import { GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
+import { createRequire } from 'node:module';
 import { BuildSchemaOptions, getMetadataStorage } from 'type-graphql';
 
 type Storage = ReturnType<typeof getMetadataStorage>;
 type FieldMetadata = Storage['fields'][number];
 type FieldResolverMetadata = Storage['fieldResolvers'][number];
+type QueryMetadata = Storage['queries'][number];
+type ParamMetadata = NonNullable<FieldResolverMetadata['params']>[number];
 type Class = new (...args: never[]) => object;
+type ValidateFn = (value: unknown, type: unknown, data: unknown) => unknown;
+
+/**
+ * type-graphql's own conversion of arguments to instances of their classes (not in the package's
+ * exports: reached from its entry point), so a lean resolver hands a method what it would.
+ */
+const convertArgs = createRequire(require.resolve('type-graphql'))('./resolvers/convert-args') as {
+  convertArgsToInstance: (param: ParamMetadata, args: unknown) => unknown;
+  convertArgToInstance: (param: ParamMetadata, args: unknown) => unknown;
+};
 
 /** Where a field resolver's parameters come from, in graphql-js's (root, args, context, info). */
 const ARGUMENT_OF = { root: 0, context: 2, info: 3 } as const;
@@ -21,9 +34,14 @@ const ARGUMENT_OF = { root: 0, context: 2, info: 3 } as const;
  * - a field resolver whose parameters are only `@Root()`, `@Ctx()` and `@Info()`, with no
  *   middleware or roles, calls its method directly.
  *
- * Anything else (arguments, which type-graphql converts and validates; middleware; roles) keeps
- * type-graphql's resolver, and so does a call whose root is not an instance of the class the
- * resolver expects (type-graphql would convert it first).
+ * - so does one that also takes `@Arg()`/`@Args()`, and so does a query: the arguments are
+ *   converted by type-graphql's own functions and checked by their `validateFn` (see
+ *   src/core/argument-validation.ts) as type-graphql would, but the method is called at once when
+ *   no check is pending, not after a promise per argument (type-graphql's validateArg is async);
+ *   an argument that only class-validator itself would check keeps type-graphql's resolver.
+ *
+ * Anything else (middleware; roles) keeps type-graphql's resolver, and so does a call whose root
+ * is not an instance of the class the resolver expects (type-graphql would convert it first).
  *
  * Checked against: type-graphql 2.0.0-rc.4, graphql 16.15.0, @apollo/server 5.5.1 (docs/operations.md,
  * "Shortcuts around the libraries": what to re-check on upgrade). Apollo's cache-control plugin
@@ -63,11 +81,116 @@ export function leanResolvers(
       );
       if (!metadata || metadata.middlewares?.length || metadata.roles) continue;
       const resolver = fieldResolvers.get(metadata.target)?.get(metadata.name);
-      if (resolver) field.resolve = directFieldResolver(resolver, field.resolve) ?? field.resolve;
+      if (resolver)
+        field.resolve = directFieldResolver(resolver, field.resolve, options) ?? field.resolve;
       else if (metadata.name === metadata.schemaName) field.resolve = undefined;
     }
   }
+  const queries = schema.getQueryType()?.getFields() ?? {};
+  for (const query of storage.queries) {
+    const field = queries[query.schemaName];
+    if (!field?.resolve || query.middlewares?.length || query.roles) continue;
+    field.resolve = directQueryResolver(query, options) ?? field.resolve;
+  }
   return schema;
+}
+
+/**
+ * How a lean resolver gets each parameter of `params` (sorted by position) from graphql's
+ * (root, args, context, info), or undefined when one needs type-graphql.
+ */
+function parameterReader(
+  params: readonly ParamMetadata[],
+  options: BuildSchemaOptions,
+): ((root: unknown, args: unknown, context: unknown, info: unknown) => MaybePending) | undefined {
+  const globalFn = options.validateFn as ValidateFn | undefined;
+  const readers: ((
+    root: unknown,
+    args: unknown,
+    context: unknown,
+    info: unknown,
+    pending: Promise<unknown>[],
+  ) => unknown)[] = [];
+  for (const p of params) {
+    if (p.kind in ARGUMENT_OF && !('propertyName' in p && p.propertyName)) {
+      const at = ARGUMENT_OF[p.kind as keyof typeof ARGUMENT_OF];
+      readers.push(
+        at === 0
+          ? (root) => root
+          : at === 2
+            ? (_r, _a, context) => context
+            : (_r, _a, _c, info) => info,
+      );
+      continue;
+    }
+    if (p.kind !== 'arg' && p.kind !== 'args') return undefined;
+    const param = p as ParamMetadata & {
+      validateFn?: ValidateFn;
+      validateSettings?: unknown;
+      getType(): unknown;
+    };
+    const check = param.validateFn ?? globalFn;
+    const settings =
+      param.validateSettings !== undefined ? param.validateSettings : options.validate;
+    // as type-graphql's validateArg: the argument's (or the schema's) validateFn, else nothing
+    // when validation is off; class-validator called by type-graphql itself is left to it
+    if (typeof check !== 'function' && settings !== false) return undefined;
+    const convert =
+      p.kind === 'args' ? convertArgs.convertArgsToInstance : convertArgs.convertArgToInstance;
+    readers.push((root, args, context, info, pending) => {
+      const value = convert(param, args);
+      if (typeof check === 'function') {
+        const done = check(value, param.getType(), { root, args, context, info });
+        if (done instanceof Promise) pending.push(done);
+      }
+      return value;
+    });
+  }
+  return (root, args, context, info) => {
+    const pending: Promise<unknown>[] = [];
+    const values = readers.map((read) => read(root, args, context, info, pending));
+    return { values, pending };
+  };
+}
+
+interface MaybePending {
+  values: unknown[];
+  /** Argument checks still running: the method is called when all have passed. */
+  pending: Promise<unknown>[];
+}
+
+const callWith = (
+  read: NonNullable<ReturnType<typeof parameterReader>>,
+  method: (...args: unknown[]) => unknown,
+  instance: object,
+): GraphQLFieldResolver<unknown, unknown> => {
+  return (root, args, context, info) => {
+    const { values, pending } = read(root, args, context, info);
+    if (!pending.length) return method.apply(instance, values);
+    return Promise.all(pending).then(() => method.apply(instance, values));
+  };
+};
+
+/** A query's method called directly (type-graphql's default container: one instance per class). */
+function directQueryResolver(
+  query: QueryMetadata,
+  options: BuildSchemaOptions,
+): GraphQLFieldResolver<unknown, unknown> | undefined {
+  const params = [...(query.params ?? [])].sort((a, b) => a.index - b.index);
+  const read = parameterReader(params, options);
+  if (!read) return undefined;
+  const instance = instanceOf(query.target as Class);
+  const method = (instance as Record<string, (...args: unknown[]) => unknown>)[query.methodName];
+  if (typeof method !== 'function') return undefined;
+  return callWith(read, method, instance);
+}
+
+/** One instance per resolver class, shared by its lean resolvers. */
+const instances = new WeakMap<Class, object>();
+function instanceOf(target: Class): object {
+  let instance = instances.get(target);
+  if (!instance) instances.set(target, (instance = new target()));
+  return instance;
 }
 
 /**
@@ -144,13 +267,31 @@ function fieldMetadataOf(
 function directFieldResolver(
   resolver: FieldResolverMetadata,
   fallback: GraphQLFieldResolver<unknown, unknown> | undefined,
+  options: BuildSchemaOptions,
 ): GraphQLFieldResolver<unknown, unknown> | undefined {
   if (!fallback || resolver.middlewares?.length || resolver.roles) return undefined;
   const params = [...(resolver.params ?? [])].sort((a, b) => a.index - b.index);
   const simple = params.every(
     (p) => p.kind in ARGUMENT_OF && !('propertyName' in p && p.propertyName),
   );
-  if (!simple) return undefined;
+  if (!simple) {
+    const read = resolver.kind === 'external' ? parameterReader(params, options) : undefined;
+    if (!read) return undefined;
+    const instance = instanceOf(resolver.target as Class);
+    const method = (instance as Record<string, (...args: unknown[]) => unknown>)[
+      resolver.methodName
+    ];
+    const rootParam = params.find((p) => p.kind === 'root');
+    const rootType =
+      rootParam && 'getType' in rootParam
+        ? (rootParam.getType?.() as Class | undefined)
+        : undefined;
+    const call = callWith(read, method, instance);
+    return (root, args, context, info) =>
+      !rootType || typeof rootType !== 'function' || root instanceof rootType
+        ? call(root, args, context, info)
+        : fallback(root, args, context, info);
+  }
   const positions = params.map((p) => ARGUMENT_OF[p.kind as keyof typeof ARGUMENT_OF]);
 
   if (resolver.kind === 'internal') {

@@ -1,7 +1,14 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { graphVersionWatcherOf, readGraphVersion } from './cache/graph-version';
-import { ascending, graphTables, GraphTables, nameOf, TableDependencies } from './graph-tables';
+import {
+  ascending,
+  graphTables,
+  GraphTables,
+  nameOf,
+  orderedKey,
+  TableDependencies,
+} from './graph-tables';
 import { MaybePromise } from './maybe-promise';
 import type { StatementCount } from './query-counter';
 import { withinRequestScope } from './request-scope';
@@ -39,7 +46,7 @@ export class LoaderRegistry implements LoaderScope {
   // made on first use: most requests use none
   private loaders?: Map<LoaderFactory<unknown, unknown>, DataLoader<unknown, unknown>>;
   private version?: Promise<number>;
-  /** The version, when it was fixed from the watcher (known without waiting). */
+  /** The version `version` holds, when it came from the watcher (known without waiting). */
   private fixed?: number;
   private seen?: GraphTables;
 
@@ -91,12 +98,50 @@ export class LoaderRegistry implements LoaderScope {
   }
 
   /**
+   * This request's graph tables if they are there without waiting: once it has read them, or when
+   * the version it reads (the watcher's, fixed at first use) has its tables built already.
+   */
+  tablesNow(): GraphTables | undefined {
+    if (this.seen) return this.seen;
+    if (this.fixed === undefined) {
+      if (this.version || !graphVersionWatcherOf(this.db)) return undefined;
+      void this.graphVersion();
+      if (this.fixed === undefined) return undefined;
+    }
+    return (this.seen = graphTables.peek(this.db, this.fixed));
+  }
+
+  /**
+   * `tables().derive(key, dependsOn, build)`, at once when this request's version has it built
+   * (most requests), so a resolver built on derived structures can answer without a promise.
+   */
+  derive<T>(
+    key: string,
+    dependsOn: TableDependencies,
+    build: (tables: GraphTables) => Promise<T> | T,
+  ): MaybePromise<T> {
+    const now = this.tablesNow()?.peek<T>(key);
+    if (now !== undefined) return now;
+    return this.tables().then((tables) => tables.derive(key, dependsOn, () => build(tables)));
+  }
+
+  /** `tables().ordered(target, ...columns)`, at once when this request's version has it built. */
+  ordered<E extends ObjectLiteral>(
+    target: EntityTarget<E>,
+    ...columns: (keyof E & string)[]
+  ): MaybePromise<readonly E[]> {
+    const now = this.tablesNow()?.peek<readonly E[]>(orderedKey(target, columns));
+    if (now !== undefined) return now;
+    return this.tables().then((tables) => tables.ordered(target, ...columns));
+  }
+
+  /**
    * `factory`'s answer for `key`: at once when its index for this request's graph version is
    * built (most requests), else through its DataLoader. Answering without a promise spares
    * graphql-js a promise per object of a large nested result.
    */
   load<K, V>(factory: LoaderFactory<K, V>, key: K): MaybePromise<V> {
-    const index = this.seen?.peek<ReadonlyMap<K, V>>(factory.indexKey);
+    const index = this.tablesNow()?.peek<ReadonlyMap<K, V>>(factory.indexKey);
     if (index) return index.get(key) ?? factory.missing();
     return this.use(factory).load(key);
   }
@@ -144,7 +189,8 @@ export function indexed<K, V>(
 
 const none = () => null;
 // lists come frozen (see GraphTables): typed mutable so resolvers can return them as they are
-const noRows = <E>(): E[] => Object.freeze([]) as unknown as E[];
+const NO_ROWS: readonly never[] = Object.freeze([]);
+const noRows = <E>(): E[] => NO_ROWS as unknown as E[];
 
 /** Loads rows of `target` by a unique column (id, slug); a missing key gives null. */
 export function byColumn<E extends ObjectLiteral, K extends string | number>(

@@ -66,9 +66,21 @@ export const MAX_PAGE_SIZE = 100;
 
 const CURSOR_PREFIX = 'cursor:v1:';
 
+/**
+ * The cursors of the first offsets, encoded once: every page of every connection hands out one
+ * per edge. A pure function of a small integer, so the table holds at most CURSOR_TABLE strings.
+ */
+const CURSOR_TABLE = 4096;
+const cursors: string[] = [];
+
 export function encodeCursor(offset: number): string {
-  return Buffer.from(`${CURSOR_PREFIX}${offset}`, 'utf8').toString('base64url');
+  if (Number.isInteger(offset) && offset >= 0 && offset < CURSOR_TABLE)
+    return (cursors[offset] ??= encodeCursorText(offset));
+  return encodeCursorText(offset);
 }
+
+const encodeCursorText = (offset: number) =>
+  Buffer.from(`${CURSOR_PREFIX}${offset}`, 'utf8').toString('base64url');
 
 /** The offset after which the page starts; a cursor we did not issue is BAD_USER_INPUT. */
 export function decodeCursor(cursor: string, argument = 'after'): number {

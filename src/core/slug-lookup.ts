@@ -1,6 +1,7 @@
 import { EntityTarget, ObjectLiteral } from 'typeorm';
 import { nameOf } from './graph-tables';
 import { bySlug, indexed, LoaderRegistry } from './loaders';
+import { MaybePromise, then } from './maybe-promise';
 
 /** Slugs compared without hyphens or case, so "back-end-developer" finds "backend-developer". */
 export const looseSlug = (slug: string) => slug.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -22,13 +23,14 @@ const byLooseSlug = <E extends ObjectLiteral>(target: EntityTarget<E>) =>
   );
 
 /** The record with this slug, or the one whose slug differs only in hyphens and case, or null. */
-export async function findBySlug<E extends ObjectLiteral>(
+export function findBySlug<E extends ObjectLiteral>(
   loaders: LoaderRegistry,
   target: EntityTarget<E>,
   slug: string,
-): Promise<E | null> {
-  const exact = await loaders.use(bySlug(target)).load(slug);
-  if (exact) return exact;
-  const loose = looseSlug(slug);
-  return loose ? loaders.use(byLooseSlug(target)).load(loose) : null;
+): MaybePromise<E | null> {
+  return then(loaders.load(bySlug<E>(target), slug), (exact) => {
+    if (exact) return exact;
+    const loose = looseSlug(slug);
+    return loose ? loaders.load(byLooseSlug(target), loose) : null;
+  });
 }

@@ -1,4 +1,4 @@
-import { MiddlewareFn } from 'type-graphql';
+import { ArgumentValidationError, MiddlewareFn } from 'type-graphql';
 import { refuseUnhonouredOptions } from '../../src/core/lean-resolvers';
 import { buildLeanSchema, buildOptions } from '../../src/app/schema';
 
@@ -28,5 +28,32 @@ describe('The lean resolver pass', () => {
     ).not.toThrow();
     const schema = await buildLeanSchema();
     expect(schema.getQueryType()?.getFields().role).toBeDefined();
+  });
+
+  it('should call a query with arguments at once when its loaders answer at once', async () => {
+    const schema = await buildLeanSchema();
+    const role = { id: 7, slug: 'backend-developer' };
+    const ctx = { loaders: { load: () => role } };
+    const answer = schema.getQueryType()!.getFields().role.resolve!(
+      undefined,
+      { slug: 'backend-developer' },
+      ctx,
+      {} as never,
+    );
+    expect(answer).toBe(role);
+  });
+
+  it("should still reject an argument its constraints refuse, with type-graphql's error", async () => {
+    const schema = await buildLeanSchema();
+    const called = jest.fn();
+    const answer = schema.getQueryType()!.getFields().skillGap.resolve!(
+      undefined,
+      { target: 'x'.repeat(121), have: [] },
+      { loaders: { load: called } },
+      {} as never,
+    );
+    await expect(answer).rejects.toBeInstanceOf(ArgumentValidationError);
+    await expect(answer).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(called).not.toHaveBeenCalled();
   });
 });

@@ -2,6 +2,8 @@ import {
   matchSkills,
   normalizeSkillName,
   satisfies,
+  broaderChains,
+  skillsCovered,
   MatchableSkill,
 } from '../../src/modules/skills/skill-matching';
 
@@ -44,5 +46,28 @@ describe('Skill matching', () => {
 
   it('should keep symbols that tell languages apart', () => {
     expect(normalizeSkillName('C++')).not.toBe(normalizeSkillName('C#'));
+  });
+
+  it('should cover, from the held skills at once, exactly what satisfies grants one by one', () => {
+    // a chain 13 -> 12 -> 11 -> 10 and a loop 21 -> 22 -> 21, beside the skills above
+    const more: MatchableSkill[] = [
+      ...skills,
+      ...[10, 11, 12, 13, 21, 22].map((id) => ({
+        id,
+        slug: `s${id}`,
+        name: `S${id}`,
+        aliases: [],
+        broaderId:
+          ({ 11: 10, 12: 11, 13: 12, 21: 22, 22: 21 } as Record<number, number>)[id] ?? null,
+      })),
+    ];
+    const all = new Map(more.map((s) => [s.id, s]));
+    const chains = broaderChains(all);
+    for (const held of [[], [3], [13], [12, 2], [21], [22, 13, 1]].map((h) => new Set(h))) {
+      const covered = skillsCovered(held, chains);
+      for (const id of [...all.keys(), 99])
+        expect([held, id, covered.has(id)]).toEqual([held, id, satisfies(id, held, all)]);
+    }
+    expect([...skillsCovered(new Set([13]), chains)].sort()).toEqual([10, 11, 12, 13]);
   });
 });

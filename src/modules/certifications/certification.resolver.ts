@@ -20,7 +20,10 @@ import { Organization } from './organization.entity';
 @Resolver(() => Certification)
 export class CertificationResolver extends CitedResolver(Certification, 'Certification') {
   @Query(() => Certification, { nullable: true, description: 'A certification by slug, or null.' })
-  certification(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Certification | null> {
+  certification(
+    @Arg('slug') slug: string,
+    @Ctx() ctx: Context,
+  ): MaybePromise<Certification | null> {
     return findBySlug(ctx.loaders, Certification, slug);
   }
 

@@ -13,7 +13,7 @@ import { rolesOfCredential } from './credential.loader';
 @Resolver(() => Credential)
 export class CredentialResolver extends CitedResolver(Credential, 'Credential') {
   @Query(() => Credential, { nullable: true, description: 'An education route by slug, or null.' })
-  credential(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Credential | null> {
+  credential(@Arg('slug') slug: string, @Ctx() ctx: Context): MaybePromise<Credential | null> {
     return findBySlug(ctx.loaders, Credential, slug);
   }
 

@@ -16,7 +16,7 @@ import { Sector } from './sector.entity';
 @Resolver(() => Employer)
 export class EmployerResolver extends CitedResolver(Employer, 'Employer') {
   @Query(() => Employer, { nullable: true, description: 'An employer by slug, or null.' })
-  employer(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Employer | null> {
+  employer(@Arg('slug') slug: string, @Ctx() ctx: Context): MaybePromise<Employer | null> {
     return findBySlug(ctx.loaders, Employer, slug);
   }
 

@@ -3,6 +3,7 @@ import { Context } from '../../core/context';
 import { PageArgs } from '../../core/page-args';
 import { Connection, connectionFromArray, ConnectionType } from '../../core/relay';
 import { findBySlug } from '../../core/slug-lookup';
+import { MaybePromise } from '../../core/maybe-promise';
 import { CitedResolver } from '../sources/cited.resolver';
 import { EmployerConnection } from './employer.connection';
 import { Employer } from './employer.entity';
@@ -33,7 +34,7 @@ export class SectorResolver extends CitedResolver(Sector, 'Sector') {
   }
 
   @Query(() => Sector, { nullable: true, description: 'A sector by slug, or null.' })
-  sector(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Sector | null> {
+  sector(@Arg('slug') slug: string, @Ctx() ctx: Context): MaybePromise<Sector | null> {
     return findBySlug(ctx.loaders, Sector, slug);
   }
 

@@ -37,7 +37,7 @@ export class InsightResolver extends CitedResolver(Insight, 'Insight') {
   }
 
   @Query(() => Insight, { nullable: true, description: 'An insight by slug, or null.' })
-  insight(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Insight | null> {
+  insight(@Arg('slug') slug: string, @Ctx() ctx: Context): MaybePromise<Insight | null> {
     return findBySlug(ctx.loaders, Insight, slug);
   }
 

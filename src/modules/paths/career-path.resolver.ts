@@ -47,7 +47,7 @@ export class CareerPathResolver {
     includeDirections: boolean,
     @Arg('basis', () => Basis, { nullable: true, description: PATH_BASIS }) basis: Basis | null,
     @Ctx() ctx: Context,
-  ): Promise<CareerPath | null> {
+  ): MaybePromise<CareerPath | null> {
     return findCareerPath(ctx, from, to, { includeDirections, basis });
   }
 
@@ -55,7 +55,7 @@ export class CareerPathResolver {
     description:
       'Up to `first` distinct routes between two levels, best first (least total typical years, then fewest steps), each visiting a level at most once; `careerPath` is the first of them. Empty when no route meets the constraints.',
   })
-  careerPaths(@Args() args: CareerPathsArgs, @Ctx() ctx: Context): Promise<CareerPath[]> {
+  careerPaths(@Args() args: CareerPathsArgs, @Ctx() ctx: Context): MaybePromise<CareerPath[]> {
     const avoidKinds = [
       ...(args.avoidKinds ?? []),
       ...(args.avoidManagement ? [TransitionKind.MANAGEMENT] : []),
@@ -85,7 +85,7 @@ export class CareerPathResolver {
   @FieldResolver(() => [Skill], {
     description: 'Skills to build along the way, each once, in the order they come up.',
   })
-  skillsToGain(@Root() path: CareerPath, @Ctx() ctx: Context): Promise<Skill[]> {
+  skillsToGain(@Root() path: CareerPath, @Ctx() ctx: Context): MaybePromise<Skill[]> {
     return pathSkills(ctx, path);
   }
 
@@ -93,7 +93,7 @@ export class CareerPathResolver {
     description:
       'Certifications cited for the levels the path reaches or for the skills it builds, each once.',
   })
-  certifications(@Root() path: CareerPath, @Ctx() ctx: Context): Promise<Certification[]> {
+  certifications(@Root() path: CareerPath, @Ctx() ctx: Context): MaybePromise<Certification[]> {
     return pathCertifications(ctx, path);
   }
 
@@ -107,7 +107,7 @@ export class CareerPathResolver {
   @FieldResolver(() => [SalaryBand], {
     description: "Pay known at the starting level (its own bands, else its role's).",
   })
-  startSalaryBands(@Root() path: CareerPath, @Ctx() ctx: Context): Promise<SalaryBand[]> {
+  startSalaryBands(@Root() path: CareerPath, @Ctx() ctx: Context): MaybePromise<SalaryBand[]> {
     return bandsAtLevel(ctx, path.fromLevel);
   }
 
@@ -200,7 +200,7 @@ export class CareerPathStopResolver {
   @FieldResolver(() => [SalaryBand], {
     description: "Pay known at the level reached (its own bands, else its role's).",
   })
-  salaryBands(@Root() stop: CareerPathStop, @Ctx() ctx: Context): Promise<SalaryBand[]> {
+  salaryBands(@Root() stop: CareerPathStop, @Ctx() ctx: Context): MaybePromise<SalaryBand[]> {
     return bandsAtLevel(ctx, stop.level);
   }
 

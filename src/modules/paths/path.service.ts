@@ -1,6 +1,7 @@
 import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { byId } from '../../core/loaders';
+import { all, MaybePromise, then } from '../../core/maybe-promise';
 import { findBySlug } from '../../core/slug-lookup';
 import { YearRange } from '../../core/year-range';
 import { Certification } from '../certifications/certification.entity';
@@ -40,57 +41,72 @@ export interface PathQuery {
  * Up to `first` distinct routes between two slugs, best first (least typical years, then fewest
  * steps); an unknown slug is BAD_USER_INPUT naming its argument.
  */
-export async function findCareerPaths(ctx: Context, query: PathQuery): Promise<CareerPath[]> {
-  const start = await resolveLevel(ctx, query.from, 'from');
-  const targets = await levelsMatching(ctx, query.to, 'to');
-  const via = query.via ? await levelsMatching(ctx, query.via, 'via') : null;
-  const graph = await routeGraph(ctx, query);
-  const routes = kShortestRoutes(
-    graph.adjacency,
-    start.id,
-    new Set(targets.map((l) => l.id)),
-    query.first ?? 1,
-    {
-      avoidKinds: query.avoidKinds,
-      maxYears: query.maxYears,
-      via: via ? new Set(via.map((l) => l.id)) : null,
-      withDirections: graph.directions.size > 0,
-    },
+export function findCareerPaths(ctx: Context, query: PathQuery): MaybePromise<CareerPath[]> {
+  // at once when the graph's indexes are built (most requests), and in the same order either way
+  return then(resolveLevel(ctx, query.from, 'from'), (start) =>
+    then(levelsMatching(ctx, query.to, 'to'), (targets) =>
+      then(query.via ? levelsMatching(ctx, query.via, 'via') : null, (via) =>
+        then(routeGraph(ctx, query), (graph) => {
+          const routes = kShortestRoutes(
+            graph.adjacency,
+            start.id,
+            new Set(targets.map((l) => l.id)),
+            query.first ?? 1,
+            {
+              avoidKinds: query.avoidKinds,
+              maxYears: query.maxYears,
+              via: via ? new Set(via.map((l) => l.id)) : null,
+              withDirections: graph.directions.size > 0,
+            },
+          );
+          return all(routes.map((route, i) => toCareerPath(ctx, graph, start, route, i + 1)));
+        }),
+      ),
+    ),
   );
-  return Promise.all(routes.map((route, i) => toCareerPath(ctx, graph, start, route, i + 1)));
 }
 
 /** The quickest path between two slugs (see `careerPath` in the schema), or null when none exists. */
-export async function findCareerPath(
+export function findCareerPath(
   ctx: Context,
   from: string,
   to: string,
   options: Pick<PathQuery, 'includeDirections' | 'basis'> = {},
-): Promise<CareerPath | null> {
-  const [best] = await findCareerPaths(ctx, { from, to, first: 1, ...options });
-  return best ?? null;
+): MaybePromise<CareerPath | null> {
+  return then(findCareerPaths(ctx, { from, to, first: 1, ...options }), ([best]) => best ?? null);
 }
 
 /** Turns a route of edges into the GraphQL object, with its transitions and end level. */
-export async function toCareerPath(
+export function toCareerPath(
   ctx: Context,
   graph: TransitionGraph,
   start: RoleLevel,
   route: Route,
   rank: number,
-): Promise<CareerPath> {
+): MaybePromise<CareerPath> {
+  const ids = [start.id];
+  for (const e of route.steps) ids.push(e.to);
+  const byLevelId = byId(RoleLevel);
+  return then(all(ids.map((id) => ctx.loaders.load(byLevelId, id))), (levels) =>
+    careerPathOf(graph, start, route, rank, levels as RoleLevel[]),
+  );
+}
+
+function careerPathOf(
+  graph: TransitionGraph,
+  start: RoleLevel,
+  route: Route,
+  rank: number,
+  levels: RoleLevel[],
+): CareerPath {
   const path = new CareerPath();
   path.rank = rank;
   path.fromLevel = start;
   path.steps = route.steps
     .filter((e) => e.kind !== DIRECTION)
     .map((e) => graph.transitions.get(e.id) as CareerTransition);
-  const end = route.steps.length ? route.steps[route.steps.length - 1].to : start.id;
-  const levels = (await ctx.loaders
-    .use(byId(RoleLevel))
-    .loadMany([start.id, ...route.steps.map((e) => e.to)])) as RoleLevel[];
-  path.toLevel =
-    levels[levels.length - 1] ?? ((await ctx.loaders.use(byId(RoleLevel)).load(end)) as RoleLevel);
+  // the level of the route's end (the start's when it has no steps), as loaded with the others
+  path.toLevel = levels[levels.length - 1];
   path.route = route.steps.map((e, i) => {
     const direction =
       e.kind === DIRECTION ? ((graph as RouteGraph).directions?.get(e.id) ?? null) : null;
@@ -164,54 +180,61 @@ export async function pathStops(ctx: Context, path: CareerPath): Promise<CareerP
 }
 
 /** Skills to build along a path, each once, in the order they come up. */
-export async function pathSkills(ctx: Context, path: CareerPath): Promise<Skill[]> {
-  const perStep = await ctx.loaders.use(skillsToGainOf).loadMany(path.steps.map((s) => s.id));
-  const unique = new Map<number, Skill>();
-  for (const skills of perStep)
-    if (Array.isArray(skills)) for (const s of skills) unique.set(s.id, s);
-  return [...unique.values()];
+export function pathSkills(ctx: Context, path: CareerPath): MaybePromise<Skill[]> {
+  return then(all(path.steps.map((s) => ctx.loaders.load(skillsToGainOf, s.id))), (perStep) => {
+    const unique = new Map<number, Skill>();
+    for (const skills of perStep) for (const s of skills) unique.set(s.id, s);
+    return [...unique.values()];
+  });
 }
 
 /** Certifications cited for the levels a path reaches or for the skills it builds, each once, by name. */
-export async function pathCertifications(ctx: Context, path: CareerPath): Promise<Certification[]> {
-  const skills = await pathSkills(ctx, path);
-  const [byLevel, bySkill] = await Promise.all([
-    ctx.loaders.use(certificationsOfLevel).loadMany(path.steps.map((s) => s.toLevelId)),
-    ctx.loaders.use(certificationsOfSkill).loadMany(skills.map((s) => s.id)),
-  ]);
-  const unique = new Map<number, Certification>();
-  for (const list of [...byLevel, ...bySkill])
-    if (Array.isArray(list)) for (const c of list) unique.set(c.id, c);
-  return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
+export function pathCertifications(ctx: Context, path: CareerPath): MaybePromise<Certification[]> {
+  return then(pathSkills(ctx, path), (skills) =>
+    then(
+      all([
+        ...path.steps.map((s) => ctx.loaders.load(certificationsOfLevel, s.toLevelId)),
+        ...skills.map((s) => ctx.loaders.load(certificationsOfSkill, s.id)),
+      ]),
+      (lists) => {
+        const unique = new Map<number, Certification>();
+        for (const list of lists) for (const c of list) unique.set(c.id, c);
+        return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
+      },
+    ),
+  );
 }
 
 /** A level slug, or a role slug meaning the role's entry level; unknown is BAD_USER_INPUT naming `argument`. */
-export async function resolveLevel(
+export function resolveLevel(
   ctx: Context,
   slug: string,
   argument: string,
-): Promise<RoleLevel> {
-  const levels = await levelsMatching(ctx, slug, argument);
-  return levels[0];
+): MaybePromise<RoleLevel> {
+  return then(levelsMatching(ctx, slug, argument), (levels) => levels[0]);
 }
 
 /** The level a slug names, or every level (entry first) of the role it names. */
-export async function levelsMatching(
+export function levelsMatching(
   ctx: Context,
   slug: string,
   argument: string,
-): Promise<RoleLevel[]> {
-  const level = await findBySlug(ctx.loaders, RoleLevel, slug);
-  if (level) return [level];
-  const role = await findBySlug(ctx.loaders, Role, slug);
-  const levels = role ? await ctx.loaders.use(levelsOfRole).load(role.id) : [];
-  if (levels.length === 0) {
-    throw badInput(
-      argument,
-      `"${argument}" must be a role level or role slug; nothing has slug "${slug}"`,
-    );
-  }
-  return levels;
+): MaybePromise<RoleLevel[]> {
+  return then(findBySlug(ctx.loaders, RoleLevel, slug), (level) =>
+    level
+      ? [level]
+      : then(findBySlug(ctx.loaders, Role, slug), (role) =>
+          then(role ? ctx.loaders.load(levelsOfRole, role.id) : [], (levels) => {
+            if (levels.length === 0) {
+              throw badInput(
+                argument,
+                `"${argument}" must be a role level or role slug; nothing has slug "${slug}"`,
+              );
+            }
+            return levels;
+          }),
+        ),
+  );
 }
 
 export interface TransitionGraph {
@@ -221,9 +244,8 @@ export interface TransitionGraph {
 }
 
 /** All transitions as search edges, grouped once per graph version (src/core/graph-tables.ts). */
-export async function transitionGraph(ctx: Context): Promise<TransitionGraph> {
-  const tables = await ctx.loaders.tables();
-  return tables.derive('transition-graph', [CareerTransition], async () => {
+export function transitionGraph(ctx: Context): MaybePromise<TransitionGraph> {
+  return ctx.loaders.derive('transition-graph', [CareerTransition], async (tables) => {
     const rows = await tables.rows(CareerTransition);
     return {
       transitions: new Map(rows.map((t) => [t.id, t])),
@@ -242,9 +264,8 @@ export async function transitionGraph(ctx: Context): Promise<TransitionGraph> {
 }
 
 /** The transitions whose starting level a source names: what a path with basis STATED may take. */
-async function statedTransitionGraph(ctx: Context): Promise<TransitionGraph> {
-  const tables = await ctx.loaders.tables();
-  return tables.derive('transition-graph:stated', [CareerTransition], async () => {
+function statedTransitionGraph(ctx: Context): MaybePromise<TransitionGraph> {
+  return ctx.loaders.derive('transition-graph:stated', [CareerTransition], async () => {
     const all = await transitionGraph(ctx);
     const stated = (e: Edge) => all.transitions.get(e.id)?.startBasis !== Basis.EDITORIAL;
     const adjacency: Adjacency = new Map(
@@ -253,6 +274,9 @@ async function statedTransitionGraph(ctx: Context): Promise<TransitionGraph> {
     return { transitions: all.transitions, adjacency };
   });
 }
+
+/** A route graph's directions when the query takes none: shared, never written to. */
+const NO_DIRECTIONS = new Map<number, CareerDirection>();
 
 /** The transition graph, with career directions added when the query asks for them. */
 export interface RouteGraph extends TransitionGraph {
@@ -266,18 +290,21 @@ export interface RouteGraph extends TransitionGraph {
  * (kind DIRECTION, no years). With basis STATED, EDITORIAL directions and the transitions whose
  * starting level is a curator's choice stay out.
  */
-export async function routeGraph(
+export function routeGraph(
   ctx: Context,
   query: Pick<PathQuery, 'includeDirections' | 'basis'>,
-): Promise<RouteGraph> {
+): MaybePromise<RouteGraph> {
   const statedOnly = query.basis === Basis.STATED || query.basis === Basis.DERIVED;
-  const base = statedOnly ? await statedTransitionGraph(ctx) : await transitionGraph(ctx);
-  if (!query.includeDirections) return { ...base, directions: new Map() };
-  const tables = await ctx.loaders.tables();
-  return tables.derive(
+  if (!query.includeDirections)
+    return then(statedOnly ? statedTransitionGraph(ctx) : transitionGraph(ctx), (base) => ({
+      ...base,
+      directions: NO_DIRECTIONS,
+    }));
+  return ctx.loaders.derive(
     `route-graph:directions:${statedOnly ? 'stated' : 'all'}`,
     [CareerTransition, CareerDirection, RoleLevel],
-    async () => {
+    async (tables) => {
+      const base = await (statedOnly ? statedTransitionGraph(ctx) : transitionGraph(ctx));
       const [{ all }, levels] = await Promise.all([
         directionIndex(ctx),
         tables.ordered(RoleLevel, 'roleId', 'rank'),

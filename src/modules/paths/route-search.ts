@@ -66,45 +66,97 @@ export function sumYears(steps: Edge[]): Omit<Route, 'steps'> {
   return { minYears: anyFigure ? min : null, maxYears: max, stepsWithoutYears: unknown };
 }
 
-/** Binary min-heap by cost, then insertion order (so equal routes come out deterministically). */
+/**
+ * Binary min-heap by cost, then insertion order (so equal routes come out deterministically).
+ * Costs are kept as plain numbers in parallel arrays: a search pushes an entry per relaxed edge,
+ * and an object per entry was most of its garbage.
+ */
 class Heap<T> {
-  private items: { cost: Cost; seq: number; value: T }[] = [];
+  private readonly d: number[] = [];
+  private readonly y: number[] = [];
+  private readonly s: number[] = [];
+  private readonly seqs: number[] = [];
+  private readonly values: T[] = [];
   private seq = 0;
+  /** The cost of the last entry `pop` returned. */
+  readonly top: [directions: number, years: number, steps: number] = [0, 0, 0];
   get size() {
-    return this.items.length;
+    return this.values.length;
   }
+  /** Whether entry i comes before entry j: `less` on their costs, else the earlier push. */
   private before(i: number, j: number) {
-    const [a, b] = [this.items[i], this.items[j]];
-    return less(a.cost, b.cost) || (!less(b.cost, a.cost) && a.seq < b.seq);
+    const { d, y, s } = this;
+    if (d[i] !== d[j]) return d[i] < d[j];
+    if (y[i] < y[j] - EPS) return true;
+    if (y[j] < y[i] - EPS) return false;
+    if (Math.abs(y[i] - y[j]) <= EPS && s[i] !== s[j]) return s[i] < s[j];
+    return this.seqs[i] < this.seqs[j];
+  }
+  private swap(i: number, j: number) {
+    const { d, y, s, seqs, values } = this;
+    let t: number = d[i];
+    d[i] = d[j];
+    d[j] = t;
+    t = y[i];
+    y[i] = y[j];
+    y[j] = t;
+    t = s[i];
+    s[i] = s[j];
+    s[j] = t;
+    t = seqs[i];
+    seqs[i] = seqs[j];
+    seqs[j] = t;
+    const v = values[i];
+    values[i] = values[j];
+    values[j] = v;
   }
   push(cost: Cost, value: T) {
-    const a = this.items;
-    a.push({ cost, seq: this.seq++, value });
-    for (let i = a.length - 1; i > 0;) {
+    this.pushCost(cost[0], cost[1], cost[2], value);
+  }
+  pushCost(directions: number, years: number, steps: number, value: T) {
+    this.d.push(directions);
+    this.y.push(years);
+    this.s.push(steps);
+    this.seqs.push(this.seq++);
+    this.values.push(value);
+    for (let i = this.values.length - 1; i > 0;) {
       const p = (i - 1) >> 1;
       if (!this.before(i, p)) break;
-      [a[i], a[p]] = [a[p], a[i]];
+      this.swap(i, p);
       i = p;
     }
   }
-  pop(): { cost: Cost; value: T } {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop() as (typeof a)[number];
-    if (a.length) {
-      a[0] = last;
-      for (let i = 0; ;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && this.before(l, m)) m = l;
-        if (r < a.length && this.before(r, m)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m], a[i]];
-        i = m;
-      }
+  /** The first entry's value, its cost left in `top`. */
+  pop(): T {
+    const { d, y, s, seqs, values, top } = this;
+    top[0] = d[0];
+    top[1] = y[0];
+    top[2] = s[0];
+    const value = values[0];
+    const n = values.length - 1;
+    if (n > 0) {
+      d[0] = d[n];
+      y[0] = y[n];
+      s[0] = s[n];
+      seqs[0] = seqs[n];
+      values[0] = values[n];
     }
-    return top;
+    d.pop();
+    y.pop();
+    s.pop();
+    seqs.pop();
+    values.pop();
+    for (let i = 0; ;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && this.before(l, m)) m = l;
+      if (r < n && this.before(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+    return value;
   }
 }
 
@@ -128,6 +180,8 @@ const asAdjacency = (graph: Edge[] | Adjacency): Adjacency =>
 interface Move {
   edge: Edge;
   to: number;
+  /** `to`'s slot in the search's scratch arrays (see `slotOf`). */
+  slot: number;
 }
 
 /**
@@ -140,11 +194,39 @@ interface Layered {
   moves: (node: number) => Move[];
   start: number;
   isTarget: (node: number) => boolean;
+  /** A node's place in dense arrays: its level's number in the adjacency, times 2, plus its layer. */
+  slotOf: (node: number) => number;
+  /** How many slots there are. */
+  slots: number;
 }
 
 const key = (node: number, layer: 0 | 1) => node * 2 + layer;
 const nodeOf = (k: number) => Math.floor(k / 2);
 const layerOf = (k: number) => (k % 2) as 0 | 1;
+
+/**
+ * What searches over one adjacency (one per graph version) share: each level numbered densely
+ * (a level in no edge, which only a start can be, takes the number after the last), and each
+ * level's moves within layer 1 when no kind is avoided, which most searches expand.
+ */
+interface Shared {
+  dense: Map<number, number>;
+  plainMoves: Map<number, Move[]>;
+}
+const sharedOf = new WeakMap<Adjacency, Shared>();
+
+function shared(adjacency: Adjacency): Shared {
+  let out = sharedOf.get(adjacency);
+  if (!out) {
+    const dense = new Map<number, number>();
+    for (const [from, edges] of adjacency) {
+      if (!dense.has(from)) dense.set(from, dense.size);
+      for (const e of edges) if (!dense.has(e.to)) dense.set(e.to, dense.size);
+    }
+    sharedOf.set(adjacency, (out = { dense, plainMoves: new Map() }));
+  }
+  return out;
+}
 
 function layered(
   adjacency: Adjacency,
@@ -157,21 +239,150 @@ function layered(
   const layerAfter = (node: number, layer: 0 | 1): 0 | 1 =>
     layer === 1 || !via || via.has(node) ? 1 : 0;
   const isTarget = (k: number) => layerOf(k) === 1 && targets.has(nodeOf(k));
-  const expanded = new Map<number, Move[]>(); // Yen's algorithm expands the same nodes many times
+  const { dense, plainMoves } = shared(adjacency);
+  const slotOf = (k: number) => (dense.get(nodeOf(k)) ?? dense.size) * 2 + layerOf(k);
+  const NONE: Move[] = [];
+  // Yen's algorithm expands the same nodes many times
+  const expanded = avoid.size === 0 && !via ? plainMoves : new Map<number, Move[]>();
   const moves = (k: number): Move[] => {
+    // A route ends where it first reaches a target.
+    if (isTarget(k)) return NONE;
     let out = expanded.get(k);
     if (!out) {
       const layer = layerOf(k);
-      // A route ends where it first reaches a target.
-      const edges = isTarget(k) ? [] : (adjacency.get(nodeOf(k)) ?? []);
-      out = edges
+      out = (adjacency.get(nodeOf(k)) ?? [])
         .filter((e) => !e.kind || !avoid.has(e.kind))
-        .map((edge) => ({ edge, to: key(edge.to, layerAfter(edge.to, layer)) }));
+        .map((edge) => {
+          const to = key(edge.to, layerAfter(edge.to, layer));
+          return { edge, to, slot: slotOf(to) };
+        });
       expanded.set(k, out);
     }
     return out;
   };
-  return { moves, start: key(start, layerAfter(start, 0)), isTarget };
+  return {
+    moves,
+    start: key(start, layerAfter(start, 0)),
+    isTarget,
+    slotOf,
+    slots: (dense.size + 1) * 2,
+  };
+}
+
+/**
+ * The heap of one `quickest` search: entries of five numbers (directions, years, steps, push
+ * order, slot) side by side in one array, ordered as `Heap` orders its entries.
+ */
+class SlotHeap {
+  private a = new Float64Array(5 * 64);
+  private n = 0;
+  private seq = 0;
+  readonly top: [directions: number, years: number, steps: number] = [0, 0, 0];
+  get size() {
+    return this.n;
+  }
+  clear() {
+    this.n = 0;
+    this.seq = 0;
+  }
+  private before(i: number, j: number) {
+    const a = this.a;
+    const x = 5 * i;
+    const z = 5 * j;
+    if (a[x] !== a[z]) return a[x] < a[z];
+    const yi = a[x + 1];
+    const yj = a[z + 1];
+    if (yi < yj - EPS) return true;
+    if (yj < yi - EPS) return false;
+    if (Math.abs(yi - yj) <= EPS && a[x + 2] !== a[z + 2]) return a[x + 2] < a[z + 2];
+    return a[x + 3] < a[z + 3];
+  }
+  private swap(i: number, j: number) {
+    const a = this.a;
+    const x = 5 * i;
+    const z = 5 * j;
+    for (let k = 0; k < 5; k++) {
+      const t = a[x + k];
+      a[x + k] = a[z + k];
+      a[z + k] = t;
+    }
+  }
+  push(directions: number, years: number, steps: number, slot: number) {
+    if (5 * (this.n + 1) > this.a.length) {
+      const bigger = new Float64Array(this.a.length * 2);
+      bigger.set(this.a);
+      this.a = bigger;
+    }
+    const x = 5 * this.n;
+    this.a[x] = directions;
+    this.a[x + 1] = years;
+    this.a[x + 2] = steps;
+    this.a[x + 3] = this.seq++;
+    this.a[x + 4] = slot;
+    for (let i = this.n++; i > 0;) {
+      const p = (i - 1) >> 1;
+      if (!this.before(i, p)) break;
+      this.swap(i, p);
+      i = p;
+    }
+  }
+  /** The first entry's slot, its cost left in `top`. */
+  pop(): number {
+    const a = this.a;
+    const top = this.top;
+    top[0] = a[0];
+    top[1] = a[1];
+    top[2] = a[2];
+    const slot = a[4];
+    const n = --this.n;
+    if (n > 0) for (let k = 0; k < 5; k++) a[k] = a[5 * n + k];
+    for (let i = 0; ;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && this.before(l, m)) m = l;
+      if (r < n && this.before(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+    return slot;
+  }
+}
+
+/**
+ * A search's working arrays, by slot, reused from search to search (a search runs to its end
+ * without yielding): an entry counts only when its stamp is the current search's.
+ */
+const scratch = {
+  search: 0,
+  reached: new Int32Array(0),
+  done: new Int32Array(0),
+  directions: new Float64Array(0),
+  years: new Float64Array(0),
+  steps: new Float64Array(0),
+  node: new Float64Array(0),
+  from: new Int32Array(0),
+  edge: [] as Edge[],
+  heap: new SlotHeap(),
+};
+
+/** Starts a search over `slots` slots: the stamp it marks its entries with. */
+function newSearch(slots: number): number {
+  if (scratch.reached.length < slots || scratch.search >= 0x7fffffff) {
+    const n = Math.max(slots, scratch.reached.length * 2);
+    scratch.reached = new Int32Array(n);
+    scratch.done = new Int32Array(n);
+    scratch.directions = new Float64Array(n);
+    scratch.years = new Float64Array(n);
+    scratch.steps = new Float64Array(n);
+    scratch.node = new Float64Array(n);
+    scratch.from = new Int32Array(n);
+    scratch.edge = new Array<Edge>(n);
+    scratch.search = 0;
+  }
+  scratch.heap.clear();
+  return ++scratch.search;
 }
 
 /** Dijkstra on (years, steps) from `start` to the first target, avoiding blocked nodes and edges. */
@@ -182,32 +393,60 @@ function quickest(
   blockedNodes: Set<number>,
   blockedEdges: Set<string>,
 ) {
-  const best = new Map<number, Cost>([[start, base]]);
-  const via = new Map<number, { edge: Edge; from: number }>();
-  const done = new Set<number>();
-  const heap = new Heap<number>();
-  heap.push(base, start);
+  const stamp = newSearch(g.slots);
+  const {
+    reached,
+    done,
+    directions: bd,
+    years: by,
+    steps: bs,
+    node: keyAt,
+    from,
+    edge: via,
+  } = scratch;
+  const heap = scratch.heap;
+  const checkNodes = blockedNodes.size > 0;
+  const checkEdges = blockedEdges.size > 0;
+  const startSlot = g.slotOf(start);
+  reached[startSlot] = stamp;
+  bd[startSlot] = base[0];
+  by[startSlot] = base[1];
+  bs[startSlot] = base[2];
+  keyAt[startSlot] = start;
+  heap.push(base[0], base[1], base[2], startSlot);
   while (heap.size) {
-    const { cost, value: node } = heap.pop();
-    if (done.has(node)) continue;
-    done.add(node);
+    const slot = heap.pop();
+    if (done[slot] === stamp) continue;
+    done[slot] = stamp;
+    const node = keyAt[slot];
+    const [directions, years, steps] = heap.top;
     if (g.isTarget(node)) {
-      const steps: { edge: Edge; node: number }[] = [];
-      for (let at = node; at !== start;) {
-        const step = via.get(at) as { edge: Edge; from: number };
-        steps.unshift({ edge: step.edge, node: at });
-        at = step.from;
-      }
-      return { cost, steps };
+      const path: { edge: Edge; node: number }[] = [];
+      for (let at = slot; at !== startSlot; at = from[at])
+        path.push({ edge: via[at], node: keyAt[at] });
+      path.reverse();
+      return { cost: [directions, years, steps] as Cost, steps: path };
     }
-    for (const { edge, to } of g.moves(node)) {
-      if (blockedNodes.has(to) || blockedEdges.has(`${node}>${edge.id}`)) continue;
-      const next = add(cost, edge);
-      const known = best.get(to);
-      if (!known || less(next, known)) {
-        best.set(to, next);
-        via.set(to, { edge, from: node });
-        heap.push(next, to);
+    for (const { edge, to, slot: next } of g.moves(node)) {
+      if (checkNodes && blockedNodes.has(to)) continue;
+      if (checkEdges && blockedEdges.has(`${node}>${edge.id}`)) continue;
+      // add(cost, edge) and less(next, known), without a tuple per edge
+      const d = directions + (edge.kind === DIRECTION ? 1 : 0);
+      const y = years + (edge.minYears ?? 0);
+      const s = steps + 1;
+      if (
+        reached[next] !== stamp ||
+        d < bd[next] ||
+        (d === bd[next] && (y < by[next] - EPS || (Math.abs(y - by[next]) <= EPS && s < bs[next])))
+      ) {
+        reached[next] = stamp;
+        bd[next] = d;
+        by[next] = y;
+        bs[next] = s;
+        keyAt[next] = to;
+        from[next] = slot;
+        via[next] = edge;
+        heap.push(d, y, s, next);
       }
     }
   }
@@ -283,7 +522,7 @@ export function kShortestRoutes(
       }
     }
     if (!pending.size) break;
-    const next = pending.pop().value;
+    const next = pending.pop();
     if (maxYears != null && next.cost[1] > maxYears + EPS && !constraints.withDirections) break; // every later route is longer still
     accepted.push(next);
     accept(next);
@@ -326,9 +565,10 @@ export function quickestRoutesFrom(
   const heap = new Heap<number>();
   heap.push(ZERO, start);
   while (heap.size) {
-    const { cost, value: node } = heap.pop();
+    const node = heap.pop();
     if (done.has(node)) continue;
     done.add(node);
+    const cost: Cost = [heap.top[0], heap.top[1], heap.top[2]];
     for (const e of adjacency.get(node) ?? []) {
       if (e.kind && avoid.has(e.kind)) continue;
       const next = add(cost, e);

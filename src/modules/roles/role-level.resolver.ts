@@ -25,7 +25,7 @@ export class RoleLevelResolver extends CitedResolver(RoleLevel, 'RoleLevel') {
     nullable: true,
     description: 'A role level by slug (hyphens and case are forgiven), or null.',
   })
-  roleLevel(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<RoleLevel | null> {
+  roleLevel(@Arg('slug') slug: string, @Ctx() ctx: Context): MaybePromise<RoleLevel | null> {
     return findBySlug(ctx.loaders, RoleLevel, slug);
   }
 
@@ -46,7 +46,7 @@ export class RoleLevelResolver extends CitedResolver(RoleLevel, 'RoleLevel') {
     description:
       "Pay at this level: the figures stated for it, else those for its whole role (salaryBandsScope says which); the same bands as a career path's stop here.",
   })
-  salaryBands(@Root() level: RoleLevel, @Ctx() ctx: Context): Promise<SalaryBand[]> {
+  salaryBands(@Root() level: RoleLevel, @Ctx() ctx: Context): MaybePromise<SalaryBand[]> {
     return bandsAtLevel(ctx, level);
   }
 

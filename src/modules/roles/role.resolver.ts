@@ -3,7 +3,7 @@ import { Context } from '../../core/context';
 import { PageArgs } from '../../core/page-args';
 import { connectionFromArray, Connection } from '../../core/relay';
 import { bySlug, MaybePromise } from '../../core/loaders';
-import { both } from '../../core/maybe-promise';
+import { both, then } from '../../core/maybe-promise';
 import { findBySlug } from '../../core/slug-lookup';
 import { certificationsOfRole } from '../certifications/certification.loader';
 import { Certification } from '../certifications/certification.entity';
@@ -35,31 +35,37 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
     nullable: true,
     description: 'A role by slug (hyphens and case are forgiven), or null.',
   })
-  role(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Role | null> {
+  role(@Arg('slug') slug: string, @Ctx() ctx: Context): MaybePromise<Role | null> {
     return findBySlug(ctx.loaders, Role, slug);
   }
 
   @Query(() => RoleConnection, {
     description: 'Roles by name, or by relevance when filter.search is given.',
   })
-  async roles(
+  roles(
     @Args({ validate: false }) page: PageArgs,
     @Arg('filter', () => RoleFilter, { nullable: true }) filter: RoleFilter | null,
     @Ctx() ctx: Context,
+  ): MaybePromise<Connection<Role>> {
+    if (filter?.search) return this.rolesFound(filter.search, page, ctx);
+    return then(ctx.loaders.ordered(Role, 'name'), (roles) => connectionFromArray(roles, page));
+  }
+
+  private async rolesFound(
+    search: string,
+    page: PageArgs,
+    ctx: Context,
   ): Promise<Connection<Role>> {
-    if (filter?.search) {
-      // every match, ranked: totalCount is the true count and paging reaches the last one
-      const hits = await searchIndex(ctx, filter.search, {
-        types: ['Role'],
-        limit: Number.MAX_SAFE_INTEGER,
-      });
-      const roles = await ctx.loaders.use(bySlug(Role)).loadMany(hits.map((h) => h.slug));
-      return connectionFromArray(
-        roles.filter((r): r is Role => r instanceof Role),
-        page,
-      );
-    }
-    return connectionFromArray(await (await ctx.loaders.tables()).ordered(Role, 'name'), page);
+    // every match, ranked: totalCount is the true count and paging reaches the last one
+    const hits = await searchIndex(ctx, search, {
+      types: ['Role'],
+      limit: Number.MAX_SAFE_INTEGER,
+    });
+    const roles = await ctx.loaders.use(bySlug(Role)).loadMany(hits.map((h) => h.slug));
+    return connectionFromArray(
+      roles.filter((r): r is Role => r instanceof Role),
+      page,
+    );
   }
 
   @FieldResolver(() => [RoleLevel], {
@@ -95,12 +101,14 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
   @FieldResolver(() => EmployerConnection, {
     description: 'Employers cited as hiring for this role, by name.',
   })
-  async employers(
+  employers(
     @Root() role: Role,
     @Args({ validate: false }) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<Connection<Employer>> {
-    return connectionFromArray(await ctx.loaders.use(employersOfRole).load(role.id), page);
+  ): MaybePromise<Connection<Employer>> {
+    return then(ctx.loaders.load(employersOfRole, role.id), (employers) =>
+      connectionFromArray(employers, page),
+    );
   }
 
   @FieldResolver(() => [SalaryFigureSet], {

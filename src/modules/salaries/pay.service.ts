@@ -1,4 +1,5 @@
 import { Context } from '../../core/context';
+import { MaybePromise, then } from '../../core/maybe-promise';
 import { RoleLevel } from '../roles/role-level.entity';
 import { payChange } from './pay';
 import { PayChange } from './pay-change.type';
@@ -17,24 +18,25 @@ export interface PayAtLevel {
  * career path stops, reachable levels, the MCP tools): the level's own bands, or else those
  * that cover its whole role.
  */
-export async function payAtLevel(
+export function payAtLevel(
   ctx: Context,
   level: Pick<RoleLevel, 'id' | 'roleId'>,
-): Promise<PayAtLevel> {
-  const own = await ctx.loaders.use(salaryBandsOfLevel).load(level.id);
-  if (own.length) return { bands: own, scope: PayScope.LEVEL };
-  const roleWide = (await ctx.loaders.use(salaryBandsOfRole).load(level.roleId)).filter(
-    (b) => b.levelId == null,
-  );
-  return { bands: roleWide, scope: roleWide.length ? PayScope.ROLE : null };
+): MaybePromise<PayAtLevel> {
+  return then(ctx.loaders.load(salaryBandsOfLevel, level.id), (own) => {
+    if (own.length) return { bands: own, scope: PayScope.LEVEL };
+    return then(ctx.loaders.load(salaryBandsOfRole, level.roleId), (ofRole) => {
+      const roleWide = ofRole.filter((b) => b.levelId == null);
+      return { bands: roleWide, scope: roleWide.length ? PayScope.ROLE : null };
+    });
+  });
 }
 
 /** The bands of `payAtLevel`. */
-export async function bandsAtLevel(
+export function bandsAtLevel(
   ctx: Context,
   level: Pick<RoleLevel, 'id' | 'roleId'>,
-): Promise<SalaryBand[]> {
-  return (await payAtLevel(ctx, level)).bands;
+): MaybePromise<SalaryBand[]> {
+  return then(payAtLevel(ctx, level), (pay) => pay.bands);
 }
 
 /** The change between two sets of bands as a GraphQL object, or null when none is comparable. */

@@ -2,7 +2,7 @@ import { Context } from '../../core/context';
 import { RoleMatch } from './role-match.type';
 import { MATCH_WEIGHTS, weightedCoverage } from './role-match';
 import { levelRequirements, skillIndex } from './skill-index';
-import { matchSkills, satisfies } from './skill-matching';
+import { matchSkills, skillsCovered } from './skill-matching';
 import { SkillImportance, SkillRequirement } from './skill-requirement.entity';
 import { requirementUnits, splitUnits } from './requirement-groups';
 import { Basis } from '../../core/basis';
@@ -23,9 +23,10 @@ export async function matchRoles(
 ): Promise<RoleMatch[]> {
   const [levels, skills] = await Promise.all([levelRequirements(ctx), skillIndex(ctx)]);
   const { held } = matchSkills(have, skills.names);
+  const covered = skillsCovered(held, skills.broader);
+  const isHeld = (r: SkillRequirement) => covered.has(r.skillId);
   const matches: RoleMatch[] = [];
   for (const { level, asked: listed } of levels) {
-    const isHeld = (r: SkillRequirement) => satisfies(r.skillId, held, skills.byId);
     // grades the caller accepts (all, unless basis asks for firmer ones); the weights rest on them
     const accepted = listed.filter((r) => gradeAccepted(r.importanceBasis, basis));
     const graded = accepted.length > 0;

@@ -1,5 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { Context } from '../../core/context';
+import { MaybePromise } from '../../core/maybe-promise';
 import { computeSkillGap } from './skill-gap.service';
 import { SkillGap } from './skill-gap.type';
 import { SkillGapArgs } from './skill-gap.inputs';
@@ -10,7 +11,10 @@ export class SkillGapResolver {
     description:
       'What a person with the skills in `have` (slugs, names or aliases, any case) lacks for the role level `target` (a role slug means its entry level).',
   })
-  skillGap(@Args() { target, have, basis }: SkillGapArgs, @Ctx() ctx: Context): Promise<SkillGap> {
+  skillGap(
+    @Args() { target, have, basis }: SkillGapArgs,
+    @Ctx() ctx: Context,
+  ): MaybePromise<SkillGap> {
     return computeSkillGap(ctx, target, have, basis ?? null);
   }
 }

@@ -1,9 +1,11 @@
 import { Context } from '../../core/context';
+import { both, MaybePromise, then } from '../../core/maybe-promise';
+import { RoleLevel } from '../roles/role-level.entity';
 import { resolveLevel } from '../paths/path.service';
 import { requirementsOfLevel } from './skill.loader';
 import { SkillGap } from './skill-gap.type';
-import { skillIndex } from './skill-index';
-import { matchSkills, satisfies } from './skill-matching';
+import { SkillIndex, skillIndex } from './skill-index';
+import { matchSkills, skillsCovered } from './skill-matching';
 import { SkillImportance, SkillRequirement } from './skill-requirement.entity';
 import { requirementUnits, splitUnits } from './requirement-groups';
 import { Basis } from '../../core/basis';
@@ -18,19 +20,30 @@ export const gradeAccepted = (grade: Basis, wanted: Basis | null) =>
  * What a person holding `have` (slugs, names or aliases) lacks for `target` (a level slug, or a
  * role slug meaning its entry level); an unknown target is BAD_USER_INPUT naming `target`.
  */
-export async function computeSkillGap(
+export function computeSkillGap(
   ctx: Context,
   target: string,
   have: string[],
   basis: Basis | null = null,
-): Promise<SkillGap> {
-  const level = await resolveLevel(ctx, target, 'target');
-  const [requirements, skills] = await Promise.all([
-    ctx.loaders.load(requirementsOfLevel, level.id),
-    skillIndex(ctx),
-  ]);
+): MaybePromise<SkillGap> {
+  // at once when the graph's indexes are built (most requests)
+  return then(resolveLevel(ctx, target, 'target'), (level) =>
+    both(ctx.loaders.load(requirementsOfLevel, level.id), skillIndex(ctx), (requirements, skills) =>
+      skillGapOf(level, requirements, skills, have, basis),
+    ),
+  );
+}
+
+function skillGapOf(
+  level: RoleLevel,
+  requirements: SkillRequirement[],
+  skills: SkillIndex,
+  have: string[],
+  basis: Basis | null,
+): SkillGap {
   const { held, unrecognized } = matchSkills(have, skills.names);
-  const isHeld = (r: SkillRequirement) => satisfies(r.skillId, held, skills.byId);
+  const covered = skillsCovered(held, skills.broader);
+  const isHeld = (r: SkillRequirement) => covered.has(r.skillId);
   // a group of alternatives is one unit, met by any one member
   const units = requirementUnits(requirements, isHeld);
   const { matched, missing, missingGroups } = splitUnits(units, isHeld);

@@ -70,3 +70,46 @@ export function satisfies(
   }
   return false;
 }
+
+/**
+ * Each skill's broader skills as `satisfies` walks them (nearest first, up to where the chain
+ * repeats), for the skills that have one: built once per graph version, so that a request
+ * computes what its held skills cover once (`skillsCovered`) rather than walking the chains
+ * again for every requirement.
+ */
+export function broaderChains(
+  skills: ReadonlyMap<number, MatchableSkill>,
+): Map<number, readonly number[]> {
+  const chains = new Map<number, readonly number[]>();
+  for (const [id, skill] of skills) {
+    if (skill.broaderId == null) continue;
+    const chain: number[] = [];
+    const seen = new Set<number>();
+    for (
+      let b: number | null | undefined = skill.broaderId;
+      b != null && !seen.has(b);
+      b = skills.get(b)?.broaderId
+    ) {
+      chain.push(b);
+      seen.add(b);
+    }
+    chains.set(id, Object.freeze(chain));
+  }
+  return chains;
+}
+
+/**
+ * The skills whose requirements `held` satisfies: each held skill and every skill broader than
+ * one (`satisfies(id, held, skills)` is `skillsCovered(held, broaderChains(skills)).has(id)`).
+ */
+export function skillsCovered(
+  held: Set<number>,
+  chains: ReadonlyMap<number, readonly number[]>,
+): Set<number> {
+  const covered = new Set(held);
+  for (const id of held) {
+    const chain = chains.get(id);
+    if (chain) for (const b of chain) covered.add(b);
+  }
+  return covered;
+}

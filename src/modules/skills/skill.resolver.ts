@@ -20,7 +20,7 @@ export class SkillResolver extends CitedResolver(Skill, 'Skill') {
     nullable: true,
     description: 'A skill by slug (hyphens and case are forgiven), or null.',
   })
-  skill(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Skill | null> {
+  skill(@Arg('slug') slug: string, @Ctx() ctx: Context): MaybePromise<Skill | null> {
     return findBySlug(ctx.loaders, Skill, slug);
   }
 
