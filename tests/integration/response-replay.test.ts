@@ -1,3 +1,4 @@
+import * as storedAnswer from '../../src/core/cache/stored-answer';
 import { DEFAULT_SECURITY } from '../../src/core/limits';
 import { json, startHttp } from '../support/server';
 
@@ -206,6 +207,28 @@ describe('Response cache: answers replayed before Apollo', () => {
     expect(after.headers.get('age')).toBeNull();
     expect(apolloCalls).toHaveBeenCalledTimes(1);
     expect((await json(after)).extensions.graphVersion).toBe(replaying.cache!.version);
+  });
+
+  it('should not look up an answer for a text whose answer is never stored', async () => {
+    const keys = jest.spyOn(storedAnswer, 'answerKey');
+    const lookedUp = async (send: Send) => {
+      keys.mockClear();
+      const res = await send(replaying.url);
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+      return keys.mock.calls.length > 0;
+    };
+    const text = '{ __typename never: __typename }';
+    const typename = post({ query: text });
+    expect(await lookedUp(typename)).toBe(true); // not known yet: looked up, then Apollo learns it
+    expect(await lookedUp(typename)).toBe(false);
+    expect(await lookedUp(get({ query: text }))).toBe(false);
+    // with variables, or reading a field, it is looked up as before
+    expect(await lookedUp(post({ query: text, variables: { a: 1 } }))).toBe(true);
+    const level = post({ query: LEVEL, variables: { slug: 'mid-level-backend-developer' } });
+    await lookedUp(level);
+    expect(await lookedUp(level)).toBe(true);
+    keys.mockRestore();
   });
 });
 

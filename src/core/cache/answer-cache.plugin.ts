@@ -2,6 +2,7 @@ import { ApolloServerPlugin, BaseContext, GraphQLRequest, HeaderMap } from '@apo
 import { etagOfJson } from '../http-cache/etag.plugin';
 import { readsRootField } from '../http-cache/static-policy';
 import type { RequestPart } from '../request-parts';
+import { NeverStoredTexts, withoutVariables } from './never-stored';
 import { AnswerStore, StoredAnswer } from './stored-answer';
 import { replayableRequest } from './replayable-request';
 
@@ -20,6 +21,8 @@ export interface AnswerCacheScope {
   ): string;
   /** Whether the route looks the cache up before Apollo (replay.ts) for the requests it may answer. */
   replayInFront: boolean;
+  /** Texts the replay need not look up: their answers are never stored. */
+  neverStored: NeverStoredTexts;
 }
 
 /** Per operation: the key it was looked up under, at which graph version, and what was found. */
@@ -50,8 +53,15 @@ export function answerLookupPlugin(scope: AnswerCacheScope): ApolloServerPlugin<
           if (
             operation?.operation !== 'query' ||
             !readsRootField(operation, document, request.variables)
-          )
+          ) {
+            if (
+              operation &&
+              document.definitions.length === 1 &&
+              withoutVariables(request.variables)
+            )
+              scope.neverStored.add(rc.source);
             return null;
+          }
           const version = scope.version();
           const lookup: Lookup = {
             version,

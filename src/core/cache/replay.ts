@@ -12,6 +12,7 @@ import {
   recordCacheHit,
 } from '../metrics/registry';
 import type { AnswerCacheScope } from './answer-cache.plugin';
+import { withoutVariables } from './never-stored';
 import { replayableRequest } from './replayable-request';
 import { StoredAnswer } from './stored-answer';
 
@@ -67,6 +68,8 @@ export function replayHook(scope: AnswerCacheScope, options: ReplayOptions): Rep
       search: q < 0 ? '' : url.slice(q),
     });
     if (!request) return proceed();
+    if (withoutVariables(request.variables) && scope.neverStored.has(request.query))
+      return proceed();
     const version = scope.version();
     const key = scope.keyOf(version, request.query, request.operationName, request.variables);
     const found = scope.store.get(key);

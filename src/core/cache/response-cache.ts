@@ -7,6 +7,7 @@ import type { RequestPart } from '../request-parts';
 import { AnswerCacheScope, answerLookupPlugin, answerStorePart } from './answer-cache.plugin';
 import { databaseIdentity, databasePrefix } from './database-identity';
 import { GraphVersionWatcher } from './graph-version';
+import { NeverStoredTexts } from './never-stored';
 import { ReplayHook, replayHook, ReplayOptions } from './replay';
 import { answerKey, memoryAnswerStore, redisAnswerStore } from './stored-answer';
 
@@ -82,6 +83,7 @@ export async function createResponseCache(options: ResponseCacheOptions): Promis
         keyOf: (version, query, operationName, variables) =>
           answerKey(`${identity}:${version}:${fingerprint}`, query, operationName, variables),
         replayInFront: false,
+        neverStored: new NeverStoredTexts(),
       };
       return {
         plugin: answerLookupPlugin(scope),
