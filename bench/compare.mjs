@@ -2,8 +2,9 @@
 /**
  * `node bench/compare.mjs <database> <seeds> <rootA> <rootB> [scenario] [rounds] [cache]`: two builds of
  * the server (each root's dist/main.js, e.g. a `git worktree` of an older commit) side by side on one
- * database, cache off (or `on`: the servers' default response cache), in interleaved rounds of 3 s: throughput and server CPU time per request of
- * one scenario (default floor), medians. The fairest before/after on a machine others are using.
+ * database, cache off (or `on`: the servers' default response cache), two servers of each build, in
+ * interleaved rounds of 3 s: throughput and server CPU time per request of one scenario (default
+ * floor), medians. The fairest before/after on a machine others are using.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,16 +18,24 @@ const [database, seeds, rootA, rootB, scenarioName = 'floor', roundsArg = '5', c
 const scenario = SCENARIOS.find((s) => s.name === scenarioName);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const env = { ...SERVER_ENV, ...CACHE_ENV[cache] };
+// Two servers of each build, started A, B, B, A: a server's place in the start order moved its CPU
+// per request by 10-20% on this machine (the same build against itself), which this cancels.
+const builds = [rootA, rootB].map((r) => ({ root: r, rps: [], cpu: [], byServer: [] }));
 const servers = [];
-for (const r of [rootA, rootB])
-  servers.push({
-    root: r,
-    server: await startServer({ root: r, databaseUrl: database, seedsDir: seeds, env }),
-    rps: [],
-    cpu: [],
+for (const build of [builds[0], builds[1], builds[1], builds[0]]) {
+  const server = await startServer({
+    root: build.root,
+    databaseUrl: database,
+    seedsDir: seeds,
+    env,
   });
+  const s = { build, server, cpu: [] };
+  build.byServer.push(s);
+  servers.push(s);
+}
 try {
   const discovered = await graphql(servers[0].server.url, DISCOVERY);
+  for (const s of servers.slice(1)) await graphql(s.server.url, DISCOVERY); // each alike
   const rot = rotation(
     scenario.query,
     scenario.variables({
@@ -35,22 +44,26 @@ try {
     }),
   );
   for (const s of servers)
-    for (let w = 0; w < 3; w++)
+    for (let w = 0; w < 2; w++)
       await slice({ url: s.server.url, rot, t: tally(), seconds: 2, connections: 10 });
   for (let r = 0; r < Number(roundsArg); r++) {
+    const rps = [0, 0];
     for (const s of r % 2 ? [...servers].reverse() : servers) {
       const before = procCpuMs(s.server.pid);
       const res = await slice({ url: s.server.url, rot, t: tally(), seconds: 3, connections: 10 });
-      s.rps.push(res.requests.total / res.duration);
-      s.cpu.push((procCpuMs(s.server.pid) - before) / res.requests.total);
+      const cpu = (procCpuMs(s.server.pid) - before) / res.requests.total;
+      s.cpu.push(cpu);
+      s.build.cpu.push(cpu);
+      rps[builds.indexOf(s.build)] += res.requests.total / res.duration / 2;
     }
+    builds.forEach((b, i) => b.rps.push(rps[i]));
   }
-  for (const s of servers)
+  for (const b of builds)
     console.log(
-      `${scenarioName} ${s.root}: ${median(s.rps).toFixed(0)} req/s, ${median(s.cpu).toFixed(3)} CPU ms/request (rounds: ${s.cpu.map((c) => c.toFixed(3)).join(', ')})`,
+      `${scenarioName} ${b.root}: ${median(b.rps).toFixed(0)} req/s, ${median(b.cpu).toFixed(3)} CPU ms/request (its two servers: ${b.byServer.map((s) => median(s.cpu).toFixed(3)).join(', ')})`,
     );
   console.log(
-    `B/A by CPU per request: ${(median(servers[0].cpu) / median(servers[1].cpu)).toFixed(2)}x; by median round ratio of req/s: ${median(servers[1].rps.map((x, i) => x / servers[0].rps[i])).toFixed(2)}x`,
+    `B/A by CPU per request: ${(median(builds[0].cpu) / median(builds[1].cpu)).toFixed(2)}x; by median round ratio of req/s: ${median(builds[1].rps.map((x, i) => x / builds[0].rps[i])).toFixed(2)}x`,
   );
 } finally {
   for (const s of servers) await s.server.stop();
