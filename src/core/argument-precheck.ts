@@ -2,13 +2,13 @@ import { getMetadataStorage, ValidationTypes, ValidatorOptions } from 'class-val
 
 type Storage = ReturnType<typeof getMetadataStorage>;
 type Metadata = ReturnType<Storage['getTargetValidationMetadatas']>[number];
-type Constraint = ReturnType<Storage['getTargetValidatorConstraints']>[number];
+type Validator = ReturnType<Storage['getTargetValidatorConstraints']>[number]['instance'];
 
 interface PropertyPlan {
   name: string;
   /** @IsOptional, @ValidateIf: the property is checked only when all of them hold. */
   conditions: Metadata[];
-  checks: { metadata: Metadata; constraints: Constraint[] }[];
+  checks: { metadata: Metadata; validators: Validator[] }[];
 }
 
 /** A class's constraints as the checks below run them, or null when only class-validator may judge. */
@@ -27,7 +27,11 @@ function planOf(storage: Storage, grouped: Record<string, Metadata[]>): Plan {
       else if (metadata.type === ValidationTypes.CUSTOM_VALIDATION)
         property.checks.push({
           metadata,
-          constraints: storage.getTargetValidatorConstraints(metadata.constraintCls),
+          // each `instance` looked up once: class-validator's default container (this project
+          // sets no other, see useContainer) holds one instance per class for good
+          validators: storage
+            .getTargetValidatorConstraints(metadata.constraintCls)
+            .map((c) => c.instance),
         });
       else if (metadata.type !== ValidationTypes.WHITELIST) return null; // nested, promised, defined
     }
@@ -80,9 +84,9 @@ function planPasses(plan: PropertyPlan[], object: Record<string, unknown>, o: Va
     if (value === undefined && o.skipUndefinedProperties === true) continue;
     if (value === null && o.skipNullProperties === true) continue;
     if ((value === null || value === undefined) && o.skipMissingProperties === true) continue;
-    for (const { metadata, constraints } of checks) {
+    for (const { metadata, validators } of checks) {
       if (metadata.validateIf && !metadata.validateIf(object, value)) continue;
-      for (const constraint of constraints) {
+      for (const validator of validators) {
         const args = {
           targetName: object.constructor ? object.constructor.name : undefined,
           property: metadata.propertyName,
@@ -90,7 +94,6 @@ function planPasses(plan: PropertyPlan[], object: Record<string, unknown>, o: Va
           value,
           constraints: metadata.constraints,
         };
-        const validator = constraint.instance;
         if (
           !metadata.each ||
           !(Array.isArray(value) || value instanceof Set || value instanceof Map)
