@@ -21,11 +21,17 @@ export class CareerPath {
   })
   steps: CareerTransition[];
 
+  /** Makes `route`, once, when it is first read. */
+  routeOf: () => CareerStep[];
+  private madeRoute?: CareerStep[];
+
   @Field(() => [CareerStep], {
     description:
       'Every step in order, each marked TRANSITION or DIRECTION; without includeDirections the same moves as `steps`.',
   })
-  route: CareerStep[];
+  get route(): CareerStep[] {
+    return (this.madeRoute ??= this.routeOf());
+  }
 
   @Field(() => Int, {
     description:

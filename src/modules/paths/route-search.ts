@@ -140,7 +140,7 @@ function layered(
   targets: Set<number>,
   c: RouteConstraints,
 ): Layered {
-  const avoid = new Set(c.avoidKinds ?? []);
+  const avoid = c.avoidKinds?.length ? new Set(c.avoidKinds) : NO_KINDS;
   const via = c.via ?? null;
   const layerAfter = (node: number, layer: 0 | 1): 0 | 1 =>
     layer === 1 || !via || via.has(node) ? 1 : 0;
@@ -358,6 +358,7 @@ export function kShortestRoutes(
 
 const toRoute = (c: Candidate): Route => ({ steps: c.edges, ...sumYears(c.edges) });
 const [NO_NODES, NO_EDGES] = [new Set<number>(), new Set<string>()]; // the first search blocks none
+const NO_KINDS: ReadonlySet<string> = new Set();
 
 const signature = (c: Candidate) => c.edges.map((e) => e.id).join(',') || `empty:${c.nodes[0]}`;
 
