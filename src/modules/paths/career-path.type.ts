@@ -4,6 +4,8 @@ import { RoleLevel } from '../roles/role-level.entity';
 import { Basis } from '../../core/basis';
 import { CareerTransition } from './career-transition.entity';
 import { CareerStep } from './career-step.type';
+import { MaybePromise } from '../../core/maybe-promise';
+import { Skill } from '../skills/skill.entity';
 
 @ObjectType({ description: 'A route from one role level to another through cited transitions.' })
 export class CareerPath {
@@ -20,6 +22,9 @@ export class CareerPath {
       'The moves, in order: the transitions of the route. With includeDirections a route may also take career directions, which only `route` lists.',
   })
   steps: CareerTransition[];
+
+  /** The skills to gain along the path, once worked out (see pathSkills). */
+  skills?: MaybePromise<Skill[]>;
 
   /** Makes `route`, once, when it is first read. */
   routeOf: () => CareerStep[];

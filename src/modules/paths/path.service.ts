@@ -196,18 +196,15 @@ export async function pathStops(ctx: Context, path: CareerPath): Promise<CareerP
 /** Skills to build along a path, each once, in the order they come up. */
 export function pathSkills(ctx: Context, path: CareerPath): MaybePromise<Skill[]> {
   // asked for twice when a query takes skillsToGain and certifications: worked out once
-  let skills = skillsOfPath.get(path);
-  if (!skills) {
-    skills = then(all(path.steps.map((s) => ctx.loaders.load(skillsToGainOf, s.id))), (perStep) => {
+  return (path.skills ??= then(
+    all(path.steps.map((s) => ctx.loaders.load(skillsToGainOf, s.id))),
+    (perStep) => {
       const unique = new Map<number, Skill>();
       for (const list of perStep) for (const s of list) unique.set(s.id, s);
       return [...unique.values()];
-    });
-    skillsOfPath.set(path, skills);
-  }
-  return skills;
+    },
+  ));
 }
-const skillsOfPath = new WeakMap<CareerPath, MaybePromise<Skill[]>>();
 
 /** Certifications cited for the levels a path reaches or for the skills it builds, each once, by name. */
 export function pathCertifications(ctx: Context, path: CareerPath): MaybePromise<Certification[]> {
