@@ -4,6 +4,7 @@ import {
   ValidatorOptions,
 } from 'class-validator';
 import { ArgumentValidationError, getMetadataStorage } from 'type-graphql';
+import { passesOutright } from './argument-precheck';
 
 type ValidateSettings = boolean | ValidatorOptions | undefined;
 type Class = abstract new (...args: never[]) => unknown;
@@ -71,7 +72,8 @@ function hasConstraints(value: object): boolean {
  * the schema is built, this gives every argument type-graphql would validate a `validateFn` of
  * its own that does what type-graphql does with class-validator imported once, and skips the
  * classes that have no constraint at all (class-validator would find nothing to check, as
- * `forbidUnknownValues` is false). Arguments with `validate: false`, or with a `validateFn` of
+ * `forbidUnknownValues` is false), and answers at once for an object its constraints all accept
+ * (`passesOutright`: class-validator judges the rest). Arguments with `validate: false`, or with a `validateFn` of
  * their own, are left as they are, and so is every argument when the schema has a `validateFn`.
  *
  * Checked against: type-graphql 2.0.0-rc.4, class-validator 0.15.1 (docs/operations.md,
@@ -97,10 +99,13 @@ export function validateArgumentsDirectly(
     const skip = options.forbidUnknownValues
       ? () => false
       : (value: object) => !hasConstraints(value);
+    const passes = passesOutright(options);
     param.validateFn = (value) => {
       if (!isObject(value)) return undefined;
+      // most arguments pass: judged here at once, without a promise (see argument-precheck.ts)
+      if (!Array.isArray(value) && (skip(value) || passes(value))) return undefined;
       const items = (Array.isArray(value) ? value : [value]).filter(
-        (item): item is object => isObject(item) && !skip(item),
+        (item): item is object => isObject(item) && !skip(item) && !passes(item),
       );
       if (!items.length) return undefined;
       return Promise.all(items.map((item) => validateOrReject(item, options))).then(

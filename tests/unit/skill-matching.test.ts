@@ -70,4 +70,26 @@ describe('Skill matching', () => {
     }
     expect([...skillsCovered(new Set([13]), chains)].sort()).toEqual([10, 11, 12, 13]);
   });
+
+  it('should reduce any text as the Unicode expression does, ASCII or not', () => {
+    const reference = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}+#]/gu, '');
+    const ascii = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+    const texts = [
+      ...ascii,
+      ascii.join(''),
+      'docker',
+      'Node.js',
+      'C++ / C#',
+      '  Sql Databases ',
+      'Ünïcode Straße',
+      'ΣΊΣΥΦΟΣ',
+      'İstanbul',
+      'Go²',
+      'K8s\u212A',
+      'résumé writing',
+      '',
+    ];
+    for (const text of texts)
+      expect([text, normalizeSkillName(text)]).toEqual([text, reference(text)]);
+  });
 });

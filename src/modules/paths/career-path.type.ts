@@ -4,6 +4,8 @@ import { RoleLevel } from '../roles/role-level.entity';
 import { Basis } from '../../core/basis';
 import { CareerTransition } from './career-transition.entity';
 import { CareerStep } from './career-step.type';
+import { MaybePromise } from '../../core/maybe-promise';
+import { Skill } from '../skills/skill.entity';
 
 @ObjectType({ description: 'A route from one role level to another through cited transitions.' })
 export class CareerPath {
@@ -21,11 +23,20 @@ export class CareerPath {
   })
   steps: CareerTransition[];
 
+  /** The skills to gain along the path, once worked out (see pathSkills). */
+  skills?: MaybePromise<Skill[]>;
+
+  /** Makes `route`, once, when it is first read. */
+  routeOf: () => CareerStep[];
+  private madeRoute?: CareerStep[];
+
   @Field(() => [CareerStep], {
     description:
       'Every step in order, each marked TRANSITION or DIRECTION; without includeDirections the same moves as `steps`.',
   })
-  route: CareerStep[];
+  get route(): CareerStep[] {
+    return (this.madeRoute ??= this.routeOf());
+  }
 
   @Field(() => Int, {
     description:

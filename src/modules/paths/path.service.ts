@@ -107,30 +107,44 @@ function careerPathOf(
     .map((e) => graph.transitions.get(e.id) as CareerTransition);
   // the level of the route's end (the start's when it has no steps), as loaded with the others
   path.toLevel = levels[levels.length - 1];
-  path.route = route.steps.map((e, i) => {
-    const direction =
-      e.kind === DIRECTION ? ((graph as RouteGraph).directions?.get(e.id) ?? null) : null;
-    const transition = direction ? null : (graph.transitions.get(e.id) as CareerTransition);
-    return Object.assign(new CareerStep(), {
-      position: i + 1,
-      fromLevel: levels[i],
-      toLevel: levels[i + 1],
-      kind: direction ? CareerStepKind.DIRECTION : CareerStepKind.TRANSITION,
-      // a move whose starting level is a curator's choice is, as a whole, our judgement
-      basis: direction ? direction.basis : (transition as CareerTransition).startBasis,
-      transition,
-      direction,
-      typicalYears: transition ? transition.typicalYearsQuantity : null,
-      note: direction ? NO_STARTING_POINT : null,
+  // most queries never read `route`: its steps are made when first read
+  path.routeOf = () =>
+    route.steps.map((e, i) => {
+      const direction = directionOf(graph, e);
+      const transition = direction ? null : (graph.transitions.get(e.id) as CareerTransition);
+      return Object.assign(new CareerStep(), {
+        position: i + 1,
+        fromLevel: levels[i],
+        toLevel: levels[i + 1],
+        kind: direction ? CareerStepKind.DIRECTION : CareerStepKind.TRANSITION,
+        basis: stepBasis(graph, e, direction),
+        transition,
+        direction,
+        typicalYears: transition ? transition.typicalYearsQuantity : null,
+        note: direction ? NO_STARTING_POINT : null,
+      });
     });
-  });
-  path.directionSteps = path.route.filter((s) => s.kind === CareerStepKind.DIRECTION).length;
-  path.basis = path.route.some((s) => s.basis === Basis.EDITORIAL) ? Basis.EDITORIAL : Basis.STATED;
+  let directionSteps = 0;
+  let editorial = false;
+  for (const e of route.steps) {
+    const direction = directionOf(graph, e);
+    if (direction) directionSteps += 1;
+    if (stepBasis(graph, e, direction) === Basis.EDITORIAL) editorial = true;
+  }
+  path.directionSteps = directionSteps;
+  path.basis = editorial ? Basis.EDITORIAL : Basis.STATED;
   path.yearsBasis = Basis.DERIVED;
   path.typicalYears = YearRange.of(route.minYears, route.maxYears);
   path.stepsWithoutYears = route.stepsWithoutYears;
   return path;
 }
+
+const directionOf = (graph: TransitionGraph, e: Edge): CareerDirection | null =>
+  e.kind === DIRECTION ? ((graph as RouteGraph).directions?.get(e.id) ?? null) : null;
+
+/** A move whose starting level is a curator's choice is, as a whole, our judgement. */
+const stepBasis = (graph: TransitionGraph, e: Edge, direction: CareerDirection | null): Basis =>
+  direction ? direction.basis : (graph.transitions.get(e.id) as CareerTransition).startBasis;
 
 /**
  * Every step of a path as a carrier of years, for sums: a direction carries none (no source gives
@@ -181,11 +195,15 @@ export async function pathStops(ctx: Context, path: CareerPath): Promise<CareerP
 
 /** Skills to build along a path, each once, in the order they come up. */
 export function pathSkills(ctx: Context, path: CareerPath): MaybePromise<Skill[]> {
-  return then(all(path.steps.map((s) => ctx.loaders.load(skillsToGainOf, s.id))), (perStep) => {
-    const unique = new Map<number, Skill>();
-    for (const skills of perStep) for (const s of skills) unique.set(s.id, s);
-    return [...unique.values()];
-  });
+  // asked for twice when a query takes skillsToGain and certifications: worked out once
+  return (path.skills ??= then(
+    all(path.steps.map((s) => ctx.loaders.load(skillsToGainOf, s.id))),
+    (perStep) => {
+      const unique = new Map<number, Skill>();
+      for (const list of perStep) for (const s of list) unique.set(s.id, s);
+      return [...unique.values()];
+    },
+  ));
 }
 
 /** Certifications cited for the levels a path reaches or for the skills it builds, each once, by name. */
@@ -278,6 +296,14 @@ function statedTransitionGraph(ctx: Context): MaybePromise<TransitionGraph> {
 /** A route graph's directions when the query takes none: shared, never written to. */
 const NO_DIRECTIONS = new Map<number, CareerDirection>();
 
+/** A transition graph as a route graph without directions, made once per graph. */
+function withoutDirections(base: TransitionGraph): RouteGraph {
+  let graph = routeGraphs.get(base);
+  if (!graph) routeGraphs.set(base, (graph = { ...base, directions: NO_DIRECTIONS }));
+  return graph;
+}
+const routeGraphs = new WeakMap<TransitionGraph, RouteGraph>();
+
 /** The transition graph, with career directions added when the query asks for them. */
 export interface RouteGraph extends TransitionGraph {
   /** Direction edges by their (negative) edge id; empty without includeDirections. */
@@ -296,10 +322,7 @@ export function routeGraph(
 ): MaybePromise<RouteGraph> {
   const statedOnly = query.basis === Basis.STATED || query.basis === Basis.DERIVED;
   if (!query.includeDirections)
-    return then(statedOnly ? statedTransitionGraph(ctx) : transitionGraph(ctx), (base) => ({
-      ...base,
-      directions: NO_DIRECTIONS,
-    }));
+    return then(statedOnly ? statedTransitionGraph(ctx) : transitionGraph(ctx), withoutDirections);
   return ctx.loaders.derive(
     `route-graph:directions:${statedOnly ? 'stated' : 'all'}`,
     [CareerTransition, CareerDirection, RoleLevel],

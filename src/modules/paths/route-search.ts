@@ -140,7 +140,7 @@ function layered(
   targets: Set<number>,
   c: RouteConstraints,
 ): Layered {
-  const avoid = new Set(c.avoidKinds ?? []);
+  const avoid = c.avoidKinds?.length ? new Set(c.avoidKinds) : NO_KINDS;
   const via = c.via ?? null;
   const layerAfter = (node: number, layer: 0 | 1): 0 | 1 =>
     layer === 1 || !via || via.has(node) ? 1 : 0;
@@ -215,8 +215,8 @@ function quickest(
   g: Layered,
   start: number,
   base: Cost,
-  blockedNodes: Set<number>,
-  blockedEdges: Set<string>,
+  blockedNodes: ReadonlySet<number>,
+  blockedEdges: ReadonlySet<string>,
 ) {
   const stamp = newSearch(g.slots);
   const {
@@ -298,7 +298,7 @@ export function kShortestRoutes(
   constraints: RouteConstraints = {},
 ): Route[] {
   const g = layered(asAdjacency(graph), start, targets, constraints);
-  const first = quickest(g, g.start, ZERO, new Set(), new Set());
+  const first = quickest(g, g.start, ZERO, NO_NODES, NO_EDGES);
   if (!first) return [];
   const accepted: Candidate[] = [
     {
@@ -307,8 +307,6 @@ export function kShortestRoutes(
       edges: first.steps.map((s) => s.edge),
     },
   ];
-  const pending = new Heap<Candidate>();
-  const seen = new Set<string>([signature(accepted[0])]);
   const results: Candidate[] = [];
   const maxYears = constraints.maxYears ?? null;
 
@@ -319,6 +317,9 @@ export function kShortestRoutes(
     results.push(c);
   };
   accept(accepted[0]);
+  if (results.length >= k) return results.map(toRoute); // most asks: the quickest route alone
+  const pending = new Heap<Candidate>();
+  const seen = new Set<string>([signature(accepted[0])]);
 
   while (results.length < k) {
     const last = accepted[accepted.length - 1];
@@ -352,8 +353,12 @@ export function kShortestRoutes(
     accepted.push(next);
     accept(next);
   }
-  return results.map((c) => ({ steps: c.edges, ...sumYears(c.edges) }));
+  return results.map(toRoute);
 }
+
+const toRoute = (c: Candidate): Route => ({ steps: c.edges, ...sumYears(c.edges) });
+const [NO_NODES, NO_EDGES] = [new Set<number>(), new Set<string>()]; // the first search blocks none
+const NO_KINDS: ReadonlySet<string> = new Set();
 
 const signature = (c: Candidate) => c.edges.map((e) => e.id).join(',') || `empty:${c.nodes[0]}`;
 

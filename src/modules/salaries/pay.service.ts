@@ -22,13 +22,10 @@ export function payAtLevel(
   ctx: Context,
   level: Pick<RoleLevel, 'id' | 'roleId'>,
 ): MaybePromise<PayAtLevel> {
-  return then(ctx.loaders.load(salaryBandsOfLevel, level.id), (own) => {
-    if (own.length) return { bands: own, scope: PayScope.LEVEL };
-    return then(ctx.loaders.load(salaryBandsOfRole, level.roleId), (ofRole) => {
-      const roleWide = ofRole.filter((b) => b.levelId == null);
-      return { bands: roleWide, scope: roleWide.length ? PayScope.ROLE : null };
-    });
-  });
+  return then(bandsAtLevel(ctx, level), (bands) => ({
+    bands,
+    scope: bands.length === 0 ? null : bands[0].levelId == null ? PayScope.ROLE : PayScope.LEVEL,
+  }));
 }
 
 /** The bands of `payAtLevel`. */
@@ -36,8 +33,24 @@ export function bandsAtLevel(
   ctx: Context,
   level: Pick<RoleLevel, 'id' | 'roleId'>,
 ): MaybePromise<SalaryBand[]> {
-  return then(payAtLevel(ctx, level), (pay) => pay.bands);
+  return then(ctx.loaders.load(salaryBandsOfLevel, level.id), (own) =>
+    own.length ? own : then(ctx.loaders.load(salaryBandsOfRole, level.roleId), roleWideOf),
+  );
 }
+
+/**
+ * The bands of a role's list that cover the whole role, worked out once per list: the lists of a
+ * graph version are shared by its requests, and so are these.
+ */
+function roleWideOf(ofRole: SalaryBand[]): SalaryBand[] {
+  let roleWide = roleWideBands.get(ofRole);
+  if (!roleWide) {
+    roleWide = Object.freeze(ofRole.filter((b) => b.levelId == null)) as SalaryBand[];
+    roleWideBands.set(ofRole, roleWide);
+  }
+  return roleWide;
+}
+const roleWideBands = new WeakMap<SalaryBand[], SalaryBand[]>();
 
 /** The change between two sets of bands as a GraphQL object, or null when none is comparable. */
 export function payChangeBetween(from: SalaryBand[], to: SalaryBand[]): PayChange | null {

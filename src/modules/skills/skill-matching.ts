@@ -1,6 +1,27 @@
 /** Skill names as people type them, reduced to compare: case, spaces and dots do not matter. */
 export function normalizeSkillName(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}+#]/gu, '');
+  return asciiSkillName(text) ?? text.toLowerCase().replace(/[^\p{L}\p{N}+#]/gu, '');
+}
+
+/**
+ * `normalizeSkillName` of an ASCII text, without the Unicode expression (most of matching a
+ * `have` list): in ASCII, lower case maps only A-Z, and the letters and digits kept are a-z and
+ * 0-9. Undefined for any other text.
+ */
+function asciiSkillName(text: string): string | undefined {
+  let out = '';
+  let kept = 0; // text[kept..i) is copied as it is, once something before it changes
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 35) continue;
+    if (c >= 128) return undefined;
+    out += text.slice(kept, i);
+    if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+    kept = i + 1;
+    changed = true;
+  }
+  return changed ? out + text.slice(kept) : text;
 }
 
 export interface MatchableSkill {
