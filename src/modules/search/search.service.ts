@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { readGraphVersion } from '../../core/cache/graph-version';
 import { GraphDelta, perGraphVersion, VersionScope } from '../../core/graph-snapshot';
+import { MaybePromise, then } from '../../core/maybe-promise';
 import { loadDocuments, SEARCHED_TYPES } from './documents';
 import { snippetOf } from './highlight';
 import { STOP_WORDS, stemOf } from './inverted-index';
@@ -98,6 +99,22 @@ const scopeOf = (from: VersionScope | DataSource): VersionScope =>
   from instanceof DataSource
     ? { loaders: { db: from, graphVersion: () => readGraphVersion(from) } }
     : from;
+
+/** A request's scope whose version may be known without waiting (src/core/loaders.ts). */
+type RequestScope = VersionScope & { loaders: { graphVersionNow?(): number | undefined } };
+
+/**
+ * The index as of the request's graph version: at once when that version's is built (most
+ * requests, so a search answers without a promise), else when it is.
+ */
+function indexFor(from: RequestScope | DataSource): MaybePromise<SearchIndex> {
+  if (!(from instanceof DataSource)) {
+    const version = from.loaders.graphVersionNow?.();
+    const built = version === undefined ? undefined : liveIndex.peek(from.loaders.db, version);
+    if (built) return built;
+  }
+  return liveIndex(scopeOf(from));
+}
 
 /** The index as of the request's graph version (for tests and the evaluation). */
 export const searchIndexOf = (from: VersionScope | DataSource): Promise<SearchIndex> =>
@@ -216,20 +233,22 @@ function didYouMean(text: string, result: Found): string | null {
  * nothing, 5 letters or more, matches our words within one edit (two from 9 letters), counting
  * half. Pass the request context where there is one, so the graph version is read once.
  */
-export async function searchGraph(
-  from: VersionScope | DataSource,
+export function searchGraph(
+  from: RequestScope | DataSource,
   text: string,
   options: SearchOptions,
-): Promise<SearchResults> {
+): MaybePromise<SearchResults> {
   const words = queryTerms(text);
   if (!words.length) return { hits: [], total: 0, facets: [], didYouMean: null };
-  const result = find(await liveIndex(scopeOf(from)), words, options);
-  return {
-    hits: result.hits,
-    total: result.total,
-    facets: result.facets,
-    didYouMean: didYouMean(text, result),
-  };
+  return then(indexFor(from), (index) => {
+    const result = find(index, words, options);
+    return {
+      hits: result.hits,
+      total: result.total,
+      facets: result.facets,
+      didYouMean: didYouMean(text, result),
+    };
+  });
 }
 
 /** The hits of searchGraph alone: node type, slug and score, best first. */
