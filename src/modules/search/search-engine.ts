@@ -360,11 +360,14 @@ export class SearchIndex {
     return hits;
   }
 
+  private segs: [Segment, number][] | null = null;
+
+  /** Both segments with the number of the first document of each (made once). */
   private segments(): [Segment, number][] {
-    return [
+    return (this.segs ??= [
       [this.base, 0],
       [this.overlay, this.base.docs.length],
-    ];
+    ]);
   }
 
   private docOf(d: number): SearchDoc {
@@ -377,6 +380,7 @@ export class SearchIndex {
    * for the g-th); clear() takes the marks away again. The mark arrays are kept per index.
    */
   private nameQuery(seg: Segment, matches: WordMatch[]): NameQuery {
+    if (!seg.docs.length) return { length: matches.length, word: NO_MARKS, stem: NO_MARKS, clear };
     let marks = this.marks.get(seg);
     if (!marks) {
       marks = { word: new Uint16Array(seg.words.length), stem: new Uint16Array(seg.terms.length) };
@@ -401,11 +405,20 @@ export class SearchIndex {
 
   /** The ranges of a segment's sorted terms a word matches: its stem (or each close word's), or every term it starts. */
   private termRanges(seg: Segment, m: Pick<WordMatch, 'stems' | 'prefix'>): [number, number][] {
-    const { terms } = seg;
-    return [...m.stems].map((term) => {
-      const from = firstWhereNot(terms, (t) => t < term, 0);
-      if (!m.prefix) return terms[from] === term ? [from, from + 1] : [from, from];
-      return [from, firstWhereNot(terms, (t) => t.startsWith(term), from)];
-    });
+    return seg.terms.length ? rangesOf(seg.terms, m) : NO_RANGES;
   }
+}
+
+const NO_RANGES: [number, number][] = [];
+const NO_MARKS = new Uint16Array(0);
+const clear = () => undefined;
+
+function rangesOf(terms: string[], m: Pick<WordMatch, 'stems' | 'prefix'>): [number, number][] {
+  const out: [number, number][] = [];
+  for (const term of m.stems) {
+    const from = firstWhereNot(terms, (t) => t < term, 0);
+    if (!m.prefix) out.push(terms[from] === term ? [from, from + 1] : [from, from]);
+    else out.push([from, firstWhereNot(terms, (t) => t.startsWith(term), from)]);
+  }
+  return out;
 }
