@@ -405,11 +405,10 @@ export class SearchIndex {
 
   /** The ranges of a segment's sorted terms a word matches: its stem (or each close word's), or every term it starts. */
   private termRanges(seg: Segment, m: Pick<WordMatch, 'stems' | 'prefix'>): [number, number][] {
-    return seg.terms.length ? rangesOf(seg.terms, m) : NO_RANGES;
+    return rangesOf(seg.terms, m);
   }
 }
 
-const NO_RANGES: [number, number][] = [];
 const NO_MARKS = new Uint16Array(0);
 const clear = () => undefined;
 
