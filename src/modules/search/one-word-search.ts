@@ -1,10 +1,9 @@
 import { SearchDoc } from './documents';
 import { ImpactCursor, ImpactLists } from './impact-lists';
-import { facetsOf } from './facets';
 import { FIELD_WEIGHT, firstWhereNot, NODE_TYPES, Segment } from './inverted-index';
 import { NameQuery, tierOf } from './name-tiers';
 import { B, K1, priorByType, shareOf, TYPO_WEIGHT } from './scoring';
-import type { EngineResult, WordMatch } from './search-engine';
+import { EngineHit, EngineResult, WordMatch } from './engine-result';
 import { lowerBound, MAX_PREFIX_TERMS, rangeKey, SegmentImpact } from './segment-impact';
 import { TopK } from './top-k';
 
@@ -94,7 +93,7 @@ export function searchOneWord(
   const idf =
     Math.log(1 + (index.liveCount - hits + 0.5) / (hits + 0.5)) * (m.typo ? TYPO_WEIGHT : 1);
   ONE_IDF[0] = idf;
-  const share = shareOf(1, ONE_IDF);
+  const share = shareOf(1, ONE_IDF, 1);
   const prior = priorByType();
   const avgLength = index.liveLength / (index.liveCount || 1);
   const scoreOf = (d: number, f: number) => {
@@ -176,25 +175,10 @@ export function searchOneWord(
         (x < b && y < b ? x - y : index.docOf(x).key < index.docOf(y).key ? -1 : 1),
     )
     .slice(0, limit);
-  const result = ranked.map((d) => {
-    const doc = index.docOf(d);
-    return {
-      key: doc.key,
-      nodeType: doc.nodeType,
-      slug: doc.slug,
-      score: score[d],
-      tier: tier[d],
-      matched: [m],
-      doc,
-    };
-  });
+  const words = [m];
+  const result = ranked.map((d) => new EngineHit(index.docOf(d), score[d], tier[d], 1, words));
   for (const d of scored) seen[d] = 0;
-  return {
-    hits: result,
-    total: hits,
-    facets: facetsOf(perType),
-    words: [m],
-  };
+  return new EngineResult(result, hits, perType, words);
 }
 
 /** Where `x` is in the sorted list, or -1. */

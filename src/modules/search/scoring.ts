@@ -28,11 +28,14 @@ export function priorByType(): Float64Array {
   return priors;
 }
 
-/** The share of the query a document matched, each word weighing its IDF (a rare word counts more than "developer"). */
-export function shareOf(mask: number, idf: Float64Array): number {
+/**
+ * The share of the query a document matched, each word weighing its IDF (a rare word counts more
+ * than "developer"): `idf` holds the query's `words` words' first.
+ */
+export function shareOf(mask: number, idf: Float64Array, words: number): number {
   let found = 0;
   let all = 0;
-  for (let g = 0; g < idf.length; g++) {
+  for (let g = 0; g < words; g++) {
     all += idf[g];
     if (mask & (1 << g)) found += idf[g];
   }

@@ -1,5 +1,5 @@
 import { SearchDoc } from './documents';
-import { facetsOf } from './facets';
+import { EngineHit, EngineResult, QueryWord, SearchOptions, WordMatch } from './engine-result';
 import {
   buildSegment,
   FIELD_WEIGHT,
@@ -16,50 +16,8 @@ import { TopK } from './top-k';
 import { closeWords } from './typo-index';
 import { allowedEdits } from './typos';
 
-/** A query word as the index looks it up. */
-export interface QueryWord {
-  /** Folded, as typed. */
-  word: string;
-  stem: string;
-  /** Whether it also matches as the start of longer words. */
-  prefix: boolean;
-}
-
-/** A query word resolved against the index: the terms it matches and how much they count. */
-export interface WordMatch {
-  word: string;
-  /** What the hit shows as matched: the word typed, or for a typo the word of ours it was taken for. */
-  shown: string;
-  typo: boolean;
-  /** Stems it matches exactly (for a prefix, the typed stem; for a typo, every close word's). */
-  stems: Set<string>;
-  /** Folded words it stands for in a name (the typed word, or the close words). */
-  words: Set<string>;
-  prefix: boolean;
-}
-
-export interface EngineHit {
-  key: string;
-  nodeType: string;
-  slug: string;
-  score: number;
-  /** 4: a name equals the query, 3: equals it stemmed, 2: contains it as a phrase, 1: stemmed, 0: shares words. */
-  tier: number;
-  matched: WordMatch[];
-  doc: SearchDoc;
-}
-
-export interface SearchOptions {
-  types?: string[];
-  limit: number;
-}
-
-export interface EngineResult {
-  hits: EngineHit[];
-  total: number;
-  facets: { type: string; count: number }[];
-  words: WordMatch[];
-}
+export type { Facet, QueryWord, SearchOptions, WordMatch } from './engine-result';
+export { EngineHit, EngineResult } from './engine-result';
 
 /** Words of one query looked up as typos at most; the rest of the unknown words match nothing. */
 const MAX_TYPO_LOOKUPS = 3;
@@ -87,6 +45,9 @@ export class SearchIndex {
     tier: Uint8Array;
     touched: Uint32Array;
     hit: Uint32Array;
+    /** By word, and by set of words (a mask): their IDF, and the share of the query they make. */
+    idf: Float64Array;
+    shares: Float64Array;
   } | null = null;
 
   /** Per document of both segments (base first): its length, its type's number, and for the base whether it is dead. */
@@ -247,8 +208,11 @@ export class SearchIndex {
 
   /** Scores every live document matching any of the words, then keeps the best. */
   private scan(matches: WordMatch[], options: SearchOptions): EngineResult {
-    const n = this.base.docs.length + this.overlay.docs.length;
-    if (!this.scratch) {
+    const b = this.base.docs.length;
+    const n = b + this.overlay.docs.length;
+    const count = matches.length;
+    const all = 2 ** count - 1;
+    if (!this.scratch || this.scratch.shares.length <= all) {
       this.scratch = {
         score: new Float64Array(n),
         freq: new Float64Array(n),
@@ -257,19 +221,23 @@ export class SearchIndex {
         tier: new Uint8Array(n),
         touched: new Uint32Array(n),
         hit: new Uint32Array(n),
+        idf: new Float64Array(Math.max(count, 12)),
+        shares: new Float64Array(2 ** Math.max(count, 12)),
       };
     }
     // named: the words found often enough to be in a name or alias (one there weighs at least
     // FIELD_WEIGHT.alias); only a document with all of them can have a name matching the query
-    const { score, freq, mask, named, tier: tiers, touched, hit } = this.scratch;
+    const { score, freq, mask, named, tier: tiers, touched, hit, idf: wordIdf } = this.scratch;
     const { docLength, docType, deadMask } = this;
     const avgLength = this.liveLength / (this.liveCount || 1);
     let matched = 0;
-    const wordIdf = new Float64Array(matches.length);
-    matches.forEach((m, g) => {
+    for (let g = 0; g < count; g++) {
+      const m = matches[g];
       let hits = 0;
-      for (const [seg, offset] of this.segments()) {
-        const dead = offset === 0 ? deadMask : null;
+      for (let s = 0; s < 2; s++) {
+        const seg = s === 0 ? this.base : this.overlay;
+        const offset = s === 0 ? 0 : b;
+        const dead = s === 0 ? deadMask : null;
         const { termStart, postingDoc, postingFreq } = seg;
         for (const [from, to] of this.termRanges(seg, m)) {
           for (let i = termStart[from], end = termStart[to]; i < end; i++) {
@@ -294,7 +262,7 @@ export class SearchIndex {
         if (f >= FIELD_WEIGHT.alias) named[d] |= 1 << g;
         score[d] += (idf * f * (K1 + 1)) / (f + norm);
       }
-    });
+    }
 
     // per type number: whether asked for, how many matched, its prior
     const types = NODE_TYPES.length;
@@ -305,12 +273,10 @@ export class SearchIndex {
     }
     const perType = new Uint32Array(types);
     const prior = priorByType();
-    const all = (1 << matches.length) - 1;
     // the share of the query a set of words makes, by the set (a mask), worked out once each
-    const shares = new Float64Array(all + 1).fill(-1);
+    const shares = this.scratch.shares.fill(-1, 0, all + 1);
     const inBase = this.nameQuery(this.base, matches);
     const inOverlay = this.nameQuery(this.overlay, matches);
-    const b = this.base.docs.length;
     // base documents in key order tie by number, sparing a string comparison per tie
     const byNumber = this.impact.keysInDocOrder ? b : 0;
     const top = new TopK(Math.max(0, options.limit), (x, y) => {
@@ -327,7 +293,7 @@ export class SearchIndex {
       total++;
       perType[t]++;
       let share = shares[mask[d]];
-      if (share < 0) share = shares[mask[d]] = shareOf(mask[d], wordIdf);
+      if (share < 0) share = shares[mask[d]] = shareOf(mask[d], wordIdf, count);
       score[d] *= share * prior[t];
       if (named[d] === all)
         tiers[d] = d < b ? tierOf(this.base, d, inBase) : tierOf(this.overlay, d - b, inOverlay);
@@ -335,30 +301,18 @@ export class SearchIndex {
     }
     inBase.clear();
     inOverlay.clear();
-    const hits = top.best().map((d) => {
-      const doc = this.docOf(d);
-      return {
-        key: doc.key,
-        nodeType: doc.nodeType,
-        slug: doc.slug,
-        score: score[d],
-        tier: tiers[d],
-        matched: matches.filter((_, g) => mask[d] & (1 << g)),
-        doc,
-      };
-    });
+    const best = top.best();
+    const hits: EngineHit[] = [];
+    for (const d of best)
+      hits.push(new EngineHit(this.docOf(d), score[d], tiers[d], mask[d], matches));
     for (let i = 0; i < matched; i++) {
-      score[touched[i]] = 0;
-      mask[touched[i]] = 0;
-      named[touched[i]] = 0;
-      tiers[touched[i]] = 0;
+      const d = touched[i];
+      score[d] = 0;
+      mask[d] = 0;
+      named[d] = 0;
+      tiers[d] = 0;
     }
-    return {
-      hits,
-      total,
-      facets: facetsOf(perType),
-      words: matches,
-    };
+    return new EngineResult(hits, total, perType, matches);
   }
 
   private view: OneWordIndex | null = null;
@@ -406,11 +360,14 @@ export class SearchIndex {
     return hits;
   }
 
+  private segs: [Segment, number][] | null = null;
+
+  /** Both segments with the number of the first document of each (made once). */
   private segments(): [Segment, number][] {
-    return [
+    return (this.segs ??= [
       [this.base, 0],
       [this.overlay, this.base.docs.length],
-    ];
+    ]);
   }
 
   private docOf(d: number): SearchDoc {
@@ -423,6 +380,7 @@ export class SearchIndex {
    * for the g-th); clear() takes the marks away again. The mark arrays are kept per index.
    */
   private nameQuery(seg: Segment, matches: WordMatch[]): NameQuery {
+    if (!seg.docs.length) return { length: matches.length, word: NO_MARKS, stem: NO_MARKS, clear };
     let marks = this.marks.get(seg);
     if (!marks) {
       marks = { word: new Uint16Array(seg.words.length), stem: new Uint16Array(seg.terms.length) };
@@ -447,11 +405,19 @@ export class SearchIndex {
 
   /** The ranges of a segment's sorted terms a word matches: its stem (or each close word's), or every term it starts. */
   private termRanges(seg: Segment, m: Pick<WordMatch, 'stems' | 'prefix'>): [number, number][] {
-    const { terms } = seg;
-    return [...m.stems].map((term) => {
-      const from = firstWhereNot(terms, (t) => t < term, 0);
-      if (!m.prefix) return terms[from] === term ? [from, from + 1] : [from, from];
-      return [from, firstWhereNot(terms, (t) => t.startsWith(term), from)];
-    });
+    return rangesOf(seg.terms, m);
   }
+}
+
+const NO_MARKS = new Uint16Array(0);
+const clear = () => undefined;
+
+function rangesOf(terms: string[], m: Pick<WordMatch, 'stems' | 'prefix'>): [number, number][] {
+  const out: [number, number][] = [];
+  for (const term of m.stems) {
+    const from = firstWhereNot(terms, (t) => t < term, 0);
+    if (!m.prefix) out.push(terms[from] === term ? [from, from + 1] : [from, from]);
+    else out.push([from, firstWhereNot(terms, (t) => t.startsWith(term), from)]);
+  }
+  return out;
 }

@@ -62,15 +62,14 @@ const withinBounds = (args: Partial<SearchPageArgs>): boolean =>
  * call, about a tenth of a millisecond per search request. Out of bounds, class-validator runs
  * with the schema's options, so the errors are type-graphql's own.
  */
-export const validateSearchArgs: ValidatorFn = async (args: unknown) => {
+export const validateSearchArgs: ValidatorFn = (args: unknown) => {
+  // nothing to wait for when within bounds: the resolver is then called without a promise
   if (args !== null && typeof args === 'object' && withinBounds(args)) return;
-  try {
-    await validateOrReject(args as object, {
-      forbidUnknownValues: false,
-      skipMissingProperties: true,
-      validationError: { target: false, value: false },
-    });
-  } catch (errors) {
-    throw new ArgumentValidationError(errors as ValidationError[]);
-  }
+  return validateOrReject(args as object, {
+    forbidUnknownValues: false,
+    skipMissingProperties: true,
+    validationError: { target: false, value: false },
+  }).catch((errors: ValidationError[]) => {
+    throw new ArgumentValidationError(errors);
+  });
 };

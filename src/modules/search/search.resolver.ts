@@ -1,5 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { Context } from '../../core/context';
+import { MaybePromise, then } from '../../core/maybe-promise';
 import { connectionFromSlice, DEFAULT_PAGE_SIZE, pageWindow } from '../../core/relay';
 import { loadNodes } from '../nodes/node.service';
 import { SearchConnection, SearchEdge, SearchHit, SearchType } from './search-hit.type';
@@ -12,23 +13,29 @@ export class SearchResolver {
     description:
       'Everything in the graph matching the words of `query`, best first (searchConnection adds pages, counts per kind and didYouMean).',
   })
-  async search(
+  search(
     @Args({ validateFn: validateSearchArgs }) { query, first, types }: SearchArgs,
     @Ctx() ctx: Context,
-  ): Promise<SearchHit[]> {
-    const { hits } = await searchGraph(ctx, query, {
+  ): MaybePromise<SearchHit[]> {
+    const found = searchGraph(ctx, query, {
       limit: first ?? DEFAULT_PAGE_SIZE,
       types: types ?? undefined,
     });
-    await ctx.loaders.tables(); // then the hits' nodes come from this version's indexes at once
-    const nodes = await loadNodes(ctx, hits);
-    // a loop, not flatMap: V8's flatMap makes and flattens an array per hit
-    const found: SearchHit[] = [];
-    for (let i = 0; i < hits.length; i++) {
-      const node = nodes[i];
-      if (node) found.push(new SearchHit(node, hits[i]));
-    }
-    return found;
+    // without a promise when the index and this version's tables are built (most requests)
+    return then(found, ({ hits }) =>
+      // the tables first, so that the hits' nodes come from this version's indexes at once
+      then(ctx.loaders.tablesNow() ?? ctx.loaders.tables(), () =>
+        then(loadNodes(ctx, hits), (nodes) => {
+          // a loop, not flatMap: V8's flatMap makes and flattens an array per hit
+          const out: SearchHit[] = [];
+          for (let i = 0; i < hits.length; i++) {
+            const node = nodes[i];
+            if (node) out.push(new SearchHit(node, hits[i]));
+          }
+          return out;
+        }),
+      ),
+    );
   }
 
   @Query(() => SearchConnection, {

@@ -1,11 +1,12 @@
 import { DataSource } from 'typeorm';
 import { readGraphVersion } from '../../core/cache/graph-version';
 import { GraphDelta, perGraphVersion, VersionScope } from '../../core/graph-snapshot';
+import { MaybePromise, then } from '../../core/maybe-promise';
 import { loadDocuments, SEARCHED_TYPES } from './documents';
 import { snippetOf } from './highlight';
 import { STOP_WORDS, stemOf } from './inverted-index';
 import { tokens } from './porter-tokenizer';
-import { EngineHit, QueryWord, SearchIndex, WordMatch } from './search-engine';
+import { EngineHit, EngineResult, Facet, QueryWord, SearchIndex, WordMatch } from './search-engine';
 
 export interface IndexHit {
   nodeType: string;
@@ -25,7 +26,7 @@ export interface SearchResults {
   /** Every match of the allowed types, not only the hits returned. */
   total: number;
   /** Matches per type, adding up to `total`, most first. */
-  facets: { type: string; count: number }[];
+  facets: Facet[];
   /** The query with each misspelt word replaced by the word it was taken for, or null when none was. */
   didYouMean: string | null;
 }
@@ -99,6 +100,22 @@ const scopeOf = (from: VersionScope | DataSource): VersionScope =>
     ? { loaders: { db: from, graphVersion: () => readGraphVersion(from) } }
     : from;
 
+/** A request's scope whose version may be known without waiting (src/core/loaders.ts). */
+type RequestScope = VersionScope & { loaders: { graphVersionNow?(): number | undefined } };
+
+/**
+ * The index as of the request's graph version: at once when that version's is built (most
+ * requests, so a search answers without a promise), else when it is.
+ */
+function indexFor(from: RequestScope | DataSource): MaybePromise<SearchIndex> {
+  if (!(from instanceof DataSource)) {
+    const version = from.loaders.graphVersionNow?.();
+    const built = version === undefined ? undefined : liveIndex.peek(from.loaders.db, version);
+    if (built) return built;
+  }
+  return liveIndex(scopeOf(from));
+}
+
 /** The index as of the request's graph version (for tests and the evaluation). */
 export const searchIndexOf = (from: VersionScope | DataSource): Promise<SearchIndex> =>
   liveIndex(scopeOf(from));
@@ -134,12 +151,10 @@ class Hit implements SearchHitResult {
   }
 }
 
-/** One search's answer, as kept for the next identical search. */
+/** One search's answer, as kept for the next identical search: the hits, and the engine's counts. */
 interface Found {
   hits: Hit[];
-  total: number;
-  facets: { type: string; count: number }[];
-  words: WordMatch[];
+  result: EngineResult;
 }
 
 /**
@@ -169,24 +184,23 @@ export function keepSearchAnswers(on: boolean): void {
 export const keptAnswers = (index: SearchIndex): number => memos.get(index)?.size ?? 0;
 
 function find(index: SearchIndex, words: QueryWord[], options: SearchOptions): Found {
-  const types = options.types?.length ? [...new Set(options.types)].sort().join(',') : '*';
-  const key = `${options.limit} ${types} ${words.map((w) => w.word).join(' ')}`;
-  const kept = keepAnswers && options.limit <= MEMO_MAX_HITS && key.length <= MEMO_MAX_KEY;
-  let memo = memos.get(index);
-  const known = kept ? memo?.get(key) : undefined;
-  if (memo && known) {
-    memo.delete(key); // to the most recently used end
-    memo.set(key, known);
-    return known;
+  let key: string | undefined;
+  let memo: Map<string, Found> | undefined;
+  if (keepAnswers && options.limit <= MEMO_MAX_HITS) {
+    const types = options.types?.length ? [...new Set(options.types)].sort().join(',') : '*';
+    key = `${options.limit} ${types} ${words.map((w) => w.word).join(' ')}`;
+    if (key.length > MEMO_MAX_KEY) key = undefined;
+    memo = memos.get(index);
+    const known = key === undefined ? undefined : memo?.get(key);
+    if (memo && known) {
+      memo.delete(key as string); // to the most recently used end
+      memo.set(key as string, known);
+      return known;
+    }
   }
   const result = index.search(words, options);
-  const found = {
-    hits: result.hits.map((h) => new Hit(h)),
-    total: result.total,
-    facets: result.facets,
-    words: result.words,
-  };
-  if (kept) {
+  const found = { hits: result.hits.map((h) => new Hit(h)), result };
+  if (key !== undefined) {
     if (!memo) memos.set(index, (memo = new Map()));
     memo.set(key, found);
     if (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
@@ -194,8 +208,8 @@ function find(index: SearchIndex, words: QueryWord[], options: SearchOptions): F
   return found;
 }
 
-function didYouMean(text: string, result: Found): string | null {
-  const typos = result.words.filter((w) => w.typo);
+function didYouMean(text: string, words: WordMatch[]): string | null {
+  const typos = words.filter((w) => w.typo);
   if (!typos.length) return null;
   let corrected = text;
   for (const t of typos)
@@ -209,6 +223,32 @@ function didYouMean(text: string, result: Found): string | null {
   return corrected.trim();
 }
 
+/** searchGraph's answer: the facets and the corrected query are worked out when first read. */
+class Results implements SearchResults {
+  readonly hits: SearchHitResult[];
+  readonly total: number;
+  readonly #found: Found;
+  readonly #text: string;
+  #didYouMean: string | null | undefined;
+
+  constructor(text: string, found: Found) {
+    this.hits = found.hits;
+    this.total = found.result.total;
+    this.#found = found;
+    this.#text = text;
+  }
+
+  get facets(): Facet[] {
+    return this.#found.result.facets;
+  }
+
+  get didYouMean(): string | null {
+    if (this.#didYouMean === undefined)
+      this.#didYouMean = didYouMean(this.#text, this.#found.result.words);
+    return this.#didYouMean;
+  }
+}
+
 /**
  * Everything matching `text`, best first: nodes whose name or alias equals the query, then those
  * whose name contains it as a phrase, then by BM25 over names, aliases, related names and prose
@@ -216,20 +256,14 @@ function didYouMean(text: string, result: Found): string | null {
  * nothing, 5 letters or more, matches our words within one edit (two from 9 letters), counting
  * half. Pass the request context where there is one, so the graph version is read once.
  */
-export async function searchGraph(
-  from: VersionScope | DataSource,
+export function searchGraph(
+  from: RequestScope | DataSource,
   text: string,
   options: SearchOptions,
-): Promise<SearchResults> {
+): MaybePromise<SearchResults> {
   const words = queryTerms(text);
   if (!words.length) return { hits: [], total: 0, facets: [], didYouMean: null };
-  const result = find(await liveIndex(scopeOf(from)), words, options);
-  return {
-    hits: result.hits,
-    total: result.total,
-    facets: result.facets,
-    didYouMean: didYouMean(text, result),
-  };
+  return then(indexFor(from), (index) => new Results(text, find(index, words, options)));
 }
 
 /** The hits of searchGraph alone: node type, slug and score, best first. */

@@ -38,9 +38,19 @@ export class TopK {
     return this.heap[0];
   }
 
-  /** What was kept, best first. */
+  /** What was kept, best first; the heap is emptied (each worst taken off the top in turn). */
   best(): number[] {
-    return [...this.heap].sort((a, b) => (this.worse(a, b) ? 1 : this.worse(b, a) ? -1 : 0));
+    const { heap } = this;
+    const out = new Array<number>(heap.length);
+    for (let i = heap.length - 1; i >= 0; i--) {
+      out[i] = heap[0];
+      const last = heap.pop() as number;
+      if (i > 0) {
+        heap[0] = last;
+        this.siftDown();
+      }
+    }
+    return out;
   }
 
   private siftDown(): void {
