@@ -10,7 +10,6 @@ import {
   isObjectType,
 } from 'graphql';
 import { badInput } from './errors';
-import { then } from './maybe-promise';
 import { MAX_PAGE_SIZE } from './relay';
 
 /**
@@ -106,11 +105,17 @@ export function boundLists(schema: GraphQLSchema): GraphQLSchema {
         if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
           throw badInput('first', `"first" must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
         }
-        return then(resolve(root, args, context, info), (list: unknown) =>
-          Array.isArray(list) && list.length > first ? list.slice(0, first) : list,
-        );
+        const list: unknown = resolve(root, args, context, info);
+        // answered at once (from the in-memory graph) on most calls: no closure made for those
+        return list instanceof Promise
+          ? list.then((settled: unknown) => upTo(settled, first))
+          : upTo(list, first);
       };
     }
   }
   return schema;
 }
+
+/** The list's first `first` items (the list itself when it is no longer). */
+const upTo = (list: unknown, first: number): unknown =>
+  Array.isArray(list) && list.length > first ? list.slice(0, first) : list;

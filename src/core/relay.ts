@@ -72,11 +72,18 @@ const CURSOR_PREFIX = 'cursor:v1:';
  */
 const CURSOR_TABLE = 4096;
 const cursors: string[] = [];
+/** The same table the other way round, so a cursor handed back is read without decoding it. */
+const offsetsOfCursors = new Map<string, number>();
 
 export function encodeCursor(offset: number): string {
-  if (Number.isInteger(offset) && offset >= 0 && offset < CURSOR_TABLE)
-    return (cursors[offset] ??= encodeCursorText(offset));
-  return encodeCursorText(offset);
+  if (!Number.isInteger(offset) || offset < 0 || offset >= CURSOR_TABLE)
+    return encodeCursorText(offset);
+  let cursor = cursors[offset];
+  if (cursor === undefined) {
+    cursor = cursors[offset] = encodeCursorText(offset);
+    offsetsOfCursors.set(cursor, offset);
+  }
+  return cursor;
 }
 
 const encodeCursorText = (offset: number) =>
@@ -84,6 +91,8 @@ const encodeCursorText = (offset: number) =>
 
 /** The offset after which the page starts; a cursor we did not issue is BAD_USER_INPUT. */
 export function decodeCursor(cursor: string, argument = 'after'): number {
+  const issued = offsetsOfCursors.get(cursor);
+  if (issued !== undefined) return issued;
   const text = /^[A-Za-z0-9_-]+$/.test(cursor)
     ? Buffer.from(cursor, 'base64url').toString('utf8')
     : '';
