@@ -250,13 +250,22 @@ describe('Response cache: a replayed answer spends its cost from the rate limit'
   it('should count down and refuse with 429 exactly as Apollo does', async () => {
     const send = post({ query: `{ roles(first: 10) { nodes { name } } }` }); // costs 11
     const apolloCalls = jest.spyOn(replaying.apollo, 'executeHTTPGraphQLRequest');
-    // seconds until a bucket is full again: each server's bucket started at its own moment
-    const withoutReset = (answer: Answer): { reset: number; answer: Answer } => ({
+    // seconds until a bucket is full again, or until the refused query fits: each server's
+    // bucket started at its own moment, so they may differ by a second
+    const withoutReset = (answer: Answer): { reset: number; retry: number; answer: Answer } => ({
       reset: Number(answer.headers['ratelimit-reset']),
+      retry: Number(answer.headers['retry-after'] ?? 0),
       answer: {
         ...answer,
-        headers: { ...answer.headers, 'ratelimit-reset': 'R' },
-        body: answer.body.replace(/"resetSeconds":\d+/, '"resetSeconds":R'),
+        headers: {
+          ...answer.headers,
+          'ratelimit-reset': 'R',
+          ...(answer.headers['retry-after'] ? { 'retry-after': 'S' } : {}),
+        },
+        body: answer.body
+          .replace(/"resetSeconds":\d+/, '"resetSeconds":R')
+          .replace(/retry in \d+ s/, 'retry in S s')
+          .replace(/"retryAfterSeconds":\d+/, '"retryAfterSeconds":S'),
       },
     });
     const both = async () => {
@@ -264,6 +273,7 @@ describe('Response cache: a replayed answer spends its cost from the rate limit'
       const expected = withoutReset(await answerOf(await send(apolloOnly.url)));
       expect(replayed.answer).toEqual(expected.answer);
       expect(Math.abs(replayed.reset - expected.reset)).toBeLessThanOrEqual(1);
+      expect(Math.abs(replayed.retry - expected.retry)).toBeLessThanOrEqual(1);
       return replayed.answer;
     };
     for (let i = 0; i < 4; i += 1) expect((await both()).status).toBe(200);
