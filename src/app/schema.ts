@@ -3,6 +3,7 @@ import { buildSchema, BuildSchemaOptions, NonEmptyArray } from 'type-graphql';
 import { RoleAuthChecker } from '../core/auth/auth-checker';
 import { boundLists } from '../core/bounded-lists';
 import { leanResolvers, refuseUnhonouredOptions } from '../core/lean-resolvers';
+import { resolveTypesByPrototype } from '../core/relay';
 import { CertificationResolver } from '../modules/certifications/certification.resolver';
 import { OrganizationResolver } from '../modules/certifications/organization.resolver';
 import { CredentialResolver } from '../modules/credentials/credential.resolver';
@@ -125,7 +126,9 @@ export async function buildLeanSchema(
   options: BuildSchemaOptions = buildOptions(),
 ): Promise<GraphQLSchema> {
   refuseUnhonouredOptions(options);
-  return boundLists(leanResolvers(await buildTypeGraphqlSchema(options), options));
+  return resolveTypesByPrototype(
+    boundLists(leanResolvers(await buildTypeGraphqlSchema(options), options)),
+  );
 }
 
 /** The schema as sorted SDL: what `npm run schema:emit` writes to schema/schema.graphql. */

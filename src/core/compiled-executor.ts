@@ -6,6 +6,7 @@ import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { Context } from './context';
 import { installGatewayRequestContext } from './gateway-request-context';
+import { leafSerializers } from './leaf-serializers';
 import { withinRequestScope } from './request-scope';
 
 /**
@@ -64,6 +65,7 @@ export class CompiledExecutor {
   private readonly compiled: LRUCache<string, CompiledQuery | typeof NOT_COMPILABLE>;
   private readonly compileAfter: number;
   private readonly scoped: boolean;
+  private readonly serializers: ReturnType<typeof leafSerializers>;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -72,6 +74,7 @@ export class CompiledExecutor {
   ) {
     this.compileAfter = setup.compile === false ? Infinity : (options.compileAfter ?? 2);
     this.scoped = setup.scoped ?? true;
+    this.serializers = leafSerializers(schema);
     const max = options.maxCompiled ?? 200;
     this.compiled = new LRUCache({
       max,
@@ -148,6 +151,7 @@ export class CompiledExecutor {
     this.seen.delete(key);
     const result = compileQuery(this.schema, request.document!, request.operation?.name?.value, {
       disablingCapturingStackErrors: true,
+      customSerializers: this.serializers,
     });
     const compiled = isCompiledQuery(result) ? result : undefined;
     this.compiled.set(key, compiled ?? NOT_COMPILABLE, {

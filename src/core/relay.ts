@@ -1,4 +1,5 @@
 import { Field, ID, InterfaceType, ObjectType, ClassType, Int } from 'type-graphql';
+import { GraphQLSchema, isInterfaceType } from 'graphql';
 import { badInput } from './errors';
 
 /** Encodes a node's type and its slug into an opaque, URL-safe global id. */
@@ -165,4 +166,31 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     @Field(() => Int) totalCount: number;
   }
   return ConnectionClass;
+}
+
+/**
+ * Has every interface (Node and the others) resolve an object's type once per prototype rather
+ * than once per object: type-graphql's own resolveType tries `instanceof` against each class
+ * that implements the interface, in turn, for every object it is asked about, and its answer
+ * depends only on the object's prototype chain. Objects without a prototype go to it every time.
+ * The table is bounded by the classes the program declares.
+ */
+export function resolveTypesByPrototype(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isInterfaceType(type) || !type.resolveType) continue;
+    const byClass = type.resolveType;
+    const names = new Map<object, ReturnType<typeof byClass>>();
+    type.resolveType = (value, context, info, abstractType) => {
+      const proto =
+        value === null || typeof value !== 'object' ? null : Object.getPrototypeOf(value);
+      if (proto === null) return byClass(value, context, info, abstractType);
+      let name = names.get(proto);
+      if (name === undefined) {
+        name = byClass(value, context, info, abstractType);
+        if (typeof name === 'string') names.set(proto, name);
+      }
+      return name;
+    };
+  }
+  return schema;
 }

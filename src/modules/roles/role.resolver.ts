@@ -3,7 +3,7 @@ import { Context } from '../../core/context';
 import { PageArgs } from '../../core/page-args';
 import { connectionFromArray, Connection } from '../../core/relay';
 import { bySlug, MaybePromise } from '../../core/loaders';
-import { both, then } from '../../core/maybe-promise';
+import { both } from '../../core/maybe-promise';
 import { findBySlug } from '../../core/slug-lookup';
 import { certificationsOfRole } from '../certifications/certification.loader';
 import { Certification } from '../certifications/certification.entity';
@@ -48,7 +48,11 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
     @Ctx() ctx: Context,
   ): MaybePromise<Connection<Role>> {
     if (filter?.search) return this.rolesFound(filter.search, page, ctx);
-    return then(ctx.loaders.ordered(Role, 'name'), (roles) => connectionFromArray(roles, page));
+    // inline rather than through then(): a shared helper's callbacks make it megamorphic
+    const roles = ctx.loaders.ordered(Role, 'name');
+    return roles instanceof Promise
+      ? roles.then((all) => connectionFromArray(all, page))
+      : connectionFromArray(roles, page);
   }
 
   private async rolesFound(
@@ -106,9 +110,10 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
     @Args({ validate: false }) page: PageArgs,
     @Ctx() ctx: Context,
   ): MaybePromise<Connection<Employer>> {
-    return then(ctx.loaders.load(employersOfRole, role.id), (employers) =>
-      connectionFromArray(employers, page),
-    );
+    const employers = ctx.loaders.load(employersOfRole, role.id);
+    return employers instanceof Promise
+      ? employers.then((all) => connectionFromArray(all, page))
+      : connectionFromArray(employers, page);
   }
 
   @FieldResolver(() => [SalaryFigureSet], {

@@ -1,11 +1,11 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { Context } from '../../core/context';
-import { MaybePromise, then } from '../../core/maybe-promise';
-import { connectionFromSlice, DEFAULT_PAGE_SIZE, pageWindow } from '../../core/relay';
+import { MaybePromise } from '../../core/maybe-promise';
+import { connectionFromSlice, DEFAULT_PAGE_SIZE, Node, pageWindow } from '../../core/relay';
 import { loadNodes } from '../nodes/node.service';
 import { SearchConnection, SearchEdge, SearchHit, SearchType } from './search-hit.type';
 import { SearchArgs, SearchPageArgs, validateSearchArgs } from './search.inputs';
-import { searchGraph } from './search.service';
+import { searchGraph, SearchHitResult } from './search.service';
 
 @Resolver(() => SearchHit)
 export class SearchResolver {
@@ -21,21 +21,24 @@ export class SearchResolver {
       limit: first ?? DEFAULT_PAGE_SIZE,
       types: types ?? undefined,
     });
-    // without a promise when the index and this version's tables are built (most requests)
-    return then(found, ({ hits }) =>
-      // the tables first, so that the hits' nodes come from this version's indexes at once
-      then(ctx.loaders.tablesNow() ?? ctx.loaders.tables(), () =>
-        then(loadNodes(ctx, hits), (nodes) => {
-          // a loop, not flatMap: V8's flatMap makes and flattens an array per hit
-          const out: SearchHit[] = [];
-          for (let i = 0; i < hits.length; i++) {
-            const node = nodes[i];
-            if (node) out.push(new SearchHit(node, hits[i]));
-          }
-          return out;
-        }),
-      ),
-    );
+    // without a promise when the index and this version's tables are built (most requests);
+    // checked here rather than through then(), whose shared callbacks make it megamorphic
+    if (found instanceof Promise) return found.then(({ hits }) => this.hitsAfterTables(ctx, hits));
+    return this.hitsAfterTables(ctx, found.hits);
+  }
+
+  private hitsAfterTables(ctx: Context, hits: SearchHitResult[]): MaybePromise<SearchHit[]> {
+    // the tables first, so that the hits' nodes come from this version's indexes at once
+    const tables = ctx.loaders.tablesNow() ?? ctx.loaders.tables();
+    if (tables instanceof Promise) return tables.then(() => this.hitsOf(ctx, hits));
+    return this.hitsOf(ctx, hits);
+  }
+
+  private hitsOf(ctx: Context, hits: SearchHitResult[]): MaybePromise<SearchHit[]> {
+    const nodes = loadNodes(ctx, hits);
+    return nodes instanceof Promise
+      ? nodes.then((n) => withNodes(n, hits))
+      : withNodes(nodes, hits);
   }
 
   @Query(() => SearchConnection, {
@@ -69,4 +72,14 @@ export class SearchResolver {
       didYouMean: result.didYouMean,
     });
   }
+}
+
+function withNodes(nodes: (Node | null)[], hits: SearchHitResult[]): SearchHit[] {
+  // a loop, not flatMap: V8's flatMap makes and flattens an array per hit
+  const out: SearchHit[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const node = nodes[i];
+    if (node) out.push(new SearchHit(node, hits[i]));
+  }
+  return out;
 }
