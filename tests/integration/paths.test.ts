@@ -69,6 +69,16 @@ describe('careerPath', () => {
     expect(found.skillsToGain.length).toBeGreaterThan(0);
   });
 
+  it('should list the certifications of a path once each, by name', async () => {
+    const { careerPath } = await server.data(
+      `{ careerPath(from: "junior-backend-developer", to: "cloud-engineer") { certifications { slug name } } }`,
+    );
+    const names = careerPath.certifications.map((c: any) => c.name);
+    expect(names.length).toBeGreaterThan(1);
+    expect(new Set(careerPath.certifications.map((c: any) => c.slug)).size).toBe(names.length);
+    expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b)));
+  });
+
   it('should sum the known years as a range and say how many steps have none', async () => {
     const found = await path('junior-backend-developer', 'senior-backend-developer');
     expect(found.steps.map((s: any) => s.to.slug)).toEqual([
