@@ -31,7 +31,7 @@ const outcome = (serialize: (v: unknown) => unknown, value: unknown) => {
 
 describe('leaf serializers given to graphql-jit', () => {
   const serializers = leafSerializers(schema);
-  const odd = [
+  const odd: unknown[] = [
     'x',
     '',
     0,
