@@ -174,6 +174,8 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
  * that implements the interface, in turn, for every object it is asked about, and its answer
  * depends only on the object's prototype chain. Objects without a prototype go to it every time.
  * The table is bounded by the classes the program declares.
+ *
+ * Checked against: type-graphql 2.0.0-rc.4
  */
 export function resolveTypesByPrototype(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
