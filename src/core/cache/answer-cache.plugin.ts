@@ -54,7 +54,9 @@ export function answerLookupPlugin(scope: AnswerCacheScope): ApolloServerPlugin<
             operation?.operation !== 'query' ||
             !readsRootField(operation, document, request.variables)
           ) {
+            // only the replay in front reads these
             if (
+              scope.replayInFront &&
               operation &&
               document.definitions.length === 1 &&
               withoutVariables(request.variables)
