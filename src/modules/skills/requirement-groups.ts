@@ -60,14 +60,15 @@ export function splitUnits<R extends SkillRequirement>(
   return {
     matched: units.flatMap((u) => u.members.filter(held)),
     missing: units.filter((u) => !u.held && u.group == null).map((u) => u.members[0]),
-    missingGroups: units
-      .filter((u) => !u.held && u.group != null)
-      .map((u) =>
-        Object.assign(new RequirementGroup(), {
-          name: u.group as string,
-          importance: u.importance,
-          options: u.members,
-        }),
-      ),
+    missingGroups: units.filter((u) => !u.held && u.group != null).map(groupOf),
   };
+}
+
+/** A unit of a named group, as a gap or match reports it when the group is unmet. */
+export function groupOf(unit: RequirementUnit): RequirementGroup {
+  return Object.assign(new RequirementGroup(), {
+    name: unit.group as string,
+    importance: unit.importance,
+    options: unit.members,
+  });
 }

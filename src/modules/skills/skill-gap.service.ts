@@ -7,7 +7,7 @@ import { SkillGap } from './skill-gap.type';
 import { SkillIndex, skillIndex } from './skill-index';
 import { matchSkills, skillsCovered } from './skill-matching';
 import { SkillImportance, SkillRequirement } from './skill-requirement.entity';
-import { RequirementGroup, RequirementUnit, requirementUnits } from './requirement-groups';
+import { groupOf, RequirementGroup, RequirementUnit, requirementUnits } from './requirement-groups';
 import { Basis } from '../../core/basis';
 
 const FIRMNESS: Record<Basis, number> = { STATED: 0, DERIVED: 1, EDITORIAL: 2 };
@@ -114,15 +114,7 @@ function gapPlanOf(requirements: SkillRequirement[]): GapPlan {
   let plan = gapPlans.get(requirements);
   if (plan) return plan;
   const units = requirementUnits(requirements, () => false);
-  const groups = units.map((u) =>
-    u.group == null
-      ? null
-      : Object.assign(new RequirementGroup(), {
-          name: u.group,
-          importance: u.importance,
-          options: u.members,
-        }),
-  );
+  const groups = units.map((u) => (u.group == null ? null : groupOf(u)));
   const isRequired = (u: RequirementUnit) => u.importance === SkillImportance.REQUIRED;
   const byBasis = [Basis.STATED, Basis.DERIVED, Basis.EDITORIAL].map((wanted) => {
     const accepted = units.map((u) =>
