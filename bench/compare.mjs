@@ -4,7 +4,7 @@
  * the server (each root's dist/main.js, e.g. a `git worktree` of an older commit) side by side on one
  * database, cache off (or `on`: the servers' default response cache), two servers of each build, in
  * interleaved rounds of 3 s: throughput and server CPU time per request of one scenario (default
- * floor), medians. The fairest before/after on a machine others are using.
+ * floor), medians; COMPARE_NODE_ARGS_A and _B give a build's servers Node flags. The fairest before/after on a machine others are using.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const env = { ...SERVER_ENV, ...CACHE_ENV[cache] };
 // Two servers of each build, started A, B, B, A: a server's place in the start order moved its CPU
 // per request by 10-20% on this machine (the same build against itself), which this cancels.
+// COMPARE_NODE_ARGS_A / _B="--flag ...": that build's servers start with these Node flags (e.g. one
+// build with two V8 settings: the same root twice).
+const nodeArgs = (name) => (process.env[name] ?? '').split(' ').filter(Boolean);
 const builds = [rootA, rootB].map((r) => ({ root: r, rps: [], cpu: [], byServer: [] }));
 const servers = [];
 for (const build of [builds[0], builds[1], builds[1], builds[0]]) {
@@ -28,6 +31,7 @@ for (const build of [builds[0], builds[1], builds[1], builds[0]]) {
     databaseUrl: database,
     seedsDir: seeds,
     env,
+    nodeArgs: nodeArgs(build === builds[0] ? 'COMPARE_NODE_ARGS_A' : 'COMPARE_NODE_ARGS_B'),
   });
   const s = { build, server, cpu: [] };
   build.byServer.push(s);
@@ -36,13 +40,16 @@ for (const build of [builds[0], builds[1], builds[1], builds[0]]) {
 try {
   const discovered = await graphql(servers[0].server.url, DISCOVERY);
   for (const s of servers.slice(1)) await graphql(s.server.url, DISCOVERY); // each alike
-  const rot = rotation(
-    scenario.query,
-    scenario.variables({
-      ...realGraph(root),
-      cursors: discovered.body.data.roles.edges.map((e) => e.cursor),
-    }),
-  );
+  const variableSets = scenario.variables({
+    ...realGraph(root),
+    cursors: discovered.body.data.roles.edges.map((e) => e.cursor),
+  });
+  const rot = rotation(scenario.query, variableSets);
+  // Every variable set once, one at a time, before any load, as `npm run bench` checks them: a
+  // server whose first nested requests came ten at a time settled 20% slower than one whose first
+  // came one by one (bench/README.md, "One process's luck"), and the two builds must start alike.
+  for (const s of servers)
+    for (const variables of variableSets) await graphql(s.server.url, scenario.query, variables);
   for (const s of servers)
     for (let w = 0; w < 2; w++)
       await slice({ url: s.server.url, rot, t: tally(), seconds: 2, connections: 10 });

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
@@ -130,7 +131,20 @@ export function resetPeakRss(pid) {
 }
 
 /**
- * Starts `node [nodeArgs] dist/main.js` in production mode on a fresh port and waits for
+ * The Node flags `npm start` runs the server with (package.json's `start`: `node <flags>
+ * dist/main.js`), read from `root` so a build is measured as it would be deployed. Every server
+ * of a run starts with them, the yardsticks too: the same Node, set the same way.
+ */
+export function startFlags(root) {
+  const start = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.start ?? '';
+  const match = /^node\s+(.*?)\s*dist\/main\.js$/.exec(start.trim());
+  if (!match)
+    throw new Error(`package.json's start is not \`node [flags] dist/main.js\`: ${start}`);
+  return match[1].split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Starts `node <start flags> [nodeArgs] dist/main.js` in production mode on a fresh port and waits for
  * /readyz. Returns { url, pid, readyMs, stop() }; stop() sends SIGTERM and waits for the exit
  * (a graceful exit is what lets `--cpu-prof` write its profile).
  */
@@ -144,7 +158,7 @@ export async function startServer({
 }) {
   const port = await freePort();
   const started = Date.now();
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
+  const child = spawn(process.execPath, [...startFlags(root), ...nodeArgs, 'dist/main.js'], {
     cwd: root,
     env: {
       ...process.env,
@@ -212,15 +226,19 @@ export async function graphql(url, query, variables) {
 
 /**
  * Starts one of the yardsticks of bench/bare/server.mjs (`http`, `apollo`, `apollo-schema`) on
- * a fresh loopback port with the same Node. Returns { kind, url, pid, stop() }.
+ * a fresh loopback port with the same Node and flags. Returns { kind, url, pid, stop() }.
  */
 export async function startBare({ root, kind, env = {}, readyTimeoutMs = 60_000 }) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['bench/bare/server.mjs', kind, String(port)], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...startFlags(root), 'bench/bare/server.mjs', kind, String(port)],
+    {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stderr.on('data', (d) => (err = (err + d).slice(-4000)));
