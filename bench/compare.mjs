@@ -4,7 +4,8 @@
  * the server (each root's dist/main.js, e.g. a `git worktree` of an older commit) side by side on one
  * database, cache off (or `on`: the servers' default response cache), two servers of each build, in
  * interleaved rounds of 3 s: throughput and server CPU time per request of one scenario (default
- * floor), medians; COMPARE_NODE_ARGS_A and _B give a build's servers Node flags. The fairest before/after on a machine others are using.
+ * floor), medians; COMPARE_NODE_ARGS_A and _B give a build's servers Node flags. The fairest
+ * before/after on a machine others are using.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -144,8 +144,8 @@ export function startFlags(root) {
 }
 
 /**
- * Starts `node <start flags> [nodeArgs] dist/main.js` in production mode on a fresh port and waits for
- * /readyz. Returns { url, pid, readyMs, stop() }; stop() sends SIGTERM and waits for the exit
+ * Starts `node <start flags> [nodeArgs] dist/main.js` in production mode on a fresh port and
+ * waits for /readyz. Returns { url, pid, readyMs, stop() }; stop() sends SIGTERM and waits for the exit
  * (a graceful exit is what lets `--cpu-prof` write its profile).
  */
 export async function startServer({
