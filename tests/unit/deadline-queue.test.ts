@@ -53,16 +53,30 @@ describe('DeadlineQueue', () => {
     const { DeadlineQueue } = await import('../../src/core/http/deadline-queue');
     const { Deadline } = await import('../../src/core/writes/deadline');
     const expired: string[] = [];
-    const queue = new DeadlineQueue(({ requestId }) => expired.push(requestId));
-    const res = () => ({ headersSent: false, destroyed: false }) as unknown as ServerResponse;
+    const expiredResponses: ServerResponse[] = [];
+    const queue = new DeadlineQueue(({ requestId, res }) => {
+      expired.push(requestId);
+      expiredResponses.push(res);
+    });
+    // held here as a request's socket holds its response: the queue holds them only weakly, and
+    // a collection during the wait below cleared unheld stand-ins (nothing then expired)
+    const responses = ['a', 'b', 'c', 'd'].map(
+      () => ({ headersSent: false, destroyed: false }) as unknown as ServerResponse,
+    );
     const at = Date.now() + 30;
-    const entries = ['a', 'b', 'c', 'd'].map((id) => queue.add(res(), new Deadline(at), id));
+    const entries = ['a', 'b', 'c', 'd'].map((id, i) =>
+      queue.add(responses[i], new Deadline(at), id),
+    );
     queue.settle(entries[0]);
     queue.settle(entries[2]);
     queue.settle(entries[2]); // twice: no harm
     expect(queue.size).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(expired).toEqual(['b', 'd']);
+    // each with its own response (the very objects: the stand-ins look alike)
+    expect(expiredResponses).toHaveLength(2);
+    expect(expiredResponses[0]).toBe(responses[1]);
+    expect(expiredResponses[1]).toBe(responses[3]);
     expect(queue.size).toBe(0);
     queue.settle(entries[3]); // answered after its deadline passed: nothing left to take out
     expect(queue.size).toBe(0);
