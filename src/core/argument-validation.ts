@@ -104,9 +104,10 @@ export function validateArgumentsDirectly(
       if (!isObject(value)) return undefined;
       // most arguments pass: judged here at once, without a promise (see argument-precheck.ts)
       if (!Array.isArray(value) && (skip(value) || passes(value))) return undefined;
-      const items = (Array.isArray(value) ? value : [value]).filter(
-        (item): item is object => isObject(item) && !skip(item) && !passes(item),
-      );
+      // an object judged just above is not judged again
+      const items = Array.isArray(value)
+        ? value.filter((item): item is object => isObject(item) && !skip(item) && !passes(item))
+        : [value];
       if (!items.length) return undefined;
       return Promise.all(items.map((item) => validateOrReject(item, options))).then(
         () => undefined,
