@@ -130,6 +130,20 @@ export function connectionFromArray<T>(items: readonly T[], args: PageArgs): Con
   return connectionFromSlice(items.slice(offset, offset + limit), offset, items.length);
 }
 
+/**
+ * `connectionFromArray` of a list that may still be coming: at once when it is there (from the
+ * in-memory graph, most calls), checked here rather than through `then()`, whose callbacks,
+ * shared by every caller, make it megamorphic.
+ */
+export function connectionOfList<T>(
+  items: readonly T[] | Promise<readonly T[]>,
+  args: PageArgs,
+): Connection<T> | Promise<Connection<T>> {
+  return items instanceof Promise
+    ? items.then((all) => connectionFromArray(all, args))
+    : connectionFromArray(items, args);
+}
+
 /** A connection from one page already fetched at `offset` out of `totalCount`. */
 export function connectionFromSlice<T>(
   page: readonly T[],

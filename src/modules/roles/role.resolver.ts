@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../core/context';
 import { PageArgs } from '../../core/page-args';
-import { connectionFromArray, Connection } from '../../core/relay';
+import { connectionFromArray, connectionOfList, Connection } from '../../core/relay';
 import { bySlug, MaybePromise } from '../../core/loaders';
 import { both } from '../../core/maybe-promise';
 import { findBySlug } from '../../core/slug-lookup';
@@ -48,11 +48,7 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
     @Ctx() ctx: Context,
   ): MaybePromise<Connection<Role>> {
     if (filter?.search) return this.rolesFound(filter.search, page, ctx);
-    // inline rather than through then(): a shared helper's callbacks make it megamorphic
-    const roles = ctx.loaders.ordered(Role, 'name');
-    return roles instanceof Promise
-      ? roles.then((all) => connectionFromArray(all, page))
-      : connectionFromArray(roles, page);
+    return connectionOfList(ctx.loaders.ordered(Role, 'name'), page);
   }
 
   private async rolesFound(
@@ -110,10 +106,7 @@ export class RoleResolver extends CitedResolver(Role, 'Role') {
     @Args({ validate: false }) page: PageArgs,
     @Ctx() ctx: Context,
   ): MaybePromise<Connection<Employer>> {
-    const employers = ctx.loaders.load(employersOfRole, role.id);
-    return employers instanceof Promise
-      ? employers.then((all) => connectionFromArray(all, page))
-      : connectionFromArray(employers, page);
+    return connectionOfList(ctx.loaders.load(employersOfRole, role.id), page);
   }
 
   @FieldResolver(() => [SalaryFigureSet], {
