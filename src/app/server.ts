@@ -181,7 +181,6 @@ export function createApollo(
       ...security.plugins,
       off.has('cache-control') ? ApolloServerPluginCacheControlDisabled() : cache.plugin,
       ...(deps.tracing ? [deps.tracing.plugin] : []),
-      ...(responseCache ? [responseCache.plugin] : []),
       ...(httpServer ? on('drain', [drainPlugin(httpServer)]) : []),
     ],
   });

@@ -5,8 +5,10 @@ import type {
   GraphQLRequestContextDidEncounterErrors,
   GraphQLRequestContextDidResolveOperation,
   GraphQLRequestContextExecutionDidStart,
+  GraphQLRequestContextResponseForOperation,
   GraphQLRequestContextWillSendResponse,
   GraphQLRequestListener,
+  GraphQLResponse,
 } from '@apollo/server';
 
 /**
@@ -21,6 +23,11 @@ export interface RequestPart<C extends BaseContext, S = undefined> {
     request: GraphQLRequestContextDidResolveOperation<C>,
     state: S,
   ): void | Promise<void>;
+  /** An answer in place of execution (the response cache), or null; the first part's answer wins. */
+  responseForOperation?(
+    request: GraphQLRequestContextResponseForOperation<C>,
+    state: S,
+  ): GraphQLResponse | null | Promise<GraphQLResponse | null>;
   executionDidStart?(request: GraphQLRequestContextExecutionDidStart<C>, state: S): void;
   didEncounterErrors?(request: GraphQLRequestContextDidEncounterErrors<C>, state: S): void;
   willSendResponse?(
@@ -39,6 +46,30 @@ type AnyPart = RequestPart<BaseContext, unknown>;
 type Entry = { index: number; run: (request: unknown, state: unknown) => void | Promise<void> };
 
 const DONE: Promise<void> = Promise.resolve();
+
+type Answer = GraphQLResponse | null;
+type AnswerEntry = {
+  index: number;
+  run: (request: unknown, state: unknown) => Answer | Promise<Answer>;
+};
+
+/** The first answer of entries[from..], synchronously until one returns a promise. */
+function firstAnswer(
+  entries: AnswerEntry[],
+  from: number,
+  request: unknown,
+  states: unknown[],
+): Answer | Promise<Answer> {
+  for (let k = from; k < entries.length; k++) {
+    const result = entries[k].run(request, states[entries[k].index]);
+    if (result instanceof Promise)
+      return k + 1 === entries.length
+        ? result
+        : result.then((answer) => answer ?? firstAnswer(entries, k + 1, request, states));
+    if (result) return result;
+  }
+  return null;
+}
 
 /** Runs entries[from..] in order, synchronously until one returns a promise. */
 function series(
@@ -91,6 +122,17 @@ export function partsPlugin<C extends BaseContext>(
         },
       });
   }
+  const answerers: AnswerEntry[] = all.flatMap((part, index) =>
+    part.responseForOperation
+      ? [{ index, run: (part.responseForOperation as AnswerEntry['run']).bind(part) }]
+      : [],
+  );
+  if (answerers.length)
+    Object.defineProperty(Listener.prototype, 'responseForOperation', {
+      value(this: Listener, at: unknown) {
+        return firstAnswer(answerers, 0, at, this.states);
+      },
+    });
   const starters = all.filter((part) => part.start !== undefined).length;
   const stateless = new Listener([]);
   return {

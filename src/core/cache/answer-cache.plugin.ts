@@ -1,4 +1,4 @@
-import { ApolloServerPlugin, BaseContext, GraphQLRequest, HeaderMap } from '@apollo/server';
+import { BaseContext, GraphQLRequest, GraphQLResponse, HeaderMap } from '@apollo/server';
 import { etagOfJson } from '../http-cache/etag.plugin';
 import { readsRootField } from '../http-cache/static-policy';
 import type { RequestPart } from '../request-parts';
@@ -6,7 +6,7 @@ import { NeverStoredTexts, withoutVariables } from './never-stored';
 import { AnswerStore, StoredAnswer } from './stored-answer';
 import { replayableRequest } from './replayable-request';
 
-/** What the plugin and the storing part share about the cache. */
+/** What the cache's part and the route's replay share about the cache. */
 export interface AnswerCacheScope {
   store: AnswerStore;
   identity: string;
@@ -37,75 +37,56 @@ const lookups = new WeakMap<GraphQLRequest, Lookup>();
 const REPLAYABLE_EXTENSIONS = new Set(['sqlStatements', 'cost', 'graphVersion']);
 
 /**
- * Apollo's side of the response cache. Looks up a query's answer for the requests the route did
- * not look up in front (those with credentials, persisted queries, other Accept headers, and
- * every operation run in process), as Apollo's response-cache plugin did: after parsing,
- * validation and the limits, before execution. A hit's `data` is parsed here; the route's replay
- * writes it out as it is.
+ * Apollo's side of the response cache, a per-request part (src/core/request-parts.ts), the last
+ * of them. Before execution (`responseForOperation`: after parsing, validation and the limits)
+ * it looks up a query's answer for the requests the route did not look up in front (those with
+ * credentials, persisted queries, other Accept headers, and every operation run in process), as
+ * Apollo's response-cache plugin did; a hit's `data` is parsed here (the route's replay writes
+ * it out as it is). Once the answer is complete (`willSendResponse`, after every other part
+ * finished it) it gives a hit its `Age` header, and stores a miss's answer when the
+ * cache-control policy allows it (a query, no errors, a max-age, public: an answer to a request
+ * with credentials is private and never stored). A part rather than a plugin of its own: Apollo
+ * awaits every plugin's hooks, a promise or two more for every request, `{ __typename }` too.
  */
-export function answerLookupPlugin(scope: AnswerCacheScope): ApolloServerPlugin<BaseContext> {
+export function answerCachePart(scope: AnswerCacheScope): RequestPart<BaseContext> {
   return {
-    async requestDidStart() {
-      return {
-        async responseForOperation(rc) {
-          rc.metrics.responseCacheHit = false;
-          const { operation, document, request } = rc;
-          if (
-            operation?.operation !== 'query' ||
-            !readsRootField(operation, document, request.variables)
-          ) {
-            // only the replay in front reads these
-            if (
-              scope.replayInFront &&
-              operation &&
-              document.definitions.length === 1 &&
-              withoutVariables(request.variables)
-            )
-              scope.neverStored.add(rc.source);
-            return null;
-          }
-          const version = scope.version();
-          const lookup: Lookup = {
-            version,
-            key: scope.keyOf(version, rc.source, request.operationName, request.variables),
-          };
-          lookups.set(request, lookup);
-          if (scope.replayInFront && request.http && lookedUpInFront(request)) return null;
-          const hit = await scope.store.get(lookup.key);
-          if (!hit) return null;
-          lookup.hit = hit;
-          rc.metrics.responseCacheHit = true;
-          rc.overallCachePolicy.replace({ maxAge: hit.maxAge, scope: 'PUBLIC' });
-          return {
-            body: { kind: 'single', singleResult: { data: JSON.parse(hit.data) } },
-            http: { status: undefined, headers: new HeaderMap() },
-          };
-        },
+    responseForOperation(rc) {
+      rc.metrics.responseCacheHit = false;
+      const { operation, document, request } = rc;
+      if (
+        operation?.operation !== 'query' ||
+        !readsRootField(operation, document, request.variables)
+      ) {
+        // only the replay in front reads these
+        if (
+          scope.replayInFront &&
+          operation &&
+          document.definitions.length === 1 &&
+          withoutVariables(request.variables)
+        )
+          scope.neverStored.add(rc.source);
+        return null;
+      }
+      const version = scope.version();
+      const lookup: Lookup = {
+        version,
+        key: scope.keyOf(version, rc.source, request.operationName, request.variables),
       };
+      lookups.set(request, lookup);
+      if (scope.replayInFront && request.http && lookedUpInFront(request)) return null;
+      const found = scope.store.get(lookup.key);
+      const answer = (hit: StoredAnswer | undefined): GraphQLResponse | null => {
+        if (!hit) return null;
+        lookup.hit = hit;
+        rc.metrics.responseCacheHit = true;
+        rc.overallCachePolicy.replace({ maxAge: hit.maxAge, scope: 'PUBLIC' });
+        return {
+          body: { kind: 'single', singleResult: { data: JSON.parse(hit.data) } },
+          http: { status: undefined, headers: new HeaderMap() },
+        };
+      };
+      return found instanceof Promise ? found.then(answer) : answer(found);
     },
-  };
-}
-
-function lookedUpInFront(request: GraphQLRequest): boolean {
-  const http = request.http!;
-  return (
-    replayableRequest({
-      method: http.method,
-      header: (name) => http.headers.get(name),
-      body: http.body,
-      search: http.search,
-    }) !== null
-  );
-}
-
-/**
- * The last of the per-request parts (src/core/request-parts.ts), so the answer's extensions are
- * complete: gives a hit its `Age` header, and stores a miss's answer when the cache-control
- * policy allows it (a query, no errors, a max-age, public: an answer to a request with
- * credentials is private and never stored).
- */
-export function answerStorePart(scope: AnswerCacheScope): RequestPart<BaseContext> {
-  return {
     willSendResponse({ request, response, overallCachePolicy, operationName }) {
       const lookup = lookups.get(request);
       if (!lookup || response.body.kind !== 'single') return;
@@ -134,4 +115,16 @@ export function answerStorePart(scope: AnswerCacheScope): RequestPart<BaseContex
       });
     },
   };
+}
+
+function lookedUpInFront(request: GraphQLRequest): boolean {
+  const http = request.http!;
+  return (
+    replayableRequest({
+      method: http.method,
+      header: (name) => http.headers.get(name),
+      body: http.body,
+      search: http.search,
+    }) !== null
+  );
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { BaseContext } from '@apollo/server';
 import { DataSource } from 'typeorm';
 import { RedisSettings } from '../config';
 import { Logger } from '../logger';
 import type { RequestPart } from '../request-parts';
-import { AnswerCacheScope, answerLookupPlugin, answerStorePart } from './answer-cache.plugin';
+import { AnswerCacheScope, answerCachePart } from './answer-cache.plugin';
 import { databaseIdentity, databasePrefix } from './database-identity';
 import { GraphVersionWatcher } from './graph-version';
 import { NeverStoredTexts } from './never-stored';
@@ -13,9 +13,10 @@ import { answerKey, memoryAnswerStore, redisAnswerStore } from './stored-answer'
 
 /** What one server adds to Apollo and to its route for the response cache. */
 export interface ResponseCacheHooks {
-  /** Looks answers up on the Apollo path (after the limits, before execution). */
-  plugin: ApolloServerPlugin<BaseContext>;
-  /** The last per-request part: stores what may be stored, dates hits (`Age`). */
+  /**
+   * The last per-request part: looks answers up on the Apollo path (after the limits, before
+   * execution), stores what may be stored, dates hits (`Age`).
+   */
   part: RequestPart<BaseContext>;
   /** Answers before Apollo (the route's hook); creating it tells the plugin those lookups are made there. */
   replay(options: ReplayOptions): ReplayHook;
@@ -86,8 +87,7 @@ export async function createResponseCache(options: ResponseCacheOptions): Promis
         neverStored: new NeverStoredTexts(),
       };
       return {
-        plugin: answerLookupPlugin(scope),
-        part: answerStorePart(scope),
+        part: answerCachePart(scope),
         replay(replayOptions) {
           scope.replayInFront = true;
           return replayHook(scope, replayOptions);
