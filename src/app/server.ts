@@ -25,6 +25,7 @@ import { partsPlugin, RequestPart } from '../core/request-parts';
 import { playground } from '../core/playground';
 import { mcpRouter } from '../mcp/http';
 import { drainPlugin } from '../core/drain.plugin';
+import { answerBodyPart, stringifyAnswer } from '../core/http/answer-body';
 import { graphVersionPart } from '../modules/changes/graph-version.plugin';
 import { jsonLdRouter } from '../modules/json-ld/json-ld.route';
 import { keepSearchAnswers } from '../modules/search/search.service';
@@ -155,6 +156,7 @@ export function createApollo(
     documentStore: boundedDocumentStore(),
     cache: boundedServerCache(),
     includeStacktraceInErrorResponses: !production,
+    stringifyResult: stringifyAnswer,
     // main.ts drains on SIGTERM/SIGINT itself; Apollo's own handlers would race it (a second
     // concurrent stop() never resolves in @apollo/server 5) and hang the shutdown
     stopOnTerminationSignals: false,
@@ -175,8 +177,10 @@ export function createApollo(
         ...on('metrics', [metricsPart({ responseCache: Boolean(responseCache) })]),
         ...on('graph-version', [graphVersionPart]),
         ...on('etag', [etagPart]),
-        // last: it stores the answer as the parts before it finished it
+        // it stores the answer as the parts before it finished it
         ...(responseCache ? [responseCache.part] : []),
+        // last: the answer's data is final
+        answerBodyPart,
       ]),
       ...security.plugins,
       off.has('cache-control') ? ApolloServerPluginCacheControlDisabled() : cache.plugin,
@@ -258,7 +262,7 @@ export async function createHttpApp(deps: AppDeps) {
       requestId: off.has('request-id'),
       compression: off.has('compression'),
     },
-    context: async (req, requestId, sql, deadline) => {
+    context: async (req, requestId, sql, deadline, answerBody) => {
       // no Authorization header: anonymous, with no lookup to wait for
       const header = off.has('auth') ? undefined : req.headers.authorization;
       const auth = header
@@ -269,6 +273,7 @@ export async function createHttpApp(deps: AppDeps) {
       const context: Context = createContext(deps.db, requestId, sql, auth);
       context.clientIp = clientAddress(req, trustProxy);
       context.deadline = deadline;
+      context.answerBody = answerBody;
       return context;
     },
   });

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AuthInfo } from './auth/keys';
+import type { AnswerBody } from './http/answer-body';
 import { LoaderRegistry } from './loaders';
 import { StatementCount } from './query-counter';
 import type { Deadline } from './writes/deadline';
@@ -16,6 +17,8 @@ export interface Context {
   clientIp?: string;
   /** The request's deadline (REQUEST_DEADLINE_MS), which writes honour; none outside HTTP. */
   deadline?: Deadline;
+  /** Where the HTTP route takes a large answer's bytes from (src/core/http/answer-body.ts). */
+  answerBody?: AnswerBody;
 }
 
 export function createContext(

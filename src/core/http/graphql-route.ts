@@ -9,6 +9,7 @@ import { StatementCount } from '../query-counter';
 import { withRequestScope } from '../request-scope';
 import { Deadline } from '../writes';
 import { DeadlineEntry, DeadlineQueue } from './deadline-queue';
+import { AnswerBody } from './answer-body';
 import { jsonBody } from './json-body';
 import { appendVary, endCompressed, NodeHandler, NodeRequest, sendJson } from './node-http';
 
@@ -27,6 +28,7 @@ export interface GraphqlRouteOptions {
     requestId: string,
     sql: StatementCount,
     deadline: Deadline | undefined,
+    answerBody: AnswerBody | undefined,
   ) => Promise<Context>;
   /**
    * Run all of Apollo in the request's scope (src/core/request-scope.ts), for an Apollo that
@@ -135,6 +137,7 @@ export function graphqlRoute(
     res: ServerResponse,
     answer: HTTPGraphQLResponse,
     entry: DeadlineEntry | undefined,
+    answerBody: AnswerBody | undefined,
   ) => {
     settle(entry);
     if (res.headersSent) return; // the deadline answered first
@@ -145,8 +148,10 @@ export function graphqlRoute(
     }
     res.statusCode = answer.status ?? 200;
     if (answer.body.kind === 'complete') {
-      if (without.compression) res.end(answer.body.string);
-      else endCompressed(req, res, answer.body.string);
+      // a large answer made into bytes in pieces (answer-body.ts); Apollo's string is then empty
+      const body = answerBody?.bytes ?? answer.body.string;
+      if (without.compression) res.end(body);
+      else endCompressed(req, res, body);
       return;
     }
     void (async () => {
@@ -172,6 +177,9 @@ export function graphqlRoute(
     }
     const url = req.originalUrl ?? req.url ?? '';
     const query = url.indexOf('?');
+    // a batch's answers are joined by Apollo from their strings: only a single operation's
+    // answer may come as bytes
+    const answerBody: AnswerBody | undefined = Array.isArray(req.body) ? undefined : {};
     return apollo
       .executeHTTPGraphQLRequest({
         httpGraphQLRequest: {
@@ -180,10 +188,10 @@ export function graphqlRoute(
           search: query < 0 ? '' : url.slice(query),
           body: req.body,
         },
-        context: () => context(req, requestId, sql, deadline),
+        context: () => context(req, requestId, sql, deadline, answerBody),
       })
       .then(
-        (answer) => respond(req, res, answer, entry),
+        (answer) => respond(req, res, answer, entry, answerBody),
         (err) => fail(res, requestId, err, entry),
       );
   };

@@ -1,0 +1,167 @@
+import type { BaseContext } from '@apollo/server';
+import type { RequestPart } from '../request-parts';
+
+/**
+ * Large answers, written as bytes made a piece at a time.
+ *
+ * Apollo serialises an answer with `JSON.stringify(value) + '\n'`, and node:http then needs the
+ * string flat (its byte length, then its bytes). V8 keeps a flat string longer than 128 KB (64K
+ * UTF-16 units once a character lies outside Latin-1, such as the en dash our texts use) in its
+ * large-object space, on memory mapped afresh each time: measured on a 2-core VM, an answer of
+ * 80,000 characters with one en dash cost 0.8 ms to flatten and 0.9 ms to write, against 0.07 ms
+ * for the same bytes written from Buffers (bench/README.md, "Large answers"). So when the JSON is
+ * that long, the route's answer is made again as pieces, each stringified by V8 on its own (well
+ * under that size) and encoded to a Buffer, and Apollo's string is left empty. The bytes are
+ * the same as Apollo's (tests/unit/answer-body.test.ts).
+ *
+ * Checked against: @apollo/server 5.5.1 (Apollo calls `stringifyResult` after every
+ * `willSendResponse`, with a new object whose `data` is the result's own; a batch's answers are
+ * joined from their strings, so the route gives a batch no slot).
+ */
+
+/** JSON text at least this long (UTF-16 units) is written from pieces. */
+export const LARGE_ANSWER = 60_000;
+/** A value whose JSON is about this long or less is stringified in one call. */
+const PIECE = 8_192;
+
+/** Where the route finds an answer's bytes when they were made in pieces. */
+export interface AnswerBody {
+  bytes?: Buffer;
+}
+
+/** The AnswerBody of the request whose result holds this `data` object. */
+const bodies = new WeakMap<object, AnswerBody>();
+
+/** The route's slot on a request's context (set only for a single operation sent over HTTP). */
+export interface WithAnswerBody {
+  answerBody?: AnswerBody;
+}
+
+/**
+ * The last per-request part: ties the result's `data` to the route's slot, so that
+ * `stringifyAnswer` (which Apollo hands the result alone) knows where to put large bytes.
+ */
+export const answerBodyPart: RequestPart<BaseContext> = {
+  willSendResponse({ contextValue, response }) {
+    const body = (contextValue as WithAnswerBody).answerBody;
+    if (!body || response.body.kind !== 'single') return;
+    const data = response.body.singleResult.data;
+    if (data && typeof data === 'object') bodies.set(data, body);
+  },
+};
+
+/**
+ * Apollo's `stringifyResult`: its own serialisation, except that a large answer going out
+ * through the route is made into bytes in pieces and handed to the route (the string is then
+ * empty, and the route writes the bytes).
+ */
+export function stringifyAnswer(value: { data?: unknown }): string {
+  const json = JSON.stringify(value);
+  if (json.length < LARGE_ANSWER) return json + '\n';
+  const body = value.data && typeof value.data === 'object' ? bodies.get(value.data) : undefined;
+  if (!body) return json + '\n';
+  body.bytes = jsonBytes(value, '\n');
+  return '';
+}
+
+/** `JSON.stringify(value) + tail` as UTF-8, without ever holding the whole text as one string. */
+export function jsonBytes(value: unknown, tail = ''): Buffer {
+  const pieces: string[] = [];
+  writePieces(value, pieces);
+  pieces.push(tail);
+  // pieces joined into runs of about PIECE units, each encoded on its own
+  const buffers: Buffer[] = [];
+  let run = '';
+  let total = 0;
+  for (const piece of pieces) {
+    run += piece;
+    if (run.length >= PIECE) {
+      const buffer = Buffer.from(run);
+      buffers.push(buffer);
+      total += buffer.length;
+      run = '';
+    }
+  }
+  if (run) {
+    const buffer = Buffer.from(run);
+    buffers.push(buffer);
+    total += buffer.length;
+  }
+  return Buffer.concat(buffers, total);
+}
+
+/** JSON text of `value` as pieces, as JSON.stringify would write it (no replacer, no indent). */
+function writePieces(value: unknown, out: string[]): void {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    typeof (value as { toJSON?: unknown }).toJSON === 'function' ||
+    value instanceof String ||
+    value instanceof Number ||
+    value instanceof Boolean ||
+    !exceeds(value, PIECE)
+  ) {
+    out.push(JSON.stringify(value) ?? 'null');
+    return;
+  }
+  if (Array.isArray(value)) {
+    out.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i) out.push(',');
+      const item: unknown = value[i];
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol')
+        out.push('null');
+      else writePieces(item, out);
+    }
+    out.push(']');
+    return;
+  }
+  out.push('{');
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    out.push(`${first ? '' : ','}${JSON.stringify(key)}:`);
+    first = false;
+    writePieces(item, out);
+  }
+  out.push('}');
+}
+
+/**
+ * Whether `value`'s JSON is longer than `budget` units, by a walk that stops as soon as it is
+ * (escapes are not counted: a piece may come out somewhat longer than PIECE, never near the
+ * large-object size).
+ */
+function exceeds(value: object, budget: number): boolean {
+  return size(value, budget) > budget;
+}
+
+function size(value: unknown, budget: number): number {
+  switch (typeof value) {
+    case 'string':
+      return value.length + 2;
+    case 'number':
+      return 8;
+    case 'boolean':
+      return 5;
+    case 'object': {
+      if (value === null) return 4;
+      let total = 2;
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          total += size(item, budget - total) + 1;
+          if (total > budget) return total;
+        }
+        return total;
+      }
+      for (const key in value) {
+        total += key.length + 4 + size((value as Record<string, unknown>)[key], budget - total);
+        if (total > budget) return total;
+      }
+      return total;
+    }
+    default:
+      return 4;
+  }
+}

@@ -1,0 +1,87 @@
+import { HeaderMap } from '@apollo/server';
+import {
+  AnswerBody,
+  answerBodyPart,
+  jsonBytes,
+  LARGE_ANSWER,
+  stringifyAnswer,
+} from '../../src/core/http/answer-body';
+
+/** A role-like tree of about `roles` × 40 objects, with en dashes, escapes and odd values. */
+function bigAnswer(roles: number): Record<string, unknown> {
+  return {
+    roles: {
+      edges: Array.from({ length: roles }, (_, r) => ({
+        cursor: `cursor:${r}`,
+        node: {
+          name: `Role ${r} – back-end "quoted" \\ slash\u2028line\ttab`,
+          skipped: undefined,
+          levels: Array.from({ length: 8 }, (_, l) => ({
+            title: `Level ${l} 😀 ${'x'.repeat(l * 30)}`,
+            years: l === 3 ? null : l * 1.5,
+            flags: [true, false, undefined, null, NaN, -0, 1e21],
+            skills: Array.from({ length: 4 }, (_, s) => ({
+              name: `Skill ${s} — café`,
+              '"odd key"': s,
+              3: 'integer key first',
+            })),
+          })),
+        },
+      })),
+    },
+  };
+}
+
+function send(data: object, body: AnswerBody | undefined) {
+  void answerBodyPart.willSendResponse!(
+    {
+      contextValue: { answerBody: body },
+      response: {
+        body: { kind: 'single', singleResult: { data } },
+        http: { headers: new HeaderMap() },
+      },
+    } as never,
+    undefined,
+  );
+}
+
+describe('answer bytes made in pieces', () => {
+  it('should be the bytes of JSON.stringify for any value, small or large', () => {
+    const values: unknown[] = [
+      null,
+      'plain – dash',
+      42,
+      [],
+      {},
+      [undefined, () => 1, Symbol('s'), { a: undefined }],
+      { date: new Date(0), boxed: [new String('s'), new Number(2), new Boolean(false)] },
+      bigAnswer(1),
+      bigAnswer(60),
+      { data: bigAnswer(200), extensions: { cost: { requested: 3 } } },
+    ];
+    for (const value of values)
+      expect(jsonBytes(value, '\n').equals(Buffer.from(`${JSON.stringify(value)}\n`))).toBe(true);
+  });
+
+  it('should hand a large answer to the route as bytes, and leave Apollo an empty string', () => {
+    const data = bigAnswer(200);
+    const body: AnswerBody = {};
+    send(data, body);
+    const value = { data, extensions: { sqlStatements: 0 } };
+    expect(JSON.stringify(value).length).toBeGreaterThan(LARGE_ANSWER);
+    expect(stringifyAnswer(value)).toBe('');
+    expect(body.bytes!.toString()).toBe(`${JSON.stringify(value)}\n`);
+  });
+
+  it("should leave small answers, and answers the route did not ask for, to Apollo's string", () => {
+    const small = bigAnswer(1);
+    const body: AnswerBody = {};
+    send(small, body);
+    expect(stringifyAnswer({ data: small })).toBe(`${JSON.stringify({ data: small })}\n`);
+    expect(body.bytes).toBeUndefined();
+
+    const large = bigAnswer(200); // no slot: in process, a batch
+    send(large, undefined);
+    expect(stringifyAnswer({ data: large })).toBe(`${JSON.stringify({ data: large })}\n`);
+  });
+});
