@@ -118,3 +118,42 @@ describe('Large answers over HTTP', () => {
     expect(text).toBe(await apolloString());
   });
 });
+
+describe('Large answers replayed from the response cache, with rate-limit figures', () => {
+  let server: Awaited<ReturnType<typeof startHttp>>;
+  beforeAll(async () => {
+    server = await startHttp(undefined, {
+      responseCache: true,
+      config: {
+        security: { ...DEFAULT_SECURITY, rateLimit: { points: 1_000_000, windowSeconds: 3600 } },
+      },
+    });
+  });
+  afterAll(() => server.stop());
+
+  it("should replay the bytes Apollo sent, but for the bucket's figures", async () => {
+    const send = async () => {
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-encoding': 'identity' },
+        body: JSON.stringify({ query: LARGE, variables: { first: 100 } }),
+      });
+      return { text: await res.text(), remaining: res.headers.get('ratelimit-remaining') };
+    };
+    const apolloCalls = jest.spyOn(server.apollo, 'executeHTTPGraphQLRequest');
+    const first = await send();
+    const replays = [await send(), await send()];
+    expect(apolloCalls).toHaveBeenCalledTimes(1); // the two after it replayed
+    // the data's bytes as Apollo sent them; the extensions a hit has (no statements, the bucket now)
+    const dataOf = (text: string) => text.slice(0, text.indexOf(',"extensions":'));
+    expect(first.text.length).toBeGreaterThan(LARGE_ANSWER);
+    for (const replay of replays) {
+      expect(dataOf(replay.text)).toBe(dataOf(first.text));
+      const { extensions } = JSON.parse(replay.text);
+      expect(extensions.sqlStatements).toBe(0);
+      expect(String(extensions.cost.rateLimit.remaining)).toBe(replay.remaining);
+      expect(replay.text.endsWith('}\n')).toBe(true);
+    }
+    expect(replays[0].remaining).not.toBe(replays[1].remaining);
+  });
+});

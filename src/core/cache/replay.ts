@@ -1,6 +1,7 @@
 import { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { matchesIfNoneMatch } from '../http-cache/etag.plugin';
+import { LARGE_ANSWER } from '../http/answer-body';
 import { appendVary, endCompressed, NodeRequest } from '../http/node-http';
 import type { Take } from '../limits/rate-limit';
 import { Logger } from '../logger';
@@ -129,8 +130,14 @@ function bodyOf(answer: StoredAnswer, version: number, take?: Take): Buffer {
   const extensions = answer.extensions.length
     ? `,"extensions":${JSON.stringify(extensionsOf(answer, version, take))}`
     : '';
-  return Buffer.from(`{"data":${answer.data}${extensions}}\n`);
+  if (answer.data.length < LARGE_ANSWER)
+    return Buffer.from(`{"data":${answer.data}${extensions}}\n`);
+  // a long string made afresh for each replay would be flattened on fresh memory each time
+  answer.dataBytes ??= Buffer.from(answer.data);
+  return Buffer.concat([DATA_OPEN, answer.dataBytes, Buffer.from(`${extensions}}\n`)]);
 }
+
+const DATA_OPEN = Buffer.from('{"data":');
 
 /** The extensions the Apollo path gives a hit, in the order the stored answer had them. */
 function extensionsOf(

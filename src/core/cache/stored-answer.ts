@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { LARGE_ANSWER } from '../http/answer-body';
 import type { ResponseStore } from './redis-store';
 
 /**
@@ -28,6 +29,12 @@ export interface StoredAnswer {
    * string to build and encode.
    */
   body?: Buffer;
+  /**
+   * `data` as UTF-8, kept by the first replay of a large entry (src/core/http/answer-body.ts):
+   * replays with rate-limit figures put their body together from it rather than from one long
+   * string each time.
+   */
+  dataBytes?: Buffer;
 }
 
 /** Where answers live: this process (synchronous) or Redis (a round trip). */
@@ -60,6 +67,15 @@ const MiB = 1024 * 1024;
 export const ANSWER_CACHE_BYTES = 16 * MiB;
 export const ANSWER_CACHE_ENTRIES = 10_000;
 
+/**
+ * Bytes an entry may come to hold: the data (UTF-16), the body once replayed (UTF-8, up to 3
+ * bytes a character, the data and a small envelope), for a large answer its data as UTF-8 too,
+ * and the key, the ETag and the small fields.
+ */
+function entryBytes(answer: StoredAnswer): number {
+  return (answer.data.length < LARGE_ANSWER ? 5 : 8) * answer.data.length + 1024;
+}
+
 /** Answers in this process, least recently used out first, each for its max-age. */
 export function memoryAnswerStore(
   maxBytes = ANSWER_CACHE_BYTES,
@@ -68,14 +84,12 @@ export function memoryAnswerStore(
   const lru = new LRUCache<string, StoredAnswer>({
     max: maxEntries,
     maxSize: maxBytes,
-    // the data (UTF-16), the body once replayed (UTF-8, up to 3 bytes a character, the data
-    // and a small envelope), the key, the ETag and the small fields
-    sizeCalculation: (answer) => 5 * answer.data.length + 1024,
+    sizeCalculation: entryBytes,
   });
   return {
     get: (key) => lru.get(key),
     set(key, answer) {
-      if (5 * answer.data.length + 1024 > maxBytes) return;
+      if (entryBytes(answer) > maxBytes) return;
       lru.set(key, answer, { ttl: answer.maxAge * 1000 });
     },
   };
