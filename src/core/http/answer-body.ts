@@ -73,20 +73,17 @@ export function jsonBytes(value: unknown, tail = ''): Buffer {
   const buffers: Buffer[] = [];
   let run = '';
   let total = 0;
-  for (const piece of pieces) {
-    run += piece;
-    if (run.length >= PIECE) {
-      const buffer = Buffer.from(run);
-      buffers.push(buffer);
-      total += buffer.length;
-      run = '';
-    }
-  }
-  if (run) {
+  const flush = () => {
     const buffer = Buffer.from(run);
     buffers.push(buffer);
     total += buffer.length;
+    run = '';
+  };
+  for (const piece of pieces) {
+    run += piece;
+    if (run.length >= PIECE) flush();
   }
+  if (run) flush();
   return Buffer.concat(buffers, total);
 }
 
