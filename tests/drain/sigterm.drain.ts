@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import http from 'node:http';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,8 +123,44 @@ describe('Draining on SIGTERM under load', () => {
 
     // Signal once the load is flowing and requests are in flight.
     await waitFor(() => (outcomes.size >= 100 ? true : undefined), '100 answered requests');
+    // One request certainly in flight whatever the timing: its headers received, its body held
+    // back until the drain has begun (the load alone may, on a busy machine, leave none).
+    const heldId = 'drain-held';
+    const heldBody = Buffer.from(query(heldId));
+    const held = http.request(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': heldBody.length,
+        'x-request-id': heldId,
+      },
+    });
+    const heldAnswer = new Promise<{ status?: number; body: string }>((resolve, reject) => {
+      held.on('response', (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += String(chunk)));
+        res.on('end', () => resolve({ status: res.statusCode, body }));
+      });
+      held.on('error', reject);
+    });
+    held.write(heldBody.subarray(0, 10));
+    await waitFor(
+      () => (logs.some((l) => l.requestId === heldId) ? true : undefined),
+      'the held request to arrive',
+    );
     const signalledAt = logs.length;
     server.kill('SIGTERM');
+    await waitFor(
+      () => (logs.some((l) => l.msg === 'draining') ? true : undefined),
+      'the drain to begin',
+    );
+    held.end(heldBody.subarray(10));
+    const heldResult = await heldAnswer;
+    const heldData = JSON.parse(heldResult.body) as any;
+    outcomes.set(heldId, {
+      status: heldResult.status,
+      ok: heldResult.status === 200 && !heldData.errors && heldData.data.drain_held.length > 0,
+    });
     const code = await exitCode;
     stopped = true;
     await Promise.all(load);
