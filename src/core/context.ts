@@ -1,12 +1,12 @@
 import { DataSource } from 'typeorm';
 import { AuthInfo } from './auth/keys';
-import type { AnswerBody } from './http/answer-body';
+import type { WithAnswerBody } from './http/answer-body';
 import { LoaderRegistry } from './loaders';
 import { StatementCount } from './query-counter';
 import type { Deadline } from './writes/deadline';
 
 /** What every resolver receives: the database, this request's loaders and who is asking. */
-export interface Context {
+export interface Context extends WithAnswerBody {
   db: DataSource;
   loaders: LoaderRegistry;
   requestId: string;
@@ -17,8 +17,6 @@ export interface Context {
   clientIp?: string;
   /** The request's deadline (REQUEST_DEADLINE_MS), which writes honour; none outside HTTP. */
   deadline?: Deadline;
-  /** Where the HTTP route takes a large answer's bytes from (src/core/http/answer-body.ts). */
-  answerBody?: AnswerBody;
 }
 
 export function createContext(

@@ -32,8 +32,9 @@ export interface AnswerBody {
 /** The AnswerBody of the request whose result holds this `data` object. */
 const bodies = new WeakMap<object, AnswerBody>();
 
-/** The route's slot on a request's context (set only for a single operation sent over HTTP). */
+/** The route's slot on a request's context (part of `Context`). */
 export interface WithAnswerBody {
+  /** Where the HTTP route takes a large answer's bytes from; set only for a single operation sent over HTTP. */
   answerBody?: AnswerBody;
 }
 
