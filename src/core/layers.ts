@@ -8,7 +8,7 @@ export const LAYERS = {
   cors: 'CORS headers and preflights on /graphql',
   'request-id': 'x-request-id header and the "request received" debug line',
   'async-scope':
-    'AsyncLocalStorage scope around the execution of operations that reach our resolvers (the SQL statement counter and deadline their database code reads)',
+    'AsyncLocalStorage scope around execution (the SQL statement counter and deadline its database code reads)',
   deadline: 'REQUEST_DEADLINE_MS timer (503 past it, writes rolled back)',
   'body-checks':
     'JSON-only POST, operationName and variables shape, batch policy, trusted documents',
