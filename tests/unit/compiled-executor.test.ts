@@ -8,12 +8,7 @@ import {
   GraphQLSchema,
   GraphQLString,
 } from 'graphql';
-import {
-  CompiledExecutor,
-  compiledExecutorGateway,
-  reachesResolvers,
-} from '../../src/core/compiled-executor';
-import * as requestScope from '../../src/core/request-scope';
+import { CompiledExecutor, compiledExecutorGateway } from '../../src/core/compiled-executor';
 
 const Item = new GraphQLObjectType({
   name: 'Item',
@@ -53,10 +48,6 @@ const schema = new GraphQLSchema({
       },
       must: { type: new GraphQLNonNull(GraphQLString), resolve: () => null },
       items: { type: new GraphQLList(Item), resolve: () => [{ n: 1 }, { n: 2 }, { n: 3 }] },
-      inScope: {
-        type: GraphQLInt,
-        resolve: () => requestScope.currentRequestScope()?.sql?.statements ?? null,
-      },
       echo: {
         type: GraphQLInt,
         args: { n: { type: new GraphQLNonNull(GraphQLInt) } },
@@ -103,52 +94,6 @@ describe('The compiled executor', () => {
     expect(JSON.stringify(reference)).toContain(
       'Cannot return null for non-nullable field Item.label.',
     );
-  });
-});
-
-describe("The compiled executor's request scope", () => {
-  it('should run resolvers of ours in the request scope, and skip it for operations of meta-fields only', async () => {
-    const apollo = new ApolloServer({
-      gateway: compiledExecutorGateway(schema, new CompiledExecutor(schema, { compileAfter: 1 })),
-    });
-    await apollo.start();
-    const enter = jest.spyOn(requestScope, 'withinRequestScope');
-    try {
-      const scopesOf = async (query: string) => {
-        enter.mockClear();
-        const response = await apollo.executeOperation(
-          { query },
-          { contextValue: { sql: { statements: 7 } } },
-        );
-        expect(response.body).toMatchObject({ singleResult: { errors: undefined } });
-        return {
-          entered: enter.mock.calls.length,
-          data: response.body.kind === 'single' ? response.body.singleResult.data : null,
-        };
-      };
-      // the resolver finds the request's counter: it ran in the scope
-      expect(await scopesOf('{ inScope }')).toEqual({ entered: 1, data: { inScope: 7 } });
-      expect(await scopesOf('{ __typename inScope }')).toEqual({
-        entered: 1,
-        data: { __typename: 'Query', inScope: 7 },
-      });
-      expect((await scopesOf('{ ... on Query { __typename } }')).entered).toBe(1);
-      expect(await scopesOf('{ __typename }')).toEqual({
-        entered: 0,
-        data: { __typename: 'Query' },
-      });
-      expect(await scopesOf('{ __schema { queryType { name } } }')).toEqual({
-        entered: 0,
-        data: { __schema: { queryType: { name: 'Query' } } },
-      });
-    } finally {
-      enter.mockRestore();
-      await apollo.stop();
-    }
-  });
-
-  it('should count an operation without one as reaching resolvers', () => {
-    expect(reachesResolvers(undefined)).toBe(true);
   });
 });
 
