@@ -4,8 +4,9 @@
  * the server (each root's dist/main.js, e.g. a `git worktree` of an older commit) side by side on one
  * database, cache off (or `on`: the servers' default response cache), two servers of each build, in
  * interleaved rounds of 3 s: throughput and server CPU time per request of one scenario (default
- * floor), medians; COMPARE_NODE_ARGS_A and _B give a build's servers Node flags. The fairest
- * before/after on a machine others are using.
+ * floor), medians; COMPARE_NODE_ARGS_A and _B give a build's servers Node flags, COMPARE_ENV_A and
+ * _B ("NAME=value NAME=value") environment variables of their own (e.g. one build with a layer off:
+ * COMPARE_ENV_B=BENCH_LAYERS_OFF=async-scope). The fairest before/after on a machine others are using.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,13 @@ const env = { ...SERVER_ENV, ...CACHE_ENV[cache] };
 // COMPARE_NODE_ARGS_A / _B="--flag ...": that build's servers start with these Node flags (e.g. one
 // build with two V8 settings: the same root twice).
 const nodeArgs = (name) => (process.env[name] ?? '').split(' ').filter(Boolean);
+const envOf = (name) =>
+  Object.fromEntries(
+    nodeArgs(name).map((pair) => [
+      pair.slice(0, pair.indexOf('=')),
+      pair.slice(pair.indexOf('=') + 1),
+    ]),
+  );
 const builds = [rootA, rootB].map((r) => ({ root: r, rps: [], cpu: [], byServer: [] }));
 const servers = [];
 for (const build of [builds[0], builds[1], builds[1], builds[0]]) {
@@ -31,7 +39,7 @@ for (const build of [builds[0], builds[1], builds[1], builds[0]]) {
     root: build.root,
     databaseUrl: database,
     seedsDir: seeds,
-    env,
+    env: { ...env, ...envOf(build === builds[0] ? 'COMPARE_ENV_A' : 'COMPARE_ENV_B') },
     nodeArgs: nodeArgs(build === builds[0] ? 'COMPARE_NODE_ARGS_A' : 'COMPARE_NODE_ARGS_B'),
   });
   const s = { build, server, cpu: [] };

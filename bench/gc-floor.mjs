@@ -5,7 +5,8 @@
  * (10 connections, after 2 s of warm-up) and reports, per request, the bytes that survived a
  * minor collection and the bytes promoted to the old generation (which a full collection then
  * has to clear), from V8's own trace: unlike CPU time, other work on the machine does not move
- * them. BENCH_LAYERS_OFF passes through (src/core/layers.ts).
+ * them; and the collections' pauses, full ones included. BENCH_LAYERS_OFF passes through
+ * (src/core/layers.ts); GC_CACHE=on runs the server with its response cache on.
  */
 import { spawn } from 'node:child_process';
 import { openSync, readFileSync, rmSync } from 'node:fs';
@@ -22,7 +23,7 @@ const child = spawn(process.execPath, ['--trace-gc-nvp', 'dist/main.js'], {
   env: {
     ...process.env,
     ...SERVER_ENV,
-    ...CACHE_ENV.off,
+    ...CACHE_ENV[process.env.GC_CACHE ?? 'off'],
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     PORT: port,
@@ -46,19 +47,18 @@ try {
   await slice({ url, rot, t: tally(), seconds: 2, connections: 10 });
   const from = readFileSync(trace, 'utf8').split('\n').length;
   const res = await slice({ url, rot, t: tally(), seconds: 5, connections: 10 });
-  const minor = readFileSync(trace, 'utf8')
-    .split('\n')
-    .slice(from)
-    .filter((line) => line.includes(' gc=s '));
-  const sum = (field) =>
-    minor.reduce(
-      (a, line) => a + Number(line.match(new RegExp(` ${field}=([\\d.]+)`))?.[1] ?? 0),
-      0,
-    );
+  const lines = readFileSync(trace, 'utf8').split('\n').slice(from);
+  const minor = lines.filter((line) => line.includes(' gc=s '));
+  // mark-compact (mc) and mark-sweep (ms) lines: the full collections
+  const major = lines.filter((line) => / gc=m[cs] /.test(line));
+  const sum = (of, field) =>
+    of.reduce((a, line) => a + Number(line.match(new RegExp(` ${field}=([\\d.]+)`))?.[1] ?? 0), 0);
   const n = res.requests.total;
   console.log(
     `${n} requests, ${minor.length} minor collections; per request: ` +
-      `${(sum('new_space_survived') / n).toFixed(0)} B survived, ${(sum('promoted') / n).toFixed(0)} B promoted`,
+      `${(sum(minor, 'allocated') / n).toFixed(0)} B allocated, ` +
+      `${(sum(minor, 'new_space_survived') / n).toFixed(0)} B survived, ${(sum(minor, 'promoted') / n).toFixed(0)} B promoted; ` +
+      `pauses ${sum(minor, 'pause').toFixed(0)} ms minor, ${major.length} full collections ${sum(major, 'pause').toFixed(0)} ms`,
   );
 } finally {
   child.kill('SIGTERM');
