@@ -24,13 +24,16 @@ const env = { ...SERVER_ENV, ...CACHE_ENV[cache] };
 // per request by 10-20% on this machine (the same build against itself), which this cancels.
 // COMPARE_NODE_ARGS_A / _B="--flag ...": that build's servers start with these Node flags (e.g. one
 // build with two V8 settings: the same root twice).
-const nodeArgs = (name) => (process.env[name] ?? '').split(' ').filter(Boolean);
+const words = (name) => (process.env[name] ?? '').split(' ').filter(Boolean);
+const nodeArgs = words;
+// COMPARE_ENV_A / _B="NAME=value ...": that build's servers get these environment variables
 const envOf = (name) =>
   Object.fromEntries(
-    nodeArgs(name).map((pair) => [
-      pair.slice(0, pair.indexOf('=')),
-      pair.slice(pair.indexOf('=') + 1),
-    ]),
+    words(name).map((pair) => {
+      const at = pair.indexOf('=');
+      if (at <= 0) throw new Error(`${name}: "${pair}" is not NAME=value`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
   );
 const builds = [rootA, rootB].map((r) => ({ root: r, rps: [], cpu: [], byServer: [] }));
 const servers = [];
