@@ -73,6 +73,16 @@ describe('answer bytes made in pieces', () => {
     expect(body.bytes!.toString()).toBe(`${JSON.stringify(value)}\n`);
   });
 
+  it('should still make bytes in pieces when escapes make an answer longer than it looked', () => {
+    // 20,000 characters that JSON writes as six each: the walk that decides counts them as one
+    const data = { controls: '\u0001'.repeat(20_000) };
+    const body: AnswerBody = {};
+    send(data, body);
+    expect(JSON.stringify({ data }).length).toBeGreaterThan(LARGE_ANSWER);
+    expect(stringifyAnswer({ data })).toBe('');
+    expect(body.bytes!.toString()).toBe(`${JSON.stringify({ data })}\n`);
+  });
+
   it("should leave small answers, and answers the route did not ask for, to Apollo's string", () => {
     const small = bigAnswer(1);
     const body: AnswerBody = {};
