@@ -6,14 +6,16 @@
  * minor collection and the bytes promoted to the old generation (which a full collection then
  * has to clear), from V8's own trace: unlike CPU time, other work on the machine does not move
  * them; and the collections' pauses, full ones included. BENCH_LAYERS_OFF passes through
- * (src/core/layers.ts); GC_CACHE=on runs the server with its response cache on.
+ * (src/core/layers.ts); GC_CACHE=on runs the server with its response cache on; GC_SCENARIO=<name>
+ * loads one of bench/scenarios.mjs's scenarios (its variables in turn) in place of floor.
  */
 import { spawn } from 'node:child_process';
 import { openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rotation, slice, tally } from './lib/load.mjs';
-import { CACHE_ENV, freePort, SERVER_ENV } from './lib/server.mjs';
+import { CACHE_ENV, freePort, graphql, SERVER_ENV } from './lib/server.mjs';
+import { DISCOVERY, realGraph, SCENARIOS } from './scenarios.mjs';
 
 const [root, database, seeds, portArg] = process.argv.slice(2);
 const port = portArg ?? String(await freePort());
@@ -43,7 +45,7 @@ try {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const rot = rotation('{ __typename }', [{}]);
+  const rot = await scenarioRotation(process.env.GC_SCENARIO ?? 'floor');
   await slice({ url, rot, t: tally(), seconds: 2, connections: 10 });
   const from = readFileSync(trace, 'utf8').split('\n').length;
   const res = await slice({ url, rot, t: tally(), seconds: 5, connections: 10 });
@@ -63,4 +65,12 @@ try {
 } finally {
   child.kill('SIGTERM');
   rmSync(trace, { force: true });
+}
+
+async function scenarioRotation(name) {
+  const scenario = SCENARIOS.find((s) => s.name === name);
+  if (!scenario) throw new Error(`GC_SCENARIO: no scenario ${name}`);
+  const discovered = await graphql(url, DISCOVERY);
+  const cursors = discovered.body.data.roles.edges.map((e) => e.cursor);
+  return rotation(scenario.query, scenario.variables({ ...realGraph(root), cursors }));
 }
