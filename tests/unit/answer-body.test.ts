@@ -32,10 +32,11 @@ function bigAnswer(roles: number): Record<string, unknown> {
   };
 }
 
-function send(data: object, body: AnswerBody | undefined) {
+function send(data: object, body: AnswerBody | undefined, document?: object) {
   void answerBodyPart.willSendResponse!(
     {
       contextValue: { answerBody: body },
+      document,
       response: {
         body: { kind: 'single', singleResult: { data } },
         http: { headers: new HeaderMap() },
@@ -73,11 +74,37 @@ describe('answer bytes made in pieces', () => {
     expect(body.bytes!.toString()).toBe(`${JSON.stringify(value)}\n`);
   });
 
+  it('should not stringify a large answer whole once its document has answered large before', () => {
+    const document = { kind: 'Document' };
+    const stringify = jest.spyOn(JSON, 'stringify');
+    try {
+      const answers = [bigAnswer(200), bigAnswer(201), bigAnswer(1)].map((data) => {
+        const body: AnswerBody = {};
+        send(data, body, document);
+        const value = { data };
+        const text = stringifyAnswer(value);
+        return { value, text, body, whole: stringify.mock.calls.some(([arg]) => arg === value) };
+      });
+      // the first is measured by its string; the second by a walk, then made in pieces
+      expect(answers.map((a) => a.whole)).toEqual([true, false, true]);
+      expect(answers[1].text).toBe('');
+      expect(answers[1].body.bytes!.toString()).toBe(`${JSON.stringify(answers[1].value)}\n`);
+      // a small answer of the same document is still Apollo's string
+      expect(answers[2].text).toBe(`${JSON.stringify(answers[2].value)}\n`);
+    } finally {
+      stringify.mockRestore();
+    }
+  });
+
   it('should still make bytes in pieces when escapes make an answer longer than it looked', () => {
     // 20,000 characters that JSON writes as six each: the walk that decides counts them as one
     const data = { controls: '\u0001'.repeat(20_000) };
     const body: AnswerBody = {};
-    send(data, body);
+    const document = { kind: 'Document' };
+    const earlier = bigAnswer(200);
+    send(earlier, {}, document);
+    expect(stringifyAnswer({ data: earlier })).toBe(''); // the document has answered large
+    send(data, body, document);
     expect(JSON.stringify({ data }).length).toBeGreaterThan(LARGE_ANSWER);
     expect(stringifyAnswer({ data })).toBe('');
     expect(body.bytes!.toString()).toBe(`${JSON.stringify({ data })}\n`);

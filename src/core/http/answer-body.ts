@@ -32,8 +32,21 @@ export interface AnswerBody {
   bytes?: Buffer;
 }
 
-/** The AnswerBody of the request whose result holds this `data` object. */
-const bodies = new WeakMap<object, AnswerBody>();
+/** Where a request's large answer goes, and the parsed document it answers. */
+interface Slot {
+  body: AnswerBody;
+  document: object | undefined;
+}
+
+/** The slot of the request whose result holds this `data` object. */
+const slots = new WeakMap<object, Slot>();
+
+/**
+ * Documents (Apollo's parsed and cached DocumentNode) that have answered LARGE_ANSWER or more:
+ * their answers are measured by a walk before they are stringified. Weak: a document Apollo's
+ * store drops is forgotten.
+ */
+const largeDocuments = new WeakSet<object>();
 
 /** The route's slot on a request's context (part of `Context`). */
 export interface WithAnswerBody {
@@ -46,31 +59,36 @@ export interface WithAnswerBody {
  * `stringifyAnswer` (which Apollo hands the result alone) knows where to put large bytes.
  */
 export const answerBodyPart: RequestPart<BaseContext> = {
-  willSendResponse({ contextValue, response }) {
+  willSendResponse({ contextValue, response, document }) {
     const body = (contextValue as WithAnswerBody).answerBody;
     if (!body || response.body.kind !== 'single') return;
     const data = response.body.singleResult.data;
-    if (data && typeof data === 'object') bodies.set(data, body);
+    if (data && typeof data === 'object') slots.set(data, { body, document });
   },
 };
 
 /**
  * Apollo's `stringifyResult`: its own serialisation, except that a large answer going out
  * through the route is made into bytes in pieces and handed to the route (the string is then
- * empty, and the route writes the bytes). Whether it is large is first told by a walk that stops
- * at LARGE_ANSWER units, so a large answer is not stringified whole only to learn its length
- * (about a third of its cost, measured on `nested`'s 80,000-character answers); one the walk
- * undercounts (escapes) is caught by the length of Apollo's string, as before.
+ * empty, and the route writes the bytes).
+ *
+ * Whether an answer is large is told by the length of Apollo's string, except for documents that
+ * have answered large before: theirs are first measured by a walk that stops at LARGE_ANSWER
+ * units, so that a large answer is not stringified whole only to learn its length (about a third
+ * of its cost, measured on `nested`'s 80,000-character answers). The walk is kept to those
+ * documents because on a small answer it costs about 40% of stringifying it (`path`'s profile).
+ * One the walk undercounts (escapes) is still caught by the length of the string.
  */
 export function stringifyAnswer(value: { data?: unknown }): string {
-  const body = value.data && typeof value.data === 'object' ? bodies.get(value.data) : undefined;
-  if (body && exceeds(value, LARGE_ANSWER)) {
-    body.bytes = jsonBytes(value, '\n');
+  const slot = value.data && typeof value.data === 'object' ? slots.get(value.data) : undefined;
+  if (slot?.document && largeDocuments.has(slot.document) && exceeds(value, LARGE_ANSWER)) {
+    slot.body.bytes = jsonBytes(value, '\n');
     return '';
   }
   const json = JSON.stringify(value);
-  if (json.length < LARGE_ANSWER || !body) return json + '\n';
-  body.bytes = jsonBytes(value, '\n');
+  if (json.length < LARGE_ANSWER || !slot) return json + '\n';
+  if (slot.document) largeDocuments.add(slot.document);
+  slot.body.bytes = jsonBytes(value, '\n');
   return '';
 }
 
