@@ -48,7 +48,13 @@ try {
   const rot = await scenarioRotation(process.env.GC_SCENARIO ?? 'floor');
   await slice({ url, rot, t: tally(), seconds: 2, connections: 10 });
   const from = readFileSync(trace, 'utf8').split('\n').length;
-  const res = await slice({ url, rot, t: tally(), seconds: Number(process.env.GC_SECONDS ?? 5), connections: 10 });
+  const res = await slice({
+    url,
+    rot,
+    t: tally(),
+    seconds: Number(process.env.GC_SECONDS ?? 5),
+    connections: 10,
+  });
   const lines = readFileSync(trace, 'utf8').split('\n').slice(from);
   const minor = lines.filter((line) => line.includes(' gc=s '));
   // mark-compact (mc) and mark-sweep (ms) lines: the full collections
