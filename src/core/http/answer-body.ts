@@ -38,8 +38,15 @@ interface Slot {
   document: object | undefined;
 }
 
-/** The slot of the request whose result holds this `data` object. */
-const slots = new WeakMap<object, Slot>();
+/**
+ * The slot of the request whose result holds a `data` object, on the object itself under a
+ * symbol (JSON.stringify, Object.keys and for-in pass symbols by). A WeakMap did this before: an
+ * entry keyed by a young object cost about 1.3 µs to set and read (a loop of 2 million), against
+ * a few nanoseconds for the property. `data` is the request's own (the executor's, or parsed
+ * afresh from a cached answer), never shared between requests.
+ */
+const SLOT = Symbol('answer body slot');
+type Slotted = { [SLOT]?: Slot };
 
 /**
  * Documents (Apollo's parsed and cached DocumentNode) that have answered LARGE_ANSWER or more:
@@ -63,7 +70,7 @@ export const answerBodyPart: RequestPart<BaseContext> = {
     const body = (contextValue as WithAnswerBody).answerBody;
     if (!body || response.body.kind !== 'single') return;
     const data = response.body.singleResult.data;
-    if (data && typeof data === 'object') slots.set(data, { body, document });
+    if (data && typeof data === 'object') (data as Slotted)[SLOT] = { body, document };
   },
 };
 
@@ -80,7 +87,8 @@ export const answerBodyPart: RequestPart<BaseContext> = {
  * One the walk undercounts (escapes) is still caught by the length of the string.
  */
 export function stringifyAnswer(value: { data?: unknown }): string {
-  const slot = value.data && typeof value.data === 'object' ? slots.get(value.data) : undefined;
+  const slot =
+    value.data && typeof value.data === 'object' ? (value.data as Slotted)[SLOT] : undefined;
   if (slot?.document && largeDocuments.has(slot.document) && exceeds(value, LARGE_ANSWER)) {
     slot.body.bytes = jsonBytes(value, '\n');
     return '';
