@@ -82,7 +82,7 @@ export class DeadlineQueue {
     // the timer stays armed for this entry's deadline: on firing it finds the next head
   }
 
-  /** Requests still waiting for their deadline (those answered unseen included until it passes). */
+  /** Requests still waiting for their deadline (those answered unseen included until the next sweep). */
   get size(): number {
     return this.count;
   }
