@@ -12,12 +12,13 @@
 import { spawn } from 'node:child_process';
 import { openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { rotation, slice, tally } from './lib/load.mjs';
 import { CACHE_ENV, freePort, graphql, SERVER_ENV } from './lib/server.mjs';
 import { DISCOVERY, realGraph, SCENARIOS } from './scenarios.mjs';
 
-const [root, database, seeds, portArg] = process.argv.slice(2);
+const [rootArg, database, seeds, portArg] = process.argv.slice(2);
+const root = resolve(rootArg);
 const port = portArg ?? String(await freePort());
 const trace = join(tmpdir(), `gc-floor-${process.pid}.log`);
 const child = spawn(process.execPath, ['--trace-gc-nvp', 'dist/main.js'], {

@@ -154,24 +154,30 @@ export async function startServer({
   seedsDir,
   nodeArgs = [],
   env = {},
+  launcher = [],
   readyTimeoutMs = 300_000,
 }) {
   const port = await freePort();
   const started = Date.now();
-  const child = spawn(process.execPath, [...startFlags(root), ...nodeArgs, 'dist/main.js'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      SEEDS_DIR: seedsDir,
+  const argv = [process.execPath, ...startFlags(root), ...nodeArgs, 'dist/main.js'];
+  const child = spawn(
+    launcher[0] ?? argv[0],
+    [...launcher.slice(1), ...argv.slice(launcher.length ? 0 : 1)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        SEEDS_DIR: seedsDir,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const exited = new Promise((resolve) =>
@@ -228,11 +234,26 @@ export async function graphql(url, query, variables) {
  * Starts one of the yardsticks of bench/bare/server.mjs (`http`, `apollo`, `apollo-schema`) on
  * a fresh loopback port with the same Node and flags. Returns { kind, url, pid, stop() }.
  */
-export async function startBare({ root, kind, env = {}, readyTimeoutMs = 60_000 }) {
+export async function startBare({
+  root,
+  kind,
+  env = {},
+  nodeArgs = [],
+  launcher = [],
+  readyTimeoutMs = 60_000,
+}) {
   const port = await freePort();
-  const child = spawn(
+  const argv = [
     process.execPath,
-    [...startFlags(root), 'bench/bare/server.mjs', kind, String(port)],
+    ...startFlags(root),
+    ...nodeArgs,
+    'bench/bare/server.mjs',
+    kind,
+    String(port),
+  ];
+  const child = spawn(
+    launcher[0] ?? argv[0],
+    [...launcher.slice(1), ...argv.slice(launcher.length ? 0 : 1)],
     {
       cwd: root,
       env: { ...process.env, NODE_ENV: 'production', ...env },
