@@ -9,6 +9,7 @@ import {
   GraphQLString,
 } from 'graphql';
 import { CompiledExecutor, compiledExecutorGateway } from '../../src/core/compiled-executor';
+import * as requestScope from '../../src/core/request-scope';
 
 const Item = new GraphQLObjectType({
   name: 'Item',
@@ -120,5 +121,35 @@ describe("The compiled executor's gateway", () => {
     await expect(new ApolloServer({ gateway }).start()).rejects.toThrow(
       /compiled executor.*load\(\) was called after stop\(\)/,
     );
+  });
+});
+
+describe("The compiled executor's request scope", () => {
+  it('should enter it for an operation reaching a resolver, and not for meta-fields alone', async () => {
+    const scope = jest.spyOn(requestScope, 'withinRequestScope');
+    const apollo = new ApolloServer<{ sql: { statements: number } }>({
+      gateway: compiledExecutorGateway(schema, new CompiledExecutor(schema)),
+    });
+    await apollo.start();
+    try {
+      const run = async (query: string) => {
+        scope.mockClear();
+        const response = await apollo.executeOperation(
+          { query },
+          { contextValue: { sql: { statements: 0 } } },
+        );
+        expect(response.body.kind === 'single' && response.body.singleResult.errors).toBe(
+          undefined,
+        );
+        return scope.mock.calls.length;
+      };
+      expect(await run('{ __typename }')).toBe(0);
+      expect(await run('{ __typename __schema { queryType { name } } }')).toBe(0);
+      expect(await run('{ __typename echo(n: 1) }')).toBe(1);
+      expect(await run('{ ... on Query { __typename } }')).toBe(1); // a fragment: not looked into
+    } finally {
+      scope.mockRestore();
+      await apollo.stop();
+    }
   });
 });
