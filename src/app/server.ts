@@ -35,6 +35,7 @@ import { createSecurity, DEFAULT_SECURITY, Security } from '../core/limits';
 import { clientIdOf } from '../core/limits/rate-limit';
 import { Logger } from '../core/logger';
 import { boundedDocumentStore, boundedServerCache } from '../core/request-caches';
+import { keepQueryHashes } from '../core/query-hashes';
 import { classifyDatabaseError, serviceUnavailable, writesReady } from '../core/writes';
 
 /** Whether the database is migrated, seeded and answering. */
@@ -136,6 +137,7 @@ export function createApollo(
   const off = new Set<Layer>(deps.config.layersOff ?? []);
   const on = <T>(layer: Layer, items: T[]): T[] => (off.has(layer) ? [] : items);
   keepSearchAnswers(!off.has('search-answers'));
+  keepQueryHashes();
   const cache = cacheControl(deps.config.httpCacheMaxAge ?? 60);
   return new ApolloServer<Context>({
     // through our executor (compiling unless the benchmark turned jit off), which runs execution
