@@ -4,7 +4,8 @@
  * time per `{ __typename }` request (from /proc) of several servers side by side, in interleaved
  * rounds (medians). Each variant is `{ "name", "root" }` (that root's dist/main.js, e.g. a git
  * worktree of another commit) with optional `"env"` and `"nodeArgs"`, or `{ "name", "root",
- * "bare": "apollo" }` for a yardstick of bench/bare/server.mjs. Unlike compare.mjs it takes any
+ * "bare": "apollo" }` for a yardstick of bench/bare/server.mjs. A variant's `"database"` and
+ * `"seeds"` replace the arguments' (floor on graphs of two sizes side by side). Unlike compare.mjs it takes any
  * number of builds, settings and yardsticks at once.
  */
 import { rotation, slice, tally } from './lib/load.mjs';
@@ -24,8 +25,8 @@ try {
         ? await startBare({ root: v.root, kind: v.bare })
         : await startServer({
             root: v.root,
-            databaseUrl: database,
-            seedsDir: seeds,
+            databaseUrl: v.database ?? database,
+            seedsDir: v.seeds ?? seeds,
             env: { ...SERVER_ENV, ...CACHE_ENV.off, ...(v.env ?? {}) },
             nodeArgs: v.nodeArgs ?? [],
           }),

@@ -282,6 +282,7 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
     scenarios: [],
     peakRssMb: 0,
   };
+  let bares = [];
   try {
     const discovered = await graphql(server.url, DISCOVERY);
     if (discovered.body.errors)
@@ -310,7 +311,13 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
       seconds: options.warmSeconds,
       connections: options.connections,
     });
-    if (options.bare.length) result.stack = await measureStack(server, floorRot, label);
+    if (options.bare.length) {
+      bares = await startBares(server, floorRot);
+      result.stack = await measureStack(server, bares, floorRot, label);
+    }
+    // kept running: measured in every scenario's rounds too (the targets' yardstick)
+    const apollo = bares.find((b) => b.kind === 'apollo');
+    const floorPerApollo = [...(result.stack?.apollo?.roundFloorPerYardstick ?? [])];
 
     const rows = [];
     for (const plan of plans.slice(1)) {
@@ -334,29 +341,27 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
         connections: options.connections,
       });
       const ratios = [];
+      const apolloRatios = [];
       for (let r = 0; r < options.rounds; r++) {
-        const order = r % 2 === 0 ? ['floor', 'scenario'] : ['scenario', 'floor'];
+        // with bare Apollo: floor, S, Apollo, then Apollo, S, floor (each pair close in time)
+        const pair = apollo ? ['floor', 'scenario', 'apollo'] : ['floor', 'scenario'];
+        const order = r % 2 === 0 ? pair : [...pair].reverse();
         const rps = {};
         for (const which of order) {
-          const res =
-            which === 'floor'
-              ? await slice({
-                  url: server.url,
-                  rot: floorRot,
-                  t: floorHere,
-                  seconds: options.sliceSeconds,
-                  connections: options.connections,
-                })
-              : await slice({
-                  url: server.url,
-                  rot,
-                  t,
-                  seconds: options.sliceSeconds,
-                  connections: options.connections,
-                });
+          const res = await slice({
+            url: which === 'apollo' ? apollo.url : server.url,
+            rot: which === 'scenario' ? rot : floorRot,
+            t: which === 'floor' ? floorHere : which === 'scenario' ? t : tally(),
+            seconds: options.sliceSeconds,
+            connections: options.connections,
+          });
           rps[which] = res.requests.total / res.duration;
         }
         ratios.push(rps.floor > 0 ? rps.scenario / rps.floor : 0);
+        if (apollo && rps.apollo > 0) {
+          apolloRatios.push(rps.scenario / rps.apollo);
+          floorPerApollo.push(rps.floor / rps.apollo);
+        }
       }
       clearInterval(poll);
       const hwm = reset ? (procStatusKb(server.pid, 'VmHWM') ?? 0) : 0;
@@ -379,6 +384,10 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
         ratio: median(ratios),
         ratioOfTotals: f.rps > 0 ? s.rps / f.rps : 0,
         roundRatios: ratios,
+        // its throughput over bare Apollo's floor, round by round (the rounds' median)
+        ...(apolloRatios.length
+          ? { apolloShare: median(apolloRatios), roundApolloRatios: apolloRatios }
+          : {}),
         peakRssMb: Math.max(hwm, polledKb) / 1024,
         check: plan.check,
       });
@@ -424,17 +433,27 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
       ...rows,
     ];
     // A scenario's share of a yardstick: its share of floor times floor's share of the yardstick,
-    // both medians of rounds interleaved in this run.
+    // both medians of rounds interleaved in this run. Bare Apollo's is measured directly: the
+    // median of the scenario's throughput over Apollo's in its own rounds, and floor's over all
+    // the rounds that measured both (the yardsticks' rounds and every scenario's).
     if (result.stack) {
       for (const row of result.scenarios) {
         row.shareOf = Object.fromEntries(
           Object.entries(result.stack).map(([kind, s]) => [kind, row.ratio * s.floorShare]),
         );
+        if (row.name === 'floor' && floorPerApollo.length) {
+          row.shareOf.apollo = median(floorPerApollo);
+          row.pairedRounds = floorPerApollo.length;
+        } else if (row.apolloShare != null) {
+          row.shareOf.apollo = row.apolloShare;
+          row.pairedRounds = row.roundApolloRatios.length;
+        }
       }
     }
     trackPeak();
     result.peakRssMb = peakKb / 1024;
   } finally {
+    for (const b of bares) await b.stop();
     await server.stop();
   }
   return result;
@@ -445,7 +464,66 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
  * yardstick once, in a rotating order; floor's share of each is the median over the rounds of
  * floor's throughput divided by the yardstick's in the same round.
  */
-async function measureStack(server, floorRot, label) {
+async function measureStack(server, bares, floorRot, label) {
+  log(`${label}: floor against ${options.bare.join(', ')}`);
+  const targets = [{ kind: 'floor', url: server.url, pid: server.pid }, ...bares];
+  for (const b of bares) {
+    const check = await graphql(
+      b.url,
+      floorRot.bodies.length ? JSON.parse(floorRot.bodies[0]).query : '{ __typename }',
+    );
+    if (check.status !== 200 || check.body.errors)
+      throw new Error(`bare ${b.kind} does not answer floor: ${JSON.stringify(check.body)}`);
+    await slice({
+      url: b.url,
+      rot: floorRot,
+      t: tally(),
+      seconds: options.warmSeconds,
+      connections: options.connections,
+    });
+  }
+  const rps = Object.fromEntries(targets.map((t) => [t.kind, []]));
+  // CPU time the server process spent per request: what other work on the machine hardly moves
+  const cpu = Object.fromEntries(targets.map((t) => [t.kind, []]));
+  for (let r = 0; r < options.rounds; r++) {
+    const order = targets.map((_, i) => targets[(i + r) % targets.length]);
+    for (const t of order) {
+      const before = procCpuMs(t.pid);
+      const res = await slice({
+        url: t.url,
+        rot: floorRot,
+        t: tally(),
+        seconds: options.sliceSeconds,
+        connections: options.connections,
+      });
+      const after = procCpuMs(t.pid);
+      rps[t.kind].push(res.requests.total / res.duration);
+      if (before != null && after != null && res.requests.total > 0)
+        cpu[t.kind].push((after - before) / res.requests.total);
+    }
+  }
+  const cpuShare = (kind) =>
+    cpu[kind].length && cpu.floor.length ? median(cpu[kind]) / median(cpu.floor) : null;
+  return Object.fromEntries(
+    bares.map((b) => [
+      b.kind,
+      {
+        rps: median(rps[b.kind]),
+        floorRps: median(rps.floor),
+        floorShare: median(rps.floor.map((f, i) => f / rps[b.kind][i])),
+        roundRps: rps[b.kind],
+        cpuMsPerRequest: cpu[b.kind].length ? median(cpu[b.kind]) : null,
+        floorCpuMsPerRequest: cpu.floor.length ? median(cpu.floor) : null,
+        // floor's share by CPU time per request: the yardstick's CPU per request over floor's
+        floorCpuShare: cpuShare(b.kind),
+        roundFloorPerYardstick: rps.floor.map((f, i) => f / rps[b.kind][i]),
+      },
+    ]),
+  );
+}
+
+/** The yardsticks of bench/bare/server.mjs, started beside `server` (bare node:http answering floor's bytes). */
+async function startBares(server, floorRot) {
   const floorBody = await (
     await fetch(`${server.url}/graphql`, {
       method: 'POST',
@@ -459,63 +537,11 @@ async function measureStack(server, floorRot, label) {
       bares.push(
         await startBare({ root, kind, env: kind === 'http' ? { BARE_BODY: floorBody } : {} }),
       );
-    log(`${label}: floor against ${options.bare.join(', ')}`);
-    const targets = [{ kind: 'floor', url: server.url, pid: server.pid }, ...bares];
-    for (const b of bares) {
-      const check = await graphql(
-        b.url,
-        floorRot.bodies.length ? JSON.parse(floorRot.bodies[0]).query : '{ __typename }',
-      );
-      if (check.status !== 200 || check.body.errors)
-        throw new Error(`bare ${b.kind} does not answer floor: ${JSON.stringify(check.body)}`);
-      await slice({
-        url: b.url,
-        rot: floorRot,
-        t: tally(),
-        seconds: options.warmSeconds,
-        connections: options.connections,
-      });
-    }
-    const rps = Object.fromEntries(targets.map((t) => [t.kind, []]));
-    // CPU time the server process spent per request: what other work on the machine hardly moves
-    const cpu = Object.fromEntries(targets.map((t) => [t.kind, []]));
-    for (let r = 0; r < options.rounds; r++) {
-      const order = targets.map((_, i) => targets[(i + r) % targets.length]);
-      for (const t of order) {
-        const before = procCpuMs(t.pid);
-        const res = await slice({
-          url: t.url,
-          rot: floorRot,
-          t: tally(),
-          seconds: options.sliceSeconds,
-          connections: options.connections,
-        });
-        const after = procCpuMs(t.pid);
-        rps[t.kind].push(res.requests.total / res.duration);
-        if (before != null && after != null && res.requests.total > 0)
-          cpu[t.kind].push((after - before) / res.requests.total);
-      }
-    }
-    const cpuShare = (kind) =>
-      cpu[kind].length && cpu.floor.length ? median(cpu[kind]) / median(cpu.floor) : null;
-    return Object.fromEntries(
-      bares.map((b) => [
-        b.kind,
-        {
-          rps: median(rps[b.kind]),
-          floorRps: median(rps.floor),
-          floorShare: median(rps.floor.map((f, i) => f / rps[b.kind][i])),
-          roundRps: rps[b.kind],
-          cpuMsPerRequest: cpu[b.kind].length ? median(cpu[b.kind]) : null,
-          floorCpuMsPerRequest: cpu.floor.length ? median(cpu.floor) : null,
-          // floor's share by CPU time per request: the yardstick's CPU per request over floor's
-          floorCpuShare: cpuShare(b.kind),
-        },
-      ]),
-    );
-  } finally {
+  } catch (err) {
     for (const b of bares) await b.stop();
+    throw err;
   }
+  return bares;
 }
 
 function median(values) {

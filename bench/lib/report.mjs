@@ -211,6 +211,14 @@ function stackMarkdown(s) {
           '',
         ]
       : []),
+    ...(s.scenarios.some((r) => r.pairedRounds)
+      ? [
+          'Bare Apollo Server 5 is also measured in every round of every scenario (floor, scenario, Apollo, then the reverse), so its column is ' +
+            "direct: the median over the scenario's rounds of its throughput divided by Apollo's in the same round (floor's: over the " +
+            `${s.scenarios[0].pairedRounds ?? 0} rounds that measured both). The other columns are the scenario's share of floor times floor's share of the yardstick.`,
+          '',
+        ]
+      : []),
     row(['scenario', ...kinds.map((k) => `share of ${KIND_TITLES[k] ?? k}`)]),
     row(['---', ...kinds.map(() => '---:')]),
     ...s.scenarios.map((r) =>
