@@ -12,12 +12,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rotation, slice, tally } from './lib/load.mjs';
 import { CACHE_ENV, graphql, procCpuMs, SERVER_ENV, startServer } from './lib/server.mjs';
-import { DISCOVERY, realGraph, SCENARIOS } from './scenarios.mjs';
+import { DISCOVERY, realGraph, scenarioNamed } from './scenarios.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [database, seeds, rootA, rootB, scenarioName = 'floor', roundsArg = '5', cache = 'off'] =
   process.argv.slice(2);
-const scenario = SCENARIOS.find((s) => s.name === scenarioName);
+const scenario = scenarioNamed(scenarioName);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const env = { ...SERVER_ENV, ...CACHE_ENV[cache] };
 // Two servers of each build, started A, B, B, A: a server's place in the start order moved its CPU

@@ -24,7 +24,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rotation, slice, tally } from './lib/load.mjs';
 import { CACHE_ENV, graphql, SERVER_ENV, startBare, startServer } from './lib/server.mjs';
-import { DISCOVERY, realGraph, SCENARIOS } from './scenarios.mjs';
+import { DISCOVERY, realGraph, scenarioNamed } from './scenarios.mjs';
 
 const here = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [
@@ -36,9 +36,7 @@ const [
   warmArg = '30',
   cache = 'off',
 ] = process.argv.slice(2);
-const scenario = SCENARIOS.find((s) => s.name === name);
-if (!scenario)
-  throw new Error(`no scenario ${name}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+const scenario = scenarioNamed(name);
 const requests = Number(requestsArg);
 const cacheSim = Boolean(process.env.CACHESIM);
 const events = cacheSim ? 'Ir,Dr,Dw,D1mr,D1mw,DLmr,DLmw' : 'Ir';

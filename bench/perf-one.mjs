@@ -19,13 +19,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { rotation, slice, tally } from './lib/load.mjs';
 import { CACHE_ENV, graphql, SERVER_ENV, startServer } from './lib/server.mjs';
-import { DISCOVERY, realGraph, SCENARIOS } from './scenarios.mjs';
+import { DISCOVERY, realGraph, scenarioNamed } from './scenarios.mjs';
 
 const [database, seeds, name = 'floor', secondsArg = '10', cache = 'off', rootArg = '.'] =
   process.argv.slice(2);
-const scenario = SCENARIOS.find((s) => s.name === name);
-if (!scenario)
-  throw new Error(`no scenario ${name}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+const scenario = scenarioNamed(name);
 const root = resolve(rootArg);
 const seconds = Number(secondsArg);
 const scratch = mkdtempSync(join(tmpdir(), 'perf-one-'));

@@ -8,11 +8,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rotation, slice, tally } from './lib/load.mjs';
 import { CACHE_ENV, graphql, SERVER_ENV, startServer } from './lib/server.mjs';
-import { DISCOVERY, realGraph, SCENARIOS } from './scenarios.mjs';
+import { DISCOVERY, realGraph, scenarioNamed } from './scenarios.mjs';
 
 const here = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [database, seeds, root, name, cache = 'off', dir, seconds = '8'] = process.argv.slice(2);
-const scenario = SCENARIOS.find((s) => s.name === name);
+const scenario = scenarioNamed(name);
 const server = await startServer({
   root,
   databaseUrl: database,

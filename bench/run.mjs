@@ -505,20 +505,23 @@ async function measureStack(server, bares, floorRot, label) {
   const cpuShare = (kind) =>
     cpu[kind].length && cpu.floor.length ? median(cpu[kind]) / median(cpu.floor) : null;
   return Object.fromEntries(
-    bares.map((b) => [
-      b.kind,
-      {
-        rps: median(rps[b.kind]),
-        floorRps: median(rps.floor),
-        floorShare: median(rps.floor.map((f, i) => f / rps[b.kind][i])),
-        roundRps: rps[b.kind],
-        cpuMsPerRequest: cpu[b.kind].length ? median(cpu[b.kind]) : null,
-        floorCpuMsPerRequest: cpu.floor.length ? median(cpu.floor) : null,
-        // floor's share by CPU time per request: the yardstick's CPU per request over floor's
-        floorCpuShare: cpuShare(b.kind),
-        roundFloorPerYardstick: rps.floor.map((f, i) => f / rps[b.kind][i]),
-      },
-    ]),
+    bares.map((b) => {
+      const floorPerYardstick = rps.floor.map((f, i) => f / rps[b.kind][i]);
+      return [
+        b.kind,
+        {
+          rps: median(rps[b.kind]),
+          floorRps: median(rps.floor),
+          floorShare: median(floorPerYardstick),
+          roundRps: rps[b.kind],
+          cpuMsPerRequest: cpu[b.kind].length ? median(cpu[b.kind]) : null,
+          floorCpuMsPerRequest: cpu.floor.length ? median(cpu.floor) : null,
+          // floor's share by CPU time per request: the yardstick's CPU per request over floor's
+          floorCpuShare: cpuShare(b.kind),
+          roundFloorPerYardstick: floorPerYardstick,
+        },
+      ];
+    }),
   );
 }
 

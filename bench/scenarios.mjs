@@ -280,6 +280,14 @@ export const SCENARIOS = [
   },
 ];
 
+/** The scenario called `name`; throws, naming the known ones, for any other name. */
+export function scenarioNamed(name) {
+  const scenario = SCENARIOS.find((s) => s.name === name);
+  if (!scenario)
+    throw new Error(`no scenario ${name}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  return scenario;
+}
+
 /**
  * Nesting depth of an operation: the longest chain of fields that have a selection set of their
  * own (each such level is where one DataLoader batch, hence one SQL statement, is expected).

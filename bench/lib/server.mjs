@@ -143,6 +143,13 @@ export function startFlags(root) {
   return match[1].split(/\s+/).filter(Boolean);
 }
 
+/** Spawns `argv` (node and its arguments) under `launcher` (e.g. valgrind and its options), or as it is. */
+function spawnUnder(launcher, argv, options) {
+  return launcher.length
+    ? spawn(launcher[0], [...launcher.slice(1), ...argv], options)
+    : spawn(argv[0], argv.slice(1), options);
+}
+
 /**
  * Starts `node <start flags> [nodeArgs] dist/main.js` in production mode on a fresh port and
  * waits for /readyz. Returns { url, pid, readyMs, stop() }; stop() sends SIGTERM and waits for the exit
@@ -160,24 +167,20 @@ export async function startServer({
   const port = await freePort();
   const started = Date.now();
   const argv = [process.execPath, ...startFlags(root), ...nodeArgs, 'dist/main.js'];
-  const child = spawn(
-    launcher[0] ?? argv[0],
-    [...launcher.slice(1), ...argv.slice(launcher.length ? 0 : 1)],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-        ...env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: databaseUrl,
-        SEEDS_DIR: seedsDir,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+  const child = spawnUnder(launcher, argv, {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      SEEDS_DIR: seedsDir,
     },
-  );
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const exited = new Promise((resolve) =>
@@ -251,15 +254,11 @@ export async function startBare({
     kind,
     String(port),
   ];
-  const child = spawn(
-    launcher[0] ?? argv[0],
-    [...launcher.slice(1), ...argv.slice(launcher.length ? 0 : 1)],
-    {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawnUnder(launcher, argv, {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stderr.on('data', (d) => (err = (err + d).slice(-4000)));
