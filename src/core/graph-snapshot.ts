@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { DataSource } from 'typeorm';
 
 /** What a per-version structure needs of a request: its database and the version it reads. */
@@ -34,17 +35,15 @@ export function perGraphVersion<T>(
   build: (db: DataSource) => Promise<T>,
   options: { update?: (previous: T, delta: GraphDelta, db: DataSource) => Promise<T> } = {},
 ): PerGraphVersion<T> {
-  const cache = new WeakMap<DataSource, { version: number; value: Promise<T>; built?: T }>();
+  const cache = new WeakMap<DataSource, Kept<T>>();
   const { update } = options;
-  const get = async (ctx: VersionScope) => {
-    const db = ctx.loaders.db;
-    const version = await ctx.loaders.graphVersion(); // fixed for the request at its first use
+  const at = (db: DataSource, version: number): Kept<T> => {
     const cached = cache.get(db);
     // a request that read the version just before a write may arrive after one that read it
     // just after: it gets the newer structure rather than throwing that one away
-    if (cached && cached.version >= version) return cached.value;
+    if (cached && cached.version >= version) return cached;
     const value = cached && update ? forward(db, cached, version, build, update) : build(db);
-    const entry: { version: number; value: Promise<T>; built?: T } = { version, value };
+    const entry: Kept<T> = { version, value, asked: false };
     cache.set(db, entry);
     value.then(
       (built) => (entry.built = built),
@@ -52,13 +51,58 @@ export function perGraphVersion<T>(
         if (cache.get(db)?.value === value) cache.delete(db); // a failed build is not kept
       },
     );
-    return value;
+    return entry;
   };
+  const get = async (ctx: VersionScope) => {
+    const entry = at(ctx.loaders.db, await ctx.loaders.graphVersion()); // fixed for the request at its first use
+    entry.asked = true;
+    return entry.value;
+  };
+  if (update) {
+    kept.add((db, version) => {
+      const cached = cache.get(db);
+      if (!cached) return undefined;
+      if (cached.version >= version) return cached.value;
+      // only what requests asked for since the last write: a run of writes with no reads between
+      // them moves nothing on until a request asks
+      return cached.asked ? at(db, version).value : undefined;
+    });
+  }
   return Object.assign(get, {
     peek: (db: DataSource, version: number) => {
       const cached = cache.get(db);
-      return cached && cached.version >= version ? cached.built : undefined;
+      if (!cached || cached.version < version || cached.built === undefined) return undefined;
+      cached.asked = true;
+      return cached.built;
     },
+  });
+}
+
+/** A structure kept for one database: its version, and whether a request asked for it since. */
+interface Kept<T> {
+  version: number;
+  value: Promise<T>;
+  built?: T;
+  asked: boolean;
+}
+
+/** Every structure that can be brought forward by a delta, as `catchUp` moves them on. */
+const kept = new Set<(db: DataSource, version: number) => Promise<unknown> | undefined>();
+
+/** The context catchUp's work runs in: no request's, so no request's deadline or SQL count. */
+const detached = new AsyncResource('graph-catch-up');
+
+/**
+ * Starts bringing every per-version structure built for `db` and asked for since the last
+ * write forward to `version`, in the background, as soon as this process learns the version
+ * moved on (its watcher's poll, or a write made here): the first request of the new version
+ * then finds them ready or under way instead of paying for the change feed's read and the
+ * updates itself. Resolves once they are (a failed update is left for a request to retry).
+ */
+export function catchUp(db: DataSource, version: number): Promise<void> {
+  return detached.runInAsyncScope(async () => {
+    const moving = [...kept].map((advance) => advance(db, version));
+    await Promise.allSettled(moving);
   });
 }
 
@@ -102,8 +146,7 @@ const KEPT_VERSIONS = 2 * MAX_DELTA_CHANGES;
 export function readDelta(db: DataSource, from: number, to: number): Promise<GraphDelta | null> {
   if (to <= from) return Promise.resolve({ from, to, changes: [] });
   if (to - from > MAX_DELTA_CHANGES) return Promise.resolve(null); // every version has a row, or none helps
-  let feed = feeds.get(db);
-  if (!feed) feeds.set(db, (feed = { versions: new Map(), pending: new Map() }));
+  const feed = feedOf(db);
   const known = assemble(feed, from, to);
   if (known !== undefined) return Promise.resolve(known);
   const key = `${from}:${to}`;
@@ -114,6 +157,28 @@ export function readDelta(db: DataSource, from: number, to: number): Promise<Gra
     feed.pending.set(key, pending);
   }
   return pending;
+}
+
+/**
+ * What a write committed in this process recorded in the change feed, version by version, so
+ * the structures it moves on need not read back what this process just wrote. Call it only
+ * once the transaction has committed: committed versions never change.
+ */
+export function noteCommitted(db: DataSource, versions: ReadonlyMap<number, GraphChange[]>): void {
+  if (!versions.size) return;
+  const feed = feedOf(db);
+  for (const [v, changes] of versions) feed.versions.set(v, changes);
+  prune(feed, Math.max(...versions.keys()));
+}
+
+function feedOf(db: DataSource): FeedCache {
+  let feed = feeds.get(db);
+  if (!feed) feeds.set(db, (feed = { versions: new Map(), pending: new Map() }));
+  return feed;
+}
+
+function prune(feed: FeedCache, latest: number): void {
+  for (const v of feed.versions.keys()) if (v <= latest - KEPT_VERSIONS) feed.versions.delete(v);
 }
 
 /** The delta from what `feed` already holds; undefined when a version in (from, to] is unknown. */
@@ -159,6 +224,6 @@ async function fetchRange(
     steps.get(Number(row.v))?.push({ kind: row.kind, key: row.key, change: row.change });
   // committed versions never change: what was read holds for every later request
   for (const [v, step] of steps) feed.versions.set(v, step);
-  for (const v of feed.versions.keys()) if (v <= to - KEPT_VERSIONS) feed.versions.delete(v);
+  prune(feed, to);
   return assemble(feed, from, to) ?? null;
 }

@@ -57,7 +57,12 @@ interface Derived {
   value: Promise<unknown>;
   /** The tables the value was computed from. */
   tables: ReadonlySet<string>;
+  /** How to compute it again from another version's tables, where that is known (see `after`). */
+  again?: Recompute;
 }
+
+/** Computes a value again from the given tables, using nothing else (no request, no other version). */
+export type Recompute = (tables: GraphTables) => unknown;
 
 /** The key `GraphTables.ordered` keeps a table's rows in that order under. */
 export const orderedKey = (target: EntityTarget<ObjectLiteral>, columns: readonly string[]) =>
@@ -77,17 +82,29 @@ const building = new AsyncLocalStorage<{ key: string; tables: ReadonlySet<string
 export class GraphTables {
   private readonly memo = new Map<string, Derived>();
   private readonly built = new Map<string, unknown>();
+  /** The keys requests asked for at this version: what `after` computes again at once. */
+  private readonly used = new Set<string>();
+  /** Set while `after` computes values again: that is not a request asking for them. */
+  private recomputing = false;
 
   constructor(readonly db: DataSource) {}
 
   /**
    * `build`'s result, computed once for this version under `key`, from the tables `dependsOn`
    * names (and only those: reading another through this object while building throws, so a
-   * value is never carried past a write to a table it did not declare).
+   * value is never carried past a write to a table it did not declare). `again`, when given,
+   * computes the same value from another version's tables: a write then has it computed again
+   * before a request asks (see `after`).
    */
-  derive<T>(key: string, dependsOn: TableDependencies, build: () => Promise<T> | T): Promise<T> {
+  derive<T>(
+    key: string,
+    dependsOn: TableDependencies,
+    build: () => Promise<T> | T,
+    again?: Recompute,
+  ): Promise<T> {
     const entry = this.memo.get(key);
     const outer = CHECK_DEPENDENCIES ? building.getStore() : undefined;
+    if (!this.recomputing) this.used.add(key);
     if (entry) {
       if (outer) this.check(outer, key, entry.tables);
       return entry.value as Promise<T>;
@@ -97,7 +114,7 @@ export class GraphTables {
     const value = CHECK_DEPENDENCIES
       ? building.run({ key, tables }, () => Promise.resolve().then(build))
       : Promise.resolve().then(build);
-    this.remember(key, { value, tables });
+    this.remember(key, { value, tables, again });
     return value;
   }
 
@@ -110,22 +127,37 @@ export class GraphTables {
   peek<T>(key: string): T | undefined {
     // while a derive is being built, go through `derive`, which checks what it may read
     if (CHECK_DEPENDENCIES && building.getStore()) return undefined;
-    return this.built.get(key) as T | undefined;
+    const built = this.built.get(key) as T | undefined;
+    if (built !== undefined) this.used.add(key);
+    return built;
   }
 
   /**
    * These tables moved on by `delta`: a new GraphTables that keeps every value (rows, indexes)
    * computed from tables none of the changes can have touched, and reads the others again on
-   * first use. This object stays as it was, for requests still reading its version.
+   * first use. This object stays as it was, for requests still reading its version. Of the
+   * values the write may have changed, those requests asked for at this version are computed
+   * again at once, in the background, so the next version's first requests need not wait for
+   * them: only what requests were using, and only the parts of tables those values read.
    */
   after(delta: GraphDelta): GraphTables {
     const next = new GraphTables(this.db);
     const touched = touchedTables(this.db, delta.changes);
-    if (touched === 'all') return next;
+    const again: Recompute[] = [];
     for (const [key, entry] of this.memo) {
-      if ([...entry.tables].some((t) => reaches(touched, t))) continue;
+      if (touched === 'all' || [...entry.tables].some((t) => reaches(touched, t))) {
+        if (entry.again && this.used.has(key)) again.push(entry.again);
+        continue;
+      }
       next.remember(key, entry);
       if (this.built.has(key)) next.built.set(key, this.built.get(key));
+    }
+    next.recomputing = true;
+    try {
+      // outside any derive being built here, which may not read these tables
+      building.exit(() => again.forEach((compute) => compute(next)));
+    } finally {
+      next.recomputing = false;
     }
     return next;
   }
@@ -212,10 +244,14 @@ export class GraphTables {
     target: EntityTarget<E>,
     ...columns: (keyof E & string)[]
   ): Promise<readonly E[]> {
-    return this.derive(orderedKey(target, columns), [target], async () =>
-      Object.freeze(
-        [...(await this.rows(target))].sort(ascending<E>(...columns, 'id' as keyof E & string)),
-      ),
+    return this.derive(
+      orderedKey(target, columns),
+      [target],
+      async () =>
+        Object.freeze(
+          [...(await this.rows(target))].sort(ascending<E>(...columns, 'id' as keyof E & string)),
+        ),
+      (tables) => tables.ordered(target, ...columns),
     );
   }
 
@@ -228,6 +264,7 @@ export class GraphTables {
       `unique:${nameOf(target)}:${column}`,
       [target],
       async () => new Map((await this.rows(target)).map((r) => [r[column] as K, r])),
+      (tables) => tables.unique(target, column),
     );
   }
 
@@ -239,8 +276,11 @@ export class GraphTables {
     compare: Compare<E>,
     keep: (row: E) => boolean = () => true,
   ): Promise<ReadonlyMap<K, readonly E[]>> {
-    return this.derive(`grouped:${nameOf(target)}:${key}`, [target], async () =>
-      groupRows((await this.rows(target)).filter(keep), (r) => r[column] as K, compare),
+    return this.derive(
+      `grouped:${nameOf(target)}:${key}`,
+      [target],
+      async () => groupRows((await this.rows(target)).filter(keep), (r) => r[column] as K, compare),
+      (tables) => tables.grouped(key, target, column, compare, keep),
     );
   }
 

@@ -1,7 +1,8 @@
 import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { AuthInfo } from '../../src/core/auth/keys';
 import { createContext } from '../../src/core/context';
-import { GraphDelta, perGraphVersion } from '../../src/core/graph-snapshot';
+import { catchUp, GraphDelta, perGraphVersion } from '../../src/core/graph-snapshot';
+import { graphVersionWatcherOf } from '../../src/core/cache/graph-version';
 import { onStatement } from '../../src/core/query-counter';
 import { CITED_TYPES } from '../../src/modules/sources/citation.entity';
 import { KINDS } from '../../src/modules/curation/kinds';
@@ -327,7 +328,9 @@ describe('Writes proportional to the change: graph tables carried across version
       Promise.all([a(ctx()), a(ctx()), b(ctx()), b(ctx())]),
     );
     expect(calls.sort()).toEqual(['a:update', 'b:update']); // racing requests share one update
-    expect(statements.filter((sql) => /change_feed/.test(sql))).toHaveLength(1);
+    // the process that wrote knows what it wrote: nothing read back from the feed (a replica
+    // reads it, once for all its structures: below)
+    expect(statements.filter((sql) => /change_feed/.test(sql))).toHaveLength(0);
     expect(deltas[0]).toEqual({
       from: version,
       to: version + 1,
@@ -423,5 +426,93 @@ describe('A second server on the same database applies the delta of a write made
     ]);
     expect(statements.filter((sql) => /change_feed/.test(sql))).toHaveLength(1); // both versions in one read
     for (const table of ROLE_TABLES) expect(tables.has(table)).toBe(false);
+  });
+});
+
+describe('Catching up with a write before the next request asks', () => {
+  let primary: TestServer;
+  let replica: TestServer;
+  let editor: AuthInfo;
+  const SEARCH = `{ search(query: "fintech payments", first: 5) { score node { id } } }`;
+  /** Whether `statements` read the whole of `table`, as the graph's tables do (a write reads by key). */
+  const readWhole = (statements: string[], table: string) =>
+    statements.some((sql) => new RegExp(`FROM "${table}" "\\w+" ORDER BY`).test(sql));
+
+  beforeAll(async () => {
+    // both follow the graph version as deployed servers do; the replica's poll is left to the test
+    primary = await TestServer.start({ responseCache: { pollMs: 60_000 } });
+    replica = await TestServer.start({
+      sameDatabaseAs: primary,
+      responseCache: { pollMs: 60_000 },
+    });
+    editor = (await keyFor(primary, ApiRole.EDITOR)).auth;
+  }, 120_000);
+  afterAll(async () => {
+    await replica?.stop();
+    await primary?.stop();
+  });
+
+  /** Writes fintech's description; returns the sector's version after the write. */
+  async function describeSector(description: string, version?: number): Promise<number> {
+    version ??= (await primary.data('{ sector(slug: "fintech") { version } }')).sector.version;
+    const write = await runAs(primary, editor, SECTOR_UPDATE, {
+      slug: 'fintech',
+      version,
+      description,
+    });
+    expect(write.errors).toBeUndefined();
+    return write.data.sectorUpdate.sector.version;
+  }
+
+  it('should have the writing server read what the write changed before its next request, without reading the feed back', async () => {
+    await primary.data(GRAPH);
+    await primary.data(SEARCH);
+    const { tables, statements } = await tablesRead(async () => {
+      await describeSector('Fintech, as the writer caught up with it.');
+      const version = graphVersionWatcherOf(primary.db)!.current;
+      await catchUp(primary.db, version); // what the write started: awaited here, not by the write
+    });
+    expect(readWhole(statements, 'sectors')).toBe(true); // read again in the background
+    expect(tables.has('change_feed')).toBe(false); // the writer's own delta, not read back
+
+    const after = await primary.run(GRAPH);
+    expect(after.statements).toBe(0); // nothing left for the request to read
+    expect(after.data.sectors.find((s: { slug: string }) => s.slug === 'fintech').description).toBe(
+      'Fintech, as the writer caught up with it.',
+    );
+    expect((await primary.run(SEARCH)).statements).toBe(0);
+  });
+
+  it('should have a replica catch up when its watcher sees the version move, and answer as the writer does', async () => {
+    await replica.data(GRAPH);
+    await replica.data(SEARCH);
+    await describeSector('Fintech, as the replica caught up with it.');
+    const watcher = graphVersionWatcherOf(replica.db)!;
+    const { tables } = await tablesRead(async () => {
+      const version = await watcher.refresh(); // the poll, now
+      await catchUp(replica.db, version);
+    });
+    expect(tables.has('change_feed')).toBe(true); // a replica learns the delta from the feed
+    const after = await replica.run(GRAPH);
+    expect(after.statements).toBe(0);
+    expect(after.data).toEqual(await primary.data(GRAPH));
+    expect((await replica.run(SEARCH)).statements).toBe(0);
+  });
+
+  it('should leave alone what no request asked for since the last write', async () => {
+    await primary.data(GRAPH);
+    const version = await describeSector('Fintech, written once.');
+    await catchUp(primary.db, graphVersionWatcherOf(primary.db)!.current);
+    // no request between the two writes: the second moves nothing on by itself
+    const { statements } = await tablesRead(async () => {
+      await describeSector('Fintech, written twice.', version);
+      await catchUp(primary.db, graphVersionWatcherOf(primary.db)!.current);
+    });
+    expect(readWhole(statements, 'sectors')).toBe(false);
+    const after = await primary.run(GRAPH);
+    expect(after.statements).toBeGreaterThan(0); // read when asked, as before
+    expect(after.data.sectors.find((s: { slug: string }) => s.slug === 'fintech').description).toBe(
+      'Fintech, written twice.',
+    );
   });
 });

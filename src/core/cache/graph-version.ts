@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { catchUp } from '../graph-snapshot';
 
 /**
  * Marks the graph changed. Call it inside the transaction that changes the graph (the seed
@@ -65,11 +66,16 @@ export class GraphVersionWatcher {
 
   /**
    * Reads the version now (a write in this process calls it after committing, so this process
-   * reads its own writes at once). Never goes back: a poll that started before a write may
+   * reads its own writes at once), and when it moved on, starts bringing this process's
+   * per-version structures forward (catchUp). Never goes back: a poll that started before a write may
    * finish after the refresh that followed it.
    */
   async refresh(): Promise<number> {
-    this.version = Math.max(this.version, await readGraphVersion(this.db));
+    const read = await readGraphVersion(this.db);
+    if (read > this.version) {
+      this.version = read;
+      void catchUp(this.db, read);
+    }
     return this.version;
   }
 

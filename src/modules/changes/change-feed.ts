@@ -45,4 +45,20 @@ export async function recordChanges(em: EntityManager, entries: FeedEntry[]): Pr
     at,
   }));
   for (let i = 0; i < values.length; i += 200) await repo.insert(values.slice(i, i + 200));
+  const recorded = recordedBy.get(em) ?? new Map<number, FeedEntry[]>();
+  recordedBy.set(em, recorded);
+  recorded.set(graphVersion, [...(recorded.get(graphVersion) ?? []), ...entries]);
+}
+
+/** What each transaction's manager recorded so far, by graph version (see recordedIn). */
+const recordedBy = new WeakMap<EntityManager, Map<number, FeedEntry[]>>();
+
+/**
+ * The entries `recordChanges` appended through `em`, by graph version, forgotten as they are
+ * handed out: once the transaction has committed, they are what the feed holds for those versions.
+ */
+export function recordedIn(em: EntityManager): Map<number, FeedEntry[]> {
+  const recorded = recordedBy.get(em) ?? new Map<number, FeedEntry[]>();
+  recordedBy.delete(em);
+  return recorded;
 }

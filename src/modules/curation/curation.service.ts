@@ -20,7 +20,8 @@ import { Span } from '../sources/anchor';
 import { spanColumns, spanSeed } from '../sources/anchor-columns';
 import { Source } from '../sources/source.entity';
 import { ChangeType } from '../changes/change.entity';
-import { recordChanges } from '../changes/change-feed';
+import { FeedEntry, recordChanges, recordedIn } from '../changes/change-feed';
+import { noteCommitted } from '../../core/graph-snapshot';
 import { AuditEntry } from './audit-entry.entity';
 import { RecordProvenance } from './record-provenance.entity';
 import { conflict } from './curation.errors';
@@ -155,9 +156,17 @@ export async function writeTransaction<T>(
   ctx: Context,
   work: (em: EntityManager) => Promise<T>,
 ): Promise<T> {
-  work = lockingFirst(work); // so a write waits for a seed run in another process instead of failing
+  const locked = lockingFirst(work); // so a write waits for a seed run in another process instead of failing
+  let recorded = new Map<number, FeedEntry[]>();
   try {
-    return await runWrite(ctx.db, work);
+    const result = await runWrite(ctx.db, async (em) => {
+      recordedIn(em); // a try that met SQLITE_BUSY was rolled back: what it recorded never was
+      const done = await locked(em);
+      recorded = recordedIn(em);
+      return done;
+    });
+    noteCommitted(ctx.db, recorded); // the feed's rows of the versions this write made, read back by nobody
+    return result;
   } finally {
     // a failed read here is caught up by the watcher's next poll, which reports it
     await graphVersionWatcherOf(ctx.db)
