@@ -47,6 +47,7 @@ function report(
     stored: stored.size,
     lost: lost.length,
     partial: partial.length,
+    servedWrong: run.servedWrong.length,
   };
   console.log(`${name}: ${JSON.stringify(figures)}`);
 }
@@ -57,6 +58,7 @@ function expectHonest(run: FaultRun, verdict: ReturnType<typeof judge>) {
   expect(verdict.lost).toEqual([]);
   expect(verdict.partial).toEqual([]);
   expect(verdict.phantom).toEqual([]);
+  expect(run.servedWrong).toEqual([]); // and the server that lived through it served just that
   for (const o of all) if (o.kind === 'refused') expect(o.code).toBe('SERVICE_UNAVAILABLE');
   expect(tally(run.after).acknowledged).toBeGreaterThan(0);
   expect(run.readyAgain).toBe(true);

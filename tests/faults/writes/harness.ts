@@ -366,12 +366,54 @@ export interface FaultRun {
   /** /readyz statuses seen while the fault held, and whether it answered 200 again after. */
   readyDuring: number[];
   readyAgain: boolean;
+  /** Settled writes the server still running answered otherwise (see servedOtherwise). */
+  servedWrong: string[];
   server: ServerProcess;
 }
 
 /**
+ * Of `settled` writes, those the running server answers otherwise than their outcome says: an
+ * acknowledged skill `skill(slug:)` does not find, or one refused as not written that it finds
+ * (at most the last 100 of each). Whatever a fault did to its in-memory graph, a server serves
+ * what was committed, no more and no less.
+ */
+export async function servedOtherwise(
+  server: ServerProcess,
+  settled: Outcome[],
+): Promise<string[]> {
+  const told = settled.flatMap((o) =>
+    o.kind === 'acknowledged'
+      ? [{ slug: o.slug, stored: true }]
+      : o.kind === 'refused' && !/may have been applied/.test(o.message)
+        ? [{ slug: o.slug, stored: false }]
+        : [],
+  );
+  const sample = [
+    ...told.filter((t) => !t.stored).slice(-100),
+    ...told.filter((t) => t.stored).slice(-100),
+  ];
+  const wrong: string[] = [];
+  for (let i = 0; i < sample.length; i += 20) {
+    const chunk = sample.slice(i, i + 20);
+    const query = `{ ${chunk.map((t, j) => `s${j}: skill(slug: ${JSON.stringify(t.slug)}) { slug }`).join(' ')} }`;
+    const res = await request(server.url, { body: JSON.stringify({ query }), timeoutMs: 10_000 });
+    if (res.status !== 200 || res.body?.errors) {
+      wrong.push(`read refused: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      continue;
+    }
+    chunk.forEach((t, j) => {
+      const found = res.body.data[`s${j}`] != null;
+      if (found !== t.stored)
+        wrong.push(`${t.slug}: ${t.stored ? 'acknowledged, not served' : 'refused, served'}`);
+    });
+  }
+  return wrong;
+}
+
+/**
  * Eight editors write; `inject` breaks something mid-run and `clear` mends it; the writers go on
- * for a while, then the server is killed with SIGKILL (the caller restarts it and judges).
+ * for a while, the running server is asked for what they were told (servedOtherwise), then it is
+ * killed with SIGKILL (the caller restarts it and judges).
  */
 export async function writeThroughFault(
   server: ServerProcess,
@@ -401,6 +443,8 @@ export async function writeThroughFault(
   }
   const atReady = load.outcomes.length;
   await sleep(phases.afterMs);
+  // the writers still running: only the writes already answered are judged here
+  const servedWrong = await servedOtherwise(server, [...load.outcomes]);
   await server.kill('SIGKILL');
   const outcomes = await load.stop();
   return {
@@ -409,6 +453,7 @@ export async function writeThroughFault(
     after: outcomes.slice(atReady),
     readyDuring,
     readyAgain,
+    servedWrong,
     server,
   };
 }
