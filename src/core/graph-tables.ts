@@ -1,6 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
-import { GraphChange, GraphDelta, perGraphVersion, PerGraphVersion } from './graph-snapshot';
+import {
+  CatchingUp,
+  GraphChange,
+  GraphDelta,
+  perGraphVersion,
+  PerGraphVersion,
+} from './graph-snapshot';
 
 export type Compare<E> = (a: E, b: E) => number;
 
@@ -79,13 +85,15 @@ const building = new AsyncLocalStorage<{ key: string; tables: ReadonlySet<string
  * the rows and lists handed out, which are frozen: copy before changing one. The next version's
  * tables keep every value none of whose tables the write touched (see `after`).
  */
-export class GraphTables {
+export class GraphTables implements CatchingUp {
   private readonly memo = new Map<string, Derived>();
   private readonly built = new Map<string, unknown>();
   /** The keys requests asked for at this version: what `after` computes again at once. */
   private readonly used = new Set<string>();
   /** Set while `after` computes values again: that is not a request asking for them. */
   private recomputing = false;
+  /** Settles once the values `after` computed again for this version are (see catchUp). */
+  caughtUp?: Promise<unknown>;
 
   constructor(readonly db: DataSource) {}
 
@@ -155,7 +163,8 @@ export class GraphTables {
     next.recomputing = true;
     try {
       // outside any derive being built here, which may not read these tables
-      building.exit(() => again.forEach((compute) => compute(next)));
+      const computing = building.exit(() => again.map((compute) => compute(next)));
+      next.caughtUp = Promise.allSettled(computing);
     } finally {
       next.recomputing = false;
     }
