@@ -89,11 +89,6 @@ interface Kept<T> {
 /** Every structure that can be brought forward by a delta, as `catchUp` moves them on. */
 const kept = new Set<(db: DataSource, version: number) => Promise<unknown> | undefined>();
 
-/** A structure whose update goes on after it is handed out names that work here (GraphTables). */
-export interface CatchingUp {
-  readonly caughtUp?: Promise<unknown>;
-}
-
 /** The context catchUp's work runs in: no request's, so no request's deadline or SQL count. */
 const detached = new AsyncResource('graph-catch-up');
 
@@ -102,16 +97,15 @@ const detached = new AsyncResource('graph-catch-up');
  * write forward to `version`, in the background, as soon as this process learns the version
  * moved on (its watcher's poll, or a write made here): the first request of the new version
  * then finds them ready or under way instead of paying for the change feed's read and the
- * updates itself. Resolves once they are, and their `caughtUp` work too (a failed update is left
- * for a request to retry).
+ * updates itself. Resolves once they are (a failed update is left for a request to retry). The
+ * graph tables move on here, but their rows and indexes are read again when a request first asks:
+ * computing them all at once made any read right after a write wait for all of them, which at
+ * 10x and 100x cost reads more than it saved (bench/README.md, eleventh session).
  */
 export function catchUp(db: DataSource, version: number): Promise<void> {
   return detached.runInAsyncScope(async () => {
     const moving = [...kept].map((advance) => advance(db, version));
-    const moved = await Promise.allSettled(moving);
-    await Promise.allSettled(
-      moved.map((m) => (m.status === 'fulfilled' ? (m.value as CatchingUp)?.caughtUp : undefined)),
-    );
+    await Promise.allSettled(moving);
   });
 }
 

@@ -1,12 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
-import {
-  CatchingUp,
-  GraphChange,
-  GraphDelta,
-  perGraphVersion,
-  PerGraphVersion,
-} from './graph-snapshot';
+import { GraphChange, GraphDelta, perGraphVersion, PerGraphVersion } from './graph-snapshot';
 
 export type Compare<E> = (a: E, b: E) => number;
 
@@ -63,12 +57,7 @@ interface Derived {
   value: Promise<unknown>;
   /** The tables the value was computed from. */
   tables: ReadonlySet<string>;
-  /** How to compute it again from another version's tables, where that is known (see `after`). */
-  again?: Recompute;
 }
-
-/** Computes a value again from the given tables, using nothing else (no request, no other version). */
-export type Recompute = (tables: GraphTables) => unknown;
 
 /** The key `GraphTables.ordered` keeps a table's rows in that order under. */
 export const orderedKey = (target: EntityTarget<ObjectLiteral>, columns: readonly string[]) =>
@@ -85,34 +74,20 @@ const building = new AsyncLocalStorage<{ key: string; tables: ReadonlySet<string
  * the rows and lists handed out, which are frozen: copy before changing one. The next version's
  * tables keep every value none of whose tables the write touched (see `after`).
  */
-export class GraphTables implements CatchingUp {
+export class GraphTables {
   private readonly memo = new Map<string, Derived>();
   private readonly built = new Map<string, unknown>();
-  /** The keys requests asked for at this version: what `after` computes again at once. */
-  private readonly used = new Set<string>();
-  /** Set while `after` computes values again: that is not a request asking for them. */
-  private recomputing = false;
-  /** Settles once the values `after` computed again for this version are (see catchUp). */
-  caughtUp?: Promise<unknown>;
 
   constructor(readonly db: DataSource) {}
 
   /**
    * `build`'s result, computed once for this version under `key`, from the tables `dependsOn`
    * names (and only those: reading another through this object while building throws, so a
-   * value is never carried past a write to a table it did not declare). `again`, when given,
-   * computes the same value from another version's tables: a write then has it computed again
-   * before a request asks (see `after`).
+   * value is never carried past a write to a table it did not declare).
    */
-  derive<T>(
-    key: string,
-    dependsOn: TableDependencies,
-    build: () => Promise<T> | T,
-    again?: Recompute,
-  ): Promise<T> {
+  derive<T>(key: string, dependsOn: TableDependencies, build: () => Promise<T> | T): Promise<T> {
     const entry = this.memo.get(key);
     const outer = CHECK_DEPENDENCIES ? building.getStore() : undefined;
-    if (!this.recomputing) this.used.add(key);
     if (entry) {
       if (outer) this.check(outer, key, entry.tables);
       return entry.value as Promise<T>;
@@ -122,7 +97,7 @@ export class GraphTables implements CatchingUp {
     const value = CHECK_DEPENDENCIES
       ? building.run({ key, tables }, () => Promise.resolve().then(build))
       : Promise.resolve().then(build);
-    this.remember(key, { value, tables, again });
+    this.remember(key, { value, tables });
     return value;
   }
 
@@ -135,38 +110,22 @@ export class GraphTables implements CatchingUp {
   peek<T>(key: string): T | undefined {
     // while a derive is being built, go through `derive`, which checks what it may read
     if (CHECK_DEPENDENCIES && building.getStore()) return undefined;
-    const built = this.built.get(key) as T | undefined;
-    if (built !== undefined) this.used.add(key);
-    return built;
+    return this.built.get(key) as T | undefined;
   }
 
   /**
    * These tables moved on by `delta`: a new GraphTables that keeps every value (rows, indexes)
    * computed from tables none of the changes can have touched, and reads the others again on
-   * first use. This object stays as it was, for requests still reading its version. Of the
-   * values the write may have changed, those requests asked for at this version are computed
-   * again at once, in the background, so the next version's first requests need not wait for
-   * them: only what requests were using, and only the parts of tables those values read.
+   * first use. This object stays as it was, for requests still reading its version.
    */
   after(delta: GraphDelta): GraphTables {
     const next = new GraphTables(this.db);
     const touched = touchedTables(this.db, delta.changes);
-    const again: Recompute[] = [];
+    if (touched === 'all') return next;
     for (const [key, entry] of this.memo) {
-      if (touched === 'all' || [...entry.tables].some((t) => reaches(touched, t))) {
-        if (entry.again && this.used.has(key)) again.push(entry.again);
-        continue;
-      }
+      if ([...entry.tables].some((t) => reaches(touched, t))) continue;
       next.remember(key, entry);
       if (this.built.has(key)) next.built.set(key, this.built.get(key));
-    }
-    next.recomputing = true;
-    try {
-      // outside any derive being built here, which may not read these tables
-      const computing = building.exit(() => again.map((compute) => compute(next)));
-      next.caughtUp = Promise.allSettled(computing);
-    } finally {
-      next.recomputing = false;
     }
     return next;
   }
@@ -253,14 +212,10 @@ export class GraphTables implements CatchingUp {
     target: EntityTarget<E>,
     ...columns: (keyof E & string)[]
   ): Promise<readonly E[]> {
-    return this.derive(
-      orderedKey(target, columns),
-      [target],
-      async () =>
-        Object.freeze(
-          [...(await this.rows(target))].sort(ascending<E>(...columns, 'id' as keyof E & string)),
-        ),
-      (tables) => tables.ordered(target, ...columns),
+    return this.derive(orderedKey(target, columns), [target], async () =>
+      Object.freeze(
+        [...(await this.rows(target))].sort(ascending<E>(...columns, 'id' as keyof E & string)),
+      ),
     );
   }
 
@@ -273,7 +228,6 @@ export class GraphTables implements CatchingUp {
       `unique:${nameOf(target)}:${column}`,
       [target],
       async () => new Map((await this.rows(target)).map((r) => [r[column] as K, r])),
-      (tables) => tables.unique(target, column),
     );
   }
 
@@ -285,11 +239,8 @@ export class GraphTables implements CatchingUp {
     compare: Compare<E>,
     keep: (row: E) => boolean = () => true,
   ): Promise<ReadonlyMap<K, readonly E[]>> {
-    return this.derive(
-      `grouped:${nameOf(target)}:${key}`,
-      [target],
-      async () => groupRows((await this.rows(target)).filter(keep), (r) => r[column] as K, compare),
-      (tables) => tables.grouped(key, target, column, compare, keep),
+    return this.derive(`grouped:${nameOf(target)}:${key}`, [target], async () =>
+      groupRows((await this.rows(target)).filter(keep), (r) => r[column] as K, compare),
     );
   }
 

@@ -38,12 +38,7 @@ export function indexOf<K, V>(
   tables: GraphTables,
   factory: LoaderFactory<K, V>,
 ): Promise<ReadonlyMap<K, V>> {
-  return tables.derive(
-    factory.indexKey,
-    factory.dependsOn,
-    () => factory.build(tables),
-    (next) => indexOf(next, factory), // a factory is the module's: its build reads only the tables given
-  );
+  return tables.derive(factory.indexKey, factory.dependsOn, () => factory.build(tables));
 }
 
 /** Per-request loaders, created on first use so a request pays only for what it touches. */
