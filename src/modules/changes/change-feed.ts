@@ -45,18 +45,23 @@ export async function recordChanges(em: EntityManager, entries: FeedEntry[]): Pr
     at,
   }));
   for (let i = 0; i < values.length; i += 200) await repo.insert(values.slice(i, i + 200));
-  const recorded = recordedBy.get(em) ?? new Map<number, FeedEntry[]>();
-  recordedBy.set(em, recorded);
-  recorded.set(graphVersion, [...(recorded.get(graphVersion) ?? []), ...entries]);
+  const recorded = recordedBy.get(em);
+  recorded?.set(graphVersion, [...(recorded.get(graphVersion) ?? []), ...entries]);
 }
 
-/** What each transaction's manager recorded so far, by graph version (see recordedIn). */
+/** What a transaction's manager recorded since startRecording, by graph version (see recordedIn). */
 const recordedBy = new WeakMap<EntityManager, Map<number, FeedEntry[]>>();
 
 /**
- * The entries `recordChanges` appended through `em`, by graph version, forgotten as they are
- * handed out: once the transaction has committed, they are what the feed holds for those versions.
+ * From now on, keeps what `recordChanges` appends through `em` (a write's transaction, which
+ * then hands it to its process's feed cache: see recordedIn). Anything kept from an earlier try
+ * on the same connection is dropped: rolled back, it never was.
  */
+export function startRecording(em: EntityManager): void {
+  recordedBy.set(em, new Map());
+}
+
+/** The entries `recordChanges` appended through `em` since startRecording, by graph version; stops keeping them. */
 export function recordedIn(em: EntityManager): Map<number, FeedEntry[]> {
   const recorded = recordedBy.get(em) ?? new Map<number, FeedEntry[]>();
   recordedBy.delete(em);

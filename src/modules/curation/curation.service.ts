@@ -20,7 +20,7 @@ import { Span } from '../sources/anchor';
 import { spanColumns, spanSeed } from '../sources/anchor-columns';
 import { Source } from '../sources/source.entity';
 import { ChangeType } from '../changes/change.entity';
-import { FeedEntry, recordChanges, recordedIn } from '../changes/change-feed';
+import { FeedEntry, recordChanges, recordedIn, startRecording } from '../changes/change-feed';
 import { noteCommitted } from '../../core/graph-snapshot';
 import { AuditEntry } from './audit-entry.entity';
 import { RecordProvenance } from './record-provenance.entity';
@@ -160,10 +160,12 @@ export async function writeTransaction<T>(
   let recorded = new Map<number, FeedEntry[]>();
   try {
     const result = await runWrite(ctx.db, async (em) => {
-      recordedIn(em); // a try that met SQLITE_BUSY was rolled back: what it recorded never was
-      const done = await locked(em);
-      recorded = recordedIn(em);
-      return done;
+      startRecording(em);
+      try {
+        return await locked(em);
+      } finally {
+        recorded = recordedIn(em); // handed on only if the transaction commits (below)
+      }
     });
     noteCommitted(ctx.db, recorded); // the feed's rows of the versions this write made, read back by nobody
     return result;
