@@ -325,6 +325,10 @@ export async function storedSkills(
   return new Map(rows.map((r) => [r.slug, { cited: r.cites > 0, audited: r.audits > 0 }]));
 }
 
+/** A refusal that says nothing was written (not one that says the outcome is unknown). */
+const refusedUnwritten = (o: Outcome) =>
+  o.kind === 'refused' && !/may have been applied/.test(o.message);
+
 /** The check every fault test ends with: acknowledged writes all stored, whole; no write half-stored. */
 export function judge(
   outcomes: Outcome[],
@@ -338,9 +342,7 @@ export function judge(
   const internal = outcomes.filter((o) => o.kind === 'internal');
   // a refusal says nothing was written: it must be true (unless it said the outcome was unknown)
   const phantom = outcomes
-    .filter(
-      (o) => o.kind === 'refused' && stored.has(o.slug) && !/may have been applied/.test(o.message),
-    )
+    .filter((o) => refusedUnwritten(o) && stored.has(o.slug))
     .map((o) => o.slug);
   return { lost, partial, internal, phantom };
 }
@@ -384,7 +386,7 @@ export async function servedOtherwise(
   const told = settled.flatMap((o) =>
     o.kind === 'acknowledged'
       ? [{ slug: o.slug, stored: true }]
-      : o.kind === 'refused' && !/may have been applied/.test(o.message)
+      : refusedUnwritten(o)
         ? [{ slug: o.slug, stored: false }]
         : [],
   );
