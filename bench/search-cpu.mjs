@@ -11,13 +11,14 @@
  */
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
 const dumpAt = args.indexOf('--dump');
 const dump = dumpAt >= 0 ? args.splice(dumpAt, 2)[1] : null;
-const [root, database, n = '3000'] = args;
-if (!root || !database) {
+const [rootArg, database, n = '3000'] = args;
+const root = rootArg && resolve(rootArg);
+if (!rootArg || !database) {
   console.error('usage: node bench/search-cpu.mjs <root> <database> [n] [--dump FILE]');
   process.exit(2);
 }
