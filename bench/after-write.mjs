@@ -5,7 +5,10 @@
  * the second read are printed side by side with the SQL statements each ran. The gap between the two is what a new
  * graph version costs the request that meets it first: the tail of issue 17's reads during writes.
  *
- *   [AFTER_WRITE_PAUSE_MS=n] node bench/after-write.mjs DATABASE_FILE SEEDS_DIR [writes=20] [ROOT=.]
+ *   [AFTER_WRITE_PAUSE_MS=n] [AFTER_WRITE_KIND=skill] node bench/after-write.mjs DATABASE_FILE SEEDS_DIR [writes=20] [ROOT=.]
+ *
+ * AFTER_WRITE_KIND=skill writes skills' descriptions instead of sectors' (a skill's rows are
+ * referenced from more tables: requirements, certifications, insights, moves).
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -27,6 +30,7 @@ const writes = Number(writesArg);
 const pauseMs = Number(process.env.AFTER_WRITE_PAUSE_MS ?? 0);
 /** AFTER_WRITE_CONTROL=1: a `{ __typename }` in place of each write, the same sequence with the version unchanged. */
 const control = process.env.AFTER_WRITE_CONTROL === '1';
+const kind = process.env.AFTER_WRITE_KIND ?? 'sector';
 const dir = mkdtempSync(join(os.tmpdir(), 'after-write-'));
 const copy = join(dir, 'graph.sqlite');
 copyFileSync(database, copy); // the writes change it
@@ -57,7 +61,8 @@ try {
   }));
   for (const r of reads)
     for (let i = 0; i < 50; i++) await timed(server.url, r.scenario.query, r.variables);
-  const write = writer(server.url, key, graph.sectors);
+  const slugs = kind === 'skill' ? graph.skills : graph.sectors;
+  const write = writer(server.url, key, slugs, [], kind);
   for (let i = 0; i < 5; i++) await write(); // warm the write path too
   const seen = new Map(reads.map((r) => [r.scenario.name, { first: [], second: [], sql: [] }]));
   const writeMs = [];

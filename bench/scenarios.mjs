@@ -332,5 +332,6 @@ export function realGraph(root) {
     levels: set.roles.flatMap((r) => r.levels.map((l) => l.slug)),
     skillNames: set.skills.flatMap((s) => [s.slug, s.name, ...s.aliases.slice(0, 1)]),
     sectors: set.sectors.map((s) => s.slug),
+    skills: set.skills.map((s) => s.slug),
   };
 }

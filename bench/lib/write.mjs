@@ -7,24 +7,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { quantile, rotation, slice, summarise, tally } from './load.mjs';
 import { runNode } from './server.mjs';
 
-const VERSION = /* GraphQL */ `
-  query SectorVersion($slug: String!) {
-    sector(slug: $slug) {
-      version
+/** The kinds a writer can describe anew: `sector` (the `write` scenario's) or `skill`. */
+const queries = (kind) => ({
+  version: `query Version($slug: String!) { ${kind}(slug: $slug) { version } }`,
+  update: `mutation Write($slug: String!, $version: Int!, $description: String!) {
+    ${kind}Update(input: { slug: $slug, version: $version, changes: { description: $description } }) {
+      ${kind} { version }
     }
-  }
-`;
-const UPDATE = /* GraphQL */ `
-  mutation SectorWrite($slug: String!, $version: Int!, $description: String!) {
-    sectorUpdate(
-      input: { slug: $slug, version: $version, changes: { description: $description } }
-    ) {
-      sector {
-        version
-      }
-    }
-  }
-`;
+  }`,
+});
 
 /** Creates an editor key in the database the server serves, with the built CLI (`npm run keys`). */
 export async function editorKey(root, databaseUrl) {
@@ -51,11 +42,12 @@ async function post(url, query, variables, key) {
 }
 
 /**
- * A writer over `slugs` (the real graph's sectors), each write one sector's description; it
- * keeps each sector's version from the previous answer, so every write is accepted unless the
- * server refuses it (pushed to `failures`; its latency still counts).
+ * A writer over `slugs` (the real graph's sectors, or skills with `kind` 'skill'), each write one
+ * record's description; it keeps each record's version from the previous answer, so every write
+ * is accepted unless the server refuses it (pushed to `failures`; its latency still counts).
  */
-export function writer(url, key, slugs, failures = []) {
+export function writer(url, key, slugs, failures = [], kind = 'sector') {
+  const { version: VERSION, update: UPDATE } = queries(kind);
   const versions = new Map();
   let n = 0;
   return async function write() {
@@ -63,7 +55,7 @@ export function writer(url, key, slugs, failures = []) {
     n += 1;
     if (!versions.has(slug)) {
       const { body } = await post(url, VERSION, { slug });
-      versions.set(slug, body.data.sector.version);
+      versions.set(slug, body.data[kind].version);
     }
     const description = `Described by the benchmark's writer, write ${n} (${new Date().toISOString()}).`;
     const { ms, status, body } = await post(
@@ -76,7 +68,7 @@ export function writer(url, key, slugs, failures = []) {
       // refused (a deadline passed, say): counted, and the sector's version read again
       failures.push(`HTTP ${status} ${JSON.stringify(body.errors ?? body).slice(0, 200)}`);
       versions.delete(slug);
-    } else versions.set(slug, body.data.sectorUpdate.sector.version);
+    } else versions.set(slug, body.data[`${kind}Update`][kind].version);
     return ms;
   };
 }

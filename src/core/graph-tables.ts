@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { GraphChange, GraphDelta, perGraphVersion, PerGraphVersion } from './graph-snapshot';
+import { onPrimary, Reach, RowPatch } from './row-patch';
 
 export type Compare<E> = (a: E, b: E) => number;
 
@@ -59,6 +60,20 @@ interface Derived {
   tables: ReadonlySet<string>;
 }
 
+/** How a table's rows or links are brought forward by a write's rows alone (row-patch.ts). */
+type Refresh = (previous: unknown, patch: RowPatch, reached: readonly Reach[]) => Promise<unknown>;
+
+/** A value the next version brings forward from the previous one's on first use. */
+interface Pending {
+  tables: ReadonlySet<string>;
+  run: () => Promise<unknown>;
+  /** Writes since the value was last read: past MAX_PENDING_PATCHES it is read whole instead. */
+  depth: number;
+}
+
+/** Patches a value not asked for may wait on: each is a read to make when it finally is. */
+const MAX_PENDING_PATCHES = 8;
+
 /** The key `GraphTables.ordered` keeps a table's rows in that order under. */
 export const orderedKey = (target: EntityTarget<ObjectLiteral>, columns: readonly string[]) =>
   `ordered:${nameOf(target)}:${columns.join(',')}`;
@@ -77,6 +92,9 @@ const building = new AsyncLocalStorage<{ key: string; tables: ReadonlySet<string
 export class GraphTables {
   private readonly memo = new Map<string, Derived>();
   private readonly built = new Map<string, unknown>();
+  /** Rows and links a write touched, patched from the previous version's when first asked for. */
+  private readonly pending = new Map<string, Pending>();
+  private readonly refreshes = new Map<string, Refresh>();
 
   constructor(readonly db: DataSource) {}
 
@@ -94,9 +112,12 @@ export class GraphTables {
     }
     const tables = new Set(dependsOn.map((t) => this.tableOf(t)));
     if (outer) this.check(outer, key, tables);
+    const pending = this.pending.get(key);
+    if (pending) this.pending.delete(key); // once: if the patch fails, the next ask reads it whole
+    const make = pending ? (pending.run as () => Promise<T>) : build;
     const value = CHECK_DEPENDENCIES
-      ? building.run({ key, tables }, () => Promise.resolve().then(build))
-      : Promise.resolve().then(build);
+      ? building.run({ key, tables }, () => Promise.resolve().then(make))
+      : Promise.resolve().then(make);
     this.remember(key, { value, tables });
     return value;
   }
@@ -122,12 +143,51 @@ export class GraphTables {
     const next = new GraphTables(this.db);
     const touched = touchedTables(this.db, delta.changes);
     if (touched === 'all') return next;
+    const patch = RowPatch.of(this.db, delta.changes, touched);
+    const forward = (
+      key: string,
+      tables: ReadonlySet<string>,
+      previous: () => Promise<unknown>,
+      depth: number,
+    ) => {
+      const refresh = this.refreshes.get(key);
+      if (!refresh) return;
+      next.refreshes.set(key, refresh);
+      const reached = patch && tables.size === 1 ? patch.reachesOf([...tables][0]) : null;
+      if (!reached || depth > MAX_PENDING_PATCHES) return;
+      next.pending.set(key, {
+        tables,
+        run: () => previous().then((value) => refresh(value, patch!, reached)),
+        depth,
+      });
+    };
     for (const [key, entry] of this.memo) {
-      if ([...entry.tables].some((t) => reaches(touched, t))) continue;
+      if ([...entry.tables].some((t) => reaches(touched, t))) {
+        forward(key, entry.tables, () => entry.value, 1);
+        continue;
+      }
       next.remember(key, entry);
+      if (this.refreshes.has(key)) next.refreshes.set(key, this.refreshes.get(key)!);
       if (this.built.has(key)) next.built.set(key, this.built.get(key));
     }
+    for (const [key, pending] of this.pending) {
+      if (![...pending.tables].some((t) => reaches(touched, t))) {
+        next.pending.set(key, pending);
+        next.refreshes.set(key, this.refreshes.get(key)!);
+      } else forward(key, pending.tables, pending.run, pending.depth + 1);
+    }
     return next;
+  }
+
+  /** A table-reading derive that a write's delta can patch rather than read again (`after`). */
+  private table<T>(
+    key: string,
+    dependsOn: TableDependencies,
+    build: () => Promise<T>,
+    refresh: Refresh,
+  ) {
+    if (!this.memo.has(key)) this.refreshes.set(key, refresh);
+    return this.derive(key, dependsOn, build);
   }
 
   private remember(key: string, entry: Derived): void {
@@ -161,27 +221,25 @@ export class GraphTables {
     return this.db.getMetadata(target).tableName;
   }
 
-  /**
-   * Runs `read` on the primary. A table read here is kept until the next write, so it must not
-   * come from a read replica that has not caught up with the version it is kept under.
-   */
-  private async onPrimary<T>(read: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const runner = this.db.createQueryRunner('master');
-    try {
-      return await read(runner.manager);
-    } finally {
-      await runner.release();
-    }
+  /** Runs `read` on the primary (row-patch.ts's onPrimary). */
+  private onPrimary<T>(read: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return onPrimary(this.db, read);
   }
 
   /** Every row of an entity's table, by id. */
   rows<E extends ObjectLiteral>(target: EntityTarget<E>): Promise<readonly E[]> {
-    return this.derive(`rows:${nameOf(target)}`, [target], async () => {
-      const rows = await this.onPrimary((m) =>
-        m.getRepository(target).find({ order: { id: 'ASC' } as never }),
-      );
-      return Object.freeze(rows.map((row) => Object.freeze(row)));
-    });
+    return this.table(
+      `rows:${nameOf(target)}`,
+      [target],
+      async () => {
+        const rows = await this.onPrimary((m) =>
+          m.getRepository(target).find({ order: { id: 'ASC' } as never }),
+        );
+        return Object.freeze(rows.map((row) => Object.freeze(row)));
+      },
+      (previous, patch, reached) =>
+        this.onPrimary((m) => patch.patchRows(m, target, previous as readonly E[], reached)),
+    );
   }
 
   /**
@@ -193,7 +251,7 @@ export class GraphTables {
     column: keyof E & string,
     value: string,
   ): Promise<readonly E[]> {
-    return this.derive(
+    return this.table(
       `part:${nameOf(target)}:${column}=${value}`,
       [partitionOf(target, value)],
       async () => {
@@ -204,6 +262,13 @@ export class GraphTables {
         );
         return Object.freeze(rows.map((row) => Object.freeze(row)));
       },
+      (previous, patch, reached) =>
+        this.onPrimary((m) =>
+          patch.patchRows(m, target, previous as readonly E[], reached, {
+            property: column,
+            value,
+          }),
+        ),
     );
   }
 
@@ -250,19 +315,34 @@ export class GraphTables {
     ownerColumn: string,
     targetColumn: string,
   ): Promise<ReadonlyMap<number, readonly number[]>> {
-    return this.derive(`links:${table}:${ownerColumn}:${targetColumn}`, [table], async () => {
-      const rows: Record<string, unknown>[] = await this.onPrimary((m) =>
-        m.query(`SELECT ${ownerColumn} AS o, ${targetColumn} AS t FROM ${table}`),
-      );
-      const links = new Map<number, number[]>();
-      for (const row of rows) {
-        const owner = Number(row.o);
-        const targets = links.get(owner);
-        if (targets) targets.push(Number(row.t));
-        else links.set(owner, [Number(row.t)]);
-      }
-      return links;
-    });
+    return this.table(
+      `links:${table}:${ownerColumn}:${targetColumn}`,
+      [table],
+      async () => {
+        const rows: Record<string, unknown>[] = await this.onPrimary((m) =>
+          m.query(`SELECT ${ownerColumn} AS o, ${targetColumn} AS t FROM ${table}`),
+        );
+        const links = new Map<number, number[]>();
+        for (const row of rows) {
+          const owner = Number(row.o);
+          const targets = links.get(owner);
+          if (targets) targets.push(Number(row.t));
+          else links.set(owner, [Number(row.t)]);
+        }
+        return links;
+      },
+      (previous, patch, reached) =>
+        this.onPrimary((m) =>
+          patch.patchLinks(
+            m,
+            table,
+            ownerColumn,
+            targetColumn,
+            previous as ReadonlyMap<number, readonly number[]>,
+            reached,
+          ),
+        ),
+    );
   }
 }
 

@@ -1,0 +1,225 @@
+import {
+  Brackets,
+  DataSource,
+  EntityManager,
+  EntityMetadata,
+  EntityTarget,
+  ObjectLiteral,
+} from 'typeorm';
+import type { GraphChange } from './graph-snapshot';
+
+/** Above this many changes in one delta, the tables they touch are read again whole. */
+export const MAX_PATCHED_CHANGES = 50;
+
+/** Citations name their record by type and id (no foreign key): the part of one type is patched by id. */
+const CITATIONS = { table: 'citations', idProperty: 'subjectId', idColumn: 'subject_id' };
+
+/** A column whose value, for a row a write can have changed, is the id of a record the delta names. */
+export interface Reach {
+  /** The entity's property (for an entity's rows). */
+  property: string;
+  /** The table's column (for a join table read raw). */
+  column: string;
+  kind: EntityMetadata;
+}
+
+/** A reach with the ids it takes, as they stand now. */
+interface Bound extends Reach {
+  ids: ReadonlySet<number>;
+}
+
+/**
+ * A delta of the change feed as rows to read again: every change is a record created or updated,
+ * named by kind and slug. A write of record R (the feed names one record per write: a link or a
+ * skill requirement under its owner) changes R's own row, rows whose foreign key holds R's id (its
+ * levels, requirements, links) and R's citations, which is what touchedTables reads the tables of;
+ * here the same is read by those ids alone, so a write costs its own rows rather than its tables.
+ * Deletions (their cascades reach further), kinds without a slug and large deltas read whole.
+ */
+export class RowPatch {
+  private readonly ids = new Map<EntityMetadata, Promise<ReadonlySet<number>>>();
+
+  private constructor(
+    private readonly db: DataSource,
+    private readonly keys: ReadonlyMap<EntityMetadata, readonly string[]>,
+    private readonly touched: ReadonlySet<string>,
+  ) {}
+
+  /** The delta as row patches, or null when some change needs its tables read whole. */
+  static of(
+    db: DataSource,
+    changes: readonly GraphChange[],
+    touched: ReadonlySet<string>,
+  ): RowPatch | null {
+    if (changes.length > MAX_PATCHED_CHANGES) return null;
+    const keys = new Map<EntityMetadata, string[]>();
+    for (const change of changes) {
+      if (change.change === 'DELETED') return null;
+      const kind = db.entityMetadatas.find((m) => m.name === change.kind && !m.isJunction);
+      if (!kind?.findColumnWithPropertyName('slug')) return null;
+      const list = keys.get(kind) ?? [];
+      list.push(change.key);
+      keys.set(kind, list);
+    }
+    return new RowPatch(db, keys, touched);
+  }
+
+  /**
+   * How to find the rows of `dependency` (a table, or "citations:<type>") the delta can have
+   * written; null when they cannot be told apart from the rest (read it whole).
+   */
+  reachesOf(dependency: string): Reach[] | null {
+    const colon = dependency.indexOf(':');
+    const table = colon < 0 ? dependency : dependency.slice(0, colon);
+    const part = colon < 0 ? undefined : dependency.slice(colon + 1);
+    const meta = this.db.entityMetadatas.find((m) => m.tableName === table);
+    if (!meta) return null;
+    const reaches: Reach[] = [];
+    if (this.touched.has(table)) {
+      for (const kind of this.keys.keys()) {
+        if (kind === meta) reaches.push({ property: 'id', column: 'id', kind });
+        for (const fk of meta.foreignKeys) {
+          if (fk.referencedEntityMetadata !== kind) continue;
+          for (const c of fk.columns)
+            reaches.push({ property: c.propertyName, column: c.databaseName, kind });
+        }
+      }
+      if (!reaches.length) return null;
+    }
+    if (table === CITATIONS.table) {
+      // the whole table holds parts of types the delta may only reach through a child record
+      if (part === undefined) return null;
+      if (this.touched.has(dependency)) {
+        const kind = [...this.keys.keys()].find((k) => k.name === part);
+        if (!kind) return null; // a child's citations (a role's requirements): read the part whole
+        reaches.push({ property: CITATIONS.idProperty, column: CITATIONS.idColumn, kind });
+      }
+    }
+    return reaches.length ? reaches : null;
+  }
+
+  /** `rows` (by id, frozen) with every row `reaches` finds read again, as one would read them now. */
+  async patchRows<E extends ObjectLiteral>(
+    manager: EntityManager,
+    target: EntityTarget<E>,
+    rows: readonly E[],
+    reaches: readonly Reach[],
+    part?: { property: string; value: string },
+  ): Promise<readonly E[]> {
+    const bound = await this.bind(reaches);
+    if (!bound.length) return rows;
+    const query = manager
+      .getRepository(target)
+      .createQueryBuilder('r')
+      .where(
+        new Brackets((w) =>
+          bound.forEach((b, i) =>
+            w.orWhere(`r.${b.property} IN (:...ids${i})`, { [`ids${i}`]: [...b.ids] }),
+          ),
+        ),
+      )
+      .orderBy('r.id', 'ASC');
+    if (part) query.andWhere(`r.${part.property} = :part`, { part: part.value });
+    const fresh = (await query.getMany()).map((row) => Object.freeze(row));
+    const freshIds = new Set(fresh.map((row) => row.id as number));
+    const kept = rows.filter(
+      (row) => !freshIds.has(row.id) && !bound.some((b) => b.ids.has(row[b.property])),
+    );
+    return Object.freeze(mergeById(kept, fresh));
+  }
+
+  /** A join table's owner -> targets with every pair `reaches` finds read again. */
+  async patchLinks(
+    manager: EntityManager,
+    table: string,
+    ownerColumn: string,
+    targetColumn: string,
+    links: ReadonlyMap<number, readonly number[]>,
+    reaches: readonly Reach[],
+  ): Promise<ReadonlyMap<number, readonly number[]>> {
+    if (reaches.some((r) => r.column !== ownerColumn && r.column !== targetColumn)) {
+      throw new Error(`row patch: ${table} is reached through a column it does not link`);
+    }
+    const bound = await this.bind(reaches);
+    if (!bound.length) return links;
+    const fresh: Record<string, unknown>[] = await manager
+      .createQueryBuilder()
+      .select(`l.${ownerColumn}`, 'o')
+      .addSelect(`l.${targetColumn}`, 't')
+      .from(table, 'l')
+      .where(
+        new Brackets((w) =>
+          bound.forEach((b, i) =>
+            w.orWhere(`l.${b.column} IN (:...ids${i})`, { [`ids${i}`]: [...b.ids] }),
+          ),
+        ),
+      )
+      .getRawMany();
+    const hit = (owner: number, target: number) =>
+      bound.some((b) => b.ids.has(b.column === ownerColumn ? owner : target));
+    const next = new Map<number, number[]>();
+    for (const [owner, targets] of links) {
+      const left = targets.filter((target) => !hit(owner, target));
+      if (left.length) next.set(owner, left);
+    }
+    for (const row of fresh) {
+      const owner = Number(row.o);
+      const list = next.get(owner);
+      if (list) list.push(Number(row.t));
+      else next.set(owner, [Number(row.t)]);
+    }
+    return next;
+  }
+
+  /** Each reach with the ids of the records the delta names, as they are now (read once per kind). */
+  private async bind(reaches: readonly Reach[]): Promise<Bound[]> {
+    const bound = await Promise.all(
+      reaches.map(async (reach) => ({ ...reach, ids: await this.idsOf(reach.kind) })),
+    );
+    return bound.filter((b) => b.ids.size > 0);
+  }
+
+  private idsOf(kind: EntityMetadata): Promise<ReadonlySet<number>> {
+    let ids = this.ids.get(kind);
+    if (!ids) {
+      const slugs = this.keys.get(kind) ?? [];
+      ids = onPrimary(this.db, (m) =>
+        m
+          .getRepository(kind.target)
+          .createQueryBuilder('k')
+          .select('k.id', 'id')
+          .where('k.slug IN (:...slugs)', { slugs })
+          .getRawMany(),
+      ).then((rows: { id: number | string }[]) => new Set(rows.map((r) => Number(r.id))));
+      // a failed read is not kept: the next request's patch asks again
+      ids.catch(() => this.ids.delete(kind));
+      this.ids.set(kind, ids);
+    }
+    return ids;
+  }
+}
+
+/** Two lists of rows ordered by id, as one. */
+function mergeById<E extends ObjectLiteral>(a: readonly E[], b: readonly E[]): E[] {
+  const out: E[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i].id < b[j].id)) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
+}
+
+/** Runs `read` on the primary: rows kept until the next write must not come from a lagging replica. */
+export async function onPrimary<T>(
+  db: DataSource,
+  read: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  const runner = db.createQueryRunner('master');
+  try {
+    return await read(runner.manager);
+  } finally {
+    await runner.release();
+  }
+}
