@@ -50,6 +50,8 @@ const server = await startServer({
   databaseUrl,
   seedsDir: resolve(seeds),
   env: { ...SERVER_ENV, ...CACHE_ENV.off },
+  // AFTER_WRITE_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR': a profile of the server over the run
+  nodeArgs: (process.env.AFTER_WRITE_NODE_ARGS ?? '').split(' ').filter(Boolean),
 });
 try {
   const graph = realGraph(root);

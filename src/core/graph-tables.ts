@@ -71,6 +71,16 @@ interface Pending {
   depth: number;
 }
 
+/**
+ * A value computed from tables a write touched, kept if the patched values of those tables come
+ * out as they were (the same objects: row-patch.ts returns the previous rows when none changed).
+ */
+interface Recheck {
+  previous: Promise<unknown>;
+  /** For each touched table, a patched value of it (its key) and that value before the write. */
+  witnesses: { key: string; before: Promise<unknown> }[];
+}
+
 /** Patches a value not asked for may wait on: each is a read to make when it finally is. */
 const MAX_PENDING_PATCHES = 8;
 
@@ -95,6 +105,7 @@ export class GraphTables {
   /** Rows and links a write touched, patched from the previous version's when first asked for. */
   private readonly pending = new Map<string, Pending>();
   private readonly refreshes = new Map<string, Refresh>();
+  private readonly rechecks = new Map<string, Recheck>();
 
   constructor(readonly db: DataSource) {}
 
@@ -114,7 +125,13 @@ export class GraphTables {
     if (outer) this.check(outer, key, tables);
     const pending = this.pending.get(key);
     if (pending) this.pending.delete(key); // once: if the patch fails, the next ask reads it whole
-    const make = pending ? (pending.run as () => Promise<T>) : build;
+    const recheck = this.rechecks.get(key);
+    if (recheck) this.rechecks.delete(key);
+    const make = pending
+      ? (pending.run as () => Promise<T>)
+      : recheck
+        ? () => this.keptOrBuilt(recheck, build)
+        : build;
     const value = CHECK_DEPENDENCIES
       ? building.run({ key, tables }, () => Promise.resolve().then(make))
       : Promise.resolve().then(make);
@@ -161,9 +178,15 @@ export class GraphTables {
         depth,
       });
     };
+    const witnessOf = new Map<string, { key: string; before: Promise<unknown> }>();
+    const computed: [string, Derived][] = [];
     for (const [key, entry] of this.memo) {
       if ([...entry.tables].some((t) => reaches(touched, t))) {
+        if (!this.refreshes.has(key)) computed.push([key, entry]);
         forward(key, entry.tables, () => entry.value, 1);
+        const [table] = entry.tables;
+        if (next.pending.has(key) && !witnessOf.has(table))
+          witnessOf.set(table, { key, before: entry.value });
         continue;
       }
       next.remember(key, entry);
@@ -176,7 +199,48 @@ export class GraphTables {
         next.refreshes.set(key, this.refreshes.get(key)!);
       } else forward(key, pending.tables, pending.run, pending.depth + 1);
     }
+    for (const [key, entry] of computed) {
+      const witnesses = [...entry.tables]
+        .filter((t) => reaches(touched, t))
+        .map((t) => witnessOf.get(t));
+      if (witnesses.every((w) => w !== undefined))
+        next.rechecks.set(key, {
+          previous: entry.value,
+          witnesses: witnesses as Recheck['witnesses'],
+        });
+    }
     return next;
+  }
+
+  /** The value computed before the write if every table it was computed from is as it was, else `build`'s. */
+  private async keptOrBuilt<T>(recheck: Recheck, build: () => Promise<T> | T): Promise<T> {
+    let previous: T | undefined;
+    try {
+      let same = true;
+      for (const { key, before } of recheck.witnesses) {
+        const now = this.materialize(key);
+        if (!now || (await now) !== (await before)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) previous = (await recheck.previous) as T;
+    } catch {
+      // a value that failed is computed again, as on a first read
+    }
+    return previous !== undefined ? previous : build();
+  }
+
+  /** The value under `key` if it is computed or can be patched, without a build of its own. */
+  private materialize(key: string): Promise<unknown> | undefined {
+    const entry = this.memo.get(key);
+    if (entry) return entry.value;
+    const pending = this.pending.get(key);
+    if (!pending) return undefined;
+    this.pending.delete(key);
+    const value = Promise.resolve().then(pending.run);
+    this.remember(key, { value, tables: pending.tables });
+    return value;
   }
 
   /** A table-reading derive that a write's delta can patch rather than read again (`after`). */

@@ -120,12 +120,25 @@ export class RowPatch {
       )
       .orderBy('r.id', 'ASC');
     if (part) query.andWhere(`r.${part.property} = :part`, { part: part.value });
-    const fresh = (await query.getMany()).map((row) => Object.freeze(row));
-    const freshIds = new Set(fresh.map((row) => row.id as number));
-    const kept = rows.filter(
-      (row) => !freshIds.has(row.id) && !bound.some((b) => b.ids.has(row[b.property])),
-    );
-    return Object.freeze(mergeById(kept, fresh));
+    const read = await query.getMany();
+    const readIds = new Set(read.map((row) => row.id as number));
+    const kept: E[] = [];
+    const before = new Map<unknown, E>();
+    for (const row of rows) {
+      if (readIds.has(row.id) || bound.some((b) => b.ids.has(row[b.property])))
+        before.set(row.id, row);
+      else kept.push(row);
+    }
+    // a row the write left as it was stays the same object, and the rows the same list when no row
+    // changed: what was computed from them can then be kept (GraphTables.after)
+    let changed = before.size !== read.length;
+    const fresh = read.map((row) => {
+      const old = before.get(row.id);
+      if (old && sameRow(old, row)) return old;
+      changed = true;
+      return Object.freeze(row);
+    });
+    return changed ? Object.freeze(mergeById(kept, fresh)) : rows;
   }
 
   /** A join table's owner -> targets with every pair `reaches` finds read again. */
@@ -158,8 +171,13 @@ export class RowPatch {
     const hit = (owner: number, target: number) =>
       bound.some((b) => b.ids.has(b.column === ownerColumn ? owner : target));
     const next = new Map<number, number[]>();
+    const removed = new Set<string>();
     for (const [owner, targets] of links) {
-      const left = targets.filter((target) => !hit(owner, target));
+      const left = targets.filter((target) => {
+        if (!hit(owner, target)) return true;
+        removed.add(`${owner}:${target}`);
+        return false;
+      });
       if (left.length) next.set(owner, left);
     }
     for (const row of fresh) {
@@ -168,7 +186,11 @@ export class RowPatch {
       if (list) list.push(Number(row.t));
       else next.set(owner, [Number(row.t)]);
     }
-    return next;
+    // the same pairs as before: the same map, so what was computed from it can be kept
+    const same =
+      removed.size === fresh.length &&
+      fresh.every((row) => removed.has(`${Number(row.o)}:${Number(row.t)}`));
+    return same ? links : next;
   }
 
   /** Each reach with the ids of the records the delta names, as they are now (read once per kind). */
@@ -197,6 +219,11 @@ export class RowPatch {
     }
     return ids;
   }
+}
+
+/** Whether two reads of a row hold the same values (rows of one entity, hydrated alike). */
+function sameRow(a: ObjectLiteral, b: ObjectLiteral): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Two lists of rows ordered by id, as one. */

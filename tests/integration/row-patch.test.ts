@@ -2,6 +2,8 @@ import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { AuthInfo } from '../../src/core/auth/keys';
 import { readGraphVersion } from '../../src/core/cache/graph-version';
 import { graphTables, GraphTables } from '../../src/core/graph-tables';
+import { indexOf } from '../../src/core/loaders';
+import { requirementsOfLevel } from '../../src/modules/skills/skill.loader';
 import { onStatement } from '../../src/core/query-counter';
 import { Citation, CITED_TYPES } from '../../src/modules/sources/citation.entity';
 import { keyFor, runAs } from '../support/auth';
@@ -45,6 +47,63 @@ describe('Kept tables patched by the rows a write changed', () => {
     return out;
   }
 
+  /** What users read of the tables a write touches: levels' requirements, skills' broader skills and certifications, sectors' employers, a gap and a path. */
+  const ANSWERS = /* GraphQL */ `
+    {
+      roles(first: 100) {
+        nodes {
+          slug
+          levels {
+            slug
+            name
+            skills {
+              importance
+              skill {
+                slug
+                name
+                broader {
+                  slug
+                }
+                certifications(first: 10) {
+                  slug
+                }
+              }
+            }
+          }
+        }
+      }
+      sectors {
+        slug
+        description
+        employers(first: 100) {
+          nodes {
+            slug
+          }
+        }
+      }
+      skill(slug: "python") {
+        description
+        citations {
+          section
+        }
+      }
+      skillGap(target: "senior-backend-developer", have: ["python", "docker", "patched-skill"]) {
+        coverage
+        unrecognized
+        missing {
+          skill {
+            slug
+          }
+        }
+      }
+      careerPath(from: "junior-backend-developer", to: "senior-backend-developer") {
+        skillsToGain {
+          slug
+        }
+      }
+    }
+  `;
+
   const tablesAt = (version: number) =>
     graphTables({ loaders: { db: server.db, graphVersion: async () => version } });
 
@@ -55,17 +114,26 @@ describe('Kept tables patched by the rows a write changed', () => {
    */
   async function afterWrite(write: () => Promise<void>): Promise<string[]> {
     await everything(await tablesAt(await readGraphVersion(server.db)));
+    await server.data(ANSWERS);
     await write();
     const version = await readGraphVersion(server.db);
     const statements: string[] = [];
     const stop = onStatement((sql) => statements.push(sql));
     let patched: Record<string, unknown>;
+    let answers: unknown;
     try {
+      answers = await server.data(ANSWERS);
       patched = await everything(await tablesAt(version));
     } finally {
       stop();
     }
     expect(patched).toEqual(await everything(new GraphTables(server.db)));
+    const fresh = await TestServer.start({ sameDatabaseAs: server });
+    try {
+      expect(answers).toEqual(await fresh.data(ANSWERS)); // what was kept or patched answers as a fresh read
+    } finally {
+      await fresh.stop();
+    }
     return statements;
   }
 
@@ -124,6 +192,26 @@ describe('Kept tables patched by the rows a write changed', () => {
     });
     for (const table of ['skills', 'skill_requirements', 'insight_skills'])
       expect(wholeReads(skill, table)).toEqual([]);
+  });
+
+  it("should keep what was computed from a table the write left as it was: a skill's description leaves its requirements", async () => {
+    const requirements = async () =>
+      indexOf(await tablesAt(await readGraphVersion(server.db)), requirementsOfLevel);
+    await server.data(ANSWERS);
+    const before = await requirements();
+    await afterWrite(async () => {
+      await mutate(
+        `mutation($v: Int!) { skillUpdate(input: { slug: "docker", version: $v, changes: { description: "Containers, described anew." } }) { skill { slug } } }`,
+        { v: await versionOf('skill', 'docker') },
+      );
+    });
+    expect(await requirements()).toBe(before);
+    await afterWrite(async () => {
+      await mutate(
+        `mutation { skillRequirementSet(input: { role: "backend-developer", level: "senior-backend-developer", skill: "docker", importance: OPTIONAL }) { skillRequirement { importance } } }`,
+      );
+    });
+    expect(await requirements()).not.toBe(before); // a requirement changed: computed again
   });
 
   it('should patch in records created, with their links and citations', async () => {

@@ -24,7 +24,7 @@ export function skillIndex(ctx: Scope): MaybePromise<SkillIndex> {
       tables.unique<Skill, number>(Skill, 'id'),
       tables.rows(Skill),
     ]);
-    return { byId, names: buildNameIndex([...skills]), broader: broaderChains(byId) };
+    return { byId, names: buildNameIndex(skills), broader: broaderChains(byId) };
   });
 }
 

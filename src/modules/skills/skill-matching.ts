@@ -32,14 +32,27 @@ export interface MatchableSkill {
   broaderId: number | null;
 }
 
+/**
+ * A skill's names normalized, per row object: the graph's rows are frozen and a write that leaves
+ * a skill as it was keeps its row (src/core/row-patch.ts), so the index a write makes again
+ * normalizes only the skills it changed.
+ */
+const normalizedNames = new WeakMap<MatchableSkill, readonly string[]>();
+
+function namesOf(skill: MatchableSkill): readonly string[] {
+  let names = normalizedNames.get(skill);
+  if (!names) {
+    names = [skill.slug, skill.name, ...skill.aliases].map(normalizeSkillName);
+    if (Object.isFrozen(skill)) normalizedNames.set(skill, names);
+  }
+  return names;
+}
+
 /** Every name a skill is known by (slug, name, aliases), normalized, to the skill's id. */
-export function buildNameIndex(skills: MatchableSkill[]): Map<string, number> {
+export function buildNameIndex(skills: readonly MatchableSkill[]): Map<string, number> {
   const index = new Map<string, number>();
   for (const s of skills) {
-    for (const name of [s.slug, s.name, ...s.aliases]) {
-      const key = normalizeSkillName(name);
-      if (key && !index.has(key)) index.set(key, s.id);
-    }
+    for (const key of namesOf(s)) if (key && !index.has(key)) index.set(key, s.id);
   }
   return index;
 }
