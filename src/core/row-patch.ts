@@ -56,7 +56,7 @@ export class RowPatch {
     for (const change of changes) {
       if (change.change === 'DELETED') return null;
       const kind = db.entityMetadatas.find((m) => m.name === change.kind && !m.isJunction);
-      if (!kind?.findColumnWithPropertyName('slug')) return null;
+      if (!kind?.columns.some((c) => c.propertyName === 'slug')) return null;
       const list = keys.get(kind) ?? [];
       list.push(change.key);
       keys.set(kind, list);

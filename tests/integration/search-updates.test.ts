@@ -80,6 +80,22 @@ describe('search index updates', () => {
     expect((await searchIndexOf(server.db)).updatedDocs).toBeGreaterThanOrEqual(4); // the sector and its employers
   });
 
+  it('should document again only the record when a write leaves its name as it was', async () => {
+    const before = (await searchIndexOf(server.db)).updatedDocs;
+    const { sector } = await server.data(`{ sector(slug: "technology") { version } }`);
+    await write(
+      `mutation($input: SectorUpdateInput!) { sectorUpdate(input: $input) { sector { slug } } }`,
+      {
+        slug: 'technology',
+        version: sector.version,
+        changes: { description: 'Software and hardware makers, and quasarware.' },
+      },
+    );
+    expect(await found('quasarware')).toEqual(['Sector:technology']);
+    // its employers carry its name, which did not change: their documents stay as they were
+    expect((await searchIndexOf(server.db)).updatedDocs).toBe(before + 1);
+  });
+
   it('should drop a deleted role’s levels with it', async () => {
     await write(
       `mutation($input: RoleCreateInput!) { roleCreate(input: $input) { role { slug } } }`,

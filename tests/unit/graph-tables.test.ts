@@ -64,14 +64,16 @@ describe('Graph tables', () => {
   });
 
   it('should carry to the next version what no change can have touched, and nothing for an unknown kind', async () => {
-    const a = { name: 'A', tableName: 'a', isJunction: false, foreignKeys: [] as unknown[] };
+    // no slug column: a write of these kinds reads what it touched whole (row-patch.ts)
+    const meta = { isJunction: false, columns: [] as unknown[], foreignKeys: [] as unknown[] };
+    const a = { ...meta, name: 'A', tableName: 'a' };
     const b = {
+      ...meta,
       name: 'B',
       tableName: 'b',
-      isJunction: false,
       foreignKeys: [{ referencedEntityMetadata: a }],
     };
-    const c = { name: 'C', tableName: 'c', isJunction: false, foreignKeys: [] as unknown[] };
+    const c = { ...meta, name: 'C', tableName: 'c' };
     const db = { entityMetadatas: [a, b, c] } as unknown as DataSource;
     const tables = new GraphTables(db);
     let builds = 0;

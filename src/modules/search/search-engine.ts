@@ -109,6 +109,14 @@ export class SearchIndex {
     return [...this.base.docs.filter((_, i) => !this.dead.has(i)), ...this.overlay.docs];
   }
 
+  /** The live document under `key`, if any. */
+  document(key: string): SearchDoc | undefined {
+    const inOverlay = this.overlay.byKey.get(key);
+    if (inOverlay !== undefined) return this.overlay.docs[inOverlay];
+    const at = this.base.byKey.get(key);
+    return at === undefined || this.dead.has(at) ? undefined : this.base.docs[at];
+  }
+
   /** Keys of the live documents carrying the name of one of these records. */
   dependentsOf(keys: Iterable<string>): Set<string> {
     const out = new Set<string>();

@@ -58,7 +58,11 @@ export const searchIndexStats = { builds: 0, updates: 0 };
 /** Kinds of record whose text is part of another's document, keyed alike: a lifecycle's exam codes are its certification's. */
 const OWNER_KIND: Record<string, string> = { CertificationLifecycle: 'Certification' };
 
-/** Keys of the records a delta touched that search documents, and of the documents naming them. */
+/**
+ * The index brought forward by a delta: the documents of the records it touched, and of the
+ * documents carrying the name of one whose name changed (or that is gone): other documents hold
+ * only a related record's name (documents.ts), so a description written leaves them as they were.
+ */
 async function applyDelta(
   previous: SearchIndex,
   delta: GraphDelta,
@@ -71,13 +75,18 @@ async function applyDelta(
       .map((c) => `${c.kind}:${c.key}`),
   );
   if (!touched.size) return previous;
-  const affected = new Set([...touched, ...previous.dependentsOf(touched)]);
-  const docs = await loadDocuments(db, affected);
-  const found = new Set(docs.map((d) => d.key));
+  const docs = await loadDocuments(db, touched);
+  const found = new Map(docs.map((d) => [d.key, d]));
+  const renamed = [...touched].filter(
+    (key) => found.get(key)?.name !== previous.document(key)?.name,
+  );
+  const dependents = [...previous.dependentsOf(renamed)].filter((key) => !touched.has(key));
+  if (dependents.length)
+    for (const doc of await loadDocuments(db, new Set(dependents))) found.set(doc.key, doc);
   searchIndexStats.updates++;
   return previous.withChanges(
-    docs,
-    [...affected].filter((key) => !found.has(key)),
+    [...found.values()],
+    [...touched, ...dependents].filter((key) => !found.has(key)),
   );
 }
 
