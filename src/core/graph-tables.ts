@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { GraphChange, GraphDelta, perGraphVersion, PerGraphVersion } from './graph-snapshot';
 import { onPrimary, Reach, RowPatch } from './row-patch';
 
@@ -60,8 +60,62 @@ interface Derived {
   tables: ReadonlySet<string>;
 }
 
-/** How a table's rows or links are brought forward by a write's rows alone (row-patch.ts). */
-type Refresh = (previous: unknown, patch: RowPatch, reached: readonly Reach[]) => Promise<unknown>;
+/**
+ * What a table-reading value is, so a write's rows alone can bring it forward (row-patch.ts).
+ * Data rather than a closure: it is carried from version to version, and must not keep an old
+ * version's tables alive.
+ */
+type Refresh =
+  | {
+      read: 'rows';
+      target: EntityTarget<ObjectLiteral>;
+      part?: { property: string; value: string };
+    }
+  | { read: 'links'; table: string; owner: string; target: string };
+
+function refreshed(
+  db: DataSource,
+  refresh: Refresh,
+  previous: unknown,
+  patch: RowPatch,
+  reached: readonly Reach[],
+): Promise<unknown> {
+  return onPrimary<unknown>(db, (m) =>
+    refresh.read === 'rows'
+      ? patch.patchRows(
+          m,
+          refresh.target,
+          previous as readonly ObjectLiteral[],
+          reached,
+          refresh.part,
+        )
+      : patch.patchLinks(
+          m,
+          refresh.table,
+          refresh.owner,
+          refresh.target,
+          previous as ReadonlyMap<number, readonly number[]>,
+          reached,
+        ),
+  );
+}
+
+/** `value`, as the previous value a patch starts from (a closure over nothing but it). */
+const resolved =
+  (value: Promise<unknown>): (() => Promise<unknown>) =>
+  () =>
+    value;
+
+/** The patch of a value, to run when first asked for (a function of its own: it closes over nothing else). */
+function patchLater(
+  db: DataSource,
+  refresh: Refresh,
+  previous: () => Promise<unknown>,
+  patch: RowPatch,
+  reached: readonly Reach[],
+): () => Promise<unknown> {
+  return () => previous().then((value) => refreshed(db, refresh, value, patch, reached));
+}
 
 /** A value the next version brings forward from the previous one's on first use. */
 interface Pending {
@@ -174,7 +228,7 @@ export class GraphTables {
       if (!reached || depth > MAX_PENDING_PATCHES) return;
       next.pending.set(key, {
         tables,
-        run: () => previous().then((value) => refresh(value, patch!, reached)),
+        run: patchLater(this.db, refresh, previous, patch!, reached),
         depth,
       });
     };
@@ -183,7 +237,7 @@ export class GraphTables {
     for (const [key, entry] of this.memo) {
       if ([...entry.tables].some((t) => reaches(touched, t))) {
         if (!this.refreshes.has(key)) computed.push([key, entry]);
-        forward(key, entry.tables, () => entry.value, 1);
+        forward(key, entry.tables, resolved(entry.value), 1);
         const [table] = entry.tables;
         if (next.pending.has(key) && !witnessOf.has(table))
           witnessOf.set(table, { key, before: entry.value });
@@ -285,25 +339,12 @@ export class GraphTables {
     return this.db.getMetadata(target).tableName;
   }
 
-  /** Runs `read` on the primary (row-patch.ts's onPrimary). */
-  private onPrimary<T>(read: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return onPrimary(this.db, read);
-  }
-
   /** Every row of an entity's table, by id. */
   rows<E extends ObjectLiteral>(target: EntityTarget<E>): Promise<readonly E[]> {
-    return this.table(
-      `rows:${nameOf(target)}`,
-      [target],
-      async () => {
-        const rows = await this.onPrimary((m) =>
-          m.getRepository(target).find({ order: { id: 'ASC' } as never }),
-        );
-        return Object.freeze(rows.map((row) => Object.freeze(row)));
-      },
-      (previous, patch, reached) =>
-        this.onPrimary((m) => patch.patchRows(m, target, previous as readonly E[], reached)),
-    );
+    return this.table(`rows:${nameOf(target)}`, [target], readRows(this.db, target), {
+      read: 'rows',
+      target,
+    });
   }
 
   /**
@@ -318,21 +359,8 @@ export class GraphTables {
     return this.table(
       `part:${nameOf(target)}:${column}=${value}`,
       [partitionOf(target, value)],
-      async () => {
-        const rows = await this.onPrimary((m) =>
-          m
-            .getRepository(target)
-            .find({ where: { [column]: value } as never, order: { id: 'ASC' } as never }),
-        );
-        return Object.freeze(rows.map((row) => Object.freeze(row)));
-      },
-      (previous, patch, reached) =>
-        this.onPrimary((m) =>
-          patch.patchRows(m, target, previous as readonly E[], reached, {
-            property: column,
-            value,
-          }),
-        ),
+      readRows(this.db, target, { [column]: value }),
+      { read: 'rows', target, part: { property: column, value } },
     );
   }
 
@@ -382,32 +410,46 @@ export class GraphTables {
     return this.table(
       `links:${table}:${ownerColumn}:${targetColumn}`,
       [table],
-      async () => {
-        const rows: Record<string, unknown>[] = await this.onPrimary((m) =>
-          m.query(`SELECT ${ownerColumn} AS o, ${targetColumn} AS t FROM ${table}`),
-        );
-        const links = new Map<number, number[]>();
-        for (const row of rows) {
-          const owner = Number(row.o);
-          const targets = links.get(owner);
-          if (targets) targets.push(Number(row.t));
-          else links.set(owner, [Number(row.t)]);
-        }
-        return links;
-      },
-      (previous, patch, reached) =>
-        this.onPrimary((m) =>
-          patch.patchLinks(
-            m,
-            table,
-            ownerColumn,
-            targetColumn,
-            previous as ReadonlyMap<number, readonly number[]>,
-            reached,
-          ),
-        ),
+      readLinks(this.db, table, ownerColumn, targetColumn),
+      { read: 'links', table, owner: ownerColumn, target: targetColumn },
     );
   }
+}
+
+/** Reads the rows of `target` (those matching `where`), by id, frozen: a build for `derive`. */
+function readRows<E extends ObjectLiteral>(
+  db: DataSource,
+  target: EntityTarget<E>,
+  where?: Record<string, unknown>,
+): () => Promise<readonly E[]> {
+  return async () => {
+    const rows = await onPrimary(db, (m) =>
+      m.getRepository(target).find({ where: where as never, order: { id: 'ASC' } as never }),
+    );
+    return Object.freeze(rows.map((row) => Object.freeze(row)));
+  };
+}
+
+/** Reads a join table as owner id -> target ids: a build for `derive`. */
+function readLinks(
+  db: DataSource,
+  table: string,
+  ownerColumn: string,
+  targetColumn: string,
+): () => Promise<ReadonlyMap<number, readonly number[]>> {
+  return async () => {
+    const rows: Record<string, unknown>[] = await onPrimary(db, (m) =>
+      m.query(`SELECT ${ownerColumn} AS o, ${targetColumn} AS t FROM ${table}`),
+    );
+    const links = new Map<number, number[]>();
+    for (const row of rows) {
+      const owner = Number(row.o);
+      const targets = links.get(owner);
+      if (targets) targets.push(Number(row.t));
+      else links.set(owner, [Number(row.t)]);
+    }
+    return links;
+  };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { AuthInfo } from '../../src/core/auth/keys';
 import { readGraphVersion } from '../../src/core/cache/graph-version';
@@ -256,6 +258,27 @@ describe('Kept tables patched by the rows a write changed', () => {
     expect(await everything(await tablesAt(version))).toEqual(
       await everything(new GraphTables(server.db)),
     );
+  });
+
+  it("should let an old version's tables go once newer ones stand in for them", async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const first = new WeakRef(await tablesAt(await readGraphVersion(server.db)));
+    await everything(first.deref()!);
+    for (let i = 0; i < 12; i++) {
+      // a table asked for at every version, one asked for only now and then
+      await mutate(
+        `mutation($v: Int!, $d: String!) { sectorUpdate(input: { slug: "fintech", version: $v, changes: { description: $d } }) { sector { slug } } }`,
+        { v: await versionOf('sector', 'fintech'), d: `Described ${i} times over.` },
+      );
+      const t = await tablesAt(await readGraphVersion(server.db));
+      await t.rows(Citation);
+      if (i % 4 === 3) await everything(t);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    gc();
+    expect(first.deref()).toBeUndefined();
   });
 
   async function aCertification(): Promise<string> {
