@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ApiRole } from '../../src/core/auth/api-key.entity';
@@ -8,7 +9,9 @@ import { indexOf } from '../../src/core/loaders';
 import { requirementsOfLevel } from '../../src/modules/skills/skill.loader';
 import { onStatement } from '../../src/core/query-counter';
 import { Citation, CITED_TYPES } from '../../src/modules/sources/citation.entity';
+import { loadSeedDirectory } from '../../src/seeding/loader';
 import { keyFor, runAs } from '../support/auth';
+import { copyOfSeeds, editSeed } from '../support/fixtures';
 import { TestServer } from '../support/server';
 
 /**
@@ -279,6 +282,37 @@ describe('Kept tables patched by the rows a write changed', () => {
     gc();
     gc();
     expect(first.deref()).toBeUndefined();
+  });
+
+  it('should patch what a seed run merges: a role file and an employer edited', async () => {
+    const dir = copyOfSeeds();
+    const shared = server;
+    server = await TestServer.start({ seedsDir: dir }); // the helpers above read this server
+    try {
+      const statements = await afterWrite(async () => {
+        editSeed(
+          dir,
+          'roles/backend-developer.yaml',
+          '          - { skill: git, importance: REQUIRED }\n',
+          '          - { skill: git, importance: OPTIONAL }\n          - { skill: docker, importance: OPTIONAL }\n',
+        );
+        editSeed(dir, 'roles/backend-developer.yaml', '      - cto\n', '');
+        editSeed(
+          dir,
+          'employers.yaml',
+          'sectors: [fintech, financial-services]',
+          'sectors: [fintech, technology]',
+        );
+        const report = await loadSeedDirectory(server.db, dir);
+        expect(report.applied).toBeGreaterThanOrEqual(3);
+      });
+      expect(wholeReads(statements, 'skill_requirements')).toEqual([]);
+      expect(wholeReads(statements, 'role_relations')).toEqual([]);
+    } finally {
+      await server.stop();
+      server = shared;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   async function aCertification(): Promise<string> {
