@@ -91,11 +91,19 @@ export class RowPatch {
       if (part === undefined) return null;
       if (this.touched.has(dependency)) {
         const kind = [...this.keys.keys()].find((k) => k.name === part);
-        if (!kind) return null; // a child's citations (a role's requirements): read the part whole
+        // a child's citations (a role's levels' or requirements'), written with its parent: whole
+        if (!kind || this.childOfAnother(kind)) return null;
         reaches.push({ property: CITATIONS.idProperty, column: CITATIONS.idColumn, kind });
       }
     }
     return reaches.length ? reaches : null;
+  }
+
+  /** Whether `kind`'s records point at those of another kind the delta names (its citations may change with them). */
+  private childOfAnother(kind: EntityMetadata): boolean {
+    return kind.foreignKeys.some(
+      (fk) => fk.referencedEntityMetadata !== kind && this.keys.has(fk.referencedEntityMetadata),
+    );
   }
 
   /** `rows` (by id, frozen) with every row `reaches` finds read again, as one would read them now. */
