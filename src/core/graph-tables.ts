@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { GraphChange, GraphDelta, perGraphVersion, PerGraphVersion } from './graph-snapshot';
-import { onPrimary, Reach, RowPatch } from './row-patch';
+import { onPrimary, Reach, RowPatch, sinceLast } from './row-patch';
 
 export type Compare<E> = (a: E, b: E) => number;
 
@@ -381,11 +381,21 @@ export class GraphTables {
     target: EntityTarget<E>,
     column: keyof E & string,
   ): Promise<ReadonlyMap<K, E>> {
-    return this.derive(
-      `unique:${nameOf(target)}:${column}`,
-      [target],
-      async () => new Map((await this.rows(target)).map((r) => [r[column] as K, r])),
-    );
+    return this.derive(`unique:${nameOf(target)}:${column}`, [target], async () => {
+      const rows = await this.rows(target);
+      const made = uniqueMaps(column) as WeakMap<readonly E[], Map<K, E>>;
+      const last = sinceLast(rows, made);
+      let map: Map<K, E>;
+      if (last) {
+        // the previous version's map with the patch's rows taken out and put in
+        map = new Map(last.previous);
+        for (const row of last.change.removed)
+          if (map.get(row[column] as K) === row) map.delete(row[column] as K);
+        for (const row of last.change.added) map.set(row[column] as K, row);
+      } else map = new Map(rows.map((r) => [r[column] as K, r]));
+      made.set(rows, map);
+      return map;
+    });
   }
 
   /** Rows grouped by `column`, each group in `compare` order; `keep` filters rows first. */
@@ -414,6 +424,16 @@ export class GraphTables {
       { read: 'links', table, owner: ownerColumn, target: targetColumn },
     );
   }
+}
+
+/** Per column, the unique maps made from each list of rows (`unique`), to bring forward by a patch. */
+const uniques = new Map<string, WeakMap<readonly ObjectLiteral[], Map<unknown, ObjectLiteral>>>();
+function uniqueMaps(
+  column: string,
+): WeakMap<readonly ObjectLiteral[], Map<unknown, ObjectLiteral>> {
+  let made = uniques.get(column);
+  if (!made) uniques.set(column, (made = new WeakMap()));
+  return made;
 }
 
 /** Reads the rows of `target` (those matching `where`), by id, frozen: a build for `derive`. */

@@ -139,14 +139,19 @@ export class RowPatch {
     }
     // a row the write left as it was stays the same object, and the rows the same list when no row
     // changed: what was computed from them can then be kept (GraphTables.after)
-    let changed = before.size !== read.length;
+    const added: E[] = [];
     const fresh = read.map((row) => {
       const old = before.get(row.id);
       if (old && sameRow(old, row)) return old;
-      changed = true;
+      added.push(row);
       return Object.freeze(row);
     });
-    return changed ? Object.freeze(mergeById(kept, fresh)) : rows;
+    if (!added.length && before.size === read.length) return rows;
+    const next = Object.freeze(mergeById(kept, fresh));
+    const staying = new Set(fresh);
+    const removed = [...before.values()].filter((row) => !staying.has(row));
+    changes.set(next, { from: new WeakRef(rows), removed, added });
+    return next;
   }
 
   /** A join table's owner -> targets with every pair `reaches` finds read again. */
@@ -227,6 +232,31 @@ export class RowPatch {
     }
     return ids;
   }
+}
+
+/** What a patch changed in a list of rows: the rows it dropped and those it added (a changed row is both). */
+export interface RowChange<E> {
+  /** The list it was made from; weakly, so a chain of versions does not keep every old list. */
+  from: WeakRef<readonly E[]>;
+  removed: readonly E[];
+  added: readonly E[];
+}
+
+const changes = new WeakMap<readonly ObjectLiteral[], RowChange<ObjectLiteral>>();
+
+/**
+ * What was `made` from the list `rows` was patched from, and what the patch changed: lets a value
+ * computed from a table be brought forward by the change rather than computed again from every
+ * row. Undefined for a list read whole, or when the earlier list or its value is gone.
+ */
+export function sinceLast<E extends ObjectLiteral, T>(
+  rows: readonly E[],
+  made: WeakMap<readonly E[], T>,
+): { previous: T; change: RowChange<E> } | undefined {
+  const change = changes.get(rows) as RowChange<E> | undefined;
+  const from = change?.from.deref();
+  const previous = from && made.get(from);
+  return change && previous !== undefined ? { previous, change } : undefined;
 }
 
 /** Whether two reads of a row hold the same values (rows of one entity, hydrated alike). */

@@ -219,6 +219,29 @@ describe('Kept tables patched by the rows a write changed', () => {
     expect(await requirements()).not.toBe(before); // a requirement changed: computed again
   });
 
+  it('should know a skill by a name a write gave it, and by no name a write took away', async () => {
+    const unrecognized = async () =>
+      (
+        await server.data(
+          `{ skillGap(target: "senior-backend-developer", have: ["dockerish"]) { unrecognized } }`,
+        )
+      ).skillGap.unrecognized;
+    const update = (changes: string) => () =>
+      versionOf('skill', 'docker').then((v) =>
+        mutate(
+          `mutation($v: Int!) { skillUpdate(input: { slug: "docker", version: $v, changes: { ${changes} } }) { skill { slug } } }`,
+          { v },
+        ),
+      );
+    expect(await unrecognized()).toEqual(['dockerish']);
+    await afterWrite(update('aliases: ["Dockerish"]'));
+    expect(await unrecognized()).toEqual([]);
+    await afterWrite(update('description: "Containers, once more."')); // names as they were: kept
+    expect(await unrecognized()).toEqual([]);
+    await afterWrite(update('aliases: []'));
+    expect(await unrecognized()).toEqual(['dockerish']);
+  });
+
   it('should patch in records created, with their links and citations', async () => {
     await afterWrite(async () => {
       await mutate(

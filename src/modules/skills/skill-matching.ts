@@ -48,6 +48,12 @@ function namesOf(skill: MatchableSkill): readonly string[] {
   return names;
 }
 
+/** Whether two versions of a skill are known by the same names. */
+export function sameNames(a: MatchableSkill, b: MatchableSkill): boolean {
+  const [x, y] = [namesOf(a), namesOf(b)];
+  return x.length === y.length && x.every((name, i) => name === y[i]);
+}
+
 /** Every name a skill is known by (slug, name, aliases), normalized, to the skill's id. */
 export function buildNameIndex(skills: readonly MatchableSkill[]): Map<string, number> {
   const index = new Map<string, number>();
