@@ -56,20 +56,20 @@ describe('search index updates', () => {
     const result = await runAs(server, editor, mutation, { input });
     expect(result.errors).toBeUndefined();
   };
+  /** Writes `changes` to a sector at its current version. */
+  const updateSector = async (slug: string, changes: Record<string, string>) => {
+    const { sector } = await server.data(`{ sector(slug: "${slug}") { version } }`);
+    await write(
+      `mutation($input: SectorUpdateInput!) { sectorUpdate(input: $input) { sector { slug } } }`,
+      { slug, version: sector.version, changes },
+    );
+  };
 
   it('should carry a renamed sector into its employers’ text, by an update, not a rebuild', async () => {
     expect(await found('paytech')).toEqual([]);
     const builds = searchIndexStats.builds;
     const updates = searchIndexStats.updates;
-    const { sector } = await server.data(`{ sector(slug: "fintech") { version } }`);
-    await write(
-      `mutation($input: SectorUpdateInput!) { sectorUpdate(input: $input) { sector { slug } } }`,
-      {
-        slug: 'fintech',
-        version: sector.version,
-        changes: { name: 'Fintech and paytech' },
-      },
-    );
+    await updateSector('fintech', { name: 'Fintech and paytech' });
     const hits = await found('paytech');
     expect(hits[0]).toBe('Sector:fintech');
     expect(hits).toEqual(
@@ -82,15 +82,9 @@ describe('search index updates', () => {
 
   it('should document again only the record when a write leaves its name as it was', async () => {
     const before = (await searchIndexOf(server.db)).updatedDocs;
-    const { sector } = await server.data(`{ sector(slug: "technology") { version } }`);
-    await write(
-      `mutation($input: SectorUpdateInput!) { sectorUpdate(input: $input) { sector { slug } } }`,
-      {
-        slug: 'technology',
-        version: sector.version,
-        changes: { description: 'Software and hardware makers, and quasarware.' },
-      },
-    );
+    await updateSector('technology', {
+      description: 'Software and hardware makers, and quasarware.',
+    });
     expect(await found('quasarware')).toEqual(['Sector:technology']);
     // its employers carry its name, which did not change: their documents stay as they were
     expect((await searchIndexOf(server.db)).updatedDocs).toBe(before + 1);
