@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, EntityManager } from 'typeorm';
 import { DatabaseSettings } from './config';
 import { SnakeNamingStrategy } from './naming';
 import { CountingLogger } from './query-counter';
@@ -77,4 +77,20 @@ export function createDataSourceFor(
     settings = { ...common, ...postgresConnection(db) };
   }
   return new DataSource(settings);
+}
+
+/**
+ * Runs `read` on the primary: what the graph version says was committed there may not have reached
+ * a read replica yet (kept tables, the change feed).
+ */
+export async function onPrimary<T>(
+  db: DataSource,
+  read: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  const runner = db.createQueryRunner('master');
+  try {
+    return await read(runner.manager);
+  } finally {
+    await runner.release();
+  }
 }

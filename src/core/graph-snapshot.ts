@@ -1,5 +1,6 @@
 import { AsyncResource } from 'node:async_hooks';
 import { DataSource } from 'typeorm';
+import { onPrimary } from './data-source';
 
 /** What a per-version structure needs of a request: its database and the version it reads. */
 export interface VersionScope {
@@ -203,23 +204,20 @@ async function fetchRange(
   to: number,
 ): Promise<GraphDelta | null> {
   // on the primary: the version came from it, and a replica may not have the feed rows yet
-  const runner = db.createQueryRunner('master');
-  let rows: { v: number | string; kind: string; key: string; change: GraphChange['change'] }[];
-  try {
-    rows = await db
-      .createQueryBuilder(runner)
-      .select('f.graph_version', 'v')
-      .addSelect('f.kind', 'kind')
-      .addSelect('f.record_key', 'key')
-      .addSelect('f.change', 'change')
-      .from('change_feed', 'f')
-      .where('f.graph_version > :from AND f.graph_version <= :to', { from, to })
-      .orderBy('f.id', 'ASC')
-      .limit(MAX_DELTA_CHANGES + 1)
-      .getRawMany();
-  } finally {
-    await runner.release();
-  }
+  const rows: { v: number | string; kind: string; key: string; change: GraphChange['change'] }[] =
+    await onPrimary(db, (m) =>
+      m
+        .createQueryBuilder()
+        .select('f.graph_version', 'v')
+        .addSelect('f.kind', 'kind')
+        .addSelect('f.record_key', 'key')
+        .addSelect('f.change', 'change')
+        .from('change_feed', 'f')
+        .where('f.graph_version > :from AND f.graph_version <= :to', { from, to })
+        .orderBy('f.id', 'ASC')
+        .limit(MAX_DELTA_CHANGES + 1)
+        .getRawMany(),
+    );
   if (rows.length > MAX_DELTA_CHANGES) return null; // the last version read may be incomplete: keep none
   const steps = new Map<number, GraphChange[]>();
   for (let v = from + 1; v <= to; v++) steps.set(v, []);

@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { GraphChange, GraphDelta, perGraphVersion, PerGraphVersion } from './graph-snapshot';
-import { onPrimary, Reach, RowPatch, sinceLast } from './row-patch';
+import { onPrimary } from './data-source';
+import { Reach, RowPatch, sinceLast } from './row-patch';
 
 export type Compare<E> = (a: E, b: E) => number;
 

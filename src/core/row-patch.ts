@@ -6,6 +6,7 @@ import {
   EntityTarget,
   ObjectLiteral,
 } from 'typeorm';
+import { onPrimary } from './data-source';
 import type { GraphChange } from './graph-snapshot';
 
 /** Above this many changes in one delta, the tables they touch are read again whole. */
@@ -274,17 +275,4 @@ function mergeById<E extends ObjectLiteral>(a: readonly E[], b: readonly E[]): E
     else out.push(b[j++]);
   }
   return out;
-}
-
-/** Runs `read` on the primary: rows kept until the next write must not come from a lagging replica. */
-export async function onPrimary<T>(
-  db: DataSource,
-  read: (manager: EntityManager) => Promise<T>,
-): Promise<T> {
-  const runner = db.createQueryRunner('master');
-  try {
-    return await read(runner.manager);
-  } finally {
-    await runner.release();
-  }
 }

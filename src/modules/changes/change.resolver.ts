@@ -12,6 +12,7 @@ import {
 import { GraphQLISODateTime } from 'type-graphql';
 import { MoreThan } from 'typeorm';
 import { Context } from '../../core/context';
+import { onPrimary } from '../../core/data-source';
 import { badInput } from '../../core/errors';
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, PageInfo } from '../../core/relay';
 import { ChangeRecord, ChangeType } from './change.entity';
@@ -104,15 +105,9 @@ export class ChangeResolver {
       'id' in start ? { id: MoreThan(start.id) } : { graphVersion: MoreThan(start.version) };
     // on the primary: a read replica behind the version fixed above would leave out changes the
     // integrator then never asks for again
-    const runner = ctx.db.createQueryRunner('master');
-    let rows: ChangeRecord[];
-    try {
-      rows = await runner.manager
-        .getRepository(ChangeRecord)
-        .find({ where, order: { id: 'ASC' }, take: limit + 1 });
-    } finally {
-      await runner.release();
-    }
+    const rows = await onPrimary(ctx.db, (m) =>
+      m.getRepository(ChangeRecord).find({ where, order: { id: 'ASC' }, take: limit + 1 }),
+    );
     // a change committed after the version was fixed waits for the next page
     const page = rows.slice(0, limit).filter((r) => r.graphVersion <= graphVersion);
     const edges = page.map((r) => ({
