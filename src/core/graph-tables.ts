@@ -136,6 +136,9 @@ interface Recheck {
   witnesses: { key: string; before: Promise<unknown> }[];
 }
 
+/** Each table-reading key's Refresh: a function of the key alone, so one map serves every version. */
+const refreshes = new Map<string, Refresh>();
+
 /** Patches a value not asked for may wait on: each is a read to make when it finally is. */
 const MAX_PENDING_PATCHES = 8;
 
@@ -159,7 +162,6 @@ export class GraphTables {
   private readonly built = new Map<string, unknown>();
   /** Rows and links a write touched, patched from the previous version's when first asked for. */
   private readonly pending = new Map<string, Pending>();
-  private readonly refreshes = new Map<string, Refresh>();
   private readonly rechecks = new Map<string, Recheck>();
 
   constructor(readonly db: DataSource) {}
@@ -222,9 +224,8 @@ export class GraphTables {
       previous: () => Promise<unknown>,
       depth: number,
     ) => {
-      const refresh = this.refreshes.get(key);
+      const refresh = refreshes.get(key);
       if (!refresh) return;
-      next.refreshes.set(key, refresh);
       const reached = patch && tables.size === 1 ? patch.reachesOf([...tables][0]) : null;
       if (!reached || depth > MAX_PENDING_PATCHES) return;
       next.pending.set(key, {
@@ -237,7 +238,7 @@ export class GraphTables {
     const computed: [string, Derived][] = [];
     for (const [key, entry] of this.memo) {
       if ([...entry.tables].some((t) => reaches(touched, t))) {
-        if (!this.refreshes.has(key)) computed.push([key, entry]);
+        if (!refreshes.has(key)) computed.push([key, entry]);
         forward(key, entry.tables, resolved(entry.value), 1);
         const [table] = entry.tables;
         if (next.pending.has(key) && !witnessOf.has(table))
@@ -245,14 +246,11 @@ export class GraphTables {
         continue;
       }
       next.remember(key, entry);
-      if (this.refreshes.has(key)) next.refreshes.set(key, this.refreshes.get(key)!);
       if (this.built.has(key)) next.built.set(key, this.built.get(key));
     }
     for (const [key, pending] of this.pending) {
-      if (![...pending.tables].some((t) => reaches(touched, t))) {
-        next.pending.set(key, pending);
-        next.refreshes.set(key, this.refreshes.get(key)!);
-      } else forward(key, pending.tables, pending.run, pending.depth + 1);
+      if (![...pending.tables].some((t) => reaches(touched, t))) next.pending.set(key, pending);
+      else forward(key, pending.tables, pending.run, pending.depth + 1);
     }
     for (const [key, entry] of computed) {
       const witnesses = [...entry.tables]
@@ -305,7 +303,7 @@ export class GraphTables {
     build: () => Promise<T>,
     refresh: Refresh,
   ) {
-    if (!this.memo.has(key)) this.refreshes.set(key, refresh);
+    if (!refreshes.has(key)) refreshes.set(key, refresh);
     return this.derive(key, dependsOn, build);
   }
 

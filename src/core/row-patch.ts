@@ -120,13 +120,7 @@ export class RowPatch {
     const query = manager
       .getRepository(target)
       .createQueryBuilder('r')
-      .where(
-        new Brackets((w) =>
-          bound.forEach((b, i) =>
-            w.orWhere(`r.${b.property} IN (:...ids${i})`, { [`ids${i}`]: [...b.ids] }),
-          ),
-        ),
-      )
+      .where(anyIn('r', bound, (b) => b.property))
       .orderBy('r.id', 'ASC');
     if (part) query.andWhere(`r.${part.property} = :part`, { part: part.value });
     const read = await query.getMany();
@@ -174,13 +168,7 @@ export class RowPatch {
       .select(`l.${ownerColumn}`, 'o')
       .addSelect(`l.${targetColumn}`, 't')
       .from(table, 'l')
-      .where(
-        new Brackets((w) =>
-          bound.forEach((b, i) =>
-            w.orWhere(`l.${b.column} IN (:...ids${i})`, { [`ids${i}`]: [...b.ids] }),
-          ),
-        ),
-      )
+      .where(anyIn('l', bound, (b) => b.column))
       .getRawMany();
     const hit = (owner: number, target: number) =>
       bound.some((b) => b.ids.has(b.column === ownerColumn ? owner : target));
@@ -233,6 +221,15 @@ export class RowPatch {
     }
     return ids;
   }
+}
+
+/** `alias.<column> IN (ids)` for any of `bound`, as one bracketed condition. */
+function anyIn(alias: string, bound: readonly Bound[], column: (b: Bound) => string): Brackets {
+  return new Brackets((w) =>
+    bound.forEach((b, i) =>
+      w.orWhere(`${alias}.${column(b)} IN (:...ids${i})`, { [`ids${i}`]: [...b.ids] }),
+    ),
+  );
 }
 
 /** What a patch changed in a list of rows: the rows it dropped and those it added (a changed row is both). */
