@@ -80,30 +80,38 @@ export const answerBodyPart: RequestPart<BaseContext> = {
  * empty, and the route writes the bytes).
  *
  * Whether an answer is large is told by the length of Apollo's string, except for documents that
- * have answered large before: theirs are first measured by a walk that stops at LARGE_ANSWER
- * units, so that a large answer is not stringified whole only to learn its length (about a third
- * of its cost, measured on `nested`'s 80,000-character answers). The walk is kept to those
- * documents because on a small answer it costs about 40% of stringifying it (`path`'s profile).
- * One the walk undercounts (escapes) is still caught by the length of the string.
+ * have answered large before: theirs are first measured by a walk (`planPieces`), so that a large
+ * answer is not stringified whole only to learn its length (about a third of its cost, measured on
+ * `nested`'s 80,000-character answers); the same walk then says which values are small enough to
+ * stringify in one call. The walk is kept to those documents because on a small answer it costs
+ * about 40% of stringifying it (`path`'s profile). One the walk undercounts (escapes) is still
+ * caught by the length of the string.
  */
 export function stringifyAnswer(value: { data?: unknown }): string {
   const slot =
     value.data && typeof value.data === 'object' ? (value.data as Slotted)[SLOT] : undefined;
-  if (slot?.document && largeDocuments.has(slot.document) && exceeds(value, LARGE_ANSWER)) {
-    slot.body.bytes = jsonBytes(value, '\n');
-    return '';
+  if (slot?.document && largeDocuments.has(slot.document)) {
+    const plan = planPieces(value);
+    if (plan.size >= LARGE_ANSWER) {
+      slot.body.bytes = writeAnswer(value, plan);
+      return '';
+    }
   }
   const json = JSON.stringify(value);
   if (json.length < LARGE_ANSWER || !slot) return json + '\n';
   if (slot.document) largeDocuments.add(slot.document);
-  slot.body.bytes = jsonBytes(value, '\n');
+  slot.body.bytes = writeAnswer(value, planPieces(value));
   return '';
 }
 
 /** `JSON.stringify(value) + tail` as UTF-8, without ever holding the whole text as one string. */
 export function jsonBytes(value: unknown, tail = ''): Buffer {
-  const out = new ByteWriter(2 * LARGE_ANSWER);
-  writePieces(value, out);
+  return writeAnswer(value, planPieces(value), tail);
+}
+
+function writeAnswer(value: unknown, plan: Plan, tail = '\n'): Buffer {
+  const out = new ByteWriter(Math.max(64, 2 * plan.size));
+  writePieces(value, out, plan.split);
   out.put(tail);
   return out.bytes();
 }
@@ -133,17 +141,57 @@ class ByteWriter {
   }
 }
 
+/** What one walk of an answer found: its JSON's length, and the values too long for one call. */
+interface Plan {
+  /** UTF-16 units of the whole JSON text, escapes not counted. */
+  size: number;
+  /** Arrays and plain objects whose JSON is longer than PIECE: written a member at a time. */
+  split: Set<object>;
+}
+
+/**
+ * Measures `value`'s JSON in one walk, every value visited once (a walk per level, each stopping
+ * at PIECE, visited the upper levels of an 80,000-character answer four times over).
+ */
+function planPieces(value: unknown): Plan {
+  const split = new Set<object>();
+  return { size: measure(value, split), split };
+}
+
+/** Values JSON.stringify writes through toJSON or as a primitive: never split. */
+const whole = (value: object): boolean =>
+  typeof (value as { toJSON?: unknown }).toJSON === 'function' ||
+  value instanceof String ||
+  value instanceof Number ||
+  value instanceof Boolean;
+
+function measure(value: unknown, split: Set<object>): number {
+  switch (typeof value) {
+    case 'string':
+      return value.length + 2;
+    case 'number':
+      return 8;
+    case 'boolean':
+      return 5;
+    case 'object': {
+      if (value === null) return 4;
+      let total = 2;
+      if (Array.isArray(value)) for (const item of value) total += measure(item, split) + 1;
+      else if (whole(value)) return 16;
+      else
+        for (const key in value)
+          total += key.length + 4 + measure((value as Record<string, unknown>)[key], split);
+      if (total > PIECE) split.add(value);
+      return total;
+    }
+    default:
+      return 4;
+  }
+}
+
 /** JSON text of `value` as pieces, as JSON.stringify would write it (no replacer, no indent). */
-function writePieces(value: unknown, out: ByteWriter): void {
-  if (
-    value === null ||
-    typeof value !== 'object' ||
-    typeof (value as { toJSON?: unknown }).toJSON === 'function' ||
-    value instanceof String ||
-    value instanceof Number ||
-    value instanceof Boolean ||
-    !exceeds(value, PIECE)
-  ) {
+function writePieces(value: unknown, out: ByteWriter, split: Set<object>): void {
+  if (value === null || typeof value !== 'object' || !split.has(value)) {
     out.put(JSON.stringify(value) ?? 'null');
     return;
   }
@@ -154,7 +202,7 @@ function writePieces(value: unknown, out: ByteWriter): void {
       const item: unknown = value[i];
       if (item === undefined || typeof item === 'function' || typeof item === 'symbol')
         out.put('null');
-      else writePieces(item, out);
+      else writePieces(item, out, split);
     }
     out.put(']');
     return;
@@ -166,45 +214,7 @@ function writePieces(value: unknown, out: ByteWriter): void {
     if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
     out.put(`${first ? '' : ','}${JSON.stringify(key)}:`);
     first = false;
-    writePieces(item, out);
+    writePieces(item, out, split);
   }
   out.put('}');
-}
-
-/**
- * Whether `value`'s JSON is longer than `budget` units, by a walk that stops as soon as it is
- * (escapes are not counted: a piece may come out somewhat longer than PIECE, never near the
- * large-object size).
- */
-function exceeds(value: object, budget: number): boolean {
-  return size(value, budget) > budget;
-}
-
-function size(value: unknown, budget: number): number {
-  switch (typeof value) {
-    case 'string':
-      return value.length + 2;
-    case 'number':
-      return 8;
-    case 'boolean':
-      return 5;
-    case 'object': {
-      if (value === null) return 4;
-      let total = 2;
-      if (Array.isArray(value)) {
-        for (const item of value) {
-          total += size(item, budget - total) + 1;
-          if (total > budget) return total;
-        }
-        return total;
-      }
-      for (const key in value) {
-        total += key.length + 4 + size((value as Record<string, unknown>)[key], budget - total);
-        if (total > budget) return total;
-      }
-      return total;
-    }
-    default:
-      return 4;
-  }
 }
