@@ -3,7 +3,7 @@
  * `node bench/instructions.mjs <database> <seeds> '<variants JSON>' [scenario] [requests] [warm-up s] [cache]`:
  * instructions a server executes per request of one scenario, counted by Valgrind (callgrind),
  * for several builds, settings and yardsticks. Variants are as bench/cpu-variants.mjs takes them
- * (`{ "name", "root", "env"? }` or `{ "name", "root", "bare": "apollo" }`).
+ * (`{ "name", "root", "env"?, "nodeArgs"? }` or `{ "name", "root", "bare": "apollo" }`).
  *
  * Why: on a shared machine CPU time per request drifts by ±40% within a minute, and two servers
  * of one build differ by 10% or more; the count of instructions a request costs does not drift.
@@ -107,6 +107,7 @@ try {
             databaseUrl: database,
             seedsDir: seeds,
             env: { ...SERVER_ENV, ...CACHE_ENV[cache], ...(v.env ?? {}) },
+            nodeArgs: v.nodeArgs ?? [],
             launcher,
             readyTimeoutMs: 600_000,
           })),

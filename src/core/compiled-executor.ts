@@ -9,10 +9,11 @@ import {
   OperationDefinitionNode,
 } from 'graphql';
 import type { PromiseOrValue } from 'graphql/jsutils/PromiseOrValue';
-import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import type { CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { Context } from './context';
 import { installGatewayRequestContext } from './gateway-request-context';
+import { jit } from './jit-direct-calls';
 import { leafSerializers } from './leaf-serializers';
 import { withinRequestScope } from './request-scope';
 
@@ -157,11 +158,16 @@ export class CompiledExecutor {
       return undefined;
     }
     this.seen.delete(key);
-    const result = compileQuery(this.schema, request.document!, request.operation?.name?.value, {
-      disablingCapturingStackErrors: true,
-      customSerializers: this.serializers,
-    });
-    const compiled = isCompiledQuery(result) ? result : undefined;
+    const result = jit.compileQuery(
+      this.schema,
+      request.document!,
+      request.operation?.name?.value,
+      {
+        disablingCapturingStackErrors: true,
+        customSerializers: this.serializers,
+      },
+    );
+    const compiled = jit.isCompiledQuery(result) ? result : undefined;
     this.compiled.set(key, compiled ?? NOT_COMPILABLE, {
       size: compiled ? compiledSize(request.source?.length ?? 0) : 1,
     });

@@ -7,8 +7,10 @@ import {
   GraphQLObjectType,
   GraphQLSchema,
   GraphQLString,
+  parse,
 } from 'graphql';
 import { CompiledExecutor, compiledExecutorGateway } from '../../src/core/compiled-executor';
+import { jit } from '../../src/core/jit-direct-calls';
 import * as requestScope from '../../src/core/request-scope';
 
 const Item = new GraphQLObjectType({
@@ -18,6 +20,23 @@ const Item = new GraphQLObjectType({
     label: {
       type: new GraphQLNonNull(GraphQLString),
       resolve: (item: { n: number }) => (item.n === 2 ? null : `item ${item.n}`),
+    },
+  },
+});
+
+/** A field answered at once, later, by a throw, and by a rejection, one way per item. */
+const Settled = new GraphQLObjectType({
+  name: 'Settled',
+  fields: {
+    n: { type: new GraphQLNonNull(GraphQLInt) },
+    label: {
+      type: GraphQLString,
+      resolve: ({ n }: { n: number }) => {
+        if (n === 1) return 'at once';
+        if (n === 2) return Promise.resolve('later');
+        if (n === 3) throw new Error('thrown');
+        return Promise.reject(new Error('rejected'));
+      },
     },
   },
 });
@@ -48,6 +67,16 @@ const schema = new GraphQLSchema({
         },
       },
       must: { type: new GraphQLNonNull(GraphQLString), resolve: () => null },
+      later: { type: GraphQLString, resolve: async () => 'answered later' },
+      returned: { type: GraphQLString, resolve: () => new Error('returned, not thrown') },
+      promisedItems: {
+        type: new GraphQLList(GraphQLString),
+        resolve: () => ['a', Promise.resolve('b'), Promise.reject(new Error('c')), new Error('d')],
+      },
+      settled: {
+        type: new GraphQLList(Settled),
+        resolve: () => [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }],
+      },
       items: { type: new GraphQLList(Item), resolve: () => [{ n: 1 }, { n: 2 }, { n: 3 }] },
       echo: {
         type: GraphQLInt,
@@ -62,6 +91,7 @@ const QUERIES: [string, Record<string, unknown>][] = [
   ['{ boom coded asyncBoom echo(n: 1) }', {}],
   ['{ must echo(n: 2) }', {}],
   ['{ items { n label } }', {}],
+  ['{ later returned settled { n label } promisedItems }', {}],
   ['query($n: Int!) { echo(n: $n) }', { n: 'seven' }],
   ['query($n: Int!) { echo(n: $n) }', { n: 7 }],
 ];
@@ -83,6 +113,17 @@ async function answers(apollo: ApolloServer) {
 }
 
 describe('The compiled executor', () => {
+  it("should call resolvers in place, not through graphql-jit's three closures a call", () => {
+    expect(jit.direct).toBe(true); // false: graphql-jit's template changed, see jit-direct-calls.ts
+    const compiled = jit.compileQuery(schema, parse('{ later settled { label } }'), undefined, {
+      debug: true,
+    } as never) as unknown as Record<string, string>;
+    const code = compiled.__DO_NOT_USE_THIS_OR_YOU_WILL_BE_FIRED_compilation;
+    expect(code).toContain('__answer');
+    expect(code).not.toContain('callResolver(');
+    expect(code).toContain('if (!__context.rt.isPromise(__currentItem))');
+  });
+
   it('should report resolver failures, nulls and bad variables as graphql-js does', async () => {
     const executor = new CompiledExecutor(schema, { compileAfter: 1 });
     const compiled = await answers(

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as installed from 'graphql-jit';
+
+type Jit = Pick<typeof installed, 'compileQuery' | 'isCompiledQuery'>;
+
+/**
+ * How graphql-jit 0.8.9 generates a call of a field's resolver (dist/execution.js, in the
+ * template of `compileDeferredField`): three closures made for every call, the call itself, what
+ * to do with its answer and what to do with its error, even though nearly every resolver of ours
+ * answers at once.
+ */
+const CLOSURES = `      \${GLOBAL_RUNTIME_NAME}.callResolver(\${GLOBAL_EXECUTION_CONTEXT},
+        () => \${resolverCall},
+        result => {
+          \${resolverHandler}(\${GLOBAL_EXECUTION_CONTEXT}, \${resultParentPath}, result, \${parentIndexes});
+        },
+        err => {
+          if (err) {
+            \${getErrorDestination(fieldType)}.push(\${executionError});
+          } else {
+            \${getErrorDestination(fieldType)}.push(\${emptyError});
+          }
+        }
+      );`;
+
+/**
+ * The same call made in place: an answer given at once goes straight to the field's handler, and
+ * the two callbacks are made only for a promise or a throw, which then take graphql-jit's own
+ * path (`callResolver`: the error recorded, then the field's handler given null;
+ * `handleResolverResult`: a promise counted and awaited).
+ */
+const DIRECT = `      let __answer, __thrown, __threw = false;
+      try {
+        __answer = \${resolverCall};
+      } catch (err) {
+        __threw = true;
+        __thrown = err;
+      }
+      if (__threw || \${GLOBAL_RUNTIME_NAME}.isPromise(__answer)) {
+        const __onAnswer = result => {
+          \${resolverHandler}(\${GLOBAL_EXECUTION_CONTEXT}, \${resultParentPath}, result, \${parentIndexes});
+        };
+        const __onError = err => {
+          if (err) {
+            \${getErrorDestination(fieldType)}.push(\${executionError});
+          } else {
+            \${getErrorDestination(fieldType)}.push(\${emptyError});
+          }
+        };
+        if (__threw) {
+          __onError(__thrown);
+          __onAnswer(null);
+        } else {
+          \${GLOBAL_RUNTIME_NAME}.handleResolverResult(\${GLOBAL_EXECUTION_CONTEXT}, __answer, __onAnswer, __onError);
+        }
+      } else {
+        \${resolverHandler}(\${GLOBAL_EXECUTION_CONTEXT}, \${resultParentPath}, __answer, \${parentIndexes});
+      }`;
+
+/**
+ * How graphql-jit 0.8.9 hands each item of a list to the item's handler: two closures an item.
+ * An item that is a rejected promise is also put at the end of the list (`push`) rather than in
+ * its place, so `[a, rejected, b]` answered `[a, b, null]` once b settled first (graphql-js:
+ * `[a, null, b]`).
+ */
+const ITEM_CLOSURES = `    \${GLOBAL_RUNTIME_NAME}.handleListItemResult(\${GLOBAL_EXECUTION_CONTEXT}, __currentItem,
+      result => {
+        \${itemHandler}(\${GLOBAL_EXECUTION_CONTEXT}, resultArray, result, \${childIndexes});
+      },
+      err => {
+        resultArray.push(null);`;
+
+/** The same with an item that is not a promise given to its handler at once, and a failed one put in its place. */
+const ITEM_DIRECT = `    if (!\${GLOBAL_RUNTIME_NAME}.isPromise(__currentItem)) {
+      \${itemHandler}(\${GLOBAL_EXECUTION_CONTEXT}, resultArray, __currentItem, \${childIndexes});
+      return;
+    }
+    \${GLOBAL_RUNTIME_NAME}.handleListItemResult(\${GLOBAL_EXECUTION_CONTEXT}, __currentItem,
+      result => {
+        \${itemHandler}(\${GLOBAL_EXECUTION_CONTEXT}, resultArray, result, \${childIndexes});
+      },
+      err => {
+        resultArray[idx\${newDepth}] = null;`;
+
+/**
+ * graphql-jit's compiler, from a copy of its execution module whose generated code calls each
+ * resolver in place (DIRECT) rather than through three closures (CLOSURES), and hands each list
+ * item that is not a promise to its handler at once (ITEM_DIRECT) rather than through two (and a
+ * list item that failed to its place in the list). Under `nested`, about
+ * a thousand fields an answer, those closures were a fifth of what a request allocated
+ * (bench/README.md, thirteenth session). graphql-jit has no option for it, and a copy patched at
+ * install time would change node_modules behind npm's back; this reads the installed file, so an
+ * upgrade that changes the template falls back to graphql-jit as it is (`direct` false, which
+ * tests/unit/compiled-executor.test.ts refuses).
+ *
+ * The copy's own requires are answered by this module's `require` (the test runner's under jest),
+ * so it shares graphql and graphql-jit's other modules with everything else.
+ *
+ * Checked against: graphql-jit 0.8.9.
+ */
+function loadJit(): Jit & { direct: boolean } {
+  const dist = dirname(require.resolve('graphql-jit'));
+  const file = join(dist, 'execution.js');
+  const source = readFileSync(file, 'utf8');
+  if (!source.includes(CLOSURES) || !source.includes(ITEM_CLOSURES))
+    return {
+      compileQuery: installed.compileQuery,
+      isCompiledQuery: installed.isCompiledQuery,
+      direct: false,
+    };
+  const module = { exports: {} as Jit };
+  const requireFromDist = (id: string): unknown =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the copy's CommonJS requires
+    require(id.startsWith('.') ? join(dist, id) : require.resolve(id, { paths: [dist] }));
+  // CommonJS's own wrapper around the patched text (the installed package's own)
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- that text is not input
+  const wrapper = new Function(
+    'exports',
+    'require',
+    'module',
+    '__filename',
+    '__dirname',
+    source.replace(CLOSURES, DIRECT).replace(ITEM_CLOSURES, ITEM_DIRECT),
+  );
+  wrapper(module.exports, requireFromDist, module, file, dist);
+  return { ...module.exports, direct: true };
+}
+
+export const jit = loadJit();
