@@ -88,7 +88,7 @@ const ITEM_DIRECT = `    if (!\${GLOBAL_RUNTIME_NAME}.isPromise(__currentItem)) 
  * resolver in place (DIRECT) rather than through three closures (CLOSURES), and hands each list
  * item that is not a promise to its handler at once (ITEM_DIRECT) rather than through two (and a
  * list item that failed to its place in the list). Under `nested`, about
- * a thousand fields an answer, those closures were a fifth of what a request allocated
+ * a thousand fields an answer, those closures were a quarter to a third of what a request allocated
  * (bench/README.md, thirteenth session). graphql-jit has no option for it, and a copy patched at
  * install time would change node_modules behind npm's back; this reads the installed file, so an
  * upgrade that changes the template falls back to graphql-jit as it is (`direct` false, which
