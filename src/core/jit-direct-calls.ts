@@ -60,9 +60,9 @@ const DIRECT = `      let __answer, __thrown, __threw = false;
 
 /**
  * How graphql-jit 0.8.9 hands each item of a list to the item's handler: two closures an item.
- * An item that is a rejected promise is also put at the end of the list (`push`) rather than in
- * its place, so `[a, rejected, b]` answered `[a, b, null]` once b settled first (graphql-js:
- * `[a, null, b]`).
+ * An item that is a rejected promise gets its null added at the end of the list (`push`) while
+ * its own place stays empty, so `[a, rejected, b]` answered `[a, null, b, null]`, one item too
+ * many (graphql-js: `[a, null, b]`).
  */
 const ITEM_CLOSURES = `    \${GLOBAL_RUNTIME_NAME}.handleListItemResult(\${GLOBAL_EXECUTION_CONTEXT}, __currentItem,
       result => {
