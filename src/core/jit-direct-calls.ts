@@ -71,17 +71,15 @@ const ITEM_CLOSURES = `    \${GLOBAL_RUNTIME_NAME}.handleListItemResult(\${GLOBA
       err => {
         resultArray.push(null);`;
 
-/** The same with an item that is not a promise given to its handler at once, and a failed one put in its place. */
+/**
+ * The same with an item that is not a promise given to its handler at once, and the null of a
+ * failed one put in its place: graphql-jit's own call otherwise, that one line changed.
+ */
 const ITEM_DIRECT = `    if (!\${GLOBAL_RUNTIME_NAME}.isPromise(__currentItem)) {
       \${itemHandler}(\${GLOBAL_EXECUTION_CONTEXT}, resultArray, __currentItem, \${childIndexes});
       return;
     }
-    \${GLOBAL_RUNTIME_NAME}.handleListItemResult(\${GLOBAL_EXECUTION_CONTEXT}, __currentItem,
-      result => {
-        \${itemHandler}(\${GLOBAL_EXECUTION_CONTEXT}, resultArray, result, \${childIndexes});
-      },
-      err => {
-        resultArray[idx\${newDepth}] = null;`;
+${ITEM_CLOSURES.replace('resultArray.push(null);', 'resultArray[idx${newDepth}] = null;')}`;
 
 /**
  * graphql-jit's compiler, from a copy of its execution module whose generated code calls each
