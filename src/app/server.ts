@@ -35,6 +35,7 @@ import { createSecurity, DEFAULT_SECURITY, Security } from '../core/limits';
 import { clientIdOf } from '../core/limits/rate-limit';
 import { Logger } from '../core/logger';
 import { boundedDocumentStore, boundedServerCache } from '../core/request-caches';
+import { keepNegotiations } from '../core/kept-negotiations';
 import { keepQueryHashes } from '../core/query-hashes';
 import { classifyDatabaseError, serviceUnavailable, writesReady } from '../core/writes';
 
@@ -138,6 +139,7 @@ export function createApollo(
   const on = <T>(layer: Layer, items: T[]): T[] => (off.has(layer) ? [] : items);
   keepSearchAnswers(!off.has('search-answers'));
   keepQueryHashes();
+  keepNegotiations();
   const cache = cacheControl(deps.config.httpCacheMaxAge ?? 60);
   return new ApolloServer<Context>({
     // through our executor (compiling unless the benchmark turned jit off), which runs execution
