@@ -41,7 +41,7 @@ describe('Kept negotiations', () => {
   const ask = (accept: unknown, offer?: unknown) =>
     new Negotiator({ headers: { accept } }).mediaType(offer);
 
-  it("should answer every header and offer as negotiator does, the same again when they come back", () => {
+  it('should answer every header and offer as negotiator does, the same again when they come back', () => {
     for (let round = 0; round < 2; round++)
       for (const accept of ACCEPTS)
         for (const offer of OFFERS) expect(ask(accept, [...offer])).toBe(own(accept, offer));
