@@ -13,6 +13,9 @@
  *   --slice S            seconds per measured slice (default 2.5; --quick: 1)
  *   --rounds N           floor/scenario rounds per scenario (default 6; --quick: 4)
  *   --warm S             warm-up seconds per scenario (default 2; --quick: 1)
+ *   --processes N        server processes per scale and cache mode, each with its own yardsticks
+ *                        (default 2; --quick: 1): the rounds take them in turn, so that one process's
+ *                        luck (bench/README.md) does not make a whole configuration's figures
  *   --connections N      concurrent connections (default 10)
  *   --scenarios a,b      only these scenarios (floor is always measured); `write` is the write scenario
  *                        (e.g. --scenarios write --scales 100: the writes alone, reads alongside from every read scenario)
@@ -105,6 +108,7 @@ const options = {
   sliceSeconds: num('slice', quick ? 1 : 2.5),
   rounds: num('rounds', quick ? 4 : 6),
   warmSeconds: num('warm', quick ? 1 : 2),
+  processes: num('processes', quick ? 1 : 2),
   connections: num('connections', 10),
   seed: num('seed', 1),
   sampleEvery: 5,
@@ -261,62 +265,80 @@ async function prepareScale(scale, work) {
   return { scale, seeds, database, counts: manifest.counts, seedMs: Date.now() - seedStarted };
 }
 
-/** Starts the server in one cache mode on a prepared scale and measures every scenario. */
+/**
+ * Starts the server in one cache mode on a prepared scale (`--processes` of them, each with its
+ * own yardsticks) and measures every scenario, the rounds taking the processes in turn.
+ */
 async function measureRun({ scale, seeds, database, counts, seedMs }, cache, context) {
   // the writes are an editor's: a key made in the database the server serves, as `npm run keys` does
   const key = wantsWrite ? await editorKey(root, database) : null;
-  const server = await startServer({
-    root,
-    databaseUrl: database,
-    seedsDir: seeds,
-    env: { ...SERVER_ENV, ...CACHE_ENV[cache] },
-  });
   const label = `${scale}x, cache ${cache}`;
-  log(`${label}: server ready in ${server.readyMs} ms (pid ${server.pid})`);
   const result = {
     scale,
     cache,
     counts,
     seedMs,
-    readyMs: server.readyMs,
+    processes: options.processes,
+    readyMs: null,
     scenarios: [],
     peakRssMb: 0,
   };
-  let bares = [];
+  const servers = [];
+  const bareSets = [];
   try {
+    for (let p = 0; p < options.processes; p++) {
+      const started = await startServer({
+        root,
+        databaseUrl: database,
+        seedsDir: seeds,
+        env: { ...SERVER_ENV, ...CACHE_ENV[cache] },
+      });
+      servers.push(started);
+      log(
+        `${label}: server ${p + 1} of ${options.processes} ready in ${started.readyMs} ms (pid ${started.pid})`,
+      );
+    }
+    const server = servers[0]; // the one that answers the checks' figures and the write scenario
+    result.readyMs = server.readyMs;
     const discovered = await graphql(server.url, DISCOVERY);
     if (discovered.body.errors)
       throw new Error(`discovery query failed: ${JSON.stringify(discovered.body.errors)}`);
+    for (const other of servers.slice(1)) await graphql(other.url, DISCOVERY);
     const ctx = { ...context, cursors: discovered.body.data.roles.edges.map((e) => e.cursor) };
     const chosen = SCENARIOS.filter(
       (s) => s.name === 'floor' || !options.scenarios || options.scenarios.includes(s.name),
     );
     const plans = chosen.map((s) => ({ scenario: s, variableSets: s.variables(ctx) }));
 
-    // Every variable set once, checked for errors (this also warms the server up).
-    for (const plan of plans) plan.check = await checkScenario(server.url, plan);
-    if (chosen.some((s) => s.name === 'nested'))
-      result.nestedStatements = await nestedByFirst(server.url);
+    // Every variable set once, checked for errors (this also warms the server up), on every
+    // process alike: how a process's first requests come moves its speed for good (README).
+    for (const s of servers) {
+      for (const plan of plans) plan.check = await checkScenario(s.url, plan);
+      if (chosen.some((c) => c.name === 'nested'))
+        result.nestedStatements = await nestedByFirst(s.url);
+    }
 
     const floorPlan = plans[0];
     const floorRot = rotation(floorPlan.scenario.query, floorPlan.variableSets);
     const floorAll = tally(options.sampleEvery);
     let peakKb = 0;
-    const trackPeak = () => (peakKb = Math.max(peakKb, procStatusKb(server.pid, 'VmHWM') ?? 0));
-    resetPeakRss(server.pid);
-    await slice({
-      url: server.url,
-      rot: floorRot,
-      t: tally(),
-      seconds: options.warmSeconds,
-      connections: options.connections,
-    });
+    const largest = (field) => Math.max(0, ...servers.map((s) => procStatusKb(s.pid, field) ?? 0));
+    const trackPeak = () => (peakKb = Math.max(peakKb, largest('VmHWM')));
+    for (const s of servers) resetPeakRss(s.pid);
+    for (const s of servers)
+      await slice({
+        url: s.url,
+        rot: floorRot,
+        t: tally(),
+        seconds: options.warmSeconds,
+        connections: options.connections,
+      });
     if (options.bare.length) {
-      bares = await startBares(server, floorRot);
-      result.stack = await measureStack(server, bares, floorRot, label);
+      for (const s of servers) bareSets.push(await startBares(s, floorRot));
+      result.stack = await measureStack(servers, bareSets, floorRot, label);
     }
     // kept running: measured in every scenario's rounds too (the targets' yardstick)
-    const apollo = bares.find((b) => b.kind === 'apollo');
+    const apolloOf = (p) => bareSets[p]?.find((b) => b.kind === 'apollo');
     const floorPerApollo = [...(result.stack?.apollo?.roundFloorPerYardstick ?? [])];
 
     const rows = [];
@@ -327,29 +349,29 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
       const t = tally(options.sampleEvery);
       const floorHere = tally(options.sampleEvery);
       trackPeak();
-      const reset = resetPeakRss(server.pid);
+      const reset = servers.map((s) => resetPeakRss(s.pid)).every(Boolean);
       let polledKb = 0;
-      const poll = setInterval(
-        () => (polledKb = Math.max(polledKb, procStatusKb(server.pid, 'VmRSS') ?? 0)),
-        100,
-      );
-      await slice({
-        url: server.url,
-        rot,
-        t: tally(),
-        seconds: options.warmSeconds,
-        connections: options.connections,
-      });
+      const poll = setInterval(() => (polledKb = Math.max(polledKb, largest('VmRSS'))), 100);
+      for (const s of servers)
+        await slice({
+          url: s.url,
+          rot,
+          t: tally(),
+          seconds: options.warmSeconds,
+          connections: options.connections,
+        });
       const ratios = [];
       const apolloRatios = [];
       for (let r = 0; r < options.rounds; r++) {
+        const p = r % servers.length;
+        const apollo = apolloOf(p);
         // with bare Apollo: floor, S, Apollo, then Apollo, S, floor (each pair close in time)
         const pair = apollo ? ['floor', 'scenario', 'apollo'] : ['floor', 'scenario'];
-        const order = r % 2 === 0 ? pair : [...pair].reverse();
+        const order = Math.floor(r / servers.length) % 2 === 0 ? pair : [...pair].reverse();
         const rps = {};
         for (const which of order) {
           const res = await slice({
-            url: which === 'apollo' ? apollo.url : server.url,
+            url: which === 'apollo' ? apollo.url : servers[p].url,
             rot: which === 'scenario' ? rot : floorRot,
             t: which === 'floor' ? floorHere : which === 'scenario' ? t : tally(),
             seconds: options.sliceSeconds,
@@ -364,7 +386,7 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
         }
       }
       clearInterval(poll);
-      const hwm = reset ? (procStatusKb(server.pid, 'VmHWM') ?? 0) : 0;
+      const hwm = reset ? largest('VmHWM') : 0;
       trackPeak();
       mergeTally(floorAll, floorHere);
       const s = summarise(t);
@@ -453,8 +475,8 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
     trackPeak();
     result.peakRssMb = peakKb / 1024;
   } finally {
-    for (const b of bares) await b.stop();
-    await server.stop();
+    for (const b of bareSets.flat()) await b.stop();
+    for (const s of servers) await s.stop();
   }
   return result;
 }
@@ -464,10 +486,16 @@ async function measureRun({ scale, seeds, database, counts, seedMs }, cache, con
  * yardstick once, in a rotating order; floor's share of each is the median over the rounds of
  * floor's throughput divided by the yardstick's in the same round.
  */
-async function measureStack(server, bares, floorRot, label) {
+async function measureStack(servers, bareSets, floorRot, label) {
   log(`${label}: floor against ${options.bare.join(', ')}`);
-  const targets = [{ kind: 'floor', url: server.url, pid: server.pid }, ...bares];
-  for (const b of bares) {
+  // one set of targets per process: floor's and its own yardsticks, taken in turn round by round
+  const targetSets = servers.map((server, p) => [
+    { kind: 'floor', url: server.url, pid: server.pid },
+    ...bareSets[p],
+  ]);
+  const targets = targetSets[0];
+  const bares = bareSets[0];
+  for (const b of bareSets.flat()) {
     const check = await graphql(
       b.url,
       floorRot.bodies.length ? JSON.parse(floorRot.bodies[0]).query : '{ __typename }',
@@ -486,7 +514,8 @@ async function measureStack(server, bares, floorRot, label) {
   // CPU time the server process spent per request: what other work on the machine hardly moves
   const cpu = Object.fromEntries(targets.map((t) => [t.kind, []]));
   for (let r = 0; r < options.rounds; r++) {
-    const order = targets.map((_, i) => targets[(i + r) % targets.length]);
+    const these = targetSets[r % targetSets.length];
+    const order = these.map((_, i) => these[(i + r) % these.length]);
     for (const t of order) {
       const before = procCpuMs(t.pid);
       const res = await slice({
