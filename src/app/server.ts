@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import express, { NextFunction, Request, Response } from 'express';
@@ -171,6 +172,9 @@ export function createApollo(
     ...(off.has('query-limits') ? { validationRules: [] } : {}),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // not a federation subgraph: Apollo would install its inline trace plugin, whose async
+      // requestDidStart every request awaits only to learn it is off
+      ApolloServerPluginInlineTraceDisabled(),
       // Per-request work in one plugin: those that answer at once first (the cache-control
       // guard must act before Apollo's cache-control plugin writes the header), then those
       // that may wait (the rate limiter, the graph version).
