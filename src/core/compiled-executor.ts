@@ -15,7 +15,7 @@ import type { Context } from './context';
 import { installGatewayRequestContext } from './gateway-request-context';
 import { jit } from './jit-direct-calls';
 import { leafSerializers } from './leaf-serializers';
-import { withinRequestScope } from './request-scope';
+import { withinLazyRequestScope, withinRequestScope } from './request-scope';
 
 /**
  * `jit` runs queries it has seen before as JavaScript compiled for that query (graphql-jit);
@@ -99,14 +99,18 @@ export class CompiledExecutor {
    */
   readonly execute = (request: Request): Promise<ExecutionResult> => {
     const ctx = request.context as Partial<Context>;
+    const operation = request.operation;
+    if (!this.scoped || !ctx.sql || !mayReachResolvers(operation))
+      return Promise.resolve(this.run(request));
+    const scope = ctx.deadline ? { sql: ctx.sql, deadline: ctx.deadline } : { sql: ctx.sql };
     // an operation whose resolvers all answer at once ends its scope before returning
-    const result =
-      this.scoped && ctx.sql && mayReachResolvers(request.operation)
-        ? withinRequestScope(
-            ctx.deadline ? { sql: ctx.sql, deadline: ctx.deadline } : { sql: ctx.sql },
-            () => this.run(request),
-          )
-        : this.run(request);
+    if (!operation || operation.operation !== 'query')
+      return Promise.resolve(withinRequestScope(scope, () => this.run(request)));
+    const result = (answeredAtOnce.get(operation) ? withinLazyRequestScope : withinRequestScope)(
+      scope,
+      () => this.run(request),
+    );
+    answeredAtOnce.set(operation, !(result instanceof Promise));
     return Promise.resolve(result);
   };
 
@@ -174,6 +178,16 @@ export class CompiledExecutor {
     return compiled;
   }
 }
+
+/**
+ * Per query (of a document Apollo keeps): whether its last execution answered without waiting.
+ * Such a query runs in a lazy scope (src/core/request-scope.ts), which costs nothing unless it
+ * waits; every way from a resolver to the database (the request's loaders and graph tables, a
+ * TypeORM query runner) carries the scope into the storage before it waits, so its statements
+ * are counted all the same. A query that waited runs in the storage's scope next time, so any
+ * other way to wait costs at most that one execution's count.
+ */
+const answeredAtOnce = new WeakMap<OperationDefinitionNode, boolean>();
 
 /** Per operation (of a document Apollo keeps): whether any root field is one of the schema's own. */
 const reachesResolvers = new WeakMap<OperationDefinitionNode, boolean>();

@@ -5,6 +5,7 @@ import { DataSource, DataSourceOptions, EntityManager } from 'typeorm';
 import { DatabaseSettings } from './config';
 import { SnakeNamingStrategy } from './naming';
 import { CountingLogger } from './query-counter';
+import { carryRequestScope } from './request-scope';
 
 export interface DataSourceFactoryOptions {
   /** Build the schema from the entities instead of migrations (tests of the migrations themselves aside). */
@@ -76,7 +77,17 @@ export function createDataSourceFor(
   } else {
     settings = { ...common, ...postgresConnection(db) };
   }
-  return new DataSource(settings);
+  return carryingRequestScope(new DataSource(settings));
+}
+
+/** Every statement TypeORM runs starts from a query runner, made before TypeORM first waits. */
+function carryingRequestScope(source: DataSource): DataSource {
+  const create = source.createQueryRunner.bind(source);
+  source.createQueryRunner = (mode) => {
+    carryRequestScope();
+    return create(mode);
+  };
+  return source;
 }
 
 /**

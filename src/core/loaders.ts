@@ -11,7 +11,7 @@ import {
 } from './graph-tables';
 import { MaybePromise } from './maybe-promise';
 import type { StatementCount } from './query-counter';
-import { withinRequestScope } from './request-scope';
+import { carryRequestScope, withinRequestScope } from './request-scope';
 
 export type { MaybePromise } from './maybe-promise';
 
@@ -72,6 +72,7 @@ export class LoaderRegistry implements LoaderScope {
    * made here), or, with no watcher running, read from the database.
    */
   graphVersion(): Promise<number> {
+    carryRequestScope(); // what the caller does once it has the version may read the database
     if (!this.version) {
       const watcher = graphVersionWatcherOf(this.db);
       if (watcher) this.fixed = watcher.current;
@@ -94,6 +95,7 @@ export class LoaderRegistry implements LoaderScope {
   }
 
   tables(): Promise<GraphTables> {
+    carryRequestScope();
     return graphTables({ loaders: this }).then((tables) => (this.seen = tables));
   }
 
@@ -143,6 +145,7 @@ export class LoaderRegistry implements LoaderScope {
   load<K, V>(factory: LoaderFactory<K, V>, key: K): MaybePromise<V> {
     const index = this.tablesNow()?.peek<ReadonlyMap<K, V>>(factory.indexKey);
     if (index) return index.get(key) ?? factory.missing();
+    carryRequestScope();
     return this.use(factory).load(key);
   }
 

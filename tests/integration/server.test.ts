@@ -1,4 +1,6 @@
+import { bumpGraphVersion, GraphVersionWatcher } from '../../src/core/cache';
 import { requestScopeEnabled } from '../../src/core/request-scope';
+import { Skill } from '../../src/modules/skills/skill.entity';
 import { json, startHttp } from '../support/server';
 
 describe('HTTP server', () => {
@@ -49,6 +51,34 @@ describe('HTTP server', () => {
       await expectOwnCounts(own.url);
     } finally {
       await own.stop();
+    }
+  });
+
+  // with a watcher, as `npm start` runs, a warm query answers at once and runs in a lazy scope
+  // (src/core/compiled-executor.ts): what it reads again after a write is counted all the same
+  it("should count a warm query's statements when a write makes it read the tables again", async () => {
+    const watcher = new GraphVersionWatcher(server.db, 60_000);
+    await watcher.start();
+    try {
+      const query = JSON.stringify({ query: '{ skill(slug: "postgresql") { name } }' });
+      const statements = async () => {
+        const body = await json(await post(query));
+        return [body.data.skill.name, body.extensions.sqlStatements];
+      };
+      for (let i = 0; i < 3; i++) await statements();
+      expect(await statements()).toEqual(['PostgreSQL', 0]);
+      await server.db.transaction(async (em) => {
+        await em.getRepository(Skill).update({ slug: 'postgresql' }, { name: 'Postgres' });
+        await bumpGraphVersion(em);
+      });
+      await watcher.refresh();
+      const [name, count] = await statements();
+      expect(name).toBe('Postgres');
+      expect(count).toBeGreaterThan(0);
+      expect(requestScopeEnabled()).toBe(false);
+      expect(await statements()).toEqual(['Postgres', 0]);
+    } finally {
+      watcher.stop();
     }
   });
 
