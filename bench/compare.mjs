@@ -11,7 +11,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rotation, slice, tally } from './lib/load.mjs';
-import { CACHE_ENV, graphql, procCpuMs, SERVER_ENV, startServer } from './lib/server.mjs';
+import {
+  CACHE_ENV,
+  graphql,
+  layersOff,
+  procCpuMs,
+  SERVER_ENV,
+  startServer,
+} from './lib/server.mjs';
 import { DISCOVERY, realGraph, scenarioNamed } from './scenarios.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,15 +33,20 @@ const env = { ...SERVER_ENV, ...CACHE_ENV[cache] };
 // build with two V8 settings: the same root twice).
 const words = (name) => (process.env[name] ?? '').split(' ').filter(Boolean);
 const nodeArgs = words;
-// COMPARE_ENV_A / _B="NAME=value ...": that build's servers get these environment variables
-const envOf = (name) =>
-  Object.fromEntries(
+// COMPARE_ENV_A / _B="NAME=value ...": that build's servers get these environment variables; a
+// BENCH_LAYERS_OFF there adds to the cache mode's own (cache off keeps search-answers off)
+const envOf = (name) => {
+  const own = Object.fromEntries(
     words(name).map((pair) => {
       const at = pair.indexOf('=');
       if (at <= 0) throw new Error(`${name}: "${pair}" is not NAME=value`);
       return [pair.slice(0, at), pair.slice(at + 1)];
     }),
   );
+  if (own.BENCH_LAYERS_OFF !== undefined && env.BENCH_LAYERS_OFF !== undefined)
+    own.BENCH_LAYERS_OFF = layersOff(own.BENCH_LAYERS_OFF, env.BENCH_LAYERS_OFF);
+  return own;
+};
 const builds = [rootA, rootB].map((r) => ({ root: r, rps: [], cpu: [], byServer: [] }));
 const servers = [];
 for (const build of [builds[0], builds[1], builds[1], builds[0]]) {
