@@ -211,16 +211,22 @@ export async function audit(
     requestId: ctx.requestId,
   };
   const { identifiers } = await em.getRepository(AuditEntry).insert(entry as never);
-  await em.getRepository(RecordProvenance).upsert(
-    {
+  // Repository.upsert reads the row back (a statement per write) for its defaulted columns; the seed
+  // hash and file are left as they are, so a seed run still sees what its last run wrote
+  await em
+    .createQueryBuilder()
+    .insert()
+    .into(RecordProvenance)
+    .values({
       kind: record.kind,
       recordKey: record.key,
       origin: 'api',
       auditId: identifiers[0].id as number,
       deleted: record.deleted,
-    },
-    ['kind', 'recordKey'],
-  );
+    })
+    .orUpdate(['origin', 'audit_id', 'deleted'], ['kind', 'record_key'])
+    .updateEntity(false)
+    .execute();
   // every accepted write is audited, in its transaction: the graph version moves on with it, so
   // no replica answers from a cached response of the graph before this write (src/core/cache)
   await bumpGraphVersion(em);
