@@ -10,6 +10,7 @@ import {
   TableDependencies,
 } from './graph-tables';
 import { MaybePromise } from './maybe-promise';
+import { sinceLast } from './row-patch';
 import type { StatementCount } from './query-counter';
 import { carryRequestScope, withinRequestScope } from './request-scope';
 
@@ -252,21 +253,47 @@ export function linked<E extends ObjectLiteral>(
   orderColumn: keyof E & string = 'name' as keyof E & string,
 ): LoaderFactory<number, E[]> {
   const compare = ascending<E>(orderColumn, 'id' as keyof E & string);
+  /** Each build's links and groups, by the list of target rows it was made from (see sinceLast). */
+  const made = new WeakMap<readonly E[], LinkGroups<E>>();
   return indexed<number, E[]>(
     `link:${table}:${ownerColumn}:${targetColumn}`,
     [table, target],
     async (t) => {
-      const [links, byRowId] = await Promise.all([
+      const [links, byRowId, rows] = await Promise.all([
         t.links(table, ownerColumn, targetColumn),
         t.unique<E, number>(target, 'id'),
+        t.rows(target),
       ]);
-      const groups = new Map<number, E[]>();
-      for (const [owner, ids] of links) {
-        const rows = ids.map((id) => byRowId.get(id)).filter((row): row is E => row !== undefined);
-        groups.set(owner, Object.freeze(rows.sort(compare)) as E[]);
+      const group = (ids: readonly number[]) =>
+        Object.freeze(
+          ids
+            .map((id) => byRowId.get(id))
+            .filter((row): row is E => row !== undefined)
+            .sort(compare),
+        ) as E[];
+      const last = sinceLast(rows, made);
+      let groups: Map<number, E[]>;
+      if (last && last.previous.links === links) {
+        // the links as they were and a few target rows written (a sector's description, say):
+        // only the owners linked to one of those rows are grouped again
+        const changed = new Set<unknown>();
+        for (const row of [...last.change.removed, ...last.change.added]) changed.add(row.id);
+        groups = new Map(last.previous.groups);
+        for (const [owner, ids] of links)
+          if (ids.some((id) => changed.has(id))) groups.set(owner, group(ids));
+      } else {
+        groups = new Map();
+        for (const [owner, ids] of links) groups.set(owner, group(ids));
       }
+      made.set(rows, { links, groups });
       return groups;
     },
     noRows,
   );
+}
+
+/** A link index and the join table it was grouped from. */
+interface LinkGroups<E> {
+  links: ReadonlyMap<number, readonly number[]>;
+  groups: ReadonlyMap<number, E[]>;
 }

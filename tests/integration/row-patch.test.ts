@@ -7,6 +7,7 @@ import { readGraphVersion } from '../../src/core/cache/graph-version';
 import { graphTables, GraphTables } from '../../src/core/graph-tables';
 import { indexOf } from '../../src/core/loaders';
 import { requirementsOfLevel } from '../../src/modules/skills/skill.loader';
+import { sectorsOfEmployer } from '../../src/modules/employers/employer.loader';
 import { onStatement } from '../../src/core/query-counter';
 import { Citation, CITED_TYPES } from '../../src/modules/sources/citation.entity';
 import { loadSeedDirectory } from '../../src/seeding/loader';
@@ -169,6 +170,39 @@ describe('Kept tables patched by the rows a write changed', () => {
     expect(wholeReads(statements, 'sectors')).toEqual([]);
     expect(wholeReads(statements, 'employer_sectors')).toEqual([]);
     expect(statements.some((sql) => /FROM\s+"?sectors"?.*\bWHERE\b/is.test(sql))).toBe(true);
+  });
+
+  it("should order an employer's sectors by a sector's new name, grouping again only the employers linked to it", async () => {
+    const sectorsOf = async (slug: string) =>
+      (
+        await server.data(`{ employer(slug: "${slug}") { sectors { slug } } }`)
+      ).employer.sectors.map((s: { slug: string }) => s.slug);
+    const groups = async () =>
+      indexOf(await tablesAt(await readGraphVersion(server.db)), sectorsOfEmployer);
+    const idOf = async (slug: string): Promise<number> =>
+      Number((await server.db.query(`SELECT id FROM employers WHERE slug = ?`, [slug]))[0].id);
+    const rename = (name: string) => () =>
+      versionOf('sector', 'fintech').then((v) =>
+        mutate(
+          `mutation($v: Int!, $name: String!) { sectorUpdate(input: { slug: "fintech", version: $v, changes: { name: $name } }) { sector { slug } } }`,
+          { v, name },
+        ),
+      );
+    const [stripe, unlinked] = [
+      await idOf('stripe'),
+      await idOf(await anEmployerWithout('fintech')),
+    ];
+    expect(await sectorsOf('stripe')).toEqual(['financial-services', 'fintech']);
+    await server.data(ANSWERS);
+    const before = await groups();
+    const statements = await afterWrite(rename('Banking technology'));
+    expect(await sectorsOf('stripe')).toEqual(['fintech', 'financial-services']);
+    expect(wholeReads(statements, 'employer_sectors')).toEqual([]);
+    const after = await groups();
+    expect(after.get(stripe)).not.toBe(before.get(stripe));
+    expect(after.get(unlinked)).toBe(before.get(unlinked)); // not linked to the sector: left as it was
+    await afterWrite(rename('Fintech'));
+    expect(await sectorsOf('stripe')).toEqual(['financial-services', 'fintech']);
   });
 
   it('should patch a join table when a link is made and when it is undone', async () => {
@@ -341,5 +375,16 @@ describe('Kept tables patched by the rows a write changed', () => {
   async function aCertification(): Promise<string> {
     return (await server.data('{ certifications(first: 1) { nodes { slug } } }')).certifications
       .nodes[0].slug;
+  }
+
+  /** An employer linked to some sectors, none of them `sector`. */
+  async function anEmployerWithout(sector: string): Promise<string> {
+    const rows: { slug: string }[] = await server.db.query(
+      `SELECT e.slug FROM employers e WHERE EXISTS (SELECT 1 FROM employer_sectors l WHERE l.employer_id = e.id)
+       AND NOT EXISTS (SELECT 1 FROM employer_sectors l JOIN sectors s ON s.id = l.sector_id WHERE l.employer_id = e.id AND s.slug = ?)
+       ORDER BY e.slug LIMIT 1`,
+      [sector],
+    );
+    return rows[0].slug;
   }
 });
