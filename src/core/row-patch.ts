@@ -172,27 +172,49 @@ export class RowPatch {
       .getRawMany();
     const hit = (owner: number, target: number) =>
       bound.some((b) => b.ids.has(b.column === ownerColumn ? owner : target));
-    const next = new Map<number, number[]>();
     const removed = new Set<string>();
+    const hitOwners: number[] = [];
     for (const [owner, targets] of links) {
-      const left = targets.filter((target) => {
-        if (!hit(owner, target)) return true;
+      let any = false;
+      for (const target of targets) {
+        if (!hit(owner, target)) continue;
         removed.add(`${owner}:${target}`);
-        return false;
-      });
-      if (left.length) next.set(owner, left);
-    }
-    for (const row of fresh) {
-      const owner = Number(row.o);
-      const list = next.get(owner);
-      if (list) list.push(Number(row.t));
-      else next.set(owner, [Number(row.t)]);
+        any = true;
+      }
+      if (any) hitOwners.push(owner);
     }
     // the same pairs as before: the same map, so what was computed from it can be kept
     const same =
       removed.size === fresh.length &&
       fresh.every((row) => removed.has(`${Number(row.o)}:${Number(row.t)}`));
-    return same ? links : next;
+    if (same) return links;
+    // the other owners' lists are shared with the previous map (neither is changed once made);
+    // a list is copied before a pair is added to it
+    const next = new Map(links) as Map<number, number[]>;
+    const own = new Set<number[]>();
+    for (const owner of hitOwners) {
+      const left = (links.get(owner) as readonly number[]).filter((target) => !hit(owner, target));
+      if (left.length) {
+        next.set(owner, left);
+        own.add(left);
+      } else next.delete(owner);
+    }
+    for (const row of fresh) {
+      const owner = Number(row.o);
+      let list = next.get(owner);
+      if (list && !own.has(list)) {
+        list = [...list];
+        next.set(owner, list);
+        own.add(list);
+      }
+      if (list) list.push(Number(row.t));
+      else {
+        list = [Number(row.t)];
+        next.set(owner, list);
+        own.add(list);
+      }
+    }
+    return next;
   }
 
   /** Each reach with the ids of the records the delta names, as they are now (read once per kind). */
