@@ -8,6 +8,7 @@ import { graphTables, GraphTables } from '../../src/core/graph-tables';
 import { indexOf } from '../../src/core/loaders';
 import { requirementsOfLevel } from '../../src/modules/skills/skill.loader';
 import { sectorsOfEmployer } from '../../src/modules/employers/employer.loader';
+import { Employer } from '../../src/modules/employers/employer.entity';
 import { onStatement } from '../../src/core/query-counter';
 import { Citation, CITED_TYPES } from '../../src/modules/sources/citation.entity';
 import { loadSeedDirectory } from '../../src/seeding/loader';
@@ -180,7 +181,7 @@ describe('Kept tables patched by the rows a write changed', () => {
     const groups = async () =>
       indexOf(await tablesAt(await readGraphVersion(server.db)), sectorsOfEmployer);
     const idOf = async (slug: string): Promise<number> =>
-      Number((await server.db.query(`SELECT id FROM employers WHERE slug = ?`, [slug]))[0].id);
+      (await server.db.getRepository(Employer).findOneByOrFail({ slug })).id;
     const rename = (name: string) => () =>
       versionOf('sector', 'fintech').then((v) =>
         mutate(
@@ -379,12 +380,13 @@ describe('Kept tables patched by the rows a write changed', () => {
 
   /** An employer linked to some sectors, none of them `sector`. */
   async function anEmployerWithout(sector: string): Promise<string> {
-    const rows: { slug: string }[] = await server.db.query(
-      `SELECT e.slug FROM employers e WHERE EXISTS (SELECT 1 FROM employer_sectors l WHERE l.employer_id = e.id)
-       AND NOT EXISTS (SELECT 1 FROM employer_sectors l JOIN sectors s ON s.id = l.sector_id WHERE l.employer_id = e.id AND s.slug = ?)
-       ORDER BY e.slug LIMIT 1`,
-      [sector],
+    const { nodes } = (
+      await server.data('{ employers(first: 100) { nodes { slug sectors { slug } } } }')
+    ).employers;
+    const found = (nodes as { slug: string; sectors: { slug: string }[] }[]).find(
+      (e) => e.sectors.length && !e.sectors.some((s) => s.slug === sector),
     );
-    return rows[0].slug;
+    if (!found) throw new Error(`no employer linked to sectors other than ${sector}`);
+    return found.slug;
   }
 });
