@@ -19,6 +19,7 @@ import { failedRequestAnswer, graphqlRoute } from '../core/http/graphql-route';
 import { clientAddress } from '../core/http/client-address';
 import { withRequestScope } from '../core/request-scope';
 import { NodeRequest } from '../core/http/node-http';
+import { endNow, endWithTurn } from '../core/http/end-together';
 import { Layer } from '../core/layers';
 import { metricsHandler, Tracing } from '../core/metrics';
 import { metricsPart } from '../core/metrics/metrics.plugin';
@@ -242,6 +243,7 @@ export async function createHttpApp(deps: AppDeps) {
   app.set('trust proxy', deps.config.security?.transport.trustProxy ?? 0);
   const trustProxy = deps.config.security?.transport.trustProxy ?? 0;
   const { buckets } = security;
+  const endResponse = off.has('ends-together') ? endNow : endWithTurn;
   graphql = graphqlRoute({
     apollo,
     logger: deps.logger,
@@ -258,6 +260,7 @@ export async function createHttpApp(deps: AppDeps) {
             metrics: !off.has('metrics'),
             etag: !off.has('etag'),
             compression: !off.has('compression'),
+            end: endResponse,
             ...(buckets && !off.has('cost')
               ? {
                   spend: (req, points) =>
@@ -266,6 +269,7 @@ export async function createHttpApp(deps: AppDeps) {
               : {}),
           })
         : undefined,
+    endResponse,
     without: {
       requestId: off.has('request-id'),
       compression: off.has('compression'),

@@ -13,6 +13,8 @@ export const LAYERS = {
   'body-checks':
     'JSON-only POST, operationName and variables shape, batch policy, trusted documents',
   compression: 'gzip or brotli of answers of 1 kB or more, when asked for',
+  'ends-together':
+    "answers of /graphql ended together at the end of the event loop's turn (src/core/http/end-together.ts); off, each at once",
   auth: 'API key lookup (Authorization) in the context',
   'query-limits': 'validation rules: operation type, depth, aliases and directives, name length',
   'statements-plugin': 'extensions.sqlStatements and the per-request log line',

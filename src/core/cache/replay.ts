@@ -2,6 +2,7 @@ import { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { matchesIfNoneMatch } from '../http-cache/etag.plugin';
 import { LARGE_ANSWER } from '../http/answer-body';
+import { EndResponse, endNow } from '../http/end-together';
 import { appendVary, endCompressed, NodeRequest } from '../http/node-http';
 import type { Take } from '../limits/rate-limit';
 import { Logger } from '../logger';
@@ -28,6 +29,8 @@ export interface ReplayOptions {
   etag: boolean;
   /** gzip or brotli when asked for (the route's compression). */
   compression: boolean;
+  /** Ends the answer (the route's: at once, or with the turn). */
+  end?: EndResponse;
   /** Spends points from the client's rate-limit bucket; absent when rate limiting is off. */
   spend?: (req: NodeRequest, points: number) => Promise<Take>;
 }
@@ -101,8 +104,9 @@ export function replayHook(scope: AnswerCacheScope, options: ReplayOptions): Rep
         if (matchesIfNoneMatch(req.headers['if-none-match'], answer.etag)) res.statusCode = 304;
       }
       const body = take ? bodyOf(answer, version, take) : (answer.body ??= bodyOf(answer, version));
-      if (options.compression) endCompressed(req, res, body);
-      else res.end(body);
+      const end = options.end ?? endNow;
+      if (options.compression) endCompressed(req, res, body, end);
+      else end(res, body);
       record(answer, requestId, performance.now() - started);
     };
     const record = (answer: StoredAnswer, requestId: string, ms: number) => {

@@ -10,6 +10,7 @@ import { withRequestScope } from '../request-scope';
 import { Deadline } from '../writes';
 import { DeadlineEntry, DeadlineQueue } from './deadline-queue';
 import { AnswerBody } from './answer-body';
+import { EndResponse, endNow } from './end-together';
 import { jsonBody } from './json-body';
 import { appendVary, endCompressed, NodeHandler, NodeRequest, sendJson } from './node-http';
 
@@ -47,6 +48,8 @@ export interface GraphqlRouteOptions {
     proceed: () => void,
     answered: () => void,
   ) => void;
+  /** Ends an answer with its body: at once (the default) or with the turn (end-together.ts). */
+  endResponse?: EndResponse;
   /** Per-request steps the benchmark's per-layer profile turns off (src/core/layers.ts). */
   without?: { requestId?: boolean; compression?: boolean };
 }
@@ -95,6 +98,7 @@ export function graphqlRoute(
 ): (req: NodeRequest, res: ServerResponse) => void {
   const { apollo, logger, deadlineMs, cors, context, beforeApollo } = options;
   const without = options.without ?? {};
+  const end = options.endResponse ?? endNow;
   const steps: NodeHandler[] = [jsonBody(1024 * 1024), ...options.afterBody];
   const debug = logger.isLevelEnabled('debug');
   const deadlines =
@@ -150,8 +154,8 @@ export function graphqlRoute(
     if (answer.body.kind === 'complete') {
       // a large answer made into bytes in pieces (answer-body.ts); Apollo's string is then empty
       const body = answerBody?.bytes ?? answer.body.string;
-      if (without.compression) res.end(body);
-      else endCompressed(req, res, body);
+      if (without.compression) end(res, body);
+      else endCompressed(req, res, body, end);
       return;
     }
     void (async () => {

@@ -1,6 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { EndResponse, endNow } from './end-together';
 
 /**
  * The GraphQL route runs on node:http's own request and response (src/core/http/graphql-route.ts),
@@ -84,15 +85,17 @@ export function negotiateEncoding(header: string | undefined): Encoding | null {
  * Ends a response with a whole body, compressed when the client asked for it and the body is at
  * least COMPRESSION_THRESHOLD bytes: a one-shot zlib call on the thread pool instead of a stream
  * per response. `Vary: Accept-Encoding` is set wherever the answer could have been compressed.
+ * `end` ends it (at once, or with the event loop's turn: end-together.ts).
  */
 export function endCompressed(
   req: IncomingMessage,
   res: ServerResponse,
   body: string | Buffer,
+  end: EndResponse = endNow,
 ): void {
   const cacheControl = res.getHeader('cache-control');
   if (typeof cacheControl === 'string' && /(?:^|,)\s*no-transform\s*(?:,|$)/i.test(cacheControl)) {
-    res.end(body);
+    end(res, body);
     return;
   }
   appendVary(res, 'Accept-Encoding');
@@ -108,15 +111,15 @@ export function endCompressed(
         (body.length < COMPRESSION_THRESHOLD && Buffer.byteLength(body) < COMPRESSION_THRESHOLD)
       : body.length < COMPRESSION_THRESHOLD)
   ) {
-    res.end(body);
+    end(res, body);
     return;
   }
   compressors[encoding](typeof body === 'string' ? Buffer.from(body) : body).then(
     (compressed) => {
       if (res.destroyed) return;
       res.setHeader('content-encoding', encoding);
-      res.end(compressed);
+      end(res, compressed);
     },
-    () => res.end(body),
+    () => end(res, body),
   );
 }
