@@ -26,7 +26,7 @@ function endWaiting(): void {
  * sidecar holding many connections to this server) the wake-up is paid on this process's core,
  * and on a virtual machine it costs more than the write. Written one after another, the answers
  * of a turn wake such a client once. Measured on a bare node:http server answering after 60 µs of
- * work, with 10 connections from one autocannon: 10 to 25 µs less CPU a request, 8 to 33% more
+ * work, with 10 connections from one autocannon: 16 to 27 µs less CPU a request, 17 to 33% more
  * requests a second (bench/README.md, "Eighteenth session"). The cost: an answer waits for the
  * rest of the turn, that is for the other requests whose data arrived in the same poll.
  */
