@@ -61,6 +61,7 @@ export type ReplayHook = (
  */
 export function replayHook(scope: AnswerCacheScope, options: ReplayOptions): ReplayHook {
   const { logger, spend } = options;
+  const end = options.end ?? endNow;
   return (req, res, requestId, proceed, answered) => {
     const started = performance.now();
     const url = req.originalUrl ?? req.url ?? '';
@@ -104,7 +105,6 @@ export function replayHook(scope: AnswerCacheScope, options: ReplayOptions): Rep
         if (matchesIfNoneMatch(req.headers['if-none-match'], answer.etag)) res.statusCode = 304;
       }
       const body = take ? bodyOf(answer, version, take) : (answer.body ??= bodyOf(answer, version));
-      const end = options.end ?? endNow;
       if (options.compression) endCompressed(req, res, body, end);
       else end(res, body);
       record(answer, requestId, performance.now() - started);
