@@ -2,8 +2,14 @@ import http, { ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { endWithTurn } from '../../src/core/http/end-together';
 
-/** A stand-in for a response: what endWithTurn reads of one, and the bodies it was ended with. */
-function fakeResponse(state: { destroyed?: boolean; writableEnded?: boolean } = {}) {
+/**
+ * A stand-in for a response: what endWithTurn reads of one, and the bodies it was ended with;
+ * `onEnd` runs after each end.
+ */
+function fakeResponse(
+  state: { destroyed?: boolean; writableEnded?: boolean } = {},
+  onEnd: (body: string | Buffer) => void = () => undefined,
+) {
   const ended: (string | Buffer)[] = [];
   const res = {
     destroyed: state.destroyed ?? false,
@@ -11,6 +17,7 @@ function fakeResponse(state: { destroyed?: boolean; writableEnded?: boolean } = 
     end: (body: string | Buffer) => {
       ended.push(body);
       res.writableEnded = true;
+      onEnd(body);
     },
   };
   return { res: res as unknown as ServerResponse, ended };
@@ -20,14 +27,9 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('endWithTurn (answers ended together at the end of the turn)', () => {
   it('should end nothing at once, then every answer of the turn once, in the order they finished', async () => {
-    const order: string[] = [];
+    const order: (string | Buffer)[] = [];
     const made = ['a', 'b', 'c'].map((body) => {
-      const f = fakeResponse();
-      const end = (f.res as unknown as { end: (b: string) => void }).end;
-      (f.res as unknown as { end: (b: string) => void }).end = (b) => {
-        order.push(b);
-        end(b);
-      };
+      const f = fakeResponse({}, (b) => order.push(b));
       endWithTurn(f.res, body);
       return f;
     });
@@ -52,12 +54,7 @@ describe('endWithTurn (answers ended together at the end of the turn)', () => {
 
   it('should end an answer finished while a batch is being ended in a turn of its own', async () => {
     const later = fakeResponse();
-    const first = fakeResponse();
-    const end = (first.res as unknown as { end: (b: string) => void }).end;
-    (first.res as unknown as { end: (b: string) => void }).end = (b) => {
-      end(b);
-      endWithTurn(later.res, 'later');
-    };
+    const first = fakeResponse({}, () => endWithTurn(later.res, 'later'));
     endWithTurn(first.res, 'first');
     await nextTurn();
     expect(first.ended).toEqual(['first']);
