@@ -99,15 +99,21 @@ const detached = new AsyncResource('graph-catch-up');
  * moved on (its watcher's poll, or a write made here): the first request of the new version
  * then finds them ready or under way instead of paying for the change feed's read and the
  * updates itself. Resolves once they are (a failed update is left for a request to retry). The
- * graph tables move on here, but their rows and indexes are read again when a request first asks:
- * computing them all at once made any read right after a write wait for all of them, which at
- * 10x and 100x cost reads more than it saved (bench/README.md, eleventh session).
+ * graph tables move on here and start reading the rows the write reached (GraphTables.after); the
+ * indexes computed from them are computed again when a request first asks: computing them all at
+ * once made any read right after a write wait for all of them, which at 10x and 100x cost reads
+ * more than it saved (bench/README.md, eleventh and nineteenth sessions).
  */
 export function catchUp(db: DataSource, version: number): Promise<void> {
   return detached.runInAsyncScope(async () => {
     const moving = [...kept].map((advance) => advance(db, version));
     await Promise.allSettled(moving);
   });
+}
+
+/** Runs `work` in no request's context (no request's deadline or SQL count), as catchUp does. */
+export function inBackground(work: () => void): void {
+  detached.runInAsyncScope(work);
 }
 
 /** A structure kept per graph version: the call waits for it; `peek` gives it only if built. */

@@ -1,6 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
-import { GraphChange, GraphDelta, perGraphVersion, PerGraphVersion } from './graph-snapshot';
+import {
+  GraphChange,
+  GraphDelta,
+  inBackground,
+  perGraphVersion,
+  PerGraphVersion,
+} from './graph-snapshot';
 import { onPrimary } from './data-source';
 import { Reach, RowPatch, sinceLast } from './row-patch';
 
@@ -210,8 +216,10 @@ export class GraphTables {
 
   /**
    * These tables moved on by `delta`: a new GraphTables that keeps every value (rows, indexes)
-   * computed from tables none of the changes can have touched, and reads the others again on
-   * first use. This object stays as it was, for requests still reading its version.
+   * computed from tables none of the changes can have touched; the rows and links this version
+   * read that the write reached are patched at once, in the background (no request's SQL count or
+   * deadline), and everything else is read or computed again on first use. This object stays as
+   * it was, for requests still reading its version.
    */
   after(delta: GraphDelta): GraphTables {
     const next = new GraphTables(this.db);
@@ -236,10 +244,12 @@ export class GraphTables {
     };
     const witnessOf = new Map<string, { key: string; before: Promise<unknown> }>();
     const computed: [string, Derived][] = [];
+    const read: string[] = [];
     for (const [key, entry] of this.memo) {
       if ([...entry.tables].some((t) => reaches(touched, t))) {
         if (!refreshes.has(key)) computed.push([key, entry]);
         forward(key, entry.tables, resolved(entry.value), 1);
+        if (next.pending.has(key)) read.push(key);
         const [table] = entry.tables;
         if (next.pending.has(key) && !witnessOf.has(table))
           witnessOf.set(table, { key, before: entry.value });
@@ -262,6 +272,11 @@ export class GraphTables {
           witnesses: witnesses as Recheck['witnesses'],
         });
     }
+    // the rows this version read and the write reached, read now rather than by the next request
+    // that needs them: a few statements proportional to the write, out of every request's way
+    inBackground(() => {
+      for (const key of read) void next.materialize(key); // a failure is kept by no one: the next ask reads whole
+    });
     return next;
   }
 

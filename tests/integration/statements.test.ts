@@ -1,4 +1,5 @@
 import { ApiRole } from '../../src/core/auth/api-key.entity';
+import { onStatement } from '../../src/core/query-counter';
 import { bumpGraphVersion, GraphVersionWatcher } from '../../src/core/cache';
 import { Skill } from '../../src/modules/skills/skill.entity';
 import { keyFor, runAs } from '../support/auth';
@@ -90,6 +91,25 @@ const RENAME = /* GraphQL */ `
   }
 `;
 
+/** Runs `work`, then waits until no statement has run for 150 ms; the statements counted meanwhile. */
+async function quietAfter(work: () => Promise<unknown>): Promise<number> {
+  let count = 0;
+  let last = Date.now();
+  const stop = onStatement(() => {
+    count += 1;
+    last = Date.now();
+  });
+  try {
+    await work();
+    const deadline = Date.now() + 10_000;
+    while (Date.now() - last < 150 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 25));
+  } finally {
+    stop();
+  }
+  return count;
+}
+
 describe('SQL statements per request', () => {
   let server: TestServer;
 
@@ -152,6 +172,23 @@ describe('SQL statements per request', () => {
       const warm = await server.run(NESTED, { first: 50 });
       expect(warm.errors).toBeUndefined();
       expect(warm.statements).toBe(0);
+    });
+
+    it('should read the rows a write reached before the next request asks for them', async () => {
+      const before = await server.run(NESTED, { first: 50 });
+      const { skill } = before.data.roles.nodes[0].levels[0].skills[0];
+      const editor = (await keyFor(server, ApiRole.EDITOR)).auth;
+      const renamed = await runAs(server, editor, RENAME, {
+        input: { slug: skill.slug, version: skill.version, changes: { name: 'Renamed early' } },
+      });
+      expect(renamed.errors).toBeUndefined();
+      const read = await quietAfter(async () => undefined); // the write's rows, read meanwhile
+      expect(read).toBeGreaterThan(0);
+
+      const after = await server.run(NESTED, { first: 50 });
+      expect(after.errors).toBeUndefined();
+      expect(after.data.roles.nodes[0].levels[0].skills[0].skill.name).toBe('Renamed early');
+      expect(after.statements).toBe(0);
     });
 
     it("should see this process's writes at once and another process's at the next poll", async () => {
