@@ -6,7 +6,10 @@
  * long after the last one was answered); the slowest of each kind of slice are printed with a
  * tally by scenario and by place.
  *
- *   node bench/write-tail.mjs DATABASE_FILE SEEDS_DIR [rounds=4] [ROOT=.]
+ *   [WRITE_TAIL_CACHE=on] [WRITE_TAIL_SHOW=1] node bench/write-tail.mjs DATABASE_FILE SEEDS_DIR [rounds=4] [ROOT=.]
+ *
+ * WRITE_TAIL_CACHE=on keeps the server's response cache (off by default); WRITE_TAIL_SHOW=1 also
+ * lists the 25 slowest reads of each kind of slice with their variables.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -55,7 +58,7 @@ const server = await startServer({
   root,
   databaseUrl,
   seedsDir: resolve(seeds),
-  env: { ...SERVER_ENV, ...CACHE_ENV.off },
+  env: { ...SERVER_ENV, ...CACHE_ENV[process.env.WRITE_TAIL_CACHE === 'on' ? 'on' : 'off'] },
 });
 try {
   const graph = realGraph(root);
