@@ -85,8 +85,10 @@ const latencyFigures = (ms) => ({
  * `rounds` rounds of a slice of reads alone and a slice of reads with a steady stream of writes
  * (one every `intervalMs`, or back to back when a write takes longer), interleaved so that
  * drift of a shared machine hits both alike. `readPlans` are the read scenarios mixed, request
- * by request, as the reads running alongside, at `readRate` requests a second (a steady load
- * below the server's ceiling: at saturation a read's latency is mostly its wait in the queue).
+ * by request, as the reads running alongside, at `readRate` requests a second (below the
+ * server's ceiling: at saturation a read's latency is mostly its wait in the queue). autocannon's
+ * `overallRate` sends each second's share back to back at the start of the second, so the reads
+ * come in bursts (bench/README.md, "Scenarios", on `write`).
  */
 export async function measureWrites({
   url,
