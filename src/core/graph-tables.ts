@@ -244,12 +244,12 @@ export class GraphTables {
     };
     const witnessOf = new Map<string, { key: string; before: Promise<unknown> }>();
     const computed: [string, Derived][] = [];
-    const read: string[] = [];
+    const patchNow: string[] = [];
     for (const [key, entry] of this.memo) {
       if ([...entry.tables].some((t) => reaches(touched, t))) {
         if (!refreshes.has(key)) computed.push([key, entry]);
         forward(key, entry.tables, resolved(entry.value), 1);
-        if (next.pending.has(key)) read.push(key);
+        if (next.pending.has(key)) patchNow.push(key);
         const [table] = entry.tables;
         if (next.pending.has(key) && !witnessOf.has(table))
           witnessOf.set(table, { key, before: entry.value });
@@ -275,7 +275,7 @@ export class GraphTables {
     // the rows this version read and the write reached, read now rather than by the next request
     // that needs them: a few statements proportional to the write, out of every request's way
     inBackground(() => {
-      for (const key of read) void next.materialize(key); // a failure is kept by no one: the next ask reads whole
+      for (const key of patchNow) void next.materialize(key); // a failure is kept by no one: the next ask reads whole
     });
     return next;
   }
