@@ -164,8 +164,11 @@ try {
       );
     }
     const slow = list.filter((x) => x.ms >= p99);
-    const by = (f) =>
-      Object.entries(slow.reduce((a, x) => ({ ...a, [f(x)]: (a[f(x)] ?? 0) + 1 }), {}));
+    const by = (f) => {
+      const counts = {};
+      for (const x of slow) counts[f(x)] = (counts[f(x)] ?? 0) + 1;
+      return Object.entries(counts);
+    };
     console.log(
       `  at or over p99 (${slow.length}): by scenario ${JSON.stringify(by((x) => x.name))}`,
     );
@@ -175,8 +178,6 @@ try {
         console.log(
           `    ${x.ms.toFixed(1)} ms ${x.name} ${which === 'writing' ? place(x.t0) : ''} ${x.vars}`,
         );
-    const all = by((x) => (which === 'writing' ? place(x.t0) : 'alone'));
-    void all;
   }
   if (writes.length) {
     const w = writes.map((x) => x.end - x.start);
@@ -184,7 +185,7 @@ try {
       `\nwrites: ${w.length}, p50 ${quantile(w, 0.5).toFixed(1)} ms, p99 ${quantile(w, 0.99).toFixed(1)} ms`,
     );
     const places = {};
-    for (const x of reads.writing) places[place(x.t0)] = [...(places[place(x.t0)] ?? []), x.ms];
+    for (const x of reads.writing) (places[place(x.t0)] ??= []).push(x.ms);
     for (const [p, ms] of Object.entries(places))
       console.log(
         `  reads ${p.padEnd(16)} n=${ms.length} p50 ${quantile(ms, 0.5).toFixed(2)} p99 ${quantile(ms, 0.99).toFixed(2)}`,
