@@ -105,15 +105,15 @@ const detached = new AsyncResource('graph-catch-up');
  * more than it saved (bench/README.md, eleventh and nineteenth sessions).
  */
 export function catchUp(db: DataSource, version: number): Promise<void> {
-  return detached.runInAsyncScope(async () => {
+  return inBackground(async () => {
     const moving = [...kept].map((advance) => advance(db, version));
     await Promise.allSettled(moving);
   });
 }
 
-/** Runs `work` in no request's context (no request's deadline or SQL count), as catchUp does. */
-export function inBackground(work: () => void): void {
-  detached.runInAsyncScope(work);
+/** Runs `work` in no request's context (no request's deadline or SQL count). */
+export function inBackground<T>(work: () => T): T {
+  return detached.runInAsyncScope(work);
 }
 
 /** A structure kept per graph version: the call waits for it; `peek` gives it only if built. */

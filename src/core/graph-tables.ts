@@ -249,10 +249,11 @@ export class GraphTables {
       if ([...entry.tables].some((t) => reaches(touched, t))) {
         if (!refreshes.has(key)) computed.push([key, entry]);
         forward(key, entry.tables, resolved(entry.value), 1);
-        if (next.pending.has(key)) patchNow.push(key);
-        const [table] = entry.tables;
-        if (next.pending.has(key) && !witnessOf.has(table))
-          witnessOf.set(table, { key, before: entry.value });
+        if (next.pending.has(key)) {
+          patchNow.push(key);
+          const [table] = entry.tables;
+          if (!witnessOf.has(table)) witnessOf.set(table, { key, before: entry.value });
+        }
         continue;
       }
       next.remember(key, entry);
