@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { quantile, rotation, slice, tally } from './lib/load.mjs';
 import { CACHE_ENV, graphql, SERVER_ENV, startServer } from './lib/server.mjs';
-import { editorKey, writer } from './lib/write.mjs';
+import { editorKey, readMix, writer, writeStream } from './lib/write.mjs';
 import { DISCOVERY, realGraph, SCENARIOS } from './scenarios.mjs';
 
 const [database, seeds, roundsArg = '4', rootArg = '.'] = process.argv.slice(2);
@@ -64,19 +64,17 @@ try {
   const graph = realGraph(root);
   const discovered = await graphql(server.url, DISCOVERY);
   const ctx = { ...graph, cursors: discovered.body.data.roles.edges.map((e) => e.cursor) };
-  const plans = SCENARIOS.filter((s) => s.name !== 'floor').map((s) => ({
-    name: s.name,
-    rot: rotation(s.query, s.variables(ctx)),
+  const plans = SCENARIOS.filter((s) => s.name !== 'floor').map((scenario) => ({
+    scenario,
+    variableSets: scenario.variables(ctx),
   }));
   // what the full run did before: every read scenario at full load
-  for (const plan of plans)
-    await slice({ url: server.url, rot: plan.rot, t: tally(), seconds: 5, connections: 10 });
+  for (const { scenario, variableSets } of plans) {
+    const rot = rotation(scenario.query, variableSets);
+    await slice({ url: server.url, rot, t: tally(), seconds: 5, connections: 10 });
+  }
 
-  const mix = [];
-  const longest = Math.max(...plans.map((p) => p.rot.bodies.length));
-  for (let i = 0; i < longest; i++)
-    for (const p of plans)
-      if (i < p.rot.bodies.length) mix.push({ name: p.name, body: p.rot.bodies[i] });
+  const mix = readMix(plans);
   let next = 0;
 
   const writes = []; // { start, end }
@@ -114,19 +112,11 @@ try {
         await readSlice(reads.alone);
         continue;
       }
-      let on = true;
-      const stream = (async () => {
-        while (on) {
-          const start = performance.now();
-          await write();
-          writes.push({ start, end: performance.now() });
-          const rest = 200 - (performance.now() - start);
-          if (rest > 0 && on) await sleep(rest);
-        }
-      })();
+      const stop = writeStream(write, 200, (_ms, start) =>
+        writes.push({ start, end: performance.now() }),
+      );
       await readSlice(reads.writing);
-      on = false;
-      await stream;
+      await stop();
     }
   }
 
@@ -157,7 +147,7 @@ try {
         0.5,
       ).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`,
     );
-    for (const name of plans.map((p) => p.name)) {
+    for (const name of plans.map((p) => p.scenario.name)) {
       const own = list.filter((x) => x.name === name).map((x) => x.ms);
       console.log(
         `  ${name.padEnd(7)} n=${own.length} p50 ${quantile(own, 0.5).toFixed(2)} p99 ${quantile(own, 0.99).toFixed(2)} max ${Math.max(...own).toFixed(1)}`,

@@ -73,6 +73,45 @@ export function writer(url, key, slugs, failures = [], kind = 'sector') {
   };
 }
 
+/**
+ * The read scenarios' requests mixed request by request (each plan's first variable set, then
+ * each one's second, and so on), each with its scenario's name.
+ */
+export function readMix(readPlans) {
+  const mix = [];
+  const longest = Math.max(...readPlans.map((p) => p.variableSets.length));
+  for (let i = 0; i < longest; i++) {
+    for (const plan of readPlans)
+      if (i < plan.variableSets.length)
+        mix.push({
+          name: plan.scenario.name,
+          body: rotation(plan.scenario.query, [plan.variableSets[i]]).bodies[0],
+        });
+  }
+  return mix;
+}
+
+/**
+ * Runs `write` once every `intervalMs` (back to back when one takes longer), telling `onWrite`
+ * each one's latency and start, until the function returned is called (it resolves once the write
+ * under way is done).
+ */
+export function writeStream(write, intervalMs, onWrite) {
+  let on = true;
+  const done = (async () => {
+    while (on) {
+      const started = performance.now();
+      onWrite(await write(), started);
+      const rest = intervalMs - (performance.now() - started);
+      if (rest > 0 && on) await sleep(rest);
+    }
+  })();
+  return () => {
+    on = false;
+    return done;
+  };
+}
+
 const latencyFigures = (ms) => ({
   writes: ms.length,
   p50Ms: quantile(ms, 0.5),
@@ -109,14 +148,7 @@ export async function measureWrites({
   const alone = [];
   for (let i = 0; i < writes; i++) alone.push(await write());
 
-  const bodies = [];
-  const longest = Math.max(...readPlans.map((p) => p.variableSets.length));
-  for (let i = 0; i < longest; i++) {
-    for (const plan of readPlans)
-      if (i < plan.variableSets.length)
-        bodies.push(rotation(plan.scenario.query, [plan.variableSets[i]]).bodies[0]);
-  }
-  const rot = { bodies, next: 0 };
+  const rot = { bodies: readMix(readPlans).map((read) => read.body), next: 0 };
   const readsAlone = tally();
   const readsWithWrites = tally();
   const underLoad = [];
@@ -137,15 +169,7 @@ export async function measureWrites({
         });
         continue;
       }
-      let reading = true;
-      const stream = (async () => {
-        while (reading) {
-          const started = performance.now();
-          underLoad.push(await write());
-          const rest = intervalMs - (performance.now() - started);
-          if (rest > 0 && reading) await sleep(rest);
-        }
-      })();
+      const stop = writeStream(write, intervalMs, (ms) => underLoad.push(ms));
       await slice({
         url,
         rot,
@@ -154,8 +178,7 @@ export async function measureWrites({
         connections,
         rate: readRate,
       });
-      reading = false;
-      await stream;
+      await stop();
     }
   }
   const a = summarise(readsAlone);
