@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { GraphQLNamedType, isSpecifiedScalarType } from 'graphql';
 import * as installed from 'graphql-jit';
 
 type Jit = Pick<typeof installed, 'compileQuery' | 'isCompiledQuery'>;
@@ -82,12 +83,55 @@ const ITEM_DIRECT = `    if (!\${GLOBAL_RUNTIME_NAME}.isPromise(__currentItem)) 
 ${ITEM_CLOSURES.replace('resultArray.push(null);', 'resultArray[idx${newDepth}] = null;')}`;
 
 /**
+ * How graphql-jit 0.8.9 generates a leaf field (in `compileType`): a call of the runtime's check
+ * with the error it would report already spelled out, its locations and path as array literals,
+ * and the list indexes gathered by rest parameters twice over (the check, then the serializer):
+ * four or five objects made for every leaf of an answer, though nearly every value is already
+ * what its type sends.
+ */
+const NON_NULL_LEAF =
+  'return `${GLOBAL_RUNTIME_NAME}.checkNonNullLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${nullMsg}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`;';
+const NULLABLE_LEAF =
+  'return `${GLOBAL_RUNTIME_NAME}.checkNullableLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`;';
+
+/**
+ * The same leaves with the common case first: the value read once into `__leaf` (one variable per
+ * compiled query, see FUNCTION_BODY) and, when it is already what its built-in scalar sends (a
+ * string for String and ID, a boolean, a 32-bit integer, a finite number), answered as it is;
+ * anything else (null, an Error, a value to convert or refuse, an enum, a custom scalar) goes to
+ * graphql-jit's own check as before. Both serializers a leaf can have return such values
+ * unchanged: graphql's own and ours (src/core/leaf-serializers.ts).
+ */
+const NON_NULL_LEAF_FAST = `const __fast = __fastLeaf(innerType);
+      if (__fast) return \`((__leaf = \${sourcePath}, \${__fast}) ? __leaf : \${GLOBAL_RUNTIME_NAME}.checkNonNullLeaf(\${GLOBAL_EXECUTION_CONTEXT}, __leaf, \${dest}, \${nullMsg}, \${locs}, \${path}, \${capStack}, \${serializerRef}, \${errHandler}\${extraIndexes}))\`;
+      ${NON_NULL_LEAF}`;
+const NULLABLE_LEAF_FAST = `const __fast = __fastLeaf(innerType);
+      if (__fast) return \`((__leaf = \${sourcePath}) == null ? null : (\${__fast}) ? __leaf : \${GLOBAL_RUNTIME_NAME}.checkNullableLeaf(\${GLOBAL_EXECUTION_CONTEXT}, __leaf, \${dest}, \${locs}, \${path}, \${capStack}, \${serializerRef}, \${errHandler}\${extraIndexes}))\`;
+      ${NULLABLE_LEAF}`;
+
+/** Where graphql-jit 0.8.9 makes a compiled query's functions from their text, given `__leaf`. */
+const FUNCTION_BODY = 'new Function("return " + functionBody)()';
+const FUNCTION_BODY_WITH_LEAF = 'new Function("let __leaf;\\nreturn " + functionBody)()';
+
+/** The check, on `__leaf`, that a built-in scalar's value is sent as it is. */
+const SENT_AS_IT_IS: Record<string, string> = {
+  String: 'typeof __leaf === "string"',
+  ID: 'typeof __leaf === "string"',
+  Boolean: 'typeof __leaf === "boolean"',
+  Int: 'typeof __leaf === "number" && (__leaf | 0) === __leaf',
+  Float: 'typeof __leaf === "number" && __leaf - __leaf === 0',
+};
+const fastLeaf = (type: GraphQLNamedType): string | undefined =>
+  isSpecifiedScalarType(type) ? SENT_AS_IT_IS[type.name] : undefined;
+
+/**
  * graphql-jit's compiler, from a copy of its execution module whose generated code calls each
  * resolver in place (DIRECT) rather than through three closures (CLOSURES), and hands each list
  * item that is not a promise to its handler at once (ITEM_DIRECT) rather than through two (and a
- * list item that failed to its place in the list). Under `nested`, about
- * a thousand fields an answer, those closures were a quarter to a third of what a request allocated
- * (bench/README.md, thirteenth session). graphql-jit has no option for it, and a copy patched at
+ * list item that failed to its place in the list), and sends a built-in scalar's leaf that needs
+ * no conversion as it is, without making its error's locations and path (NON_NULL_LEAF_FAST). Under `nested`, the closures were a quarter to a third of what a request
+ * allocated (bench/README.md, thirteenth session), and the leaves' checks (about 370 leaves an
+ * answer at 10x) a fifth of its execution in process (twentieth session). graphql-jit has no option for it, and a copy patched at
  * install time would change node_modules behind npm's back; this reads the installed file, so an
  * upgrade that changes the template falls back to graphql-jit as it is (`direct` false, which
  * tests/unit/compiled-executor.test.ts refuses).
@@ -101,7 +145,8 @@ function loadJit(): Jit & { direct: boolean } {
   const dist = dirname(require.resolve('graphql-jit'));
   const file = join(dist, 'execution.js');
   const source = readFileSync(file, 'utf8');
-  if (!source.includes(CLOSURES) || !source.includes(ITEM_CLOSURES))
+  const templates = [CLOSURES, ITEM_CLOSURES, NON_NULL_LEAF, NULLABLE_LEAF, FUNCTION_BODY];
+  if (!templates.every((template) => source.includes(template)))
     return {
       compileQuery: installed.compileQuery,
       isCompiledQuery: installed.isCompiledQuery,
@@ -114,14 +159,20 @@ function loadJit(): Jit & { direct: boolean } {
   // CommonJS's own wrapper around the patched text (the installed package's own)
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- that text is not input
   const wrapper = new Function(
+    '__fastLeaf',
     'exports',
     'require',
     'module',
     '__filename',
     '__dirname',
-    source.replace(CLOSURES, DIRECT).replace(ITEM_CLOSURES, ITEM_DIRECT),
+    source
+      .replace(CLOSURES, DIRECT)
+      .replace(ITEM_CLOSURES, ITEM_DIRECT)
+      .replace(NON_NULL_LEAF, NON_NULL_LEAF_FAST)
+      .replace(NULLABLE_LEAF, NULLABLE_LEAF_FAST)
+      .replace(FUNCTION_BODY, FUNCTION_BODY_WITH_LEAF),
   );
-  wrapper(module.exports, requireFromDist, module, file, dist);
+  wrapper(fastLeaf, module.exports, requireFromDist, module, file, dist);
   return { ...module.exports, direct: true };
 }
 

@@ -1,10 +1,15 @@
 import { ApolloServer } from '@apollo/server';
 import {
+  GraphQLBoolean,
   GraphQLError,
+  GraphQLFieldConfigMap,
+  GraphQLFloat,
+  GraphQLID,
   GraphQLInt,
   GraphQLList,
   GraphQLNonNull,
   GraphQLObjectType,
+  GraphQLScalarType,
   GraphQLSchema,
   GraphQLString,
   parse,
@@ -39,6 +44,49 @@ const Settled = new GraphQLObjectType({
       },
     },
   },
+});
+
+/**
+ * Values a resolver may hand a leaf of each built-in scalar: ones sent as they are, ones the
+ * scalar converts (a number for a String, "3" for an Int, 1 for a Boolean), and ones it refuses
+ * (an object, NaN, an integer past 32 bits, a fraction for an Int).
+ */
+const LEAF_VALUES: Record<string, unknown[]> = {
+  String: ['text', '', 5, true, { a: 1 }, null],
+  ID: ['id-1', 42, 1.5, {}, null],
+  Boolean: [true, false, 1, 0, 'yes', null],
+  Int: [7, -0, 2147483647, -2147483648, 2147483648, 1.5, '3', NaN, true, null],
+  Float: [1.5, 0, -2, Infinity, NaN, '2.5', false, null],
+};
+const SCALARS: Record<string, GraphQLScalarType> = {
+  String: GraphQLString,
+  ID: GraphQLID,
+  Boolean: GraphQLBoolean,
+  Int: GraphQLInt,
+  Float: GraphQLFloat,
+};
+/** One object per value, with the value under a nullable and a non-null leaf of its scalar. */
+const leaves = new GraphQLSchema({
+  query: new GraphQLObjectType({
+    name: 'Query',
+    fields: Object.fromEntries(
+      Object.entries(LEAF_VALUES).map(([name, values]) => [
+        `of${name}`,
+        {
+          type: new GraphQLList(
+            new GraphQLObjectType({
+              name: `${name}Leaves`,
+              fields: {
+                maybe: { type: SCALARS[name] },
+                must: { type: new GraphQLNonNull(SCALARS[name]) },
+              },
+            }),
+          ),
+          resolve: () => values.map((v) => ({ maybe: v, must: v })),
+        },
+      ]),
+    ) as GraphQLFieldConfigMap<unknown, unknown>,
+  }),
 });
 
 /** Every way a field can fail: a plain exception, a coded error, a null where none may be. */
@@ -122,6 +170,45 @@ describe('The compiled executor', () => {
     expect(code).toContain('__answer');
     expect(code).not.toContain('callResolver(');
     expect(code).toContain('if (!__context.rt.isPromise(__currentItem))');
+  });
+
+  it('should send every built-in leaf as graphql-js does, converted, refused or as it is', async () => {
+    const query = `{ ${Object.keys(LEAF_VALUES)
+      .map((name) => `of${name} { maybe must }`)
+      .join(' ')} }`;
+    const compiled = jit.compileQuery(leaves, parse(query), undefined, {
+      debug: true,
+    } as never) as unknown as Record<string, string>;
+    // the value read once, and answered without graphql-jit's check when sent as it is
+    expect(compiled.__DO_NOT_USE_THIS_OR_YOU_WILL_BE_FIRED_compilation).toContain('(__leaf = ');
+    const run = async (apollo: ApolloServer) => {
+      await apollo.start();
+      const response = await apollo.executeOperation({ query });
+      await apollo.stop();
+      return response.body.kind === 'single' ? response.body.singleResult : null;
+    };
+    const executor = new CompiledExecutor(leaves, { compileAfter: 1 });
+    const answer = await run(
+      new ApolloServer({ gateway: compiledExecutorGateway(leaves, executor) }),
+    );
+    const reference = await run(new ApolloServer({ schema: leaves }));
+    expect(executor.size).toBe(1);
+    // the same data and errors (graphql-jit reports a null in a non-null field after the others)
+    const byPath = (r: typeof answer) =>
+      [...(r?.errors ?? [])].sort((a, b) =>
+        JSON.stringify(a.path).localeCompare(JSON.stringify(b.path)),
+      );
+    expect(answer?.data).toEqual(reference?.data);
+    expect(byPath(answer)).toEqual(byPath(reference));
+    // converted values, and a refused one nulling its item (its leaf is non-null) with an error
+    const data = answer?.data as Record<string, ({ must: unknown } | null)[]>;
+    expect([data.ofString[2], data.ofInt[6], data.ofBoolean[2]]).toEqual([
+      { maybe: '5', must: '5' },
+      { maybe: 3, must: 3 },
+      { maybe: true, must: true },
+    ]);
+    expect([data.ofInt[4], data.ofFloat[3], data.ofID[2]]).toEqual([null, null, null]);
+    expect(JSON.stringify(answer?.errors)).toContain('Int cannot represent non-integer value: 1.5');
   });
 
   it('should report resolver failures, nulls and bad variables as graphql-js does', async () => {
