@@ -94,6 +94,10 @@ const NON_NULL_LEAF =
 const NULLABLE_LEAF =
   'return `${GLOBAL_RUNTIME_NAME}.checkNullableLeaf(${GLOBAL_EXECUTION_CONTEXT}, ${sourcePath}, ${dest}, ${locs}, ${path}, ${capStack}, ${serializerRef}, ${errHandler}${extraIndexes})`;';
 
+/** A leaf template's call of the check, given the value in `__leaf` rather than read again. */
+const checkOfLeaf = (template: string): string =>
+  template.slice('return `'.length, -'`;'.length).replace('${sourcePath}', '__leaf');
+
 /**
  * The same leaves with the common case first: the value read once into `__leaf` (one variable per
  * compiled query, see FUNCTION_BODY) and, when it is already what its built-in scalar sends (a
@@ -103,10 +107,10 @@ const NULLABLE_LEAF =
  * unchanged: graphql's own and ours (src/core/leaf-serializers.ts).
  */
 const NON_NULL_LEAF_FAST = `const __fast = __fastLeaf(innerType);
-      if (__fast) return \`((__leaf = \${sourcePath}, \${__fast}) ? __leaf : \${GLOBAL_RUNTIME_NAME}.checkNonNullLeaf(\${GLOBAL_EXECUTION_CONTEXT}, __leaf, \${dest}, \${nullMsg}, \${locs}, \${path}, \${capStack}, \${serializerRef}, \${errHandler}\${extraIndexes}))\`;
+      if (__fast) return \`((__leaf = \${sourcePath}, \${__fast}) ? __leaf : ${checkOfLeaf(NON_NULL_LEAF)})\`;
       ${NON_NULL_LEAF}`;
 const NULLABLE_LEAF_FAST = `const __fast = __fastLeaf(innerType);
-      if (__fast) return \`((__leaf = \${sourcePath}) == null ? null : (\${__fast}) ? __leaf : \${GLOBAL_RUNTIME_NAME}.checkNullableLeaf(\${GLOBAL_EXECUTION_CONTEXT}, __leaf, \${dest}, \${locs}, \${path}, \${capStack}, \${serializerRef}, \${errHandler}\${extraIndexes}))\`;
+      if (__fast) return \`((__leaf = \${sourcePath}) == null ? null : (\${__fast}) ? __leaf : ${checkOfLeaf(NULLABLE_LEAF)})\`;
       ${NULLABLE_LEAF}`;
 
 /** Where graphql-jit 0.8.9 makes a compiled query's functions from their text, given `__leaf`. */
@@ -129,10 +133,11 @@ const fastLeaf = (type: GraphQLNamedType): string | undefined =>
  * resolver in place (DIRECT) rather than through three closures (CLOSURES), and hands each list
  * item that is not a promise to its handler at once (ITEM_DIRECT) rather than through two (and a
  * list item that failed to its place in the list), and sends a built-in scalar's leaf that needs
- * no conversion as it is, without making its error's locations and path (NON_NULL_LEAF_FAST). Under `nested`, the closures were a quarter to a third of what a request
- * allocated (bench/README.md, thirteenth session), and the leaves' checks (about 370 leaves an
- * answer at 10x) a fifth of its execution in process (twentieth session). graphql-jit has no option for it, and a copy patched at
- * install time would change node_modules behind npm's back; this reads the installed file, so an
+ * no conversion as it is, without making its error's locations and path (NON_NULL_LEAF_FAST).
+ * Under `nested` the closures were a quarter to a third of what a request allocated
+ * (bench/README.md, thirteenth session), and the leaves' checks (about 370 leaves an answer at
+ * 10x) a fifth of its execution in process (twentieth session). graphql-jit has no option for
+ * either, and a copy patched at install time would change node_modules behind npm's back; this reads the installed file, so an
  * upgrade that changes the template falls back to graphql-jit as it is (`direct` false, which
  * tests/unit/compiled-executor.test.ts refuses).
  *
