@@ -137,9 +137,9 @@ const fastLeaf = (type: GraphQLNamedType): string | undefined =>
  * Under `nested` the closures were a quarter to a third of what a request allocated
  * (bench/README.md, thirteenth session), and the leaves' checks (about 370 leaves an answer at
  * 10x) a fifth of its execution in process (twentieth session). graphql-jit has no option for
- * either, and a copy patched at install time would change node_modules behind npm's back; this reads the installed file, so an
- * upgrade that changes the template falls back to graphql-jit as it is (`direct` false, which
- * tests/unit/compiled-executor.test.ts refuses).
+ * either, and a copy patched at install time would change node_modules behind npm's back; this
+ * reads the installed file, so an upgrade that changes any template falls back to graphql-jit as
+ * it is (`direct` false, which tests/unit/compiled-executor.test.ts refuses).
  *
  * The copy's own requires are answered by this module's `require` (the test runner's under jest),
  * so it shares graphql and graphql-jit's other modules with everything else.

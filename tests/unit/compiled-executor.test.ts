@@ -1,18 +1,15 @@
 import { ApolloServer } from '@apollo/server';
 import {
-  GraphQLBoolean,
   GraphQLError,
   GraphQLFieldConfigMap,
-  GraphQLFloat,
-  GraphQLID,
   GraphQLInt,
   GraphQLList,
   GraphQLNonNull,
   GraphQLObjectType,
-  GraphQLScalarType,
   GraphQLSchema,
   GraphQLString,
   parse,
+  specifiedScalarTypes,
 } from 'graphql';
 import { CompiledExecutor, compiledExecutorGateway } from '../../src/core/compiled-executor';
 import { jit } from '../../src/core/jit-direct-calls';
@@ -58,13 +55,7 @@ const LEAF_VALUES: Record<string, unknown[]> = {
   Int: [7, -0, 2147483647, -2147483648, 2147483648, 1.5, '3', NaN, true, null],
   Float: [1.5, 0, -2, Infinity, NaN, '2.5', false, null],
 };
-const SCALARS: Record<string, GraphQLScalarType> = {
-  String: GraphQLString,
-  ID: GraphQLID,
-  Boolean: GraphQLBoolean,
-  Int: GraphQLInt,
-  Float: GraphQLFloat,
-};
+const SCALARS = new Map(specifiedScalarTypes.map((type) => [type.name, type]));
 /** One object per value, with the value under a nullable and a non-null leaf of its scalar. */
 const leaves = new GraphQLSchema({
   query: new GraphQLObjectType({
@@ -77,8 +68,8 @@ const leaves = new GraphQLSchema({
             new GraphQLObjectType({
               name: `${name}Leaves`,
               fields: {
-                maybe: { type: SCALARS[name] },
-                must: { type: new GraphQLNonNull(SCALARS[name]) },
+                maybe: { type: SCALARS.get(name)! },
+                must: { type: new GraphQLNonNull(SCALARS.get(name)!) },
               },
             }),
           ),
