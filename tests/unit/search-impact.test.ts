@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { buildImpactLists, ImpactCursor } from '../../src/modules/search/impact-lists';
+import { prefixEnds } from '../../src/modules/search/inverted-index';
 import { prefixRanges } from '../../src/modules/search/segment-impact';
 
 describe('search impact lists', () => {
@@ -17,6 +18,20 @@ describe('search impact lists', () => {
         const found = prefixRanges(terms).map(([from, to]) => `${from}-${to}`);
         expect(new Set(found)).toEqual(expected);
         expect(found.length).toBe(expected.size);
+      }),
+    );
+  });
+
+  it('should end the run of terms each sorted term starts where a scan of the list ends it', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.stringMatching(/^[abc]{1,5}$/), { maxLength: 40 }), (list) => {
+        const terms = [...list].sort();
+        const scanned = terms.map((term, i) => {
+          let end = i + 1;
+          while (end < terms.length && terms[end].startsWith(term)) end++;
+          return end;
+        });
+        expect([...prefixEnds(terms)]).toEqual(scanned);
       }),
     );
   });

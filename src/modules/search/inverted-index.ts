@@ -51,6 +51,13 @@ export interface Segment {
   docLength: Uint32Array;
   totalLength: number;
   terms: string[];
+  /**
+   * A term's number (its place in `terms`), and where the terms it is a prefix of end: a query
+   * word is found by a hash lookup rather than by a binary search, whose dozen string comparisons
+   * each read a string elsewhere on the heap (in a loaded server, most of them cache misses).
+   */
+  termNumber: Map<string, number>;
+  prefixEnd: Uint32Array;
   /** The postings of terms[t] are at termStart[t] .. termStart[t + 1] - 1, by document. */
   termStart: Uint32Array;
   postingDoc: Uint32Array;
@@ -58,6 +65,8 @@ export interface Segment {
   postingFreq: Uint32Array;
   /** Every distinct folded word, and its stem. */
   words: string[];
+  /** A word's place in `words`. */
+  wordNumber: Map<string, number>;
   wordStem: string[];
   /** The words filed for typo lookups (null for a vocabulary too large to file: then they are scanned). */
   typos: TypoIndex | null;
@@ -190,10 +199,13 @@ export async function buildSegment(
     docLength,
     totalLength,
     terms,
+    termNumber: new Map(terms.map((t, i) => [t, i])),
+    prefixEnd: prefixEnds(terms),
     termStart,
     postingDoc,
     postingFreq,
     words,
+    wordNumber,
     wordStem: words.map((w) => surface.get(w) as string),
     typos: await buildTypoIndex(words, pause),
     dependents,
@@ -220,6 +232,23 @@ function grow(array: Uint32Array): Uint32Array {
   const bigger = new Uint32Array(array.length * 2);
   bigger.set(array);
   return bigger;
+}
+
+/**
+ * For each of the sorted strings, the end of the run after it that starts with it (its own
+ * index + 1 when none does). One pass with a stack of the strings still open: in sorted order,
+ * the strings a string starts come right after it.
+ */
+export function prefixEnds(sorted: string[]): Uint32Array {
+  const end = new Uint32Array(sorted.length);
+  const open: number[] = [];
+  for (let j = 0; j < sorted.length; j++) {
+    while (open.length && !sorted[j].startsWith(sorted[open[open.length - 1]]))
+      end[open.pop() as number] = j;
+    open.push(j);
+  }
+  for (const i of open) end[i] = sorted.length;
+  return end;
 }
 
 /** The first index from `from` on where `before` no longer holds; it holds for a leading run of the list. */

@@ -1,6 +1,6 @@
 import { SearchDoc } from './documents';
 import { ImpactCursor, ImpactLists } from './impact-lists';
-import { FIELD_WEIGHT, firstWhereNot, NODE_TYPES, Segment } from './inverted-index';
+import { FIELD_WEIGHT, NODE_TYPES, Segment } from './inverted-index';
 import { NameQuery, tierOf } from './name-tiers';
 import { B, K1, priorByType, shareOf, TYPO_WEIGHT } from './scoring';
 import { EngineHit, EngineResult, WordMatch } from './engine-result';
@@ -117,8 +117,8 @@ export function searchOneWord(
   }
 
   // the base's best `limit`, tier by tier: each tier's documents are all in one list
-  const stem = indexOf(base.terms, [...m.stems][0]);
-  const word = indexOf(base.words, [...m.words][0]);
+  const stem = base.termNumber.get([...m.stems][0]) ?? -1;
+  const word = base.wordNumber.get([...m.words][0]) ?? -1;
   // the name lists count the terms from the stem to stemEnd: exactly this search's, or more
   const namesExact = stem >= 0 && stem === from && impact.stemEnd[stem] === to;
   const sources: [ImpactLists, number, boolean][] = [
@@ -179,10 +179,4 @@ export function searchOneWord(
   const result = ranked.map((d) => new EngineHit(index.docOf(d), score[d], tier[d], 1, words));
   for (const d of scored) seen[d] = 0;
   return new EngineResult(result, hits, perType, words);
-}
-
-/** Where `x` is in the sorted list, or -1. */
-function indexOf(sorted: string[], x: string): number {
-  const i = firstWhereNot(sorted, (t) => t < x, 0);
-  return sorted[i] === x ? i : -1;
 }

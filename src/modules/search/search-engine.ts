@@ -396,33 +396,40 @@ export class SearchIndex {
     }
     const { word, stem } = marks;
     const set: [Uint16Array, number][] = [];
-    const mark = (sorted: string[], into: Uint16Array, of: Set<string>, g: number) => {
+    const mark = (number: Map<string, number>, into: Uint16Array, of: Set<string>, g: number) => {
       for (const x of of) {
-        const i = firstWhereNot(sorted, (t) => t < x, 0);
-        if (sorted[i] !== x) continue;
+        const i = number.get(x);
+        if (i === undefined) continue;
         into[i] |= 1 << g;
         set.push([into, i]);
       }
     };
     matches.forEach((m, g) => {
-      mark(seg.words, word, m.words, g);
-      mark(seg.terms, stem, m.stems, g);
+      mark(seg.wordNumber, word, m.words, g);
+      mark(seg.termNumber, stem, m.stems, g);
     });
     return { length: matches.length, word, stem, clear: () => set.forEach(([a, i]) => (a[i] = 0)) };
   }
 
   /** The ranges of a segment's sorted terms a word matches: its stem (or each close word's), or every term it starts. */
   private termRanges(seg: Segment, m: Pick<WordMatch, 'stems' | 'prefix'>): [number, number][] {
-    return rangesOf(seg.terms, m);
+    return rangesOf(seg, m);
   }
 }
 
 const NO_MARKS = new Uint16Array(0);
 const clear = () => undefined;
 
-function rangesOf(terms: string[], m: Pick<WordMatch, 'stems' | 'prefix'>): [number, number][] {
+function rangesOf(seg: Segment, m: Pick<WordMatch, 'stems' | 'prefix'>): [number, number][] {
+  const { terms } = seg;
   const out: [number, number][] = [];
   for (const term of m.stems) {
+    const at = seg.termNumber.get(term);
+    if (at !== undefined) {
+      out.push([at, m.prefix ? seg.prefixEnd[at] : at + 1]);
+      continue;
+    }
+    // a word that is no term of ours: where it would be (empty), or the terms it starts
     const from = firstWhereNot(terms, (t) => t < term, 0);
     if (!m.prefix) out.push(terms[from] === term ? [from, from + 1] : [from, from]);
     else out.push([from, firstWhereNot(terms, (t) => t.startsWith(term), from)]);

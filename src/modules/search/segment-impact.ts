@@ -1,5 +1,5 @@
 import { buildImpactLists, ImpactLists } from './impact-lists';
-import { firstWhereNot, NODE_TYPES, Segment } from './inverted-index';
+import { NODE_TYPES, Segment } from './inverted-index';
 
 /**
  * A segment's documents as lists in score order (impact-lists.ts), so that a one-word search
@@ -94,7 +94,7 @@ export async function buildSegmentImpact(
   for (let t = 0; t < seg.terms.length; t++) termOf.fill(t, termStart[t], termStart[t + 1]);
   const stemEnd = new Uint32Array(seg.terms.length);
   for (let t = 0; t < seg.terms.length; t++) {
-    const end = firstWhereNot(seg.terms, (x) => x.startsWith(seg.terms[t]), t);
+    const end = seg.prefixEnd[t];
     stemEnd[t] = end - t <= MAX_PREFIX_TERMS ? end : t + 1;
   }
   /** Document d's occurrences of stem t and the terms it starts (see stemEnd). */
