@@ -95,8 +95,8 @@ export function summariseProfile(path, { skipMs = 0 } = {}) {
     programMs: program,
     areas: ranked(areas, 15),
     files: ranked(files, 15),
-    self: ranked(self, Number(process.env.PROF_N ?? 25)),
-    inclusive: ranked(inclusive, Number(process.env.PROF_N ?? 30)),
+    self: ranked(self, 25),
+    inclusive: ranked(inclusive, 30),
   };
 }
 
