@@ -28,6 +28,8 @@ export interface Config {
   executor: ExecutorOptions;
   /** How far V8 lets the heap grow past what the last full GC kept, in percent; 0: V8's own choice. */
   heapGrowthPercent: number;
+  /** Whether V8 may allocate objects straight into the old generation by where they are made (V8_PRETENURING). */
+  pretenuring: boolean;
   /** What the HTTP server holds open for clients (node:http settings). */
   http: HttpSettings;
   /** Milliseconds a GraphQL request may take before it is answered SERVICE_UNAVAILABLE; 0: no deadline. */
@@ -318,6 +320,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     security: parseSecuritySettings(env, (message) => new ConfigError(message)),
     executor: parseExecutor(env.GRAPHQL_EXECUTOR),
     heapGrowthPercent: parseWhole('HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT, 100, 1000),
+    pretenuring: parseBoolean('V8_PRETENURING', env.V8_PRETENURING, false),
     http: parseHttp(env),
     requestDeadlineMs: parseWhole(
       'REQUEST_DEADLINE_MS',
