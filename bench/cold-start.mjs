@@ -8,9 +8,9 @@
  * `warm` seconds (default 10), then measures `seconds` (default 6): throughput, server CPU per
  * request, and from its /metrics the full (major) collections and their time. Medians last.
  */
-import { rotation, slice, tally } from './lib/load.mjs';
-import { CACHE_ENV, graphql, procCpuMs, SERVER_ENV, startServer } from './lib/server.mjs';
-import { DISCOVERY, realGraph, scenarioNamed } from './scenarios.mjs';
+import { scenarioRotation, slice, tally } from './lib/load.mjs';
+import { CACHE_ENV, procCpuMs, SERVER_ENV, startServer } from './lib/server.mjs';
+import { scenarioNamed } from './scenarios.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,14 +45,7 @@ async function coldRun(root) {
     env: { ...SERVER_ENV, ...CACHE_ENV.off },
   });
   try {
-    const discovered = await graphql(server.url, DISCOVERY);
-    const rot = rotation(
-      scenario.query,
-      scenario.variables({
-        ...realGraph(here),
-        cursors: discovered.body.data.roles.edges.map((e) => e.cursor),
-      }),
-    );
+    const rot = await scenarioRotation(server.url, scenario, here);
     await slice({ url: server.url, rot, t: tally(), seconds: Number(warm), connections: 10 });
     const [cpu0, gc0] = [procCpuMs(server.pid), await majorCollections(server.url)];
     const res = await slice({

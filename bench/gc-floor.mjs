@@ -13,9 +13,9 @@ import { spawn } from 'node:child_process';
 import { openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { rotation, slice, tally } from './lib/load.mjs';
-import { CACHE_ENV, freePort, graphql, SERVER_ENV } from './lib/server.mjs';
-import { DISCOVERY, realGraph, SCENARIOS } from './scenarios.mjs';
+import { scenarioRotation as rotationAt, slice, tally } from './lib/load.mjs';
+import { CACHE_ENV, freePort, SERVER_ENV } from './lib/server.mjs';
+import { SCENARIOS } from './scenarios.mjs';
 
 const [rootArg, database, seeds, portArg] = process.argv.slice(2);
 const root = resolve(rootArg);
@@ -77,7 +77,5 @@ try {
 async function scenarioRotation(name) {
   const scenario = SCENARIOS.find((s) => s.name === name);
   if (!scenario) throw new Error(`GC_SCENARIO: no scenario ${name}`);
-  const discovered = await graphql(url, DISCOVERY);
-  const cursors = discovered.body.data.roles.edges.map((e) => e.cursor);
-  return rotation(scenario.query, scenario.variables({ ...realGraph(root), cursors }));
+  return rotationAt(url, scenario, root);
 }

@@ -6,9 +6,9 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rotation, slice, tally } from './lib/load.mjs';
-import { CACHE_ENV, graphql, SERVER_ENV, startServer } from './lib/server.mjs';
-import { DISCOVERY, realGraph, scenarioNamed } from './scenarios.mjs';
+import { scenarioRotation, slice, tally } from './lib/load.mjs';
+import { CACHE_ENV, SERVER_ENV, startServer } from './lib/server.mjs';
+import { scenarioNamed } from './scenarios.mjs';
 
 const here = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [database, seeds, root, name, cache = 'off', dir, seconds = '8'] = process.argv.slice(2);
@@ -21,14 +21,7 @@ const server = await startServer({
   nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
 });
 try {
-  const discovered = await graphql(server.url, DISCOVERY);
-  const rot = rotation(
-    scenario.query,
-    scenario.variables({
-      ...realGraph(here),
-      cursors: discovered.body.data.roles.edges.map((e) => e.cursor),
-    }),
-  );
+  const rot = await scenarioRotation(server.url, scenario, here);
   await slice({ url: server.url, rot, t: tally(), seconds: 2, connections: 10 });
   const res = await slice({
     url: server.url,

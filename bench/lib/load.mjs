@@ -3,6 +3,8 @@
  * in this process), rotating through a scenario's variable sets request by request.
  */
 import autocannon from 'autocannon';
+import { DISCOVERY, realGraph } from '../scenarios.mjs';
+import { graphql } from './server.mjs';
 
 /**
  * A scenario's request bodies and the position of the next one. Shared by all the slices of a
@@ -10,6 +12,16 @@ import autocannon from 'autocannon';
  */
 export function rotation(query, variableSets) {
   return { bodies: variableSets.map((variables) => JSON.stringify({ query, variables })), next: 0 };
+}
+
+/**
+ * The rotation of `scenario`'s variable sets for the server at `url`: its role cursors found there
+ * (DISCOVERY), the real graph's slugs read from `root`.
+ */
+export async function scenarioRotation(url, scenario, root) {
+  const discovered = await graphql(url, DISCOVERY);
+  const cursors = discovered.body.data.roles.edges.map((e) => e.cursor);
+  return rotation(scenario.query, scenario.variables({ ...realGraph(root), cursors }));
 }
 
 /**
