@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { scenarioRotation as rotationAt, slice, tally } from './lib/load.mjs';
+import { scenarioRotation, slice, tally } from './lib/load.mjs';
 import { CACHE_ENV, freePort, SERVER_ENV } from './lib/server.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 
@@ -46,7 +46,7 @@ try {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const rot = await scenarioRotation(process.env.GC_SCENARIO ?? 'floor');
+  const rot = await rotationNamed(process.env.GC_SCENARIO ?? 'floor');
   await slice({ url, rot, t: tally(), seconds: 2, connections: 10 });
   const from = readFileSync(trace, 'utf8').split('\n').length;
   const res = await slice({
@@ -74,8 +74,8 @@ try {
   rmSync(trace, { force: true });
 }
 
-async function scenarioRotation(name) {
+async function rotationNamed(name) {
   const scenario = SCENARIOS.find((s) => s.name === name);
   if (!scenario) throw new Error(`GC_SCENARIO: no scenario ${name}`);
-  return rotationAt(url, scenario, root);
+  return scenarioRotation(url, scenario, root);
 }
