@@ -57,7 +57,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { chartSvg } from './lib/chart.mjs';
 import { rotation, slice, summarise, tally } from './lib/load.mjs';
-import { profileMarkdown, summariseProfile } from './lib/profile.mjs';
+import { profileMarkdown, profilesTableMarkdown, summariseProfile } from './lib/profile.mjs';
 import { checkTargets, consoleTable, resultsMarkdown } from './lib/report.mjs';
 import { editorKey, measureWrites } from './lib/write.mjs';
 import {
@@ -162,6 +162,7 @@ async function main() {
   const context = realGraph(root);
   buildStamp = `${commit}${dirty ? ' (with uncommitted changes)' : ''}`;
   const runs = [];
+  const profiled = [];
   let layers = null;
   try {
     for (const scale of options.scales) {
@@ -171,8 +172,9 @@ async function main() {
       if (options.layersOn && scale === options.scales[0])
         layers = await measureLayers({ root, prepared, context, options, log });
       for (const scenarioName of options.profile)
-        await profileScenario(prepared, scenarioName, work, context);
+        profiled.push(await profileScenario(prepared, scenarioName, work, context));
     }
+    if (profiled.length) writeProfilesTable(profiled);
   } finally {
     if (has('keep')) log(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
@@ -703,7 +705,10 @@ async function profileScenario({ scale, database, seeds }, scenarioName, work, c
   ];
   writeFileSync(
     join(out, `${scenarioName}-${scale}x.md`),
-    profileMarkdown(`CPU profile: ${scenarioName} at ${scale}x`, summary, notes),
+    profileMarkdown(`CPU profile: ${scenarioName} at ${scale}x`, summary, notes, {
+      requests: s.requests,
+      sqlPerRequest: s.sql.mean,
+    }),
   );
   const keepDir = opt('keep-profiles', null);
   if (keepDir) {
@@ -711,6 +716,20 @@ async function profileScenario({ scale, database, seeds }, scenarioName, work, c
     copyFileSync(join(dir, file), join(keepDir, `${scenarioName}-${scale}x.cpuprofile`));
   }
   log(`${scale}x: wrote bench/profiles/${scenarioName}-${scale}x.md`);
+  return { name: `${scenarioName}-${scale}x`, rps: s.rps, requests: s.requests, summary };
+}
+
+/** bench/profiles/by-layer.md: this run's profiles in one table. */
+function writeProfilesTable(profiled) {
+  const notes = [
+    `Recorded ${new Date().toISOString()} on ${os.cpus()[0]?.model.trim()} (${os.cpus().length} cores), built at commit ${buildStamp}; ` +
+      `${options.connections} connections, ${options.profileSeconds} s a profile, response cache off.`,
+  ];
+  writeFileSync(
+    join(root, 'bench', 'profiles', 'by-layer.md'),
+    profilesTableMarkdown(profiled, notes),
+  );
+  log('wrote bench/profiles/by-layer.md');
 }
 
 main().catch((err) => {

@@ -20,6 +20,42 @@ export function areaOf(url) {
   return url.replace(/^file:\/\//, '');
 }
 
+/**
+ * The layer a sample's own time belongs to, in terms a reader can act on: the kernel's socket
+ * writes and the answer's JSON are split out of V8's and our code's, because they grow with the
+ * answer rather than with the work behind it.
+ */
+export function layerOf(key, functionName, url) {
+  if (key === '(garbage collector)') return 'garbage collection';
+  if (key === '(program)') return '(program)';
+  if (!url && functionName === 'writev') return 'socket writes (writev)';
+  if (url.endsWith('/dist/core/http/answer-body.js')) return 'answer JSON';
+  const area = areaOf(url);
+  if (area === '(native / V8)') return 'V8 and native, other';
+  if (area === 'node (core)') return 'Node core';
+  if (area.startsWith('@apollo/') || area.startsWith('@as-integrations/')) return 'Apollo';
+  if (['graphql', 'graphql-jit', 'type-graphql'].includes(area))
+    return 'graphql, graphql-jit, type-graphql';
+  if (area.startsWith('careergraph: modules/')) return 'careergraph: features';
+  if (area.startsWith('careergraph: ')) return 'careergraph: core and app';
+  return 'other packages';
+}
+
+/** The layers in the order tables show them. */
+export const LAYERS = [
+  'socket writes (writev)',
+  'Node core',
+  'Apollo',
+  'answer JSON',
+  'graphql, graphql-jit, type-graphql',
+  'careergraph: core and app',
+  'careergraph: features',
+  'other packages',
+  'V8 and native, other',
+  'garbage collection',
+  '(program)',
+];
+
 function shortUrl(url) {
   if (!url) return '';
   const mod = url.lastIndexOf('node_modules/');
@@ -48,6 +84,7 @@ export function summariseProfile(path, { skipMs = 0 } = {}) {
   const self = new Map();
   const inclusive = new Map();
   const areas = new Map();
+  const layers = new Map();
   const files = new Map();
   const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms);
   let t = profile.startTime;
@@ -73,6 +110,7 @@ export function summariseProfile(path, { skipMs = 0 } = {}) {
     if (leafKey === '(program)') program += ms;
     add(self, leafKey, ms);
     add(areas, SPECIAL.has(leafKey) ? leafKey : areaOf(leaf.callFrame.url), ms);
+    add(layers, layerOf(leafKey, leaf.callFrame.functionName, leaf.callFrame.url), ms);
     if (!SPECIAL.has(leafKey)) add(files, shortUrl(leaf.callFrame.url) || '(native / V8)', ms);
     const seen = new Set();
     for (let id = leaf.id; id !== undefined; id = parent.get(id)) {
@@ -94,16 +132,28 @@ export function summariseProfile(path, { skipMs = 0 } = {}) {
     gcMs: gc,
     programMs: program,
     areas: ranked(areas, 15),
+    layers: Object.fromEntries(LAYERS.map((l) => [l, layers.get(l) ?? 0])),
     files: ranked(files, 15),
     self: ranked(self, 25),
     inclusive: ranked(inclusive, 30),
   };
 }
 
-/** A Markdown page for one profile summary. */
-export function profileMarkdown(title, s, notes = []) {
+/**
+ * A Markdown page for one profile summary. `requests` (served during the window) adds time per
+ * request; `sqlPerRequest` says whether SQLite could be behind `(program)`.
+ */
+export function profileMarkdown(title, s, notes = [], { requests, sqlPerRequest } = {}) {
   const pct = (ms, of) => (of > 0 ? `${((100 * ms) / of).toFixed(1)}%` : '-');
   const row = (cells) => `| ${cells.join(' | ')} |`;
+  const perRequest = (ms) => (requests > 0 ? ((1000 * ms) / requests).toFixed(1) : '-');
+  const program =
+    sqlPerRequest === 0
+      ? 'No SQL ran under load, so `(program)` (main-thread time outside JavaScript) is V8 and Node at work with no JavaScript on the stack.'
+      : '`(program)` is main-thread time outside JavaScript. When requests run SQL it is mostly SQLite: one statement waiting in the thread pool shows as idle, ' +
+        'but several statements at once on the one node-sqlite3 connection show as `(program)` on the main thread ' +
+        '(checked with six concurrent long queries on one connection: 2.7 s of `(program)`, 0.5 s idle; one long query alone: all idle). ' +
+        'The event loop is then stalled on the connection and cannot serve other requests.';
   const lines = [
     `# ${title}`,
     '',
@@ -111,12 +161,18 @@ export function profileMarkdown(title, s, notes = []) {
     '',
     `Window: ${(s.windowMs / 1000).toFixed(1)} s of main-thread time after warm-up; busy ${(s.busyMs / 1000).toFixed(1)} s ` +
       `(${pct(s.busyMs, s.windowMs)}), idle ${pct(s.idleMs, s.windowMs)} (the event loop waiting with nothing to run), ` +
-      `garbage collection ${pct(s.gcMs, s.busyMs)} and \`(program)\` ${pct(s.programMs, s.busyMs)} of busy time.`,
+      `garbage collection ${pct(s.gcMs, s.busyMs)} and \`(program)\` ${pct(s.programMs, s.busyMs)} of busy time` +
+      (requests > 0 ? `; ${perRequest(s.busyMs)} µs busy a request (${requests} requests).` : '.'),
     '',
-    '`(program)` is main-thread time outside JavaScript. Here it is mostly SQLite: one statement waiting in the thread pool shows as idle, ' +
-      'but several statements at once on the one node-sqlite3 connection show as `(program)` on the main thread ' +
-      '(checked with six concurrent long queries on one connection: 2.7 s of `(program)`, 0.5 s idle; one long query alone: all idle). ' +
-      'The event loop is then stalled on the connection and cannot serve other requests.',
+    program,
+    '',
+    '## Busy time by layer (self time)',
+    '',
+    row(['layer', 'ms', 'share of busy', 'µs a request']),
+    row(['---', '---:', '---:', '---:']),
+    ...LAYERS.map((l) =>
+      row([l, s.layers[l].toFixed(0), pct(s.layers[l], s.busyMs), perRequest(s.layers[l])]),
+    ),
     '',
     '## Busy time by package (self time)',
     '',
@@ -144,6 +200,36 @@ export function profileMarkdown(title, s, notes = []) {
     '',
   ];
   return lines.join('\n');
+}
+
+/**
+ * One table for the profiles of a run: for each, µs of main-thread busy time a request, in all
+ * and by layer (`profiled`: `{ name, rps, requests, summary }` each).
+ */
+export function profilesTableMarkdown(profiled, notes = []) {
+  const row = (cells) => `| ${cells.join(' | ')} |`;
+  const us = (ms, requests) => ((1000 * ms) / requests).toFixed(1);
+  return [
+    "# Where a request's time goes: the profiles side by side",
+    '',
+    ...notes,
+    '',
+    'Main-thread busy time a request (µs, self time) under `node --cpu-prof`, by layer (see',
+    '`layerOf` in bench/lib/profile.mjs). The profiler slows the server: compare rows and layers, not',
+    "these req/s with the benchmark's.",
+    '',
+    row(['profile', 'req/s', 'busy', ...LAYERS]),
+    row(['---', ...Array(LAYERS.length + 2).fill('---:')]),
+    ...profiled.map(({ name, rps, requests, summary }) =>
+      row([
+        name,
+        rps.toFixed(0),
+        us(summary.busyMs, requests),
+        ...LAYERS.map((l) => us(summary.layers[l], requests)),
+      ]),
+    ),
+    '',
+  ].join('\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
