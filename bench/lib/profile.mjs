@@ -56,6 +56,9 @@ export const LAYERS = [
   '(program)',
 ];
 
+/** A Markdown table row. */
+const row = (cells) => `| ${cells.join(' | ')} |`;
+
 function shortUrl(url) {
   if (!url) return '';
   const mod = url.lastIndexOf('node_modules/');
@@ -145,7 +148,6 @@ export function summariseProfile(path, { skipMs = 0 } = {}) {
  */
 export function profileMarkdown(title, s, notes = [], { requests, sqlPerRequest } = {}) {
   const pct = (ms, of) => (of > 0 ? `${((100 * ms) / of).toFixed(1)}%` : '-');
-  const row = (cells) => `| ${cells.join(' | ')} |`;
   const perRequest = (ms) => (requests > 0 ? ((1000 * ms) / requests).toFixed(1) : '-');
   const program =
     sqlPerRequest === 0
@@ -207,7 +209,6 @@ export function profileMarkdown(title, s, notes = [], { requests, sqlPerRequest 
  * and by layer (`profiled`: `{ name, rps, requests, summary }` each).
  */
 export function profilesTableMarkdown(profiled, notes = []) {
-  const row = (cells) => `| ${cells.join(' | ')} |`;
   const us = (ms, requests) => ((1000 * ms) / requests).toFixed(1);
   return [
     "# Where a request's time goes: the profiles side by side",
