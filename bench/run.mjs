@@ -56,7 +56,7 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { chartSvg } from './lib/chart.mjs';
-import { rotation, slice, summarise, tally } from './lib/load.mjs';
+import { rotation, scenarioRotation, slice, summarise, tally } from './lib/load.mjs';
 import { profileMarkdown, profilesTableMarkdown, summariseProfile } from './lib/profile.mjs';
 import { checkTargets, consoleTable, resultsMarkdown } from './lib/report.mjs';
 import { editorKey, measureWrites } from './lib/write.mjs';
@@ -72,7 +72,14 @@ import {
   startServer,
 } from './lib/server.mjs';
 import { layersMarkdown, measureLayers } from './lib/layers.mjs';
-import { DISCOVERY, NESTED_QUERY, realGraph, SCENARIOS, selectionDepth } from './scenarios.mjs';
+import {
+  DISCOVERY,
+  NESTED_QUERY,
+  realGraph,
+  SCENARIOS,
+  scenarioNamed,
+  selectionDepth,
+} from './scenarios.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -172,7 +179,7 @@ async function main() {
       if (options.layersOn && scale === options.scales[0])
         layers = await measureLayers({ root, prepared, context, options, log });
       for (const scenarioName of options.profile)
-        profiled.push(await profileScenario(prepared, scenarioName, work, context));
+        profiled.push(await profileScenario(prepared, scenarioName, work));
     }
     if (profiled.length) writeProfilesTable(profiled);
   } finally {
@@ -649,7 +656,7 @@ async function nestedByFirst(url) {
  * Restarts the server under `--cpu-prof` on the already seeded database, loads one scenario for
  * a while, stops it (the profile is written at exit) and writes a summary of the profile.
  */
-async function profileScenario({ scale, database, seeds }, scenarioName, work, context) {
+async function profileScenario({ scale, database, seeds }, scenarioName, work) {
   const dir = join(work, `profile-${scenarioName}-${scale}x`);
   mkdirSync(dir, { recursive: true });
   const server = await startServer({
@@ -660,15 +667,7 @@ async function profileScenario({ scale, database, seeds }, scenarioName, work, c
     nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
   });
   log(`${scale}x: profiling ${scenarioName} for ${options.profileSeconds} s`);
-  const discovered = await graphql(server.url, DISCOVERY);
-  const scenario = SCENARIOS.find((s) => s.name === scenarioName);
-  const rot = rotation(
-    scenario.query,
-    scenario.variables({
-      ...context,
-      cursors: discovered.body.data.roles.edges.map((e) => e.cursor),
-    }),
-  );
+  const rot = await scenarioRotation(server.url, scenarioNamed(scenarioName), root);
   const warm = 2;
   const loadStartedMs = Date.now();
   await slice({
