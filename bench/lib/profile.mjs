@@ -58,6 +58,8 @@ export const LAYERS = [
 
 /** A Markdown table row. */
 const row = (cells) => `| ${cells.join(' | ')} |`;
+/** µs a request of `ms` over `requests`, or '-' when the count is not known. */
+const usEach = (ms, requests) => (requests > 0 ? ((1000 * ms) / requests).toFixed(1) : '-');
 
 function shortUrl(url) {
   if (!url) return '';
@@ -148,7 +150,7 @@ export function summariseProfile(path, { skipMs = 0 } = {}) {
  */
 export function profileMarkdown(title, s, notes = [], { requests, sqlPerRequest } = {}) {
   const pct = (ms, of) => (of > 0 ? `${((100 * ms) / of).toFixed(1)}%` : '-');
-  const perRequest = (ms) => (requests > 0 ? ((1000 * ms) / requests).toFixed(1) : '-');
+  const perRequest = (ms) => usEach(ms, requests);
   const program =
     sqlPerRequest === 0
       ? 'No SQL ran under load, so `(program)` (main-thread time outside JavaScript) is V8 and Node at work with no JavaScript on the stack.'
@@ -209,7 +211,6 @@ export function profileMarkdown(title, s, notes = [], { requests, sqlPerRequest 
  * and by layer (`profiled`: `{ name, rps, requests, summary }` each).
  */
 export function profilesTableMarkdown(profiled, notes = []) {
-  const us = (ms, requests) => ((1000 * ms) / requests).toFixed(1);
   return [
     "# Where a request's time goes: the profiles side by side",
     '',
@@ -225,8 +226,8 @@ export function profilesTableMarkdown(profiled, notes = []) {
       row([
         name,
         rps.toFixed(0),
-        us(summary.busyMs, requests),
-        ...LAYERS.map((l) => us(summary.layers[l], requests)),
+        usEach(summary.busyMs, requests),
+        ...LAYERS.map((l) => usEach(summary.layers[l], requests)),
       ]),
     ),
     '',
