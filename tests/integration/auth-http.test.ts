@@ -81,3 +81,33 @@ describe('API keys over HTTP', () => {
     expect(Number(linked[0].n)).toBe(0);
   });
 });
+
+describe('viewer with the response cache on', () => {
+  let server: Awaited<ReturnType<typeof startHttp>>;
+
+  beforeAll(async () => {
+    server = await startHttp(undefined, { responseCache: true });
+  });
+  afterAll(() => server.stop());
+
+  const viewer = (key?: string) =>
+    fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+      },
+      body: JSON.stringify({ query: '{ viewer { name role } sources { slug } }' }),
+    });
+
+  it('should answer each caller who it is, never from an answer cached for another', async () => {
+    const anonymous = await viewer();
+    expect(anonymous.headers.get('cache-control')).toBe('no-store');
+    expect((await json(anonymous)).data.viewer).toBeNull();
+    const { key } = await createApiKey(server.db, 'cached viewer', ApiRole.EDITOR);
+    const keyed = await viewer(key);
+    expect(keyed.headers.get('age')).toBeNull();
+    expect((await json(keyed)).data.viewer).toEqual({ name: 'cached viewer', role: 'editor' });
+    expect((await json(await viewer())).data.viewer).toBeNull();
+  });
+});

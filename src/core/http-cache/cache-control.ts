@@ -56,8 +56,9 @@ export function cacheControl(
 }
 
 const cacheControlGuard: RequestPart<BaseContext> = {
-  didResolveOperation({ operation, overallCachePolicy }) {
-    if (operation?.operation !== 'query') overallCachePolicy.restrict({ maxAge: 0 });
+  didResolveOperation({ operation, document, request, overallCachePolicy }) {
+    if (operation?.operation !== 'query' || !readsRootField(operation, document, request.variables))
+      overallCachePolicy.restrict({ maxAge: 0 });
   },
   // after the fields' hints are in (restricting earlier would make Apollo ignore them),
   // and before the cache-control plugin writes the header: this part comes first

@@ -11,13 +11,26 @@ import {
 type CachePolicy = GraphQLRequestContext<BaseContext>['overallCachePolicy'];
 type Variables = Record<string, unknown> | undefined;
 
-/** Per operation: whether it reads a root field, or null when @skip / @include decide it. */
+/** Per operation: whether its answer may be shared, or null when @skip / @include decide it. */
 const memo = new WeakMap<OperationDefinitionNode, boolean | null>();
+
+/** Root fields whose answer depends on who asks (the key a request carries): never cacheable. */
+const perCaller = new Set<string>();
+
+/**
+ * Marks root fields as answered per caller (`viewer`, say): an operation reading one is never
+ * cacheable, so no cache, ours or a shared one, hands one caller's answer to another (an answer
+ * without credentials is otherwise public, and looked up for requests with them too).
+ */
+export function answeredPerCaller(...fields: string[]): void {
+  for (const field of fields) perCaller.add(field);
+}
 
 /**
  * Whether executing `operation` resolves at least one field of the schema's root type (not
- * `__typename`, `__schema` or `__type`), with @skip and @include at the root evaluated against
- * the request's variables.
+ * `__typename`, `__schema` or `__type`) and none answered per caller (answeredPerCaller), with
+ * @skip and @include at the root evaluated against the request's variables: whether its answer
+ * is cacheable and may be shared.
  */
 export function readsRootField(
   operation: OperationDefinitionNode,
@@ -26,17 +39,27 @@ export function readsRootField(
 ): boolean {
   let known = memo.get(operation);
   if (known === undefined) {
-    known = walk(operation.selectionSet, fragmentsOf(document), undefined, new Set());
+    known = verdict(walk(operation.selectionSet, fragmentsOf(document), undefined, new Set()));
     memo.set(operation, known);
   }
   if (known !== null) return known;
   const defaults = defaultsOf(operation);
-  return walk(
-    operation.selectionSet,
-    fragmentsOf(document),
-    { ...defaults, ...variables },
-    new Set(),
+  return verdict(
+    walk(operation.selectionSet, fragmentsOf(document), { ...defaults, ...variables }, new Set()),
   ) as boolean;
+}
+
+/** What a walk found at the root: fields read, a field answered per caller, selections undecided. */
+interface Found {
+  reads: boolean;
+  perCaller: boolean;
+  undecided: boolean;
+}
+
+function verdict(found: Found): boolean | null {
+  if (found.perCaller) return false;
+  if (found.undecided) return null;
+  return found.reads;
 }
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
@@ -55,40 +78,38 @@ function defaultsOf(operation: OperationDefinitionNode): Record<string, unknown>
   return defaults;
 }
 
-/**
- * true / false; null when a selection's @skip or @include would decide and no variables were
- * given (the memoised pass, which then defers to a pass per request).
- */
+/** What the root selections read; `undecided` when @skip / @include wait for variables not given. */
 function walk(
   selectionSet: SelectionSetNode,
   fragments: Map<string, FragmentDefinitionNode>,
   variables: Record<string, unknown> | undefined,
   visiting: Set<string>,
-): boolean | null {
-  let undecided = false;
+  found: Found = { reads: false, perCaller: false, undecided: false },
+): Found {
   for (const selection of selectionSet.selections) {
     const included = includes(selection.directives, variables);
     if (included === null) {
-      undecided = true;
+      found.undecided = true;
       continue;
     }
     if (!included) continue;
-    let found: boolean | null;
-    if (selection.kind === Kind.FIELD) found = !selection.name.value.startsWith('__');
-    else if (selection.kind === Kind.INLINE_FRAGMENT)
-      found = walk(selection.selectionSet, fragments, variables, visiting);
+    if (selection.kind === Kind.FIELD) {
+      const name = selection.name.value;
+      if (perCaller.has(name)) found.perCaller = true;
+      else if (!name.startsWith('__')) found.reads = true;
+    } else if (selection.kind === Kind.INLINE_FRAGMENT)
+      walk(selection.selectionSet, fragments, variables, visiting, found);
     else {
       const name = selection.name.value;
       const fragment = fragments.get(name);
       if (!fragment || visiting.has(name)) continue;
       visiting.add(name);
-      found = walk(fragment.selectionSet, fragments, variables, visiting);
+      walk(fragment.selectionSet, fragments, variables, visiting, found);
       visiting.delete(name);
     }
-    if (found === true) return true;
-    if (found === null) undecided = true;
+    if (found.perCaller) return found;
   }
-  return undecided ? null : false;
+  return found;
 }
 
 /** Whether @skip / @include let a selection run; null when a variable decides and none are known. */

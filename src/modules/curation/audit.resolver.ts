@@ -11,11 +11,15 @@ import {
 } from 'type-graphql';
 import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
+import { answeredPerCaller } from '../../core/http-cache';
 import { PageArgs } from '../../core/page-args';
 import { Connection, ConnectionType, connectionFromSlice, pageWindow } from '../../core/relay';
 import { AuditEntry } from './audit-entry.entity';
 
 const AuditEntryConnection = ConnectionType(AuditEntry, 'AuditEntry');
+
+// who the key is: an answer without one (null) must not be served to a request with one
+answeredPerCaller('viewer');
 
 @InputType({ description: 'Narrows the audit log.' })
 class AuditFilter {
