@@ -1,5 +1,5 @@
 import { GraphQLFormattedError } from 'graphql';
-import { ErrorCode } from './errors';
+import { echo, ErrorCode } from './errors';
 import { limitCodeOf, tokenLimitMessage } from './limits/refusals';
 import { requestIdOf } from './limits/request-id';
 import { classifyDatabaseError, serviceUnavailable } from './writes/database-errors';
@@ -12,14 +12,24 @@ interface ValidationIssue {
 
 /**
  * graphql-js words a bad variable as `Variable "$input" got invalid value { ...the whole value... }
- * at "input.x"; reason`: keep the variable, the path and the reason, not the value.
+ * at "input.x"; reason`: keep the variable, the path and the reason, not the value. The reason
+ * may quote the value again (`Int cannot represent non-integer value: "…"`), as may a bad literal's
+ * message: a quoted string there is cut to `echo`'s length.
  */
 function withoutEchoedValue(message: string): string {
   const match = /^Variable "\$(\w+)" got invalid value [\s\S]*?(?: at "(\1[^"]*)")?; ([^;]*)$/.exec(
     message,
   );
-  if (!match) return message;
-  return `Variable "$${match[1]}" got an invalid value${match[2] ? ` at "${match[2]}"` : ''}; ${match[3]}`;
+  if (!match) return withShortQuotes(message);
+  return `Variable "$${match[1]}" got an invalid value${match[2] ? ` at "${match[2]}"` : ''}; ${withShortQuotes(match[3])}`;
+}
+
+/** Quoted strings (graphql-js quotes values as JSON does) longer than `echo` allows, cut to it. */
+function withShortQuotes(message: string): string {
+  if (message.length <= 200) return message;
+  return message.replace(/"((?:[^"\\]|\\.)*)"/g, (quoted, inner: string) =>
+    inner.length > 80 ? `"${echo(inner)}"` : quoted,
+  );
 }
 
 function describe(issues: ValidationIssue[], prefix = ''): string[] {

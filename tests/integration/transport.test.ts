@@ -303,6 +303,24 @@ describe('Errors in production', () => {
     expect(JSON.stringify(body)).not.toMatch(/SECRET-VALUE-123/);
     expect(JSON.stringify(body)).not.toMatch(/stacktrace/);
   });
+
+  it('should echo at most 80 characters of a long bad value, in a variable or a literal', async () => {
+    const long = 'X'.repeat(200_000);
+    const sent = [
+      { query: 'query($a: Int) { roles(first: $a) { totalCount } }', variables: { a: long } },
+      {
+        query: 'query($c: SkillCategory) { skills(filter: { category: $c }) { totalCount } }',
+        variables: { c: long },
+      },
+      { query: `{ roles(first: "${long}") { totalCount } }` },
+    ];
+    for (const request of sent) {
+      const body = await json(await postJson(server, request));
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0].message).toContain(`${'X'.repeat(80)}… (200000 characters)`);
+      expect(body.errors[0].message.length).toBeLessThan(300);
+    }
+  });
 });
 
 describe('Vary on GET answers from a server with listed origins and a response cache', () => {
