@@ -1,6 +1,6 @@
 import { GraphQLFormattedError } from 'graphql';
 import { echo, ErrorCode } from './errors';
-import { limitCodeOf, tokenLimitMessage } from './limits/refusals';
+import { limitCodeOf, limitMessage } from './limits/refusals';
 import { requestIdOf } from './limits/request-id';
 import { classifyDatabaseError, serviceUnavailable } from './writes/database-errors';
 
@@ -24,12 +24,27 @@ function withoutEchoedValue(message: string): string {
   return `Variable "$${match[1]}" got an invalid value${match[2] ? ` at "${match[2]}"` : ''}; ${withShortQuotes(match[3])}`;
 }
 
-/** Quoted strings (graphql-js quotes values as JSON does) longer than `echo` allows, cut to it. */
+/**
+ * Quoted strings (graphql-js quotes values as JSON does) longer than `echo` allows, cut to it, and
+ * a quote left open cut the same way. One pass over the message: a regular expression for a
+ * quoted string rescans the rest of a megabyte message from every quote that is never closed.
+ */
 function withShortQuotes(message: string): string {
   if (message.length <= 200) return message;
-  return message.replace(/"((?:[^"\\]|\\.)*)"/g, (quoted, inner: string) =>
-    inner.length > 80 ? `"${echo(inner)}"` : quoted,
-  );
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = message.indexOf('"', from);
+    if (open < 0) return out + message.slice(from);
+    let close = open + 1;
+    while (close < message.length && message[close] !== '"')
+      close += message[close] === '\\' ? 2 : 1;
+    const inner = message.slice(open + 1, Math.min(close, message.length));
+    out += message.slice(from, open + 1) + (inner.length > 80 ? echo(inner) : inner);
+    if (close >= message.length) return out;
+    out += '"';
+    from = close + 1;
+  }
 }
 
 function describe(issues: ValidationIssue[], prefix = ''): string[] {
@@ -66,10 +81,7 @@ export function formatError(production: boolean, log: (err: unknown, requestId?:
     const limitCode = limitCodeOf(error, formatted.message);
     if (limitCode) {
       // A query limit (src/core/limits) that Apollo reports as a parse or validation failure.
-      const message =
-        limitCode === ErrorCode.TOO_MANY_TOKENS
-          ? tokenLimitMessage(formatted.message)
-          : formatted.message;
+      const message = limitMessage(limitCode, formatted.message);
       if (production) delete extensions.stacktrace;
       return { ...formatted, message, extensions: { ...extensions, code: limitCode } };
     }

@@ -257,6 +257,20 @@ const CASES: Case[] = [
     code: 'TOO_MANY_TOKENS',
   },
   {
+    name: '800 fields of one name (graphql-js stops comparing them)',
+    body: { query: `{ ${'__typename '.repeat(800)}}` },
+    status: 400,
+    code: 'QUERY_TOO_COMPLEX',
+  },
+  {
+    name: 'a list literal nested 2000 deep (deeper than the parser can follow)',
+    body: {
+      query: `{ skillGap(target: "x", have: ${'['.repeat(2000)}"a"${']'.repeat(2000)}) { coverage } }`,
+    },
+    status: 400,
+    code: 'QUERY_TOO_DEEP',
+  },
+  {
     name: 'an unknown operation name',
     body: { query: 'query A { __typename }', operationName: 'B' },
     status: 400,

@@ -17,6 +17,25 @@ describe('Error formatting in production', () => {
     );
   });
 
+  it('should cut long quoted values to 80 characters, a quote left open too, and short ones not at all', () => {
+    const long = 'q'.repeat(1_000_000);
+    const cases: [string, string][] = [
+      [
+        `Expected value of type "Int", found "${long}"; and "short \\" one"`,
+        `Expected value of type "Int", found "${'q'.repeat(80)}… (1000000 characters)"; and "short \\" one"`,
+      ],
+      [`Unterminated "${'"x'.repeat(1000)}${long}`, ''],
+    ];
+    for (const [message, expected] of cases) {
+      const formatted = format(
+        { message, extensions: { code: 'BAD_USER_INPUT' } },
+        new GraphQLError(message),
+      );
+      if (expected) expect(formatted.message).toBe(expected);
+      expect(formatted.message.length).toBeLessThan(2500);
+    }
+  });
+
   it('should mask an unexpected error, keeping only its code and request id', () => {
     const formatted = format(
       {

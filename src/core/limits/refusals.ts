@@ -28,6 +28,12 @@ const VALIDATION_CODES = new Set<string>([
 
 // graphql-js 16 words it "more that N tokens" (sic); accept the corrected wording too.
 const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
+// graphql-js 16.15 stops validating a document whose overlapping fields would take too long to
+// compare (hundreds of fields of one name, within the token limit), with this message alone
+const VALIDATION_BUDGET_MESSAGE = 'Validation aborted.';
+// the parser recurses once per level of nested lists, objects and selections: a document nested
+// a few thousand levels (within the token limit) runs it out of stack, caught as a parse failure
+const PARSER_STACK_MESSAGE = /^(?:Syntax Error: )?Maximum call stack size exceeded/;
 
 /**
  * The limit code behind an error Apollo reports as GRAPHQL_VALIDATION_FAILED or
@@ -38,13 +44,22 @@ export function limitCodeOf(error: unknown, message: string): ErrorCode | undefi
   const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
   if (typeof code === 'string' && VALIDATION_CODES.has(code)) return code as ErrorCode;
   if (TOKEN_LIMIT_MESSAGE.test(message)) return ErrorCode.TOO_MANY_TOKENS;
+  if (message === VALIDATION_BUDGET_MESSAGE) return ErrorCode.QUERY_TOO_COMPLEX;
+  if (PARSER_STACK_MESSAGE.test(message)) return ErrorCode.QUERY_TOO_DEEP;
   return undefined;
 }
 
-/** The refusal of a document over the token limit, reworded for people. */
-export function tokenLimitMessage(message: string): string {
-  const limit = TOKEN_LIMIT_MESSAGE.exec(message)?.[1];
-  return `The query has more than ${limit} tokens (the limit, MAX_QUERY_TOKENS); it was not parsed`;
+/** The message of a limit refusal that graphql-js worded (limitCodeOf), reworded for people. */
+export function limitMessage(code: ErrorCode, message: string): string {
+  if (code === ErrorCode.TOO_MANY_TOKENS) {
+    const limit = TOKEN_LIMIT_MESSAGE.exec(message)?.[1];
+    return `The query has more than ${limit} tokens (the limit, MAX_QUERY_TOKENS); it was not parsed`;
+  }
+  if (message === VALIDATION_BUDGET_MESSAGE)
+    return 'The query repeats fields of the same name more than validation can compare them (graphql-js stops after a fixed amount of work); ask for each field once';
+  if (PARSER_STACK_MESSAGE.test(message))
+    return 'The query nests lists, objects or selections more deeply than it can be parsed; it was not parsed';
+  return message;
 }
 
 /**
