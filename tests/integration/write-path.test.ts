@@ -6,6 +6,7 @@ import { createDataSource } from '../../src/app/data-source';
 import { runWrite, writesReady } from '../../src/core/writes';
 import { keyFor, runAs } from '../support/auth';
 import { onlyOn } from '../support/database';
+import { GraphVersionWatcher } from '../../src/core/cache/graph-version';
 import { codeOf, startHttp, TestServer } from '../support/server';
 
 const SKILL_CREATE = /* GraphQL */ `
@@ -151,6 +152,40 @@ onlyOn('sqlite')('The write path on a SQLite file that is moved away', () => {
 });
 
 onlyOn('sqlite')('The request deadline', () => {
+  it('should answer a write whose COMMIT succeeded with its outcome, even when the deadline passes after it', async () => {
+    const http = await startHttp(undefined, {
+      config: { requestDeadlineMs: 300 },
+      responseCache: true,
+    });
+    const { key } = await createApiKey(http.db, 'late editor', ApiRole.EDITOR);
+    // what a write does after its COMMIT (the version read back, here slowed past the deadline)
+    const refresh = GraphVersionWatcher.prototype.refresh;
+    const slowed = jest
+      .spyOn(GraphVersionWatcher.prototype, 'refresh')
+      .mockImplementation(async function (this: GraphVersionWatcher) {
+        await new Promise((r) => setTimeout(r, 700));
+        return refresh.call(this);
+      });
+    try {
+      const res = await fetch(`${http.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: SKILL_CREATE, variables: newSkill('committed-late') }),
+      });
+      const body = (await res.json()) as any;
+      const stored = await http.db.query(`SELECT slug FROM skills WHERE slug = 'committed-late'`);
+      expect(stored).toEqual([{ slug: 'committed-late' }]);
+      expect({ status: res.status, data: body.data, errors: body.errors }).toEqual({
+        status: 200,
+        data: { skillCreate: { skill: { slug: 'committed-late' } } },
+        errors: undefined,
+      });
+    } finally {
+      slowed.mockRestore();
+      await http.stop();
+    }
+  });
+
   it('should answer SERVICE_UNAVAILABLE in time while another process holds the write lock, and never apply that write', async () => {
     const http = await startHttp(undefined, { config: { requestDeadlineMs: 400 } });
     const path = (http.db.options as { database: string }).database;

@@ -104,7 +104,7 @@ export function graphqlRoute(
   const deadlines =
     deadlineMs > 0
       ? new DeadlineQueue(({ res, deadline, requestId }) => {
-          if (!deadline.expire()) return; // a commit is on its way: its outcome answers
+          if (!deadline.expire()) return; // a COMMIT was sent: the request's own answer says what happened
           logger.warn({ requestId, ms: deadlineMs }, 'request deadline passed');
           recordError(ErrorCode.SERVICE_UNAVAILABLE);
           sendJson(res, 503, {

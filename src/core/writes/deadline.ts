@@ -1,14 +1,16 @@
 import { currentRequestScope, withinRequestScope } from '../request-scope';
 
 /**
- * A request's deadline as the write path sees it. The HTTP layer answers SERVICE_UNAVAILABLE when
- * the deadline passes, but never while a COMMIT is on its way: it waits for that commit's outcome
- * instead, and a write that had not reached its COMMIT by then is rolled back, so a refusal is
+ * A request's deadline as the write path sees it. The HTTP layer answers SERVICE_UNAVAILABLE
+ * ("nothing was written") when the deadline passes, but never once a COMMIT was sent: from then on
+ * only the request's own answer can say what happened (it may still be reading back what it
+ * wrote), and a write that had not reached its COMMIT by then is rolled back, so a refusal is
  * never a write that happened after all.
  */
 export class Deadline {
   private expired = false;
   private committing = 0;
+  private commitSent = false;
   // made when a request first waits for a commit: nearly none does, and every request has a deadline
   private waiters?: (() => void)[];
 
@@ -18,9 +20,9 @@ export class Deadline {
     return Math.max(0, this.at - Date.now());
   }
 
-  /** Called by the HTTP layer when the time is up: true if it may answer now (no commit in flight). */
+  /** Called by the HTTP layer when the time is up: true if it may answer now (no COMMIT sent). */
   expire(): boolean {
-    if (this.committing > 0) return false;
+    if (this.commitSent) return false;
     this.expired = true;
     return true;
   }
@@ -33,6 +35,7 @@ export class Deadline {
   beginCommit(): boolean {
     if (this.expired) return false;
     this.committing += 1;
+    this.commitSent = true;
     return true;
   }
 
