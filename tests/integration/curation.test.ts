@@ -154,6 +154,25 @@ describe('Curation', () => {
     expect(skill).toEqual({ description: 'First editor', version: 2 });
   });
 
+  it('should refuse a broader skill that would lead back to the skill, itself or through others', async () => {
+    await runAs(server, editor, SKILL_CREATE, newSkill('loop-top'));
+    await runAs(server, editor, SKILL_CREATE, newSkill('loop-mid', { broader: 'loop-top' }));
+    await runAs(server, editor, SKILL_CREATE, newSkill('loop-leaf', { broader: 'loop-mid' }));
+    for (const broader of ['loop-top', 'loop-leaf']) {
+      const refused = await runAs(server, editor, SKILL_UPDATE, {
+        input: { slug: 'loop-top', version: 1, changes: { broader } },
+      });
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors?.[0].extensions?.argument).toBe('input.changes.broader');
+    }
+    const { skill } = await server.data(`{ skill(slug: "loop-top") { version broader { slug } } }`);
+    expect(skill).toEqual({ version: 1, broader: { slug: 'server-and-cloud-management' } });
+    const moved = await runAs(server, editor, SKILL_UPDATE, {
+      input: { slug: 'loop-leaf', version: 1, changes: { broader: 'loop-top' } },
+    });
+    expect(moved.errors).toBeUndefined();
+  });
+
   it('should refuse bad input naming the field, without echoing it, and write nothing', async () => {
     const before = await count('skills');
     const badSlug = await runAs(server, editor, SKILL_CREATE, newSkill('Not A Slug'));

@@ -403,12 +403,40 @@ export async function checkRules(
     if (row.min != null) row.minQualifier ??= BoundQualifier.EXACT;
     if (row.max != null) row.maxQualifier ??= BoundQualifier.EXACT;
   }
+  if (kind === 'Skill' && selfId != null && row.broaderId != null)
+    await checkBroaderChain(em, selfId, row.broaderId as number, path);
   if (kind === 'RoleLevel') {
     const clash = await em
       .getRepository(RoleLevel)
       .findOne({ where: { roleId: row.roleId as number, rank: row.rank as number } });
     if (clash && clash.id !== selfId)
       throw conflict(`${path}.rank`, `Rank ${row.rank} is already taken by level "${clash.slug}"`);
+  }
+}
+
+/**
+ * A skill's broader chain must end: one that led back to the skill would make every export a
+ * seed set the loader refuses (src/seeding/references.ts) and loop the skill's narrower list.
+ * Walked within the write's transaction, a statement a step (chains are a few skills long).
+ */
+async function checkBroaderChain(
+  em: EntityManager,
+  selfId: number,
+  broaderId: number,
+  path: string,
+) {
+  const seen = new Set<number>();
+  for (let id: number | null = broaderId; id != null && !seen.has(id);) {
+    if (id === selfId)
+      throw badInput(
+        `${path}.broader`,
+        'broader would make the skill part of itself: its broader chain would lead back to it',
+      );
+    seen.add(id);
+    const next: Pick<Skill, 'broaderId'> | null = await em
+      .getRepository(Skill)
+      .findOne({ where: { id }, select: { broaderId: true } });
+    id = next?.broaderId ?? null;
   }
 }
 
