@@ -78,12 +78,16 @@ function defaultsOf(operation: OperationDefinitionNode): Record<string, unknown>
   return defaults;
 }
 
-/** What the root selections read; `undecided` when @skip / @include wait for variables not given. */
+/**
+ * What the root selections read; `undecided` when @skip / @include wait for variables not given.
+ * Each fragment is walked once (`walked`): what it holds is already in `found`, and a document
+ * spreading a fragment twice a level would otherwise be walked 2^levels times.
+ */
 function walk(
   selectionSet: SelectionSetNode,
   fragments: Map<string, FragmentDefinitionNode>,
   variables: Record<string, unknown> | undefined,
-  visiting: Set<string>,
+  walked: Set<string>,
   found: Found = { reads: false, perCaller: false, undecided: false },
 ): Found {
   for (const selection of selectionSet.selections) {
@@ -98,14 +102,13 @@ function walk(
       if (perCaller.has(name)) found.perCaller = true;
       else if (!name.startsWith('__')) found.reads = true;
     } else if (selection.kind === Kind.INLINE_FRAGMENT)
-      walk(selection.selectionSet, fragments, variables, visiting, found);
+      walk(selection.selectionSet, fragments, variables, walked, found);
     else {
       const name = selection.name.value;
       const fragment = fragments.get(name);
-      if (!fragment || visiting.has(name)) continue;
-      visiting.add(name);
-      walk(fragment.selectionSet, fragments, variables, visiting, found);
-      visiting.delete(name);
+      if (!fragment || walked.has(name)) continue;
+      walked.add(name);
+      walk(fragment.selectionSet, fragments, variables, walked, found);
     }
     if (found.perCaller) return found;
   }
