@@ -2,9 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLError } from 'graphql';
-import { QueryFailedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { createDataSource } from '../../src/app/data-source';
 import { classifyDatabaseError, writeErrorFrom } from '../../src/core/writes';
+import { neverSent } from '../../src/core/writes/database-errors';
 import { openTestDataSource, TEST_ENGINE } from '../support/database';
 
 /** A driver error as TypeORM hands it on: wrapped in QueryFailedError, its fields copied over. */
@@ -43,6 +48,42 @@ describe('Database errors as codes', () => {
     });
     expect(coded.message).toMatch(/nothing was written/);
   });
+
+  it.each([
+    ['a released query runner', new QueryRunnerAlreadyReleasedError()],
+    ['a query runner whose connection was released', new QueryRunnerProviderAlreadyReleasedError()],
+    [
+      "pg's client after a connection error",
+      failed({ message: 'Client has encountered a connection error and is not queryable' }),
+    ],
+    ["pg's client once closed", failed({ message: 'Client was closed and is not queryable' })],
+  ])(
+    'should name %s (its connection killed between two statements) as SERVICE_UNAVAILABLE, never sent',
+    (_, err) => {
+      expect(classifyDatabaseError(err)).toEqual({ kind: 'unavailable', reason: 'unreachable' });
+      expect(writeErrorFrom(err)?.extensions).toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+        reason: 'unreachable',
+      });
+      expect(neverSent(err)).toBe(true);
+    },
+  );
+
+  it.each([
+    [{ message: 'Connection terminated unexpectedly' }],
+    [{ message: 'Connection terminated' }],
+    [{ code: '57P01', message: 'terminating connection due to administrator command' }],
+    [{ code: 'ECONNRESET', message: 'read ECONNRESET' }],
+  ])(
+    'should not take %j (a statement that may have reached the server) as never sent',
+    (fields) => {
+      expect(classifyDatabaseError(failed(fields))).toEqual({
+        kind: 'unavailable',
+        reason: 'unreachable',
+      });
+      expect(neverSent(failed(fields))).toBe(false);
+    },
+  );
 
   it("should name PostgreSQL's unique violation as CONFLICT on the column it names", () => {
     const coded = writeErrorFrom(

@@ -65,6 +65,26 @@ function postgresReason(code: string): UnavailableReason | null {
 const NETWORK =
   /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|Query read timeout|terminating connection/i;
 
+/**
+ * A statement refused before it left the process, because its connection was already gone: pg's
+ * client after a connection error or close ("... is not queryable"), and TypeORM's query runner,
+ * which releases itself when its connection fails between two statements (no SQLSTATE, no code).
+ */
+const NOT_SENT_NAMES = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
+const NOT_SENT =
+  /not queryable|Query runner already released|connection provided by a query runner was already released/i;
+const notSent = (layer: Record<string, unknown>) =>
+  NOT_SENT_NAMES.has(String(layer.name ?? '')) || NOT_SENT.test(String(layer.message ?? ''));
+
+/**
+ * Whether `err` shows its statement never reached the database (the connection was gone first):
+ * a COMMIT refused so was never sent, and the write is known not committed.
+ */
+export const neverSent = (err: unknown): boolean => layers(err).some(notSent);
+
 /** The error itself and what it wraps (TypeORM's QueryFailedError keeps the driver's error). */
 function layers(err: unknown): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
@@ -101,7 +121,7 @@ export function classifyDatabaseError(err: unknown): DatabaseFault {
     if (SQLITE[code]) return { kind: 'unavailable', reason: SQLITE[code] };
     const pg = /^[0-9A-Z]{5}$/.test(code) ? postgresReason(code) : null;
     if (pg) return { kind: 'unavailable', reason: pg };
-    if (NETWORK.test(code) || NETWORK.test(String(layer.message ?? '')))
+    if (NETWORK.test(code) || NETWORK.test(String(layer.message ?? '')) || notSent(layer))
       return { kind: 'unavailable', reason: 'unreachable' };
   }
   return null;

@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import {
   classifyDatabaseError,
   isLasting,
+  neverSent,
   serviceUnavailable,
   UnavailableReason,
   writeErrorFrom,
@@ -265,7 +266,8 @@ class SqliteWritePath extends WritePath {
 /**
  * PostgreSQL: each write on a pooled connection of its own, in a transaction; a connection that
  * failed is destroyed rather than returned to the pool. A COMMIT lost with its connection has an
- * unknown outcome, and says so.
+ * unknown outcome, and says so; one the connection was gone before (TypeORM's runner released
+ * itself, pg's client not queryable) was never sent, and the write is refused as not written.
  */
 class PostgresWritePath extends WritePath {
   async run<T>(work: WriteWork<T>): Promise<T> {
@@ -291,7 +293,13 @@ class PostgresWritePath extends WritePath {
       }
       const fault = classifyDatabaseError(err);
       if (fault?.kind === 'unavailable') broken = err as Error;
-      if (committing && fault?.kind === 'unavailable' && fault.reason === 'unreachable') {
+      // a COMMIT refused before it was sent (the connection already gone) is known not committed
+      if (
+        committing &&
+        fault?.kind === 'unavailable' &&
+        fault.reason === 'unreachable' &&
+        !neverSent(err)
+      ) {
         this.failed('unreachable', err);
         throw serviceUnavailable(
           'unreachable',
