@@ -1,11 +1,16 @@
-import { renameSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
+import { GraphQLError } from 'graphql';
 import { ApiRole } from '../../src/core/auth/api-key.entity';
 import { AuthInfo, createApiKey } from '../../src/core/auth/keys';
 import { createDataSource } from '../../src/app/data-source';
-import { runWrite, writesReady } from '../../src/core/writes';
+import { openWritePath, runWrite, writesReady } from '../../src/core/writes';
+import { createLogger } from '../../src/core/logger';
 import { keyFor, runAs } from '../support/auth';
-import { onlyOn } from '../support/database';
+import { onlyOn, TEST_ENGINE } from '../support/database';
 import { GraphVersionWatcher } from '../../src/core/cache/graph-version';
 import { codeOf, startHttp, TestServer } from '../support/server';
 
@@ -147,6 +152,78 @@ onlyOn('sqlite')('The write path on a SQLite file that is moved away', () => {
       ).toBeUndefined();
     } finally {
       await server.stop();
+    }
+  });
+});
+
+/**
+ * How this process can make a file SQLite opens read-only (it then does so without a word): chmod
+ * for a user, chattr +i for root, whom permissions do not stop; null where neither works (root on a
+ * file system without the immutable flag).
+ */
+function readOnlyFiles(): { lock(files: string[]): void; unlock(files: string[]): void } | null {
+  if (process.getuid?.() !== 0)
+    return {
+      lock: (files) => files.forEach((f) => chmodSync(f, 0o444)),
+      unlock: (files) => files.forEach((f) => chmodSync(f, 0o644)),
+    };
+  const dir = mkdtempSync(join(tmpdir(), 'careergraph-chattr-'));
+  try {
+    writeFileSync(join(dir, 'probe'), '');
+    execFileSync('chattr', ['+i', join(dir, 'probe')], { stdio: 'ignore' });
+    execFileSync('chattr', ['-i', join(dir, 'probe')], { stdio: 'ignore' });
+  } catch {
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return {
+    lock: (files) => execFileSync('chattr', ['+i', ...files]),
+    unlock: (files) => execFileSync('chattr', ['-i', ...files]),
+  };
+}
+const readOnly = TEST_ENGINE === 'sqlite' ? readOnlyFiles() : null;
+if (TEST_ENGINE === 'sqlite' && !readOnly)
+  console.warn('skipped: running as root where chattr +i does not work, no file can be read-only');
+
+(readOnly ? describe : describe.skip)('The write path started on a read-only SQLite file', () => {
+  it('should report not ready from the start, refuse writes with read-only, and take them once the file is writable, without a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'careergraph-readonly-start-'));
+    const path = join(dir, 'readonly.sqlite');
+    const files = () => [path, `${path}-wal`, `${path}-shm`].filter(existsSync);
+    const made = createDataSource({ type: 'sqlite', path });
+    await made.initialize();
+    await made.runMigrations();
+    await made.destroy();
+    readOnly!.lock(files());
+    const db = createDataSource({ type: 'sqlite', path });
+    try {
+      await db.initialize(); // SQLite opens the file read-only: reads work, writes cannot
+      openWritePath(db, createLogger('silent'));
+      const bump = () =>
+        runWrite(db, (em) => em.query('UPDATE graph_state SET version = version + 1 WHERE id = 1'));
+      expect(await writesReady(db)).toBe(false);
+      const refused = (await bump().catch((e: unknown) => e)) as GraphQLError;
+      expect(refused.extensions).toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+        reason: 'read-only',
+      });
+      // the -wal and -shm files the read-only start made are read-only too
+      readOnly!.unlock(files());
+      await new Promise((r) => setTimeout(r, 1000)); // /readyz probes at most once a second
+      expect(await writesReady(db)).toBe(true);
+      await bump();
+      expect(await db.query('SELECT version FROM graph_state WHERE id = 1')).toEqual([
+        { version: 2 },
+      ]);
+    } finally {
+      try {
+        readOnly!.unlock(files());
+      } catch {
+        // unlocked already
+      }
+      if (db.isInitialized) await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,3 +1,4 @@
+import { accessSync, constants } from 'node:fs';
 import sqlite3 from 'sqlite3';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Logger } from '../logger';
@@ -54,6 +55,9 @@ abstract class WritePath {
 
   /** Closes what the write path opened of its own (called as its data source is destroyed). */
   async close(): Promise<void> {}
+
+  /** At start-up: notes a fault that is already plain, so /readyz reports it before any write fails. */
+  checkAtStart(): void {}
 
   /** Why writes cannot commit now, or null when they can (as far as the last write knows). */
   get fault(): UnavailableReason | null {
@@ -144,6 +148,20 @@ class SqliteWritePath extends WritePath {
     return this.memory || (this.identity !== null && fileIdentity(this.path) === this.identity);
   }
 
+  /**
+   * A file this process may not write (permissions, an immutable file, a read-only mount) is
+   * opened read-only by SQLite without a word: until a write failed, /readyz answered 200 on it.
+   */
+  checkAtStart(): void {
+    if (this.memory) return;
+    try {
+      accessSync(this.path, constants.W_OK);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') this.failed('read-only', err);
+    }
+  }
+
   run<T>(work: WriteWork<T>): Promise<T> {
     const deadline = currentDeadline();
     const turn = this.tail.then(() => this.runNow(work, deadline));
@@ -176,6 +194,10 @@ class SqliteWritePath extends WritePath {
           !deadline?.hasExpired
         )
           continue;
+        // SQLite opens a write-protected file read-only without a word, and that connection stays
+        // read-only after the file is writable again: the next write opens a new one
+        if (fault?.kind === 'unavailable' && fault.reason === 'read-only')
+          await this.dropConnection();
         throw this.refusal(err);
       }
     }
@@ -350,6 +372,7 @@ export function runWrite<T>(db: DataSource, work: WriteWork<T>): Promise<T> {
 export function openWritePath(db: DataSource, logger: Logger): WritePath {
   const path = writePathOf(db);
   path.logger = logger;
+  path.checkAtStart();
   return path;
 }
 
