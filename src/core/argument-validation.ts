@@ -79,6 +79,9 @@ function hasConstraints(value: object): boolean {
  * Checked against: type-graphql 2.0.0-rc.4, class-validator 0.15.1 (docs/operations.md,
  * "Shortcuts around the libraries": type-graphql's validateArg and param metadata).
  */
+/** Where a refusal of an input object argument carries that argument's name, for formatError. */
+export const ARGUMENT_NAME = 'validatedArgument';
+
 export function validateArgumentsDirectly(
   globalSettings: ValidateSettings,
   globalValidateFn?: unknown,
@@ -112,7 +115,10 @@ export function validateArgumentsDirectly(
       return Promise.all(items.map((item) => validateOrReject(item, options))).then(
         () => undefined,
         (err: unknown) => {
-          throw new ArgumentValidationError(err as never);
+          const error = new ArgumentValidationError(err as never);
+          // an input object's properties are named under its argument (formatError: "input.name")
+          if (param.kind === 'arg') error.extensions[ARGUMENT_NAME] = param.name;
+          throw error;
         },
       );
     };

@@ -1,4 +1,5 @@
 import { GraphQLFormattedError } from 'graphql';
+import { ARGUMENT_NAME } from './argument-validation';
 import { echo, ErrorCode } from './errors';
 import { limitCodeOf, limitMessage } from './limits/refusals';
 import { requestIdOf } from './limits/request-id';
@@ -47,6 +48,13 @@ function withShortQuotes(message: string): string {
   }
 }
 
+function firstAtFault(issues: ValidationIssue[], prefix?: string): string | undefined {
+  const issue = issues[0];
+  if (!issue) return prefix;
+  const path = prefix ? `${prefix}.${issue.property}` : issue.property;
+  return issue.constraints || !issue.children?.length ? path : firstAtFault(issue.children, path);
+}
+
 function describe(issues: ValidationIssue[], prefix = ''): string[] {
   return issues.flatMap((i) => {
     const path = prefix ? `${prefix}.${i.property}` : i.property;
@@ -66,14 +74,18 @@ export function formatError(production: boolean, log: (err: unknown, requestId?:
     const extensions = { ...(formatted.extensions ?? {}) } as Record<string, unknown>;
     const validation = extensions.validationErrors as ValidationIssue[] | undefined;
     if (validation) {
-      const lines = describe(validation);
+      const argument = extensions[ARGUMENT_NAME] as string | undefined;
+      const lines = describe(validation, argument);
       delete extensions.validationErrors;
+      delete extensions[ARGUMENT_NAME];
       return {
         ...formatted,
         message: `Invalid arguments: ${lines.join('; ')}`,
         extensions: {
           ...extensions,
           code: ErrorCode.BAD_USER_INPUT,
+          // the first input at fault, named as our own refusals name it ("input.name", "have")
+          argument: firstAtFault(validation, argument),
           fields: validation.map((v) => v.property),
         },
       };

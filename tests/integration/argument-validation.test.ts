@@ -46,7 +46,7 @@ describe('Argument validation', () => {
       expect.objectContaining({
         message: `Invalid arguments: ${message}`,
         path: ['skillGap'],
-        extensions: { code: 'BAD_USER_INPUT', fields },
+        extensions: { code: 'BAD_USER_INPUT', argument: fields[0], fields },
       }),
     ]);
   });
