@@ -6,6 +6,7 @@
 import { Basis } from './basis';
 import {
   Matches,
+  Validate,
   ValidationArguments,
   ValidatorConstraint,
   ValidatorConstraintInterface,
@@ -38,6 +39,36 @@ export class MinNotAboveMax implements ValidatorConstraintInterface {
 export const NoNul = (each = false) =>
   // eslint-disable-next-line no-control-regex -- NUL is the character refused
   Matches(/^[^\u0000]*$/, { each, message: '$property must not contain NUL characters' });
+
+/**
+ * Text as people write it, whichever way it comes in: no NUL (NoNul), no other control character
+ * but tab and line breaks (an ESC sequence in a name would reach every page and terminal that
+ * shows it), no half of a surrogate pair (stored, it would become U+FFFD without a word), and
+ * not blank.
+ */
+export const plainText = (each = false): PropertyDecorator[] => [
+  NoNul(each),
+  // eslint-disable-next-line no-control-regex -- the control characters refused
+  Matches(/^[^\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, {
+    each,
+    message: '$property must not contain control characters other than tab and line breaks',
+  }),
+  Validate(WellFormed, { each }),
+  Matches(/\S/, { each, message: '$property must not be blank' }),
+];
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Refuses a lone surrogate (half of a UTF-16 pair): no encoding can store it. */
+@ValidatorConstraint({ name: 'wellFormed' })
+export class WellFormed implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value !== 'string' || !LONE_SURROGATE.test(value);
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property} must not contain a lone surrogate (half of a UTF-16 pair)`;
+  }
+}
 
 /** Checks that a span's end lies after its start. */
 @ValidatorConstraint({ name: 'startBeforeEnd' })

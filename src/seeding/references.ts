@@ -80,8 +80,24 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
       }
     }
   };
-  const cites = (owner: object, field: string, cite: { source: string }[] | undefined) =>
-    (cite ?? []).forEach((c, i) => refer(owner, `${field}[${i}].source`, 'source', c.source));
+  const outlines = new Map(
+    set.sources
+      .filter((s) => s.sections?.length)
+      .map((s) => [s.slug, new Set(s.sections!.map((h) => h.heading))]),
+  );
+  const cites = (
+    owner: object,
+    field: string,
+    cite: { source: string; section: string }[] | undefined,
+  ) =>
+    (cite ?? []).forEach((c, i) => {
+      refer(owner, `${field}[${i}].source`, 'source', c.source);
+      const outline = outlines.get(c.source);
+      if (outline && !outline.has(c.section))
+        problems.push(
+          `${at(owner, `${field}[${i}].section`)}: "${c.section}" is not a heading of source "${c.source}"`,
+        );
+    });
 
   for (const spec of genericKinds()) {
     for (const record of generic(spec)) {

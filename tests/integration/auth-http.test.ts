@@ -9,7 +9,7 @@ const MUTATION = JSON.stringify({
       slug: 'space',
       name: 'Space',
       description: 'd',
-      cite: [{ source: 'backend-career-guide', section: 'x' }],
+      cite: [{ source: 'backend-career-guide', section: 'Core technical skills' }],
     },
   },
 });

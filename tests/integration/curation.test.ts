@@ -202,6 +202,36 @@ describe('Curation', () => {
     expect((await server.data(`{ skill(slug: "half-written") { slug } }`)).skill).toBeNull();
   });
 
+  it('should refuse text no page should show, a section no heading names, and an update changing nothing', async () => {
+    const before = await count('skills');
+    const refusals: [Record<string, unknown>, string, RegExp][] = [
+      [{ name: '   ' }, 'input.name', /must not be blank/],
+      [{ name: 'a\u001b[31mb' }, 'input.name', /control characters/],
+      [{ description: 'torn \ud800 half' }, 'input.description', /lone surrogate/],
+      [{ aliases: ['Tool', 'tool'] }, 'input.aliases', /same text twice/],
+      [
+        { cite: [{ source: 'backend-career-guide', section: 'No such heading' }] },
+        'input.cite[0].section',
+        /is not a heading of source "backend-career-guide"/,
+      ],
+    ];
+    for (const [extra, argument, message] of refusals) {
+      const result = await runAs(server, editor, SKILL_CREATE, newSkill('plain-text', extra));
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+      expect(result.errors?.[0].message).toMatch(message);
+    }
+    expect(await count('skills')).toBe(before);
+    const { skill } = await server.data(`{ skill(slug: "docker") { version } }`);
+    const empty = await runAs(server, editor, SKILL_UPDATE, {
+      input: { slug: 'docker', version: skill.version, changes: {} },
+    });
+    expect(empty.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.changes',
+    });
+    expect((await server.data(`{ skill(slug: "docker") { version } }`)).skill).toEqual(skill);
+  });
+
   it('should write a citation anchored to a span, and refuse an impossible span naming its field', async () => {
     const span = { start: 10, end: 42, sha256: 'ab'.repeat(32) };
     const query = SKILL_CREATE.replace(
@@ -257,6 +287,12 @@ describe('Curation', () => {
     expect(codeOf(await runAs(server, editor, BAND, band({ currency: 'DOLLARS' })))).toBe(
       'BAD_USER_INPUT',
     );
+    // stored as sent, a lower-case code would never equal the seeds' USD
+    const lower = await runAs(server, editor, BAND, band({ currency: 'usd' }));
+    expect(lower.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.currency',
+    });
     const minMax = await runAs(server, editor, BAND, band({ min: 200, max: 100 }));
     expect(codeOf(minMax)).toBe('BAD_USER_INPUT');
     expect(minMax.errors?.[0].message).toMatch(/max must not be below min/);

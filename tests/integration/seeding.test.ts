@@ -264,6 +264,29 @@ describe('Seed loader with a broken file (a seeded database)', () => {
     );
   });
 
+  it('should refuse what the API refuses: a blank name, an alias twice', async () => {
+    editSeed(dir, 'skills.yaml', /(- slug: docker\n    name: )Docker/, `$1"  "`);
+    writeFileSync(
+      join(dir, 'extra.yaml'),
+      'skills:\n  - { slug: twice, name: Twice, category: TOOL, description: d, aliases: [Tw, TW], cite: [{ source: backend-career-guide, section: Core technical skills }] }\n',
+    );
+    const message = await refusal(db, dir);
+    expect(message).toMatch(/skills\.yaml: skills\[\d+\] \(docker\)\.name: name must not be blank/);
+    expect(message).toMatch(/\(twice\)\.aliases: aliases must not list the same text twice/);
+  });
+
+  it('should refuse a citation whose section is not a heading of its source', async () => {
+    editSeed(
+      dir,
+      'skills.yaml',
+      /(- slug: git\n(?:.*\n)*?    cite:\n      - \{ source: backend-career-guide, section: )"Core technical skills"/,
+      '$1"No such heading"',
+    );
+    expect(await refusal(db, dir)).toMatch(
+      /skills\.yaml: skills\[\d+\] \(git\)\.cite\[0\]\.section: "No such heading" is not a heading of source "backend-career-guide"/,
+    );
+  });
+
   it('should refuse an unknown record kind', async () => {
     writeFileSync(join(dir, 'extra.yaml'), 'unicorns: []\n');
     expect(await refusal(db, dir)).toMatch(/extra\.yaml: unknown record kind "unicorns"/);

@@ -6,7 +6,7 @@ import {
   lockGraphForWrite,
 } from '../../core/cache/graph-version';
 import { Context } from '../../core/context';
-import { badInput } from '../../core/errors';
+import { badInput, echo } from '../../core/errors';
 import { runWrite } from '../../core/writes';
 import { Organization } from '../certifications/organization.entity';
 import { AdvancementPath } from '../guidance/advancement-path.entity';
@@ -100,6 +100,11 @@ export async function writeCitations(
   for (const [i, c] of cite.entries()) {
     const source = await em.getRepository(Source).findOne({ where: { slug: c.source } });
     if (!source) throw badInput(`${path}.cite[${i}].source`, `No source has slug "${c.source}"`);
+    if (source.sections?.length && !source.sections.some((h) => h.heading === c.section))
+      throw badInput(
+        `${path}.cite[${i}].section`,
+        `"${echo(c.section)}" is not a heading of source "${c.source}" (its Source.sections)`,
+      );
     rows.push({
       subjectType: type,
       subjectId: id,
@@ -377,6 +382,16 @@ async function checkDirection(
       `${path}.cite[${unanchored}].span`,
       'A STATED direction cites a span: give start, end and sha256',
     );
+}
+
+/**
+ * An update must name a field to change: an empty `changes` would still move the record's
+ * version, log an audit entry and a change, and make the record the API's (a seed edit to it then
+ * a conflict), for nothing.
+ */
+export function requireSomeChange(changes: object): void {
+  if (!Object.values(changes).some((value) => value !== undefined))
+    throw badInput('input.changes', 'changes names no field: give at least one field to change');
 }
 
 /** Kind-specific rules the columns alone cannot express. */

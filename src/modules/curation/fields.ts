@@ -4,6 +4,7 @@
  */
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsEnum,
@@ -20,7 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Float, Int } from 'type-graphql';
-import { MinNotAboveMax, NoNul, SLUG_PATTERN } from '../../core/rules';
+import { MinNotAboveMax, plainText, SLUG_PATTERN } from '../../core/rules';
 import { SHA256_PATTERN } from '../sources/anchor';
 import { Type } from 'class-transformer';
 import { SourceSectionInput, YearRangeInput } from './common.inputs';
@@ -63,15 +64,16 @@ const spec = (
 
 const LIST_MAX = 100;
 const ITEM_MAX = 300;
+const PLAIN = 'not blank, no control characters but tab and line breaks';
 
 export const text = (column: string, max: number, required = true, description?: string) =>
   spec(
     () => String,
     { column },
-    [IsString(), MinLength(1), MaxLength(max), NoNul()],
+    [IsString(), MinLength(1), MaxLength(max), ...plainText()],
     required,
     description,
-    `text, 1 to ${max} characters`,
+    `text, 1 to ${max} characters, ${PLAIN}`,
   );
 
 export const textList = (column: string, description?: string): FieldSpec => ({
@@ -84,11 +86,14 @@ export const textList = (column: string, description?: string): FieldSpec => ({
       IsString({ each: true }),
       MinLength(1, { each: true }),
       MaxLength(ITEM_MAX, { each: true }),
-      NoNul(true),
+      ...plainText(true),
+      ArrayUnique((item: unknown) => (typeof item === 'string' ? item.toLowerCase() : item), {
+        message: '$property must not list the same text twice (case aside)',
+      }),
     ],
     false,
     description,
-    `list of at most ${LIST_MAX} texts, each 1 to ${ITEM_MAX} characters`,
+    `list of at most ${LIST_MAX} different texts, each 1 to ${ITEM_MAX} characters, ${PLAIN}`,
   ),
   default: [],
 });
@@ -149,7 +154,12 @@ export const currency = (column: string) =>
   spec(
     () => String,
     { column },
-    [IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as USD' })],
+    [
+      Matches(/^[A-Z]{3}$/, {
+        message: 'currency must be an upper-case ISO 4217 code such as USD',
+      }),
+      IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as USD' }),
+    ],
     true,
     'ISO 4217 currency code.',
     'ISO 4217 currency code',

@@ -8,6 +8,7 @@ import {
   afterWrite,
   audit,
   checkRules,
+  requireSomeChange,
   citedCascade,
   columnsFrom,
   referencedConflict,
@@ -111,6 +112,7 @@ export function kindResolver(spec: KindSpec): ClassType {
       @Arg('input', () => UpdateInput) input: Input & { changes: Input },
       @Ctx() ctx: Context,
     ): Promise<ObjectLiteral> {
+      requireSomeChange(input.changes);
       const record = await writeTransaction(ctx, async (em) => {
         const repo = em.getRepository(spec.entity);
         const current = await repo.findOne({ where: { slug: input.slug } });

@@ -19,6 +19,7 @@ import { CareerTransition } from '../paths/career-transition.entity';
 import { conflict, notFound } from './curation.errors';
 import {
   afterWrite,
+  requireSomeChange,
   audit,
   citedCascade,
   columnsFrom,
@@ -201,6 +202,7 @@ export class CareerTransitionMutations {
     @Arg('input', () => UpdateInput) input: Ends & { version: number; changes: Body },
     @Ctx() ctx: Context,
   ): Promise<CareerTransitionPayload> {
+    requireSomeChange(input.changes);
     const careerTransition = await writeTransaction(ctx, async (em) => {
       const current = await this.find(em, input);
       const before = await snapshot(em, current, 'CareerTransition');
