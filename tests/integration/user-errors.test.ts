@@ -157,6 +157,28 @@ describe('Mutation userErrors', () => {
       skillRequirement: null,
       userErrors: [{ field: ['input', 'level'], code: 'BAD_USER_INPUT' }],
     });
+    const mapping = await refused(
+      /* GraphQL */ `
+        mutation ($input: RoleOccupationKeyInput!) {
+          roleOccupationUnmap(input: $input) {
+            changed
+            mapping {
+              code
+            }
+            userErrors {
+              field
+              code
+            }
+          }
+        }
+      `,
+      { input: { role: 'nobody', system: 'SOC_2018', code: '15-1252' } },
+    );
+    expect(mapping).toEqual({
+      changed: false,
+      mapping: null,
+      userErrors: [{ field: ['input', 'role'], code: 'BAD_USER_INPUT' }],
+    });
   });
 
   it('should give an empty userErrors on success', async () => {

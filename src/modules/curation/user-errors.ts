@@ -98,20 +98,28 @@ function selectsUserErrors(info: GraphQLResolveInfo): boolean {
  * write rolled back with its transaction) instead of as a top-level error; a success has none.
  * A caller that does not ask keeps the top-level errors it always had.
  */
-export const UserErrors: MiddlewareFn = async ({ info }, next) => {
-  if (!selectsUserErrors(info)) return next();
-  try {
-    const result = await next();
-    return result && typeof result === 'object'
-      ? Object.assign(result, { userErrors: [] })
-      : result;
-  } catch (err) {
-    const argument =
-      info.fieldNodes[0]?.arguments?.length === 1
-        ? info.fieldNodes[0].arguments[0].name.value
-        : undefined;
-    const userErrors = userErrorsOf(err, argument);
-    if (!userErrors) throw err;
-    return { userErrors };
-  }
-};
+export const UserErrors: MiddlewareFn = userErrorsWith({});
+
+/**
+ * UserErrors for a payload whose other fields cannot be null: a refusal answers `refused` beside
+ * its userErrors (`changed: false`, say: nothing changed).
+ */
+export function userErrorsWith(refused: object): MiddlewareFn {
+  return async ({ info }, next) => {
+    if (!selectsUserErrors(info)) return next();
+    try {
+      const result = await next();
+      return result && typeof result === 'object'
+        ? Object.assign(result, { userErrors: [] })
+        : result;
+    } catch (err) {
+      const argument =
+        info.fieldNodes[0]?.arguments?.length === 1
+          ? info.fieldNodes[0].arguments[0].name.value
+          : undefined;
+      const userErrors = userErrorsOf(err, argument);
+      if (!userErrors) throw err;
+      return { ...refused, userErrors };
+    }
+  };
+}

@@ -8,12 +8,14 @@ import {
   Mutation,
   ObjectType,
   Resolver,
+  UseMiddleware,
 } from 'type-graphql';
 import { EntityManager } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
 import { badInput } from '../../core/errors';
 import { audit, writeTransaction } from '../curation/curation.service';
+import { UserError, UserErrorsField, userErrorsWith } from '../curation/user-errors';
 import { Role } from '../roles/role.entity';
 import { Source } from '../sources/source.entity';
 import { codeFormatProblem, MatchType, occupationKey, OccupationSystem } from './occupation-codes';
@@ -58,8 +60,16 @@ class RoleOccupationMapInput extends RoleOccupationKeyInput {
 class RoleOccupationPayload {
   @Field(() => RoleOccupation, { nullable: true, description: 'Null after an unmap.' })
   mapping: RoleOccupation | null;
-  @Field({ description: 'False when the mapping already was as asked.' }) changed: boolean;
+  @Field({
+    description:
+      'False when the mapping already was as asked, or when userErrors says why nothing was done.',
+  })
+  changed: boolean;
+  @UserErrorsField() userErrors?: UserError[];
 }
+
+/** A refusal, when userErrors is selected: no mapping, nothing changed. */
+const OccupationUserErrors = userErrorsWith({ mapping: null, changed: false });
 
 async function keyOf(em: EntityManager, input: RoleOccupationKeyInput) {
   const code = input.code.trim();
@@ -77,6 +87,7 @@ async function keyOf(em: EntityManager, input: RoleOccupationKeyInput) {
 @Resolver()
 export class OccupationMutations {
   @Authorized(ApiRole.EDITOR)
+  @UseMiddleware(OccupationUserErrors)
   @Mutation(() => RoleOccupationPayload, {
     description:
       'Maps a role to an occupation code (editor key), adding the code or updating its title and page; a code whose format does not fit the system is BAD_USER_INPUT naming input.code.',
@@ -159,6 +170,7 @@ export class OccupationMutations {
   }
 
   @Authorized(ApiRole.EDITOR)
+  @UseMiddleware(OccupationUserErrors)
   @Mutation(() => RoleOccupationPayload, {
     description: "Removes a role's mapping to a code (editor key); the code itself stays.",
   })
