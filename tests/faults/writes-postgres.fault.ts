@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { withSearchPath } from '../support/database';
 import {
   createEditorKey,
@@ -14,6 +13,8 @@ import {
   startServer,
   tally,
   waitFor,
+  pgQuery,
+  storedPgSkills,
 } from './writes/harness';
 import { TcpProxy } from './writes/tcp-proxy';
 
@@ -29,16 +30,6 @@ const STATEMENT_MS = 1500;
 const READ = JSON.stringify({
   query: '{ employers(first: 20) { nodes { name sectors { name } } } }',
 });
-
-async function admin<T = unknown>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new DataSource({ type: 'postgres', url, poolSize: 1 });
-  await client.initialize();
-  try {
-    return (await client.query(sql, params)) as T[];
-  } finally {
-    await client.destroy();
-  }
-}
 
 async function read(url: string) {
   const started = Date.now();
@@ -66,7 +57,7 @@ describe('Writes on PostgreSQL that is blackholed, then stopped', () => {
 
   beforeAll(async () => {
     requireBuild();
-    await admin(PG_URL, `CREATE SCHEMA "${schema}"`);
+    await pgQuery(PG_URL, `CREATE SCHEMA "${schema}"`);
     const proxied = new URL(direct);
     proxied.port = String(await proxy.listen());
     proxied.hostname = '127.0.0.1';
@@ -79,22 +70,10 @@ describe('Writes on PostgreSQL that is blackholed, then stopped', () => {
   afterAll(async () => {
     await server?.kill();
     await proxy.close();
-    await admin(PG_URL, `DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await pgQuery(PG_URL, `DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   });
 
-  const stored = async (prefix: string) => {
-    const rows = await admin<{ slug: string; cites: string; audits: string }>(
-      direct,
-      `SELECT s.slug,
-         (SELECT COUNT(*) FROM citations c WHERE c.subject_type = 'Skill' AND c.subject_id = s.id) AS cites,
-         (SELECT COUNT(*) FROM audit_log a WHERE a.subject_type = 'Skill' AND a.subject_key = s.slug) AS audits
-       FROM skills s WHERE s.slug LIKE $1`,
-      [`${prefix}-%`],
-    );
-    return new Map(
-      rows.map((r) => [r.slug, { cited: Number(r.cites) > 0, audited: Number(r.audits) > 0 }]),
-    );
-  };
+  const stored = (prefix: string) => storedPgSkills(direct, prefix);
 
   it('should answer CONFLICT, not a 500, to a same-slug race', async () => {
     const outcomes = await Promise.all(

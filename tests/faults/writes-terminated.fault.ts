@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { withSearchPath } from '../support/database';
 import {
   createEditorKey,
@@ -13,6 +12,8 @@ import {
   tally,
   waitFor,
   writers,
+  pgQuery,
+  storedPgSkills,
 } from './writes/harness';
 
 /**
@@ -30,16 +31,6 @@ const DURATION = seconds('FAULTS_TERMINATE_SECONDS', 8);
 const port = (n: number) =>
   process.env.FAULTS_PORT_BASE ? String(Number(process.env.FAULTS_PORT_BASE) + n) : '0';
 
-async function admin<T = unknown>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new DataSource({ type: 'postgres', url, poolSize: 1 });
-  await client.initialize();
-  try {
-    return (await client.query(sql, params)) as T[];
-  } finally {
-    await client.destroy();
-  }
-}
-
 describe('Writes on PostgreSQL whose connections are terminated', () => {
   const tag = randomBytes(4).toString('hex');
   const schema = `terminated_${tag}`;
@@ -49,26 +40,14 @@ describe('Writes on PostgreSQL whose connections are terminated', () => {
 
   beforeAll(async () => {
     requireBuild();
-    await admin(PG_URL, `CREATE SCHEMA "${schema}"`);
+    await pgQuery(PG_URL, `CREATE SCHEMA "${schema}"`);
   });
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.kill()));
-    await admin(PG_URL, `DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await pgQuery(PG_URL, `DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   });
 
-  const stored = async (prefix: string) => {
-    const rows = await admin<{ slug: string; cites: string; audits: string }>(
-      direct,
-      `SELECT s.slug,
-         (SELECT COUNT(*) FROM citations c WHERE c.subject_type = 'Skill' AND c.subject_id = s.id) AS cites,
-         (SELECT COUNT(*) FROM audit_log a WHERE a.subject_type = 'Skill' AND a.subject_key = s.slug) AS audits
-       FROM skills s WHERE s.slug LIKE $1`,
-      [`${prefix}-%`],
-    );
-    return new Map(
-      rows.map((r) => [r.slug, { cited: Number(r.cites) > 0, audited: Number(r.audits) > 0 }]),
-    );
-  };
+  const stored = (prefix: string) => storedPgSkills(direct, prefix);
 
   it('should refuse a write whose connection was killed with SERVICE_UNAVAILABLE, never a 500, and lose none', async () => {
     const key = await createEditorKey(direct);
@@ -81,7 +60,7 @@ describe('Writes on PostgreSQL whose connections are terminated', () => {
     const until = Date.now() + DURATION;
     while (Date.now() < until) {
       await sleep(1000);
-      const rows = await admin<{ killed: boolean }>(
+      const rows = await pgQuery<{ killed: boolean }>(
         PG_URL,
         'SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE application_name = $1',
         [application],

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import sqlite3 from 'sqlite3';
+import { DataSource } from 'typeorm';
 
 /**
  * The built server and CLIs as an operator runs them (`npm run test:faults` builds first), and
@@ -306,23 +307,45 @@ export async function readSqlite<T = any>(
   }
 }
 
+/** Each skill whose slug is like $1 (or ?), with its citations and audit entries counted. */
+const STORED_SKILLS = (placeholder: string) => `SELECT s.slug,
+   (SELECT COUNT(*) FROM citations c WHERE c.subject_type = 'Skill' AND c.subject_id = s.id) AS cites,
+   (SELECT COUNT(*) FROM audit_log a WHERE a.subject_type = 'Skill' AND a.subject_key = s.slug) AS audits
+ FROM skills s WHERE s.slug LIKE ${placeholder}`;
+
+type StoredSkills = Map<string, { cited: boolean; audited: boolean }>;
+
+const storedFrom = (rows: { slug: string; cites: number | string; audits: number | string }[]) =>
+  new Map(
+    rows.map((r) => [r.slug, { cited: Number(r.cites) > 0, audited: Number(r.audits) > 0 }]),
+  ) as StoredSkills;
+
 /**
  * What a SQLite file holds of the skills whose slug starts with `prefix`: each with whether its
  * citation and its audit entry are there too (a partial write would lack one).
  */
-export async function storedSkills(
-  path: string,
-  prefix: string,
-): Promise<Map<string, { cited: boolean; audited: boolean }>> {
-  const rows = await readSqlite<{ slug: string; cites: number; audits: number }>(
-    path,
-    `SELECT s.slug,
-       (SELECT COUNT(*) FROM citations c WHERE c.subject_type = 'Skill' AND c.subject_id = s.id) AS cites,
-       (SELECT COUNT(*) FROM audit_log a WHERE a.subject_type = 'Skill' AND a.subject_key = s.slug) AS audits
-     FROM skills s WHERE s.slug LIKE ?`,
-    [`${prefix}-%`],
-  );
-  return new Map(rows.map((r) => [r.slug, { cited: r.cites > 0, audited: r.audits > 0 }]));
+export async function storedSkills(path: string, prefix: string): Promise<StoredSkills> {
+  return storedFrom(await readSqlite(path, STORED_SKILLS('?'), [`${prefix}-%`]));
+}
+
+/** One statement on PostgreSQL, on a connection of its own (as an operator's psql would). */
+export async function pgQuery<T = unknown>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const client = new DataSource({ type: 'postgres', url, poolSize: 1 });
+  await client.initialize();
+  try {
+    return (await client.query(sql, params)) as T[];
+  } finally {
+    await client.destroy();
+  }
+}
+
+/** storedSkills of a PostgreSQL database. */
+export async function storedPgSkills(url: string, prefix: string): Promise<StoredSkills> {
+  return storedFrom(await pgQuery(url, STORED_SKILLS('$1'), [`${prefix}-%`]));
 }
 
 /** A refusal that says nothing was written (not one that says the outcome is unknown). */
