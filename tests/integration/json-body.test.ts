@@ -1,11 +1,11 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import bodyParser from 'body-parser';
-import { jsonBody } from '../../src/core/http/json-body';
+import { bodyRefusal, jsonBody } from '../../src/core/http/json-body';
 import { NodeHandler, NodeRequest } from '../../src/core/http/node-http';
 
 // The JSON body reader's own path against body-parser's, on the same bytes: the same body, or
-// the same refusal status.
+// the same refusal (status, code and message).
 const LIMIT = 64;
 const ours = jsonBody(LIMIT);
 const theirs = bodyParser.json({ limit: LIMIT }) as unknown as NodeHandler;
@@ -19,7 +19,7 @@ beforeAll(async () => {
       res.setHeader('content-type', 'application/json');
       if (err) {
         res.statusCode = (err as { status?: number }).status ?? 500;
-        res.end(JSON.stringify({ refused: true }));
+        res.end(JSON.stringify({ refused: bodyRefusal(err) }));
       } else res.end(JSON.stringify({ body: req.body ?? null }));
     });
   });

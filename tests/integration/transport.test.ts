@@ -82,6 +82,95 @@ describe('Transport rules at their defaults', () => {
     },
   );
 
+  const NOT_JSON = expect.stringMatching(/^The request body is not valid JSON \(.+\)$/);
+  const notAnObject = (kind: string) =>
+    `The request body is JSON but ${kind}, not an object: send {"query": "..."} (a batch: an array of them)`;
+  const refusals: {
+    name: string;
+    headers?: Record<string, string>;
+    body: string;
+    status: number;
+    code: string;
+    message: unknown;
+  }[] = [
+    {
+      name: 'a charset other than UTF',
+      headers: { 'content-type': 'application/json; charset=latin1' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message:
+        'The charset "latin1" is not supported: send JSON in UTF-8 (charset=utf-8, or no charset)',
+    },
+    {
+      name: 'a content encoding applied twice',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip, gzip' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message:
+        'The content encoding "gzip, gzip" is not supported: send the body as it is, or compressed once with gzip, deflate or br',
+    },
+    {
+      name: 'a gzip body that does not inflate',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: 'The request body could not be decompressed: it is not in its content-encoding',
+    },
+    {
+      name: 'the JSON null',
+      body: 'null',
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: notAnObject('null'),
+    },
+    {
+      name: 'the JSON 42',
+      body: '42',
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: notAnObject('a number'),
+    },
+    {
+      name: 'a JSON string',
+      body: '"str"',
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: notAnObject('a string'),
+    },
+    {
+      name: 'text that is not JSON',
+      body: 'hello',
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: NOT_JSON,
+    },
+    {
+      name: 'JSON cut short',
+      body: '{"query":',
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: NOT_JSON,
+    },
+  ];
+
+  it.each(refusals)(
+    'should say what is wrong with a POST of $name ($status, $code)',
+    async ({ headers, body, status, code, message }) => {
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: headers ?? { 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status).toBe(status);
+      const { errors } = await json(res);
+      expect(errors[0].extensions.code).toBe(code);
+      expect(errors[0].message).toEqual(message);
+    },
+  );
+
   it('should send no CORS headers: cross-origin browsers are refused unless CORS_ORIGINS allows them', async () => {
     const res = await postJson(
       server,

@@ -11,7 +11,7 @@ import { Deadline } from '../writes';
 import { DeadlineEntry, DeadlineQueue } from './deadline-queue';
 import { AnswerBody } from './answer-body';
 import { EndResponse, endNow } from './end-together';
-import { jsonBody } from './json-body';
+import { bodyRefusal, jsonBody } from './json-body';
 import { appendVary, endCompressed, NodeHandler, NodeRequest, sendJson } from './node-http';
 
 export interface GraphqlRouteOptions {
@@ -55,8 +55,9 @@ export interface GraphqlRouteOptions {
 }
 
 /**
- * The answer to a request that failed before Apollo (a body too large or not JSON, or a fault):
- * the same on this route and on Express's, logged and counted once.
+ * The answer to a request that failed before Apollo (a body too large, not JSON, in a charset or
+ * content encoding not supported, or a fault): the same on this route and on Express's, logged
+ * and counted once. The status is the error's (body-parser's); the code and message say why.
  */
 export function failedRequestAnswer(
   err: unknown,
@@ -67,18 +68,12 @@ export function failedRequestAnswer(
   body: { errors: { message: string; extensions: Record<string, unknown> }[] };
 } {
   const status = (err as { status?: number }).status ?? 500;
-  const code =
+  const { code, message } =
     status === 413
-      ? ErrorCode.PAYLOAD_TOO_LARGE
+      ? { code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'Request body is larger than 1 MB' }
       : status < 500
-        ? ErrorCode.BAD_REQUEST
-        : ErrorCode.INTERNAL_SERVER_ERROR;
-  const message =
-    status === 413
-      ? 'Request body is larger than 1 MB'
-      : status < 500
-        ? 'Request body is not valid JSON'
-        : 'Internal server error';
+        ? bodyRefusal(err)
+        : { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
   if (status >= 500) logger.error({ err, requestId }, 'request failed');
   recordError(code);
   const extensions = { code, ...(status >= 500 && requestId ? { requestId } : {}) };
