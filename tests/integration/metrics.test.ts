@@ -90,6 +90,22 @@ describe('Metrics and logs', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('should label a request by the operation resolved from its document, never by the operationName it sent', async () => {
+    const before = await metrics();
+    // refused (OPERATION_RESOLUTION_FAILURE): its name must not take one of the 200 labels
+    const refused = await graphql('{ __typename }', 'opJunk1');
+    expect(refused.errors[0].extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    await graphql('{ __typename', 'opJunk2'); // does not parse
+    await graphql('query Resolved { __typename }');
+    const after = await metrics();
+    expect(after).not.toMatch(/operation="opJunk/);
+    const delta = (operation: string) =>
+      sample(after, 'careergraph_graphql_requests_total', `operation="${operation}"`) -
+      sample(before, 'careergraph_graphql_requests_total', `operation="${operation}"`);
+    expect(delta('unresolved')).toBe(2);
+    expect(delta('Resolved')).toBe(1);
+  });
+
   it('should count errors by code, including those outside GraphQL', async () => {
     const before = await metrics();
     await graphql('{ roles(first: 500) { totalCount } }');

@@ -16,6 +16,12 @@ import {
 const MAX_OPERATION_LABELS = 200;
 const seen = new Set<string>();
 
+/**
+ * The label of a request that resolved no operation: its document did not parse or validate, or
+ * its operationName named none of the document's operations.
+ */
+export const UNRESOLVED_OPERATION = 'unresolved';
+
 /** The label for an operation: its name, "anonymous", or "other" once too many names were seen. */
 export function operationLabel(name: string | null | undefined): string {
   if (!name) return 'anonymous';
@@ -35,15 +41,14 @@ export function metricsPart(
 ): RequestPart<Context, number> {
   return {
     start: () => performance.now(),
-    willSendResponse(
-      { response, operationName, request, contextValue, metrics, operation: document },
-      started,
-    ) {
+    willSendResponse({ response, contextValue, metrics, operation: document }, started) {
       if (options.responseCache && document?.operation === 'query') {
         if (metrics.responseCacheHit) recordCacheHit('response');
         else recordCacheMiss('response');
       }
-      const operation = operationLabel(operationName ?? request.operationName);
+      // the name of the operation Apollo resolved from the document, never the request's
+      // operationName: a refused request's name would take one of the labels for nothing
+      const operation = document ? operationLabel(document.name?.value) : UNRESOLVED_OPERATION;
       graphqlRequests.inc(operation);
       graphqlDuration.observe(operation, (performance.now() - started) / 1e3);
       graphqlStatements.observe(operation, contextValue.sql.statements);
