@@ -158,6 +158,16 @@ describe('Roles as schema.org Occupation JSON-LD', () => {
     ).toBe(304);
   });
 
+  it('should answer an unknown slug 404 without caching it, quoting at most 80 characters of it', async () => {
+    const slug = 'a'.repeat(5000);
+    const res = await fetch(`${http.url}/roles/${slug}.jsonld`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({
+      error: `No role has slug "${'a'.repeat(80)}… (5000 characters)"`,
+    });
+  });
+
   it('should give the same document as Role.jsonLd, for every role', async () => {
     const { roles } = await server.data(`{ roles(first: 100) { nodes { slug jsonLd } } }`);
     expect(roles.nodes).toHaveLength(16);
