@@ -82,6 +82,53 @@ describe('Transport rules at their defaults', () => {
     },
   );
 
+  it('should answer HEAD as GET without the body: the same status and headers, Content-Length included', async () => {
+    const search = new URLSearchParams({ query: '{ sources { title } }' });
+    const headers = { accept: 'application/json' };
+    const get = await fetch(`${server.url}/graphql?${search}`, { headers });
+    const getBody = await get.arrayBuffer();
+    const head = await fetch(`${server.url}/graphql?${search}`, { method: 'HEAD', headers });
+    expect(head.status).toBe(200);
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
+    const names = [
+      'content-type',
+      'content-length',
+      'content-encoding',
+      'cache-control',
+      'etag',
+      'vary',
+    ];
+    const of = (res: Response) => names.map((name) => [name, res.headers.get(name)]);
+    expect(of(head)).toEqual(of(get));
+    expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0);
+    if (!get.headers.get('content-encoding'))
+      expect(Number(head.headers.get('content-length'))).toBe(getBody.byteLength);
+    // a revalidation: 304 as for GET
+    const etag = get.headers.get('etag') as string;
+    const revalidated = await fetch(`${server.url}/graphql?${search}`, {
+      method: 'HEAD',
+      headers: { ...headers, 'if-none-match': etag },
+    });
+    expect(revalidated.status).toBe(304);
+  });
+
+  it('should refuse a mutation over HEAD as over GET, and name HEAD among the methods a PUT may use instead', async () => {
+    const query = 'mutation { skillDelete(input: { slug: "docker", version: 1 }) { key } }';
+    const head = await fetch(`${server.url}/graphql?${new URLSearchParams({ query })}`, {
+      method: 'HEAD',
+      headers: { accept: 'application/json' },
+    });
+    expect(head.status).toBe(405);
+    expect(head.headers.get('allow')).toBe('POST');
+    const put = await fetch(`${server.url}/graphql`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
+  });
+
   const NOT_JSON = expect.stringMatching(/^The request body is not valid JSON \(.+\)$/);
   const notAnObject = (kind: string) =>
     `The request body is JSON but ${kind}, not an object: send {"query": "..."} (a batch: an array of them)`;

@@ -80,11 +80,36 @@ export function failedRequestAnswer(
   return { status, body: { errors: [{ message, extensions }] } };
 }
 
+/** Every method /graphql answers, as the Allow header of a 405 names them. */
+export const ALLOWED_METHODS = 'GET, HEAD, POST, OPTIONS';
+
 /**
- * POST and GET /graphql on node:http's own request and response: CORS, a request id, a SQL
- * statement counter and the request deadline (handed to the context; execution runs in their
- * scope, src/core/compiled-executor.ts), the JSON body (at most 1 MB), the transport checks,
- * then Apollo; the answer is compressed when asked for and big enough. Express served
+ * HEAD is GET without the body (RFC 9110, 9.3.2): the request goes on as a GET, so that every
+ * check, the response cache and Apollo treat it as one, and gets the same status and headers.
+ * node:http leaves the body out by itself (it decided so from the method it read, when it made
+ * `res`), but then sends no Content-Length: it is set here from the body GET would send.
+ */
+function headAsGet(req: NodeRequest, res: ServerResponse): void {
+  req.method = 'GET';
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    const body = args[0];
+    // a 304 has no body to measure (its Content-Length could only be the 200's, left out)
+    if (
+      !res.headersSent &&
+      res.statusCode !== 304 &&
+      (typeof body === 'string' || Buffer.isBuffer(body))
+    )
+      res.setHeader('content-length', Buffer.byteLength(body));
+    return end(...args);
+  }) as ServerResponse['end'];
+}
+
+/**
+ * POST and GET (and HEAD, as GET) /graphql on node:http's own request and response: CORS, a
+ * request id, a SQL statement counter and the request deadline (handed to the context; execution
+ * runs in their scope, src/core/compiled-executor.ts), the JSON body (at most 1 MB), the
+ * transport checks, then Apollo; the answer is compressed when asked for and big enough. Express served
  * this before; what it added per request (its router, its request and response methods, a
  * streaming compressor and an ETag over every body) cost more than Apollo itself.
  */
@@ -143,6 +168,8 @@ export function graphqlRoute(
     for (const [key, value] of answer.headers) {
       // added to, not replaced: CORS has named Origin already
       if (key === 'vary') for (const field of value.split(',')) appendVary(res, field.trim());
+      // Apollo's 405 to another method names GET and POST; HEAD (as GET) and OPTIONS work too
+      else if (key === 'allow' && value === 'GET, POST') res.setHeader(key, ALLOWED_METHODS);
       else res.setHeader(key, value);
     }
     res.statusCode = answer.status ?? 200;
@@ -237,6 +264,7 @@ export function graphqlRoute(
   };
 
   return (req, res) => {
+    if (req.method === 'HEAD') headAsGet(req, res);
     if (!cors) return start(req, res);
     cors(req, res, () => start(req, res));
   };
