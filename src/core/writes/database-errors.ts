@@ -148,6 +148,25 @@ export function serviceUnavailable(reason: UnavailableReason, detail?: string): 
   });
 }
 
+/**
+ * SERVICE_UNAVAILABLE for a write whose COMMIT was sent and whose answer was lost with the
+ * connection: it may have been applied, so this one never says "nothing was written"
+ * (`extensions.outcome` is `UNKNOWN` for clients that decide by code, not by words).
+ */
+export function outcomeUnknown(reason: UnavailableReason): GraphQLError {
+  return new GraphQLError(
+    `${MESSAGES[reason]}; the connection was lost during COMMIT, so the write may have been applied: read it back before retrying`,
+    {
+      extensions: {
+        code: ErrorCode.SERVICE_UNAVAILABLE,
+        reason,
+        outcome: 'UNKNOWN',
+        http: { status: 503 },
+      },
+    },
+  );
+}
+
 /** The coded error a database failure becomes, or null when it is not one we can name. */
 export function writeErrorFrom(err: unknown): GraphQLError | null {
   if (err instanceof GraphQLError) return err;

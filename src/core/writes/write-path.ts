@@ -6,6 +6,7 @@ import {
   classifyDatabaseError,
   isLasting,
   neverSent,
+  outcomeUnknown,
   serviceUnavailable,
   UnavailableReason,
   writeErrorFrom,
@@ -323,10 +324,7 @@ class PostgresWritePath extends WritePath {
         !neverSent(err)
       ) {
         this.failed('unreachable', err);
-        throw serviceUnavailable(
-          'unreachable',
-          'the connection was lost during COMMIT: the write may have been applied, read it back before retrying',
-        );
+        throw outcomeUnknown('unreachable');
       }
       throw this.refusal(err);
     } finally {
