@@ -251,7 +251,7 @@ describe('Two replicas on one PostgreSQL and one Redis', () => {
           slug: 'space-industry',
           name: 'Space industry',
           description: 'Launchers and satellites',
-          cite: [{ source: 'backend-career-guide', section: 'x' }],
+          cite: [{ source: 'backend-career-guide', section: 'Core technical skills' }],
         },
       },
       editorKey,
