@@ -9,10 +9,7 @@ import { currentRequestScope, withinRequestScope } from '../request-scope';
  */
 export class Deadline {
   private expired = false;
-  private committing = 0;
   private commitSent = false;
-  // made when a request first waits for a commit: nearly none does, and every request has a deadline
-  private waiters?: (() => void)[];
 
   constructor(readonly at: number) {}
 
@@ -34,21 +31,8 @@ export class Deadline {
   /** Called by the write path before COMMIT: false once the request was answered as refused. */
   beginCommit(): boolean {
     if (this.expired) return false;
-    this.committing += 1;
     this.commitSent = true;
     return true;
-  }
-
-  endCommit(): void {
-    this.committing -= 1;
-    if (this.committing === 0 && this.waiters) for (const wake of this.waiters.splice(0)) wake();
-  }
-
-  /** Resolves once no commit is in flight. */
-  settled(): Promise<void> {
-    return this.committing === 0
-      ? Promise.resolve()
-      : new Promise((resolve) => (this.waiters ??= []).push(resolve));
   }
 }
 

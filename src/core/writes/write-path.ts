@@ -106,17 +106,13 @@ function checkDeadline(deadline: Deadline | undefined): void {
   if (deadline?.hasExpired) throw serviceUnavailable('deadline');
 }
 
-/** Runs COMMIT unless the request's deadline passed first; holds the deadline's answer meanwhile. */
+/** Runs COMMIT unless the request's deadline passed first; from then on the deadline never answers. */
 async function commitWithin(
   deadline: Deadline | undefined,
   commit: () => Promise<unknown>,
 ): Promise<void> {
   if (deadline && !deadline.beginCommit()) throw serviceUnavailable('deadline');
-  try {
-    await commit();
-  } finally {
-    deadline?.endCommit();
-  }
+  await commit();
 }
 
 /**
