@@ -27,8 +27,7 @@ function withoutEchoedValue(message: string): string {
 
 /**
  * Quoted strings (graphql-js quotes values as JSON does) longer than `echo` allows, cut to it, and
- * a quote left open cut the same way. One pass over the message: a regular expression for a
- * quoted string rescans the rest of a megabyte message from every quote that is never closed.
+ * a quote left open cut the same way.
  */
 function withShortQuotes(message: string): string {
   if (message.length <= 200) return message;

@@ -1,6 +1,6 @@
 import { BaseContext, GraphQLRequest, GraphQLResponse, HeaderMap } from '@apollo/server';
 import { etagOfJson } from '../http-cache/etag.plugin';
-import { readsRootField } from '../http-cache/static-policy';
+import { answerIsShareable } from '../http-cache/static-policy';
 import type { RequestPart } from '../request-parts';
 import { NeverStoredTexts, withoutVariables } from './never-stored';
 import { AnswerStore, StoredAnswer } from './stored-answer';
@@ -55,7 +55,7 @@ export function answerCachePart(scope: AnswerCacheScope): RequestPart<BaseContex
       const { operation, document, request } = rc;
       if (
         operation?.operation !== 'query' ||
-        !readsRootField(operation, document, request.variables)
+        !answerIsShareable(operation, document, request.variables)
       ) {
         // only the replay in front reads these
         if (

@@ -3,7 +3,7 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { UseMiddleware } from 'type-graphql';
 import { partsPlugin, RequestPart } from '../request-parts';
-import { answerCacheControl, readsRootField } from './static-policy';
+import { answerCacheControl, answerIsShareable } from './static-policy';
 
 /** A cache hint as Apollo's cache-control plugin understands it. */
 export interface CacheHintOptions {
@@ -57,7 +57,10 @@ export function cacheControl(
 
 const cacheControlGuard: RequestPart<BaseContext> = {
   didResolveOperation({ operation, document, request, overallCachePolicy }) {
-    if (operation?.operation !== 'query' || !readsRootField(operation, document, request.variables))
+    if (
+      operation?.operation !== 'query' ||
+      !answerIsShareable(operation, document, request.variables)
+    )
       overallCachePolicy.restrict({ maxAge: 0 });
   },
   // after the fields' hints are in (restricting earlier would make Apollo ignore them),
@@ -106,7 +109,7 @@ function staticCacheControl(maxAge: number): RequestPart<BaseContext> {
   return {
     didResolveOperation({ operation, document, request, overallCachePolicy }) {
       if (operation?.operation !== 'query') overallCachePolicy.restrict({ maxAge: 0 });
-      else if (readsRootField(operation, document, request.variables))
+      else if (answerIsShareable(operation, document, request.variables))
         overallCachePolicy.restrict({ maxAge });
     },
     willSendResponse({ overallCachePolicy, request, response }) {

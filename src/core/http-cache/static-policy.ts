@@ -32,7 +32,7 @@ export function answeredPerCaller(...fields: string[]): void {
  * @skip and @include at the root evaluated against the request's variables: whether its answer
  * is cacheable and may be shared.
  */
-export function readsRootField(
+export function answerIsShareable(
   operation: OperationDefinitionNode,
   document: DocumentNode,
   variables: Variables,
