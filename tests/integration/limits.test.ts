@@ -276,6 +276,15 @@ describe('Query limits', () => {
     expect(small.body.extensions.cost).toEqual({ requested: 1 + 2 + 20 + 200 + 200, limit: 2000 });
   });
 
+  it('should refuse a first of a million by naming first, not as too complex, and charge it as the largest page', async () => {
+    const { status, body } = await run('{ roles(first: 1000000) { nodes { name } } }');
+    expect(status).toBe(200);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].message).toBe('"first" must be between 1 and 100, got 1000000');
+    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+    expect(body.extensions.cost).toMatchObject({ requested: 1 + 100 });
+  });
+
   it('should count the refusals by limit in the metrics', async () => {
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(

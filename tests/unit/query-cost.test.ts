@@ -104,6 +104,15 @@ describe('Query cost', () => {
     expect(cost('{ roles(first: -4) { nodes { name } } }')).toBe(21); // refused by the resolver; costed as the default
   });
 
+  it('should cost a first or an ids list over what any field serves as the largest page, which the resolver refuses', () => {
+    expect(cost('{ roles(first: 1000000) { nodes { name } } }')).toBe(1 + 100);
+    expect(cost('query($n: Int) { roles(first: $n) { nodes { name } } }', { n: 2 ** 31 - 1 })).toBe(
+      101,
+    );
+    const ids = Array.from({ length: 5000 }, (_, i) => `"id${i}"`).join(',');
+    expect(cost(`{ nodes(ids: [${ids}]) { id } }`)).toBe(100);
+  });
+
   it('should count a list without first as 10 items, and ids by how many are asked', () => {
     expect(cost('{ role(slug: "x") { levels { role { name } } } }')).toBe(1 + 10 + 10);
     expect(cost('{ nodes(ids: ["a", "b", "c"]) { id ... on Role { levels { name } } } }')).toBe(

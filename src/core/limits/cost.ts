@@ -22,6 +22,7 @@ import {
   visit,
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { MAX_PAGE_SIZE } from '../relay';
 
 /**
  * How many items a list without `first` is assumed to hold. Lists that are not connections are
@@ -151,12 +152,17 @@ function itemsOf(
     const fallback = FIRST_DEFAULTS[`${parent.name}.${def.name}`] ?? schemaDefault ?? DEFAULT_FIRST;
     const first = argumentValue(node.arguments, 'first', variables);
     // Not a positive whole number: the resolver refuses it; cost it as the default meanwhile.
-    return typeof first === 'number' && Number.isInteger(first) && first > 0 ? first : fallback;
+    if (typeof first !== 'number' || !Number.isInteger(first) || first <= 0) return fallback;
+    // Over the largest page any field serves, the resolver refuses it too, naming `first`; costed
+    // as that page, so a first of a million is told "first must be between 1 and 100" rather than
+    // "too complex", and not charged a million against the rate limit.
+    return Math.min(first, MAX_PAGE_SIZE);
   }
   if (!list) return 1;
   for (const name of ['ids', 'slugs']) {
     const value = argumentValue(node.arguments, name, variables);
-    if (Array.isArray(value)) return Math.max(1, value.length);
+    // more than any field takes (nodes: 100 ids) is refused by the resolver, naming the argument
+    if (Array.isArray(value)) return Math.min(Math.max(1, value.length), MAX_PAGE_SIZE);
     if (value !== undefined && value !== null) return 1; // a single value coerces to a list of one
   }
   // A connection's edges and nodes are the page its `first` already counted.
