@@ -4,6 +4,11 @@ import { SeedSet } from './format';
 import { GenericSeed, genericKinds, genericRefs } from './generic-kinds';
 import { KindSpec } from '../modules/curation/kinds';
 import { Origin, SeedError } from './read';
+import { outsideSection, Span } from '../modules/sources/anchor';
+
+type SeedCite = { source: string; section: string; span?: Span | null };
+/** A seed record, or a part of one, with citations and field-level provenance. */
+type Cited = { cite?: SeedCite[]; provenance?: { cite?: SeedCite[] | null }[] | null };
 
 /** How messages and `known` name a kind: `internshipKind`; a role level is a `level`. */
 const refName = (kind: string) =>
@@ -83,27 +88,33 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
   const outlines = new Map(
     set.sources
       .filter((s) => s.sections?.length)
-      .map((s) => [s.slug, new Set(s.sections!.map((h) => h.heading))]),
+      .map((s) => [s.slug, new Map(s.sections!.map((h) => [h.heading, h]))]),
   );
-  const cites = (
-    owner: object,
-    field: string,
-    cite: { source: string; section: string }[] | undefined,
-  ) =>
+  const cites = (owner: object, field: string, cite: SeedCite[] | undefined) =>
     (cite ?? []).forEach((c, i) => {
       refer(owner, `${field}[${i}].source`, 'source', c.source);
       const outline = outlines.get(c.source);
-      if (outline && !outline.has(c.section))
+      const section = outline?.get(c.section);
+      if (outline && !section)
         problems.push(
           `${at(owner, `${field}[${i}].section`)}: "${c.section}" is not a heading of source "${c.source}"`,
         );
+      const outside = section && c.span ? outsideSection(section, c.span) : null;
+      if (outside) problems.push(`${at(owner, `${field}[${i}].span`)}: ${outside}`);
     });
+  /** The citations of a record (or of a part of it at `prefix`) and of its field-level provenance. */
+  const citesOf = (owner: object, prefix: string, cited: Cited) => {
+    cites(owner, `${prefix}cite`, cited.cite);
+    (cited.provenance ?? []).forEach((p, j) =>
+      cites(owner, `${prefix}provenance[${j}].cite`, p.cite ?? undefined),
+    );
+  };
 
   for (const spec of genericKinds()) {
     for (const record of generic(spec)) {
       for (const [field, target] of genericRefs(spec))
         refer(record, field, refName(target), record[field] as string[]);
-      cites(record, 'cite', record.cite);
+      citesOf(record, '', record as Cited);
     }
   }
   for (const s of set.skills) {
@@ -117,11 +128,11 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
     refer(c, 'skills', 'skill', c.skills);
     refer(c, 'roles', 'role', c.roles);
     refer(c, 'levels', 'level', c.levels);
-    cites(c, 'cite', c.cite);
+    citesOf(c, '', c);
   }
   for (const c of set.credentials) {
     refer(c, 'roles', 'role', c.roles);
-    cites(c, 'cite', c.cite);
+    citesOf(c, '', c);
   }
   const transitionKeys = new Set<string>();
   for (const r of set.roles) {
@@ -145,7 +156,7 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
           `${at(r, `salaryBands[${i}].level`)}: "${b.level}" is not a level of role ${r.slug}`,
         );
       }
-      cites(r, `salaryBands[${i}].cite`, b.cite);
+      citesOf(r, `salaryBands[${i}].`, b);
     });
     r.transitions.forEach((t, i) => {
       refer(r, `transitions[${i}].from`, 'level', t.from);

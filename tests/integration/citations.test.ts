@@ -86,6 +86,18 @@ describe('Citation anchors', () => {
     ]);
   });
 
+  it("should check the sections' bounds a source lists against the document", () => {
+    // a section's text starts where its heading line ends, and ends where the next heading begins
+    const second = DOC.indexOf('Second part');
+    const text = new SourceText(DOC, [
+      { heading: 'Intro', level: 1, start: 'Intro'.length, end: second },
+      { heading: 'Second part', level: 1, start: second, end: DOC.length },
+    ]);
+    expect(text.problems).toEqual([
+      `heading "Second part": start ${second} and end ${DOC.length} are given, but its text runs from ${second + 'Second part'.length} to ${DOC.length}`,
+    ]);
+  });
+
   it('should refuse a citation with no span', () => {
     const { seeds, sources } = fixture(at('Line two here.'));
     writeFileSync(

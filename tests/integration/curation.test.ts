@@ -233,7 +233,8 @@ describe('Curation', () => {
   });
 
   it('should write a citation anchored to a span, and refuse an impossible span naming its field', async () => {
-    const span = { start: 10, end: 42, sha256: 'ab'.repeat(32) };
+    // within "Core technical skills", whose text runs from 4844 to 6615 (Source.sections)
+    const span = { start: 4900, end: 4942, sha256: 'ab'.repeat(32) };
     const query = SKILL_CREATE.replace(
       /citations \{\s*section\s*source \{\s*slug\s*\}\s*\}/,
       'citations { section span { start end sha256 } }',
@@ -265,6 +266,19 @@ describe('Curation', () => {
       expect(codeOf(refused)).toBe('BAD_USER_INPUT');
       expect(refused.errors?.[0].message).toContain(`cite.0.${field}:`);
     }
+    const outside = await runAs(
+      server,
+      editor,
+      SKILL_CREATE,
+      newSkill('bad-span', { cite: [{ ...CITE[0], span: { ...span, start: 10, end: 42 } }] }),
+    );
+    expect(outside.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.cite[0].span',
+    });
+    expect(outside.errors?.[0].message).toBe(
+      'span 10-42 is not in section "Core technical skills", whose text runs from 4844 to 6615 (its Source.sections)',
+    );
     expect(await count('skills')).toBe(before);
   });
 

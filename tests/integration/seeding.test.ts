@@ -287,6 +287,30 @@ describe('Seed loader with a broken file (a seeded database)', () => {
     );
   });
 
+  it("should refuse a span outside its section's bounds, and a provenance citing an unknown heading, without the documents", async () => {
+    // ocpjp's own first citation and its roles' provenance both cite "Key Insights", whose text
+    // runs from 403 to 2388 of the guide (sources.yaml)
+    editSeed(
+      dir,
+      'certifications.yaml',
+      /(\n {4}cite:\n {6}- \{ source: endorse-backend-developer-guide, section: "Key Insights", span: \{ start: )2212, end: 2285/,
+      '$12212, end: 2400',
+    );
+    editSeed(
+      dir,
+      'certifications.yaml',
+      /(\n {10}- \{ source: endorse-backend-developer-guide, section: )"Key Insights"/,
+      '$1"No such heading"',
+    );
+    const message = await refusal(db, dir);
+    expect(message).toMatch(
+      /certifications\.yaml: certifications\[0\] \(ocpjp\)\.cite\[0\]\.span: span 2212-2400 is not in section "Key Insights", whose text runs from 403 to 2388/,
+    );
+    expect(message).toMatch(
+      /certifications\.yaml: certifications\[0\] \(ocpjp\)\.provenance\[0\]\.cite\[0\]\.section: "No such heading" is not a heading of source "endorse-backend-developer-guide"/,
+    );
+  });
+
   it('should refuse an unknown record kind', async () => {
     writeFileSync(join(dir, 'extra.yaml'), 'unicorns: []\n');
     expect(await refusal(db, dir)).toMatch(/extra\.yaml: unknown record kind "unicorns"/);

@@ -438,6 +438,63 @@ describe('What the sources say, as a user reads it', () => {
       ).toEqual(before);
     });
 
+    it('should refuse a provenance citing an unknown source, a heading its source lacks or a span outside the section, naming the citation', async () => {
+      const stated = (cite: Record<string, unknown>) => ({
+        field: 'roles',
+        basis: 'STATED',
+        cite: [
+          {
+            source: 'endorse-backend-developer-guide',
+            section: 'Key Insights',
+            span: SPAN,
+            ...cite,
+          },
+        ],
+      });
+      const cases: [Record<string, unknown>, string, string][] = [
+        [{ source: 'no-such-source' }, 'source', 'No source has slug "no-such-source"'],
+        [
+          { section: 'No such heading' },
+          'section',
+          '"No such heading" is not a heading of source "endorse-backend-developer-guide" (its Source.sections)',
+        ],
+        [
+          { span: { ...SPAN, end: 2400 } },
+          'span',
+          'span 2212-2400 is not in section "Key Insights", whose text runs from 403 to 2388 (its Source.sections)',
+        ],
+      ];
+      const before = (
+        await server.data(`{ certification(slug: "ocpjp") { version provenance { field basis } } }`)
+      ).certification;
+      for (const [cite, field, message] of cases) {
+        const refused = await runAs(server, editor, UPDATE, {
+          input: {
+            slug: 'ocpjp',
+            version: before.version,
+            changes: {
+              provenance: [
+                { field: 'levels', basis: 'EDITORIAL', rationale: 'Ours.' },
+                stated(cite),
+              ],
+            },
+          },
+        });
+        expect(refused.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          argument: `input.changes.provenance[1].cite[0].${field}`,
+        });
+        expect(refused.errors?.[0].message).toBe(message);
+      }
+      expect(
+        (
+          await server.data(
+            `{ certification(slug: "ocpjp") { version provenance { field basis } } }`,
+          )
+        ).certification,
+      ).toEqual(before);
+    });
+
     it('should write a band tied to a group and a topic, with no level', async () => {
       const CREATE = /* GraphQL */ `
         mutation ($input: SalaryBandCreateInput!) {

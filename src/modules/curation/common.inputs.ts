@@ -53,6 +53,26 @@ export class SourceSectionInput {
   @Min(1)
   @Max(6)
   level: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Where the section's text begins, after its heading line (code points from 0); with end, citations' spans must lie between them.",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  start?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Where the section ends (code points, exclusive); must lie after start.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Validate(StartBeforeEnd)
+  end?: number | null;
 }
 
 @InputType({ description: 'Where a fact comes from: a source slug and the heading it sits under.' })

@@ -16,7 +16,7 @@ import { Role } from '../roles/role.entity';
 import { Skill } from '../skills/skill.entity';
 import { Citation, CITED_TYPES, CitedType } from '../sources/citation.entity';
 import { Bounds, BoundQualifier, boundsProblem, qualifierOf } from '../../core/quantity';
-import { Span } from '../sources/anchor';
+import { outsideSection, Span } from '../sources/anchor';
 import { spanColumns, spanSeed } from '../sources/anchor-columns';
 import { Source } from '../sources/source.entity';
 import { ChangeType } from '../changes/change.entity';
@@ -88,6 +88,37 @@ export async function idOf(
   return found.id as number;
 }
 
+/**
+ * The source a citation names; BAD_USER_INPUT naming the citation's field (`at` is its path, such
+ * as input.cite[0]) when no source has the slug, the section is not one of its headings, or the
+ * span lies outside that section (where Source.sections knows where it lies).
+ */
+async function citedSource(em: EntityManager, c: CiteInput[number], at: string): Promise<Source> {
+  const source = await em.getRepository(Source).findOne({ where: { slug: c.source } });
+  if (!source) throw badInput(`${at}.source`, `No source has slug "${echo(c.source)}"`);
+  const section = source.sections?.find((h) => h.heading === c.section);
+  if (source.sections?.length && !section)
+    throw badInput(
+      `${at}.section`,
+      `"${echo(c.section)}" is not a heading of source "${c.source}" (its Source.sections)`,
+    );
+  const outside = section && c.span ? outsideSection(section, c.span) : null;
+  if (outside) throw badInput(`${at}.span`, `${outside} (its Source.sections)`);
+  return source;
+}
+
+/** The citations of the provenance a write gives (its columns, `row`), checked as citedSource checks them. */
+export async function checkProvenanceCites(
+  em: EntityManager,
+  row: Record<string, unknown>,
+  path: string,
+): Promise<void> {
+  const provenance = row.provenanceList as { cite?: CiteInput }[] | null | undefined;
+  for (const [j, entry] of (provenance ?? []).entries())
+    for (const [i, c] of (entry.cite ?? []).entries())
+      await citedSource(em, c, `${path}.provenance[${j}].cite[${i}]`);
+}
+
 /** Replaces a record's citations; unknown sources are BAD_USER_INPUT naming the entry. */
 export async function writeCitations(
   em: EntityManager,
@@ -98,13 +129,7 @@ export async function writeCitations(
 ) {
   const rows = [];
   for (const [i, c] of cite.entries()) {
-    const source = await em.getRepository(Source).findOne({ where: { slug: c.source } });
-    if (!source) throw badInput(`${path}.cite[${i}].source`, `No source has slug "${c.source}"`);
-    if (source.sections?.length && !source.sections.some((h) => h.heading === c.section))
-      throw badInput(
-        `${path}.cite[${i}].section`,
-        `"${echo(c.section)}" is not a heading of source "${c.source}" (its Source.sections)`,
-      );
+    const source = await citedSource(em, c, `${path}.cite[${i}]`);
     rows.push({
       subjectType: type,
       subjectId: id,

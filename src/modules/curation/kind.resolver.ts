@@ -14,6 +14,7 @@ import {
   referencedConflict,
   snapshot,
   writeCitations,
+  checkProvenanceCites,
   writeTransaction,
 } from './curation.service';
 import { DeletePayload } from './delete.payload';
@@ -78,6 +79,7 @@ export function kindResolver(spec: KindSpec): ClassType {
           throw conflict('input.slug', `A ${spec.name} with slug "${input.slug}" already exists`);
         }
         const row = await columnsFrom(em, spec.fields, input, 'input', true);
+        await checkProvenanceCites(em, row, 'input');
         await checkRules(em, spec.name, row, null, 'input', input.cite ?? []);
         const { identifiers } = await repo.insert({
           ...row,
@@ -125,6 +127,7 @@ export function kindResolver(spec: KindSpec): ClassType {
         }
         const before = await snapshot(em, current, spec.cited);
         const row = await columnsFrom(em, spec.fields, input.changes, 'input.changes');
+        await checkProvenanceCites(em, row, 'input.changes');
         await checkRules(
           em,
           spec.name,

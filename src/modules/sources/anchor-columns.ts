@@ -1,9 +1,9 @@
-import { Span } from './anchor';
+import { SectionHeading, Span } from './anchor';
 import { Citation } from './citation.entity';
 import { Source } from './source.entity';
 
 /** The anchor fields of a source's seed record (SourceSeed in src/seeding/format.ts). */
-type SourceAnchors = { sha256?: string; sections?: { heading: string; level: number }[] };
+type SourceAnchors = { sha256?: string; sections?: SectionHeading[] };
 
 /** Citation anchors between seed files and table rows, both ways (loader and export). */
 
@@ -16,7 +16,9 @@ export const spanColumns = (span: Span | undefined | null) => ({
 export const sourceAnchorColumns = (s: SourceAnchors) => ({
   sha256: s.sha256 ?? null,
   sections: s.sections?.length
-    ? s.sections.map((h) => ({ heading: h.heading, level: h.level }))
+    ? s.sections.map(({ heading, level, start, end }) =>
+        start == null || end == null ? { heading, level } : { heading, level, start, end },
+      )
     : null,
 });
 

@@ -17,10 +17,27 @@ export interface Span {
   sha256: string;
 }
 
-/** A heading of a source document and its depth (1 = top level); a section ends at the next heading of the same or a higher level. */
+/**
+ * A heading of a source document and its depth (1 = top level); a section ends at the next
+ * heading of the same or a higher level. `start` and `end`, where given, are where the section's
+ * body lies (code points, after its heading line, end exclusive): facts about the document, not
+ * its words, so that a server without the text can still refuse a span outside the section.
+ */
 export interface SectionHeading {
   heading: string;
   level: number;
+  start?: number | null;
+  end?: number | null;
+}
+
+/** Why a span cannot lie in the section, or null when it can (or the section's body is not known). */
+export function outsideSection(
+  section: SectionHeading,
+  span: { start: number; end: number },
+): string | null {
+  const { start, end } = section;
+  if (start == null || end == null || (span.start >= start && span.end <= end)) return null;
+  return `span ${span.start}-${span.end} is not in section "${section.heading}", whose text runs from ${start} to ${end}`;
 }
 
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
@@ -101,12 +118,20 @@ export class SourceText {
     }
     found.forEach(({ h, line }, i) => {
       const next = found.slice(i + 1).find((f) => f.h.level <= h.level);
-      this.sections.set(h.heading, {
+      const bounds = {
         heading: h.heading,
         start: lines[line].start,
         bodyStart: lines[line].end,
         end: next ? lines[next.line].start : this.points.length,
-      });
+      };
+      this.sections.set(h.heading, bounds);
+      if (
+        (h.start != null || h.end != null) &&
+        (h.start !== bounds.bodyStart || h.end !== bounds.end)
+      )
+        this.problems.push(
+          `heading "${h.heading}": start ${h.start} and end ${h.end} are given, but its text runs from ${bounds.bodyStart} to ${bounds.end}`,
+        );
     });
   }
 

@@ -7,6 +7,20 @@ export class SourceSection {
   @Field() heading: string;
   @Field(() => Int, { description: '1 for a top-level heading, 2 for one under it, and so on.' })
   level: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Where the section's text begins in the document, after its heading line (code points from 0); a cited span lies between start and end.",
+  })
+  start?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Where the section ends (code points, exclusive): at the next heading of the same or a higher level, or at the end of the document.',
+  })
+  end?: number | null;
 }
 
 @ObjectType({
