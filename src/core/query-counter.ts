@@ -4,6 +4,11 @@ import { currentRequestScope, withinRequestScope } from './request-scope';
 /** Counts SQL statements per request (through the request's scope, src/core/request-scope.ts) and in total. */
 export interface StatementCount {
   statements: number;
+  /**
+   * Whether a statement ran on a read replica (DATABASE_READ_URLS): such an answer may be older
+   * than the graph version the request was read at, so the response cache does not keep it.
+   */
+  replica?: boolean;
 }
 
 let total = 0;
@@ -34,10 +39,13 @@ export class CountingLogger extends AbstractLogger {
     super(['query', 'error']);
   }
 
-  logQuery(query: string): void {
+  logQuery(query: string, _parameters?: unknown[], runner?: QueryRunner): void {
     total += 1;
     const counter = currentRequestScope()?.sql;
-    if (counter) counter.statements += 1;
+    if (counter) {
+      counter.statements += 1;
+      if (runner?.getReplicationMode() === 'slave') counter.replica = true;
+    }
     for (const listener of listeners) listener(query);
   }
 
