@@ -89,7 +89,11 @@ const byKey = (a: SearchDoc, b: SearchDoc) =>
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const stemCache = new Map<string, string>();
-/** The stem of a folded word, remembered (the vocabulary is small next to the text). */
+/**
+ * The stem of a folded word of our own text, remembered (the vocabulary is small next to the
+ * text). Not for a query's words: a stranger's distinct words would fill it (queryTerms stems
+ * them with `stem`).
+ */
 export function stemOf(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
@@ -99,6 +103,9 @@ export function stemOf(word: string): string {
   }
   return s;
 }
+
+/** How many stems are kept now: for tests. */
+export const keptStems = () => stemCache.size;
 
 /** A name or alias as folded words, stop words left out, for exact and phrase matches. */
 const nameWords = (text: string): string[] => tokens(text).filter((w) => !STOP_WORDS.has(w));
