@@ -13,17 +13,21 @@ import { dirname, join } from 'node:path';
  *
  * Only `createHash('sha256')` with a single string `update` and a hex `digest` (what Apollo's
  * pipeline and its persisted queries do) is answered from what is kept; anything else is
- * node:crypto's own. At most MAX_KEPT texts of at most MAX_TEXT characters are kept (a text whose
- * fingerprint another one shares takes its place), so a stranger's texts cost memory only up to
- * that bound.
+ * node:crypto's own. At most MAX_KEPT texts of at most MAX_TEXT characters, MAX_KEPT_CHARS
+ * characters in all, are kept (a text whose fingerprint another one shares takes its place), so a
+ * stranger's texts cost memory only up to that bound.
  *
  * Checked against: @apollo/server 5.5.1, @apollo/utils.createhash 3.0.1
  */
 export const CHECKED_CREATEHASH_VERSION = '3.0.1';
 const MAX_TEXT = 20_000;
 const MAX_KEPT = 1_000;
+/** Characters of kept texts at most (2 MB at two bytes a character): a thousand texts of MAX_TEXT held 20 MB of one-byte characters. */
+const MAX_KEPT_CHARS = 1_000_000;
 
 const kept = new Map<number, { text: string; hex: string }>();
+/** The characters of the texts kept. */
+let keptChars = 0;
 
 function fingerprint(text: string): number {
   const length = text.length;
@@ -40,10 +44,21 @@ export function keptSha256Hex(text: string): string {
   const found = kept.get(print);
   if (found !== undefined && found.text === text) return found.hex;
   const hex = createHash('sha256').update(text).digest('hex');
-  if (found === undefined && kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
+  if (found !== undefined) forget(print);
+  else if (kept.size >= MAX_KEPT) forget(kept.keys().next().value!);
+  while (kept.size && keptChars + text.length > MAX_KEPT_CHARS) forget(kept.keys().next().value!);
   kept.set(print, { text, hex });
+  keptChars += text.length;
   return hex;
 }
+
+function forget(print: number): void {
+  keptChars -= kept.get(print)?.text.length ?? 0;
+  kept.delete(print);
+}
+
+/** How many characters of texts are kept now: for tests. */
+export const keptQueryHashChars = () => keptChars;
 
 /** How many texts are kept now: for tests. */
 export const keptQueryHashes = () => kept.size;

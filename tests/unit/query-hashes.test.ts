@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import {
   apolloCreateHashModule,
   keepQueryHashes,
+  keptQueryHashChars,
   keptQueryHashes,
   keptSha256Hex,
 } from '../../src/core/query-hashes';
@@ -38,6 +39,17 @@ describe('Kept query hashes', () => {
   it('should keep at most a thousand texts, whatever a stranger sends', () => {
     for (let i = 0; i < 3_000; i++) keptSha256Hex(`{ f${i} }`);
     expect(keptQueryHashes()).toBeLessThanOrEqual(1_000);
+  });
+
+  it('should keep at most a million characters of texts: a thousand texts of 20,000 held 20 MB', () => {
+    for (let i = 0; i < 100; i++) {
+      const noise = `${i}:${Math.random().toString(36).slice(2)}`;
+      keptSha256Hex(
+        `{ __typename } # ${noise.repeat(Math.ceil(20_000 / noise.length))}`.slice(0, 20_000),
+      );
+    }
+    expect(keptQueryHashChars()).toBeLessThanOrEqual(1_000_000);
+    expect(keptQueryHashes()).toBeGreaterThan(0);
   });
 
   it("should answer every other use of Apollo's createHash as node:crypto does", () => {
