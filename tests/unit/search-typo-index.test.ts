@@ -94,4 +94,26 @@ describe('Typo index', () => {
     expect(corrected(updated, 'pastru')).toEqual([null]); // only the removed document had it
     expect(corrected(base, 'pastru')).toEqual(['pastry']); // the old index is left as it was
   });
+
+  it("should not work out a long query word's deletions that no filed word can be near (30 words of 200 letters took about a second of a request)", async () => {
+    const index = await buildTypoIndex(vocabulary, null);
+    const next = random(7);
+    const long = (length: number) =>
+      Array.from({ length }, () => String.fromCharCode(0x4e00 + Math.floor(next() * 20_000))).join(
+        '',
+      );
+    // the same answers as a scan, for words just past the filed lengths and far past them
+    const longest = vocabulary.reduce((n, w) => Math.max(n, w.length), 0);
+    for (const word of [
+      ...vocabulary.filter((w) => w.length >= 21).slice(0, 5),
+      'a'.repeat(23),
+      long(40),
+    ])
+      for (const max of [1, 2])
+        expect(closeWords(index, vocabulary, word, max)).toEqual(scanWords(vocabulary, word, max));
+    expect(longest).toBeLessThan(200);
+    const started = performance.now();
+    for (let i = 0; i < 30; i++) closeWords(index, vocabulary, long(200), 2);
+    expect(performance.now() - started).toBeLessThan(150);
+  });
 });

@@ -117,15 +117,18 @@ export function closeWords(
   const { hashes, entries } = index;
   const candidates = new Set<number>(index.long);
   const looked = new Set<number>();
-  deletions(query, max, (h) => {
-    if (looked.has(h)) return;
-    looked.add(h);
-    for (let i = lowerBound(hashes, h); i < hashes.length && hashes[i] === h; i++) {
-      // a word that lost two letters is needed only when two edits are allowed
-      if (max < 2 && entries[i] & 1) continue;
-      candidates.add(entries[i] >>> 1);
-    }
-  });
+  // no filed word (LONGEST_FILED units at most) is within `max` edits of a longer query: its
+  // deletions (about 20 000 strings of 200 units for a word of 200) would find nothing
+  if (query.length <= LONGEST_FILED + max)
+    deletions(query, max, (h) => {
+      if (looked.has(h)) return;
+      looked.add(h);
+      for (let i = lowerBound(hashes, h); i < hashes.length && hashes[i] === h; i++) {
+        // a word that lost two letters is needed only when two edits are allowed
+        if (max < 2 && entries[i] & 1) continue;
+        candidates.add(entries[i] >>> 1);
+      }
+    });
   const out: { id: number; distance: number }[] = [];
   for (const id of [...candidates].sort((a, b) => a - b)) {
     const distance = editDistance(query, words[id], max);
