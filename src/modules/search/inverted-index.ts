@@ -91,8 +91,7 @@ export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolv
 const stemCache = new Map<string, string>();
 /**
  * The stem of a folded word of our own text, remembered (the vocabulary is small next to the
- * text). Not for a query's words: a stranger's distinct words would fill it (queryTerms stems
- * them with `stem`).
+ * text). Not for a query's words: a stranger's distinct words would fill it (queryStem).
  */
 export function stemOf(word: string): string {
   let s = stemCache.get(word);
@@ -103,6 +102,9 @@ export function stemOf(word: string): string {
   }
   return s;
 }
+
+/** The stem of a query's word: the one kept when the word is ours (most searches), else worked out and not kept. */
+export const queryStem = (word: string): string => stemCache.get(word) ?? stem(word);
 
 /** How many stems are kept now: for tests. */
 export const keptStems = () => stemCache.size;

@@ -4,8 +4,8 @@ import { GraphDelta, perGraphVersion, VersionScope } from '../../core/graph-snap
 import { MaybePromise, then } from '../../core/maybe-promise';
 import { loadDocuments, SEARCHED_TYPES } from './documents';
 import { snippetOf } from './highlight';
-import { STOP_WORDS } from './inverted-index';
-import { stem, tokens } from './porter-tokenizer';
+import { queryStem, STOP_WORDS } from './inverted-index';
+import { tokens } from './porter-tokenizer';
 import { EngineHit, EngineResult, Facet, QueryWord, SearchIndex, WordMatch } from './search-engine';
 
 export interface IndexHit {
@@ -48,13 +48,13 @@ export function queryWords(text: string): string[] {
   return [...new Set(tokens(text).filter((w) => !STOP_WORDS.has(w)))].slice(0, MAX_WORDS);
 }
 
-/**
- * The words of a query as the index looks them up: stemmed, each also a prefix when 3 letters or
- * more. Stemmed each time rather than through the index's kept stems (stemOf), which a stranger's
- * distinct words would fill: twelve words at most, a few microseconds.
- */
+/** The words of a query as the index looks them up: stemmed, each also a prefix when 3 letters or more. */
 export const queryTerms = (text: string): QueryWord[] =>
-  queryWords(text).map((word) => ({ word, stem: stem(word), prefix: word.length >= MIN_PREFIX }));
+  queryWords(text).map((word) => ({
+    word,
+    stem: queryStem(word),
+    prefix: word.length >= MIN_PREFIX,
+  }));
 
 /** How often this process built the index from the tables, and updated it from the change feed instead. */
 export const searchIndexStats = { builds: 0, updates: 0 };

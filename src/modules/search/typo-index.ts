@@ -103,6 +103,9 @@ function lowerBound(hashes: Uint32Array, h: number): number {
   return lo;
 }
 
+/** How many query words had their deletions worked out and looked up: for tests. */
+export const typoLookupStats = { deletionLookups: 0 };
+
 /**
  * The numbers of the words within `max` (1 or 2) edits of `query`, ascending, each with its
  * distance: the words a scan of `words` with editDistance finds (and does, without an index).
@@ -119,7 +122,8 @@ export function closeWords(
   const looked = new Set<number>();
   // no filed word (LONGEST_FILED units at most) is within `max` edits of a longer query: its
   // deletions (about 20 000 strings of 200 units for a word of 200) would find nothing
-  if (query.length <= LONGEST_FILED + max)
+  if (query.length <= LONGEST_FILED + max) {
+    typoLookupStats.deletionLookups++;
     deletions(query, max, (h) => {
       if (looked.has(h)) return;
       looked.add(h);
@@ -129,6 +133,7 @@ export function closeWords(
         candidates.add(entries[i] >>> 1);
       }
     });
+  }
   const out: { id: number; distance: number }[] = [];
   for (const id of [...candidates].sort((a, b) => a - b)) {
     const distance = editDistance(query, words[id], max);
