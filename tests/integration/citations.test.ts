@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normaliseSpan, sha256Hex, SourceText, spanSha256 } from '../../src/modules/sources/anchor';
-import { readCitations, verifyCitations } from '../../src/seeding/citations';
+import { loadSourceTexts, readCitations, verifyCitations } from '../../src/seeding/citations';
 
 const ROOT = join(__dirname, '..', '..');
 const SHARED_SOURCES = join(ROOT, '..', 'shared', 'sources');
@@ -117,6 +117,29 @@ describe('Citation anchors', () => {
       expect(report.checked).toBeGreaterThan(500);
     });
 
+    it('should find every figure a record states in the spans it cites', () => {
+      // a record's years, pay, percentages and dates, and the numbers in its own words, are read
+      // from its cited spans: a span that stops before the figure (or lands on another sentence)
+      // leaves the figure resting on nothing
+      const { sources, citations } = readCitations(join(ROOT, 'seeds'));
+      const { texts } = loadSourceTexts(SHARED_SOURCES, sources);
+      const byRecord = new Map<Record<string, unknown>, typeof citations>();
+      for (const c of citations) byRecord.set(c.record, [...(byRecord.get(c.record) ?? []), c]);
+      const problems: string[] = [];
+      for (const [record, cites] of byRecord) {
+        // records citing a web page (no span of a document we hold) are not checked here
+        if (cites.some((c) => !c.span || !texts.has(c.source))) continue;
+        const cited = cites
+          .map((c) => texts.get(c.source)!.slice(c.span!.start, c.span!.end))
+          .join(' ');
+        const found = figuresIn(cited, true);
+        const missing = statedFigures(record).filter(({ value }) => !found.has(value));
+        for (const { field, value } of missing)
+          problems.push(`${cites[0].where.replace(/\.cite\[0\]$/, '')}.${field}: ${value}`);
+      }
+      expect(problems).toEqual([]);
+    });
+
     it('should fail, naming record and field, when one anchor is broken', () => {
       const seeds = mkdtempSync(join(tmpdir(), 'careergraph-cite-seeds-'));
       const sources = mkdtempSync(join(tmpdir(), 'careergraph-cite-sources-'));
@@ -164,6 +187,65 @@ describe('Citation anchors', () => {
     });
   });
 });
+
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+};
+
+/** The numbers a text states: digits ($75,000 is 75000), and the number words from two up. */
+function figuresIn(text: string, source = false): Set<number> {
+  const out = new Set<number>();
+  for (const m of text.matchAll(/\d[\d,]*(?:\.\d+)?/g)) out.add(Number(m[0].replace(/,/g, '')));
+  for (const m of text.toLowerCase().matchAll(/[a-z]+/g)) {
+    if (m[0] in NUMBER_WORDS) out.add(NUMBER_WORDS[m[0]]);
+    if (source && m[0] === 'both') out.add(2);
+  }
+  return out;
+}
+
+/** The figures a record states itself: its quantities, and the numbers in its own words. */
+function statedFigures(record: Record<string, unknown>): { field: string; value: number }[] {
+  const out: { field: string; value: number }[] = [];
+  for (const key of ['yearsInLevel', 'yearsOfExperience', 'typicalYears']) {
+    const range = record[key] as { min?: number; max?: number } | undefined;
+    if (range?.min != null) out.push({ field: `${key}.min`, value: range.min });
+    if (range?.max != null) out.push({ field: `${key}.max`, value: range.max });
+  }
+  // a salary band's bounds and year, an outlook's percentage and year
+  for (const key of ['min', 'max', 'year', 'growthPercent', 'throughYear'])
+    if (typeof record[key] === 'number') out.push({ field: key, value: record[key] as number });
+  const words = [
+    'name',
+    'title',
+    'label',
+    'summary',
+    'description',
+    'text',
+    'bestFor',
+    'howItHelps',
+    'points',
+    'responsibilities',
+    'workAreas',
+    'internshipFocus',
+    'focusAreas',
+  ];
+  for (const key of words) {
+    const value = record[key];
+    const strings = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+    for (const s of strings)
+      if (typeof s === 'string') for (const n of figuresIn(s)) out.push({ field: key, value: n });
+  }
+  return out;
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
