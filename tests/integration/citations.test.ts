@@ -140,6 +140,35 @@ describe('Citation anchors', () => {
       expect(problems).toEqual([]);
     });
 
+    it('should share a word with its cited spans in every listed item of a record', () => {
+      // a list (points, responsibilities, focus areas...) is retold item by item from its spans:
+      // an item with no word of the spans at all means the span stopped before the list did
+      const { sources, citations } = readCitations(join(ROOT, 'seeds'));
+      const { texts } = loadSourceTexts(SHARED_SOURCES, sources);
+      const byRecord = new Map<Record<string, unknown>, typeof citations>();
+      for (const c of citations) byRecord.set(c.record, [...(byRecord.get(c.record) ?? []), c]);
+      const problems: string[] = [];
+      for (const [record, cites] of byRecord) {
+        if (cites.some((c) => !c.span || !texts.has(c.source))) continue;
+        const cited = words(
+          cites.map((c) => texts.get(c.source)!.slice(c.span!.start, c.span!.end)).join(' '),
+        );
+        for (const key of LISTS) {
+          const items = Array.isArray(record[key]) ? (record[key] as unknown[]) : [];
+          items.forEach((item, i) => {
+            if (typeof item !== 'string') return;
+            // a content word matches a cited word that starts like it ("hire" and "hiring")
+            const stems = words(item)
+              .filter((w) => w.length >= 4 && !STOP_WORDS.has(w))
+              .map((w) => w.slice(0, Math.min(5, w.length - 1)));
+            if (stems.length && !stems.some((st) => cited.some((w) => w.startsWith(st))))
+              problems.push(`${cites[0].where.replace(/\.cite\[0\]$/, '')}.${key}[${i}]: ${item}`);
+          });
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
     it('should fail, naming record and field, when one anchor is broken', () => {
       const seeds = mkdtempSync(join(tmpdir(), 'careergraph-cite-seeds-'));
       const sources = mkdtempSync(join(tmpdir(), 'careergraph-cite-sources-'));
@@ -187,6 +216,14 @@ describe('Citation anchors', () => {
     });
   });
 });
+
+const LISTS = ['points', 'responsibilities', 'focusAreas', 'workAreas', 'internshipFocus'];
+const STOP_WORDS = new Set(
+  'with from that this your their they them have what when where which into about than more most such also other only over will each used using make made like backend developer developers'.split(
+    ' ',
+  ),
+);
+const words = (text: string): string[] => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 
 const NUMBER_WORDS: Record<string, number> = {
   two: 2,
