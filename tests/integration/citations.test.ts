@@ -109,6 +109,20 @@ describe('Citation anchors', () => {
     ]);
   });
 
+  it('should cite a section of a source at most once per record in the seeds', () => {
+    // the loader keys a record's citations by source and section: a second citation of the same
+    // section would overwrite the first, and every later seed run would write it again
+    const seen = new Map<Record<string, unknown>, Set<string>>();
+    const twice: string[] = [];
+    for (const c of readCitations(join(ROOT, 'seeds')).citations) {
+      const keys = seen.get(c.record) ?? new Set<string>();
+      const key = `${c.source}:${c.section}`;
+      if (keys.has(key)) twice.push(`${c.where}: ${key}`);
+      seen.set(c.record, keys.add(key));
+    }
+    expect(twice).toEqual([]);
+  });
+
   const withSources = existsSync(SHARED_SOURCES) ? describe : describe.skip;
   withSources('against the real source documents (../shared/sources)', () => {
     it('should hold every anchor in the seeds', () => {
