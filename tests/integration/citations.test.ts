@@ -123,6 +123,24 @@ describe('Citation anchors', () => {
     expect(twice).toEqual([]);
   });
 
+  /**
+   * Each seed record with its citations and the text of its cited spans joined; records citing a
+   * web page (no span of a document we hold) are left out.
+   */
+  const seedRecordsWithCitedText = () => {
+    const { sources, citations } = readCitations(join(ROOT, 'seeds'));
+    const { texts } = loadSourceTexts(SHARED_SOURCES, sources);
+    const byRecord = new Map<Record<string, unknown>, typeof citations>();
+    for (const c of citations) byRecord.set(c.record, [...(byRecord.get(c.record) ?? []), c]);
+    return [...byRecord]
+      .filter(([, cites]) => cites.every((c) => c.span && texts.has(c.source)))
+      .map(([record, cites]) => ({
+        record,
+        cites,
+        cited: cites.map((c) => texts.get(c.source)!.slice(c.span!.start, c.span!.end)).join(' '),
+      }));
+  };
+
   const withSources = existsSync(SHARED_SOURCES) ? describe : describe.skip;
   withSources('against the real source documents (../shared/sources)', () => {
     it('should hold every anchor in the seeds', () => {
@@ -135,17 +153,8 @@ describe('Citation anchors', () => {
       // a record's years, pay, percentages and dates, and the numbers in its own words, are read
       // from its cited spans: a span that stops before the figure (or lands on another sentence)
       // leaves the figure resting on nothing
-      const { sources, citations } = readCitations(join(ROOT, 'seeds'));
-      const { texts } = loadSourceTexts(SHARED_SOURCES, sources);
-      const byRecord = new Map<Record<string, unknown>, typeof citations>();
-      for (const c of citations) byRecord.set(c.record, [...(byRecord.get(c.record) ?? []), c]);
       const problems: string[] = [];
-      for (const [record, cites] of byRecord) {
-        // records citing a web page (no span of a document we hold) are not checked here
-        if (cites.some((c) => !c.span || !texts.has(c.source))) continue;
-        const cited = cites
-          .map((c) => texts.get(c.source)!.slice(c.span!.start, c.span!.end))
-          .join(' ');
+      for (const { record, cites, cited } of seedRecordsWithCitedText()) {
         const found = figuresIn(cited, true);
         const missing = statedFigures(record).filter(({ value }) => !found.has(value));
         for (const { field, value } of missing)
@@ -157,16 +166,9 @@ describe('Citation anchors', () => {
     it('should share a word with its cited spans in every listed item of a record', () => {
       // a list (points, responsibilities, focus areas...) is retold item by item from its spans:
       // an item with no word of the spans at all means the span stopped before the list did
-      const { sources, citations } = readCitations(join(ROOT, 'seeds'));
-      const { texts } = loadSourceTexts(SHARED_SOURCES, sources);
-      const byRecord = new Map<Record<string, unknown>, typeof citations>();
-      for (const c of citations) byRecord.set(c.record, [...(byRecord.get(c.record) ?? []), c]);
       const problems: string[] = [];
-      for (const [record, cites] of byRecord) {
-        if (cites.some((c) => !c.span || !texts.has(c.source))) continue;
-        const cited = words(
-          cites.map((c) => texts.get(c.source)!.slice(c.span!.start, c.span!.end)).join(' '),
-        );
+      for (const { record, cites, cited: text } of seedRecordsWithCitedText()) {
+        const cited = words(text);
         for (const key of LISTS) {
           const items = Array.isArray(record[key]) ? (record[key] as unknown[]) : [];
           items.forEach((item, i) => {
