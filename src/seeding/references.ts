@@ -4,11 +4,10 @@ import { SeedSet } from './format';
 import { GenericSeed, genericKinds, genericRefs } from './generic-kinds';
 import { KindSpec } from '../modules/curation/kinds';
 import { Origin, SeedError } from './read';
-import { outsideSection, Span } from '../modules/sources/anchor';
+import { CitationRef, outsideSection } from '../modules/sources/anchor';
 
-type SeedCite = { source: string; section: string; span?: Span | null };
 /** A seed record, or a part of one, with citations and field-level provenance. */
-type Cited = { cite?: SeedCite[]; provenance?: { cite?: SeedCite[] | null }[] | null };
+type Cited = { cite?: CitationRef[]; provenance?: { cite?: CitationRef[] | null }[] | null };
 
 /** How messages and `known` name a kind: `internshipKind`; a role level is a `level`. */
 const refName = (kind: string) =>
@@ -90,7 +89,7 @@ export function checkReferences(set: SeedSet, origins: Map<object, Origin>): voi
       .filter((s) => s.sections?.length)
       .map((s) => [s.slug, new Map(s.sections!.map((h) => [h.heading, h]))]),
   );
-  const cites = (owner: object, field: string, cite: SeedCite[] | undefined) =>
+  const cites = (owner: object, field: string, cite: CitationRef[] | undefined) =>
     (cite ?? []).forEach((c, i) => {
       refer(owner, `${field}[${i}].source`, 'source', c.source);
       const outline = outlines.get(c.source);

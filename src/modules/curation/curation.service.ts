@@ -16,7 +16,7 @@ import { Role } from '../roles/role.entity';
 import { Skill } from '../skills/skill.entity';
 import { Citation, CITED_TYPES, CitedType } from '../sources/citation.entity';
 import { Bounds, BoundQualifier, boundsProblem, qualifierOf } from '../../core/quantity';
-import { outsideSection, Span } from '../sources/anchor';
+import { CitationRef, outsideSection } from '../sources/anchor';
 import { spanColumns, spanSeed } from '../sources/anchor-columns';
 import { Source } from '../sources/source.entity';
 import { ChangeType } from '../changes/change.entity';
@@ -93,7 +93,7 @@ export async function idOf(
  * as input.cite[0]) when no source has the slug, the section is not one of its headings, or the
  * span lies outside that section (where Source.sections knows where it lies).
  */
-async function citedSource(em: EntityManager, c: CiteInput[number], at: string): Promise<Source> {
+async function citedSource(em: EntityManager, c: CitationRef, at: string): Promise<Source> {
   const source = await em.getRepository(Source).findOne({ where: { slug: c.source } });
   if (!source) throw badInput(`${at}.source`, `No source has slug "${echo(c.source)}"`);
   const section = source.sections?.find((h) => h.heading === c.section);
@@ -124,7 +124,7 @@ export async function writeCitations(
   em: EntityManager,
   type: CitedType,
   id: number,
-  cite: { source: string; section: string; span?: Span | null }[],
+  cite: CiteInput,
   path: string,
 ) {
   const rows = [];
@@ -360,7 +360,7 @@ async function dropCitations(em: EntityManager, records: CitedRecords): Promise<
   }
 }
 
-type CiteInput = { source: string; section: string; span?: Span | null }[];
+type CiteInput = CitationRef[];
 
 /**
  * A career direction's basis and its evidence: STATED needs at least one citation, each with a

@@ -30,6 +30,13 @@ export interface SectionHeading {
   end?: number | null;
 }
 
+/** A citation as seeds and curation inputs give it: a source slug, one of its headings, and a span. */
+export interface CitationRef {
+  source: string;
+  section: string;
+  span?: Span | null;
+}
+
 /** Why a span cannot lie in the section, or null when it can (or the section's body is not known). */
 export function outsideSection(
   section: SectionHeading,
