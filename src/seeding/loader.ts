@@ -364,7 +364,8 @@ export async function writeSeedSet(em: EntityManager, set: SeedSet): Promise<Syn
         ...spanColumns(c.span),
       })),
     ),
-    (c) => `${c.subjectType}:${c.subjectId}:${c.sourceId}:${c.section}`,
+    // by place in the record's list, as the API writes them: a record may cite two spans of one section
+    (c) => `${c.subjectType}:${c.subjectId}:${c.position}`,
     (row) => subjects.has(`${row.subjectType}:${row.subjectId}`),
   );
 

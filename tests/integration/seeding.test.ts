@@ -88,6 +88,41 @@ describe('Seed loader', () => {
     await seeded.close();
   });
 
+  it('should keep two citations of one section, write nothing on a second run, and drop one removed from the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'careergraph-mini-'));
+    const file = (cite: string) => `
+sources: [{ slug: s, title: S }]
+skills:
+  - { slug: a, name: A, category: TOOL, description: d, cite: [${cite}] }
+`;
+    const span = (start: number, end: number) =>
+      `{ source: s, section: X, span: { start: ${start}, end: ${end}, sha256: ${'a'.repeat(64)} } }`;
+    const first = span(10, 20);
+    const second = span(40, 55);
+    const spans = async () =>
+      (await db.query('SELECT span_start, span_end FROM citations ORDER BY position')).map(
+        (r: { span_start: number; span_end: number }) => [r.span_start, r.span_end],
+      );
+    writeFileSync(join(dir, 'all.yaml'), file(`${first}, ${second}`));
+    await loadSeedDirectory(db, dir);
+    expect(await spans()).toEqual([
+      [10, 20],
+      [40, 55],
+    ]);
+    expect(await loadSeedDirectory(db, dir)).toMatchObject({ inserted: 0, updated: 0, deleted: 0 });
+    writeFileSync(join(dir, 'all.yaml'), file(second));
+    expect(await loadSeedDirectory(db, dir)).toMatchObject({ applied: 1 });
+    expect(await spans()).toEqual([[40, 55]]);
+    // a second row in the same place (as an older loader could leave) goes when the file changes
+    await db.query(
+      'INSERT INTO citations (subject_type, subject_id, source_id, section, position) SELECT subject_type, subject_id, source_id, section, position FROM citations',
+    );
+    writeFileSync(join(dir, 'all.yaml'), file(first));
+    expect(await loadSeedDirectory(db, dir)).toMatchObject({ applied: 1, deleted: 1 });
+    expect(await spans()).toEqual([[10, 20]]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('should remove a requirement deleted from a role file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'careergraph-mini-'));
     const file = (skills: string) => `
