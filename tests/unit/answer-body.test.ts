@@ -2,6 +2,7 @@ import { HeaderMap } from '@apollo/server';
 import {
   AnswerBody,
   answerBodyPart,
+  ENCODE_ONCE,
   jsonBytes,
   LARGE_ANSWER,
   stringifyAnswer,
@@ -108,6 +109,22 @@ describe('answer bytes made in pieces', () => {
     expect(JSON.stringify({ data }).length).toBeGreaterThan(LARGE_ANSWER);
     expect(stringifyAnswer({ data })).toBe('');
     expect(body.bytes!.toString()).toBe(`${JSON.stringify({ data })}\n`);
+  });
+
+  it('should hand a mid-sized answer to the route as its UTF-8 bytes, each its own', () => {
+    const answers = [bigAnswer(4), bigAnswer(5)].map((data) => {
+      const body: AnswerBody = {};
+      send(data, body);
+      const value = { data, extensions: { sqlStatements: 0 } };
+      const length = JSON.stringify(value).length;
+      expect(length).toBeGreaterThanOrEqual(ENCODE_ONCE);
+      expect(length).toBeLessThan(LARGE_ANSWER);
+      expect(stringifyAnswer(value)).toBe('');
+      return { value, body };
+    });
+    // the second answer's encoding did not touch the first's bytes
+    for (const { value, body } of answers)
+      expect(body.bytes!.equals(Buffer.from(`${JSON.stringify(value)}\n`))).toBe(true);
   });
 
   it("should leave small answers, and answers the route did not ask for, to Apollo's string", () => {
