@@ -230,6 +230,99 @@ describe('Mutation userErrors', () => {
     expect(result.errors?.[0].extensions?.field).toBe('input.version');
   });
 
+  const RELATION_LINK = /* GraphQL */ `
+    mutation ($input: RelationInput!) {
+      relationLink(input: $input) {
+        changed
+        userErrors {
+          field
+          message
+          code
+        }
+      }
+    }
+  `;
+
+  it('should report every bad reference of an input at once, and write nothing', async () => {
+    const link = await refused(RELATION_LINK, {
+      input: { relation: 'EMPLOYER_SECTOR', from: 'nobody', to: 'no-sector' },
+    });
+    expect(link.userErrors).toEqual([
+      {
+        field: ['input', 'from'],
+        message: 'No Employer has slug "nobody"',
+        code: 'BAD_USER_INPUT',
+      },
+      { field: ['input', 'to'], message: 'No Sector has slug "no-sector"', code: 'BAD_USER_INPUT' },
+    ]);
+
+    const read = await runAs(server, editor, '{ skill(slug: "docker") { version } }');
+    const skill = await refused(SKILL_UPDATE, {
+      input: {
+        slug: 'docker',
+        version: (read.data as { skill: { version: number } }).skill.version,
+        changes: {
+          broader: 'no-such-skill',
+          cite: [
+            CITE[0],
+            { source: 'no-such-source', section: 'X' },
+            { source: 'backend-career-guide', section: 'No such heading' },
+          ],
+        },
+      },
+    });
+    expect(skill.userErrors.map((e: { field: string[] }) => e.field.join('.'))).toEqual([
+      'input.changes.broader',
+      'input.changes.cite[1].source',
+      'input.changes.cite[2].section',
+    ]);
+
+    const move = await refused(
+      /* GraphQL */ `
+        mutation ($input: CareerTransitionCreateInput!) {
+          careerTransitionCreate(input: $input) {
+            userErrors {
+              field
+              code
+            }
+          }
+        }
+      `,
+      { input: { from: 'no-level', to: 'no-level-either', kind: 'PROMOTION', cite: CITE } },
+    );
+    expect(move.userErrors).toEqual([
+      { field: ['input', 'from'], code: 'BAD_USER_INPUT' },
+      { field: ['input', 'to'], code: 'BAD_USER_INPUT' },
+    ]);
+  });
+
+  it('should list every bad reference in one top-level error for a caller that does not ask for userErrors', async () => {
+    const before = await snapshot(server.db);
+    const result = await runAs(
+      server,
+      editor,
+      /* GraphQL */ `
+        mutation {
+          relationLink(input: { relation: EMPLOYER_SECTOR, from: "nobody", to: "no-sector" }) {
+            changed
+          }
+        }
+      `,
+    );
+    expect(result.errors).toHaveLength(1);
+    const [error] = result.errors!;
+    expect(error.message).toBe('No Employer has slug "nobody"; No Sector has slug "no-sector"');
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'input.from',
+      problems: [
+        { field: 'input.from', message: 'No Employer has slug "nobody"', code: 'BAD_USER_INPUT' },
+        { field: 'input.to', message: 'No Sector has slug "no-sector"', code: 'BAD_USER_INPUT' },
+      ],
+    });
+    expect(await snapshot(server.db)).toEqual(before);
+  });
+
   it('should keep authentication a top-level error even when userErrors is asked for', async () => {
     const result = await runAs(server, null, SKILL_UPDATE, {
       input: { slug: 'docker', version: 1, changes: { name: 'X' } },

@@ -6,6 +6,7 @@ import {
   lockGraphForWrite,
 } from '../../core/cache/graph-version';
 import { Context } from '../../core/context';
+import { InputProblems } from '../../core/input-problems';
 import { badInput, echo } from '../../core/errors';
 import { runWrite } from '../../core/writes';
 import { Organization } from '../certifications/organization.entity';
@@ -49,31 +50,45 @@ export async function columnsFrom(
   withDefaults = false,
 ): Promise<Record<string, unknown>> {
   const row: Record<string, unknown> = {};
+  const problems = new InputProblems();
   for (const [key, f] of Object.entries(fields)) {
     const value = input[key] === undefined && withDefaults ? f.default : input[key];
     if (value === undefined) continue;
-    if (value === null && f.required) throw badInput(`${path}.${key}`, `${key} cannot be cleared`);
-    if ('column' in f.store && !('ref' in f.store)) row[f.store.column] = value;
-    else if ('range' in f.store) {
-      const range = value as { min?: number | null; max?: number | null } | null;
-      row[f.store.range[0]] = range?.min ?? null;
-      row[f.store.range[1]] = range?.max ?? null;
-      if (f.store.qualifiers) {
-        row[f.store.qualifiers[0]] = qualifierOf(
-          range?.min,
-          (range as { minQualifier?: BoundQualifier } | null)?.minQualifier,
-        );
-        row[f.store.qualifiers[1]] = qualifierOf(
-          range?.max,
-          (range as { maxQualifier?: BoundQualifier } | null)?.maxQualifier,
-        );
-      }
-    } else if ('ref' in f.store) {
-      row[f.store.column] =
-        value === null ? null : await idOf(em, f.store.ref, value as string, `${path}.${key}`);
-    }
+    await problems.run(() => columnOf(em, row, key, f, value, path));
   }
+  problems.done();
   return row;
+}
+
+/** Puts one input field's value into `row`, as its column or columns. */
+async function columnOf(
+  em: EntityManager,
+  row: Record<string, unknown>,
+  key: string,
+  f: FieldSpec,
+  value: unknown,
+  path: string,
+): Promise<void> {
+  if (value === null && f.required) throw badInput(`${path}.${key}`, `${key} cannot be cleared`);
+  if ('column' in f.store && !('ref' in f.store)) row[f.store.column] = value;
+  else if ('range' in f.store) {
+    const range = value as { min?: number | null; max?: number | null } | null;
+    row[f.store.range[0]] = range?.min ?? null;
+    row[f.store.range[1]] = range?.max ?? null;
+    if (f.store.qualifiers) {
+      row[f.store.qualifiers[0]] = qualifierOf(
+        range?.min,
+        (range as { minQualifier?: BoundQualifier } | null)?.minQualifier,
+      );
+      row[f.store.qualifiers[1]] = qualifierOf(
+        range?.max,
+        (range as { maxQualifier?: BoundQualifier } | null)?.maxQualifier,
+      );
+    }
+  } else if ('ref' in f.store) {
+    row[f.store.column] =
+      value === null ? null : await idOf(em, f.store.ref, value as string, `${path}.${key}`);
+  }
 }
 
 /** The id of the record of `target` with this slug; BAD_USER_INPUT naming `field` when none. */
@@ -114,9 +129,19 @@ export async function checkProvenanceCites(
   path: string,
 ): Promise<void> {
   const provenance = row.provenanceList as { cite?: CiteInput }[] | null | undefined;
+  const problems = new InputProblems();
   for (const [j, entry] of (provenance ?? []).entries())
     for (const [i, c] of (entry.cite ?? []).entries())
-      await citedSource(em, c, `${path}.provenance[${j}].cite[${i}]`);
+      await problems.run(() => citedSource(em, c, `${path}.provenance[${j}].cite[${i}]`));
+  problems.done();
+}
+
+/** Checks a record's citations as writeCitations will, every bad one reported at once. */
+export async function checkCites(em: EntityManager, cite: CiteInput, path: string): Promise<void> {
+  const problems = new InputProblems();
+  for (const [i, c] of cite.entries())
+    await problems.run(() => citedSource(em, c, `${path}.cite[${i}]`));
+  problems.done();
 }
 
 /** Replaces a record's citations; unknown sources are BAD_USER_INPUT naming the entry. */
@@ -128,8 +153,10 @@ export async function writeCitations(
   path: string,
 ) {
   const rows = [];
+  const problems = new InputProblems();
   for (const [i, c] of cite.entries()) {
-    const source = await citedSource(em, c, `${path}.cite[${i}]`);
+    const source = await problems.run(() => citedSource(em, c, `${path}.cite[${i}]`));
+    if (!source) continue;
     rows.push({
       subjectType: type,
       subjectId: id,
@@ -139,6 +166,7 @@ export async function writeCitations(
       ...spanColumns(c.span),
     });
   }
+  problems.done();
   await em.getRepository(Citation).delete({ subjectType: type, subjectId: id });
   if (rows.length) await em.getRepository(Citation).insert(rows);
 }

@@ -1,4 +1,5 @@
 import { Arg, Authorized, ClassType, Ctx, Mutation, Resolver, UseMiddleware } from 'type-graphql';
+import { InputProblems } from '../../core/input-problems';
 import { ObjectLiteral } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
 import { Context } from '../../core/context';
@@ -15,6 +16,7 @@ import {
   snapshot,
   writeCitations,
   checkProvenanceCites,
+  checkCites,
   writeTransaction,
 } from './curation.service';
 import { DeletePayload } from './delete.payload';
@@ -78,8 +80,14 @@ export function kindResolver(spec: KindSpec): ClassType {
         if (await repo.findOne({ where: { slug: input.slug } })) {
           throw conflict('input.slug', `A ${spec.name} with slug "${input.slug}" already exists`);
         }
-        const row = await columnsFrom(em, spec.fields, input, 'input', true);
-        await checkProvenanceCites(em, row, 'input');
+        // every bad reference (fields, provenance, citations) reported at once
+        const problems = new InputProblems();
+        const row = (await problems.run(() =>
+          columnsFrom(em, spec.fields, input, 'input', true),
+        )) as Record<string, unknown>;
+        if (row) await problems.run(() => checkProvenanceCites(em, row, 'input'));
+        if (spec.cited) await problems.run(() => checkCites(em, input.cite ?? [], 'input'));
+        problems.done();
         await checkRules(em, spec.name, row, null, 'input', input.cite ?? []);
         const { identifiers } = await repo.insert({
           ...row,
@@ -126,8 +134,14 @@ export function kindResolver(spec: KindSpec): ClassType {
           );
         }
         const before = await snapshot(em, current, spec.cited);
-        const row = await columnsFrom(em, spec.fields, input.changes, 'input.changes');
-        await checkProvenanceCites(em, row, 'input.changes');
+        const problems = new InputProblems();
+        const row = (await problems.run(() =>
+          columnsFrom(em, spec.fields, input.changes, 'input.changes'),
+        )) as Record<string, unknown>;
+        if (row) await problems.run(() => checkProvenanceCites(em, row, 'input.changes'));
+        if (spec.cited && input.changes.cite)
+          await problems.run(() => checkCites(em, input.changes.cite!, 'input.changes'));
+        problems.done();
         await checkRules(
           em,
           spec.name,

@@ -1,4 +1,5 @@
 import { IsEnum, Matches } from 'class-validator';
+import { InputProblems } from '../../core/input-problems';
 import {
   Arg,
   Authorized,
@@ -131,10 +132,16 @@ class RelationPayload {
 
 async function ends(em: EntityManager, input: RelationInput) {
   const [, , owner, , target] = RELATIONS[input.relation];
-  const from = await em.getRepository(owner).findOne({ where: { slug: input.from } });
-  if (!from) throw badInput('input.from', `No ${owner.typeName} has slug "${input.from}"`);
-  const to = await em.getRepository(target).findOne({ where: { slug: input.to } });
-  if (!to) throw badInput('input.to', `No ${target.typeName} has slug "${input.to}"`);
+  const problems = new InputProblems();
+  const found = async (entity: Entity, slug: string, field: string) => {
+    const row = await em.getRepository(entity).findOne({ where: { slug } });
+    if (!row) throw badInput(field, `No ${entity.typeName} has slug "${slug}"`);
+    return row;
+  };
+  const fromRow = await problems.run(() => found(owner, input.from, 'input.from'));
+  const toRow = await problems.run(() => found(target, input.to, 'input.to'));
+  problems.done(); // both were found, or it threw
+  const [from, to] = [fromRow as ObjectLiteral, toRow as ObjectLiteral];
   if (from === to || (owner === target && from.id === to.id))
     throw badInput('input.to', 'A record cannot be linked to itself');
   return { from, to };

@@ -1,4 +1,5 @@
 import { IsEnum, IsOptional, Matches, MaxLength, MinLength, Validate } from 'class-validator';
+import { InputProblems } from '../../core/input-problems';
 import {
   Arg,
   Authorized,
@@ -87,16 +88,20 @@ class SkillRequirementPayload {
 }
 
 async function keyOf(em: EntityManager, input: SkillRequirementKey) {
-  const roleId = await idOf(em, 'Role', input.role, 'input.role');
-  const skillId = await idOf(em, 'Skill', input.skill, 'input.skill');
+  const problems = new InputProblems();
+  const roleId = await problems.run(() => idOf(em, 'Role', input.role, 'input.role'));
+  const skillId = await problems.run(() => idOf(em, 'Skill', input.skill, 'input.skill'));
   let levelId: number | null = null;
-  if (input.level) {
+  if (input.level && roleId !== undefined) {
     const level = await em.getRepository(RoleLevel).findOne({ where: { slug: input.level } });
     if (!level || level.roleId !== roleId)
-      throw badInput('input.level', `"${input.level}" is not a level of role "${input.role}"`);
-    levelId = level.id;
+      await problems.run(() => {
+        throw badInput('input.level', `"${input.level}" is not a level of role "${input.role}"`);
+      });
+    else levelId = level.id;
   }
-  return { roleId, skillId, levelId };
+  problems.done();
+  return { roleId: roleId as number, skillId: skillId as number, levelId };
 }
 
 const where = (k: { roleId: number; skillId: number; levelId: number | null }) => ({

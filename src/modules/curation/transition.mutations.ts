@@ -8,6 +8,7 @@ import {
   Resolver,
   UseMiddleware,
 } from 'type-graphql';
+import { InputProblems } from '../../core/input-problems';
 import { UserError, UserErrors, UserErrorsField } from './user-errors';
 import { EntityManager } from 'typeorm';
 import { ApiRole } from '../../core/auth/api-key.entity';
@@ -93,9 +94,11 @@ type Body = Record<string, unknown> & {
 };
 
 async function endsOf(em: EntityManager, input: Ends) {
-  const from = await idOf(em, 'RoleLevel', input.from, 'input.from');
-  const to = await idOf(em, 'RoleLevel', input.to, 'input.to');
-  return { from, to };
+  const problems = new InputProblems();
+  const from = await problems.run(() => idOf(em, 'RoleLevel', input.from, 'input.from'));
+  const to = await problems.run(() => idOf(em, 'RoleLevel', input.to, 'input.to'));
+  problems.done();
+  return { from: from as number, to: to as number };
 }
 
 async function writeSkills(em: EntityManager, transitionId: number, slugs: string[], path: string) {

@@ -1,4 +1,5 @@
 import { FieldNode, GraphQLError, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { problemsOf } from '../../core/input-problems';
 import { ClassType, Field, MiddlewareFn, ObjectType } from 'type-graphql';
 import { ErrorCode } from '../../core/errors';
 
@@ -75,8 +76,11 @@ export function userErrorsOf(err: unknown, argument: string | undefined): UserEr
   if (typeof code !== 'string' || !BUSINESS_CODES.has(code)) return null;
   const issues = err.extensions.validationErrors as ValidationIssue[] | undefined;
   if (issues) return validationUserErrors(issues, argument ? [argument] : []);
-  const named = (err.extensions.field ?? err.extensions.argument) as string | undefined;
-  return [{ field: named ? named.split('.') : null, message: err.message, code }];
+  return problemsOf(err).map((p) => ({
+    field: p.field ? p.field.split('.') : null,
+    message: p.message,
+    code: p.code,
+  }));
 }
 
 /** Whether the mutation's selection asks for `userErrors`, through fragments too. */
