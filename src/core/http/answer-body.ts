@@ -99,8 +99,8 @@ export function stringifyAnswer(value: { data?: unknown }): string {
     }
   }
   const json = JSON.stringify(value);
-  if (json.length < LARGE_ANSWER || !slot) {
-    if (json.length < ENCODE_ONCE || !slot) return json + '\n';
+  if (!slot || json.length < ENCODE_ONCE) return json + '\n';
+  if (json.length < LARGE_ANSWER) {
     slot.body.bytes = utf8Once(json);
     return '';
   }
