@@ -37,9 +37,14 @@ export class InputProblems {
       return await check();
     } catch (err) {
       if (!(err instanceof GraphQLError) || !FIXABLE.has(err.extensions.code as string)) throw err;
-      this.found.push(err);
+      this.add(err);
       return undefined;
     }
+  }
+
+  /** Keeps a refusal found without a check that throws. */
+  add(err: GraphQLError): void {
+    this.found.push(err);
   }
 
   /**

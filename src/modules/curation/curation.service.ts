@@ -136,12 +136,45 @@ export async function checkProvenanceCites(
   problems.done();
 }
 
-/** Checks a record's citations as writeCitations will, every bad one reported at once. */
-export async function checkCites(em: EntityManager, cite: CiteInput, path: string): Promise<void> {
+/** A record's citations, each with the source it names, every bad one reported at once. */
+export interface CheckedCites {
+  cite: CiteInput;
+  sources: Source[];
+}
+
+/** Checks a record's citations; unknown sources, headings and spans are BAD_USER_INPUT naming the entry. */
+export async function checkCites(
+  em: EntityManager,
+  cite: CiteInput,
+  path: string,
+): Promise<CheckedCites> {
   const problems = new InputProblems();
-  for (const [i, c] of cite.entries())
-    await problems.run(() => citedSource(em, c, `${path}.cite[${i}]`));
+  const sources: Source[] = [];
+  for (const [i, c] of cite.entries()) {
+    const source = await problems.run(() => citedSource(em, c, `${path}.cite[${i}]`));
+    if (source) sources.push(source);
+  }
   problems.done();
+  return { cite, sources };
+}
+
+/** Replaces a record's citations with citations checked by checkCites. */
+export async function replaceCitations(
+  em: EntityManager,
+  type: CitedType,
+  id: number,
+  { cite, sources }: CheckedCites,
+) {
+  const rows = cite.map((c, i) => ({
+    subjectType: type,
+    subjectId: id,
+    sourceId: sources[i].id,
+    section: c.section,
+    position: i,
+    ...spanColumns(c.span),
+  }));
+  await em.getRepository(Citation).delete({ subjectType: type, subjectId: id });
+  if (rows.length) await em.getRepository(Citation).insert(rows);
 }
 
 /** Replaces a record's citations; unknown sources are BAD_USER_INPUT naming the entry. */
@@ -152,23 +185,7 @@ export async function writeCitations(
   cite: CiteInput,
   path: string,
 ) {
-  const rows = [];
-  const problems = new InputProblems();
-  for (const [i, c] of cite.entries()) {
-    const source = await problems.run(() => citedSource(em, c, `${path}.cite[${i}]`));
-    if (!source) continue;
-    rows.push({
-      subjectType: type,
-      subjectId: id,
-      sourceId: source.id,
-      section: c.section,
-      position: i,
-      ...spanColumns(c.span),
-    });
-  }
-  problems.done();
-  await em.getRepository(Citation).delete({ subjectType: type, subjectId: id });
-  if (rows.length) await em.getRepository(Citation).insert(rows);
+  await replaceCitations(em, type, id, await checkCites(em, cite, path));
 }
 
 /** A record and its citations as plain data, for the audit log. */

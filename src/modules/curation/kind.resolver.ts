@@ -14,7 +14,7 @@ import {
   columnsFrom,
   referencedConflict,
   snapshot,
-  writeCitations,
+  replaceCitations,
   checkProvenanceCites,
   checkCites,
   writeTransaction,
@@ -82,20 +82,20 @@ export function kindResolver(spec: KindSpec): ClassType {
         }
         // every bad reference (fields, provenance, citations) reported at once
         const problems = new InputProblems();
-        const row = (await problems.run(() =>
-          columnsFrom(em, spec.fields, input, 'input', true),
-        )) as Record<string, unknown>;
+        const row = await problems.run(() => columnsFrom(em, spec.fields, input, 'input', true));
         if (row) await problems.run(() => checkProvenanceCites(em, row, 'input'));
-        if (spec.cited) await problems.run(() => checkCites(em, input.cite ?? [], 'input'));
-        problems.done();
-        await checkRules(em, spec.name, row, null, 'input', input.cite ?? []);
+        const cites = spec.cited
+          ? await problems.run(() => checkCites(em, input.cite ?? [], 'input'))
+          : undefined;
+        problems.done(); // row and cites are there, or it threw
+        await checkRules(em, spec.name, row!, null, 'input', input.cite ?? []);
         const { identifiers } = await repo.insert({
           ...row,
           slug: input.slug,
           version: 1,
         } as never);
         const id = identifiers[0].id as number;
-        if (spec.cited) await writeCitations(em, spec.cited, id, input.cite ?? [], 'input');
+        if (spec.cited) await replaceCitations(em, spec.cited, id, cites!);
         const created = (await repo.findOne({ where: { id } })) as ObjectLiteral;
         await audit(
           em,
@@ -135,13 +135,15 @@ export function kindResolver(spec: KindSpec): ClassType {
         }
         const before = await snapshot(em, current, spec.cited);
         const problems = new InputProblems();
-        const row = (await problems.run(() =>
+        const row = await problems.run(() =>
           columnsFrom(em, spec.fields, input.changes, 'input.changes'),
-        )) as Record<string, unknown>;
+        );
         if (row) await problems.run(() => checkProvenanceCites(em, row, 'input.changes'));
-        if (spec.cited && input.changes.cite)
-          await problems.run(() => checkCites(em, input.changes.cite!, 'input.changes'));
-        problems.done();
+        const changedCite = spec.cited ? input.changes.cite : undefined;
+        const cites = changedCite
+          ? await problems.run(() => checkCites(em, changedCite, 'input.changes'))
+          : undefined;
+        problems.done(); // row (and cites, when changed) are there, or it threw
         await checkRules(
           em,
           spec.name,
@@ -161,8 +163,7 @@ export function kindResolver(spec: KindSpec): ClassType {
             'input.version',
             `${spec.name} "${input.slug}" changed while you were writing`,
           );
-        if (spec.cited && input.changes.cite)
-          await writeCitations(em, spec.cited, current.id, input.changes.cite, 'input.changes');
+        if (spec.cited && cites) await replaceCitations(em, spec.cited, current.id, cites);
         const updated = (await repo.findOne({ where: { id: current.id } })) as ObjectLiteral;
         await audit(
           em,

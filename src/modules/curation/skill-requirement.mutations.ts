@@ -94,11 +94,11 @@ async function keyOf(em: EntityManager, input: SkillRequirementKey) {
   let levelId: number | null = null;
   if (input.level && roleId !== undefined) {
     const level = await em.getRepository(RoleLevel).findOne({ where: { slug: input.level } });
-    if (!level || level.roleId !== roleId)
-      await problems.run(() => {
-        throw badInput('input.level', `"${input.level}" is not a level of role "${input.role}"`);
-      });
-    else levelId = level.id;
+    if (level && level.roleId === roleId) levelId = level.id;
+    else
+      problems.add(
+        badInput('input.level', `"${input.level}" is not a level of role "${input.role}"`),
+      );
   }
   problems.done();
   return { roleId: roleId as number, skillId: skillId as number, levelId };
